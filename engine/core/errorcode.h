@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QString>
+#include <cstdint>
+
+namespace topicscope::engine {
+
+// Kafka's error codes, with Kafka's numbers (clients/.../common/protocol/Errors.java), so a value can go on
+// the wire unchanged. Errors are values in the engine: no exception crosses a module boundary.
+enum class ErrorCode : int16_t {
+    UnknownServerError = -1,
+    None = 0,
+    OffsetOutOfRange = 1,
+    CorruptMessage = 2,
+    UnknownTopicOrPartition = 3,
+    InvalidFetchSize = 4,
+    LeaderNotAvailable = 5,
+    NotLeaderOrFollower = 6,
+    RequestTimedOut = 7,
+    MessageTooLarge = 10,
+    OffsetMetadataTooLarge = 12,
+    CoordinatorLoadInProgress = 14,
+    CoordinatorNotAvailable = 15,
+    NotCoordinator = 16,
+    InvalidTopicException = 17,
+    RecordListTooLarge = 18,
+    InvalidRequiredAcks = 21,
+    IllegalGeneration = 22,
+    InconsistentGroupProtocol = 23,
+    InvalidGroupId = 24,
+    UnknownMemberId = 25,
+    InvalidSessionTimeout = 26,
+    RebalanceInProgress = 27,
+    InvalidCommitOffsetSize = 28,
+    UnsupportedVersion = 35,
+    TopicAlreadyExists = 36,
+    InvalidPartitions = 37,
+    InvalidReplicationFactor = 38,
+    InvalidRequest = 42,
+    UnsupportedForMessageFormat = 43,
+    InvalidTimestamp = 32,
+    InvalidConfig = 40,
+    KafkaStorageError = 56,
+    GroupIdNotFound = 69,
+    NonEmptyGroup = 68,
+    MemberIdRequired = 79,
+    GroupMaxSizeReached = 81,
+    FencedInstanceId = 82,
+    InvalidRecord = 87,
+};
+
+// Kafka's upper-case name of the code, e.g. "REBALANCE_IN_PROGRESS".
+QString errorName(ErrorCode code);
+
+inline constexpr int16_t toWire(ErrorCode code) { return static_cast<int16_t>(code); }
+
+} // namespace topicscope::engine

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "core/errorcode.h"
+#include "core/topicpartition.h"
+
+#include <QMap>
+#include <QString>
+#include <vector>
+
+namespace topicscope::engine {
+
+// A committed consumer-group offset: the next offset the group will read (last processed + 1).
+struct CommittedOffset {
+    TopicPartition topicPartition;
+    qint64 offset = -1;
+    qint32 leaderEpoch = -1;
+    QString metadata;
+    qint64 commitTimestampMs = -1;
+    bool operator==(const CommittedOffset &) const = default;
+};
+
+// Durable storage of committed offsets, used by the GroupCoordinator. The SQLite store implements it;
+// tests may use an in-memory fake. Engine thread only.
+class OffsetStore {
+public:
+    virtual ~OffsetStore() = default;
+    // Stores all offsets of one commit atomically (one transaction). KAFKA_STORAGE_ERROR on failure.
+    virtual ErrorCode saveOffsets(const QString &groupId, const std::vector<CommittedOffset> &offsets,
+        QString *why = nullptr) = 0;
+    virtual ErrorCode deleteGroupOffsets(const QString &groupId) = 0;
+    // Drops every group's offsets for a topic (Kafka does so when the topic is deleted).
+    virtual ErrorCode deleteTopicOffsets(const QString &topic) = 0;
+    // Every stored offset by group id, read once at start-up.
+    virtual QMap<QString, std::vector<CommittedOffset>> loadOffsets(QString *why = nullptr) const = 0;
+};
+
+} // namespace topicscope::engine

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/errorcode.h"
+#include "core/events.h"
+#include "core/topicpartition.h"
+#include "log/topicconfig.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace topicscope::engine {
+
+class SqliteStore;
+
+struct PartitionInfo {
+    int partition = 0;
+    qint64 logStartOffset = 0;
+    qint64 logEndOffset = 0; // = high watermark: a single replica acknowledges at once
+    qint64 sizeBytes = 0; // bytes of stored batches
+    qint64 lastAppendTimeMs = -1;
+};
+
+struct TopicInfo {
+    QString name;
+    TopicConfig config;
+    QList<PartitionInfo> partitions;
+};
+
+struct AppendResult {
+    ErrorCode error = ErrorCode::None;
+    qint64 baseOffset = -1; // offset given to the first record
+    qint64 lastOffset = -1;
+    qint64 logAppendTimeMs = -1; // set when the topic uses LogAppendTime, else -1 (as in ProduceResponse)
+    qint64 logStartOffset = 0;
+    QString message; // why, when error != None
+};
+
+struct AppendRequest {
+    TopicPartition topicPartition;
+    QByteArray records; // one or more whole RecordBatch v2, as a producer sent them
+};
+
+struct FetchResult {
+    ErrorCode error = ErrorCode::None;
+    QByteArray records; // whole stored batches, base offsets absolute; may start before fetchOffset
+    qint64 highWatermark = 0;
+    qint64 logStartOffset = 0;
+};
+
+struct OffsetAndTimestamp {
+    ErrorCode error = ErrorCode::None;
+    qint64 offset = -1;
+    qint64 timestamp = -1;
+};
+
+struct StorageOptions {
+    QString dataDir; // ignored when inMemory
+    bool inMemory = false;
+    // synchronous=FULL fsyncs each commit (survives power loss); NORMAL (default) survives a killed process.
+    bool fsyncEachCommit = false;
+};
+
+// Topics and their partition logs: the single source of truth for records, persisted in SQLite.
+// Part of the functional core: no threads, no clock reads (time comes from Clock), no sockets. Lives on the
+// engine thread; not thread-safe.
+class LogManager {
+public:
+    // Opens (creating if needed) the store. On failure returns nullptr and *error names the file and cause.
+    static std::unique_ptr<LogManager> open(const StorageOptions &options, Clock &clock, EventBus &events,
+        QString *error);
+    ~LogManager();
+
+    // Topics. Names follow Kafka's rules: 1-249 chars of [a-zA-Z0-9._-], not "." or "..".
+    static ErrorCode validateTopicName(const QString &name, QString *why = nullptr);
+    ErrorCode createTopic(const QString &name, int partitions, const TopicConfig &config = {}, QString *why = nullptr);
+    ErrorCode deleteTopic(const QString &name, QString *why = nullptr);
+    // Grows the topic to newPartitionCount partitions (Kafka's CreatePartitions); shrinking is INVALID_PARTITIONS.
+    ErrorCode createPartitions(const QString &name, int newPartitionCount, QString *why = nullptr);
+    ErrorCode alterConfig(const QString &name, const TopicConfig &config, QString *why = nullptr);
+    QStringList topicNames() const; // sorted
+    std::optional<TopicInfo> describeTopic(const QString &name) const;
+    int partitionCount(const QString &name) const; // -1 when the topic does not exist
+    std::optional<PartitionInfo> partitionInfo(const TopicPartition &tp) const;
+
+    // Validates and appends each request's batches, assigning offsets; all requests are stored in one
+    // transaction and acknowledged together (group commit). A failing request does not stop the others.
+    std::vector<AppendResult> append(const std::vector<AppendRequest> &requests);
+    AppendResult append(const TopicPartition &tp, const QByteArray &records);
+
+    // Whole batches from the one holding fetchOffset on, up to maxBytes, but always at least one batch when
+    // any exists (KIP-74). fetchOffset == logEndOffset gives no records; outside
+    // [logStartOffset, logEndOffset] gives OFFSET_OUT_OF_RANGE.
+    FetchResult read(const TopicPartition &tp, qint64 fetchOffset, qint64 maxBytes) const;
+
+    // ListOffsets: timestamp -2 = earliest (logStartOffset), -1 = latest (logEndOffset), else the first offset
+    // whose record timestamp is >= timestamp (offset -1 when there is none).
+    OffsetAndTimestamp offsetForTimestamp(const TopicPartition &tp, qint64 timestamp) const;
+
+    // Kafka's DeleteRecords: moves logStartOffset to offset (-1 = high watermark). Batches wholly below it
+    // are deleted. Returns the new low watermark through *lowWatermark.
+    ErrorCode deleteRecordsBefore(const TopicPartition &tp, qint64 offset, qint64 *lowWatermark = nullptr);
+
+    // Applies retention.ms and retention.bytes to every partition at clock time; publishes RecordsDeleted.
+    void enforceRetention();
+
+    QString dataDirectory() const; // empty for in-memory
+
+private:
+    LogManager(std::unique_ptr<SqliteStore> store, Clock &clock, EventBus &events);
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace topicscope::engine

@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/errorcode.h"
+#include "core/record.h"
+
+#include <QMap>
+#include <QString>
+
+namespace topicscope::engine {
+
+// Per-topic configuration, with Kafka's names and defaults (kafka.log.LogConfig / TopicConfig).
+struct TopicConfig {
+    qint64 retentionMs = 7LL * 24 * 3600 * 1000; // retention.ms; -1 = keep forever
+    qint64 retentionBytes = -1; // retention.bytes, per partition; -1 = unlimited
+    TimestampType timestampType = TimestampType::CreateTime; // message.timestamp.type
+    int maxMessageBytes = 1048588; // max.message.bytes: largest record batch accepted
+
+    bool operator==(const TopicConfig &) const = default;
+
+    // Kafka config map ("retention.ms" -> "604800000", ...) of every setting above.
+    QMap<QString, QString> toKafkaConfigs() const;
+    // Applies a Kafka config map on top of this config. Unknown names or bad values give INVALID_CONFIG
+    // with *why naming the entry; nothing is applied then.
+    ErrorCode applyKafkaConfigs(const QMap<QString, QString> &configs, QString *why = nullptr);
+};
+
+} // namespace topicscope::engine

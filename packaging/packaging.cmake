@@ -1,0 +1,10 @@
+# CPack .deb; install() rules are the single source of truth for what the package holds.
+set(CPACK_GENERATOR "DEB")
+set(CPACK_PACKAGE_NAME "topicscope")
+set(CPACK_PACKAGE_VENDOR "Topicscope")
+set(CPACK_PACKAGE_CONTACT "Topicscope developers <dev@topicscope.invalid>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6core6 (>= 6.4), libqt6gui6 (>= 6.4), libqt6widgets6 (>= 6.4), libqt6network6 (>= 6.4), libsqlite3-0")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+include(CPack)
