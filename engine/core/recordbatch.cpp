@@ -117,7 +117,7 @@ QByteArray RecordBatch::build(qint64 baseOffset, const std::vector<Record> &reco
     char *h = out.data();
     putBE<qint64>(h + 0, baseOffset);
     putBE<qint32>(h + 8, static_cast<qint32>(RecordBatchHeader::Size - RecordBatchHeader::LengthFieldEnd + bodySize));
-    putBE<qint32>(h + 12, -1); // partitionLeaderEpoch: the broker has a single, epoch-less leader
+    putBE<qint32>(h + 12, options.partitionLeaderEpoch);
     h[16] = 2;
     const qint16 attributes = options.timestampType == TimestampType::LogAppendTime ? 0x08 : 0;
     putBE<qint16>(h + 21, attributes);

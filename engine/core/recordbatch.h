@@ -51,6 +51,7 @@ public:
         qint64 producerId = -1;
         qint16 producerEpoch = -1;
         qint32 baseSequence = -1;
+        qint32 partitionLeaderEpoch = -1; // producers send -1 (Java) or 0 (kafka-python); outside the CRC
     };
 
     // Builds one uncompressed batch from records (at least one). Offsets in the batch are relative to

@@ -18,6 +18,7 @@
 namespace topicscope::engine {
 
 class SqliteStore;
+class OffsetStore;
 
 struct PartitionInfo {
     int partition = 0;
@@ -111,6 +112,9 @@ public:
     void enforceRetention();
 
     QString dataDirectory() const; // empty for in-memory
+
+    // Committed consumer-group offsets live in the same database (used by the GroupCoordinator).
+    OffsetStore &offsetStore();
 
 private:
     LogManager(std::unique_ptr<SqliteStore> store, Clock &clock, EventBus &events);

@@ -1,0 +1,197 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/errorcode.h"
+#include "core/events.h"
+#include "core/topicpartition.h"
+#include "group/offsetstore.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace topicscope::engine {
+
+// Broker-side settings of the classic group coordinator, with Kafka's names and defaults.
+struct GroupCoordinatorConfig {
+    qint64 initialRebalanceDelayMs = 3000; // group.initial.rebalance.delay.ms
+    qint64 minSessionTimeoutMs = 6000; // group.min.session.timeout.ms
+    qint64 maxSessionTimeoutMs = 1800000; // group.max.session.timeout.ms
+    int maxGroupSize = std::numeric_limits<int>::max(); // group.max.size
+    int offsetMetadataMaxBytes = 4096; // offset.metadata.max.bytes
+};
+
+struct GroupProtocol {
+    QString name; // e.g. "range"
+    QByteArray metadata; // opaque; ConsumerProtocolSubscription for protocol type "consumer"
+};
+
+struct JoinGroupRequest {
+    QString groupId;
+    QString memberId; // "" for a new member
+    std::optional<QString> groupInstanceId; // static membership (KIP-345)
+    QString clientId;
+    QString clientHost;
+    qint32 sessionTimeoutMs = 10000;
+    qint32 rebalanceTimeoutMs = -1; // -1: same as the session timeout (JoinGroup v0)
+    QString protocolType; // "consumer"
+    QList<GroupProtocol> protocols;
+    // KIP-394: a new dynamic member joining with v4+ first gets MEMBER_ID_REQUIRED with its id.
+    bool requireKnownMemberId = true;
+    QString reason; // JoinGroup v8+ reason, or the in-app caller's; shown in events
+};
+
+struct JoinGroupMember {
+    QString memberId;
+    std::optional<QString> groupInstanceId;
+    QByteArray metadata;
+};
+
+struct JoinGroupResponse {
+    ErrorCode error = ErrorCode::None;
+    qint32 generationId = -1;
+    QString protocolType;
+    QString protocolName;
+    QString leader;
+    QString memberId;
+    QList<JoinGroupMember> members; // only the leader gets them
+};
+
+struct SyncGroupRequest {
+    QString groupId;
+    qint32 generationId = -1;
+    QString memberId;
+    std::optional<QString> groupInstanceId;
+    std::optional<QString> protocolType; // v5+
+    std::optional<QString> protocolName; // v5+
+    QMap<QString, QByteArray> assignments; // from the leader only: memberId -> assignment bytes
+};
+
+struct SyncGroupResponse {
+    ErrorCode error = ErrorCode::None;
+    QString protocolType;
+    QString protocolName;
+    QByteArray assignment;
+};
+
+struct HeartbeatRequest {
+    QString groupId;
+    qint32 generationId = -1;
+    QString memberId;
+    std::optional<QString> groupInstanceId;
+};
+
+struct LeavingMember {
+    QString memberId;
+    std::optional<QString> groupInstanceId;
+    QString reason;
+};
+
+struct MemberLeaveResult {
+    QString memberId;
+    std::optional<QString> groupInstanceId;
+    ErrorCode error = ErrorCode::None;
+};
+
+struct LeaveGroupResponse {
+    ErrorCode error = ErrorCode::None; // group-level
+    QList<MemberLeaveResult> members;
+};
+
+struct OffsetCommitRequest {
+    QString groupId;
+    qint32 generationId = -1; // -1 with memberId "" = standalone / admin commit
+    QString memberId;
+    std::optional<QString> groupInstanceId;
+    std::vector<CommittedOffset> offsets; // commitTimestampMs is filled in by the coordinator
+};
+
+struct PartitionResult {
+    TopicPartition topicPartition;
+    ErrorCode error = ErrorCode::None;
+};
+
+struct OffsetFetchResult {
+    ErrorCode error = ErrorCode::None; // group-level
+    // For requested partitions without a commit: offset -1, metadata "", no error (Kafka's behaviour).
+    std::vector<CommittedOffset> offsets;
+};
+
+struct GroupMemberDescription {
+    QString memberId;
+    std::optional<QString> groupInstanceId;
+    QString clientId;
+    QString clientHost;
+    qint32 sessionTimeoutMs = 0;
+    qint32 rebalanceTimeoutMs = 0;
+    QByteArray metadata; // for the selected protocol
+    QByteArray assignment; // current generation's
+};
+
+struct GroupDescription {
+    ErrorCode error = ErrorCode::None;
+    QString groupId;
+    QString state; // "Empty", "PreparingRebalance", "CompletingRebalance", "Stable", "Dead"
+    QString protocolType;
+    QString protocolName;
+    qint32 generationId = 0;
+    QString leader;
+    QList<GroupMemberDescription> members;
+};
+
+struct GroupListing {
+    QString groupId;
+    QString protocolType;
+    QString state;
+};
+
+// Kafka's classic group coordinator for every group of the broker: the state machine Empty ->
+// PreparingRebalance -> CompletingRebalance -> Stable (and Dead), join/sync/heartbeat/leave, generations,
+// leader election, session and rebalance timeouts, the initial rebalance delay, static membership, and the
+// committed offsets. Wire clients and in-app consumers go through the same calls. Replies to JoinGroup and
+// SyncGroup may be parked: the callback runs when the phase completes (possibly before the call returns).
+// Functional core: timers via Clock, no threads. Lives on the engine thread.
+class GroupCoordinator {
+public:
+    // partitionCount(topic) gives -1 for an unknown topic; used to validate offset commits.
+    GroupCoordinator(Clock &clock, EventBus &events, OffsetStore &offsetStore,
+        std::function<int(const QString &topic)> partitionCount, GroupCoordinatorConfig config = {});
+    ~GroupCoordinator();
+
+    // Loads committed offsets from the store (call once at start-up). Groups come back Empty with offsets.
+    ErrorCode load(QString *why = nullptr);
+
+    void joinGroup(const JoinGroupRequest &request, std::function<void(const JoinGroupResponse &)> respond);
+    void syncGroup(const SyncGroupRequest &request, std::function<void(const SyncGroupResponse &)> respond);
+    ErrorCode heartbeat(const HeartbeatRequest &request);
+    LeaveGroupResponse leaveGroup(const QString &groupId, const QList<LeavingMember> &members);
+
+    std::vector<PartitionResult> commitOffsets(const OffsetCommitRequest &request);
+    // partitions == nullopt: every committed partition of the group (OffsetFetch v2+ with null topics).
+    OffsetFetchResult fetchOffsets(const QString &groupId, const std::optional<QList<TopicPartition>> &partitions) const;
+    // Admin reset (kafka-consumer-groups --reset-offsets): allowed only when the group is Empty or unknown,
+    // else NON_EMPTY_GROUP.
+    ErrorCode resetOffsets(const QString &groupId, const std::vector<CommittedOffset> &offsets);
+
+    QList<GroupListing> listGroups() const;
+    GroupDescription describeGroup(const QString &groupId) const;
+    // DeleteGroups: only Empty groups (NON_EMPTY_GROUP otherwise, GROUP_ID_NOT_FOUND if unknown).
+    ErrorCode deleteGroup(const QString &groupId);
+    // Drops offsets of a deleted topic from every group (the log manager deletes them from storage).
+    void onTopicDeleted(const QString &topic);
+
+    const GroupCoordinatorConfig &config() const;
+    void setConfig(const GroupCoordinatorConfig &config);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace topicscope::engine
