@@ -1,1 +1,22 @@
 #pragma once
+
+#include "runtime/engine.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace topicscope::app {
+
+struct CommandLineOptions {
+    bool headless = false;
+    engine::EngineOptions engine;
+};
+
+// Parses topicscope's command line. --help and --version print and exit inside; a bad command line prints
+// the error and usage and exits with status 2. Needs a Q(Core)Application to exist.
+CommandLineOptions parseCommandLine(const QStringList &arguments);
+
+// True when the arguments ask for no GUI (checked before any QApplication exists).
+bool wantsHeadless(int argc, char **argv);
+
+} // namespace topicscope::app

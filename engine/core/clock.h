@@ -27,7 +27,9 @@ public:
 // Lives on whichever thread drives it (tests, or the engine thread in step mode).
 class ManualClock final : public Clock {
 public:
-    explicit ManualClock(qint64 startMs = 1'700'000'000'000) : m_now(startMs) { }
+    explicit ManualClock(qint64 startMs = 1'700'000'000'000)
+        : m_now(startMs)
+    { }
 
     qint64 nowMs() const override { return m_now; }
     TimerId schedule(qint64 delayMs, std::function<void()> fn) override;

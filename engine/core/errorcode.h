@@ -52,6 +52,9 @@ enum class ErrorCode : int16_t {
 // Kafka's upper-case name of the code, e.g. "REBALANCE_IN_PROGRESS".
 QString errorName(ErrorCode code);
 
-inline constexpr int16_t toWire(ErrorCode code) { return static_cast<int16_t>(code); }
+inline constexpr int16_t toWire(ErrorCode code)
+{
+    return static_cast<int16_t>(code);
+}
 
 } // namespace topicscope::engine

@@ -10,84 +10,81 @@ namespace topicscope::engine {
 
 namespace {
 
-    template <typename T>
-    void putBE(char *at, T v)
-    {
-        qToBigEndian(v, at);
-    }
+template <typename T> void putBE(char *at, T v)
+{
+    qToBigEndian(v, at);
+}
 
-    template <typename T>
-    T getBE(const char *at)
-    {
-        return qFromBigEndian<T>(at);
-    }
+template <typename T> T getBE(const char *at)
+{
+    return qFromBigEndian<T>(at);
+}
 
-    template <typename T>
-    void appendBE(QByteArray &out, T v)
-    {
-        char buf[sizeof(T)];
-        qToBigEndian(v, buf);
-        out.append(buf, sizeof(T));
-    }
+template <typename T> void appendBE(QByteArray &out, T v)
+{
+    char buf[sizeof(T)];
+    qToBigEndian(v, buf);
+    out.append(buf, sizeof(T));
+}
 
-    void appendBytes(QByteArray &out, const std::optional<QByteArray> &bytes)
-    {
-        if (!bytes) {
-            varint::appendSigned(out, -1);
-            return;
-        }
-        varint::appendSigned(out, bytes->size());
-        out.append(*bytes);
+void appendBytes(QByteArray &out, const std::optional<QByteArray> &bytes)
+{
+    if (!bytes) {
+        varint::appendSigned(out, -1);
+        return;
     }
+    varint::appendSigned(out, bytes->size());
+    out.append(*bytes);
+}
 
-    int sizeOfBytes(const std::optional<QByteArray> &bytes)
-    {
-        if (!bytes)
-            return varint::sizeOfSigned(-1);
-        return varint::sizeOfSigned(bytes->size()) + static_cast<int>(bytes->size());
+int sizeOfBytes(const std::optional<QByteArray> &bytes)
+{
+    if (!bytes)
+        return varint::sizeOfSigned(-1);
+    return varint::sizeOfSigned(bytes->size()) + static_cast<int>(bytes->size());
+}
+
+int recordBodySize(const Record &record, qint64 timestampDelta, int offsetDelta)
+{
+    int size = 1; // attributes
+    size += varint::sizeOfSigned(timestampDelta);
+    size += varint::sizeOfSigned(offsetDelta);
+    size += sizeOfBytes(record.key);
+    size += sizeOfBytes(record.value);
+    size += varint::sizeOfSigned(record.headers.size());
+    for (const auto &h : record.headers) {
+        size += varint::sizeOfSigned(h.key.size()) + static_cast<int>(h.key.size());
+        size += sizeOfBytes(h.value);
     }
+    return size;
+}
 
-    int recordBodySize(const Record &record, qint64 timestampDelta, int offsetDelta)
-    {
-        int size = 1; // attributes
-        size += varint::sizeOfSigned(timestampDelta);
-        size += varint::sizeOfSigned(offsetDelta);
-        size += sizeOfBytes(record.key);
-        size += sizeOfBytes(record.value);
-        size += varint::sizeOfSigned(record.headers.size());
-        for (const auto &h : record.headers) {
-            size += varint::sizeOfSigned(h.key.size()) + static_cast<int>(h.key.size());
-            size += sizeOfBytes(h.value);
-        }
-        return size;
-    }
+void fail(ErrorCode *error, QString *why, ErrorCode code, const QString &text)
+{
+    if (error)
+        *error = code;
+    if (why)
+        *why = text;
+}
 
-    void fail(ErrorCode *error, QString *why, ErrorCode code, const QString &text)
-    {
-        if (error)
-            *error = code;
-        if (why)
-            *why = text;
-    }
-
-    // Reads a varint-length-prefixed byte field; length -1 means null.
-    bool readBytes(const char *&p, const char *end, std::optional<QByteArray> *out, bool allowNull = true)
-    {
-        const auto len = varint::readSigned(p, end, 5);
-        if (!len)
+// Reads a varint-length-prefixed byte field; length -1 means null.
+bool readBytes(const char *&p, const char *end, std::optional<QByteArray> *out, bool allowNull = true)
+{
+    const auto len = varint::readSigned(p, end, 5);
+    if (!len)
+        return false;
+    if (*len < 0) {
+        if (*len != -1 || !allowNull)
             return false;
-        if (*len < 0) {
-            if (*len != -1 || !allowNull)
-                return false;
-            *out = std::nullopt;
-            return true;
-        }
-        if (*len > end - p)
-            return false;
-        *out = QByteArray(p, static_cast<qsizetype>(*len));
-        p += *len;
+        *out = std::nullopt;
         return true;
     }
+    if (*len > end - p)
+        return false;
+    *out = QByteArray(p, static_cast<qsizetype>(*len));
+    p += *len;
+    return true;
+}
 
 } // namespace
 
@@ -199,7 +196,9 @@ std::optional<RecordBatchHeader> RecordBatch::parseHeader(QByteArrayView bytes, 
     }
     if (h.totalSize() > bytes.size()) {
         fail(error, why, ErrorCode::CorruptMessage,
-            QStringLiteral("record batch claims %1 bytes but only %2 are present").arg(h.totalSize()).arg(bytes.size()));
+            QStringLiteral("record batch claims %1 bytes but only %2 are present")
+                .arg(h.totalSize())
+                .arg(bytes.size()));
         return std::nullopt;
     }
     if (error)
@@ -215,7 +214,9 @@ ErrorCode RecordBatch::validate(QByteArrayView batch, QString *why)
         return error;
     if (h->totalSize() != batch.size()) {
         fail(nullptr, why, ErrorCode::CorruptMessage,
-            QStringLiteral("record batch length %1 does not match the %2 bytes given").arg(h->totalSize()).arg(batch.size()));
+            QStringLiteral("record batch length %1 does not match the %2 bytes given")
+                .arg(h->totalSize())
+                .arg(batch.size()));
         return ErrorCode::CorruptMessage;
     }
     const quint32 crc = computeCrc(batch);
@@ -228,7 +229,9 @@ ErrorCode RecordBatch::validate(QByteArrayView batch, QString *why)
     }
     if (h->recordsCount <= 0 || h->lastOffsetDelta < 0 || h->lastOffsetDelta + 1 < h->recordsCount) {
         fail(nullptr, why, ErrorCode::CorruptMessage,
-            QStringLiteral("record batch has %1 records but lastOffsetDelta %2").arg(h->recordsCount).arg(h->lastOffsetDelta));
+            QStringLiteral("record batch has %1 records but lastOffsetDelta %2")
+                .arg(h->recordsCount)
+                .arg(h->lastOffsetDelta));
         return ErrorCode::CorruptMessage;
     }
     return ErrorCode::None;
@@ -247,7 +250,8 @@ std::vector<QByteArrayView> RecordBatch::split(QByteArrayView bytes, bool *trunc
                 *truncatedTail = true;
             break;
         }
-        const qint64 total = RecordBatchHeader::LengthFieldEnd + static_cast<qint64>(getBE<qint32>(bytes.data() + pos + 8));
+        const qint64 total
+            = RecordBatchHeader::LengthFieldEnd + static_cast<qint64>(getBE<qint32>(bytes.data() + pos + 8));
         if (total < RecordBatchHeader::LengthFieldEnd || total > remaining) {
             if (truncatedTail)
                 *truncatedTail = true;
@@ -275,7 +279,10 @@ ErrorCode RecordBatch::decode(QByteArrayView batch, std::vector<Record> *records
     const char *end = batch.data() + h->totalSize();
     const auto corrupt = [&](int index, const char *what) {
         fail(nullptr, why, ErrorCode::CorruptMessage,
-            QStringLiteral("record %1 of batch at offset %2: %3").arg(index).arg(h->baseOffset).arg(QLatin1String(what)));
+            QStringLiteral("record %1 of batch at offset %2: %3")
+                .arg(index)
+                .arg(h->baseOffset)
+                .arg(QLatin1String(what)));
         return ErrorCode::CorruptMessage;
     };
     records->reserve(records->size() + static_cast<size_t>(std::max(0, h->recordsCount)));
@@ -291,7 +298,8 @@ ErrorCode RecordBatch::decode(QByteArrayView batch, std::vector<Record> *records
             return corrupt(i, "bad timestamp or offset delta");
         Record r;
         r.offset = h->baseOffset + *offsetDelta;
-        r.timestamp = h->timestampType() == TimestampType::LogAppendTime ? h->maxTimestamp : h->baseTimestamp + *tsDelta;
+        r.timestamp
+            = h->timestampType() == TimestampType::LogAppendTime ? h->maxTimestamp : h->baseTimestamp + *tsDelta;
         if (!readBytes(p, recordEnd, &r.key) || !readBytes(p, recordEnd, &r.value))
             return corrupt(i, "bad key or value length");
         const auto headerCount = varint::readSigned(p, recordEnd, 5);

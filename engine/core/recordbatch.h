@@ -68,8 +68,8 @@ public:
     // Decodes the header of the batch at the start of bytes. Checks the length fits and magic == 2; the CRC
     // is not checked here (see validate()). On error returns nullopt and sets *error (CORRUPT_MESSAGE, or
     // UNSUPPORTED_FOR_MESSAGE_FORMAT for magic 0/1) and *why.
-    static std::optional<RecordBatchHeader> parseHeader(QByteArrayView bytes, ErrorCode *error = nullptr,
-        QString *why = nullptr);
+    static std::optional<RecordBatchHeader> parseHeader(
+        QByteArrayView bytes, ErrorCode *error = nullptr, QString *why = nullptr);
 
     // Checks one whole batch as a broker does before appending it: exact length, magic, CRC-32C, record
     // count and offset deltas consistent. Returns None or CORRUPT_MESSAGE / UNSUPPORTED_FOR_MESSAGE_FORMAT.

@@ -8,8 +8,14 @@ namespace topicscope::engine::varint {
 
 // Kafka's variable-length integers: protobuf-style base-128, zig-zag for the signed forms used in records.
 
-inline uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
-inline int64_t unzigzag(uint64_t v) { return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1); }
+inline uint64_t zigzag(int64_t v)
+{
+    return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
+}
+inline int64_t unzigzag(uint64_t v)
+{
+    return static_cast<int64_t>(v >> 1) ^ -static_cast<int64_t>(v & 1);
+}
 
 inline void appendUnsigned(QByteArray &out, uint64_t v)
 {
@@ -20,7 +26,10 @@ inline void appendUnsigned(QByteArray &out, uint64_t v)
     out.append(static_cast<char>(v));
 }
 
-inline void appendSigned(QByteArray &out, int64_t v) { appendUnsigned(out, zigzag(v)); }
+inline void appendSigned(QByteArray &out, int64_t v)
+{
+    appendUnsigned(out, zigzag(v));
+}
 
 inline int sizeOfUnsigned(uint64_t v)
 {
@@ -32,7 +41,10 @@ inline int sizeOfUnsigned(uint64_t v)
     return n;
 }
 
-inline int sizeOfSigned(int64_t v) { return sizeOfUnsigned(zigzag(v)); }
+inline int sizeOfSigned(int64_t v)
+{
+    return sizeOfUnsigned(zigzag(v));
+}
 
 // Reads an unsigned varint of at most maxBytes (5 for int32, 10 for int64) at p, advancing p.
 // Returns nullopt on truncation or an over-long encoding.

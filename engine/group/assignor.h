@@ -35,9 +35,8 @@ public:
     virtual RebalanceProtocol rebalanceProtocol() const { return RebalanceProtocol::Eager; }
     // partitionsPerTopic: partition count of every topic any member subscribes to (missing = unknown topic,
     // assigned to nobody).
-    virtual GroupAssignment assign(const std::vector<MemberSubscription> &members,
-        const QMap<QString, int> &partitionsPerTopic) const
-        = 0;
+    virtual GroupAssignment assign(
+        const std::vector<MemberSubscription> &members, const QMap<QString, int> &partitionsPerTopic) const = 0;
 
     // "range", "roundrobin", "sticky", "cooperative-sticky"; nullptr for an unknown name.
     static std::unique_ptr<Assignor> create(const QString &name);

@@ -174,7 +174,8 @@ public:
 
     std::vector<PartitionResult> commitOffsets(const OffsetCommitRequest &request);
     // partitions == nullopt: every committed partition of the group (OffsetFetch v2+ with null topics).
-    OffsetFetchResult fetchOffsets(const QString &groupId, const std::optional<QList<TopicPartition>> &partitions) const;
+    OffsetFetchResult fetchOffsets(
+        const QString &groupId, const std::optional<QList<TopicPartition>> &partitions) const;
     // Admin reset (kafka-consumer-groups --reset-offsets): allowed only when the group is Empty or unknown,
     // else NON_EMPTY_GROUP.
     ErrorCode resetOffsets(const QString &groupId, const std::vector<CommittedOffset> &offsets);
@@ -188,6 +189,12 @@ public:
 
     const GroupCoordinatorConfig &config() const;
     void setConfig(const GroupCoordinatorConfig &config);
+
+    // The random part of new member ids (client id + "-" + this); QUuid::createUuid() by default. Tests inject
+    // a counter so that member ids are predictable.
+    void setMemberIdGenerator(std::function<QString()> generator);
+    // One line for logs and tests, "group g1: Stable gen=1 leader=c-1 members=[c-1,c-2]"; "" if unknown.
+    QString dumpGroup(const QString &groupId) const;
 
 private:
     struct Private;

@@ -25,8 +25,9 @@ class OffsetStore {
 public:
     virtual ~OffsetStore() = default;
     // Stores all offsets of one commit atomically (one transaction). KAFKA_STORAGE_ERROR on failure.
-    virtual ErrorCode saveOffsets(const QString &groupId, const std::vector<CommittedOffset> &offsets,
-        QString *why = nullptr) = 0;
+    virtual ErrorCode saveOffsets(
+        const QString &groupId, const std::vector<CommittedOffset> &offsets, QString *why = nullptr)
+        = 0;
     virtual ErrorCode deleteGroupOffsets(const QString &groupId) = 0;
     // Drops every group's offsets for a topic (Kafka does so when the topic is deleted).
     virtual ErrorCode deleteTopicOffsets(const QString &topic) = 0;

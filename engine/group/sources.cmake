@@ -1,4 +1,17 @@
 # Sources of engine/group (paths relative to engine/): coordinator, assignors, consumer protocol.
 list(APPEND TOPICSCOPE_ENGINE_SOURCES
-    group/offsetstore.h group/assignor.h
+    group/offsetstore.h group/assignor.h group/consumerprotocol.h group/groupcoordinator.h
+)
+# Consumer protocol and the built-in assignors.
+list(APPEND TOPICSCOPE_ENGINE_SOURCES
+    group/consumerprotocol.cpp group/assignor.cpp group/assignorsupport.h
+    group/rangeassignor.h group/rangeassignor.cpp group/roundrobinassignor.h group/roundrobinassignor.cpp
+    group/abstractstickyassignor.h group/abstractstickyassignor.cpp
+    group/stickyassignor.h group/stickyassignor.cpp
+    group/cooperativestickyassignor.h group/cooperativestickyassignor.cpp
+)
+# The classic group coordinator and its private group/member state.
+list(APPEND TOPICSCOPE_ENGINE_SOURCES
+    group/groupcoordinator.cpp group/groupcoordinatorprivate.h group/groupcoordinatorprivate.cpp
+    group/classicgroup.h group/classicgroup.cpp group/classicgroupmember.h
 )

@@ -74,8 +74,8 @@ struct StorageOptions {
 class LogManager {
 public:
     // Opens (creating if needed) the store. On failure returns nullptr and *error names the file and cause.
-    static std::unique_ptr<LogManager> open(const StorageOptions &options, Clock &clock, EventBus &events,
-        QString *error);
+    static std::unique_ptr<LogManager> open(
+        const StorageOptions &options, Clock &clock, EventBus &events, QString *error);
     ~LogManager();
 
     // Topics. Names follow Kafka's rules: 1-249 chars of [a-zA-Z0-9._-], not "." or "..".
@@ -115,6 +115,12 @@ public:
 
     // Committed consumer-group offsets live in the same database (used by the GroupCoordinator).
     OffsetStore &offsetStore();
+
+    // Test seams for storage faults, so tests can check KAFKA_STORAGE_ERROR handling without a really full or
+    // read-only disk (tests run as root, where chmod does not stop writes). Headroom: at most extraPages more
+    // database pages may be written, as on a nearly full disk; -1 lifts the limit.
+    void setStorageHeadroomForTesting(qint64 extraPages);
+    void setStorageReadOnlyForTesting(bool readOnly);
 
 private:
     LogManager(std::unique_ptr<SqliteStore> store, Clock &clock, EventBus &events);

@@ -1,2 +1,8 @@
-# Sources of engine/runtime (paths relative to engine/).
-list(APPEND TOPICSCOPE_ENGINE_SOURCES)
+# Sources of engine/runtime (paths relative to engine/): the thin shell owning the worker thread, real
+# timers and the facade. The only engine part that uses QObject signals and QThread.
+list(APPEND TOPICSCOPE_ENGINE_SOURCES
+    runtime/realclock.h runtime/realclock.cpp
+    runtime/brokersnapshot.h
+    runtime/engine.h runtime/engine.cpp
+    runtime/enginefacade.h runtime/enginefacade.cpp
+)

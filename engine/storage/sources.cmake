@@ -1,2 +1,4 @@
-# Sources of engine/storage (paths relative to engine/).
-list(APPEND TOPICSCOPE_ENGINE_SOURCES)
+# Sources of engine/storage (paths relative to engine/): the SQLite store behind the log and committed offsets.
+list(APPEND TOPICSCOPE_ENGINE_SOURCES
+    storage/sqlitestore.h storage/sqlitestore.cpp
+)

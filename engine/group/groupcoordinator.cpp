@@ -1,0 +1,343 @@
+#include "groupcoordinator.h"
+
+#include "group/groupcoordinatorprivate.h"
+
+#include <QLoggingCategory>
+#include <QStringList>
+
+namespace topicscope::engine {
+
+Q_LOGGING_CATEGORY(lcGroupCoordinator, "topicscope.engine.group")
+
+namespace {
+using State = ClassicGroup::State;
+} // namespace
+
+GroupCoordinator::GroupCoordinator(Clock &clock, EventBus &events, OffsetStore &offsetStore,
+    std::function<int(const QString &topic)> partitionCount, GroupCoordinatorConfig config)
+    : d(std::make_unique<Private>(clock, events, offsetStore, std::move(partitionCount), config))
+{ }
+
+GroupCoordinator::~GroupCoordinator()
+{
+    for (auto &[groupId, group] : d->groups)
+        d->cancelTimers(*group);
+}
+
+ErrorCode GroupCoordinator::load(QString *why)
+{
+    QString error;
+    const QMap<QString, std::vector<CommittedOffset>> stored = d->offsetStore.loadOffsets(&error);
+    if (!error.isEmpty()) {
+        qCWarning(lcGroupCoordinator).noquote() << QStringLiteral("loading committed offsets failed: %1").arg(error);
+        if (why)
+            *why = error;
+        return ErrorCode::KafkaStorageError;
+    }
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
+        ClassicGroup *group = d->find(it.key());
+        if (!group)
+            group = &d->create(it.key());
+        for (const CommittedOffset &offset : it.value())
+            group->offsets().insert(offset.topicPartition, offset);
+    }
+    qCInfo(lcGroupCoordinator).noquote()
+        << QStringLiteral("loaded committed offsets of %1 group(s)").arg(stored.size());
+    return ErrorCode::None;
+}
+
+void GroupCoordinator::joinGroup(
+    const JoinGroupRequest &request, std::function<void(const JoinGroupResponse &)> respond)
+{
+    Private::Batch batch(*d);
+    d->joinGroup(request, respond);
+}
+
+void GroupCoordinator::syncGroup(
+    const SyncGroupRequest &request, std::function<void(const SyncGroupResponse &)> respond)
+{
+    Private::Batch batch(*d);
+    auto fail = [&](ErrorCode error) { d->respond(respond, Private::syncError(error)); };
+    if (request.groupId.isEmpty())
+        return fail(ErrorCode::InvalidGroupId);
+    ClassicGroup *group = d->find(request.groupId);
+    if (!group)
+        return fail(ErrorCode::UnknownMemberId);
+    if (group->is(State::Dead))
+        return fail(Private::checkRequestAllowed(State::Dead, Private::Request::Sync));
+    if (const ErrorCode error = d->validateCurrentMember(*group, request.memberId, request.groupInstanceId);
+        error != ErrorCode::None)
+        return fail(error);
+    if (request.generationId != group->generationId())
+        return fail(ErrorCode::IllegalGeneration);
+    if ((request.protocolType && *request.protocolType != group->protocolType())
+        || (request.protocolName && *request.protocolName != group->protocolName()))
+        return fail(ErrorCode::InconsistentGroupProtocol);
+    if (const ErrorCode error = Private::checkRequestAllowed(group->state(), Private::Request::Sync);
+        error != ErrorCode::None)
+        return fail(error);
+
+    ClassicGroupMember &member = *group->member(request.memberId);
+    if (group->is(State::Stable)) {
+        d->removePendingSync(*group, request.memberId);
+        SyncGroupResponse response;
+        response.protocolType = group->protocolType();
+        response.protocolName = group->protocolName();
+        response.assignment = member.assignment;
+        d->respond(respond, response);
+        d->touch(*group, member);
+        return;
+    }
+    // CompletingRebalance: park until the leader's assignment arrives.
+    const SyncCallback superseded = std::exchange(member.awaitingSync, respond);
+    d->respond(superseded, Private::syncError(ErrorCode::RebalanceInProgress));
+    d->removePendingSync(*group, request.memberId);
+    if (group->isLeader(request.memberId))
+        d->completeSync(*group, request.memberId, request.assignments);
+}
+
+ErrorCode GroupCoordinator::heartbeat(const HeartbeatRequest &request)
+{
+    Private::Batch batch(*d);
+    if (request.groupId.isEmpty())
+        return ErrorCode::InvalidGroupId;
+    ClassicGroup *group = d->find(request.groupId);
+    if (!group)
+        return ErrorCode::UnknownMemberId;
+    if (group->is(State::Dead))
+        return Private::checkRequestAllowed(State::Dead, Private::Request::Heartbeat);
+    if (const ErrorCode error = d->validateCurrentMember(*group, request.memberId, request.groupInstanceId);
+        error != ErrorCode::None)
+        return error;
+    if (request.generationId != group->generationId())
+        return ErrorCode::IllegalGeneration;
+    const ErrorCode verdict = Private::checkRequestAllowed(group->state(), Private::Request::Heartbeat);
+    // REBALANCE_IN_PROGRESS is news for a live member, not a refusal: the heartbeat still counts.
+    if (verdict == ErrorCode::None || verdict == ErrorCode::RebalanceInProgress)
+        d->touch(*group, *group->member(request.memberId));
+    return verdict;
+}
+
+LeaveGroupResponse GroupCoordinator::leaveGroup(const QString &groupId, const QList<LeavingMember> &members)
+{
+    Private::Batch batch(*d);
+    LeaveGroupResponse response;
+    if (groupId.isEmpty()) {
+        response.error = ErrorCode::InvalidGroupId;
+        return response;
+    }
+    ClassicGroup *group = d->find(groupId);
+    const ErrorCode gate
+        = group ? Private::checkRequestAllowed(group->state(), Private::Request::Leave) : ErrorCode::UnknownMemberId;
+    for (const LeavingMember &leaving : members) {
+        MemberLeaveResult result {leaving.memberId, leaving.groupInstanceId, ErrorCode::None};
+        const QString reason = QStringLiteral("member %1 left the group (client reason: %2)")
+                                   .arg(leaving.memberId.isEmpty() && leaving.groupInstanceId ? *leaving.groupInstanceId
+                                                                                              : leaving.memberId,
+                                       Private::clientReason(leaving.reason));
+        if (gate != ErrorCode::None) {
+            result.error = gate;
+        } else if (leaving.memberId.isEmpty()) {
+            // Admin removal of a static member by its instance id.
+            const std::optional<QString> current
+                = leaving.groupInstanceId ? group->staticMemberId(*leaving.groupInstanceId) : std::nullopt;
+            if (current)
+                d->removeMemberAndUpdateGroup(*group, *current, reason);
+            else
+                result.error = ErrorCode::UnknownMemberId;
+        } else if (group->pendingMembers().contains(leaving.memberId)) {
+            d->clock.cancel(group->pendingMembers().take(leaving.memberId));
+            if (group->is(State::PreparingRebalance))
+                d->tryCompleteJoin(*group);
+        } else {
+            result.error = d->validateCurrentMember(*group, leaving.memberId, leaving.groupInstanceId);
+            if (result.error == ErrorCode::None)
+                d->removeMemberAndUpdateGroup(*group, leaving.memberId, reason);
+        }
+        response.members.append(result);
+    }
+    return response;
+}
+
+std::vector<PartitionResult> GroupCoordinator::commitOffsets(const OffsetCommitRequest &request)
+{
+    Private::Batch batch(*d);
+    std::vector<PartitionResult> results;
+    results.reserve(request.offsets.size());
+    auto failAll = [&](ErrorCode error) {
+        for (const CommittedOffset &offset : request.offsets)
+            results.push_back({offset.topicPartition, error});
+        return results;
+    };
+
+    ClassicGroup *group = d->find(request.groupId);
+    if (!group && request.generationId >= 0)
+        return failAll(ErrorCode::IllegalGeneration); // a member of a generation we never had
+    if (group) {
+        if (const ErrorCode error = d->validateOffsetCommit(*group, request); error != ErrorCode::None)
+            return failAll(error);
+        ClassicGroupMember *member = group->member(request.memberId);
+        if (member && (group->is(State::Stable) || group->is(State::PreparingRebalance)))
+            d->touch(*group, *member);
+    }
+
+    const qint64 now = d->clock.nowMs();
+    std::vector<CommittedOffset> accepted;
+    std::vector<size_t> acceptedResults;
+    for (const CommittedOffset &offset : request.offsets) {
+        const ErrorCode error = d->validateOffset(offset);
+        results.push_back({offset.topicPartition, error});
+        if (error == ErrorCode::None) {
+            CommittedOffset stamped = offset;
+            stamped.commitTimestampMs = now;
+            accepted.push_back(stamped);
+            acceptedResults.push_back(results.size() - 1);
+        }
+    }
+    if (accepted.empty())
+        return results;
+
+    QString why;
+    if (d->offsetStore.saveOffsets(request.groupId, accepted, &why) != ErrorCode::None) {
+        qCWarning(lcGroupCoordinator).noquote() << QStringLiteral("group %1: storing %2 offset(s) failed: %3")
+                                                       .arg(request.groupId, QString::number(accepted.size()), why);
+        for (size_t index : acceptedResults)
+            results[index].error = ErrorCode::KafkaStorageError;
+        return results;
+    }
+    d->applyOffsets(request.groupId, accepted, request.memberId, request.generationId);
+    return results;
+}
+
+OffsetFetchResult GroupCoordinator::fetchOffsets(
+    const QString &groupId, const std::optional<QList<TopicPartition>> &partitions) const
+{
+    OffsetFetchResult result;
+    const ClassicGroup *group = d->find(groupId);
+    if (!partitions) {
+        if (group) {
+            for (const CommittedOffset &offset : group->offsets())
+                result.offsets.push_back(offset);
+        }
+        return result;
+    }
+    for (const TopicPartition &tp : *partitions) {
+        if (group && group->offsets().contains(tp)) {
+            result.offsets.push_back(group->offsets().value(tp));
+        } else {
+            CommittedOffset none;
+            none.topicPartition = tp;
+            result.offsets.push_back(none);
+        }
+    }
+    return result;
+}
+
+ErrorCode GroupCoordinator::resetOffsets(const QString &groupId, const std::vector<CommittedOffset> &offsets)
+{
+    Private::Batch batch(*d);
+    if (const ClassicGroup *group = d->find(groupId); group && !group->is(State::Empty))
+        return ErrorCode::NonEmptyGroup;
+    const qint64 now = d->clock.nowMs();
+    std::vector<CommittedOffset> stamped;
+    for (const CommittedOffset &offset : offsets) {
+        if (const ErrorCode error = d->validateOffset(offset); error != ErrorCode::None)
+            return error;
+        stamped.push_back(offset);
+        stamped.back().commitTimestampMs = now;
+    }
+    if (stamped.empty())
+        return ErrorCode::None;
+    QString why;
+    if (d->offsetStore.saveOffsets(groupId, stamped, &why) != ErrorCode::None) {
+        qCWarning(lcGroupCoordinator).noquote()
+            << QStringLiteral("group %1: storing reset offsets failed: %2").arg(groupId, why);
+        return ErrorCode::KafkaStorageError;
+    }
+    d->applyOffsets(groupId, stamped, QString(), -1);
+    return ErrorCode::None;
+}
+
+QList<GroupListing> GroupCoordinator::listGroups() const
+{
+    QList<GroupListing> listings;
+    for (const auto &[groupId, group] : d->groups) {
+        if (!group->is(State::Dead))
+            listings.append(group->overview());
+    }
+    return listings;
+}
+
+GroupDescription GroupCoordinator::describeGroup(const QString &groupId) const
+{
+    if (const ClassicGroup *group = d->find(groupId))
+        return group->describe();
+    // Kafka (DescribeGroups < v6) answers an unknown group with NONE and state Dead.
+    GroupDescription description;
+    description.groupId = groupId;
+    description.state = ClassicGroup::stateName(State::Dead);
+    return description;
+}
+
+ErrorCode GroupCoordinator::deleteGroup(const QString &groupId)
+{
+    Private::Batch batch(*d);
+    ClassicGroup *group = d->find(groupId);
+    if (!group || group->is(State::Dead))
+        return ErrorCode::GroupIdNotFound;
+    if (!group->is(State::Empty))
+        return ErrorCode::NonEmptyGroup;
+    if (d->offsetStore.deleteGroupOffsets(groupId) != ErrorCode::None) {
+        qCWarning(lcGroupCoordinator).noquote()
+            << QStringLiteral("group %1: deleting its stored offsets failed").arg(groupId);
+        return ErrorCode::KafkaStorageError;
+    }
+    d->removeGroup(*group, QStringLiteral("group deleted"));
+    return ErrorCode::None;
+}
+
+void GroupCoordinator::onTopicDeleted(const QString &topic)
+{
+    Private::Batch batch(*d);
+    QStringList emptied;
+    for (auto &[groupId, group] : d->groups) {
+        QMap<TopicPartition, CommittedOffset> &offsets = group->offsets();
+        bool removed = false;
+        for (auto it = offsets.begin(); it != offsets.end();) {
+            if (it.key().topic == topic) {
+                it = offsets.erase(it);
+                removed = true;
+            } else {
+                ++it;
+            }
+        }
+        // Kafka forgets an Empty group once its last offset is gone.
+        if (removed && offsets.isEmpty() && group->is(State::Empty) && group->pendingMembers().isEmpty())
+            emptied.append(groupId);
+    }
+    for (const QString &groupId : std::as_const(emptied))
+        d->removeGroup(*d->find(groupId), QStringLiteral("its last committed offsets went with topic %1").arg(topic));
+}
+
+const GroupCoordinatorConfig &GroupCoordinator::config() const
+{
+    return d->config;
+}
+
+void GroupCoordinator::setConfig(const GroupCoordinatorConfig &config)
+{
+    d->config = config;
+}
+
+void GroupCoordinator::setMemberIdGenerator(std::function<QString()> generator)
+{
+    d->memberIdGenerator = std::move(generator);
+}
+
+QString GroupCoordinator::dumpGroup(const QString &groupId) const
+{
+    const ClassicGroup *group = d->find(groupId);
+    return group ? group->dump() : QString();
+}
+
+} // namespace topicscope::engine

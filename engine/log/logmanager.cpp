@@ -1,0 +1,653 @@
+#include "logmanager.h"
+
+#include "core/recordbatch.h"
+#include "storage/sqlitestore.h"
+
+#include <QDir>
+#include <QLoggingCategory>
+#include <cstring>
+#include <map>
+#include <unordered_map>
+
+namespace topicscope::engine {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcLog, "topicscope.engine.log")
+
+constexpr int MaxTopicNameLength = 249;
+// Kafka has no hard limit, but a partition count this large is a typo, and every partition costs a row.
+constexpr int MaxPartitions = 10000;
+
+void setWhy(QString *why, const QString &text)
+{
+    if (why)
+        *why = text;
+}
+
+ErrorCode fail(QString *why, ErrorCode code, const QString &text)
+{
+    setWhy(why, text);
+    return code;
+}
+
+PartitionInfo toInfo(const StoredPartition &p)
+{
+    PartitionInfo info;
+    info.partition = p.partition;
+    info.logStartOffset = p.logStartOffset;
+    info.logEndOffset = p.logEndOffset;
+    info.sizeBytes = p.sizeBytes;
+    info.lastAppendTimeMs = p.lastAppendTimeMs;
+    return info;
+}
+
+// Kafka maps '.' to '_' in metric names, so it refuses a topic whose name differs from an existing one only
+// there.
+QString metricName(const QString &topic)
+{
+    QString name = topic;
+    return name.replace(QLatin1Char('.'), QLatin1Char('_'));
+}
+
+ErrorCode validateConfig(const TopicConfig &config, QString *why)
+{
+    // Round-trip through the Kafka config map so one set of rules decides what a valid value is.
+    TopicConfig check;
+    return check.applyKafkaConfigs(config.toKafkaConfigs(), why);
+}
+
+} // namespace
+
+struct LogManager::Private {
+    struct Topic {
+        qint64 topicId = -1;
+        TopicConfig config;
+        std::vector<StoredPartition> partitions; // index = partition number
+    };
+
+    Private(std::unique_ptr<SqliteStore> s, Clock &c, EventBus &e)
+        : store(std::move(s))
+        , clock(c)
+        , events(e)
+    { }
+
+    std::unique_ptr<SqliteStore> store;
+    Clock &clock;
+    EventBus &events;
+    QString dataDir;
+    std::map<QString, Topic> topics;
+
+    StoredPartition *find(const TopicPartition &tp, Topic **topic = nullptr)
+    {
+        auto it = topics.find(tp.topic);
+        if (it == topics.end() || tp.partition < 0 || tp.partition >= static_cast<int>(it->second.partitions.size()))
+            return nullptr;
+        if (topic)
+            *topic = &it->second;
+        return &it->second.partitions[static_cast<size_t>(tp.partition)];
+    }
+    const StoredPartition *find(const TopicPartition &tp) const { return const_cast<Private *>(this)->find(tp); }
+
+    // Runs work in one transaction; on any failure rolls back and reports KAFKA_STORAGE_ERROR.
+    template <typename Work> ErrorCode transact(const char *what, QString *why, Work &&work)
+    {
+        QString error;
+        if (store->begin(&error) && work(&error) && store->commit(&error))
+            return ErrorCode::None;
+        store->rollback();
+        qCWarning(lcLog).noquote() << what << "failed:" << error;
+        return fail(why, ErrorCode::KafkaStorageError, QStringLiteral("%1 failed: %2").arg(QLatin1String(what), error));
+    }
+
+    // Moves the log start forward to newStart, deleting the batches wholly below it, and publishes the change.
+    ErrorCode moveLogStart(
+        const QString &topicName, StoredPartition &partition, qint64 newStart, DeletionCause cause, QString *why)
+    {
+        if (newStart <= partition.logStartOffset)
+            return ErrorCode::None;
+        StoredPartition next = partition;
+        const ErrorCode error = transact("deleting records", why, [&](QString *e) {
+            qint64 deleted = 0;
+            if (!store->deleteBatchesBelow(partition.partitionId, newStart, &deleted, e))
+                return false;
+            next.logStartOffset = newStart;
+            next.sizeBytes -= deleted;
+            return store->updatePartition(next, e);
+        });
+        if (error != ErrorCode::None)
+            return error;
+        const qint64 oldStart = partition.logStartOffset;
+        partition = next;
+        qCDebug(lcLog) << "log start of" << topicName << partition.partition << "moved" << oldStart << "->" << newStart;
+        events.publish(RecordsDeleted {topicName, partition.partition, oldStart, newStart, cause});
+        return ErrorCode::None;
+    }
+};
+
+LogManager::LogManager(std::unique_ptr<SqliteStore> store, Clock &clock, EventBus &events)
+    : d(std::make_unique<Private>(std::move(store), clock, events))
+{ }
+
+LogManager::~LogManager() = default;
+
+std::unique_ptr<LogManager> LogManager::open(
+    const StorageOptions &options, Clock &clock, EventBus &events, QString *error)
+{
+    QString path = SqliteStore::inMemoryPath();
+    if (!options.inMemory) {
+        if (options.dataDir.isEmpty()) {
+            setWhy(error, QStringLiteral("no data directory given"));
+            return nullptr;
+        }
+        if (!QDir().mkpath(options.dataDir)) {
+            setWhy(error, QStringLiteral("cannot create data directory %1").arg(options.dataDir));
+            return nullptr;
+        }
+        path = QDir(options.dataDir).filePath(SqliteStore::databaseFileName());
+    }
+    auto store = SqliteStore::open(path, options.fsyncEachCommit, error);
+    if (!store)
+        return nullptr;
+    QString why;
+    const auto stored = store->loadTopics(&why);
+    if (!stored) {
+        setWhy(error, QStringLiteral("cannot read topics from %1: %2").arg(path, why));
+        return nullptr;
+    }
+    std::unique_ptr<LogManager> manager(new LogManager(std::move(store), clock, events));
+    if (!options.inMemory)
+        manager->d->dataDir = options.dataDir;
+    for (const StoredTopic &t : *stored) {
+        Private::Topic topic;
+        topic.topicId = t.topicId;
+        if (topic.config.applyKafkaConfigs(t.configs, &why) != ErrorCode::None) {
+            setWhy(error, QStringLiteral("bad stored config of topic %1 in %2: %3").arg(t.name, path, why));
+            return nullptr;
+        }
+        for (const StoredPartition &p : t.partitions) {
+            // Partitions are created 0..n-1 and never removed, so the stored list must be exactly that.
+            if (p.partition != static_cast<int>(topic.partitions.size())) {
+                setWhy(error,
+                    QStringLiteral("topic %1 in %2 lacks partition %3").arg(t.name, path).arg(topic.partitions.size()));
+                return nullptr;
+            }
+            topic.partitions.push_back(p);
+        }
+        manager->d->topics.emplace(t.name, std::move(topic));
+    }
+    qCDebug(lcLog).noquote() << "opened" << path << "with" << stored->size() << "topics";
+    return manager;
+}
+
+ErrorCode LogManager::validateTopicName(const QString &name, QString *why)
+{
+    if (name.isEmpty())
+        return fail(why, ErrorCode::InvalidTopicException, QStringLiteral("topic name is empty"));
+    if (name == QLatin1String(".") || name == QLatin1String(".."))
+        return fail(why, ErrorCode::InvalidTopicException, QStringLiteral("topic name cannot be \".\" or \"..\""));
+    if (name.size() > MaxTopicNameLength)
+        return fail(why, ErrorCode::InvalidTopicException,
+            QStringLiteral("topic name is %1 characters long; the limit is %2")
+                .arg(name.size())
+                .arg(MaxTopicNameLength));
+    for (const QChar c : name) {
+        const char16_t u = c.unicode();
+        const bool legal = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'.'
+            || u == u'_' || u == u'-';
+        if (!legal)
+            return fail(why, ErrorCode::InvalidTopicException,
+                QStringLiteral("topic name \"%1\" contains '%2'; only ASCII letters, digits, '.', '_' and '-' are "
+                               "allowed")
+                    .arg(name, c));
+    }
+    return ErrorCode::None;
+}
+
+ErrorCode LogManager::createTopic(const QString &name, int partitions, const TopicConfig &config, QString *why)
+{
+    if (const ErrorCode e = validateTopicName(name, why); e != ErrorCode::None)
+        return e;
+    if (partitions <= 0 || partitions > MaxPartitions)
+        return fail(why, ErrorCode::InvalidPartitions,
+            QStringLiteral("number of partitions must be between 1 and %1, not %2").arg(MaxPartitions).arg(partitions));
+    if (const ErrorCode e = validateConfig(config, why); e != ErrorCode::None)
+        return e;
+    if (d->topics.count(name))
+        return fail(why, ErrorCode::TopicAlreadyExists, QStringLiteral("topic \"%1\" already exists").arg(name));
+    const QString metric = metricName(name);
+    for (const auto &entry : d->topics) {
+        if (metricName(entry.first) == metric)
+            return fail(why, ErrorCode::InvalidTopicException,
+                QStringLiteral("topic \"%1\" collides with existing topic \"%2\" ('.' and '_' are equivalent)")
+                    .arg(name, entry.first));
+    }
+
+    Private::Topic topic;
+    topic.config = config;
+    const ErrorCode error = d->transact("creating a topic", why, [&](QString *e) {
+        if (!d->store->insertTopic(name, config.toKafkaConfigs(), &topic.topicId, e))
+            return false;
+        for (int i = 0; i < partitions; ++i) {
+            StoredPartition p;
+            p.partition = i;
+            if (!d->store->insertPartition(topic.topicId, i, &p.partitionId, e))
+                return false;
+            topic.partitions.push_back(p);
+        }
+        return true;
+    });
+    if (error != ErrorCode::None)
+        return error;
+    d->topics.emplace(name, std::move(topic));
+    qCDebug(lcLog).noquote() << "created topic" << name << "with" << partitions << "partitions";
+    d->events.publish(TopicCreated {name, partitions});
+    return ErrorCode::None;
+}
+
+ErrorCode LogManager::deleteTopic(const QString &name, QString *why)
+{
+    auto it = d->topics.find(name);
+    if (it == d->topics.end())
+        return fail(why, ErrorCode::UnknownTopicOrPartition, QStringLiteral("topic \"%1\" does not exist").arg(name));
+    const qint64 topicId = it->second.topicId;
+    const ErrorCode error
+        = d->transact("deleting a topic", why, [&](QString *e) { return d->store->deleteTopic(topicId, name, e); });
+    if (error != ErrorCode::None)
+        return error;
+    d->topics.erase(it);
+    qCDebug(lcLog).noquote() << "deleted topic" << name;
+    d->events.publish(TopicDeleted {name});
+    return ErrorCode::None;
+}
+
+ErrorCode LogManager::createPartitions(const QString &name, int newPartitionCount, QString *why)
+{
+    auto it = d->topics.find(name);
+    if (it == d->topics.end())
+        return fail(why, ErrorCode::UnknownTopicOrPartition, QStringLiteral("topic \"%1\" does not exist").arg(name));
+    Private::Topic &topic = it->second;
+    const int oldCount = static_cast<int>(topic.partitions.size());
+    // Kafka refuses an unchanged count too ("Topic already has N partitions").
+    if (newPartitionCount <= oldCount)
+        return fail(why, ErrorCode::InvalidPartitions,
+            newPartitionCount == oldCount
+                ? QStringLiteral("topic \"%1\" already has %2 partitions").arg(name).arg(oldCount)
+                : QStringLiteral("topic \"%1\" has %2 partitions; the count can only grow, not shrink to %3")
+                      .arg(name)
+                      .arg(oldCount)
+                      .arg(newPartitionCount));
+    if (newPartitionCount > MaxPartitions)
+        return fail(why, ErrorCode::InvalidPartitions,
+            QStringLiteral("number of partitions must be at most %1, not %2")
+                .arg(MaxPartitions)
+                .arg(newPartitionCount));
+    std::vector<StoredPartition> added;
+    const ErrorCode error = d->transact("adding partitions", why, [&](QString *e) {
+        for (int i = oldCount; i < newPartitionCount; ++i) {
+            StoredPartition p;
+            p.partition = i;
+            if (!d->store->insertPartition(topic.topicId, i, &p.partitionId, e))
+                return false;
+            added.push_back(p);
+        }
+        return true;
+    });
+    if (error != ErrorCode::None)
+        return error;
+    topic.partitions.insert(topic.partitions.end(), added.begin(), added.end());
+    qCDebug(lcLog).noquote() << "topic" << name << "partitions" << oldCount << "->" << newPartitionCount;
+    d->events.publish(PartitionsAdded {name, oldCount, newPartitionCount});
+    return ErrorCode::None;
+}
+
+ErrorCode LogManager::alterConfig(const QString &name, const TopicConfig &config, QString *why)
+{
+    auto it = d->topics.find(name);
+    if (it == d->topics.end())
+        return fail(why, ErrorCode::UnknownTopicOrPartition, QStringLiteral("topic \"%1\" does not exist").arg(name));
+    if (const ErrorCode e = validateConfig(config, why); e != ErrorCode::None)
+        return e;
+    const qint64 topicId = it->second.topicId;
+    const ErrorCode error = d->transact("altering a topic config", why,
+        [&](QString *e) { return d->store->replaceTopicConfigs(topicId, config.toKafkaConfigs(), e); });
+    if (error != ErrorCode::None)
+        return error;
+    it->second.config = config;
+    return ErrorCode::None;
+}
+
+QStringList LogManager::topicNames() const
+{
+    QStringList names;
+    names.reserve(static_cast<qsizetype>(d->topics.size()));
+    for (const auto &entry : d->topics)
+        names.append(entry.first);
+    return names;
+}
+
+std::optional<TopicInfo> LogManager::describeTopic(const QString &name) const
+{
+    auto it = d->topics.find(name);
+    if (it == d->topics.end())
+        return std::nullopt;
+    TopicInfo info;
+    info.name = name;
+    info.config = it->second.config;
+    for (const StoredPartition &p : it->second.partitions)
+        info.partitions.append(toInfo(p));
+    return info;
+}
+
+int LogManager::partitionCount(const QString &name) const
+{
+    auto it = d->topics.find(name);
+    return it == d->topics.end() ? -1 : static_cast<int>(it->second.partitions.size());
+}
+
+std::optional<PartitionInfo> LogManager::partitionInfo(const TopicPartition &tp) const
+{
+    const StoredPartition *p = d->find(tp);
+    if (!p)
+        return std::nullopt;
+    return toInfo(*p);
+}
+
+std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &requests)
+{
+    const qint64 now = d->clock.nowMs();
+    std::vector<AppendResult> results(requests.size());
+    // Partition state as it will be once the transaction commits; memory changes only after the commit.
+    std::unordered_map<StoredPartition *, StoredPartition> staged;
+    std::vector<BatchAppended> appended;
+    QByteArray scratch; // reused for every batch: a copy whose base offset (and time) the broker rewrites
+    QString storageError;
+    bool inTransaction = false;
+    bool storageFailed = false;
+
+    for (size_t i = 0; i < requests.size(); ++i) {
+        const AppendRequest &request = requests[i];
+        AppendResult &result = results[i];
+        Private::Topic *topic = nullptr;
+        StoredPartition *partition = d->find(request.topicPartition, &topic);
+        if (!partition) {
+            result.error = ErrorCode::UnknownTopicOrPartition;
+            result.message = QStringLiteral("unknown topic or partition %1").arg(request.topicPartition.toString());
+            continue;
+        }
+        auto stagedIt = staged.find(partition);
+        const StoredPartition &current = stagedIt != staged.end() ? stagedIt->second : *partition;
+        result.logStartOffset = current.logStartOffset;
+
+        // Validate the whole record set before storing any of it: a failing request leaves nothing behind.
+        bool truncated = false;
+        const std::vector<QByteArrayView> batches = RecordBatch::split(request.records, &truncated);
+        if (truncated) {
+            result.error = ErrorCode::CorruptMessage;
+            result.message = QStringLiteral("record set ends with a partial batch");
+            continue;
+        }
+        if (batches.empty())
+            continue; // Kafka appends nothing and reports no error for an empty record set
+        for (size_t b = 0; b < batches.size() && result.error == ErrorCode::None; ++b) {
+            QString why;
+            if (const ErrorCode e = RecordBatch::validate(batches[b], &why); e != ErrorCode::None) {
+                result.error = e;
+                result.message = why;
+            } else if (batches[b].size() > topic->config.maxMessageBytes) {
+                result.error = ErrorCode::MessageTooLarge;
+                result.message = QStringLiteral("record batch of %1 bytes exceeds max.message.bytes %2")
+                                     .arg(batches[b].size())
+                                     .arg(topic->config.maxMessageBytes);
+            }
+        }
+        // After a storage failure the rest are still validated, so each gets its own error if it has one.
+        if (result.error != ErrorCode::None || storageFailed)
+            continue;
+
+        if (!inTransaction) {
+            if (!d->store->begin(&storageError)) {
+                storageFailed = true;
+                continue;
+            }
+            inTransaction = true;
+        }
+        StoredPartition next = current;
+        const bool logAppendTime = topic->config.timestampType == TimestampType::LogAppendTime;
+        for (const QByteArrayView batch : batches) {
+            scratch.resize(batch.size());
+            std::memcpy(scratch.data(), batch.data(), static_cast<size_t>(batch.size()));
+            RecordBatch::setBaseOffset(scratch, next.logEndOffset);
+            if (logAppendTime)
+                RecordBatch::setLogAppendTime(scratch, now);
+            const auto header = RecordBatch::parseHeader(scratch);
+            StoredBatchInfo info;
+            info.baseOffset = next.logEndOffset;
+            info.lastOffset = header->lastOffset();
+            info.maxTimestamp = header->maxTimestamp;
+            info.recordCount = header->recordsCount;
+            info.sizeBytes = scratch.size();
+            if (!d->store->insertBatch(partition->partitionId, info, scratch, &storageError)) {
+                storageFailed = true;
+                break;
+            }
+            appended.push_back(BatchAppended {request.topicPartition.topic, request.topicPartition.partition,
+                info.baseOffset, info.lastOffset, info.recordCount, info.sizeBytes, info.maxTimestamp, now});
+            next.logEndOffset = info.lastOffset + 1; // Kafka advances by lastOffsetDelta + 1
+            next.sizeBytes += info.sizeBytes;
+        }
+        if (storageFailed)
+            continue;
+        next.lastAppendTimeMs = now;
+        result.baseOffset = current.logEndOffset;
+        result.lastOffset = next.logEndOffset - 1;
+        result.logAppendTimeMs = logAppendTime ? now : -1;
+        staged[partition] = next;
+    }
+
+    if (inTransaction && !storageFailed) {
+        for (const auto &entry : staged) {
+            if (!d->store->updatePartition(entry.second, &storageError)) {
+                storageFailed = true;
+                break;
+            }
+        }
+        if (!storageFailed && !d->store->commit(&storageError))
+            storageFailed = true;
+    }
+    if (storageFailed) {
+        // Nothing of this call is stored: every request not already refused fails with the transaction.
+        d->store->rollback();
+        qCWarning(lcLog).noquote() << "append failed:" << storageError;
+        for (size_t i = 0; i < requests.size(); ++i) {
+            AppendResult &result = results[i];
+            if (result.error != ErrorCode::None)
+                continue;
+            result = AppendResult {};
+            result.error = ErrorCode::KafkaStorageError;
+            result.message = QStringLiteral("storage failed: %1").arg(storageError);
+            if (const StoredPartition *p = d->find(requests[i].topicPartition))
+                result.logStartOffset = p->logStartOffset;
+        }
+        return results;
+    }
+    for (auto &entry : staged)
+        *entry.first = entry.second;
+    for (const BatchAppended &event : appended)
+        d->events.publish(event);
+    return results;
+}
+
+AppendResult LogManager::append(const TopicPartition &tp, const QByteArray &records)
+{
+    return append(std::vector<AppendRequest> {AppendRequest {tp, records}}).front();
+}
+
+FetchResult LogManager::read(const TopicPartition &tp, qint64 fetchOffset, qint64 maxBytes) const
+{
+    FetchResult result;
+    const StoredPartition *p = d->find(tp);
+    if (!p) {
+        result.error = ErrorCode::UnknownTopicOrPartition;
+        return result;
+    }
+    result.highWatermark = p->logEndOffset;
+    result.logStartOffset = p->logStartOffset;
+    if (fetchOffset < p->logStartOffset || fetchOffset > p->logEndOffset) {
+        result.error = ErrorCode::OffsetOutOfRange;
+        return result;
+    }
+    if (fetchOffset == p->logEndOffset)
+        return result;
+    int batches = 0;
+    QString why;
+    if (!d->store->readBatches(p->partitionId, fetchOffset, maxBytes, &result.records, &batches, &why)) {
+        qCWarning(lcLog).noquote() << "reading" << tp.toString() << "failed:" << why;
+        result.records.clear();
+        result.error = ErrorCode::KafkaStorageError;
+    }
+    return result;
+}
+
+OffsetAndTimestamp LogManager::offsetForTimestamp(const TopicPartition &tp, qint64 timestamp) const
+{
+    OffsetAndTimestamp result;
+    const StoredPartition *p = d->find(tp);
+    if (!p) {
+        result.error = ErrorCode::UnknownTopicOrPartition;
+        return result;
+    }
+    if (timestamp == -2) {
+        result.offset = p->logStartOffset;
+        return result;
+    }
+    if (timestamp == -1) {
+        result.offset = p->logEndOffset;
+        return result;
+    }
+    if (timestamp < 0) {
+        // -3 (max timestamp) and the tiered-storage specials are not supported.
+        result.error = ErrorCode::InvalidRequest;
+        return result;
+    }
+    qint64 from = p->logStartOffset;
+    while (from < p->logEndOffset) {
+        std::optional<StoredBatchInfo> info;
+        QByteArray bytes;
+        QString why;
+        if (!d->store->findBatchByTimestamp(p->partitionId, from, timestamp, &info, &bytes, &why)) {
+            qCWarning(lcLog).noquote() << "offset lookup in" << tp.toString() << "failed:" << why;
+            result.error = ErrorCode::KafkaStorageError;
+            return result;
+        }
+        if (!info)
+            break;
+        std::vector<Record> records;
+        if (RecordBatch::decode(bytes, &records) != ErrorCode::None) {
+            // Compressed (or undecodable) batch: the best answer without decoding is where the batch starts.
+            result.offset = std::max(info->baseOffset, from);
+            result.timestamp = info->maxTimestamp;
+            return result;
+        }
+        for (const Record &r : records) {
+            if (r.offset >= from && r.timestamp >= timestamp) {
+                result.offset = r.offset;
+                result.timestamp = r.timestamp;
+                return result;
+            }
+        }
+        // Only records below the log start matched; look further on.
+        from = info->lastOffset + 1;
+    }
+    return result;
+}
+
+ErrorCode LogManager::deleteRecordsBefore(const TopicPartition &tp, qint64 offset, qint64 *lowWatermark)
+{
+    Private::Topic *topic = nullptr;
+    StoredPartition *p = d->find(tp, &topic);
+    if (!p)
+        return ErrorCode::UnknownTopicOrPartition;
+    const qint64 target = offset == -1 ? p->logEndOffset : offset;
+    if (lowWatermark)
+        *lowWatermark = p->logStartOffset;
+    if (target < 0 || target > p->logEndOffset)
+        return ErrorCode::OffsetOutOfRange;
+    // Never moves backwards: a lower offset is accepted and changes nothing, as in Kafka.
+    const ErrorCode error = d->moveLogStart(tp.topic, *p, target, DeletionCause::DeleteRecords, nullptr);
+    if (lowWatermark)
+        *lowWatermark = p->logStartOffset;
+    return error;
+}
+
+void LogManager::enforceRetention()
+{
+    const qint64 now = d->clock.nowMs();
+    for (auto &[name, topic] : d->topics) {
+        for (StoredPartition &p : topic.partitions) {
+            if (p.logStartOffset == p.logEndOffset)
+                continue;
+            QString why;
+            if (topic.config.retentionMs >= 0) {
+                const qint64 cutoff = now - topic.config.retentionMs;
+                qint64 newStart = p.logStartOffset;
+                // Like Kafka's segment deletion, stop at the first batch that is not expired.
+                const bool ok = d->store->forEachBatch(
+                    p.partitionId, p.logStartOffset,
+                    [&](const StoredBatchInfo &batch) {
+                        if (batch.maxTimestamp >= cutoff)
+                            return false;
+                        newStart = batch.lastOffset + 1;
+                        return true;
+                    },
+                    &why);
+                if (!ok)
+                    qCWarning(lcLog).noquote() << "retention scan of" << name << p.partition << "failed:" << why;
+                else
+                    d->moveLogStart(name, p, newStart, DeletionCause::RetentionMs, nullptr);
+            }
+            if (topic.config.retentionBytes >= 0 && p.sizeBytes > topic.config.retentionBytes) {
+                qint64 remaining = p.sizeBytes;
+                qint64 newStart = p.logStartOffset;
+                const bool ok = d->store->forEachBatch(
+                    p.partitionId, p.logStartOffset,
+                    [&](const StoredBatchInfo &batch) {
+                        // As Kafka: the oldest batch goes only if the partition stays at or above
+                        // retention.bytes without it, so the limit is a floor that is never undercut.
+                        if (remaining - batch.sizeBytes < topic.config.retentionBytes)
+                            return false;
+                        remaining -= batch.sizeBytes;
+                        newStart = batch.lastOffset + 1;
+                        return true;
+                    },
+                    &why);
+                if (!ok)
+                    qCWarning(lcLog).noquote() << "retention scan of" << name << p.partition << "failed:" << why;
+                else
+                    d->moveLogStart(name, p, newStart, DeletionCause::RetentionBytes, nullptr);
+            }
+        }
+    }
+}
+
+QString LogManager::dataDirectory() const
+{
+    return d->dataDir;
+}
+
+OffsetStore &LogManager::offsetStore()
+{
+    return *d->store;
+}
+
+void LogManager::setStorageHeadroomForTesting(qint64 extraPages)
+{
+    d->store->setMaxPageCountForTesting(extraPages < 0 ? 0 : d->store->pageCount() + extraPages);
+}
+
+void LogManager::setStorageReadOnlyForTesting(bool readOnly)
+{
+    d->store->setReadOnlyForTesting(readOnly);
+}
+
+} // namespace topicscope::engine

@@ -1,0 +1,81 @@
+#include "topicconfig.h"
+
+#include <limits>
+
+namespace topicscope::engine {
+
+namespace {
+
+const QString RetentionMs = QStringLiteral("retention.ms");
+const QString RetentionBytes = QStringLiteral("retention.bytes");
+const QString TimestampTypeName = QStringLiteral("message.timestamp.type");
+const QString MaxMessageBytes = QStringLiteral("max.message.bytes");
+
+ErrorCode invalid(QString *why, const QString &text)
+{
+    if (why)
+        *why = text;
+    return ErrorCode::InvalidConfig;
+}
+
+} // namespace
+
+QMap<QString, QString> TopicConfig::toKafkaConfigs() const
+{
+    QMap<QString, QString> configs;
+    configs.insert(RetentionMs, QString::number(retentionMs));
+    configs.insert(RetentionBytes, QString::number(retentionBytes));
+    configs.insert(TimestampTypeName,
+        timestampType == TimestampType::LogAppendTime ? QStringLiteral("LogAppendTime") : QStringLiteral("CreateTime"));
+    configs.insert(MaxMessageBytes, QString::number(maxMessageBytes));
+    return configs;
+}
+
+ErrorCode TopicConfig::applyKafkaConfigs(const QMap<QString, QString> &configs, QString *why)
+{
+    // Work on a copy so that a bad entry leaves *this untouched, as the header promises.
+    TopicConfig next = *this;
+    for (auto it = configs.cbegin(); it != configs.cend(); ++it) {
+        const QString &name = it.key();
+        const QString value = it.value().trimmed();
+        bool ok = false;
+        if (name == RetentionMs) {
+            const qint64 v = value.toLongLong(&ok);
+            // Kafka's lower bound for retention.ms is -1 (keep forever).
+            if (!ok || v < -1)
+                return invalid(
+                    why, QStringLiteral("invalid value '%1' for retention.ms: expected a number >= -1").arg(value));
+            next.retentionMs = v;
+        } else if (name == RetentionBytes) {
+            const qint64 v = value.toLongLong(&ok);
+            if (!ok)
+                return invalid(
+                    why, QStringLiteral("invalid value '%1' for retention.bytes: expected a number").arg(value));
+            next.retentionBytes = v;
+        } else if (name == TimestampTypeName) {
+            if (value == QLatin1String("CreateTime"))
+                next.timestampType = TimestampType::CreateTime;
+            else if (value == QLatin1String("LogAppendTime"))
+                next.timestampType = TimestampType::LogAppendTime;
+            else
+                return invalid(why,
+                    QStringLiteral(
+                        "invalid value '%1' for message.timestamp.type: expected CreateTime or LogAppendTime")
+                        .arg(value));
+        } else if (name == MaxMessageBytes) {
+            const qint64 v = value.toLongLong(&ok);
+            if (!ok || v < 0 || v > std::numeric_limits<int>::max())
+                return invalid(why,
+                    QStringLiteral("invalid value '%1' for max.message.bytes: expected 0..%2")
+                        .arg(value)
+                        .arg(std::numeric_limits<int>::max()));
+            next.maxMessageBytes = static_cast<int>(v);
+        } else {
+            return invalid(why, QStringLiteral("unknown topic config '%1'").arg(name));
+        }
+    }
+    *this = next;
+    return ErrorCode::None;
+}
+
+} // namespace topicscope::engine

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/events.h"
+#include "group/groupcoordinator.h"
+#include "log/logmanager.h"
+#include "runtime/brokersnapshot.h"
+
+#include <QObject>
+#include <memory>
+
+namespace topicscope::engine {
+
+class RealClock;
+
+struct EngineOptions {
+    StorageOptions storage;
+    GroupCoordinatorConfig groups;
+    int snapshotIntervalMs = 100; // coalescing period of snapshots sent to the GUI (at most 10 per second)
+    // Kafka checks retention every 5 minutes (log.retention.check.interval.ms); a desktop demo wants to see
+    // retention act sooner, so we check every 5 seconds by default.
+    int retentionCheckIntervalMs = 5000;
+};
+
+// The broker of one Topicscope process: log manager, group coordinator, real clock and event bus, wired
+// together. Lives on the engine's worker thread (see EngineFacade); every method must be called there.
+class Engine : public QObject {
+    Q_OBJECT
+public:
+    explicit Engine(EngineOptions options, QObject *parent = nullptr);
+    ~Engine() override;
+
+    // Opens storage and loads committed offsets. On failure the engine stays stopped and *error says why.
+    bool start(QString *error);
+    bool isStarted() const { return m_log != nullptr; }
+
+    LogManager &log() { return *m_log; }
+    GroupCoordinator &groups() { return *m_groups; }
+    Clock &clock();
+    EventBus &events() { return m_events; }
+    const EngineOptions &options() const { return m_options; }
+
+    BrokerSnapshot snapshot() const;
+
+Q_SIGNALS:
+    // Coalesced: emitted at most once per snapshotIntervalMs, and only after a change.
+    void snapshotReady(const topicscope::engine::BrokerSnapshot &snapshot);
+
+private:
+    void onEvent(const Event &event);
+    void scheduleSnapshot();
+    void scheduleRetention();
+
+    EngineOptions m_options;
+    EventBus m_events;
+    std::unique_ptr<RealClock> m_clock;
+    std::unique_ptr<LogManager> m_log;
+    std::unique_ptr<GroupCoordinator> m_groups;
+    bool m_snapshotPending = false;
+    qint64 m_recordsAppended = 0;
+    qint64 m_batchesAppended = 0;
+};
+
+} // namespace topicscope::engine

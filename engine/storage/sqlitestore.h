@@ -1,0 +1,130 @@
+#pragma once
+
+#include "core/errorcode.h"
+#include "group/offsetstore.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QMap>
+#include <QString>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace topicscope::engine {
+
+// Persistent state of one partition, kept in the partitions table and updated in the same transaction as the
+// batches it describes, so opening a store never has to scan batches.
+struct StoredPartition {
+    qint64 partitionId = -1; // the store's key for the partition
+    int partition = 0;
+    qint64 logStartOffset = 0;
+    qint64 logEndOffset = 0;
+    qint64 sizeBytes = 0;
+    qint64 lastAppendTimeMs = -1;
+};
+
+struct StoredTopic {
+    qint64 topicId = -1;
+    QString name;
+    QMap<QString, QString> configs; // Kafka config names and values
+    std::vector<StoredPartition> partitions; // ordered by partition
+};
+
+// One stored record batch, as described by its row in the batches table (the bytes live beside it).
+struct StoredBatchInfo {
+    qint64 baseOffset = 0;
+    qint64 lastOffset = 0;
+    qint64 maxTimestamp = -1;
+    int recordCount = 0;
+    qint64 sizeBytes = 0;
+};
+
+// SQLite persistence of topics, partition logs (whole record batches, never per-record rows) and committed
+// consumer-group offsets, through the sqlite3 C API. One connection, used only from the engine thread; not
+// thread-safe. Mutating calls other than the OffsetStore ones must run between begin() and commit();
+// a failed call leaves the transaction for the caller to roll back.
+class SqliteStore final : public OffsetStore {
+public:
+    static constexpr int SchemaVersion = 1; // the newest schema this build knows (PRAGMA user_version)
+    static constexpr quint32 ApplicationId = 0x54536370; // "TScp" in PRAGMA application_id
+    static QString databaseFileName() { return QStringLiteral("topicscope.db"); }
+    static QString inMemoryPath() { return QStringLiteral(":memory:"); }
+
+    // Opens or creates the database at path (inMemoryPath() for a private in-memory one), migrating its schema.
+    // A file that is not a Topicscope database, is corrupt, is in use or is newer than this build fails with
+    // *error naming the path and the cause.
+    static std::unique_ptr<SqliteStore> open(const QString &path, bool fsyncEachCommit, QString *error);
+    ~SqliteStore() override;
+    SqliteStore(const SqliteStore &) = delete;
+    SqliteStore &operator=(const SqliteStore &) = delete;
+
+    QString path() const { return m_path; }
+
+    bool begin(QString *why);
+    bool commit(QString *why);
+    void rollback(); // safe to call when SQLite already rolled the transaction back itself
+    bool inTransaction() const;
+
+    std::optional<std::vector<StoredTopic>> loadTopics(QString *why) const;
+
+    bool insertTopic(const QString &name, const QMap<QString, QString> &configs, qint64 *topicId, QString *why);
+    bool replaceTopicConfigs(qint64 topicId, const QMap<QString, QString> &configs, QString *why);
+    bool insertPartition(qint64 topicId, int partition, qint64 *partitionId, QString *why);
+    // Removes the topic with its partitions, batches and every group's committed offsets for it.
+    bool deleteTopic(qint64 topicId, const QString &name, QString *why);
+    bool insertBatch(qint64 partitionId, const StoredBatchInfo &info, QByteArrayView bytes, QString *why);
+    bool updatePartition(const StoredPartition &state, QString *why);
+    // Deletes the batches that lie wholly below offset (lastOffset < offset); *deletedBytes gets their size.
+    bool deleteBatchesBelow(qint64 partitionId, qint64 offset, qint64 *deletedBytes, QString *why);
+
+    // Appends to *out whole batches from the one holding fetchOffset on, while they fit in maxBytes, but at
+    // least one. *batchCount gets the number appended.
+    bool readBatches(
+        qint64 partitionId, qint64 fetchOffset, qint64 maxBytes, QByteArray *out, int *batchCount, QString *why) const;
+    // Calls visit for each batch from the one holding fromOffset on, in offset order, until it returns false.
+    // visit must not call back into the store.
+    bool forEachBatch(qint64 partitionId, qint64 fromOffset, const std::function<bool(const StoredBatchInfo &)> &visit,
+        QString *why) const;
+    // The first batch at or after the one holding fromOffset whose maxTimestamp >= timestamp, with its bytes.
+    bool findBatchByTimestamp(qint64 partitionId, qint64 fromOffset, qint64 timestamp,
+        std::optional<StoredBatchInfo> *info, QByteArray *bytes, QString *why) const;
+
+    // OffsetStore. Each call is atomic; inside an open transaction it joins it (a savepoint).
+    ErrorCode saveOffsets(
+        const QString &groupId, const std::vector<CommittedOffset> &offsets, QString *why = nullptr) override;
+    ErrorCode deleteGroupOffsets(const QString &groupId) override;
+    ErrorCode deleteTopicOffsets(const QString &topic) override;
+    QMap<QString, std::vector<CommittedOffset>> loadOffsets(QString *why = nullptr) const override;
+
+    // Test seams for storage faults. PRAGMA max_page_count makes writes past maxPages fail with SQLITE_FULL
+    // (as a full disk does); <= 0 lifts the limit. PRAGMA query_only makes every write fail as on a read-only
+    // file (tests run as root, so chmod cannot make a file read-only for them).
+    void setMaxPageCountForTesting(qint64 maxPages);
+    void setReadOnlyForTesting(bool readOnly);
+    qint64 pageCount() const;
+
+private:
+    SqliteStore(sqlite3 *db, const QString &path);
+    bool configure(bool fsyncEachCommit, QString *why);
+    bool migrate(QString *why);
+    bool exec(const char *sql, QString *why) const;
+    // Runs a one-off statement (not cached) and hands its first row to read.
+    bool queryRow(const char *sql, const std::function<void(sqlite3_stmt *)> &read, QString *why) const;
+    sqlite3_stmt *statement(const char *sql, QString *why) const;
+    QString lastError(const char *what) const;
+    bool savepoint(QString *why);
+    void releaseSavepoint(bool success);
+
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+    qint64 m_defaultMaxPageCount = 0;
+    // Prepared statements, keyed by the address of their SQL text (each is a named constant in the .cpp).
+    mutable std::vector<std::pair<const char *, sqlite3_stmt *>> m_statements;
+};
+
+} // namespace topicscope::engine

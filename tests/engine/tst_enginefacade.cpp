@@ -1,0 +1,74 @@
+// The facade and its worker thread: commands go in queued, results and snapshots come back queued, and a
+// flood of appends on the engine thread reaches the caller as a few coalesced snapshots, not one signal
+// per batch.
+#include "logtesthelpers.h"
+#include "runtime/enginefacade.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QThread>
+
+using namespace topicscope::engine;
+
+class TestEngineFacade : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void commandsRunOnTheWorkerThread()
+    {
+        EngineOptions options;
+        options.storage.inMemory = true;
+        EngineFacade facade(options);
+        QSignalSpy started(&facade, &EngineFacade::started);
+        QSignalSpy finished(&facade, &EngineFacade::commandFinished);
+        facade.start();
+        QTRY_COMPARE(started.count(), 1);
+        QVERIFY(started.at(0).at(0).toBool());
+
+        const quint64 ok = facade.createTopic(QStringLiteral("t"), 2);
+        const quint64 dup = facade.createTopic(QStringLiteral("t"), 2);
+        const quint64 grow = facade.createPartitions(QStringLiteral("t"), 1);
+        QTRY_COMPARE(finished.count(), 3);
+        QCOMPARE(finished.at(0).at(0).toULongLong(), ok);
+        QCOMPARE(finished.at(0).at(1).toInt(), int(ErrorCode::None));
+        QCOMPARE(finished.at(1).at(0).toULongLong(), dup);
+        QCOMPARE(finished.at(1).at(1).toInt(), int(ErrorCode::TopicAlreadyExists));
+        QCOMPARE(finished.at(2).at(0).toULongLong(), grow);
+        QCOMPARE(finished.at(2).at(1).toInt(), int(ErrorCode::InvalidPartitions)); // never shrink
+        QVERIFY(!finished.at(2).at(2).toString().isEmpty());
+
+        QThread *engineThread = nullptr;
+        facade.post([&engineThread](Engine &) { engineThread = QThread::currentThread(); });
+        QTRY_VERIFY(engineThread != nullptr);
+        QVERIFY(engineThread != QThread::currentThread());
+    }
+
+    void floodIsCoalesced()
+    {
+        EngineOptions options;
+        options.storage.inMemory = true;
+        options.snapshotIntervalMs = 100;
+        EngineFacade facade(options);
+        QSignalSpy started(&facade, &EngineFacade::started);
+        facade.start();
+        QTRY_COMPARE(started.count(), 1);
+        QSignalSpy snapshots(&facade, &EngineFacade::snapshotUpdated);
+
+        constexpr int Batches = 2000;
+        facade.post([](Engine &e) {
+            e.log().createTopic(QStringLiteral("flood"), 1);
+            const QByteArray batch = logtest::makeBatch(10);
+            for (int i = 0; i < Batches; ++i) // one append call (and one event) per batch
+                e.log().append(TopicPartition {QStringLiteral("flood"), 0}, batch);
+        });
+        QTRY_VERIFY(
+            !snapshots.isEmpty() && snapshots.last().at(0).value<BrokerSnapshot>().recordsAppended == Batches * 10);
+        // 2,000 events, but the GUI side saw a handful of snapshots (the start-up one and the flood's).
+        QVERIFY2(snapshots.count() <= 3, qPrintable(QString::number(snapshots.count())));
+        const auto last = snapshots.last().at(0).value<BrokerSnapshot>();
+        QCOMPARE(last.topics.size(), 1);
+        QCOMPARE(last.topics.at(0).partitions.at(0).logEndOffset, qint64(Batches * 10));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineFacade)
+#include "tst_enginefacade.moc"

@@ -1,0 +1,245 @@
+#include "storage/sqlitestore.h"
+
+#include <QLoggingCategory>
+#include <QTemporaryDir>
+#include <QTest>
+#include <sqlite3.h>
+
+using namespace topicscope::engine;
+
+namespace {
+
+// Runs SQL on a database file with a plain connection of the test's own, as another program would.
+bool execOn(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    bool ok = sqlite3_open(path.toUtf8().constData(), &db) == SQLITE_OK
+        && sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
+}
+
+qint64 pragmaOn(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_stmt *s = nullptr;
+    qint64 value = -1;
+    if (sqlite3_open(path.toUtf8().constData(), &db) == SQLITE_OK
+        && sqlite3_prepare_v2(db, sql, -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        value = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return value;
+}
+
+QString pragmaTextOn(const QString &path, const char *sql)
+{
+    sqlite3 *db = nullptr;
+    sqlite3_stmt *s = nullptr;
+    QString value;
+    if (sqlite3_open(path.toUtf8().constData(), &db) == SQLITE_OK
+        && sqlite3_prepare_v2(db, sql, -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+        value = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)));
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return value;
+}
+
+QString dumpOffsets(const QMap<QString, std::vector<CommittedOffset>> &offsets)
+{
+    QStringList lines;
+    for (auto it = offsets.cbegin(); it != offsets.cend(); ++it) {
+        for (const CommittedOffset &o : it.value())
+            lines.append(QStringLiteral("%1 %2=%3 epoch=%4 meta=%5 at=%6")
+                             .arg(it.key(), o.topicPartition.toString())
+                             .arg(o.offset)
+                             .arg(o.leaderEpoch)
+                             .arg(o.metadata)
+                             .arg(o.commitTimestampMs));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class TestSqliteStore : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QLoggingCategory::setFilterRules(QStringLiteral("topicscope.engine.*=false")); }
+
+    void newDatabaseIsOursAndVersioned()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(SqliteStore::databaseFileName());
+        {
+            QString error;
+            auto store = SqliteStore::open(path, false, &error);
+            QVERIFY2(store, qPrintable(error));
+            QCOMPARE(store->path(), path);
+        }
+        QCOMPARE(pragmaOn(path, "PRAGMA application_id"), qint64(SqliteStore::ApplicationId));
+        QCOMPARE(pragmaOn(path, "PRAGMA user_version"), qint64(SqliteStore::SchemaVersion));
+        QCOMPARE(pragmaOn(path, "PRAGMA page_size"), 65536);
+        QCOMPARE(pragmaTextOn(path, "PRAGMA journal_mode"), QStringLiteral("wal")); // WAL is persistent
+        // A reopen of a current database runs no migration and keeps the data.
+        QString error;
+        QVERIFY2(SqliteStore::open(path, true, &error), qPrintable(error));
+    }
+
+    void refusesForeignAndNewerDatabases_data()
+    {
+        QTest::addColumn<QByteArray>("setup");
+        QTest::addColumn<QString>("cause");
+        QTest::addRow("another application's database")
+            << QByteArray("CREATE TABLE customers(id INTEGER PRIMARY KEY, name TEXT)")
+            << QStringLiteral("not a Topicscope database (application_id 0x00000000");
+        QTest::addRow("another application id") << QByteArray(
+            "PRAGMA application_id = 1234") << QStringLiteral("not a Topicscope database (application_id 0x000004d2");
+        QTest::addRow("newer schema") << QByteArray("PRAGMA application_id = 1414751088; PRAGMA user_version = 99")
+                                      << QStringLiteral("schema version 99 is newer than this build");
+    }
+
+    void refusesForeignAndNewerDatabases()
+    {
+        QFETCH(QByteArray, setup);
+        QFETCH(QString, cause);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(SqliteStore::databaseFileName());
+        QVERIFY(execOn(path, setup.constData()));
+        QString error;
+        QVERIFY(!SqliteStore::open(path, false, &error));
+        QVERIFY2(error.contains(path), qPrintable(error));
+        QVERIFY2(error.contains(cause), qPrintable(error));
+    }
+
+    void missingDirectoryIsAnError()
+    {
+        QString error;
+        QVERIFY(!SqliteStore::open(QStringLiteral("/nonexistent-dir-for-test/x/topicscope.db"), false, &error));
+        QVERIFY2(error.contains(QLatin1String("/nonexistent-dir-for-test/x/topicscope.db")), qPrintable(error));
+    }
+
+    void committedOffsetsPersist()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(SqliteStore::databaseFileName());
+        const CommittedOffset a0 {{QStringLiteral("a"), 0}, 10, 3, QStringLiteral("meta"), 111};
+        const CommittedOffset a1 {{QStringLiteral("a"), 1}, 20, -1, QString(), 112};
+        const CommittedOffset b0 {{QStringLiteral("b"), 0}, 30, -1, QStringLiteral("x"), 113};
+        {
+            QString error;
+            auto store = SqliteStore::open(path, false, &error);
+            QVERIFY2(store, qPrintable(error));
+            QCOMPARE(store->saveOffsets(QStringLiteral("g1"), {a0, a1}), ErrorCode::None);
+            QCOMPARE(store->saveOffsets(QStringLiteral("g2"), {b0, a0}), ErrorCode::None);
+            CommittedOffset moved = a1;
+            moved.offset = 25;
+            QCOMPARE(store->saveOffsets(QStringLiteral("g1"), {moved}), ErrorCode::None); // replaces
+            QCOMPARE(store->deleteTopicOffsets(QStringLiteral("b")), ErrorCode::None);
+        }
+        QString error;
+        auto store = SqliteStore::open(path, false, &error);
+        QVERIFY2(store, qPrintable(error));
+        QCOMPARE(dumpOffsets(store->loadOffsets()),
+            QStringLiteral("g1 a-0=10 epoch=3 meta=meta at=111\n"
+                           "g1 a-1=25 epoch=-1 meta= at=112\n"
+                           "g2 a-0=10 epoch=3 meta=meta at=111"));
+        QCOMPARE(store->deleteGroupOffsets(QStringLiteral("g1")), ErrorCode::None);
+        QCOMPARE(dumpOffsets(store->loadOffsets()), QStringLiteral("g2 a-0=10 epoch=3 meta=meta at=111"));
+    }
+
+    void offsetCommitIsAtomicOnStorageFailure()
+    {
+        QString error;
+        auto store = SqliteStore::open(SqliteStore::inMemoryPath(), false, &error);
+        QVERIFY2(store, qPrintable(error));
+        QCOMPARE(store->saveOffsets(QStringLiteral("g"), {{{QStringLiteral("a"), 0}, 1, -1, QString(), 1}}),
+            ErrorCode::None);
+        store->setReadOnlyForTesting(true);
+        QString why;
+        QCOMPARE(store->saveOffsets(QStringLiteral("g"), {{{QStringLiteral("a"), 0}, 2, -1, QString(), 2}}, &why),
+            ErrorCode::KafkaStorageError);
+        QVERIFY(!why.isEmpty());
+        QCOMPARE(store->deleteGroupOffsets(QStringLiteral("g")), ErrorCode::KafkaStorageError);
+        store->setReadOnlyForTesting(false);
+        QVERIFY(!store->inTransaction());
+        QCOMPARE(dumpOffsets(store->loadOffsets()), QStringLiteral("g a-0=1 epoch=-1 meta= at=1"));
+
+        // Inside a caller's transaction the commit joins it and is undone with it.
+        QVERIFY(store->begin(nullptr));
+        QCOMPARE(store->saveOffsets(QStringLiteral("g"), {{{QStringLiteral("a"), 0}, 3, -1, QString(), 3}}),
+            ErrorCode::None);
+        QVERIFY(store->inTransaction());
+        store->rollback();
+        QCOMPARE(dumpOffsets(store->loadOffsets()), QStringLiteral("g a-0=1 epoch=-1 meta= at=1"));
+    }
+
+    void batchesRoundTripAndRangeQueries()
+    {
+        QString error;
+        auto store = SqliteStore::open(SqliteStore::inMemoryPath(), false, &error);
+        QVERIFY2(store, qPrintable(error));
+        QVERIFY(store->begin(&error));
+        qint64 topicId = -1;
+        qint64 p0 = -1;
+        qint64 p1 = -1;
+        QVERIFY(store->insertTopic(
+            QStringLiteral("t"), {{QStringLiteral("retention.ms"), QStringLiteral("5")}}, &topicId, &error));
+        QVERIFY(store->insertPartition(topicId, 0, &p0, &error));
+        QVERIFY(store->insertPartition(topicId, 1, &p1, &error));
+        // Batches of 10 offsets each in p0; one in p1 that must never show up in p0's queries.
+        for (int i = 0; i < 5; ++i) {
+            const QByteArray bytes(100 + i, static_cast<char>('a' + i));
+            QVERIFY(store->insertBatch(p0, {i * 10, i * 10 + 9, 1000 + i, 10, bytes.size()}, bytes, &error));
+        }
+        QVERIFY(store->insertBatch(p1, {0, 99, 5000, 100, 3}, QByteArray("zzz"), &error));
+        QVERIFY(store->commit(&error));
+
+        QByteArray out;
+        int count = 0;
+        QVERIFY(store->readBatches(p0, 25, 205, &out, &count, &error));
+        QCOMPARE(count, 2);
+        QCOMPARE(out, QByteArray(102, 'c') + QByteArray(103, 'd'));
+
+        QStringList seen;
+        QVERIFY(store->forEachBatch(
+            p0, 0,
+            [&](const StoredBatchInfo &b) {
+                seen.append(QStringLiteral("%1-%2@%3").arg(b.baseOffset).arg(b.lastOffset).arg(b.maxTimestamp));
+                return b.baseOffset < 20;
+            },
+            &error));
+        QCOMPARE(seen.join(QLatin1Char(' ')), QStringLiteral("0-9@1000 10-19@1001 20-29@1002"));
+
+        std::optional<StoredBatchInfo> found;
+        QByteArray bytes;
+        QVERIFY(store->findBatchByTimestamp(p0, 0, 1003, &found, &bytes, &error));
+        QVERIFY(found);
+        QCOMPARE(found->baseOffset, 30);
+        QCOMPARE(bytes, QByteArray(103, 'd'));
+        QVERIFY(store->findBatchByTimestamp(p0, 0, 4000, &found, &bytes, &error));
+        QVERIFY(!found);
+
+        QVERIFY(store->begin(&error));
+        qint64 deleted = 0;
+        QVERIFY(store->deleteBatchesBelow(p0, 25, &deleted, &error)); // keeps [20..29]
+        QCOMPARE(deleted, 100 + 101);
+        QVERIFY(store->commit(&error));
+        out.clear();
+        QVERIFY(store->readBatches(p0, 0, 1 << 20, &out, &count, &error));
+        QCOMPARE(count, 3);
+
+        QVERIFY(store->begin(&error));
+        QVERIFY(store->deleteTopic(topicId, QStringLiteral("t"), &error));
+        QVERIFY(store->commit(&error));
+        const auto topics = store->loadTopics(&error);
+        QVERIFY(topics && topics->empty());
+        out.clear();
+        QVERIFY(store->readBatches(p1, 0, 1 << 20, &out, &count, &error));
+        QCOMPARE(count, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSqliteStore)
+#include "tst_sqlitestore.moc"

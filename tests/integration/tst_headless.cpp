@@ -1,0 +1,131 @@
+// Runs the real topicscope executable headless: start-up on a data dir and in memory, clean stop on
+// SIGTERM and SIGINT, clear errors for a bad command line and a foreign database file.
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <csignal>
+
+class TestHeadless : public QObject {
+    Q_OBJECT
+private:
+    QString binary() const { return qEnvironmentVariable("TOPICSCOPE_BIN"); }
+
+    // Starts topicscope and waits until it says the broker runs. Returns the process (running).
+    std::unique_ptr<QProcess> startBroker(const QStringList &args, QByteArray *log)
+    {
+        auto p = std::make_unique<QProcess>();
+        p->setProcessChannelMode(QProcess::MergedChannels);
+        p->start(binary(), args);
+        if (!p->waitForStarted(10000))
+            return nullptr;
+        QElapsedTimer t;
+        t.start();
+        while (!log->contains("running headless") && p->state() == QProcess::Running && t.elapsed() < 20000) {
+            p->waitForReadyRead(200);
+            *log += p->readAll();
+        }
+        return p;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(binary()), "TOPICSCOPE_BIN must point at the built topicscope executable");
+    }
+
+    void startsOnDataDirAndStopsOnSignal_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::addRow("SIGTERM") << SIGTERM;
+        QTest::addRow("SIGINT") << SIGINT;
+    }
+    void startsOnDataDirAndStopsOnSignal()
+    {
+        QFETCH(int, signal);
+        QTemporaryDir dir;
+        const QString dataDir = dir.filePath(QStringLiteral("nested/data"));
+        QByteArray log;
+        auto p = startBroker({QStringLiteral("--headless"), QStringLiteral("--data-dir"), dataDir}, &log);
+        QVERIFY(p);
+        QVERIFY2(log.contains("running headless"), log.constData());
+        QVERIFY2(log.contains(dataDir.toUtf8()), log.constData());
+        QVERIFY(QFile::exists(dataDir + QStringLiteral("/topicscope.db")));
+        ::kill(static_cast<pid_t>(p->processId()), signal);
+        QVERIFY(p->waitForFinished(10000));
+        log += p->readAll();
+        QCOMPARE(p->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p->exitCode(), 0);
+        QVERIFY2(log.contains("stopping the broker"), log.constData());
+    }
+
+    void inMemoryWritesNothing()
+    {
+        QTemporaryDir home;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("share")));
+        QByteArray log;
+        auto broker = std::make_unique<QProcess>();
+        broker->setProcessEnvironment(env);
+        broker->setProcessChannelMode(QProcess::MergedChannels);
+        broker->start(binary(), {QStringLiteral("--headless"), QStringLiteral("--in-memory")});
+        QVERIFY(broker->waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT((log += broker->readAll()).contains("running headless"), 20000);
+        QVERIFY2(log.contains("in memory"), log.constData());
+        broker->terminate();
+        QVERIFY(broker->waitForFinished(10000));
+        QCOMPARE(broker->exitCode(), 0);
+        // The default data directory (under XDG_DATA_HOME) was never created.
+        QVERIFY(!QDir(home.filePath(QStringLiteral("share/Topicscope"))).exists());
+    }
+
+    void foreignDatabaseFileIsNamedInTheError()
+    {
+        QTemporaryDir dir;
+        QFile junk(dir.filePath(QStringLiteral("topicscope.db")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write(QByteArray(8192, 'x'));
+        junk.close();
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(binary(), {QStringLiteral("--headless"), QStringLiteral("--data-dir"), dir.path()});
+        QVERIFY(p.waitForFinished(20000));
+        const QByteArray out = p.readAll();
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(out.contains(junk.fileName().toUtf8()), out.constData());
+    }
+
+    void badCommandLine_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QByteArray>("says");
+        QTest::addRow("unknown option") << QStringList {QStringLiteral("--headless"), QStringLiteral("--bogus")} << 1
+                                        << QByteArray("bogus");
+        QTest::addRow("both stores") << QStringList {QStringLiteral("--headless"), QStringLiteral("--in-memory"),
+            QStringLiteral("--data-dir"), QStringLiteral("/tmp/x")}
+                                     << 2 << QByteArray("exclude");
+        QTest::addRow("version") << QStringList {QStringLiteral("--headless"), QStringLiteral("--version")} << 0
+                                 << QByteArray(TOPICSCOPE_VERSION);
+        QTest::addRow("help") << QStringList {QStringLiteral("--headless"), QStringLiteral("--help")} << 0
+                              << QByteArray("--data-dir");
+    }
+    void badCommandLine()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QByteArray, says);
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(binary(), args);
+        QVERIFY(p.waitForFinished(10000));
+        const QByteArray out = p.readAll();
+        QCOMPARE(p.exitCode(), exitCode);
+        QVERIFY2(out.contains(says), out.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"
