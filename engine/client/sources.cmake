@@ -1,2 +1,13 @@
-# Sources of engine/client (paths relative to engine/).
-list(APPEND TOPICSCOPE_ENGINE_SOURCES)
+# Sources of engine/client (paths relative to engine/): the in-app producer and consumer, partitioners, serdes.
+list(APPEND TOPICSCOPE_ENGINE_SOURCES
+    client/murmur2.h client/murmur2.cpp
+    client/serializer.h client/serializer.cpp
+    client/partitioner.h client/partitioner.cpp
+    client/builtinpartitioner.h client/builtinpartitioner.cpp
+    client/roundrobinpartitioner.h client/roundrobinpartitioner.cpp
+    client/uniformstickypartitioner.h client/uniformstickypartitioner.cpp
+    client/explicitpartitioner.h client/explicitpartitioner.cpp
+    client/producer.h client/producer.cpp
+    client/consumerfetcher.h client/consumerfetcher.cpp
+    client/consumer.h client/consumer.cpp
+)

@@ -37,8 +37,9 @@ struct ClientFixture {
             return;
         GroupCoordinatorConfig config;
         config.initialRebalanceDelayMs = 0;
-        coordinator = std::make_unique<GroupCoordinator>(clock, events, log->offsetStore(),
-            [this](const QString &topic) { return log->partitionCount(topic); }, config);
+        coordinator = std::make_unique<GroupCoordinator>(
+            clock, events, log->offsetStore(), [this](const QString &topic) { return log->partitionCount(topic); },
+            config);
         // Predictable member ids ("<client id>-<n>") so that range assignments are predictable.
         coordinator->setMemberIdGenerator([this] { return QString::number(++nextMemberId); });
         coordinator->load();
@@ -56,8 +57,8 @@ struct ClientFixture {
     void produce(const QString &topic, int partition, int count, const QString &prefix = QStringLiteral("v"))
     {
         for (int i = 0; i < count; ++i) {
-            producer->send(topic, QVariant(QStringLiteral("k%1").arg(i)), QVariant(prefix + QString::number(i)), {},
-                partition);
+            producer->send(
+                topic, QVariant(QStringLiteral("k%1").arg(i)), QVariant(prefix + QString::number(i)), {}, partition);
             producer->flush();
         }
     }
