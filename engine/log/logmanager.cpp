@@ -587,44 +587,41 @@ void LogManager::enforceRetention()
         for (StoredPartition &p : topic.partitions) {
             if (p.logStartOffset == p.logEndOffset)
                 continue;
-            QString why;
+            // Deletes the oldest whole batches while expired(batch) holds; like Kafka's segment deletion it
+            // stops at the first batch that must stay.
+            const auto trimFront
+                = [&](DeletionCause cause, const std::function<bool(const StoredBatchInfo &)> &expired) {
+                      QString why;
+                      qint64 newStart = p.logStartOffset;
+                      const bool ok = d->store->forEachBatch(
+                          p.partitionId, p.logStartOffset,
+                          [&](const StoredBatchInfo &batch) {
+                              if (!expired(batch))
+                                  return false;
+                              newStart = batch.lastOffset + 1;
+                              return true;
+                          },
+                          &why);
+                      if (!ok)
+                          qCWarning(lcLog).noquote() << "retention scan of" << name << p.partition << "failed:" << why;
+                      else
+                          d->moveLogStart(name, p, newStart, cause, nullptr);
+                  };
             if (topic.config.retentionMs >= 0) {
                 const qint64 cutoff = now - topic.config.retentionMs;
-                qint64 newStart = p.logStartOffset;
-                // Like Kafka's segment deletion, stop at the first batch that is not expired.
-                const bool ok = d->store->forEachBatch(
-                    p.partitionId, p.logStartOffset,
-                    [&](const StoredBatchInfo &batch) {
-                        if (batch.maxTimestamp >= cutoff)
-                            return false;
-                        newStart = batch.lastOffset + 1;
-                        return true;
-                    },
-                    &why);
-                if (!ok)
-                    qCWarning(lcLog).noquote() << "retention scan of" << name << p.partition << "failed:" << why;
-                else
-                    d->moveLogStart(name, p, newStart, DeletionCause::RetentionMs, nullptr);
+                trimFront(DeletionCause::RetentionMs,
+                    [&](const StoredBatchInfo &batch) { return batch.maxTimestamp < cutoff; });
             }
             if (topic.config.retentionBytes >= 0 && p.sizeBytes > topic.config.retentionBytes) {
+                // As Kafka: the oldest batch goes only if the partition stays at or above retention.bytes
+                // without it, so the limit is a floor that is never undercut.
                 qint64 remaining = p.sizeBytes;
-                qint64 newStart = p.logStartOffset;
-                const bool ok = d->store->forEachBatch(
-                    p.partitionId, p.logStartOffset,
-                    [&](const StoredBatchInfo &batch) {
-                        // As Kafka: the oldest batch goes only if the partition stays at or above
-                        // retention.bytes without it, so the limit is a floor that is never undercut.
-                        if (remaining - batch.sizeBytes < topic.config.retentionBytes)
-                            return false;
-                        remaining -= batch.sizeBytes;
-                        newStart = batch.lastOffset + 1;
-                        return true;
-                    },
-                    &why);
-                if (!ok)
-                    qCWarning(lcLog).noquote() << "retention scan of" << name << p.partition << "failed:" << why;
-                else
-                    d->moveLogStart(name, p, newStart, DeletionCause::RetentionBytes, nullptr);
+                trimFront(DeletionCause::RetentionBytes, [&](const StoredBatchInfo &batch) {
+                    if (remaining - batch.sizeBytes < topic.config.retentionBytes)
+                        return false;
+                    remaining -= batch.sizeBytes;
+                    return true;
+                });
             }
         }
     }

@@ -4,6 +4,7 @@
 // RangeAssignor, RoundRobinAssignor, CooperativeStickyAssignor and an AbstractStickyAssignor fed the same
 // ownedPartitions/generation (what StickyAssignor reads from its user data) on exactly these inputs; set
 // TOPICSCOPE_ASSIGNOR_ORACLE_INPUT=<file> to write the inputs in the format that harness reads.
+#include "assignortesthelpers.h"
 #include "group/assignor.h"
 
 #include <QFile>
@@ -12,6 +13,7 @@
 #include <random>
 
 using namespace topicscope::engine;
+using assignortest::dump;
 
 namespace {
 
@@ -86,18 +88,6 @@ Case randomCase(const QString &assignor, uint32_t seed)
         }
     }
     return c;
-}
-
-QString dump(const GroupAssignment &assignment)
-{
-    QStringList parts;
-    for (auto it = assignment.cbegin(); it != assignment.cend(); ++it) {
-        QStringList tps;
-        for (const TopicPartition &tp : it.value())
-            tps.append(tp.toString());
-        parts.append(it.key() + QLatin1String("=[") + tps.join(QLatin1Char(',')) + QLatin1Char(']'));
-    }
-    return parts.join(QLatin1Char(' '));
 }
 
 GroupAssignment parse(const QString &dumped)
