@@ -1,62 +1,349 @@
 #include "mainwindow.h"
 
-#include "runtime/enginefacade.h"
+#include "chartsview.h"
+#include "clustertreemodel.h"
+#include "createtopicdialog.h"
+#include "format.h"
+#include "groupsview.h"
+#include "messagebrowser.h"
+#include "partitionsview.h"
+#include "producerpanel.h"
+#include "runtime/clusterclient.h"
+#include "topicsview.h"
 
-#include <QFontDatabase>
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLoggingCategory>
+#include <QMenuBar>
 #include <QMessageBox>
-#include <QPlainTextEdit>
+#include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QTreeView>
+
+Q_LOGGING_CATEGORY(lcUi, "topicscope.ui")
 
 namespace topicscope::ui {
 
-MainWindow::MainWindow(engine::EngineFacade *facade, QWidget *parent)
+MainWindow::MainWindow(engine::ClusterClient *client, QWidget *parent)
     : QMainWindow(parent)
-    , m_overview(new QPlainTextEdit(this))
-    , m_status(new QLabel(tr("Starting the broker…"), this))
+    , m_client(client)
 {
-    setWindowTitle(QStringLiteral("Topicscope"));
-    resize(960, 640);
-    m_overview->setReadOnly(true);
-    m_overview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_overview->setPlaceholderText(tr("No topics yet."));
-    setCentralWidget(m_overview);
-    statusBar()->addWidget(m_status, 1);
+    setWindowTitle(tr("Topicscope"));
+    setObjectName(QStringLiteral("mainWindow"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_topics = new TopicsView(this);
+    m_partitions = new PartitionsView(this);
+    m_messages = new MessageBrowser(client, this);
+    m_groups = new GroupsView(client, this);
+    m_charts = new ChartsView(this);
+    m_tabs->addTab(m_topics, tr("Topics"));
+    m_tabs->addTab(m_partitions, tr("Partitions"));
+    m_tabs->addTab(m_messages, tr("Messages"));
+    m_tabs->addTab(m_groups, tr("Consumer groups"));
+    m_tabs->addTab(m_charts, tr("Charts"));
+    setCentralWidget(m_tabs);
 
-    connect(facade, &engine::EngineFacade::started, this, [this](bool ok, const QString &error) {
-        if (!ok) {
-            m_status->setText(tr("Broker stopped: %1").arg(error));
+    m_treeModel = new ClusterTreeModel(this);
+    m_treeModel->setBrokerName(client->displayName());
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(QStringLiteral("clusterTree"));
+    m_tree->setModel(m_treeModel);
+    m_tree->setHeaderHidden(true);
+    auto *treeDock = new QDockWidget(tr("Cluster"), this);
+    treeDock->setObjectName(QStringLiteral("clusterDock"));
+    treeDock->setWidget(m_tree);
+    addDockWidget(Qt::LeftDockWidgetArea, treeDock);
+
+    m_producer = new ProducerPanel(client, this);
+    auto *producerDock = new QDockWidget(tr("Producer"), this);
+    producerDock->setObjectName(QStringLiteral("producerDock"));
+    producerDock->setWidget(m_producer);
+    addDockWidget(Qt::RightDockWidgetArea, producerDock);
+
+    m_statusDir = new QLabel(this);
+    m_statusRate = new QLabel(this);
+    m_statusCounts = new QLabel(this);
+    m_statusRate->setObjectName(QStringLiteral("statusRate"));
+    statusBar()->addWidget(m_statusDir, 1);
+    statusBar()->addPermanentWidget(m_statusCounts);
+    statusBar()->addPermanentWidget(m_statusRate);
+    m_statusDir->setText(tr("Starting %1…").arg(client->displayName()));
+
+    createMenus();
+
+    connect(client, &engine::ClusterClient::snapshotUpdated, this, &MainWindow::showSnapshot);
+    connect(client, &engine::ClusterClient::commandFinished, this, &MainWindow::onCommandFinished);
+    connect(client, &engine::ClusterClient::started, this, [this](bool ok, const QString &error) {
+        if (!ok)
             QMessageBox::critical(this, tr("Topicscope"), tr("The broker could not start:\n%1").arg(error));
-        }
     });
-    connect(facade, &engine::EngineFacade::snapshotUpdated, this, &MainWindow::showSnapshot);
+    connect(m_tree, &QTreeView::clicked, this, &MainWindow::onTreeActivated);
+    connect(m_tree, &QTreeView::activated, this, &MainWindow::onTreeActivated);
+    connect(m_topics, &TopicsView::currentTopicChanged, this, [this](const QString &t) {
+        if (!t.isEmpty())
+            selectTopic(t);
+    });
+    connect(m_topics, &TopicsView::topicActivated, this, [this](const QString &t) {
+        m_messages->browse(t, -1);
+        showTab(MessagesTab);
+    });
+    connect(m_partitions, &PartitionsView::partitionActivated, this, [this](const QString &t, int p) {
+        m_messages->browse(t, p);
+        showTab(MessagesTab);
+    });
+    connect(m_producer, &ProducerPanel::produced, this, [](const engine::ProduceReport &) {});
+
+    resize(1280, 800);
+    restoreLayout();
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *exportRate = file->addAction(tr("Export Produce-Rate Chart as &PNG…"));
+    connect(exportRate, &QAction::triggered, this, [this] { showTab(ChartsTab); });
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Copy Row"), QKeySequence::Copy, this, [this] {
+        auto *view = qobject_cast<QTableView *>(QApplication::focusWidget());
+        if (!view || !view->currentIndex().isValid())
+            return;
+        QStringList cells;
+        for (int c = 0; c < view->model()->columnCount(); ++c)
+            cells.append(view->model()->index(view->currentIndex().row(), c).data().toString());
+        QApplication::clipboard()->setText(cells.join(QLatin1Char('\t')));
+    });
+    edit->addAction(tr("&Find Messages…"), QKeySequence::Find, this, [this] {
+        showTab(MessagesTab);
+        m_messages->focusFilter();
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QList<QPair<QString, Tab>> tabs {{tr("&Topics"), TopicsTab}, {tr("&Partitions"), PartitionsTab},
+        {tr("&Messages"), MessagesTab}, {tr("Consumer &Groups"), GroupsTab}, {tr("&Charts"), ChartsTab}};
+    for (const auto &[name, tab] : tabs)
+        view->addAction(
+            name, QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(tab))), this, [this, tab = tab] { showTab(tab); });
+    view->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+
+    QMenu *broker = menuBar()->addMenu(tr("&Broker"));
+    QAction *newTopicAction = broker->addAction(tr("&New Topic…"), QKeySequence::New, this, &MainWindow::newTopic);
+    QAction *deleteAction
+        = broker->addAction(tr("&Delete Topic…"), QKeySequence::Delete, this, &MainWindow::deleteTopic);
+    broker->addAction(tr("Add &Partitions…"), this, &MainWindow::addPartitions);
+    broker->addAction(tr("Edit &Retention…"), this, &MainWindow::editRetention);
+    broker->addSeparator();
+    broker->addAction(tr("P&roduce"), QKeySequence(Qt::CTRL | Qt::Key_Return), m_producer, &ProducerPanel::send);
+    broker->addAction(tr("Reset &Offsets…"), this, [this] {
+        showTab(GroupsTab);
+        if (!m_groups->canResetOffsets())
+            QMessageBox::information(this, tr("Reset Offsets"),
+                tr("Select an Empty consumer group: Kafka resets offsets only when no consumer is in the group."));
+        else
+            m_groups->resetOffsets();
+    });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Topicscope"), this, [this] {
+        QMessageBox::about(this, tr("About Topicscope"),
+            tr("<h3>Topicscope %1</h3><p>A desktop Kafka-compatible broker that shows how Kafka works: topics, "
+               "partitions, offsets, consumer groups and rebalances, live.</p>")
+                .arg(QApplication::applicationVersion()));
+    });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    auto *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addAction(newTopicAction);
+    toolbar->addAction(deleteAction);
+}
+
+void MainWindow::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(int(tab));
+}
+
+void MainWindow::selectTopic(const QString &topic)
+{
+    m_topic = topic;
+    m_topics->selectTopic(topic);
+    m_partitions->setTopic(topic);
+    m_partitions->setSnapshot(m_snapshot);
+    m_producer->setTopic(topic);
 }
 
 void MainWindow::showSnapshot(const engine::BrokerSnapshot &snapshot)
 {
-    m_status->setText(snapshot.inMemory ? tr("Embedded broker — in memory")
-                                        : tr("Embedded broker — data directory %1").arg(snapshot.dataDirectory));
-    QString text;
-    for (const auto &topic : snapshot.topics) {
-        const auto count = topic.partitions.size();
-        text += count == 1 ? tr("topic %1 (1 partition)\n").arg(topic.name)
-                           : tr("topic %1 (%2 partitions)\n").arg(topic.name).arg(count);
-        for (const auto &p : topic.partitions) {
-            text += tr("  partition %1: offsets %2..%3, %4 bytes\n")
-                        .arg(p.partition)
-                        .arg(p.logStartOffset)
-                        .arg(p.logEndOffset)
-                        .arg(p.sizeBytes);
+    m_snapshot = snapshot;
+    m_treeModel->setSnapshot(snapshot);
+    if (m_tree->model()->rowCount() > 0 && !m_tree->isExpanded(m_tree->model()->index(0, 0))) {
+        const QModelIndex broker = m_tree->model()->index(0, 0);
+        m_tree->expand(broker);
+        m_tree->expand(m_tree->model()->index(0, 0, broker));
+        m_tree->expand(m_tree->model()->index(1, 0, broker));
+    }
+    m_topics->setSnapshot(snapshot);
+    if (m_topic.isEmpty() && !snapshot.topics.isEmpty())
+        selectTopic(snapshot.topics.first().name);
+    m_partitions->setSnapshot(snapshot);
+    m_messages->setSnapshot(snapshot);
+    m_groups->setSnapshot(snapshot);
+    m_charts->setSnapshot(snapshot);
+    m_producer->setSnapshot(snapshot);
+    m_statusDir->setText(
+        snapshot.inMemory ? tr("In memory (nothing is saved)") : tr("Data: %1").arg(snapshot.dataDirectory));
+    m_statusCounts->setText(tr("%1 topics · %2 groups").arg(snapshot.topics.size()).arg(snapshot.groups.size()));
+    m_statusRate->setText(
+        tr("In: %1 records/s")
+            .arg(snapshot.recordsInPerSecond > 0 ? format::rate(snapshot.recordsInPerSecond).chopped(2)
+                                                 : QStringLiteral("0")));
+}
+
+void MainWindow::onTreeActivated(const QModelIndex &index)
+{
+    switch (ClusterTreeModel::Kind(index.data(ClusterTreeModel::KindRole).toInt())) {
+    case ClusterTreeModel::Kind::Broker:
+    case ClusterTreeModel::Kind::TopicsFolder:
+        showTab(TopicsTab);
+        break;
+    case ClusterTreeModel::Kind::Topic:
+        selectTopic(index.data(ClusterTreeModel::TopicRole).toString());
+        showTab(PartitionsTab);
+        break;
+    case ClusterTreeModel::Kind::Partition:
+        selectTopic(index.data(ClusterTreeModel::TopicRole).toString());
+        m_messages->browse(
+            index.data(ClusterTreeModel::TopicRole).toString(), index.data(ClusterTreeModel::PartitionRole).toInt());
+        showTab(MessagesTab);
+        break;
+    case ClusterTreeModel::Kind::GroupsFolder:
+        showTab(GroupsTab);
+        break;
+    case ClusterTreeModel::Kind::Group:
+        m_groups->selectGroup(index.data(ClusterTreeModel::GroupRole).toString());
+        showTab(GroupsTab);
+        break;
+    }
+}
+
+void MainWindow::newTopic()
+{
+    QStringList existing;
+    for (const engine::TopicInfo &t : std::as_const(m_snapshot.topics))
+        existing.append(t.name);
+    CreateTopicDialog dialog(existing, this);
+    if (dialog.exec() != QDialog::Accepted || !m_client)
+        return;
+    m_commands.insert(m_client->createTopic(dialog.topicName(), dialog.partitions(), dialog.config()),
+        tr("create topic %1").arg(dialog.topicName()));
+    m_topic = dialog.topicName();
+}
+
+void MainWindow::deleteTopic()
+{
+    const QString topic = m_topic;
+    if (topic.isEmpty() || !m_client)
+        return;
+    const auto answer = QMessageBox::warning(this, tr("Delete Topic"),
+        tr("Delete topic \"%1\" with all its records and the consumer groups' offsets on it?\nThis cannot be undone.")
+            .arg(topic),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    m_commands.insert(m_client->deleteTopic(topic), tr("delete topic %1").arg(topic));
+    m_topic.clear();
+}
+
+void MainWindow::addPartitions()
+{
+    int current = 0;
+    for (const engine::TopicInfo &t : std::as_const(m_snapshot.topics)) {
+        if (t.name == m_topic)
+            current = int(t.partitions.size());
+    }
+    if (m_topic.isEmpty() || !m_client)
+        return;
+    bool ok = false;
+    const int count = QInputDialog::getInt(this, tr("Add Partitions"),
+        tr("New partition count of %1 (now %2; Kafka never removes partitions, and keys may map elsewhere):")
+            .arg(m_topic)
+            .arg(current),
+        current + 1, current + 1, 10000, 1, &ok);
+    if (ok)
+        m_commands.insert(m_client->createPartitions(m_topic, count), tr("add partitions to %1").arg(m_topic));
+}
+
+void MainWindow::editRetention()
+{
+    engine::TopicConfig config;
+    bool found = false;
+    for (const engine::TopicInfo &t : std::as_const(m_snapshot.topics)) {
+        if (t.name == m_topic) {
+            config = t.config;
+            found = true;
         }
     }
-    for (const auto &group : snapshot.groups) {
-        text += tr("group %1: %2, generation %3, members %4\n")
-                    .arg(group.groupId, group.state)
-                    .arg(group.generationId)
-                    .arg(group.members.size());
+    if (!found || !m_client)
+        return;
+    bool ok = false;
+    const double hours = QInputDialog::getDouble(this, tr("Edit Retention"),
+        tr("retention.ms of %1 in hours (-1 = forever):").arg(m_topic),
+        config.retentionMs < 0 ? -1.0 : double(config.retentionMs) / 3.6e6, -1, 1e6, 3, &ok);
+    if (!ok)
+        return;
+    config.retentionMs = hours < 0 ? -1 : qint64(hours * 3.6e6);
+    m_commands.insert(m_client->alterTopicConfig(m_topic, config), tr("change retention of %1").arg(m_topic));
+}
+
+void MainWindow::onCommandFinished(quint64 id, int error, const QString &message)
+{
+    const QString what = m_commands.take(id);
+    if (what.isEmpty())
+        return;
+    if (error != 0) {
+        qCWarning(lcUi).noquote() << "could not" << what << ":" << message;
+        QMessageBox::warning(this, tr("Topicscope"), tr("Could not %1:\n%2").arg(what, message));
+    } else {
+        statusBar()->showMessage(tr("Done: %1").arg(what), 4000);
     }
-    if (text != m_overview->toPlainText())
-        m_overview->setPlainText(text);
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("mainWindow/tab"), m_tabs->currentIndex());
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("mainWindow/tab"), 0).toInt());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace topicscope::ui

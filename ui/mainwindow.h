@@ -1,29 +1,84 @@
 #pragma once
 
+#include "runtime/brokersnapshot.h"
+
 #include <QMainWindow>
+#include <QPointer>
 
 class QLabel;
-class QPlainTextEdit;
+class QTabWidget;
+class QTreeView;
 
 namespace topicscope::engine {
-class EngineFacade;
-struct BrokerSnapshot;
-} // namespace topicscope::engine
+class ClusterClient;
+}
 
 namespace topicscope::ui {
 
-// The application's main window. Until the explorer lands it shows the embedded broker's topics,
-// partitions and groups as text, refreshed from the facade's coalesced snapshots. GUI thread.
+class ChartsView;
+class ClusterTreeModel;
+class GroupsView;
+class MessageBrowser;
+class PartitionsView;
+class ProducerPanel;
+class TopicsView;
+
+// The explorer: cluster tree (dock), Topics / Partitions / Messages / Consumer groups / Charts tabs, the
+// producer (dock), menus and status bar, all fed by the cluster's snapshots. Depends only on ClusterClient, so
+// the same window serves the embedded broker and, later, a remote cluster. Window geometry and dock layout
+// persist in QSettings. GUI thread.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(engine::EngineFacade *facade, QWidget *parent = nullptr);
+    enum Tab { TopicsTab, PartitionsTab, MessagesTab, GroupsTab, ChartsTab };
+
+    explicit MainWindow(engine::ClusterClient *client, QWidget *parent = nullptr);
+
+    void showTab(Tab tab);
+    QString currentTopic() const { return m_topic; }
+    void selectTopic(const QString &topic);
+
+    TopicsView *topicsView() const { return m_topics; }
+    PartitionsView *partitionsView() const { return m_partitions; }
+    MessageBrowser *messageBrowser() const { return m_messages; }
+    GroupsView *groupsView() const { return m_groups; }
+    ChartsView *chartsView() const { return m_charts; }
+    ProducerPanel *producerPanel() const { return m_producer; }
+    ClusterTreeModel *treeModel() const { return m_treeModel; }
+
+public Q_SLOTS:
+    void newTopic();
+    void deleteTopic();
+    void addPartitions();
+    void editRetention();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void createMenus();
     void showSnapshot(const engine::BrokerSnapshot &snapshot);
+    void onCommandFinished(quint64 id, int error, const QString &message);
+    void onTreeActivated(const QModelIndex &index);
+    void saveLayout() const;
+    void restoreLayout();
 
-    QPlainTextEdit *m_overview = nullptr;
-    QLabel *m_status = nullptr;
+    QPointer<engine::ClusterClient> m_client;
+    engine::BrokerSnapshot m_snapshot;
+    QString m_topic;
+    QTabWidget *m_tabs = nullptr;
+    QTreeView *m_tree = nullptr;
+    ClusterTreeModel *m_treeModel = nullptr;
+    TopicsView *m_topics = nullptr;
+    PartitionsView *m_partitions = nullptr;
+    MessageBrowser *m_messages = nullptr;
+    GroupsView *m_groups = nullptr;
+    ChartsView *m_charts = nullptr;
+    ProducerPanel *m_producer = nullptr;
+    QLabel *m_statusDir = nullptr;
+    QLabel *m_statusRate = nullptr;
+    QLabel *m_statusCounts = nullptr;
+    QHash<quint64, QString> m_commands; // request id -> what it was, for error messages
 };
 
 } // namespace topicscope::ui

@@ -1,16 +1,45 @@
 #pragma once
 
+#include "core/topicpartition.h"
 #include "group/groupcoordinator.h"
 #include "log/logmanager.h"
 
+#include <QHash>
 #include <QList>
+#include <QMap>
 #include <QMetaType>
 #include <QString>
 
 namespace topicscope::engine {
 
+// Append rate of one partition over the last few seconds, computed on the engine thread from BatchAppended.
+struct PartitionRate {
+    double recordsPerSecond = 0;
+    double bytesPerSecond = 0;
+    bool operator==(const PartitionRate &) const = default;
+};
+
+// Where a group stands on one partition: Kafka's kafka-consumer-groups --describe line.
+struct GroupPartitionOffset {
+    TopicPartition topicPartition;
+    qint64 committedOffset = -1; // -1 = nothing committed
+    qint64 logEndOffset = 0;
+    qint64 lag = -1; // logEndOffset - committedOffset; -1 when nothing is committed
+    QString memberId; // the member it is assigned to, "" when none
+    bool operator==(const GroupPartitionOffset &) const = default;
+};
+
+// Offsets, lag and decoded assignment of one group.
+struct GroupOffsets {
+    QString groupId;
+    QMap<QString, QList<TopicPartition>> assignment; // memberId -> partitions (protocol type "consumer")
+    QList<GroupPartitionOffset> partitions; // committed or assigned, sorted by topic and partition
+    qint64 totalLag = 0; // sum of the known lags
+};
+
 // An immutable picture of the broker, built on the engine thread and handed to the GUI thread by value.
-// Published at most a few times per second, only when something changed.
+// Published at most a few times per second, only when something changed (and about once a second while rates
+// decay to zero).
 struct BrokerSnapshot {
     qint64 takenAtMs = 0;
     QString dataDirectory; // empty when in memory
@@ -19,6 +48,10 @@ struct BrokerSnapshot {
     QList<GroupDescription> groups;
     qint64 recordsAppended = 0; // since start
     qint64 batchesAppended = 0;
+    // Filled in by the facade on the engine thread.
+    QHash<TopicPartition, PartitionRate> partitionRates; // partitions with recent appends only
+    QList<GroupOffsets> groupOffsets; // same order as groups
+    double recordsInPerSecond = 0;
 };
 
 } // namespace topicscope::engine

@@ -1,19 +1,45 @@
 #include "enginefacade.h"
 
+#include "runtime/explorerservice.h"
+
 #include <QThread>
 
 namespace topicscope::engine {
 
 EngineFacade::EngineFacade(EngineOptions options, QObject *parent)
-    : QObject(parent)
+    : ClusterClient(parent)
     , m_thread(new QThread(this))
-    , m_engine(new Engine(std::move(options)))
+    , m_inMemory(options.storage.inMemory)
 {
     qRegisterMetaType<BrokerSnapshot>();
+    qRegisterMetaType<MessagePage>();
+    qRegisterMetaType<OffsetLookup>();
+    qRegisterMetaType<PartitionPreview>();
+    qRegisterMetaType<ProduceReport>();
+    qRegisterMetaType<OffsetResetPreview>();
+    m_engine = new Engine(std::move(options));
     m_thread->setObjectName(QStringLiteral("topicscope-engine"));
     m_engine->moveToThread(m_thread);
+    // The service must go before the engine whose clock and log it uses: this runs on the worker thread as it
+    // finishes, before the engine's deferred delete.
+    connect(
+        m_thread, &QThread::finished, m_engine,
+        [this] {
+            delete m_service;
+            m_service = nullptr;
+        },
+        Qt::DirectConnection);
     connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
-    connect(m_engine, &Engine::snapshotReady, this, &EngineFacade::snapshotUpdated, Qt::QueuedConnection);
+    // Snapshots are enriched on the worker thread (rates, lag, assignments) before they cross to this thread.
+    connect(
+        m_engine, &Engine::snapshotReady, m_engine,
+        [this](const BrokerSnapshot &snapshot) {
+            BrokerSnapshot enriched = snapshot;
+            if (m_service)
+                m_service->enrich(enriched);
+            publish(enriched);
+        },
+        Qt::DirectConnection);
 }
 
 EngineFacade::~EngineFacade()
@@ -24,6 +50,23 @@ EngineFacade::~EngineFacade()
     m_thread->wait();
 }
 
+QString EngineFacade::displayName() const
+{
+    return m_inMemory ? QStringLiteral("Embedded broker (in memory)") : QStringLiteral("Embedded broker");
+}
+
+void EngineFacade::publish(const BrokerSnapshot &snapshot)
+{
+    QPointer<EngineFacade> self(this);
+    QMetaObject::invokeMethod(
+        this,
+        [self, snapshot] {
+            if (self)
+                Q_EMIT self->snapshotUpdated(snapshot);
+        },
+        Qt::QueuedConnection);
+}
+
 void EngineFacade::start()
 {
     m_thread->start();
@@ -32,6 +75,8 @@ void EngineFacade::start()
         [this, engine = m_engine] {
             QString error;
             const bool ok = engine->start(&error);
+            if (ok && !m_service)
+                m_service = new ExplorerService(*engine, [this](const BrokerSnapshot &s) { publish(s); });
             QMetaObject::invokeMethod(
                 this, [this, ok, error] { Q_EMIT started(ok, error); }, Qt::QueuedConnection);
         },
@@ -49,9 +94,30 @@ void EngineFacade::post(std::function<void(Engine &)> fn)
         Qt::QueuedConnection);
 }
 
+template <typename Result>
+void EngineFacade::query(std::function<Result(ExplorerService &)> fn, std::function<void(const Result &)> deliver)
+{
+    QPointer<EngineFacade> self(this);
+    QMetaObject::invokeMethod(
+        m_engine,
+        [this, self, fn = std::move(fn), deliver = std::move(deliver)] {
+            if (!m_service)
+                return;
+            Result result = fn(*m_service);
+            QMetaObject::invokeMethod(
+                this,
+                [self, deliver, result = std::move(result)] {
+                    if (self)
+                        deliver(result);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
 quint64 EngineFacade::runCommand(std::function<ErrorCode(Engine &, QString *why)> command)
 {
-    const quint64 id = m_nextRequestId++;
+    const quint64 id = nextRequestId();
     QPointer<EngineFacade> self(this);
     QMetaObject::invokeMethod(
         m_engine,
@@ -82,6 +148,80 @@ quint64 EngineFacade::deleteTopic(const QString &name)
 quint64 EngineFacade::createPartitions(const QString &name, int newPartitionCount)
 {
     return runCommand([=](Engine &e, QString *why) { return e.log().createPartitions(name, newPartitionCount, why); });
+}
+
+quint64 EngineFacade::alterTopicConfig(const QString &name, const TopicConfig &config)
+{
+    return runCommand([=](Engine &e, QString *why) { return e.log().alterConfig(name, config, why); });
+}
+
+quint64 EngineFacade::resetOffsets(const OffsetResetRequest &request)
+{
+    return runCommand([this, request](Engine &, QString *why) {
+        return m_service ? m_service->resetOffsets(request, why) : ErrorCode::KafkaStorageError;
+    });
+}
+
+quint64 EngineFacade::fetchMessages(const MessageQuery &q)
+{
+    const quint64 id = nextRequestId();
+    query<MessagePage>([q](ExplorerService &s) { return s.fetchMessages(q); },
+        [this, id](const MessagePage &page) { Q_EMIT messagesFetched(id, page); });
+    return id;
+}
+
+quint64 EngineFacade::lookupOffsets(const QString &topic, qint64 timestamp)
+{
+    const quint64 id = nextRequestId();
+    query<OffsetLookup>([topic, timestamp](ExplorerService &s) { return s.lookupOffsets(topic, timestamp); },
+        [this, id](const OffsetLookup &lookup) { Q_EMIT offsetsLookedUp(id, lookup); });
+    return id;
+}
+
+quint64 EngineFacade::previewPartition(const ProduceRequest &request)
+{
+    const quint64 id = nextRequestId();
+    query<PartitionPreview>([request](ExplorerService &s) { return s.previewPartition(request); },
+        [this, id](const PartitionPreview &preview) { Q_EMIT partitionPreviewed(id, preview); });
+    return id;
+}
+
+quint64 EngineFacade::previewOffsetReset(const OffsetResetRequest &request)
+{
+    const quint64 id = nextRequestId();
+    query<OffsetResetPreview>([request](ExplorerService &s) { return s.previewOffsetReset(request); },
+        [this, id](const OffsetResetPreview &preview) { Q_EMIT offsetResetPreviewed(id, preview); });
+    return id;
+}
+
+quint64 EngineFacade::produce(const ProduceRequest &request)
+{
+    const quint64 id = nextRequestId();
+    QPointer<EngineFacade> self(this);
+    QMetaObject::invokeMethod(
+        m_engine,
+        [this, self, id, request] {
+            if (!m_service)
+                return;
+            m_service->produce(id, request, [self, id](const ProduceReport &report) {
+                if (self)
+                    QMetaObject::invokeMethod(
+                        self, [self, id, report] { Q_EMIT self->produceProgress(id, report); }, Qt::QueuedConnection);
+            });
+        },
+        Qt::QueuedConnection);
+    return id;
+}
+
+void EngineFacade::cancelProduce(quint64 requestId)
+{
+    QMetaObject::invokeMethod(
+        m_engine,
+        [this, requestId] {
+            if (m_service)
+                m_service->cancelProduce(requestId);
+        },
+        Qt::QueuedConnection);
 }
 
 } // namespace topicscope::engine

@@ -5,4 +5,8 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     runtime/brokersnapshot.h
     runtime/engine.h runtime/engine.cpp
     runtime/enginefacade.h runtime/enginefacade.cpp
+    runtime/clusterclient.h
+    runtime/clustertypes.h
+    runtime/ratetracker.h runtime/ratetracker.cpp
+    runtime/explorerservice.h runtime/explorerservice.cpp
 )

@@ -1,0 +1,484 @@
+#include "explorerservice.h"
+
+#include "client/partitioner.h"
+#include "client/producer.h"
+#include "client/serializer.h"
+#include "core/recordbatch.h"
+#include "group/consumerprotocol.h"
+#include "runtime/engine.h"
+
+#include <QLoggingCategory>
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+Q_LOGGING_CATEGORY(lcExplorer, "topicscope.engine.explorer")
+
+namespace topicscope::engine {
+
+namespace {
+
+constexpr qint64 TickMs = 1000;
+constexpr int MaxRecordsPerRun = 5000; // keeps the engine thread responsive while a big send runs
+
+int payloadSize(const Record &r)
+{
+    qsizetype size = (r.key ? r.key->size() : 0) + (r.value ? r.value->size() : 0);
+    for (const RecordHeader &h : r.headers)
+        size += h.key.size() + (h.value ? h.value->size() : 0);
+    return static_cast<int>(size);
+}
+
+// The text a person typed, as the value type the chosen serializer expects. "{i}" becomes the record's
+// sequence number within the send, so that N records can differ.
+std::optional<QVariant> typedValue(const std::optional<QString> &text, SerdeFormat format, int sequence, QString *why)
+{
+    if (!text)
+        return std::nullopt;
+    QString t = *text;
+    t.replace(QStringLiteral("{i}"), QString::number(sequence));
+    switch (format) {
+    case SerdeFormat::String:
+    case SerdeFormat::Json:
+        return QVariant(t);
+    case SerdeFormat::ByteArray: {
+        QString hex = t;
+        hex.remove(QLatin1Char(' '));
+        if (hex.size() % 2 != 0
+            || !std::all_of(hex.cbegin(), hex.cend(), [](QChar c) { return isxdigit(c.toLatin1()); })) {
+            *why = QStringLiteral("bytes are typed as hex digits, e.g. 0a ff 10");
+            return QVariant();
+        }
+        return QVariant(QByteArray::fromHex(hex.toLatin1()));
+    }
+    case SerdeFormat::Int32:
+    case SerdeFormat::Int64: {
+        bool ok = false;
+        const qlonglong n = t.trimmed().toLongLong(&ok);
+        if (!ok || (format == SerdeFormat::Int32 && (n < INT32_MIN || n > INT32_MAX))) {
+            *why = QStringLiteral("\"%1\" is not an %2").arg(t, Serializer::formatName(format));
+            return QVariant();
+        }
+        return format == SerdeFormat::Int32 ? QVariant(static_cast<qint32>(n)) : QVariant(static_cast<qint64>(n));
+    }
+    }
+    return QVariant(t);
+}
+
+PartitionPreview toPreview(const PartitionDecision &d)
+{
+    PartitionPreview p;
+    p.partition = d.partition;
+    p.partitionCount = d.partitionCount;
+    p.strategy = Partitioner::strategyName(d.strategy);
+    p.explanation = d.explanation;
+    p.error = static_cast<int>(d.error);
+    if (d.error != ErrorCode::None)
+        p.errorMessage = d.explanation;
+    return p;
+}
+
+} // namespace
+
+struct ExplorerService::Job {
+    ProduceRequest request;
+    SerdeFormat keyFormat = SerdeFormat::String;
+    SerdeFormat valueFormat = SerdeFormat::String;
+    std::unique_ptr<Producer> producer;
+    Progress progress;
+    qint64 startedMs = 0;
+    int queued = 0;
+    ProduceReport report;
+    TimerId timer = 0;
+};
+
+ExplorerService::ExplorerService(Engine &engine, Publish publish)
+    : m_engine(engine)
+    , m_publish(std::move(publish))
+{
+    m_subscription = m_engine.events().subscribe([this](const Event &event) {
+        if (const auto *a = std::get_if<BatchAppended>(&event))
+            m_rates.record({a->topic, a->partition}, a->recordCount, a->sizeBytes, m_engine.clock().nowMs());
+        else if (const auto *d = std::get_if<TopicDeleted>(&event))
+            m_rates.forgetTopic(d->topic);
+    });
+    m_tickTimer = m_engine.clock().schedule(TickMs, [this] { tick(); });
+}
+
+ExplorerService::~ExplorerService()
+{
+    m_engine.events().unsubscribe(m_subscription);
+    m_engine.clock().cancel(m_tickTimer);
+    for (const auto &job : std::as_const(m_jobs))
+        m_engine.clock().cancel(job->timer);
+}
+
+void ExplorerService::tick()
+{
+    const bool active = !m_rates.rates(m_engine.clock().nowMs()).isEmpty();
+    // One more snapshot after the last append left the window, so the views see the rates drop to zero.
+    if ((active || m_ratesWereActive) && m_publish) {
+        BrokerSnapshot s = m_engine.snapshot();
+        enrich(s);
+        m_publish(s);
+    }
+    m_ratesWereActive = active;
+    m_tickTimer = m_engine.clock().schedule(TickMs, [this] { tick(); });
+}
+
+void ExplorerService::enrich(BrokerSnapshot &s) const
+{
+    const qint64 now = m_engine.clock().nowMs();
+    s.partitionRates = m_rates.rates(now);
+    s.recordsInPerSecond = 0;
+    for (const PartitionRate &r : std::as_const(s.partitionRates))
+        s.recordsInPerSecond += r.recordsPerSecond;
+
+    QHash<TopicPartition, qint64> logEnd;
+    for (const TopicInfo &t : std::as_const(s.topics)) {
+        for (const PartitionInfo &p : t.partitions)
+            logEnd.insert({t.name, p.partition}, p.logEndOffset);
+    }
+    s.groupOffsets.clear();
+    for (const GroupDescription &g : std::as_const(s.groups)) {
+        GroupOffsets o;
+        o.groupId = g.groupId;
+        QHash<TopicPartition, QString> owner;
+        if (g.protocolType == QLatin1String("consumer")) {
+            for (const GroupMemberDescription &m : g.members) {
+                const auto decoded = ConsumerProtocol::decodeAssignment(m.assignment);
+                QList<TopicPartition> parts = decoded ? decoded->partitions : QList<TopicPartition> {};
+                std::sort(parts.begin(), parts.end());
+                for (const TopicPartition &tp : std::as_const(parts))
+                    owner.insert(tp, m.memberId);
+                o.assignment.insert(m.memberId, parts);
+            }
+        }
+        std::set<TopicPartition> all;
+        QHash<TopicPartition, qint64> committed;
+        for (const CommittedOffset &c : m_engine.groups().fetchOffsets(g.groupId, std::nullopt).offsets) {
+            all.insert(c.topicPartition);
+            committed.insert(c.topicPartition, c.offset);
+        }
+        for (auto it = owner.cbegin(); it != owner.cend(); ++it)
+            all.insert(it.key());
+        for (const TopicPartition &tp : all) {
+            GroupPartitionOffset p;
+            p.topicPartition = tp;
+            p.committedOffset = committed.value(tp, -1);
+            p.logEndOffset = logEnd.value(tp, 0);
+            p.lag = p.committedOffset >= 0 ? std::max<qint64>(0, p.logEndOffset - p.committedOffset) : -1;
+            p.memberId = owner.value(tp);
+            if (p.lag > 0)
+                o.totalLag += p.lag;
+            o.partitions.append(p);
+        }
+        s.groupOffsets.append(o);
+    }
+}
+
+MessagePage ExplorerService::fetchMessages(const MessageQuery &query) const
+{
+    MessagePage page;
+    page.query = query;
+    const TopicPartition tp {query.topic, query.partition};
+    const auto info = m_engine.log().partitionInfo(tp);
+    if (!info) {
+        page.error = static_cast<int>(ErrorCode::UnknownTopicOrPartition);
+        page.errorMessage = QStringLiteral("%1 does not exist").arg(tp.toString());
+        return page;
+    }
+    page.logStartOffset = info->logStartOffset;
+    page.logEndOffset = info->logEndOffset;
+    qint64 cursor = std::clamp(query.offset, info->logStartOffset, info->logEndOffset);
+    const QByteArray needle = query.filter.toUtf8();
+    const int maxScan = needle.isEmpty() ? query.maxRecords : query.maxScanRecords;
+    int scanned = 0;
+    while (cursor < info->logEndOffset && page.rows.size() < query.maxRecords && scanned < maxScan) {
+        const FetchResult fetched = m_engine.log().read(tp, cursor, needle.isEmpty() ? 256 * 1024 : 1024 * 1024);
+        if (fetched.error != ErrorCode::None) {
+            page.error = static_cast<int>(fetched.error);
+            page.errorMessage = errorName(fetched.error);
+            break;
+        }
+        if (fetched.records.isEmpty())
+            break;
+        const qint64 before = cursor;
+        for (QByteArrayView batch : RecordBatch::split(fetched.records)) {
+            std::vector<Record> records;
+            QString why;
+            if (RecordBatch::decode(batch, &records, &why) != ErrorCode::None) {
+                page.error = static_cast<int>(ErrorCode::CorruptMessage);
+                page.errorMessage = why;
+                return page;
+            }
+            for (Record &r : records) {
+                if (r.offset < cursor)
+                    continue;
+                if (page.rows.size() >= query.maxRecords || scanned >= maxScan)
+                    break;
+                ++scanned;
+                cursor = r.offset + 1;
+                if (!needle.isEmpty() && !(r.key && r.key->contains(needle)) && !(r.value && r.value->contains(needle)))
+                    continue;
+                MessageRow row;
+                row.partition = query.partition;
+                row.offset = r.offset;
+                row.timestamp = r.timestamp;
+                row.sizeBytes = payloadSize(r);
+                row.key = std::move(r.key);
+                row.value = std::move(r.value);
+                row.headers = std::move(r.headers);
+                page.rows.append(std::move(row));
+            }
+        }
+        if (cursor == before) // no progress: a batch ends before the cursor (should not happen)
+            break;
+    }
+    page.nextOffset = cursor;
+    return page;
+}
+
+OffsetLookup ExplorerService::lookupOffsets(const QString &topic, qint64 timestamp) const
+{
+    OffsetLookup lookup;
+    lookup.topic = topic;
+    lookup.timestamp = timestamp;
+    const int count = m_engine.log().partitionCount(topic);
+    for (int p = 0; p < count; ++p) {
+        const OffsetAndTimestamp o = m_engine.log().offsetForTimestamp({topic, p}, timestamp);
+        qint64 offset = o.offset;
+        if (offset < 0) { // no record at or after the timestamp: the end, as kafka-consumer-groups --to-datetime
+            const auto info = m_engine.log().partitionInfo({topic, p});
+            offset = info ? info->logEndOffset : 0;
+        }
+        lookup.offsets.append(offset);
+    }
+    return lookup;
+}
+
+PartitionPreview ExplorerService::previewPartition(const ProduceRequest &request) const
+{
+    PartitionPreview preview;
+    const int count = m_engine.log().partitionCount(request.topic);
+    if (count <= 0) {
+        preview.error = static_cast<int>(ErrorCode::UnknownTopicOrPartition);
+        preview.errorMessage = QStringLiteral("topic %1 does not exist").arg(request.topic);
+        return preview;
+    }
+    const auto keyFormat = Serializer::formatFromName(request.keySerializer);
+    const auto kind = Partitioner::kindFromName(request.partitioner);
+    if (!keyFormat || (!kind && !request.partition)) {
+        preview.error = static_cast<int>(ErrorCode::InvalidRequest);
+        preview.errorMessage = QStringLiteral("unknown serializer or partitioner");
+        return preview;
+    }
+    QString why;
+    const std::optional<QVariant> key = typedValue(request.key, *keyFormat, 0, &why);
+    if (!why.isEmpty()) {
+        preview.error = static_cast<int>(ErrorCode::InvalidRecord);
+        preview.errorMessage = QStringLiteral("key: ") + why;
+        return preview;
+    }
+    const SerializeResult keyBytes = Serializer(*keyFormat).serialize(key);
+    if (!keyBytes.ok()) {
+        preview.error = static_cast<int>(ErrorCode::InvalidRecord);
+        preview.errorMessage = QStringLiteral("key: ") + keyBytes.error;
+        return preview;
+    }
+    if (request.partition) {
+        preview.partitionCount = count;
+        preview.strategy = Partitioner::strategyName(PartitionStrategy::Explicit);
+        preview.partition = *request.partition;
+        if (*request.partition < 0 || *request.partition >= count) {
+            preview.error = static_cast<int>(ErrorCode::UnknownTopicOrPartition);
+            preview.errorMessage = QStringLiteral("partition %1 is not in [0, %2)").arg(*request.partition).arg(count);
+        }
+        preview.explanation
+            = QStringLiteral("explicit partition %1 (of %2), set by the caller").arg(*request.partition).arg(count);
+        return preview;
+    }
+    // A fresh partitioner: exact for keyed records; for keyless ones the sticky or round-robin choice of the
+    // sending producer may differ, which the explanation's strategy makes clear.
+    auto partitioner = Partitioner::create(*kind, ProducerConfig {}.batchSize, Partitioner::seededRandom(1));
+    return toPreview(partitioner->partition(request.topic, keyBytes.bytes, count));
+}
+
+OffsetResetPreview ExplorerService::previewOffsetReset(const OffsetResetRequest &request) const
+{
+    OffsetResetPreview preview;
+    preview.request = request;
+    const GroupDescription group = m_engine.groups().describeGroup(request.groupId);
+    if (!group.state.isEmpty() && group.state != QLatin1String("Empty") && group.state != QLatin1String("Dead")) {
+        preview.error = static_cast<int>(ErrorCode::NonEmptyGroup);
+        preview.errorMessage
+            = QStringLiteral("group %1 is %2: stop its consumers first (Kafka resets only Empty groups)")
+                  .arg(request.groupId, group.state);
+    }
+    const int count = m_engine.log().partitionCount(request.topic);
+    if (count < 0) {
+        preview.error = static_cast<int>(ErrorCode::UnknownTopicOrPartition);
+        preview.errorMessage = QStringLiteral("topic %1 does not exist").arg(request.topic);
+        return preview;
+    }
+    QList<TopicPartition> tps;
+    for (int p = 0; p < count; ++p)
+        tps.append({request.topic, p});
+    const OffsetFetchResult committed = m_engine.groups().fetchOffsets(request.groupId, tps);
+    QHash<int, qint64> current;
+    for (const CommittedOffset &c : committed.offsets)
+        current.insert(c.topicPartition.partition, c.offset);
+    for (int p = 0; p < count; ++p) {
+        const auto info = m_engine.log().partitionInfo({request.topic, p});
+        OffsetResetPartition r;
+        r.partition = p;
+        r.currentOffset = current.value(p, -1);
+        r.logEndOffset = info->logEndOffset;
+        switch (request.strategy) {
+        case OffsetResetStrategy::Earliest:
+            r.newOffset = info->logStartOffset;
+            break;
+        case OffsetResetStrategy::Latest:
+            r.newOffset = info->logEndOffset;
+            break;
+        case OffsetResetStrategy::Offset:
+            r.newOffset = std::clamp(request.value, info->logStartOffset, info->logEndOffset);
+            break;
+        case OffsetResetStrategy::Timestamp: {
+            const OffsetAndTimestamp o = m_engine.log().offsetForTimestamp({request.topic, p}, request.value);
+            r.newOffset = o.offset >= 0 ? o.offset : info->logEndOffset;
+            break;
+        }
+        }
+        if (r.currentOffset >= 0 && r.newOffset < r.currentOffset)
+            preview.recordsReread += r.currentOffset - r.newOffset;
+        else if (r.currentOffset >= 0 && r.newOffset > r.currentOffset)
+            preview.recordsSkipped += r.newOffset - r.currentOffset;
+        preview.partitions.append(r);
+    }
+    return preview;
+}
+
+ErrorCode ExplorerService::resetOffsets(const OffsetResetRequest &request, QString *why)
+{
+    const OffsetResetPreview preview = previewOffsetReset(request);
+    if (preview.error != 0) {
+        *why = preview.errorMessage;
+        return static_cast<ErrorCode>(preview.error);
+    }
+    std::vector<CommittedOffset> offsets;
+    for (const OffsetResetPartition &p : preview.partitions) {
+        CommittedOffset c;
+        c.topicPartition = {request.topic, p.partition};
+        c.offset = p.newOffset;
+        offsets.push_back(c);
+    }
+    const ErrorCode e = m_engine.groups().resetOffsets(request.groupId, offsets);
+    if (e != ErrorCode::None)
+        *why = errorName(e);
+    else
+        qCInfo(lcExplorer).noquote() << "reset offsets of group" << request.groupId << "on" << request.topic << "("
+                                     << preview.recordsReread << "to re-read," << preview.recordsSkipped << "skipped)";
+    return e;
+}
+
+void ExplorerService::produce(quint64 id, const ProduceRequest &request, Progress progress)
+{
+    auto job = std::make_shared<Job>();
+    job->request = request;
+    job->progress = std::move(progress);
+    job->report.total = std::max(1, request.count);
+    job->request.count = job->report.total;
+    const auto keyFormat = Serializer::formatFromName(request.keySerializer);
+    const auto valueFormat = Serializer::formatFromName(request.valueSerializer);
+    const auto kind = Partitioner::kindFromName(request.partitioner);
+    if (!keyFormat || !valueFormat || !kind) {
+        job->report.failed = job->report.total;
+        job->report.finished = true;
+        job->report.lastError = QStringLiteral("unknown serializer or partitioner");
+        job->progress(job->report);
+        return;
+    }
+    job->keyFormat = *keyFormat;
+    job->valueFormat = *valueFormat;
+    ProducerConfig config;
+    config.clientId = QStringLiteral("topicscope-ui");
+    config.partitioner = *kind;
+    config.keySerializer = *keyFormat;
+    config.valueSerializer = *valueFormat;
+    LogManager *log = &m_engine.log();
+    job->producer = std::make_unique<Producer>(
+        config, m_engine.clock(), [log](const QString &t) { return log->partitionCount(t); },
+        [log](const std::vector<AppendRequest> &r) { return log->append(r); });
+    job->startedMs = m_engine.clock().nowMs();
+    m_jobs.insert(id, job);
+    runJob(id);
+}
+
+void ExplorerService::cancelProduce(quint64 id)
+{
+    const auto job = m_jobs.value(id);
+    if (!job)
+        return;
+    job->report.lastError = QStringLiteral("cancelled after %1 of %2").arg(job->queued).arg(job->report.total);
+    job->report.total = job->queued;
+    finishJob(id);
+}
+
+void ExplorerService::runJob(quint64 id)
+{
+    const auto job = m_jobs.value(id);
+    if (!job)
+        return;
+    job->timer = 0;
+    const ProduceRequest &r = job->request;
+    int due = job->report.total;
+    if (r.ratePerSecond > 0) {
+        const double elapsedS = double(m_engine.clock().nowMs() - job->startedMs) / 1000.0;
+        due = std::min<qint64>(job->report.total, static_cast<qint64>(std::floor(elapsedS * r.ratePerSecond)) + 1);
+    }
+    due = std::min(due, job->queued + MaxRecordsPerRun);
+    for (; job->queued < due; ++job->queued) {
+        QString why;
+        const auto key = typedValue(r.key, job->keyFormat, job->queued, &why);
+        const auto value = why.isEmpty() ? typedValue(r.value, job->valueFormat, job->queued, &why) : std::nullopt;
+        if (!why.isEmpty()) {
+            ++job->report.failed;
+            job->report.lastError = why;
+            continue;
+        }
+        job->producer->send(
+            r.topic, key, value, r.headers, r.partition, std::nullopt, [job = job.get()](const RecordMetadata &m) {
+                if (m.error == ErrorCode::None) {
+                    ++job->report.sent;
+                    job->report.lastOffset = m.offset;
+                    job->report.lastPartition = m.partition;
+                } else {
+                    ++job->report.failed;
+                    job->report.lastError = m.errorMessage.isEmpty() ? errorName(m.error) : m.errorMessage;
+                }
+                job->report.lastDecision = toPreview(m.decision);
+            });
+    }
+    job->producer->flush();
+    if (job->queued >= job->report.total) {
+        finishJob(id);
+        return;
+    }
+    job->progress(job->report);
+    const qint64 delay = r.ratePerSecond > 0 ? std::clamp<qint64>(qint64(1000.0 / r.ratePerSecond), 10, 100) : 1;
+    job->timer = m_engine.clock().schedule(delay, [this, id] { runJob(id); });
+}
+
+void ExplorerService::finishJob(quint64 id)
+{
+    const auto job = m_jobs.take(id);
+    if (!job)
+        return;
+    m_engine.clock().cancel(job->timer);
+    job->producer->flush();
+    job->report.finished = true;
+    job->progress(job->report);
+}
+
+} // namespace topicscope::engine

@@ -1,0 +1,286 @@
+// The explorer on a real in-memory broker behind the facade, fed through the real snapshot path: models under
+// QAbstractItemModelTester, the create-topic dialog's validation, producing from the panel to the predicted
+// partition and seeing it in the browser, an in-app consumer group with members and lag, reset offsets only
+// when Empty, and a screenshot of every main view saved as PNG and checked not to be blank.
+#include "chartsview.h"
+#include "client/consumer.h"
+#include "clustertreemodel.h"
+#include "createtopicdialog.h"
+#include "groupmembersmodel.h"
+#include "groupoffsetsmodel.h"
+#include "groupsmodel.h"
+#include "groupsview.h"
+#include "mainwindow.h"
+#include "messagebrowser.h"
+#include "messagemodel.h"
+#include "partitionsmodel.h"
+#include "producerpanel.h"
+#include "runtime/enginefacade.h"
+#include "timeserieschart.h"
+#include "topicsmodel.h"
+#include "topicsview.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSet>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using namespace topicscope;
+
+namespace {
+
+QString outputPath(const QString &name)
+{
+    return QDir(QStringLiteral(TOPICSCOPE_TEST_OUTPUT_DIR)).filePath(name);
+}
+
+// Not blank: a rendered view has many distinct colours (text, grid, selection), a blank one a handful.
+int distinctColours(const QImage &image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 3) {
+        for (int x = 0; x < image.width(); x += 3)
+            colours.insert(image.pixel(x, y));
+    }
+    return int(colours.size());
+}
+
+QString dumpModel(const QAbstractItemModel &model, const QList<int> &columns)
+{
+    QString out;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        QStringList cells;
+        for (int c : columns)
+            cells.append(model.index(r, c).data().toString());
+        out += cells.join(QLatin1Char('|')) + QLatin1Char('\n');
+    }
+    return out;
+}
+
+// In-app consumers living on the engine thread, polled by an engine clock timer.
+struct ConsumerHolder {
+    std::vector<std::unique_ptr<engine::Consumer>> consumers;
+    bool polling = true;
+};
+
+void pollLoop(engine::Engine &e, std::shared_ptr<ConsumerHolder> holder)
+{
+    if (!holder->polling)
+        return;
+    for (auto &c : holder->consumers)
+        c->poll();
+    e.clock().schedule(100, [&e, holder] { pollLoop(e, holder); });
+}
+
+} // namespace
+
+class TestExplorer : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("TopicscopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_explorer"));
+    }
+
+    void createTopicDialogValidatesAsYouType_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("valid");
+        QTest::addRow("plain") << QStringLiteral("orders") << true;
+        QTest::addRow("dots and dashes") << QStringLiteral("app.events-v2") << true;
+        QTest::addRow("empty") << QString() << false;
+        QTest::addRow("space") << QStringLiteral("bad name") << false;
+        QTest::addRow("dot") << QStringLiteral(".") << false;
+        QTest::addRow("dot dot") << QStringLiteral("..") << false;
+        QTest::addRow("250 chars") << QString(250, QLatin1Char('a')) << false;
+        QTest::addRow("slash") << QStringLiteral("a/b") << false;
+        QTest::addRow("exists") << QStringLiteral("existing") << false;
+    }
+    void createTopicDialogValidatesAsYouType()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, valid);
+        ui::CreateTopicDialog dialog({QStringLiteral("existing")});
+        auto *edit = dialog.findChild<QLineEdit *>(QStringLiteral("topicName"));
+        QVERIFY(edit);
+        QTest::keyClicks(edit, name);
+        QCOMPARE(dialog.isInputValid(), valid);
+        if (!valid && !name.isEmpty())
+            QVERIFY(!dialog.validationMessage().isEmpty());
+    }
+
+    void explorerShowsTheBroker()
+    {
+        engine::EngineOptions options;
+        options.storage.inMemory = true;
+        options.groups.initialRebalanceDelayMs = 0;
+        engine::EngineFacade facade(options);
+        ui::MainWindow window(&facade);
+        window.resize(1500, 900);
+        window.show();
+
+        // Testers attached before any data, as the data then arrives through the snapshot path.
+        QAbstractItemModelTester treeTester(window.treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester topicsTester(
+            window.topicsView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester groupsTester(
+            window.groupsView()->groupsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester membersTester(
+            window.groupsView()->membersModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester offsetsTester(
+            window.groupsView()->offsetsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester messagesTester(
+            window.messageBrowser()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        QSignalSpy started(&facade, &engine::EngineFacade::started);
+        QSignalSpy finished(&facade, &engine::EngineFacade::commandFinished);
+        facade.start();
+        QTRY_COMPARE(started.count(), 1);
+        QVERIFY(started.at(0).at(0).toBool());
+        facade.createTopic(QStringLiteral("orders"), 6);
+        facade.createTopic(QStringLiteral("payments"), 3);
+        QTRY_COMPARE(finished.count(), 2);
+
+        // Produce from the panel: 300 keyed records, then one record whose partition is previewed first.
+        ui::ProducerPanel *panel = window.producerPanel();
+        QTRY_COMPARE(window.topicsView()->model()->rowCount(), 2);
+        panel->setTopic(QStringLiteral("orders"));
+        panel->findChild<QLineEdit *>(QStringLiteral("produceKey"))->setText(QStringLiteral("user-{i}"));
+        panel->findChild<QPlainTextEdit *>(QStringLiteral("produceValue"))
+            ->setPlainText(QStringLiteral("{\"order\": {i}, \"amount\": 12.5}"));
+        panel->findChild<QSpinBox *>(QStringLiteral("produceCount"))->setValue(300);
+        QSignalSpy produced(panel, &ui::ProducerPanel::produced);
+        panel->send();
+        QTRY_VERIFY(!produced.isEmpty() && produced.last().at(0).value<engine::ProduceReport>().finished);
+        QCOMPARE(produced.last().at(0).value<engine::ProduceReport>().sent, 300);
+
+        panel->findChild<QLineEdit *>(QStringLiteral("produceKey"))->setText(QStringLiteral("user-1"));
+        panel->findChild<QPlainTextEdit *>(QStringLiteral("produceValue"))
+            ->setPlainText(QStringLiteral("{\"hello\": \"browser\"}"));
+        panel->findChild<QSpinBox *>(QStringLiteral("produceCount"))->setValue(1);
+        QTRY_VERIFY(panel->previewText().contains(QStringLiteral("murmur2")));
+        const int predicted = panel->previewedPartition();
+        QVERIFY(predicted >= 0 && predicted < 6);
+        produced.clear();
+        panel->send();
+        QTRY_VERIFY(!produced.isEmpty() && produced.last().at(0).value<engine::ProduceReport>().finished);
+        const auto report = produced.last().at(0).value<engine::ProduceReport>();
+        QCOMPARE(report.lastPartition, predicted);
+
+        // The record appears in the browser at the predicted partition, at its offset.
+        ui::MessageBrowser *browser = window.messageBrowser();
+        QTRY_COMPARE(window.topicsView()->model()->rowAt(0).records, 301);
+        browser->browse(QStringLiteral("orders"), predicted);
+        ui::MessageModel *messages = browser->model();
+        QTRY_VERIFY(messages->rowCount() > 0);
+        const int row = messages->rowForOffset(predicted, report.lastOffset);
+        QCOMPARE(row, messages->rowCount() - 1);
+        QTRY_COMPARE(messages->index(row, ui::MessageModel::Value).data().toString(),
+            QStringLiteral("{\"hello\": \"browser\"}"));
+        QCOMPARE(messages->index(row, ui::MessageModel::Key).data().toString(), QStringLiteral("user-1"));
+
+        // An in-app consumer group of two members on "orders", reading slowly so that lag shows.
+        auto holder = std::make_shared<ConsumerHolder>();
+        facade.post([holder](engine::Engine &e) {
+            for (int i = 1; i <= 2; ++i) {
+                engine::ConsumerConfig config;
+                config.clientId = QStringLiteral("billing-%1").arg(i);
+                config.groupId = QStringLiteral("billing");
+                config.autoOffsetReset = engine::OffsetResetPolicy::Earliest;
+                config.autoCommitIntervalMs = 100;
+                config.maxPollRecords = 20;
+                auto c = std::make_unique<engine::Consumer>(config, e.clock(), e.log(), &e.groups());
+                c->subscribe({QStringLiteral("orders")});
+                holder->consumers.push_back(std::move(c));
+            }
+            pollLoop(e, holder);
+        });
+        ui::GroupsView *groups = window.groupsView();
+        QTRY_COMPARE_WITH_TIMEOUT(groups->groupsModel()->rowCount(), 1, 10000);
+        groups->selectGroup(QStringLiteral("billing"));
+        QTRY_COMPARE_WITH_TIMEOUT(groups->groupsModel()->rowAt(0).state, QStringLiteral("Stable"), 10000);
+        QTRY_COMPARE(groups->membersModel()->rowCount(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(groups->offsetsModel()->rowCount(), 6, 10000);
+        // Both members hold three partitions each (range assignor).
+        QCOMPARE(dumpModel(*groups->membersModel(),
+                     {ui::GroupMembersModel::ClientId, ui::GroupMembersModel::AssignedPartitions})
+                     .count(QStringLiteral("orders [")),
+            2);
+        QTRY_VERIFY(groups->offsetsModel()->totalLag() > 0);
+        QVERIFY(!groups->canResetOffsets()); // Stable: Kafka refuses a reset
+
+        // More traffic so that the charts have something to draw.
+        panel->findChild<QLineEdit *>(QStringLiteral("produceKey"))->setText(QStringLiteral("user-{i}"));
+        panel->findChild<QSpinBox *>(QStringLiteral("produceCount"))->setValue(400);
+        produced.clear();
+        panel->send();
+        QTRY_VERIFY(!produced.isEmpty() && produced.last().at(0).value<engine::ProduceReport>().finished);
+        QTRY_VERIFY_WITH_TIMEOUT(window.chartsView()->rateChart()->history().sampleCount() >= 3, 10000);
+
+        // Screenshots of every main view, with data in them.
+        window.selectTopic(QStringLiteral("orders"));
+        const QList<QPair<ui::MainWindow::Tab, QString>> shots {
+            {ui::MainWindow::TopicsTab, QStringLiteral("explorer-topics.png")},
+            {ui::MainWindow::PartitionsTab, QStringLiteral("explorer-partitions.png")},
+            {ui::MainWindow::MessagesTab, QStringLiteral("explorer-messages.png")},
+            {ui::MainWindow::GroupsTab, QStringLiteral("explorer-groups.png")},
+            {ui::MainWindow::ChartsTab, QStringLiteral("explorer-charts.png")}};
+        browser->browse(QStringLiteral("orders"), -1);
+        browser->table()->selectRow(2);
+        for (const auto &[tab, file] : shots) {
+            window.showTab(tab);
+            QTest::qWait(150); // let pages requested by the newly shown view arrive before the grab
+            const QImage image = window.grab().toImage();
+            QVERIFY(image.save(outputPath(file)));
+            QVERIFY2(distinctColours(image) > 20, qPrintable(file));
+        }
+
+        // Stop the consumers cleanly: the group becomes Empty and offsets can be reset, with a preview.
+        bool closed = false;
+        facade.post([holder, &closed](engine::Engine &) {
+            holder->polling = false;
+            for (auto &c : holder->consumers)
+                c->close();
+            holder->consumers.clear();
+            closed = true;
+        });
+        QTRY_VERIFY(closed);
+        QTRY_COMPARE_WITH_TIMEOUT(groups->groupsModel()->rowAt(0).state, QStringLiteral("Empty"), 10000);
+        QTRY_VERIFY(groups->canResetOffsets());
+        QSignalSpy preview(&facade, &engine::EngineFacade::offsetResetPreviewed);
+        engine::OffsetResetRequest reset {
+            QStringLiteral("billing"), QStringLiteral("orders"), engine::OffsetResetStrategy::Earliest, 0};
+        facade.previewOffsetReset(reset);
+        QTRY_COMPARE(preview.count(), 1);
+        const auto p = preview.at(0).at(1).value<engine::OffsetResetPreview>();
+        QCOMPARE(p.error, 0);
+        qint64 committed = 0;
+        for (const auto &o : groups->offsetsModel()->rows())
+            committed += o.committedOffset;
+        QCOMPARE(p.recordsReread, committed);
+        QCOMPARE(p.recordsSkipped, 0);
+        finished.clear();
+        facade.resetOffsets(reset);
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(1).toInt(), 0);
+        QTRY_COMPARE(groups->offsetsModel()->totalLag(), 701);
+
+        // The tree shows the broker, topics with record counts and partitions, and the group.
+        QTRY_VERIFY(window.treeModel()->dump().contains(QStringLiteral("billing · Empty")));
+        QVERIFY(window.treeModel()->dump().contains(QStringLiteral("orders · 701")));
+        QVERIFY(window.treeModel()->dump().contains(QStringLiteral("Topics (2)")));
+        window.close(); // saves the layout
+    }
+};
+
+QTEST_MAIN(TestExplorer)
+#include "tst_explorer.moc"

@@ -1,0 +1,106 @@
+#include "createtopicdialog.h"
+
+#include "log/logmanager.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+
+namespace topicscope::ui {
+
+CreateTopicDialog::CreateTopicDialog(const QStringList &existingTopics, QWidget *parent)
+    : QDialog(parent)
+    , m_existing(existingTopics)
+{
+    setWindowTitle(tr("New Topic"));
+    auto *form = new QFormLayout(this);
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("topicName"));
+    m_name->setPlaceholderText(tr("e.g. orders"));
+    m_partitions = new QSpinBox(this);
+    m_partitions->setObjectName(QStringLiteral("partitions"));
+    m_partitions->setRange(1, 1000);
+    m_partitions->setValue(3);
+    m_retention = new QComboBox(this);
+    m_retention->setObjectName(QStringLiteral("retention"));
+    const qint64 hour = 3600 * 1000LL;
+    m_retention->addItem(tr("1 hour"), hour);
+    m_retention->addItem(tr("1 day"), 24 * hour);
+    m_retention->addItem(tr("7 days (Kafka's default)"), 7 * 24 * hour);
+    m_retention->addItem(tr("Forever"), qint64(-1));
+    m_retention->setCurrentIndex(2);
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("validationMessage"));
+    m_message->setWordWrap(true);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Partitions:"), m_partitions);
+    form->addRow(tr("&Retention:"), m_retention);
+    form->addRow(m_message);
+    form->addRow(m_buttons);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_name, &QLineEdit::textChanged, this, &CreateTopicDialog::validate);
+    validate();
+}
+
+QString CreateTopicDialog::topicName() const
+{
+    return m_name->text();
+}
+
+int CreateTopicDialog::partitions() const
+{
+    return m_partitions->value();
+}
+
+engine::TopicConfig CreateTopicDialog::config() const
+{
+    engine::TopicConfig c;
+    c.retentionMs = m_retention->currentData().toLongLong();
+    return c;
+}
+
+QString CreateTopicDialog::validationMessage() const
+{
+    return m_message->text();
+}
+
+void CreateTopicDialog::validate()
+{
+    const QString name = m_name->text();
+    QString why;
+    QString warning;
+    m_valid = false;
+    if (name.isEmpty()) {
+        why = tr("Letters, digits, '.', '_' and '-'; at most 249 characters.");
+    } else if (engine::LogManager::validateTopicName(name, &why) != engine::ErrorCode::None) {
+        // why is the broker's own explanation
+    } else if (m_existing.contains(name)) {
+        why = tr("A topic named \"%1\" already exists.").arg(name);
+    } else {
+        m_valid = true;
+        // Kafka warns: metric names replace '.' with '_', so such topics collide there.
+        QString folded = name;
+        folded.replace(QLatin1Char('.'), QLatin1Char('_'));
+        for (const QString &t : std::as_const(m_existing)) {
+            QString other = t;
+            if (other.replace(QLatin1Char('.'), QLatin1Char('_')) == folded)
+                warning = tr("Warning: \"%1\" differs only in '.' vs '_' and would collide in metric names.").arg(t);
+        }
+        if (warning.isEmpty() && (name.contains(QLatin1Char('.')) || name.contains(QLatin1Char('_'))))
+            warning = tr("Valid. Kafka advises against mixing '.' and '_' in topic names.");
+    }
+    m_message->setText(m_valid ? warning : why);
+    m_message->setStyleSheet(m_valid ? QString() : QStringLiteral("color: palette(highlight)"));
+    if (!m_valid && !name.isEmpty())
+        m_message->setStyleSheet(QStringLiteral("color: #c62828"));
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_valid);
+}
+
+} // namespace topicscope::ui

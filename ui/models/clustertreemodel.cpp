@@ -1,0 +1,241 @@
+#include "clustertreemodel.h"
+
+#include "format.h"
+
+#include <QApplication>
+#include <QStyle>
+
+namespace topicscope::ui {
+
+struct ClusterTreeModel::Node {
+    Kind kind = Kind::Broker;
+    QString key; // unique among siblings
+    QString label;
+    QString topic;
+    int partition = -1;
+    QString group;
+    Node *parent = nullptr;
+    std::vector<std::unique_ptr<Node>> children;
+
+    int row() const
+    {
+        if (!parent)
+            return 0;
+        for (size_t i = 0; i < parent->children.size(); ++i) {
+            if (parent->children[i].get() == this)
+                return int(i);
+        }
+        return 0;
+    }
+};
+
+struct ClusterTreeModel::Spec {
+    Kind kind = Kind::Broker;
+    QString key;
+    QString label;
+    QString topic;
+    int partition = -1;
+    QString group;
+    std::vector<Spec> children;
+};
+
+ClusterTreeModel::ClusterTreeModel(QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_root(std::make_unique<Node>())
+    , m_brokerName(tr("Broker"))
+{ }
+
+ClusterTreeModel::~ClusterTreeModel() = default;
+
+void ClusterTreeModel::setBrokerName(const QString &name)
+{
+    m_brokerName = name;
+}
+
+void ClusterTreeModel::setSnapshot(const engine::BrokerSnapshot &snapshot)
+{
+    Spec broker {Kind::Broker, QStringLiteral("broker"), m_brokerName + tr(" · broker 0"), {}, -1, {}, {}};
+    Spec topics {
+        Kind::TopicsFolder, QStringLiteral("topics"), tr("Topics (%1)").arg(snapshot.topics.size()), {}, -1, {}, {}};
+    for (const engine::TopicInfo &t : snapshot.topics) {
+        qint64 records = 0;
+        Spec topic {Kind::Topic, t.name, {}, t.name, -1, {}, {}};
+        for (const engine::PartitionInfo &p : t.partitions) {
+            const qint64 n = p.logEndOffset - p.logStartOffset;
+            records += n;
+            topic.children.push_back({Kind::Partition, QString::number(p.partition),
+                tr("partition %1 · %2").arg(p.partition).arg(format::count(n)), t.name, p.partition, {}, {}});
+        }
+        topic.label = tr("%1 · %2").arg(t.name, format::count(records));
+        topics.children.push_back(std::move(topic));
+    }
+    QList<engine::GroupDescription> groups = snapshot.groups;
+    std::sort(groups.begin(), groups.end(), [](const auto &a, const auto &b) { return a.groupId < b.groupId; });
+    Spec groupsFolder {
+        Kind::GroupsFolder, QStringLiteral("groups"), tr("Consumer groups (%1)").arg(groups.size()), {}, -1, {}, {}};
+    for (const engine::GroupDescription &g : std::as_const(groups))
+        groupsFolder.children.push_back(
+            {Kind::Group, g.groupId, tr("%1 · %2").arg(g.groupId, g.state), {}, -1, g.groupId, {}});
+    broker.children.push_back(std::move(topics));
+    broker.children.push_back(std::move(groupsFolder));
+    Spec root;
+    root.children.push_back(std::move(broker));
+    sync(m_root.get(), root);
+}
+
+void ClusterTreeModel::sync(Node *node, const Spec &spec)
+{
+    const QModelIndex parentIndex = indexOf(node);
+    // Removals.
+    for (int i = int(node->children.size()) - 1; i >= 0; --i) {
+        const Node *child = node->children[size_t(i)].get();
+        const bool keep = std::any_of(spec.children.cbegin(), spec.children.cend(),
+            [child](const Spec &s) { return s.key == child->key && s.kind == child->kind; });
+        if (!keep) {
+            beginRemoveRows(parentIndex, i, i);
+            node->children.erase(node->children.begin() + i);
+            endRemoveRows();
+        }
+    }
+    // Insertions at the spec's position, then updates and recursion.
+    for (size_t i = 0; i < spec.children.size(); ++i) {
+        const Spec &s = spec.children[i];
+        const bool present
+            = i < node->children.size() && node->children[i]->key == s.key && node->children[i]->kind == s.kind;
+        if (!present) {
+            beginInsertRows(parentIndex, int(i), int(i));
+            auto child = std::make_unique<Node>();
+            child->kind = s.kind;
+            child->key = s.key;
+            child->label = s.label;
+            child->topic = s.topic;
+            child->partition = s.partition;
+            child->group = s.group;
+            child->parent = node;
+            node->children.insert(node->children.begin() + qsizetype(i), std::move(child));
+            endInsertRows();
+        }
+        Node *child = node->children[i].get();
+        if (child->label != s.label) {
+            child->label = s.label;
+            const QModelIndex idx = createIndex(int(i), 0, child);
+            Q_EMIT dataChanged(idx, idx, {Qt::DisplayRole});
+        }
+        sync(child, s);
+    }
+}
+
+QModelIndex ClusterTreeModel::indexOf(const Node *node) const
+{
+    if (!node || node == m_root.get())
+        return {};
+    return createIndex(node->row(), 0, const_cast<Node *>(node));
+}
+
+QModelIndex ClusterTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (column != 0 || row < 0)
+        return {};
+    const Node *p = parent.isValid() ? static_cast<const Node *>(parent.internalPointer()) : m_root.get();
+    if (size_t(row) >= p->children.size())
+        return {};
+    return createIndex(row, 0, p->children[size_t(row)].get());
+}
+
+QModelIndex ClusterTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    const Node *n = static_cast<const Node *>(child.internalPointer());
+    return indexOf(n->parent);
+}
+
+int ClusterTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.column() > 0)
+        return 0;
+    const Node *p = parent.isValid() ? static_cast<const Node *>(parent.internalPointer()) : m_root.get();
+    return int(p->children.size());
+}
+
+int ClusterTreeModel::columnCount(const QModelIndex &) const
+{
+    return 1;
+}
+
+QVariant ClusterTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Node *n = static_cast<const Node *>(index.internalPointer());
+    switch (role) {
+    case Qt::DisplayRole:
+        return n->label;
+    case Qt::DecorationRole: {
+        QStyle *style = QApplication::style();
+        if (!style)
+            return {};
+        switch (n->kind) {
+        case Kind::Broker:
+            return style->standardIcon(QStyle::SP_DriveNetIcon);
+        case Kind::TopicsFolder:
+        case Kind::GroupsFolder:
+            return style->standardIcon(QStyle::SP_DirIcon);
+        case Kind::Topic:
+            return style->standardIcon(QStyle::SP_FileDialogDetailedView);
+        case Kind::Partition:
+            return style->standardIcon(QStyle::SP_FileIcon);
+        case Kind::Group:
+            return style->standardIcon(QStyle::SP_ComputerIcon);
+        }
+        return {};
+    }
+    case KindRole:
+        return int(n->kind);
+    case TopicRole:
+        return n->topic;
+    case PartitionRole:
+        return n->partition;
+    case GroupRole:
+        return n->group;
+    default:
+        return {};
+    }
+}
+
+QModelIndex ClusterTreeModel::topicIndex(const QString &topic) const
+{
+    const QModelIndex topics = index(0, 0, index(0, 0));
+    for (int i = 0; i < rowCount(topics); ++i) {
+        const QModelIndex t = index(i, 0, topics);
+        if (t.data(TopicRole).toString() == topic)
+            return t;
+    }
+    return {};
+}
+
+QModelIndex ClusterTreeModel::groupIndex(const QString &groupId) const
+{
+    const QModelIndex groups = index(1, 0, index(0, 0));
+    for (int i = 0; i < rowCount(groups); ++i) {
+        const QModelIndex g = index(i, 0, groups);
+        if (g.data(GroupRole).toString() == groupId)
+            return g;
+    }
+    return {};
+}
+
+QString ClusterTreeModel::dump() const
+{
+    QString out;
+    std::function<void(const Node *, int)> walk = [&](const Node *n, int depth) {
+        for (const auto &c : n->children) {
+            out += QString(depth * 2, QLatin1Char(' ')) + c->label + QLatin1Char('\n');
+            walk(c.get(), depth + 1);
+        }
+    };
+    walk(m_root.get(), 0);
+    return out;
+}
+
+} // namespace topicscope::ui

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "runtime/brokersnapshot.h"
+
+#include <QAbstractItemModel>
+#include <memory>
+#include <vector>
+
+namespace topicscope::ui {
+
+// The cluster tree: broker → Topics → topic → partitions, and broker → Consumer groups → group. Updated from
+// snapshots node by node (insert, remove, relabel), never reset, so expansion and selection survive. GUI thread.
+class ClusterTreeModel : public QAbstractItemModel {
+    Q_OBJECT
+public:
+    enum class Kind { Broker, TopicsFolder, Topic, Partition, GroupsFolder, Group };
+    enum Role { KindRole = Qt::UserRole + 1, TopicRole, PartitionRole, GroupRole };
+
+    explicit ClusterTreeModel(QObject *parent = nullptr);
+    ~ClusterTreeModel() override;
+
+    void setBrokerName(const QString &name);
+    void setSnapshot(const engine::BrokerSnapshot &snapshot);
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+
+    QModelIndex topicIndex(const QString &topic) const;
+    QModelIndex groupIndex(const QString &groupId) const;
+    // Indented text of the whole tree, for tests and logs.
+    QString dump() const;
+
+private:
+    struct Node;
+    struct Spec;
+    void sync(Node *node, const Spec &spec);
+    QModelIndex indexOf(const Node *node) const;
+
+    std::unique_ptr<Node> m_root; // invisible; its one child is the broker
+    QString m_brokerName;
+};
+
+} // namespace topicscope::ui

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "keyedtablemodel.h"
+#include "runtime/brokersnapshot.h"
+
+namespace topicscope::ui {
+
+struct GroupMemberRow {
+    QString memberId;
+    QString groupInstanceId;
+    QString clientId;
+    QString clientHost;
+    QList<engine::TopicPartition> assigned;
+    bool isLeader = false;
+};
+
+// The members of one group with their decoded assignments. GUI thread.
+class GroupMembersModel : public KeyedTableModel<GroupMemberRow, QString> {
+    Q_OBJECT
+public:
+    enum Column { MemberId, ClientId, Host, AssignedPartitions, ColumnCount };
+    using KeyedTableModel::KeyedTableModel;
+
+    void setGroup(const QString &groupId);
+    QString group() const { return m_group; }
+    void setSnapshot(const engine::BrokerSnapshot &snapshot);
+    // "orders-0, orders-2" (or "orders: 0, 2" grouped per topic).
+    static QString partitionList(const QList<engine::TopicPartition> &partitions);
+
+protected:
+    QString keyOf(const GroupMemberRow &row) const override { return row.memberId; }
+    int columns() const override { return ColumnCount; }
+    QVariant cell(const GroupMemberRow &row, int column, int role) const override;
+    QVariant header(int column, int role) const override;
+
+private:
+    QString m_group;
+};
+
+} // namespace topicscope::ui

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "keyedtablemodel.h"
+#include "runtime/brokersnapshot.h"
+
+namespace topicscope::ui {
+
+struct GroupRow {
+    QString groupId;
+    QString state;
+    QString protocolType;
+    QString protocolName;
+    int generationId = 0;
+    QString leader;
+    int members = 0;
+    qint64 totalLag = 0;
+};
+
+// Every consumer group (in-app and wire clients alike). GUI thread.
+class GroupsModel : public KeyedTableModel<GroupRow, QString> {
+    Q_OBJECT
+public:
+    enum Column { Group, State, ProtocolType, Assignor, Generation, Leader, Members, TotalLag, ColumnCount };
+    using KeyedTableModel::KeyedTableModel;
+
+    void setSnapshot(const engine::BrokerSnapshot &snapshot);
+
+protected:
+    QString keyOf(const GroupRow &row) const override { return row.groupId; }
+    int columns() const override { return ColumnCount; }
+    QVariant cell(const GroupRow &row, int column, int role) const override;
+    QVariant header(int column, int role) const override;
+};
+
+} // namespace topicscope::ui

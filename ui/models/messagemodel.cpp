@@ -1,0 +1,419 @@
+#include "messagemodel.h"
+
+#include "runtime/clusterclient.h"
+
+#include <QFontDatabase>
+
+namespace topicscope::ui {
+
+MessageModel::MessageModel(engine::ClusterClient *client, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_client(client)
+{
+    connect(client, &engine::ClusterClient::messagesFetched, this, &MessageModel::onPage);
+}
+
+QList<MessageModel::Segment> MessageModel::segmentsOf(const engine::BrokerSnapshot &snapshot) const
+{
+    QList<Segment> segments;
+    for (const engine::TopicInfo &t : snapshot.topics) {
+        if (t.name != m_topic)
+            continue;
+        for (const engine::PartitionInfo &p : t.partitions) {
+            if (m_partition < 0 || p.partition == m_partition)
+                segments.append({p.partition, p.logStartOffset, p.logEndOffset});
+        }
+    }
+    return segments;
+}
+
+void MessageModel::setSource(const QString &topic, int partition, const engine::BrokerSnapshot &snapshot)
+{
+    beginResetModel();
+    m_topic = topic;
+    m_partition = partition;
+    m_pages.clear();
+    m_pending.clear();
+    m_pendingKeys.clear();
+    m_matches.clear();
+    m_scanRequest = 0;
+    m_scanSegment = 0;
+    m_scanOffset = 0;
+    m_segments = segmentsOf(snapshot);
+    if (!m_segments.isEmpty())
+        m_scanOffset = m_segments.first().start;
+    endResetModel();
+    if (filtering())
+        scanNext();
+}
+
+void MessageModel::setFilter(const QString &filter)
+{
+    if (filter == m_filter)
+        return;
+    beginResetModel();
+    m_filter = filter;
+    m_matches.clear();
+    m_scanRequest = 0;
+    m_scanSegment = 0;
+    m_scanOffset = m_segments.isEmpty() ? 0 : m_segments.first().start;
+    endResetModel();
+    if (filtering())
+        scanNext();
+}
+
+void MessageModel::setBytesFormat(BytesFormat format)
+{
+    if (format == m_format)
+        return;
+    m_format = format;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, Key), index(rowCount() - 1, Value));
+}
+
+void MessageModel::setSnapshot(const engine::BrokerSnapshot &snapshot)
+{
+    applySegments(segmentsOf(snapshot));
+}
+
+void MessageModel::applySegments(const QList<Segment> &next)
+{
+    if (filtering()) {
+        m_segments = next;
+        return;
+    }
+    bool compatible = next.size() >= m_segments.size();
+    for (qsizetype i = 0; compatible && i < m_segments.size(); ++i) {
+        const Segment &a = m_segments.at(i);
+        const Segment &b = next.at(i);
+        compatible = a.partition == b.partition && b.start >= a.start && b.end >= a.end;
+    }
+    if (!compatible) { // topic deleted and re-created, or a log truncated: a real reload
+        beginResetModel();
+        m_segments = next;
+        m_pages.clear();
+        endResetModel();
+        return;
+    }
+    qint64 base = 0;
+    for (qsizetype i = 0; i < m_segments.size(); ++i) {
+        Segment &cur = m_segments[i];
+        const Segment &to = next.at(i);
+        if (to.start > cur.start) { // retention or DeleteRecords moved the log start
+            const qint64 gone = std::min(to.start, cur.end) - cur.start;
+            if (gone > 0) {
+                beginRemoveRows({}, int(base), int(base + gone - 1));
+                cur.start += gone;
+                endRemoveRows();
+            }
+            cur.start = to.start;
+            cur.end = std::max(cur.end, cur.start);
+        }
+        if (to.end > cur.end) { // new records: live tail
+            const qint64 first = base + cur.rows();
+            beginInsertRows({}, int(first), int(first + (to.end - cur.end) - 1));
+            cur.end = to.end;
+            endInsertRows();
+        }
+        base += cur.rows();
+    }
+    for (qsizetype i = m_segments.size(); i < next.size(); ++i) { // partitions added
+        const Segment &s = next.at(i);
+        if (s.rows() > 0) {
+            beginInsertRows({}, int(base), int(base + s.rows() - 1));
+            m_segments.append(s);
+            endInsertRows();
+        } else {
+            m_segments.append(s);
+        }
+        base += s.rows();
+    }
+}
+
+int MessageModel::logRowCount() const
+{
+    qint64 n = 0;
+    for (const Segment &s : m_segments)
+        n += s.rows();
+    return int(std::min<qint64>(n, std::numeric_limits<int>::max()));
+}
+
+int MessageModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid())
+        return 0;
+    return filtering() ? int(m_matches.size()) : logRowCount();
+}
+
+int MessageModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+std::pair<int, qint64> MessageModel::locate(int row) const
+{
+    qint64 r = row;
+    for (qsizetype i = 0; i < m_segments.size(); ++i) {
+        const qint64 n = m_segments.at(i).rows();
+        if (r < n)
+            return {int(i), m_segments.at(i).start + r};
+        r -= n;
+    }
+    return {-1, -1};
+}
+
+int MessageModel::rowForOffset(int partition, qint64 offset) const
+{
+    if (filtering()) {
+        for (qsizetype i = 0; i < m_matches.size(); ++i) {
+            const auto &m = m_matches.at(i);
+            if (m.partition == partition && m.offset >= offset)
+                return int(i);
+        }
+        return -1;
+    }
+    qint64 base = 0;
+    for (const Segment &s : m_segments) {
+        if (s.partition == partition) {
+            if (s.rows() == 0)
+                return base > 0 ? int(base - 1) : -1;
+            return int(base + std::clamp(offset, s.start, s.end - 1) - s.start);
+        }
+        base += s.rows();
+    }
+    return -1;
+}
+
+const engine::MessageRow *MessageModel::lookup(int partition, qint64 offset) const
+{
+    const PageKey key {partition, offset / PageSize};
+    auto it = m_pages.find(key);
+    if (it == m_pages.end()) {
+        request(key);
+        return nullptr;
+    }
+    const qint64 i = offset - it->firstOffset;
+    if (i < 0 || i >= it->rows.size() || it->rows.at(i).offset != offset) {
+        // A page fetched while the log ended inside it: the newer records need the page again.
+        request(key);
+        return nullptr;
+    }
+    it->lastUsed = ++m_useCounter;
+    return &it->rows.at(i);
+}
+
+void MessageModel::request(const PageKey &key) const
+{
+    if (m_pendingKeys.contains(key) || !m_client)
+        return;
+    engine::MessageQuery q;
+    q.topic = m_topic;
+    q.partition = key.first;
+    q.offset = key.second * PageSize;
+    q.maxRecords = PageSize;
+    m_pendingKeys.insert(key);
+    m_pending.insert(m_client->fetchMessages(q), key);
+}
+
+void MessageModel::onPage(quint64 requestId, const engine::MessagePage &page)
+{
+    if (requestId == m_scanRequest) {
+        m_scanRequest = 0;
+        onScanPage(page);
+        return;
+    }
+    const auto it = m_pending.find(requestId);
+    if (it == m_pending.end())
+        return; // for an earlier source
+    const PageKey key = it.value();
+    m_pending.erase(it);
+    m_pendingKeys.remove(key);
+    if (page.error != 0) {
+        Q_EMIT errorOccurred(page.errorMessage);
+        return;
+    }
+    Page p;
+    // Only the page's own offsets: a page starts at its aligned offset (or the log start) and stops before the
+    // next aligned page.
+    const qint64 pageEnd = (key.second + 1) * PageSize;
+    for (const engine::MessageRow &row : page.rows) {
+        if (row.offset < pageEnd)
+            p.rows.append(row);
+    }
+    p.firstOffset = p.rows.isEmpty() ? key.second * PageSize : p.rows.first().offset;
+    p.lastUsed = ++m_useCounter;
+    m_pages.insert(key, p);
+    evict();
+    if (filtering() || p.rows.isEmpty()) {
+        Q_EMIT pageLoaded();
+        return;
+    }
+    const int first = rowForOffset(key.first, p.rows.first().offset);
+    const int last = rowForOffset(key.first, p.rows.last().offset);
+    if (first >= 0 && last >= first)
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    Q_EMIT pageLoaded();
+}
+
+void MessageModel::evict()
+{
+    while (m_pages.size() > MaxCachedPages) {
+        auto oldest = m_pages.begin();
+        for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
+            if (it->lastUsed < oldest->lastUsed)
+                oldest = it;
+        }
+        m_pages.erase(oldest);
+    }
+}
+
+bool MessageModel::canFetchMore(const QModelIndex &parent) const
+{
+    if (parent.isValid() || !filtering() || m_scanRequest != 0 || m_matches.size() >= MaxMatches)
+        return false;
+    return m_scanSegment < m_segments.size();
+}
+
+void MessageModel::fetchMore(const QModelIndex &parent)
+{
+    if (canFetchMore(parent))
+        scanNext();
+}
+
+void MessageModel::scanNext()
+{
+    while (m_scanSegment < m_segments.size() && m_scanOffset >= m_segments.at(m_scanSegment).end) {
+        ++m_scanSegment;
+        if (m_scanSegment < m_segments.size())
+            m_scanOffset = m_segments.at(m_scanSegment).start;
+    }
+    if (m_scanSegment >= m_segments.size() || !m_client || m_scanRequest != 0)
+        return;
+    engine::MessageQuery q;
+    q.topic = m_topic;
+    q.partition = m_segments.at(m_scanSegment).partition;
+    q.offset = std::max(m_scanOffset, m_segments.at(m_scanSegment).start);
+    q.maxRecords = PageSize;
+    q.filter = m_filter;
+    m_scanRequest = m_client->fetchMessages(q);
+}
+
+void MessageModel::onScanPage(const engine::MessagePage &page)
+{
+    if (page.query.filter != m_filter || page.query.topic != m_topic)
+        return;
+    if (page.error != 0) {
+        Q_EMIT errorOccurred(page.errorMessage);
+        return;
+    }
+    // The cursor moves first: views may call fetchMore() from the rowsInserted signal below.
+    m_scanOffset = page.nextOffset;
+    while (m_scanSegment < m_segments.size() && m_scanOffset >= m_segments.at(m_scanSegment).end) {
+        ++m_scanSegment;
+        if (m_scanSegment < m_segments.size())
+            m_scanOffset = m_segments.at(m_scanSegment).start;
+    }
+    const int room = MaxMatches - int(m_matches.size());
+    const int n = std::min<int>(room, int(page.rows.size()));
+    if (n > 0) {
+        beginInsertRows({}, int(m_matches.size()), int(m_matches.size()) + n - 1);
+        m_matches.append(page.rows.mid(0, n));
+        endInsertRows();
+    }
+    Q_EMIT pageLoaded();
+    // Keep scanning until a screenful matched; later matches come as the view scrolls (fetchMore).
+    if (m_matches.size() < PageSize)
+        scanNext();
+}
+
+std::optional<engine::MessageRow> MessageModel::messageAt(int row) const
+{
+    if (row < 0 || row >= rowCount())
+        return std::nullopt;
+    if (filtering())
+        return m_matches.at(row);
+    const auto [segment, offset] = locate(row);
+    if (segment < 0)
+        return std::nullopt;
+    if (const engine::MessageRow *r = lookup(m_segments.at(segment).partition, offset))
+        return *r;
+    return std::nullopt;
+}
+
+int MessageModel::cachedRecords() const
+{
+    qsizetype n = m_matches.size();
+    for (const Page &p : std::as_const(m_pages))
+        n += p.rows.size();
+    return int(n);
+}
+
+QVariant MessageModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == Partition || index.column() == Offset || index.column() == Size
+            ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+            : QVariant();
+    if (role == Qt::FontRole && (index.column() == Key || index.column() == Value) && m_format == BytesFormat::Hex)
+        return QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (role != Qt::DisplayRole && role != SortRole && role != Qt::ToolTipRole)
+        return {};
+    if (filtering())
+        return cell(m_matches.at(index.row()), index.column(), role);
+    const auto [segment, offset] = locate(index.row());
+    if (segment < 0)
+        return {};
+    const int partition = m_segments.at(segment).partition;
+    // Partition and offset are known from the row alone; the rest waits for the page.
+    if (index.column() == Partition && role != Qt::ToolTipRole)
+        return partition;
+    if (index.column() == Offset && role != Qt::ToolTipRole)
+        return offset;
+    if (const engine::MessageRow *r = lookup(partition, offset))
+        return cell(*r, index.column(), role);
+    return role == Qt::DisplayRole ? QVariant(QStringLiteral("…")) : QVariant();
+}
+
+QVariant MessageModel::cell(const engine::MessageRow &row, int column, int role) const
+{
+    const bool tooltip = role == Qt::ToolTipRole;
+    switch (Column(column)) {
+    case Partition:
+        return row.partition;
+    case Offset:
+        return row.offset;
+    case Timestamp:
+        return role == SortRole ? QVariant(row.timestamp) : QVariant(format::timestamp(row.timestamp));
+    case Key:
+        return format::bytes(row.key, m_format, !tooltip);
+    case Value:
+        if (tooltip)
+            return format::bytes(row.value, m_format == BytesFormat::Text ? BytesFormat::Json : m_format, false)
+                .left(4000);
+        return format::bytes(row.value, m_format, true);
+    case Headers: {
+        QStringList parts;
+        for (const engine::RecordHeader &h : row.headers)
+            parts.append(QString::fromUtf8(h.key) + QLatin1Char('=') + format::bytes(h.value, BytesFormat::Text, true));
+        return parts.join(QStringLiteral(", "));
+    }
+    case Size:
+        return role == SortRole ? QVariant(row.sizeBytes) : QVariant(format::bytesSize(row.sizeBytes));
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant MessageModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
+        return {};
+    static const char *const names[] = {QT_TR_NOOP("Partition"), QT_TR_NOOP("Offset"), QT_TR_NOOP("Timestamp"),
+        QT_TR_NOOP("Key"), QT_TR_NOOP("Value"), QT_TR_NOOP("Headers"), QT_TR_NOOP("Size")};
+    return tr(names[section]);
+}
+
+} // namespace topicscope::ui

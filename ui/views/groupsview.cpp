@@ -1,0 +1,151 @@
+#include "groupsview.h"
+
+#include "format.h"
+#include "groupmembersmodel.h"
+#include "groupoffsetsmodel.h"
+#include "groupsmodel.h"
+#include "resetoffsetsdialog.h"
+#include "runtime/clusterclient.h"
+#include "tableview.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace topicscope::ui {
+
+GroupsView::GroupsView(engine::ClusterClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_groups(new GroupsModel(this))
+    , m_members(new GroupMembersModel(this))
+    , m_offsets(new GroupOffsetsModel(this))
+    , m_groupTable(new TableView(this))
+    , m_memberTable(new TableView(this))
+    , m_offsetTable(new TableView(this))
+    , m_summary(new QLabel(this))
+    , m_reset(new QPushButton(tr("Reset Offsets…"), this))
+{
+    m_groupTable->setObjectName(QStringLiteral("groupsTable"));
+    m_memberTable->setObjectName(QStringLiteral("membersTable"));
+    m_offsetTable->setObjectName(QStringLiteral("groupOffsetsTable"));
+    m_reset->setObjectName(QStringLiteral("resetOffsets"));
+    m_groupTable->setSourceModel(m_groups);
+    m_memberTable->setSourceModel(m_members);
+    m_offsetTable->setSourceModel(m_offsets);
+    m_groupTable->horizontalHeader()->resizeSection(GroupsModel::Group, 160);
+    m_memberTable->horizontalHeader()->resizeSection(GroupMembersModel::MemberId, 260);
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setWordWrap(true);
+
+    auto *details = new QWidget(this);
+    auto *dl = new QVBoxLayout(details);
+    dl->setContentsMargins(0, 0, 0, 0);
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_summary, 1);
+    header->addWidget(m_reset);
+    dl->addLayout(header);
+    auto *inner = new QSplitter(Qt::Horizontal, details);
+    auto wrap = [](const QString &title, QWidget *table, QWidget *parent) {
+        auto *box = new QWidget(parent);
+        auto *l = new QVBoxLayout(box);
+        l->setContentsMargins(0, 0, 0, 0);
+        l->addWidget(new QLabel(title, box));
+        l->addWidget(table);
+        return box;
+    };
+    inner->addWidget(wrap(tr("Members"), m_memberTable, inner));
+    inner->addWidget(wrap(tr("Offsets and lag"), m_offsetTable, inner));
+    dl->addWidget(inner, 1);
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_groupTable);
+    splitter->addWidget(details);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_groupTable->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        showGroup();
+        Q_EMIT currentGroupChanged(currentGroup());
+    });
+    connect(m_reset, &QPushButton::clicked, this, &GroupsView::resetOffsets);
+    showGroup();
+}
+
+void GroupsView::setSnapshot(const engine::BrokerSnapshot &snapshot)
+{
+    m_snapshot = snapshot;
+    m_groups->setSnapshot(snapshot);
+    if (currentGroup().isEmpty() && m_groups->rowCount() > 0)
+        m_groupTable->selectSourceRow(0);
+    showGroup();
+}
+
+QString GroupsView::currentGroup() const
+{
+    const int row = m_groupTable->currentSourceRow();
+    return row >= 0 ? m_groups->rowAt(row).groupId : QString();
+}
+
+void GroupsView::selectGroup(const QString &groupId)
+{
+    const int row = m_groups->rowOf(groupId);
+    if (row >= 0)
+        m_groupTable->selectSourceRow(row);
+}
+
+bool GroupsView::canResetOffsets() const
+{
+    const int row = m_groups->rowOf(currentGroup());
+    return row >= 0 && m_groups->rowAt(row).state == QLatin1String("Empty");
+}
+
+void GroupsView::showGroup()
+{
+    const QString group = currentGroup();
+    m_members->setGroup(group);
+    m_offsets->setGroup(group);
+    m_members->setSnapshot(m_snapshot);
+    m_offsets->setSnapshot(m_snapshot);
+    const int row = m_groups->rowOf(group);
+    if (row < 0) {
+        m_summary->setText(tr("No consumer group selected."));
+        m_reset->setEnabled(false);
+        return;
+    }
+    const GroupRow &g = m_groups->rowAt(row);
+    m_summary->setText(
+        tr("<b>%1</b> · %2 · %3 %4 · generation %5 · leader %6 · <b>total lag %7</b>")
+            .arg(g.groupId.toHtmlEscaped(), g.state, g.protocolType.isEmpty() ? tr("no protocol") : g.protocolType,
+                g.protocolName, QString::number(g.generationId),
+                g.leader.isEmpty() ? tr("—") : g.leader.toHtmlEscaped(), format::count(g.totalLag)));
+    m_reset->setEnabled(canResetOffsets());
+    m_reset->setToolTip(canResetOffsets()
+            ? tr("Move the group's committed offsets")
+            : tr("Kafka resets offsets only when the group is Empty: stop its consumers first."));
+}
+
+void GroupsView::resetOffsets()
+{
+    if (!canResetOffsets() || !m_client)
+        return;
+    QStringList topics;
+    for (const engine::GroupPartitionOffset &o : m_offsets->rows()) {
+        if (!topics.contains(o.topicPartition.topic))
+            topics.append(o.topicPartition.topic);
+    }
+    if (topics.isEmpty()) {
+        for (const engine::TopicInfo &t : m_snapshot.topics)
+            topics.append(t.name);
+    }
+    ResetOffsetsDialog dialog(m_client, currentGroup(), topics, this);
+    dialog.exec();
+}
+
+} // namespace topicscope::ui

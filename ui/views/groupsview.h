@@ -1,0 +1,56 @@
+#pragma once
+
+#include "runtime/brokersnapshot.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+
+namespace topicscope::engine {
+class ClusterClient;
+}
+
+namespace topicscope::ui {
+
+class GroupMembersModel;
+class GroupOffsetsModel;
+class GroupsModel;
+class TableView;
+
+// Consumer groups: the list, and for the current group its members with their assigned partitions and its
+// committed offsets, end offsets and lag. Offsets can be reset only while the group is Empty. GUI thread.
+class GroupsView : public QWidget {
+    Q_OBJECT
+public:
+    explicit GroupsView(engine::ClusterClient *client, QWidget *parent = nullptr);
+    void setSnapshot(const engine::BrokerSnapshot &snapshot);
+    QString currentGroup() const;
+    void selectGroup(const QString &groupId);
+    bool canResetOffsets() const;
+    void resetOffsets(); // opens the dialog
+
+    GroupsModel *groupsModel() const { return m_groups; }
+    GroupMembersModel *membersModel() const { return m_members; }
+    GroupOffsetsModel *offsetsModel() const { return m_offsets; }
+
+Q_SIGNALS:
+    void currentGroupChanged(const QString &groupId);
+
+private:
+    void showGroup();
+
+    QPointer<engine::ClusterClient> m_client;
+    engine::BrokerSnapshot m_snapshot;
+    GroupsModel *m_groups = nullptr;
+    GroupMembersModel *m_members = nullptr;
+    GroupOffsetsModel *m_offsets = nullptr;
+    TableView *m_groupTable = nullptr;
+    TableView *m_memberTable = nullptr;
+    TableView *m_offsetTable = nullptr;
+    QLabel *m_summary = nullptr;
+    QPushButton *m_reset = nullptr;
+};
+
+} // namespace topicscope::ui

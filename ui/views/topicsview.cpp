@@ -1,0 +1,45 @@
+#include "topicsview.h"
+
+#include "tableview.h"
+#include "topicsmodel.h"
+
+#include <QHeaderView>
+#include <QVBoxLayout>
+
+namespace topicscope::ui {
+
+TopicsView::TopicsView(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new TopicsModel(this))
+    , m_table(new TableView(this))
+{
+    m_table->setObjectName(QStringLiteral("topicsTable"));
+    m_table->setSourceModel(m_model);
+    m_table->horizontalHeader()->resizeSection(TopicsModel::Name, 220);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_table);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this] { Q_EMIT currentTopicChanged(currentTopic()); });
+    connect(m_table, &QTableView::doubleClicked, this, [this] { Q_EMIT topicActivated(currentTopic()); });
+}
+
+void TopicsView::setSnapshot(const engine::BrokerSnapshot &snapshot)
+{
+    m_model->setSnapshot(snapshot);
+}
+
+QString TopicsView::currentTopic() const
+{
+    const int row = m_table->currentSourceRow();
+    return row >= 0 ? m_model->rowAt(row).name : QString();
+}
+
+void TopicsView::selectTopic(const QString &topic)
+{
+    const int row = m_model->rowOf(topic);
+    if (row >= 0)
+        m_table->selectSourceRow(row);
+}
+
+} // namespace topicscope::ui
