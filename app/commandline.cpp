@@ -9,6 +9,23 @@
 
 namespace topicscope::app {
 
+bool parseHostPort(const QString &text, QString *host, int *port)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    QString h = text.left(colon);
+    if (h.startsWith(QLatin1Char('[')) && h.endsWith(QLatin1Char(']')))
+        h = h.mid(1, h.size() - 2); // [::1]:9092
+    bool ok = false;
+    const int p = text.mid(colon + 1).toInt(&ok);
+    if (h.isEmpty() || !ok || p < 0 || p > 65535)
+        return false;
+    *host = h;
+    *port = p;
+    return true;
+}
+
 bool wantsHeadless(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
@@ -37,7 +54,27 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     const QCommandLineOption fsync(QStringLiteral("fsync"),
         QStringLiteral("fsync every commit (survives power loss; slower). By default an acknowledged append "
                        "survives a killed process."));
-    parser.addOptions({headless, dataDir, inMemory, fsync});
+    const QCommandLineOption listen(QStringLiteral("listen"),
+        QStringLiteral("Address of the Kafka listener (default 127.0.0.1:9092; port 0 picks a free one). A "
+                       "non-loopback address is reachable from other hosts: there is no authentication."),
+        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption advertise(QStringLiteral("advertise"),
+        QStringLiteral("Address given to clients in Metadata and FindCoordinator (default: the listen address)."),
+        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption noListen(QStringLiteral("no-listen"), QStringLiteral("Do not open the Kafka listener."));
+    const QCommandLineOption maxRequestBytes(QStringLiteral("max-request-bytes"),
+        QStringLiteral("Largest request accepted, in bytes (socket.request.max.bytes; default 104857600)."),
+        QStringLiteral("BYTES"));
+    const QCommandLineOption numPartitions(QStringLiteral("num-partitions"),
+        QStringLiteral("Partitions of auto-created topics (num.partitions; default 1)."), QStringLiteral("N"));
+    const QCommandLineOption noAutoCreate(QStringLiteral("no-auto-create-topics"),
+        QStringLiteral("Do not create topics named in Metadata requests (auto.create.topics.enable=false)."));
+    const QCommandLineOption rebalanceDelay(QStringLiteral("group-initial-rebalance-delay-ms"),
+        QStringLiteral("Wait before the first rebalance of an empty group (group.initial.rebalance.delay.ms; "
+                       "default 3000). Tests use a small value."),
+        QStringLiteral("MS"));
+    parser.addOptions({headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes, numPartitions,
+        noAutoCreate, rebalanceDelay});
     parser.process(arguments); // exits for --help, --version and unknown options
 
     const auto fail = [&](const QString &message) {
@@ -56,6 +93,53 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     options.engine.storage.dataDir = parser.isSet(dataDir)
         ? parser.value(dataDir)
         : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+
+    if (parser.isSet(noListen) && (parser.isSet(listen) || parser.isSet(advertise)))
+        fail(QStringLiteral("--no-listen excludes --listen and --advertise"));
+    if (!parser.isSet(noListen)) {
+        engine::KafkaServerOptions listener;
+        if (parser.isSet(listen)) {
+            QString host;
+            int port = -1;
+            if (!parseHostPort(parser.value(listen), &host, &port))
+                fail(QStringLiteral("--listen expects HOST:PORT, got '%1'").arg(parser.value(listen)));
+            listener.listenHost = host;
+            listener.listenPort = static_cast<quint16>(port);
+        }
+        if (parser.isSet(advertise)) {
+            QString host;
+            int port = -1;
+            if (!parseHostPort(parser.value(advertise), &host, &port) || port == 0)
+                fail(QStringLiteral("--advertise expects HOST:PORT, got '%1'").arg(parser.value(advertise)));
+            listener.advertisedHost = host;
+            listener.advertisedPort = static_cast<quint16>(port);
+        }
+        if (parser.isSet(maxRequestBytes)) {
+            bool ok = false;
+            const int value = parser.value(maxRequestBytes).toInt(&ok);
+            if (!ok || value < 1024)
+                fail(QStringLiteral("--max-request-bytes expects a number of bytes >= 1024"));
+            listener.maxRequestBytes = value;
+        }
+        if (parser.isSet(numPartitions)) {
+            bool ok = false;
+            const int value = parser.value(numPartitions).toInt(&ok);
+            if (!ok || value < 1)
+                fail(QStringLiteral("--num-partitions expects a positive number"));
+            listener.numPartitions = value;
+        }
+        listener.autoCreateTopics = !parser.isSet(noAutoCreate);
+        options.engine.listener = listener;
+        // Headless, the listener is the point: no listener, no broker. The GUI still explores the local broker.
+        options.engine.listenerRequired = options.headless;
+    }
+    if (parser.isSet(rebalanceDelay)) {
+        bool ok = false;
+        const qint64 value = parser.value(rebalanceDelay).toLongLong(&ok);
+        if (!ok || value < 0)
+            fail(QStringLiteral("--group-initial-rebalance-delay-ms expects a number of milliseconds >= 0"));
+        options.engine.groups.initialRebalanceDelayMs = value;
+    }
     return options;
 }
 

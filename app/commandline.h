@@ -16,6 +16,9 @@ struct CommandLineOptions {
 // the error and usage and exits with status 2. Needs a Q(Core)Application to exist.
 CommandLineOptions parseCommandLine(const QStringList &arguments);
 
+// Splits "host:port" or "[v6]:port". False when malformed or the port is outside 0-65535.
+bool parseHostPort(const QString &text, QString *host, int *port);
+
 // True when the arguments ask for no GUI (checked before any QApplication exists).
 bool wantsHeadless(int argc, char **argv);
 

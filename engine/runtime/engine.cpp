@@ -1,5 +1,6 @@
 #include "engine.h"
 
+#include "runtime/kafkaserver.h"
 #include "runtime/realclock.h"
 
 #include <QLoggingCategory>
@@ -17,6 +18,8 @@ Engine::Engine(EngineOptions options, QObject *parent)
 
 Engine::~Engine()
 {
+    // Client connections call into the coordinator and the log: they close first.
+    m_kafkaServer.reset();
     // The coordinator holds timers on the clock and writes offsets through the log's store: it goes first.
     m_groups.reset();
     m_log.reset();
@@ -44,6 +47,21 @@ bool Engine::start(QString *error)
         return false;
     m_log = std::move(log);
     m_groups = std::move(groups);
+
+    if (m_options.listener) {
+        auto server = std::make_unique<KafkaServer>(*m_options.listener, *m_log, *m_groups, *m_clock, m_events);
+        if (server->listen(&m_listenerError)) {
+            m_kafkaServer = std::move(server);
+        } else if (m_options.listenerRequired) {
+            if (error)
+                *error = m_listenerError;
+            m_groups.reset();
+            m_log.reset();
+            return false;
+        } else {
+            qCWarning(lcEngine).noquote() << "Kafka listener down:" << m_listenerError;
+        }
+    }
 
     scheduleRetention();
 

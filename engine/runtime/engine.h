@@ -4,13 +4,16 @@
 #include "group/groupcoordinator.h"
 #include "log/logmanager.h"
 #include "runtime/brokersnapshot.h"
+#include "runtime/kafkaserveroptions.h"
 
 #include <QObject>
 #include <memory>
+#include <optional>
 
 namespace topicscope::engine {
 
 class RealClock;
+class KafkaServer;
 
 struct EngineOptions {
     StorageOptions storage;
@@ -19,6 +22,11 @@ struct EngineOptions {
     // Kafka checks retention every 5 minutes (log.retention.check.interval.ms); a desktop demo wants to see
     // retention act sooner, so we check every 5 seconds by default.
     int retentionCheckIntervalMs = 5000;
+    // The Kafka listener; nullopt = none (tests, or the GUI without a network broker).
+    std::optional<KafkaServerOptions> listener;
+    // When set, a listener that cannot bind makes start() fail (headless); otherwise the engine runs without
+    // it and listenerError() says why (GUI).
+    bool listenerRequired = false;
 };
 
 // The broker of one Topicscope process: log manager, group coordinator, real clock and event bus, wired
@@ -41,6 +49,10 @@ public:
 
     BrokerSnapshot snapshot() const;
 
+    // The Kafka listener, or nullptr when none is configured or it could not bind (see listenerError()).
+    KafkaServer *kafkaServer() { return m_kafkaServer.get(); }
+    QString listenerError() const { return m_listenerError; }
+
 Q_SIGNALS:
     // Coalesced: emitted at most once per snapshotIntervalMs, and only after a change.
     void snapshotReady(const topicscope::engine::BrokerSnapshot &snapshot);
@@ -55,6 +67,8 @@ private:
     std::unique_ptr<RealClock> m_clock;
     std::unique_ptr<LogManager> m_log;
     std::unique_ptr<GroupCoordinator> m_groups;
+    std::unique_ptr<KafkaServer> m_kafkaServer;
+    QString m_listenerError;
     bool m_snapshotPending = false;
     qint64 m_recordsAppended = 0;
     qint64 m_batchesAppended = 0;

@@ -10,3 +10,9 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     runtime/ratetracker.h runtime/ratetracker.cpp
     runtime/explorerservice.h runtime/explorerservice.cpp
 )
+# The Kafka listener (wire protocol over TCP), see engine/wire for the codec and request handling.
+list(APPEND TOPICSCOPE_ENGINE_SOURCES
+    runtime/kafkaserveroptions.h
+    runtime/kafkaserver.h runtime/kafkaserver.cpp
+    runtime/kafkaconnection.h runtime/kafkaconnection.cpp
+)

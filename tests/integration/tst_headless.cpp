@@ -1,5 +1,6 @@
 // Runs the real topicscope executable headless: start-up on a data dir and in memory, clean stop on
-// SIGTERM and SIGINT, clear errors for a bad command line and a foreign database file.
+// SIGTERM and SIGINT, clear errors for a bad command line and a foreign database file. Every broker
+// listens on a kernel-chosen loopback port so a test never collides with a Kafka on 9092.
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -47,7 +48,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString dataDir = dir.filePath(QStringLiteral("nested/data"));
         QByteArray log;
-        auto p = startBroker({QStringLiteral("--headless"), QStringLiteral("--data-dir"), dataDir}, &log);
+        auto p = startBroker({QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                 QStringLiteral("--data-dir"), dataDir},
+            &log);
         QVERIFY(p);
         QVERIFY2(log.contains("running headless"), log.constData());
         QVERIFY2(log.contains(dataDir.toUtf8()), log.constData());
@@ -70,7 +73,9 @@ private Q_SLOTS:
         auto broker = std::make_unique<QProcess>();
         broker->setProcessEnvironment(env);
         broker->setProcessChannelMode(QProcess::MergedChannels);
-        broker->start(binary(), {QStringLiteral("--headless"), QStringLiteral("--in-memory")});
+        broker->start(binary(),
+            {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                QStringLiteral("--in-memory")});
         QVERIFY(broker->waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT((log += broker->readAll()).contains("running headless"), 20000);
         QVERIFY2(log.contains("in memory"), log.constData());
@@ -90,7 +95,9 @@ private Q_SLOTS:
         junk.close();
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(binary(), {QStringLiteral("--headless"), QStringLiteral("--data-dir"), dir.path()});
+        p.start(binary(),
+            {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                QStringLiteral("--data-dir"), dir.path()});
         QVERIFY(p.waitForFinished(20000));
         const QByteArray out = p.readAll();
         QCOMPARE(p.exitCode(), 1);

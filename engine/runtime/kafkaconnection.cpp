@@ -1,0 +1,130 @@
+#include "kafkaconnection.h"
+
+#include <QHostAddress>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QtEndian>
+
+// Accepts and closes are debug lines, off by default; refused requests are warnings.
+Q_LOGGING_CATEGORY(lcWireConnection, "topicscope.engine.wire.connection", QtInfoMsg)
+
+namespace topicscope::engine {
+
+namespace {
+// Bytes QTcpSocket may hold while the connection is muted: beyond that TCP pushes back on the client.
+constexpr qint64 SocketReadBufferSize = 256 * 1024;
+// Smallest frame: api key, version, correlation id, client id length.
+constexpr qint32 MinFrameSize = 10;
+} // namespace
+
+KafkaConnection::KafkaConnection(
+    QTcpSocket *socket, KafkaApis &apis, quint64 connectionId, qint32 maxRequestBytes, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_apis(apis)
+    , m_maxRequestBytes(maxRequestBytes)
+{
+    m_socket->setParent(this);
+    m_socket->setReadBufferSize(SocketReadBufferSize);
+    m_info.connectionId = connectionId;
+    m_info.clientHost = QLatin1Char('/') + m_socket->peerAddress().toString();
+    connect(m_socket, &QTcpSocket::readyRead, this, &KafkaConnection::processInput);
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        if (m_closing)
+            return;
+        qCDebug(lcWireConnection).noquote() << QStringLiteral("connection %1 from %2 closed").arg(id()).arg(peer());
+        m_closing = true;
+        Q_EMIT closed(id());
+        deleteLater();
+    });
+    qCDebug(lcWireConnection).noquote() << QStringLiteral("connection %1 from %2 accepted").arg(id()).arg(peer());
+}
+
+KafkaConnection::~KafkaConnection() = default;
+
+QString KafkaConnection::peer() const
+{
+    return QStringLiteral("%1:%2").arg(m_socket->peerAddress().toString()).arg(m_socket->peerPort());
+}
+
+void KafkaConnection::processInput()
+{
+    while (!m_busy && !m_closing) {
+        if (m_frameSize < 0) {
+            if (m_socket->bytesAvailable() < 4)
+                return;
+            char sizeField[4];
+            m_socket->read(sizeField, 4);
+            const qint32 size = qFromBigEndian<qint32>(sizeField);
+            if (size < MinFrameSize || size > m_maxRequestBytes) {
+                closeWithError(QStringLiteral("request size %1 outside [%2, %3] (socket.request.max.bytes)")
+                                   .arg(size)
+                                   .arg(MinFrameSize)
+                                   .arg(m_maxRequestBytes));
+                return;
+            }
+            m_frameSize = size;
+            m_frame.clear();
+        }
+        // Grows with the bytes that really arrived, never with what the size field claims.
+        const qint64 wanted = m_frameSize - m_frame.size();
+        if (wanted > 0) {
+            const QByteArray chunk = m_socket->read(wanted);
+            m_frame.append(chunk);
+            if (m_frame.size() < m_frameSize)
+                return;
+        }
+        const QByteArray frame = std::move(m_frame);
+        m_frame = QByteArray();
+        m_frameSize = -1;
+        m_busy = true;
+        m_inHandle = true;
+        QPointer<KafkaConnection> self(this);
+        m_apis.handle(frame, m_info, [self](const WireResponse &response) {
+            if (self)
+                self->onResponse(response);
+        });
+        if (!self)
+            return;
+        m_inHandle = false;
+    }
+}
+
+void KafkaConnection::onResponse(const WireResponse &response)
+{
+    if (m_closing)
+        return;
+    switch (response.action) {
+    case WireResponse::Action::Send: {
+        char sizeField[4];
+        qToBigEndian<qint32>(static_cast<qint32>(response.frame.size()), sizeField);
+        m_socket->write(sizeField, 4);
+        m_socket->write(response.frame);
+        break;
+    }
+    case WireResponse::Action::NoResponse:
+        break;
+    case WireResponse::Action::Close:
+        closeWithError(response.reason);
+        return;
+    }
+    m_busy = false;
+    // A parked response may be released from inside another connection's request (a JoinGroup completing
+    // the join phase): continue from the event loop, never inside that call.
+    if (!m_inHandle)
+        QMetaObject::invokeMethod(this, &KafkaConnection::processInput, Qt::QueuedConnection);
+}
+
+void KafkaConnection::closeWithError(const QString &reason)
+{
+    qCWarning(lcWireConnection).noquote()
+        << QStringLiteral("closing connection %1 from %2: %3").arg(id()).arg(peer(), reason);
+    m_closing = true;
+    m_busy = true;
+    m_socket->abort();
+    Q_EMIT closed(id());
+    deleteLater();
+}
+
+} // namespace topicscope::engine

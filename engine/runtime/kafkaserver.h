@@ -1,0 +1,49 @@
+#pragma once
+
+#include "runtime/kafkaserveroptions.h"
+#include "wire/kafkaapis.h"
+
+#include <QHash>
+#include <QObject>
+#include <memory>
+
+class QTcpServer;
+
+namespace topicscope::engine {
+
+class KafkaConnection;
+class LogManager;
+class GroupCoordinator;
+
+// The broker's Kafka listener: a QTcpServer accepting client connections, each served by a KafkaConnection
+// that feeds request frames to the shared KafkaApis. Advertises itself as node 0 at the listen address (or
+// the configured advertised address). Lives on the engine thread, owned by the Engine.
+class KafkaServer : public QObject {
+    Q_OBJECT
+public:
+    KafkaServer(KafkaServerOptions options, LogManager &log, GroupCoordinator &groups, Clock &clock, EventBus &events,
+        QObject *parent = nullptr);
+    ~KafkaServer() override;
+
+    // Binds and listens. On failure returns false and *error says which address and why ("address already in
+    // use").
+    bool listen(QString *error);
+    bool isListening() const;
+    quint16 port() const; // the bound port (useful with port 0)
+    QString listenAddress() const; // "127.0.0.1:9092"
+    QString advertisedAddress() const;
+    int connectionCount() const { return static_cast<int>(m_connections.size()); }
+    KafkaApis &apis() { return *m_apis; }
+    const KafkaServerOptions &options() const { return m_options; }
+
+private:
+    void onNewConnection();
+
+    KafkaServerOptions m_options;
+    std::unique_ptr<KafkaApis> m_apis;
+    QTcpServer *m_server;
+    QHash<quint64, KafkaConnection *> m_connections;
+    quint64 m_nextConnectionId = 1;
+};
+
+} // namespace topicscope::engine

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QString>
+
+namespace topicscope::engine {
+
+// Settings of the Kafka listener, with Kafka's broker config names where there is one.
+struct KafkaServerOptions {
+    QString listenHost = QStringLiteral("127.0.0.1"); // listeners
+    quint16 listenPort = 9092; // 0 picks a free port
+    QString advertisedHost; // advertised.listeners; empty = the listen host ("0.0.0.0"/"::" give 127.0.0.1)
+    quint16 advertisedPort = 0; // 0 = the port actually bound
+    qint32 maxRequestBytes = 100 * 1024 * 1024; // socket.request.max.bytes
+    bool autoCreateTopics = true; // auto.create.topics.enable
+    int numPartitions = 1; // num.partitions
+};
+
+} // namespace topicscope::engine

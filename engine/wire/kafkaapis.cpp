@@ -1,0 +1,671 @@
+#include "kafkaapis.h"
+
+#include "wire/kafkaapisprivate.h"
+
+#include "core/recordbatch.h"
+#include "group/groupcoordinator.h"
+#include "log/logmanager.h"
+#include "wire/wirewriter.h"
+
+#include <QHash>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcWire, "topicscope.engine.wire")
+// One line per request: off by default (QT_LOGGING_RULES="topicscope.engine.wire.requests.debug=true").
+Q_LOGGING_CATEGORY(lcWireRequests, "topicscope.engine.wire.requests", QtInfoMsg)
+
+namespace topicscope::engine {
+
+KafkaApis::KafkaApis(LogManager &log, GroupCoordinator &groups, Clock &clock, EventBus &events, KafkaApisConfig config)
+    : d(std::make_unique<Private>(log, groups, clock, events, std::move(config)))
+{
+    d->subscription = d->events.subscribe([p = d.get()](const Event &event) { p->onEvent(event); });
+}
+
+KafkaApis::~KafkaApis()
+{
+    d->events.unsubscribe(d->subscription);
+    if (d->recheckScheduled)
+        d->clock.cancel(d->recheckTimer);
+    for (auto &[id, fetch] : d->parkedFetches)
+        d->clock.cancel(fetch.timer);
+}
+
+const KafkaApisConfig &KafkaApis::config() const
+{
+    return d->config;
+}
+
+void KafkaApis::setConfig(const KafkaApisConfig &config)
+{
+    d->config = config;
+}
+
+int KafkaApis::parkedFetchCount() const
+{
+    return static_cast<int>(d->parkedFetches.size());
+}
+
+void KafkaApis::handle(const QByteArray &frame, const WireConnectionInfo &connection, Responder respond)
+{
+    WireReader r(frame);
+    const std::optional<RequestHeader> parsed = RequestHeader::read(r);
+    if (!parsed) {
+        respond(closeConnection(QStringLiteral("malformed request header: %1").arg(r.error())));
+        return;
+    }
+    const RequestHeader &h = *parsed;
+    const auto key = static_cast<ApiKey>(h.apiKey);
+    const QString api = ApiKeys::name(h.apiKey);
+
+    if (key == ApiKey::ApiVersions && !ApiKeys::isSupported(h.apiKey, h.apiVersion)) {
+        // KIP-511: an ApiVersions above our maximum gets the v0 body with UNSUPPORTED_VERSION and our own
+        // ApiVersions range, so the client can retry with a version we speak.
+        qCInfo(lcWire).noquote() << QStringLiteral("connection %1: ApiVersions v%2 unsupported, answering v0 error")
+                                        .arg(connection.connectionId)
+                                        .arg(h.apiVersion);
+        ApiVersionsResponseData response;
+        response.error = ErrorCode::UnsupportedVersion;
+        response.apiKeys = {*ApiKeys::supportedRange(h.apiKey)};
+        respond(sendResponse(h, encodeApiVersionsResponse(response, 0)));
+        return;
+    }
+    if (!ApiKeys::supportedRange(h.apiKey)) {
+        respond(closeConnection(QStringLiteral("unsupported API %1 (key %2) v%3 from client '%4'")
+                                    .arg(api)
+                                    .arg(h.apiKey)
+                                    .arg(h.apiVersion)
+                                    .arg(h.clientId.value_or(QString()))));
+        return;
+    }
+    if (!ApiKeys::isSupported(h.apiKey, h.apiVersion)) {
+        const ApiVersionRange range = *ApiKeys::supportedRange(h.apiKey);
+        respond(closeConnection(QStringLiteral("unsupported version %1 v%2 (supported v%3-v%4) from client '%5'")
+                                    .arg(api)
+                                    .arg(h.apiVersion)
+                                    .arg(range.minVersion)
+                                    .arg(range.maxVersion)
+                                    .arg(h.clientId.value_or(QString()))));
+        return;
+    }
+
+    qCDebug(lcWireRequests).noquote() << QStringLiteral("connection %1: %2 v%3 corr=%4 client=%5")
+                                             .arg(connection.connectionId)
+                                             .arg(api)
+                                             .arg(h.apiVersion)
+                                             .arg(h.correlationId)
+                                             .arg(h.clientId.value_or(QString()));
+
+    // Decoding failures surface as a Close response carrying the reader's error.
+    const auto finish = [&](WireResponse response) {
+        if (!r.ok())
+            response = closeConnection(
+                QStringLiteral("malformed %1 v%2 request: %3").arg(api).arg(h.apiVersion).arg(r.error()));
+        respond(response);
+    };
+    const auto malformed = [&] {
+        return closeConnection(
+            QStringLiteral("malformed %1 v%2 request: %3").arg(api).arg(h.apiVersion).arg(r.error()));
+    };
+
+    switch (key) {
+    case ApiKey::ApiVersions:
+        finish(d->handleApiVersions(h, r));
+        return;
+    case ApiKey::Metadata:
+        finish(d->handleMetadata(h, r));
+        return;
+    case ApiKey::Produce:
+        finish(d->handleProduce(h, r));
+        return;
+    case ApiKey::Fetch: {
+        WireReader copy = r;
+        if (!decodeFetchRequest(copy, h.apiVersion)) {
+            respond(
+                closeConnection(QStringLiteral("malformed Fetch v%1 request: %2").arg(h.apiVersion).arg(copy.error())));
+            return;
+        }
+        d->handleFetch(h, r, std::move(respond));
+        return;
+    }
+    case ApiKey::ListOffsets:
+        finish(d->handleListOffsets(h, r));
+        return;
+    case ApiKey::FindCoordinator:
+        finish(d->handleFindCoordinator(h, r));
+        return;
+    case ApiKey::JoinGroup: {
+        WireReader copy = r;
+        if (!decodeJoinGroupRequest(copy, h.apiVersion)) {
+            r = copy;
+            respond(malformed());
+            return;
+        }
+        d->handleJoinGroup(h, r, connection, std::move(respond));
+        return;
+    }
+    case ApiKey::SyncGroup: {
+        WireReader copy = r;
+        if (!decodeSyncGroupRequest(copy, h.apiVersion)) {
+            r = copy;
+            respond(malformed());
+            return;
+        }
+        d->handleSyncGroup(h, r, std::move(respond));
+        return;
+    }
+    case ApiKey::Heartbeat:
+        finish(d->handleHeartbeat(h, r));
+        return;
+    case ApiKey::LeaveGroup:
+        finish(d->handleLeaveGroup(h, r));
+        return;
+    case ApiKey::OffsetCommit:
+        finish(d->handleOffsetCommit(h, r));
+        return;
+    case ApiKey::OffsetFetch:
+        finish(d->handleOffsetFetch(h, r));
+        return;
+    case ApiKey::DescribeGroups:
+        finish(d->handleDescribeGroups(h, r));
+        return;
+    case ApiKey::ListGroups:
+        finish(d->handleListGroups(h, r));
+        return;
+    case ApiKey::CreateTopics:
+        finish(d->handleCreateTopics(h, r));
+        return;
+    case ApiKey::DeleteTopics:
+        finish(d->handleDeleteTopics(h, r));
+        return;
+    case ApiKey::DeleteRecords:
+        finish(d->handleDeleteRecords(h, r));
+        return;
+    case ApiKey::DescribeConfigs:
+        finish(d->handleDescribeConfigs(h, r));
+        return;
+    case ApiKey::DeleteGroups:
+        finish(d->handleDeleteGroups(h, r));
+        return;
+    case ApiKey::AlterConfigs:
+        finish(d->handleAlterConfigs(h, r));
+        return;
+    case ApiKey::CreatePartitions:
+        finish(d->handleCreatePartitions(h, r));
+        return;
+    case ApiKey::SaslHandshake:
+    case ApiKey::InitProducerId:
+        break;
+    }
+    respond(closeConnection(QStringLiteral("no handler for %1").arg(api)));
+}
+
+// ---- ApiVersions, Metadata ----
+
+WireResponse KafkaApis::Private::handleApiVersions(const RequestHeader &h, WireReader &r)
+{
+    // Client software name and version are not validated: librdkafka would fall back to v0 on an error.
+    if (!decodeApiVersionsRequest(r, h.apiVersion))
+        return {};
+    ApiVersionsResponseData response;
+    response.apiKeys = ApiKeys::supported();
+    return sendResponse(h, encodeApiVersionsResponse(response, h.apiVersion));
+}
+
+WireResponse KafkaApis::Private::handleMetadata(const RequestHeader &h, WireReader &r)
+{
+    const auto request = decodeMetadataRequest(r, h.apiVersion);
+    if (!request)
+        return {};
+    MetadataResponse response;
+    response.brokers.append({config.nodeId, config.advertisedHost, config.advertisedPort});
+    response.clusterId = config.clusterId;
+    response.controllerId = config.nodeId;
+
+    const QStringList names = request->topics ? *request->topics : log.topicNames();
+    for (const QString &name : names) {
+        MetadataResponse::Topic topic;
+        topic.name = name;
+        int count = log.partitionCount(name);
+        // Kafka creates named topics only; an all-topics request never creates anything.
+        if (count < 0 && request->topics && request->allowAutoTopicCreation && config.autoCreateTopics) {
+            QString why;
+            const ErrorCode e = log.createTopic(name, config.numPartitions, {}, &why);
+            if (e == ErrorCode::None) {
+                qCInfo(lcWire).noquote() << QStringLiteral("auto-created topic %1 with %2 partition(s) for client '%3'")
+                                                .arg(name)
+                                                .arg(config.numPartitions)
+                                                .arg(h.clientId.value_or(QString()));
+                count = log.partitionCount(name);
+            } else if (e == ErrorCode::InvalidTopicException) {
+                topic.error = e;
+            } else {
+                qCWarning(lcWire).noquote() << QStringLiteral("auto-creating topic %1 failed: %2").arg(name, why);
+                topic.error = e == ErrorCode::TopicAlreadyExists ? ErrorCode::None : e;
+                count = log.partitionCount(name);
+            }
+        }
+        if (count < 0 && topic.error == ErrorCode::None)
+            topic.error = ErrorCode::UnknownTopicOrPartition;
+        for (int p = 0; p < count; ++p)
+            topic.partitions.append({ErrorCode::None, p, config.nodeId});
+        response.topics.append(std::move(topic));
+    }
+    return sendResponse(h, encodeMetadataResponse(response, h.apiVersion));
+}
+
+// ---- Produce ----
+
+WireResponse KafkaApis::Private::handleProduce(const RequestHeader &h, WireReader &r)
+{
+    const auto request = decodeProduceRequest(r, h.apiVersion);
+    if (!request)
+        return {};
+    const bool validAcks = request->acks == -1 || request->acks == 0 || request->acks == 1;
+
+    ProduceResponse response;
+    std::vector<AppendRequest> appends;
+    std::vector<ProduceResponse::Partition *> targets;
+    for (const auto &topic : request->topics) {
+        response.topics.append({topic.name, {}});
+        for (const auto &partition : topic.partitions) {
+            ProduceResponse::Partition result;
+            result.index = partition.index;
+            const QByteArray records = partition.records.value_or(QByteArray());
+            if (!validAcks) {
+                result.error = ErrorCode::InvalidRequiredAcks;
+            } else if (records.size() < RecordBatchHeader::Size) {
+                result.error = ErrorCode::InvalidRecord; // v3+ requires exactly one batch
+            } else if (records.at(16) != 2) {
+                // Legacy MessageSets (magic 0/1) are refused, as ProduceRequest.validateRecords does for v3+.
+                result.error = ErrorCode::InvalidRecord;
+            } else if (RecordBatch::split(records).size() != 1) {
+                result.error = ErrorCode::InvalidRecord;
+            } else if (const auto header = RecordBatch::parseHeader(records);
+                       header && header->compression() == 4 && h.apiVersion < 7) {
+                result.error = UnsupportedCompressionType;
+            }
+            response.topics.last().partitions.append(result);
+            if (result.error == ErrorCode::None)
+                appends.push_back({{topic.name, partition.index}, records});
+        }
+    }
+    // Pointers are taken once every list has its final size.
+    for (auto &topic : response.topics) {
+        for (auto &partition : topic.partitions) {
+            if (partition.error == ErrorCode::None)
+                targets.push_back(&partition);
+        }
+    }
+    if (!appends.empty()) {
+        const std::vector<AppendResult> results = log.append(appends);
+        for (size_t i = 0; i < results.size() && i < targets.size(); ++i) {
+            const AppendResult &a = results[i];
+            targets[i]->error = a.error;
+            targets[i]->baseOffset = a.error == ErrorCode::None ? a.baseOffset : -1;
+            targets[i]->logAppendTimeMs = a.logAppendTimeMs;
+            targets[i]->logStartOffset = a.logStartOffset;
+            if (a.error != ErrorCode::None)
+                qCInfo(lcWire).noquote() << QStringLiteral("produce to %1 refused: %2 %3")
+                                                .arg(appends[i].topicPartition.toString(), errorName(a.error),
+                                                    a.message);
+        }
+    }
+    if (request->acks == 0) {
+        WireResponse none;
+        none.action = WireResponse::Action::NoResponse;
+        return none;
+    }
+    return sendResponse(h, encodeProduceResponse(response, h.apiVersion));
+}
+
+// ---- Fetch ----
+
+FetchResponse KafkaApis::Private::readFetch(const FetchRequest &request, qint64 *totalBytes, bool *anyError) const
+{
+    FetchResponse response;
+    qint64 remaining = request.maxBytes > 0 ? request.maxBytes : std::numeric_limits<qint32>::max();
+    *totalBytes = 0;
+    *anyError = false;
+    for (const auto &topic : request.topics) {
+        for (const auto &partition : topic.partitions) {
+            FetchResponse::Partition result;
+            result.index = partition.index;
+            const TopicPartition tp {topic.name, partition.index};
+            const std::optional<PartitionInfo> info = log.partitionInfo(tp);
+            if (!info) {
+                result.error = ErrorCode::UnknownTopicOrPartition;
+                *anyError = true;
+            } else if (remaining <= 0 && *totalBytes > 0) {
+                // Response full (KIP-74): later partitions report their offsets and no data.
+                result.highWatermark = info->logEndOffset;
+                result.lastStableOffset = info->logEndOffset;
+                result.logStartOffset = info->logStartOffset;
+            } else {
+                const qint64 budget = qMax<qint64>(1, qMin<qint64>(partition.maxBytes, remaining));
+                FetchResult read = log.read(tp, partition.fetchOffset, budget);
+                result.error = read.error;
+                result.highWatermark = read.highWatermark;
+                // No transactions: everything below the high watermark is stable.
+                result.lastStableOffset = read.highWatermark;
+                result.logStartOffset = read.logStartOffset;
+                if (read.error != ErrorCode::None) {
+                    *anyError = true;
+                } else {
+                    result.records = std::move(read.records);
+                    *totalBytes += result.records.size();
+                    remaining -= result.records.size();
+                }
+            }
+            appendPartition(response.topics, topic.name, std::move(result));
+        }
+    }
+    return response;
+}
+
+void KafkaApis::Private::handleFetch(const RequestHeader &h, WireReader &r, Responder respond)
+{
+    auto request = decodeFetchRequest(r, h.apiVersion);
+    qint64 total = 0;
+    bool anyError = false;
+    const FetchResponse response = readFetch(*request, &total, &anyError);
+    if (anyError || total >= request->minBytes || request->maxWaitMs <= 0 || request->topics.isEmpty()) {
+        respond(sendResponse(h, encodeFetchResponse(response, h.apiVersion)));
+        return;
+    }
+    // Long poll: park until enough bytes arrive (BatchAppended) or max_wait_ms passes.
+    const quint64 id = nextFetchId++;
+    ParkedFetch parked;
+    parked.header = h;
+    parked.respond = std::move(respond);
+    for (const auto &topic : request->topics) {
+        for (const auto &partition : topic.partitions)
+            parked.partitions.insert({topic.name, partition.index});
+    }
+    parked.request = std::move(*request);
+    parked.timer = clock.schedule(parked.request.maxWaitMs, [this, id] { completeFetch(id); });
+    parkedFetches.emplace(id, std::move(parked));
+}
+
+void KafkaApis::Private::completeFetch(quint64 id)
+{
+    auto it = parkedFetches.find(id);
+    if (it == parkedFetches.end())
+        return;
+    ParkedFetch fetch = std::move(it->second);
+    parkedFetches.erase(it);
+    clock.cancel(fetch.timer);
+    qint64 total = 0;
+    bool anyError = false;
+    const FetchResponse response = readFetch(fetch.request, &total, &anyError);
+    fetch.respond(sendResponse(fetch.header, encodeFetchResponse(response, fetch.header.apiVersion)));
+}
+
+void KafkaApis::Private::onEvent(const Event &event)
+{
+    if (parkedFetches.empty() || recheckScheduled)
+        return;
+    bool wakes = std::holds_alternative<TopicDeleted>(event) || std::holds_alternative<RecordsDeleted>(event);
+    if (const auto *appended = std::get_if<BatchAppended>(&event)) {
+        const TopicPartition tp {appended->topic, appended->partition};
+        for (const auto &[id, fetch] : parkedFetches)
+            wakes = wakes || fetch.partitions.contains(tp);
+    }
+    if (!wakes)
+        return;
+    // Not from inside the publisher: answering a fetch may lead its connection to the next request, which
+    // may append and publish again. A zero-delay timer runs after the publishing call has returned.
+    recheckScheduled = true;
+    recheckTimer = clock.schedule(0, [this] {
+        recheckScheduled = false;
+        recheckParkedFetches();
+    });
+}
+
+void KafkaApis::Private::recheckParkedFetches()
+{
+    std::vector<quint64> ready;
+    for (const auto &[id, fetch] : parkedFetches) {
+        qint64 total = 0;
+        bool anyError = false;
+        readFetch(fetch.request, &total, &anyError);
+        if (anyError || total >= fetch.request.minBytes)
+            ready.push_back(id);
+    }
+    for (const quint64 id : ready)
+        completeFetch(id);
+}
+
+// ---- ListOffsets ----
+
+WireResponse KafkaApis::Private::handleListOffsets(const RequestHeader &h, WireReader &r)
+{
+    const auto request = decodeListOffsetsRequest(r, h.apiVersion);
+    if (!request)
+        return {};
+    ListOffsetsResponse response;
+    for (const auto &topic : request->topics) {
+        for (const auto &partition : topic.partitions) {
+            const OffsetAndTimestamp found = log.offsetForTimestamp({topic.name, partition.index}, partition.timestamp);
+            ListOffsetsResponse::Partition result;
+            result.index = partition.index;
+            result.error = found.error;
+            result.offset = found.offset;
+            // Kafka gives timestamp -1 for the special EARLIEST (-2) and LATEST (-1) queries.
+            result.timestamp = partition.timestamp < 0 ? -1 : found.timestamp;
+            appendPartition(response.topics, topic.name, result);
+        }
+    }
+    return sendResponse(h, encodeListOffsetsResponse(response, h.apiVersion));
+}
+
+// ---- Group APIs ----
+
+WireResponse KafkaApis::Private::handleFindCoordinator(const RequestHeader &h, WireReader &r)
+{
+    const auto request = decodeFindCoordinatorRequest(r, h.apiVersion);
+    if (!request)
+        return {};
+    FindCoordinatorResponse response;
+    if (request->keyType != 0) {
+        // Transactions are not supported: there is no transaction coordinator.
+        response.error = ErrorCode::CoordinatorNotAvailable;
+        response.errorMessage = QStringLiteral("transactions are not supported by this broker");
+        response.nodeId = -1;
+        response.port = -1;
+    } else {
+        response.nodeId = config.nodeId;
+        response.host = config.advertisedHost;
+        response.port = config.advertisedPort;
+    }
+    return sendResponse(h, encodeFindCoordinatorResponse(response, h.apiVersion));
+}
+
+void KafkaApis::Private::handleJoinGroup(
+    const RequestHeader &h, WireReader &r, const WireConnectionInfo &c, Responder respond)
+{
+    const auto data = decodeJoinGroupRequest(r, h.apiVersion);
+    JoinGroupRequest request;
+    request.groupId = data->groupId;
+    request.memberId = data->memberId;
+    request.groupInstanceId = data->groupInstanceId;
+    request.clientId = h.clientId.value_or(QString());
+    request.clientHost = c.clientHost;
+    request.sessionTimeoutMs = data->sessionTimeoutMs;
+    request.rebalanceTimeoutMs = h.apiVersion >= 1 ? data->rebalanceTimeoutMs : -1;
+    request.protocolType = data->protocolType;
+    for (const auto &p : data->protocols)
+        request.protocols.append({p.name, p.metadata});
+    // KIP-394: only v4+ clients know to rejoin with the id given in MEMBER_ID_REQUIRED.
+    request.requireKnownMemberId = h.apiVersion >= 4 && !data->groupInstanceId;
+    groups.joinGroup(request, [header = h, respond = std::move(respond)](const JoinGroupResponse &result) {
+        JoinGroupResponseData response;
+        response.error = result.error;
+        response.generationId = result.generationId;
+        response.protocolName = result.protocolName;
+        response.leader = result.leader;
+        response.memberId = result.memberId;
+        for (const JoinGroupMember &m : result.members)
+            response.members.append({m.memberId, m.groupInstanceId, m.metadata});
+        respond(sendResponse(header, encodeJoinGroupResponse(response, header.apiVersion)));
+    });
+}
+
+void KafkaApis::Private::handleSyncGroup(const RequestHeader &h, WireReader &r, Responder respond)
+{
+    const auto data = decodeSyncGroupRequest(r, h.apiVersion);
+    SyncGroupRequest request;
+    request.groupId = data->groupId;
+    request.generationId = data->generationId;
+    request.memberId = data->memberId;
+    request.groupInstanceId = data->groupInstanceId;
+    for (const auto &a : data->assignments)
+        request.assignments.insert(a.memberId, a.assignment);
+    groups.syncGroup(request, [header = h, respond = std::move(respond)](const SyncGroupResponse &result) {
+        SyncGroupResponseData response;
+        response.error = result.error;
+        response.assignment = result.assignment;
+        respond(sendResponse(header, encodeSyncGroupResponse(response, header.apiVersion)));
+    });
+}
+
+WireResponse KafkaApis::Private::handleHeartbeat(const RequestHeader &h, WireReader &r)
+{
+    const auto data = decodeHeartbeatRequest(r, h.apiVersion);
+    if (!data)
+        return {};
+    const ErrorCode error
+        = groups.heartbeat({data->groupId, data->generationId, data->memberId, data->groupInstanceId});
+    return sendResponse(h, encodeHeartbeatResponse(error, h.apiVersion));
+}
+
+WireResponse KafkaApis::Private::handleLeaveGroup(const RequestHeader &h, WireReader &r)
+{
+    const auto data = decodeLeaveGroupRequest(r, h.apiVersion);
+    if (!data)
+        return {};
+    QList<LeavingMember> leaving;
+    for (const auto &m : data->members)
+        leaving.append({m.memberId, m.groupInstanceId,
+            QStringLiteral("LeaveGroup from client '%1'").arg(h.clientId.value_or(QString()))});
+    const LeaveGroupResponse result = groups.leaveGroup(data->groupId, leaving);
+    LeaveGroupResponseData response;
+    response.error = result.error;
+    for (const MemberLeaveResult &m : result.members)
+        response.members.append({m.memberId, m.groupInstanceId, m.error});
+    // Before v3 a single member left and its own error was the answer.
+    if (h.apiVersion < 3 && response.error == ErrorCode::None && !result.members.isEmpty())
+        response.error = result.members.constFirst().error;
+    return sendResponse(h, encodeLeaveGroupResponse(response, h.apiVersion));
+}
+
+WireResponse KafkaApis::Private::handleOffsetCommit(const RequestHeader &h, WireReader &r)
+{
+    const auto data = decodeOffsetCommitRequest(r, h.apiVersion);
+    if (!data)
+        return {};
+    OffsetCommitRequest request;
+    request.groupId = data->groupId;
+    request.generationId = data->generationId;
+    request.memberId = data->memberId;
+    request.groupInstanceId = data->groupInstanceId;
+    for (const auto &topic : data->topics) {
+        for (const auto &p : topic.partitions) {
+            CommittedOffset offset;
+            offset.topicPartition = {topic.name, p.index};
+            offset.offset = p.committedOffset;
+            offset.leaderEpoch = p.committedLeaderEpoch;
+            offset.metadata = p.metadata.value_or(QString());
+            request.offsets.push_back(offset);
+        }
+    }
+    const std::vector<PartitionResult> results = groups.commitOffsets(request);
+    QHash<TopicPartition, ErrorCode> byPartition;
+    for (const PartitionResult &result : results)
+        byPartition.insert(result.topicPartition, result.error);
+    OffsetCommitResponseData response;
+    for (const auto &topic : data->topics) {
+        response.topics.append({topic.name, {}});
+        for (const auto &p : topic.partitions)
+            response.topics.last().partitions.append(
+                {p.index, byPartition.value({topic.name, p.index}, ErrorCode::UnknownServerError)});
+    }
+    return sendResponse(h, encodeOffsetCommitResponse(response, h.apiVersion));
+}
+
+WireResponse KafkaApis::Private::handleOffsetFetch(const RequestHeader &h, WireReader &r)
+{
+    const auto data = decodeOffsetFetchRequest(r, h.apiVersion);
+    if (!data)
+        return {};
+    std::optional<QList<TopicPartition>> partitions;
+    if (data->topics) {
+        partitions.emplace();
+        for (const auto &topic : *data->topics) {
+            for (const qint32 p : topic.partitions)
+                partitions->append({topic.name, p});
+        }
+    }
+    const OffsetFetchResult result = groups.fetchOffsets(data->groupId, partitions);
+    OffsetFetchResponseData response;
+    response.error = result.error;
+    // Before v2 there is no group-level error field: each partition carries it.
+    const ErrorCode partitionError = h.apiVersion < 2 ? result.error : ErrorCode::None;
+    QHash<TopicPartition, CommittedOffset> byPartition;
+    for (const CommittedOffset &c : result.offsets)
+        byPartition.insert(c.topicPartition, c);
+    const auto toPartition = [&](const TopicPartition &tp) {
+        OffsetFetchResponseData::Partition p;
+        p.index = tp.partition;
+        p.error = partitionError;
+        const auto it = byPartition.constFind(tp);
+        if (it != byPartition.constEnd()) {
+            p.committedOffset = it->offset;
+            p.committedLeaderEpoch = it->leaderEpoch;
+            p.metadata = it->metadata;
+        } else {
+            p.metadata = QString();
+        }
+        return p;
+    };
+    if (partitions) {
+        for (const TopicPartition &tp : *partitions)
+            appendPartition(response.topics, tp.topic, toPartition(tp));
+    } else {
+        for (const CommittedOffset &c : result.offsets)
+            appendPartition(response.topics, c.topicPartition.topic, toPartition(c.topicPartition));
+    }
+    return sendResponse(h, encodeOffsetFetchResponse(response, h.apiVersion));
+}
+
+WireResponse KafkaApis::Private::handleDescribeGroups(const RequestHeader &h, WireReader &r)
+{
+    const auto data = decodeDescribeGroupsRequest(r, h.apiVersion);
+    if (!data)
+        return {};
+    DescribeGroupsResponseData response;
+    for (const QString &groupId : data->groups) {
+        const GroupDescription g = groups.describeGroup(groupId);
+        DescribeGroupsResponseData::Group group;
+        group.error = g.error;
+        group.groupId = groupId;
+        group.state = g.state.isEmpty() ? QStringLiteral("Dead") : g.state;
+        group.protocolType = g.protocolType;
+        group.protocolData = g.state == QLatin1String("Stable") ? g.protocolName : QString();
+        for (const GroupMemberDescription &m : g.members)
+            group.members.append({m.memberId, m.groupInstanceId, m.clientId, m.clientHost, m.metadata, m.assignment});
+        response.groups.append(std::move(group));
+    }
+    return sendResponse(h, encodeDescribeGroupsResponse(response, h.apiVersion));
+}
+
+WireResponse KafkaApis::Private::handleListGroups(const RequestHeader &h, WireReader &r)
+{
+    Q_UNUSED(r); // empty body before v4
+    ListGroupsResponseData response;
+    for (const GroupListing &g : groups.listGroups())
+        response.groups.append({g.groupId, g.protocolType});
+    return sendResponse(h, encodeListGroupsResponse(response, h.apiVersion));
+}
+
+} // namespace topicscope::engine

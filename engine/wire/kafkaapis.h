@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/events.h"
+#include "core/topicpartition.h"
+
+#include <QByteArray>
+#include <QString>
+#include <functional>
+#include <map>
+#include <memory>
+
+namespace topicscope::engine {
+
+class LogManager;
+class GroupCoordinator;
+
+// Broker settings the wire layer needs, with Kafka's names where there is one.
+struct KafkaApisConfig {
+    qint32 nodeId = 0;
+    QString advertisedHost = QStringLiteral("127.0.0.1"); // advertised.listeners host
+    qint32 advertisedPort = 9092;
+    QString clusterId = QStringLiteral("topicscope");
+    bool autoCreateTopics = true; // auto.create.topics.enable
+    int numPartitions = 1; // num.partitions: auto-created topics and CreateTopics with -1
+};
+
+// Who sent a request (for JoinGroup's client host and the logs).
+struct WireConnectionInfo {
+    quint64 connectionId = 0;
+    QString clientHost; // "/127.0.0.1", as Kafka shows it
+};
+
+// What to do with the answer to one request.
+struct WireResponse {
+    enum class Action {
+        Send, // write frame (response header + body, without the size prefix)
+        NoResponse, // acks=0 Produce: nothing goes back
+        Close, // unknown API, unsupported version or malformed request: drop the connection
+    };
+    Action action = Action::Send;
+    QByteArray frame;
+    QString reason; // for Close: the log line
+};
+
+// Kafka's request handler ("KafkaApis"): parses one request frame, validates it, delegates to the LogManager or
+// the GroupCoordinator and encodes the answer. Thin on purpose: semantics live in the log and the coordinator.
+// JoinGroup, SyncGroup and Fetch (long poll until min_bytes or max_wait_ms, woken by BatchAppended events) may
+// answer later. Functional core: no sockets, time from Clock. Lives on the engine thread.
+class KafkaApis {
+public:
+    using Responder = std::function<void(const WireResponse &)>;
+
+    KafkaApis(LogManager &log, GroupCoordinator &groups, Clock &clock, EventBus &events, KafkaApisConfig config = {});
+    ~KafkaApis();
+    KafkaApis(const KafkaApis &) = delete;
+    KafkaApis &operator=(const KafkaApis &) = delete;
+
+    // Handles one request frame (the bytes after the int32 size). respond is called exactly once, possibly
+    // before handle() returns, possibly much later (parked JoinGroup/SyncGroup/Fetch). The caller keeps
+    // responses of one connection in request order.
+    void handle(const QByteArray &frame, const WireConnectionInfo &connection, Responder respond);
+
+    const KafkaApisConfig &config() const;
+    void setConfig(const KafkaApisConfig &config);
+    int parkedFetchCount() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace topicscope::engine

@@ -1,0 +1,113 @@
+#pragma once
+
+// KafkaApis' private part, shared by its two source files (kafkaapis.cpp: dispatch, log and group APIs;
+// kafkaadminapis.cpp: topic, config and group administration). Not for use outside engine/wire.
+
+#include "wire/kafkaapis.h"
+
+#include "wire/adminmessages.h"
+#include "wire/apikeys.h"
+#include "wire/groupmessages.h"
+#include "wire/logmessages.h"
+#include "wire/requestheader.h"
+
+#include <QLoggingCategory>
+#include <QSet>
+#include <map>
+
+Q_DECLARE_LOGGING_CATEGORY(lcWire)
+
+namespace topicscope::engine {
+
+using namespace wire;
+
+namespace wire {
+
+inline constexpr auto UnsupportedCompressionType = static_cast<ErrorCode>(76);
+
+inline WireResponse sendResponse(const RequestHeader &header, const QByteArray &body)
+{
+    WireResponse response;
+    response.frame
+        = encodeResponseHeader(header.correlationId, ApiKeys::responseHeaderVersion(header.apiKey, header.apiVersion))
+        + body;
+    return response;
+}
+
+inline WireResponse closeConnection(const QString &reason)
+{
+    WireResponse response;
+    response.action = WireResponse::Action::Close;
+    response.reason = reason;
+    return response;
+}
+
+// Groups partition-level results by topic, keeping the order in which topics first appear.
+template <typename TopicT, typename PartitionT>
+PartitionT &appendPartition(QList<TopicT> &topics, const QString &name, PartitionT partition)
+{
+    if (topics.isEmpty() || topics.constLast().name != name)
+        topics.append(TopicT {name, {}});
+    topics.last().partitions.append(std::move(partition));
+    return topics.last().partitions.last();
+}
+
+} // namespace wire
+
+struct KafkaApis::Private {
+    struct ParkedFetch {
+        RequestHeader header;
+        FetchRequest request;
+        Responder respond;
+        TimerId timer = 0;
+        QSet<TopicPartition> partitions;
+    };
+
+    LogManager &log;
+    GroupCoordinator &groups;
+    Clock &clock;
+    EventBus &events;
+    KafkaApisConfig config;
+    int subscription = 0;
+    quint64 nextFetchId = 1;
+    std::map<quint64, ParkedFetch> parkedFetches;
+    bool recheckScheduled = false;
+    TimerId recheckTimer = 0;
+
+    Private(LogManager &l, GroupCoordinator &g, Clock &c, EventBus &e, KafkaApisConfig cfg)
+        : log(l)
+        , groups(g)
+        , clock(c)
+        , events(e)
+        , config(std::move(cfg))
+    { }
+
+    void onEvent(const Event &event);
+    void recheckParkedFetches();
+    void completeFetch(quint64 id);
+
+    WireResponse handleApiVersions(const RequestHeader &h, WireReader &r);
+    WireResponse handleMetadata(const RequestHeader &h, WireReader &r);
+    WireResponse handleProduce(const RequestHeader &h, WireReader &r);
+    void handleFetch(const RequestHeader &h, WireReader &r, Responder respond);
+    FetchResponse readFetch(const FetchRequest &request, qint64 *totalBytes, bool *anyError) const;
+    WireResponse handleListOffsets(const RequestHeader &h, WireReader &r);
+    WireResponse handleFindCoordinator(const RequestHeader &h, WireReader &r);
+    void handleJoinGroup(const RequestHeader &h, WireReader &r, const WireConnectionInfo &c, Responder respond);
+    void handleSyncGroup(const RequestHeader &h, WireReader &r, Responder respond);
+    WireResponse handleHeartbeat(const RequestHeader &h, WireReader &r);
+    WireResponse handleLeaveGroup(const RequestHeader &h, WireReader &r);
+    WireResponse handleOffsetCommit(const RequestHeader &h, WireReader &r);
+    WireResponse handleOffsetFetch(const RequestHeader &h, WireReader &r);
+    WireResponse handleDescribeGroups(const RequestHeader &h, WireReader &r);
+    WireResponse handleListGroups(const RequestHeader &h, WireReader &r);
+    WireResponse handleCreateTopics(const RequestHeader &h, WireReader &r);
+    WireResponse handleDeleteTopics(const RequestHeader &h, WireReader &r);
+    WireResponse handleDeleteRecords(const RequestHeader &h, WireReader &r);
+    WireResponse handleDescribeConfigs(const RequestHeader &h, WireReader &r);
+    WireResponse handleDeleteGroups(const RequestHeader &h, WireReader &r);
+    WireResponse handleAlterConfigs(const RequestHeader &h, WireReader &r);
+    WireResponse handleCreatePartitions(const RequestHeader &h, WireReader &r);
+};
+
+} // namespace topicscope::engine

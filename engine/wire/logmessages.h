@@ -1,0 +1,181 @@
+#pragma once
+
+#include "core/errorcode.h"
+#include "wire/wirereader.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+// Request and response bodies of the log APIs (Produce, Fetch, ListOffsets, Metadata, DeleteRecords) in the
+// non-flexible versions this broker advertises, field by field as in Kafka's message/*.json. Decoders return
+// nullopt for a malformed body (the reader says why); encoders write the body only (no header).
+namespace topicscope::engine::wire {
+
+// ---- Produce (key 0), v3-7 ----
+struct ProduceRequest {
+    struct Partition {
+        qint32 index = 0;
+        std::optional<QByteArray> records;
+    };
+    struct Topic {
+        QString name;
+        QList<Partition> partitions;
+    };
+    std::optional<QString> transactionalId;
+    qint16 acks = -1;
+    qint32 timeoutMs = 0;
+    QList<Topic> topics;
+};
+struct ProduceResponse {
+    struct Partition {
+        qint32 index = 0;
+        ErrorCode error = ErrorCode::None;
+        qint64 baseOffset = -1;
+        qint64 logAppendTimeMs = -1;
+        qint64 logStartOffset = -1;
+    };
+    struct Topic {
+        QString name;
+        QList<Partition> partitions;
+    };
+    QList<Topic> topics;
+};
+std::optional<ProduceRequest> decodeProduceRequest(WireReader &r, qint16 version);
+QByteArray encodeProduceResponse(const ProduceResponse &response, qint16 version);
+
+// ---- Fetch (key 1), v4-11 ----
+struct FetchRequest {
+    struct Partition {
+        qint32 index = 0;
+        qint32 currentLeaderEpoch = -1;
+        qint64 fetchOffset = 0;
+        qint64 logStartOffset = -1;
+        qint32 maxBytes = 0;
+    };
+    struct Topic {
+        QString name;
+        QList<Partition> partitions;
+    };
+    qint32 replicaId = -1;
+    qint32 maxWaitMs = 0;
+    qint32 minBytes = 0;
+    qint32 maxBytes = 0x7fffffff;
+    qint8 isolationLevel = 0;
+    qint32 sessionId = 0;
+    qint32 sessionEpoch = -1;
+    QList<Topic> topics;
+    QString rackId;
+};
+struct FetchResponse {
+    struct Partition {
+        qint32 index = 0;
+        ErrorCode error = ErrorCode::None;
+        qint64 highWatermark = -1;
+        qint64 lastStableOffset = -1;
+        qint64 logStartOffset = -1;
+        QByteArray records;
+    };
+    struct Topic {
+        QString name;
+        QList<Partition> partitions;
+    };
+    ErrorCode error = ErrorCode::None;
+    qint32 sessionId = 0;
+    QList<Topic> topics;
+};
+std::optional<FetchRequest> decodeFetchRequest(WireReader &r, qint16 version);
+QByteArray encodeFetchResponse(const FetchResponse &response, qint16 version);
+
+// ---- ListOffsets (key 2), v0-3 ----
+struct ListOffsetsRequest {
+    struct Partition {
+        qint32 index = 0;
+        qint64 timestamp = -1;
+        qint32 maxNumOffsets = 1; // v0 only
+    };
+    struct Topic {
+        QString name;
+        QList<Partition> partitions;
+    };
+    qint32 replicaId = -1;
+    qint8 isolationLevel = 0;
+    QList<Topic> topics;
+};
+struct ListOffsetsResponse {
+    struct Partition {
+        qint32 index = 0;
+        ErrorCode error = ErrorCode::None;
+        qint64 timestamp = -1;
+        qint64 offset = -1;
+    };
+    struct Topic {
+        QString name;
+        QList<Partition> partitions;
+    };
+    QList<Topic> topics;
+};
+std::optional<ListOffsetsRequest> decodeListOffsetsRequest(WireReader &r, qint16 version);
+QByteArray encodeListOffsetsResponse(const ListOffsetsResponse &response, qint16 version);
+
+// ---- Metadata (key 3), v0-6 ----
+struct MetadataRequest {
+    std::optional<QStringList> topics; // nullopt = all topics (v0: an empty list means all too)
+    bool allowAutoTopicCreation = true; // v4+; implied true before
+};
+struct MetadataResponse {
+    struct Broker {
+        qint32 nodeId = 0;
+        QString host;
+        qint32 port = 0;
+    };
+    struct Partition {
+        ErrorCode error = ErrorCode::None;
+        qint32 index = 0;
+        qint32 leaderId = 0;
+    };
+    struct Topic {
+        ErrorCode error = ErrorCode::None;
+        QString name;
+        bool isInternal = false;
+        QList<Partition> partitions;
+    };
+    QList<Broker> brokers;
+    std::optional<QString> clusterId;
+    qint32 controllerId = 0;
+    QList<Topic> topics;
+};
+std::optional<MetadataRequest> decodeMetadataRequest(WireReader &r, qint16 version);
+QByteArray encodeMetadataResponse(const MetadataResponse &response, qint16 version);
+
+// ---- DeleteRecords (key 21), v0-1 ----
+struct DeleteRecordsRequest {
+    struct Partition {
+        qint32 index = 0;
+        qint64 offset = 0;
+    };
+    struct Topic {
+        QString name;
+        QList<Partition> partitions;
+    };
+    QList<Topic> topics;
+    qint32 timeoutMs = 0;
+};
+struct DeleteRecordsResponse {
+    struct Partition {
+        qint32 index = 0;
+        qint64 lowWatermark = -1;
+        ErrorCode error = ErrorCode::None;
+    };
+    struct Topic {
+        QString name;
+        QList<Partition> partitions;
+    };
+    QList<Topic> topics;
+};
+std::optional<DeleteRecordsRequest> decodeDeleteRecordsRequest(WireReader &r, qint16 version);
+QByteArray encodeDeleteRecordsResponse(const DeleteRecordsResponse &response, qint16 version);
+
+} // namespace topicscope::engine::wire

@@ -1,0 +1,99 @@
+#include "wirewriter.h"
+
+#include <QtEndian>
+
+namespace topicscope::engine::wire {
+
+namespace {
+template <typename T> void appendBigEndian(QByteArray &data, T value)
+{
+    char buf[sizeof(T)];
+    qToBigEndian<T>(value, buf);
+    data.append(buf, sizeof(T));
+}
+} // namespace
+
+void WireWriter::int8(qint8 v)
+{
+    m_data.append(static_cast<char>(v));
+}
+
+void WireWriter::int16(qint16 v)
+{
+    appendBigEndian(m_data, v);
+}
+
+void WireWriter::int32(qint32 v)
+{
+    appendBigEndian(m_data, v);
+}
+
+void WireWriter::int64(qint64 v)
+{
+    appendBigEndian(m_data, v);
+}
+
+void WireWriter::uvarint(quint64 v)
+{
+    while (v >= 0x80) {
+        m_data.append(static_cast<char>((v & 0x7f) | 0x80));
+        v >>= 7;
+    }
+    m_data.append(static_cast<char>(v));
+}
+
+void WireWriter::varint(qint64 v)
+{
+    uvarint((static_cast<quint64>(v) << 1) ^ static_cast<quint64>(v >> 63));
+}
+
+void WireWriter::string(const QString &v, bool compact)
+{
+    const QByteArray utf8 = v.toUtf8();
+    if (compact)
+        uvarint(static_cast<quint64>(utf8.size()) + 1);
+    else
+        int16(static_cast<qint16>(utf8.size()));
+    m_data.append(utf8);
+}
+
+void WireWriter::nullableString(const std::optional<QString> &v, bool compact)
+{
+    if (v) {
+        string(*v, compact);
+    } else if (compact) {
+        uvarint(0);
+    } else {
+        int16(-1);
+    }
+}
+
+void WireWriter::bytes(QByteArrayView v, bool compact)
+{
+    if (compact)
+        uvarint(static_cast<quint64>(v.size()) + 1);
+    else
+        int32(static_cast<qint32>(v.size()));
+    m_data.append(v);
+}
+
+void WireWriter::nullableBytes(const std::optional<QByteArray> &v, bool compact)
+{
+    if (v) {
+        bytes(*v, compact);
+    } else if (compact) {
+        uvarint(0);
+    } else {
+        int32(-1);
+    }
+}
+
+void WireWriter::arrayLength(qsizetype count, bool compact)
+{
+    if (compact)
+        uvarint(static_cast<quint64>(count + 1));
+    else
+        int32(static_cast<qint32>(count));
+}
+
+} // namespace topicscope::engine::wire

@@ -1,0 +1,142 @@
+#pragma once
+
+// Header-only helpers of the wire interop tests (tests/integration/tst_interop_*.cpp): start the real topicscope
+// executable headless on a free loopback port, run client programs against it, and read their RESULT lines.
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QList>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QString>
+#include <QStringList>
+#include <memory>
+
+namespace topicscope::interoptest {
+
+// The interpreter with the Debian client packages (another python3 may come first on PATH).
+inline QString systemPython()
+{
+    return QStringLiteral("/usr/bin/python3");
+}
+
+// True when /usr/bin/python3 can import the module (a client library is installed).
+inline bool pythonHasModule(const QString &module)
+{
+    if (!QFile::exists(systemPython()))
+        return false;
+    QProcess p;
+    p.start(systemPython(), {QStringLiteral("-c"), QStringLiteral("import ") + module});
+    return p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+// A topicscope broker process: --headless --in-memory --listen 127.0.0.1:0, i.e. on a port the kernel picks,
+// read back from the "listening on" log line (no race with other tests for a "free" port).
+class InteropBroker {
+public:
+    ~InteropBroker() { stop(); }
+
+    bool start(const QStringList &extraArgs, QString *error)
+    {
+        m_process = std::make_unique<QProcess>();
+        m_process->setProcessChannelMode(QProcess::MergedChannels);
+        QStringList args {QStringLiteral("--headless"), QStringLiteral("--in-memory"), QStringLiteral("--listen"),
+            QStringLiteral("127.0.0.1:0")};
+        args += extraArgs;
+        m_process->start(qEnvironmentVariable("TOPICSCOPE_BIN"), args);
+        if (!m_process->waitForStarted(10000)) {
+            *error = QStringLiteral("cannot start TOPICSCOPE_BIN: ") + m_process->errorString();
+            return false;
+        }
+        static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 20000 && m_process->state() == QProcess::Running) {
+            m_process->waitForReadyRead(100);
+            m_log += m_process->readAll();
+            const auto match = listening.match(QString::fromUtf8(m_log));
+            if (match.hasMatch() && m_log.contains("running headless")) {
+                m_port = match.captured(1).toInt();
+                return true;
+            }
+        }
+        *error = QStringLiteral("broker did not start listening:\n") + QString::fromUtf8(m_log);
+        return false;
+    }
+
+    void stop()
+    {
+        if (!m_process)
+            return;
+        m_process->terminate();
+        m_process->waitForFinished(10000);
+        m_log += m_process->readAll();
+        m_process.reset();
+    }
+
+    bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
+    int port() const { return m_port; }
+    QString bootstrap() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
+    // Everything the broker logged so far; its last lines help explain a failing client.
+    QByteArray log()
+    {
+        if (m_process)
+            m_log += m_process->readAll();
+        return m_log;
+    }
+    QByteArray logTail(int maxBytes = 6000) { return log().right(maxBytes); }
+
+private:
+    std::unique_ptr<QProcess> m_process;
+    QByteArray m_log;
+    int m_port = 0;
+};
+
+struct ProgramRun {
+    bool finished = false;
+    int exitCode = -1;
+    QByteArray output; // stdout and stderr merged
+    QList<QStringList> results; // fields of each "RESULT ..." line, without the word RESULT
+
+    // Results whose first field is tag, without it.
+    QList<QStringList> tagged(const QString &tag) const
+    {
+        QList<QStringList> out;
+        for (const QStringList &r : results) {
+            if (!r.isEmpty() && r.constFirst() == tag)
+                out.append(r.mid(1));
+        }
+        return out;
+    }
+};
+
+inline ProgramRun runProgram(
+    const QString &program, const QStringList &args, const QByteArray &input = {}, int timeoutMs = 120000)
+{
+    ProgramRun run;
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(program, args);
+    if (!p.waitForStarted(10000)) {
+        run.output = p.errorString().toUtf8();
+        return run;
+    }
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    run.finished = p.waitForFinished(timeoutMs);
+    if (!run.finished) {
+        p.kill();
+        p.waitForFinished(5000);
+    }
+    run.output = p.readAll();
+    run.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    for (const QByteArray &line : run.output.split('\n')) {
+        if (line.startsWith("RESULT "))
+            run.results.append(QString::fromUtf8(line.mid(7)).split(QLatin1Char(' '), Qt::SkipEmptyParts));
+    }
+    return run;
+}
+
+} // namespace topicscope::interoptest

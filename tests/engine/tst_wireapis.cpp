@@ -1,0 +1,802 @@
+// KafkaApis, the request handler behind the listener, driven with request frames and a ManualClock (no
+// sockets): version gating and connection closes, Metadata auto-creation, Produce validation and acks=0,
+// Fetch long poll woken by appends or by max_wait_ms, ListOffsets, a whole JoinGroup/SyncGroup/Heartbeat/
+// OffsetCommit/OffsetFetch/LeaveGroup cycle, and the admin APIs (CreateTopics, DeleteTopics, DeleteRecords,
+// DescribeConfigs, AlterConfigs, CreatePartitions, DeleteGroups).
+#include "core/clock.h"
+#include "core/events.h"
+#include "group/groupcoordinator.h"
+#include "log/logmanager.h"
+#include "logtesthelpers.h"
+#include "wire/kafkaapis.h"
+#include "wire/wirereader.h"
+#include "wire/wirewriter.h"
+
+#include <QTest>
+#include <memory>
+
+using namespace topicscope::engine;
+using namespace topicscope::engine::wire;
+
+namespace {
+
+// A request frame: header v1 (client id "test") followed by the body the caller writes.
+QByteArray frame(qint16 apiKey, qint16 version, qint32 correlationId, const std::function<void(WireWriter &)> &body)
+{
+    WireWriter w;
+    w.int16(apiKey);
+    w.int16(version);
+    w.int32(correlationId);
+    w.string(QStringLiteral("test"));
+    if (body)
+        body(w);
+    return w.take();
+}
+
+struct Broker {
+    ManualClock clock;
+    EventBus events;
+    std::unique_ptr<LogManager> log;
+    std::unique_ptr<GroupCoordinator> groups;
+    std::unique_ptr<KafkaApis> apis;
+    int nextMemberId = 0;
+
+    explicit Broker(KafkaApisConfig config = {})
+    {
+        StorageOptions storage;
+        storage.inMemory = true;
+        QString error;
+        log = LogManager::open(storage, clock, events, &error);
+        GroupCoordinatorConfig groupConfig;
+        groupConfig.initialRebalanceDelayMs = 100;
+        groups = std::make_unique<GroupCoordinator>(
+            clock, events, log->offsetStore(), [this](const QString &topic) { return log->partitionCount(topic); },
+            groupConfig);
+        groups->setMemberIdGenerator([this] { return QString::number(++nextMemberId); });
+        apis = std::make_unique<KafkaApis>(*log, *groups, clock, events, config);
+    }
+    ~Broker()
+    {
+        apis.reset();
+        groups.reset();
+    }
+
+    // Sends one request; the returned pointer fills in when the response comes (maybe at once).
+    std::shared_ptr<std::optional<WireResponse>> send(const QByteArray &request)
+    {
+        auto slot = std::make_shared<std::optional<WireResponse>>();
+        apis->handle(request, {1, QStringLiteral("/127.0.0.1")}, [slot](const WireResponse &r) {
+            QVERIFY2(!slot->has_value(), "responded twice");
+            *slot = r;
+        });
+        return slot;
+    }
+
+    // Sends and expects an immediate Send; returns a reader positioned after the response header v0.
+    WireReader call(const QByteArray &request, QByteArray *keep)
+    {
+        const auto response = send(request);
+        if (!response->has_value() || (*response)->action != WireResponse::Action::Send) {
+            qWarning() << "no immediate response" << (response->has_value() ? (*response)->reason : QString());
+            *keep = QByteArray();
+            return WireReader(*keep);
+        }
+        *keep = (*response)->frame;
+        WireReader r(*keep);
+        r.int32(); // correlation id
+        return r;
+    }
+
+    QByteArray produceFrame(
+        const QString &topic, int partition, const QByteArray &records, qint16 acks = 1, qint16 version = 7)
+    {
+        return frame(0, version, 10, [&](WireWriter &w) {
+            w.nullableString(std::nullopt);
+            w.int16(acks);
+            w.int32(1000);
+            w.arrayLength(1);
+            w.string(topic);
+            w.arrayLength(1);
+            w.int32(partition);
+            w.bytes(records);
+        });
+    }
+
+    QByteArray fetchFrame(const QString &topic, qint64 offset, qint32 maxWaitMs, qint32 minBytes)
+    {
+        return frame(1, 4, 20, [&](WireWriter &w) {
+            w.int32(-1);
+            w.int32(maxWaitMs);
+            w.int32(minBytes);
+            w.int32(1 << 20);
+            w.int8(0);
+            w.arrayLength(1);
+            w.string(topic);
+            w.arrayLength(1);
+            w.int32(0);
+            w.int64(offset);
+            w.int32(1 << 20);
+        });
+    }
+};
+
+// Produce v7 response, one partition: (error, base offset).
+std::pair<int, qint64> readProduceResult(WireReader &r)
+{
+    r.arrayLength();
+    r.string();
+    r.arrayLength();
+    r.int32();
+    const int error = r.int16();
+    const qint64 base = r.int64();
+    return {error, base};
+}
+
+struct FetchPartitionResult {
+    int error = -1;
+    qint64 highWatermark = -1;
+    QByteArray records;
+};
+
+// Fetch v4 response, one partition.
+FetchPartitionResult readFetchResult(WireReader &r)
+{
+    FetchPartitionResult out;
+    r.int32(); // throttle
+    r.arrayLength();
+    r.string();
+    r.arrayLength();
+    r.int32();
+    out.error = r.int16();
+    out.highWatermark = r.int64();
+    r.int64(); // last stable offset
+    r.arrayLength(); // aborted (null)
+    out.records = r.bytes();
+    return out;
+}
+
+} // namespace
+
+class TestWireApis : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void unknownOrUnsupportedRequestsCloseTheConnection_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        QTest::addColumn<QString>("reasonPart");
+        QTest::addRow("unknown api key") << frame(99, 0, 1, {}) << QStringLiteral("unsupported API");
+        QTest::addRow("SaslHandshake not offered") << frame(17, 1, 1, {}) << QStringLiteral("SaslHandshake");
+        QTest::addRow("Produce v2 (MessageSet era)")
+            << frame(0, 2, 1, {}) << QStringLiteral("unsupported version Produce v2");
+        QTest::addRow("Metadata v7 above the max") << frame(3, 7, 1, {}) << QStringLiteral("supported v0-v6");
+        QTest::addRow("truncated header")
+            << QByteArray::fromHex("00030001") << QStringLiteral("malformed request header");
+        QTest::addRow("truncated Metadata body")
+            << frame(3, 1, 1, [](WireWriter &w) { w.int32(5); }) << QStringLiteral("malformed Metadata v1");
+        QTest::addRow("JoinGroup with a lying protocol count") << frame(11, 2, 1, [](WireWriter &w) {
+            w.string(QStringLiteral("g"));
+            w.int32(10000);
+            w.int32(10000);
+            w.string(QString());
+            w.string(QStringLiteral("consumer"));
+            w.int32(0x7fffffff);
+        }) << QStringLiteral("malformed JoinGroup v2");
+    }
+    void unknownOrUnsupportedRequestsCloseTheConnection()
+    {
+        QFETCH(QByteArray, request);
+        QFETCH(QString, reasonPart);
+        Broker broker;
+        const auto response = broker.send(request);
+        QVERIFY(response->has_value());
+        QCOMPARE((*response)->action, WireResponse::Action::Close);
+        QVERIFY2((*response)->reason.contains(reasonPart), qPrintable((*response)->reason));
+    }
+
+    void apiVersionsAboveMaxGetsV0ErrorFormat()
+    {
+        Broker broker;
+        QByteArray keep;
+        WireReader r
+            = broker.call(frame(18, 4, 7, [](WireWriter &w) { w.raw(QByteArray::fromHex("00000000")); }), &keep);
+        QCOMPARE(keep.toHex(),
+            QByteArray("00000007"
+                       "0023"
+                       "00000001"
+                       "0012"
+                       "0000"
+                       "0003"));
+        Q_UNUSED(r);
+    }
+
+    void apiVersionsListsEverySupportedApi()
+    {
+        Broker broker;
+        QByteArray keep;
+        WireReader r = broker.call(frame(18, 2, 1, {}), &keep);
+        QCOMPARE(r.int16(), qint16(0));
+        const int count = r.arrayLength();
+        QMap<int, QPair<int, int>> ranges;
+        for (int i = 0; i < count; ++i) {
+            const int key = r.int16();
+            const int min = r.int16();
+            ranges[key] = {min, r.int16()};
+        }
+        QCOMPARE(r.int32(), 0); // throttle (v1+)
+        QVERIFY(r.ok() && r.atEnd());
+        QCOMPARE(ranges.value(0), qMakePair(3, 7));
+        QCOMPARE(ranges.value(1), qMakePair(4, 11));
+        QCOMPARE(ranges.value(10), qMakePair(0, 2));
+        QCOMPARE(ranges.value(18), qMakePair(0, 3));
+        QCOMPARE(ranges.value(32), qMakePair(0, 2));
+        QCOMPARE(ranges.value(42), qMakePair(0, 1));
+        QCOMPARE(ranges.value(33), qMakePair(0, 1));
+        QCOMPARE(ranges.value(37), qMakePair(0, 1));
+        QCOMPARE(ranges.size(), 21);
+    }
+
+    void metadataAutoCreatesNamedTopicsOnly()
+    {
+        KafkaApisConfig config;
+        config.advertisedHost = QStringLiteral("broker.local");
+        config.advertisedPort = 19092;
+        config.numPartitions = 3;
+        Broker broker(config);
+        QByteArray keep;
+        // All topics (v1 null): nothing is created.
+        WireReader all = broker.call(frame(3, 1, 1, [](WireWriter &w) { w.arrayLength(-1); }), &keep);
+        QCOMPARE(all.arrayLength(), 1);
+        QCOMPARE(all.int32(), 0);
+        QCOMPARE(all.string(), QStringLiteral("broker.local"));
+        QCOMPARE(all.int32(), 19092);
+        QVERIFY(broker.log->topicNames().isEmpty());
+
+        // A named topic with allow_auto_topic_creation=false (librdkafka consumer): UNKNOWN_TOPIC_OR_PARTITION.
+        const auto named = [](bool allow) {
+            return frame(3, 4, 2, [allow](WireWriter &w) {
+                w.arrayLength(1);
+                w.string(QStringLiteral("orders"));
+                w.boolean(allow);
+            });
+        };
+        WireReader refused = broker.call(named(false), &keep);
+        refused.int32(); // throttle
+        refused.arrayLength();
+        refused.int32();
+        refused.string();
+        refused.int32();
+        refused.nullableString();
+        refused.nullableString(); // cluster id
+        refused.int32(); // controller
+        QCOMPARE(refused.arrayLength(), 1);
+        QCOMPARE(refused.int16(), qint16(3));
+        QVERIFY(broker.log->topicNames().isEmpty());
+
+        WireReader created = broker.call(named(true), &keep);
+        QVERIFY(created.ok());
+        QCOMPARE(broker.log->partitionCount(QStringLiteral("orders")), 3);
+    }
+
+    void metadataRespectsDisabledAutoCreation()
+    {
+        KafkaApisConfig config;
+        config.autoCreateTopics = false;
+        Broker broker(config);
+        QByteArray keep;
+        broker.call(frame(3, 1, 1,
+                        [](WireWriter &w) {
+                            w.arrayLength(1);
+                            w.string(QStringLiteral("orders"));
+                        }),
+            &keep);
+        QVERIFY(broker.log->topicNames().isEmpty());
+    }
+
+    void produceValidatesAndAppends()
+    {
+        Broker broker;
+        QCOMPARE(broker.log->createTopic(QStringLiteral("t"), 1), ErrorCode::None);
+        QByteArray keep;
+        WireReader ok = broker.call(
+            broker.produceFrame(QStringLiteral("t"), 0, topicscope::engine::logtest::makeBatch(3)), &keep);
+        QCOMPARE(readProduceResult(ok), qMakePair(0, qint64(0)));
+        WireReader next = broker.call(
+            broker.produceFrame(QStringLiteral("t"), 0, topicscope::engine::logtest::makeBatch(2)), &keep);
+        QCOMPARE(readProduceResult(next), qMakePair(0, qint64(3)));
+
+        // Magic 1 (a legacy MessageSet, from the reference §4.2) is INVALID_RECORD on Produce v3+.
+        const QByteArray legacy = QByteArray::fromHex(
+            "0000000000000000 0000001d 9e349596 01 00 0000018bcfe56800 00000002 6b31 00000005 68656c6c6f");
+        WireReader magic1 = broker.call(broker.produceFrame(QStringLiteral("t"), 0, legacy), &keep);
+        QCOMPARE(readProduceResult(magic1).first, 87);
+        // Two batches in one partition's records: INVALID_RECORD too.
+        const QByteArray two = topicscope::engine::logtest::makeBatch(1) + topicscope::engine::logtest::makeBatch(1);
+        WireReader twoBatches = broker.call(broker.produceFrame(QStringLiteral("t"), 0, two), &keep);
+        QCOMPARE(readProduceResult(twoBatches).first, 87);
+        // acks outside {-1, 0, 1}.
+        WireReader acks = broker.call(
+            broker.produceFrame(QStringLiteral("t"), 0, topicscope::engine::logtest::makeBatch(1), 2), &keep);
+        QCOMPARE(readProduceResult(acks).first, 21);
+        // Unknown partition.
+        WireReader unknown = broker.call(
+            broker.produceFrame(QStringLiteral("t"), 5, topicscope::engine::logtest::makeBatch(1)), &keep);
+        QCOMPARE(readProduceResult(unknown).first, 3);
+        // A corrupted CRC.
+        QByteArray corrupt = topicscope::engine::logtest::makeBatch(1);
+        corrupt[corrupt.size() - 1] = char(corrupt.at(corrupt.size() - 1) ^ 0x01);
+        WireReader crc = broker.call(broker.produceFrame(QStringLiteral("t"), 0, corrupt), &keep);
+        QCOMPARE(readProduceResult(crc).first, 2);
+
+        QCOMPARE(broker.log->partitionInfo({QStringLiteral("t"), 0})->logEndOffset, 5);
+    }
+
+    void acksZeroAppendsWithoutResponse()
+    {
+        Broker broker;
+        broker.log->createTopic(QStringLiteral("t"), 1);
+        const auto response
+            = broker.send(broker.produceFrame(QStringLiteral("t"), 0, topicscope::engine::logtest::makeBatch(4), 0));
+        QVERIFY(response->has_value());
+        QCOMPARE((*response)->action, WireResponse::Action::NoResponse);
+        QCOMPARE(broker.log->partitionInfo({QStringLiteral("t"), 0})->logEndOffset, 4);
+    }
+
+    void fetchLongPollWakesOnAppend()
+    {
+        Broker broker;
+        broker.log->createTopic(QStringLiteral("t"), 1);
+        const auto parked = broker.send(broker.fetchFrame(QStringLiteral("t"), 0, 500, 1));
+        QVERIFY(!parked->has_value());
+        QCOMPARE(broker.apis->parkedFetchCount(), 1);
+        broker.clock.advance(100);
+        QVERIFY(!parked->has_value());
+
+        broker.send(broker.produceFrame(QStringLiteral("t"), 0, topicscope::engine::logtest::makeBatch(2)));
+        // Woken from a zero-delay timer, not from inside the append's event.
+        QVERIFY(!parked->has_value());
+        broker.clock.advance(0);
+        QVERIFY(parked->has_value());
+        QCOMPARE(broker.apis->parkedFetchCount(), 0);
+        WireReader r((*parked)->frame);
+        QCOMPARE(r.int32(), 20); // correlation id
+        const FetchPartitionResult result = readFetchResult(r);
+        QCOMPARE(result.error, 0);
+        QCOMPARE(result.highWatermark, 2);
+        QCOMPARE(topicscope::engine::logtest::countRecords(result.records), 2);
+    }
+
+    void fetchLongPollTimesOutEmpty()
+    {
+        Broker broker;
+        broker.log->createTopic(QStringLiteral("t"), 1);
+        broker.log->append({QStringLiteral("t"), 0}, topicscope::engine::logtest::makeBatch(1));
+        const auto parked = broker.send(broker.fetchFrame(QStringLiteral("t"), 1, 500, 1));
+        broker.clock.advance(499);
+        QVERIFY(!parked->has_value());
+        broker.clock.advance(1);
+        QVERIFY(parked->has_value());
+        WireReader r((*parked)->frame);
+        r.int32();
+        const FetchPartitionResult result = readFetchResult(r);
+        QCOMPARE(result.error, 0);
+        QCOMPARE(result.highWatermark, 1);
+        QVERIFY(result.records.isEmpty());
+    }
+
+    void fetchAnswersAtOnceWithDataOrErrors()
+    {
+        Broker broker;
+        broker.log->createTopic(QStringLiteral("t"), 1);
+        broker.log->append({QStringLiteral("t"), 0}, topicscope::engine::logtest::makeBatch(3));
+        QByteArray keep;
+        WireReader data = broker.call(broker.fetchFrame(QStringLiteral("t"), 1, 500, 1), &keep);
+        const FetchPartitionResult withData = readFetchResult(data);
+        // The whole batch holding offset 1 comes back; the client skips what it did not ask for.
+        QCOMPARE(topicscope::engine::logtest::countRecords(withData.records), 3);
+        WireReader outOfRange = broker.call(broker.fetchFrame(QStringLiteral("t"), 9, 500, 1), &keep);
+        QCOMPARE(readFetchResult(outOfRange).error, 1);
+        WireReader unknown = broker.call(broker.fetchFrame(QStringLiteral("nope"), 0, 500, 1), &keep);
+        QCOMPARE(readFetchResult(unknown).error, 3);
+    }
+
+    void listOffsetsEarliestLatestAndV0()
+    {
+        Broker broker;
+        broker.log->createTopic(QStringLiteral("t"), 1);
+        broker.log->append({QStringLiteral("t"), 0}, topicscope::engine::logtest::makeBatch(4));
+        const auto request = [](qint16 version, qint64 timestamp) {
+            return frame(2, version, 3, [=](WireWriter &w) {
+                w.int32(-1);
+                if (version >= 2)
+                    w.int8(0);
+                w.arrayLength(1);
+                w.string(QStringLiteral("t"));
+                w.arrayLength(1);
+                w.int32(0);
+                w.int64(timestamp);
+                if (version == 0)
+                    w.int32(1);
+            });
+        };
+        QByteArray keep;
+        WireReader latest = broker.call(request(1, -1), &keep);
+        latest.arrayLength();
+        latest.string();
+        latest.arrayLength();
+        latest.int32();
+        QCOMPARE(latest.int16(), qint16(0));
+        QCOMPARE(latest.int64(), -1); // timestamp
+        QCOMPARE(latest.int64(), 4); // offset
+        WireReader v0 = broker.call(request(0, -2), &keep);
+        v0.arrayLength();
+        v0.string();
+        v0.arrayLength();
+        v0.int32();
+        QCOMPARE(v0.int16(), qint16(0));
+        QCOMPARE(v0.arrayLength(), 1);
+        QCOMPARE(v0.int64(), 0);
+    }
+
+    void groupCycleFromJoinToLeave()
+    {
+        Broker broker;
+        broker.log->createTopic(QStringLiteral("t"), 1);
+        const QByteArray subscription = QByteArray::fromHex("0000 00000001 0001 74 00000000");
+        const auto join = [&](const QString &memberId) {
+            return frame(11, 5, 30, [&](WireWriter &w) {
+                w.string(QStringLiteral("g"));
+                w.int32(10000);
+                w.int32(30000);
+                w.string(memberId);
+                w.nullableString(std::nullopt);
+                w.string(QStringLiteral("consumer"));
+                w.arrayLength(1);
+                w.string(QStringLiteral("range"));
+                w.bytes(subscription);
+            });
+        };
+        // KIP-394: the first v5 join gets MEMBER_ID_REQUIRED with its id, at once.
+        QByteArray keep;
+        WireReader first = broker.call(join(QString()), &keep);
+        first.int32();
+        QCOMPARE(first.int16(), qint16(79));
+        first.int32();
+        first.string();
+        first.string();
+        const QString memberId = first.string();
+        QCOMPARE(memberId, QStringLiteral("test-1"));
+
+        // The rejoin waits for the initial rebalance delay.
+        const auto parkedJoin = broker.send(join(memberId));
+        QVERIFY(!parkedJoin->has_value());
+        broker.clock.advance(100);
+        QVERIFY(parkedJoin->has_value());
+        WireReader joined((*parkedJoin)->frame);
+        QCOMPARE(joined.int32(), 30);
+        joined.int32();
+        QCOMPARE(joined.int16(), qint16(0));
+        QCOMPARE(joined.int32(), 1); // generation
+        QCOMPARE(joined.string(), QStringLiteral("range"));
+        QCOMPARE(joined.string(), memberId); // leader
+        QCOMPARE(joined.string(), memberId);
+        QCOMPARE(joined.arrayLength(), 1);
+
+        const QByteArray assignment = QByteArray::fromHex("0000 00000001 0001 74 00000001 00000000 00000000");
+        WireReader synced = broker.call(frame(14, 3, 31,
+                                            [&](WireWriter &w) {
+                                                w.string(QStringLiteral("g"));
+                                                w.int32(1);
+                                                w.string(memberId);
+                                                w.nullableString(std::nullopt);
+                                                w.arrayLength(1);
+                                                w.string(memberId);
+                                                w.bytes(assignment);
+                                            }),
+            &keep);
+        synced.int32();
+        QCOMPARE(synced.int16(), qint16(0));
+        QCOMPARE(synced.bytes(), assignment);
+
+        WireReader heartbeat = broker.call(frame(12, 3, 32,
+                                               [&](WireWriter &w) {
+                                                   w.string(QStringLiteral("g"));
+                                                   w.int32(1);
+                                                   w.string(memberId);
+                                                   w.nullableString(std::nullopt);
+                                               }),
+            &keep);
+        heartbeat.int32();
+        QCOMPARE(heartbeat.int16(), qint16(0));
+
+        // kafka-python's OffsetCommit v2 (with retention) and OffsetFetch v1.
+        WireReader committed = broker.call(frame(8, 2, 33,
+                                               [&](WireWriter &w) {
+                                                   w.string(QStringLiteral("g"));
+                                                   w.int32(1);
+                                                   w.string(memberId);
+                                                   w.int64(-1);
+                                                   w.arrayLength(1);
+                                                   w.string(QStringLiteral("t"));
+                                                   w.arrayLength(1);
+                                                   w.int32(0);
+                                                   w.int64(7);
+                                                   w.nullableString(QString());
+                                               }),
+            &keep);
+        committed.arrayLength();
+        committed.string();
+        committed.arrayLength();
+        committed.int32();
+        QCOMPARE(committed.int16(), qint16(0));
+
+        WireReader fetched = broker.call(frame(9, 1, 34,
+                                             [&](WireWriter &w) {
+                                                 w.string(QStringLiteral("g"));
+                                                 w.arrayLength(1);
+                                                 w.string(QStringLiteral("t"));
+                                                 w.arrayLength(2);
+                                                 w.int32(0);
+                                                 w.int32(1);
+                                             }),
+            &keep);
+        QCOMPARE(fetched.arrayLength(), 1);
+        QCOMPARE(fetched.string(), QStringLiteral("t"));
+        QCOMPARE(fetched.arrayLength(), 2);
+        QCOMPARE(fetched.int32(), 0);
+        QCOMPARE(fetched.int64(), 7);
+        fetched.nullableString();
+        QCOMPARE(fetched.int16(), qint16(0));
+        QCOMPARE(fetched.int32(), 1);
+        QCOMPARE(fetched.int64(), -1); // never committed: -1, no error
+        fetched.nullableString();
+        QCOMPARE(fetched.int16(), qint16(0));
+
+        WireReader left = broker.call(frame(13, 1, 35,
+                                          [&](WireWriter &w) {
+                                              w.string(QStringLiteral("g"));
+                                              w.string(memberId);
+                                          }),
+            &keep);
+        left.int32();
+        QCOMPARE(left.int16(), qint16(0));
+        QCOMPARE(broker.groups->describeGroup(QStringLiteral("g")).state, QStringLiteral("Empty"));
+    }
+
+    void findCoordinatorIsThisBroker()
+    {
+        KafkaApisConfig config;
+        config.advertisedPort = 29092;
+        Broker broker(config);
+        QByteArray keep;
+        WireReader r = broker.call(frame(10, 0, 1, [](WireWriter &w) { w.string(QStringLiteral("g")); }), &keep);
+        QCOMPARE(r.int16(), qint16(0));
+        QCOMPARE(r.int32(), 0);
+        QCOMPARE(r.string(), QStringLiteral("127.0.0.1"));
+        QCOMPARE(r.int32(), 29092);
+        QVERIFY(r.atEnd());
+    }
+
+    void createAndDeleteTopics()
+    {
+        Broker broker;
+        const auto create = [](const QString &name, qint32 partitions, qint16 rf) {
+            return frame(19, 1, 1, [=](WireWriter &w) {
+                w.arrayLength(1);
+                w.string(name);
+                w.int32(partitions);
+                w.int16(rf);
+                w.arrayLength(0);
+                w.arrayLength(1);
+                w.string(QStringLiteral("retention.ms"));
+                w.nullableString(QStringLiteral("1000"));
+                w.int32(1000);
+                w.boolean(false);
+            });
+        };
+        const auto errorOf = [&](const QByteArray &request) {
+            QByteArray keep;
+            WireReader r = broker.call(request, &keep);
+            r.arrayLength();
+            r.string();
+            return int(r.int16());
+        };
+        QCOMPARE(errorOf(create(QStringLiteral("a"), 2, 1)), 0);
+        QCOMPARE(broker.log->describeTopic(QStringLiteral("a"))->config.retentionMs, 1000);
+        QCOMPARE(errorOf(create(QStringLiteral("a"), 2, 1)), 36); // TOPIC_ALREADY_EXISTS
+        QCOMPARE(errorOf(create(QStringLiteral("b"), -1, -1)), 0); // broker defaults (KIP-464)
+        QCOMPARE(broker.log->partitionCount(QStringLiteral("b")), 1);
+        QCOMPARE(errorOf(create(QStringLiteral("c"), 0, 1)), 37); // INVALID_PARTITIONS
+        QCOMPARE(errorOf(create(QStringLiteral("c"), 1, 3)), 38); // INVALID_REPLICATION_FACTOR
+        QCOMPARE(errorOf(create(QStringLiteral("bad/name"), 1, 1)), 17); // INVALID_TOPIC_EXCEPTION
+
+        QByteArray keep;
+        WireReader deleted = broker.call(frame(20, 1, 2,
+                                             [](WireWriter &w) {
+                                                 w.arrayLength(2);
+                                                 w.string(QStringLiteral("a"));
+                                                 w.string(QStringLiteral("missing"));
+                                                 w.int32(1000);
+                                             }),
+            &keep);
+        deleted.int32();
+        QCOMPARE(deleted.arrayLength(), 2);
+        QCOMPARE(deleted.string(), QStringLiteral("a"));
+        QCOMPARE(deleted.int16(), qint16(0));
+        QCOMPARE(deleted.string(), QStringLiteral("missing"));
+        QCOMPARE(deleted.int16(), qint16(3));
+        QCOMPARE(broker.log->partitionCount(QStringLiteral("a")), -1);
+    }
+
+    void deleteRecordsMovesLogStart()
+    {
+        Broker broker;
+        broker.log->createTopic(QStringLiteral("t"), 1);
+        broker.log->append({QStringLiteral("t"), 0}, topicscope::engine::logtest::makeBatch(2));
+        broker.log->append({QStringLiteral("t"), 0}, topicscope::engine::logtest::makeBatch(2));
+        QByteArray keep;
+        WireReader r = broker.call(frame(21, 1, 1,
+                                       [](WireWriter &w) {
+                                           w.arrayLength(1);
+                                           w.string(QStringLiteral("t"));
+                                           w.arrayLength(1);
+                                           w.int32(0);
+                                           w.int64(2);
+                                           w.int32(1000);
+                                       }),
+            &keep);
+        r.int32();
+        r.arrayLength();
+        r.string();
+        r.arrayLength();
+        QCOMPARE(r.int32(), 0);
+        QCOMPARE(r.int64(), 2); // low watermark
+        QCOMPARE(r.int16(), qint16(0));
+        QCOMPARE(broker.log->partitionInfo({QStringLiteral("t"), 0})->logStartOffset, 2);
+    }
+
+    void describeConfigsOfTopicAndBroker()
+    {
+        Broker broker;
+        TopicConfig config;
+        config.retentionMs = 60000;
+        QCOMPARE(broker.log->createTopic(QStringLiteral("t"), 1, config), ErrorCode::None);
+        const auto request = [](qint8 type, const QString &name, const std::optional<QStringList> &keys) {
+            return frame(32, 1, 1, [=](WireWriter &w) {
+                w.arrayLength(1);
+                w.int8(type);
+                w.string(name);
+                if (keys) {
+                    w.arrayLength(keys->size());
+                    for (const QString &k : *keys)
+                        w.string(k);
+                } else {
+                    w.arrayLength(-1);
+                }
+                w.boolean(false);
+            });
+        };
+        // "name=value source" lines of the single result.
+        const auto dump = [&](const QByteArray &req, int *error) {
+            QByteArray keep;
+            WireReader r = broker.call(req, &keep);
+            r.int32();
+            r.arrayLength();
+            *error = r.int16();
+            r.nullableString();
+            r.int8();
+            r.string();
+            QStringList lines;
+            const int n = r.arrayLength();
+            for (int i = 0; i < n; ++i) {
+                const QString name = r.string();
+                const QString value = r.nullableString().value_or(QStringLiteral("null"));
+                r.boolean(); // read only
+                const int source = r.int8();
+                r.boolean(); // sensitive
+                r.arrayLength(); // synonyms
+                lines.append(QStringLiteral("%1=%2 %3").arg(name, value).arg(source));
+            }
+            return lines;
+        };
+        int error = -1;
+        const QStringList topic
+            = dump(request(2, QStringLiteral("t"),
+                       QStringList {QStringLiteral("retention.ms"), QStringLiteral("retention.bytes")}),
+                &error);
+        QCOMPARE(error, 0);
+        QCOMPARE(topic, (QStringList {QStringLiteral("retention.bytes=-1 5"), QStringLiteral("retention.ms=60000 1")}));
+        QVERIFY(dump(request(2, QStringLiteral("t"), std::nullopt), &error).size() >= 4);
+        dump(request(2, QStringLiteral("missing"), std::nullopt), &error);
+        QCOMPARE(error, 3);
+        QCOMPARE(dump(request(4, QStringLiteral("0"), QStringList {QStringLiteral("num.partitions")}), &error),
+            QStringList {QStringLiteral("num.partitions=1 4")});
+    }
+
+    void deleteGroupsOnlyWhenEmpty()
+    {
+        Broker broker;
+        broker.log->createTopic(QStringLiteral("t"), 1);
+        OffsetCommitRequest commit;
+        commit.groupId = QStringLiteral("standalone");
+        commit.offsets.push_back({{QStringLiteral("t"), 0}, 3, -1, QString(), -1});
+        QCOMPARE(broker.groups->commitOffsets(commit).at(0).error, ErrorCode::None);
+        QByteArray keep;
+        WireReader r = broker.call(frame(42, 1, 1,
+                                       [](WireWriter &w) {
+                                           w.arrayLength(2);
+                                           w.string(QStringLiteral("standalone"));
+                                           w.string(QStringLiteral("never-seen"));
+                                       }),
+            &keep);
+        r.int32();
+        QCOMPARE(r.arrayLength(), 2);
+        QCOMPARE(r.string(), QStringLiteral("standalone"));
+        QCOMPARE(r.int16(), qint16(0));
+        QCOMPARE(r.string(), QStringLiteral("never-seen"));
+        QCOMPARE(r.int16(), qint16(69)); // GROUP_ID_NOT_FOUND
+        QVERIFY(broker.groups->fetchOffsets(QStringLiteral("standalone"), std::nullopt).offsets.empty());
+    }
+
+    void alterConfigsReplacesTheTopicConfig()
+    {
+        Broker broker;
+        TopicConfig config;
+        config.retentionBytes = 1000;
+        broker.log->createTopic(QStringLiteral("t"), 1, config);
+        const auto alter = [](const QString &topic, const QString &name, const QString &value) {
+            return frame(33, 1, 1, [=](WireWriter &w) {
+                w.arrayLength(1);
+                w.int8(2);
+                w.string(topic);
+                w.arrayLength(1);
+                w.string(name);
+                w.nullableString(value);
+                w.boolean(false);
+            });
+        };
+        const auto errorOf = [&](const QByteArray &request) {
+            QByteArray keep;
+            WireReader r = broker.call(request, &keep);
+            r.int32();
+            r.arrayLength();
+            return int(r.int16());
+        };
+        QCOMPARE(errorOf(alter(QStringLiteral("t"), QStringLiteral("retention.ms"), QStringLiteral("5000"))), 0);
+        const TopicConfig altered = broker.log->describeTopic(QStringLiteral("t"))->config;
+        QCOMPARE(altered.retentionMs, 5000);
+        QCOMPARE(altered.retentionBytes, -1); // not listed: back to the default, as Kafka's AlterConfigs does
+        QCOMPARE(errorOf(alter(QStringLiteral("t"), QStringLiteral("no.such.config"), QStringLiteral("1"))), 40);
+        QCOMPARE(errorOf(alter(QStringLiteral("missing"), QStringLiteral("retention.ms"), QStringLiteral("1"))), 3);
+    }
+
+    void createPartitionsGrowsOnly()
+    {
+        Broker broker;
+        broker.log->createTopic(QStringLiteral("t"), 2);
+        const auto grow = [](qint32 count) {
+            return frame(37, 1, 1, [=](WireWriter &w) {
+                w.arrayLength(1);
+                w.string(QStringLiteral("t"));
+                w.int32(count);
+                w.arrayLength(-1);
+                w.int32(1000);
+                w.boolean(false);
+            });
+        };
+        const auto errorOf = [&](const QByteArray &request) {
+            QByteArray keep;
+            WireReader r = broker.call(request, &keep);
+            r.int32();
+            r.arrayLength();
+            r.string();
+            return int(r.int16());
+        };
+        QCOMPARE(errorOf(grow(5)), 0);
+        QCOMPARE(broker.log->partitionCount(QStringLiteral("t")), 5);
+        QCOMPARE(errorOf(grow(3)), 37); // INVALID_PARTITIONS: shrinking is impossible
+        QCOMPARE(broker.log->partitionCount(QStringLiteral("t")), 5);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWireApis)
+#include "tst_wireapis.moc"
