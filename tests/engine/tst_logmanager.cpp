@@ -720,7 +720,7 @@ private Q_SLOTS:
         const QString stateBefore = dump(*log);
         EventRecorder events(m_events);
 
-        // Room for one more 64 KiB page, but the call below needs about twenty.
+        // Room for one more 16 KiB page, but the call below needs about forty.
         log->setStorageHeadroomForTesting(1);
         std::vector<AppendRequest> requests;
         for (int i = 0; i < 20; ++i)

@@ -80,7 +80,7 @@ private Q_SLOTS:
         }
         QCOMPARE(pragmaOn(path, "PRAGMA application_id"), qint64(SqliteStore::ApplicationId));
         QCOMPARE(pragmaOn(path, "PRAGMA user_version"), qint64(SqliteStore::SchemaVersion));
-        QCOMPARE(pragmaOn(path, "PRAGMA page_size"), 65536);
+        QCOMPARE(pragmaOn(path, "PRAGMA page_size"), 16384);
         QCOMPARE(pragmaTextOn(path, "PRAGMA journal_mode"), QStringLiteral("wal")); // WAL is persistent
         // A reopen of a current database runs no migration and keeps the data.
         QString error;
