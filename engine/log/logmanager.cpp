@@ -583,7 +583,10 @@ ErrorCode LogManager::deleteRecordsBefore(const TopicPartition &tp, qint64 offse
 void LogManager::enforceRetention()
 {
     const qint64 now = d->clock.nowMs();
-    for (auto &[name, topic] : d->topics) {
+    for (auto &entry : d->topics) {
+        // Not a structured binding: the lambdas below capture these, which clang < 16 cannot do (P1091R3).
+        const QString &name = entry.first;
+        auto &topic = entry.second;
         for (StoredPartition &p : topic.partitions) {
             if (p.logStartOffset == p.logEndOffset)
                 continue;

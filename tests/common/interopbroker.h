@@ -37,12 +37,21 @@ class InteropBroker {
 public:
     ~InteropBroker() { stop(); }
 
+    // Stores on disk in dir (--data-dir) instead of --in-memory, from the next start() on.
+    void setDataDir(const QString &dir) { m_dataDir = dir; }
+
     bool start(const QStringList &extraArgs, QString *error)
     {
         m_process = std::make_unique<QProcess>();
+        m_log.clear(); // a restart must read the new port, not the previous run's
+        m_port = 0;
         m_process->setProcessChannelMode(QProcess::MergedChannels);
-        QStringList args {QStringLiteral("--headless"), QStringLiteral("--in-memory"), QStringLiteral("--listen"),
-            QStringLiteral("127.0.0.1:0")};
+        QStringList args {QStringLiteral("--headless")};
+        if (m_dataDir.isEmpty())
+            args += QStringLiteral("--in-memory");
+        else
+            args += {QStringLiteral("--data-dir"), m_dataDir};
+        args += {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
         args += extraArgs;
         m_process->start(qEnvironmentVariable("TOPICSCOPE_BIN"), args);
         if (!m_process->waitForStarted(10000)) {
@@ -75,6 +84,17 @@ public:
         m_process.reset();
     }
 
+    // SIGKILL: no shutdown code runs, as when the machine's OOM killer or a crash ends the process.
+    void kill()
+    {
+        if (!m_process)
+            return;
+        m_process->kill();
+        m_process->waitForFinished(10000);
+        m_log += m_process->readAll();
+        m_process.reset();
+    }
+
     bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
     int port() const { return m_port; }
     QString bootstrap() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
@@ -90,6 +110,7 @@ public:
 private:
     std::unique_ptr<QProcess> m_process;
     QByteArray m_log;
+    QString m_dataDir;
     int m_port = 0;
 };
 

@@ -104,6 +104,7 @@ def scenario_admin_topics():
 SCENARIOS = {
     "produce-acks-all": scenario_produce_acks_all,
     "group-range": lambda: scenario_group("range"),
+    "group-roundrobin": lambda: scenario_group("roundrobin"),
     "group-cooperative-sticky": lambda: scenario_group("cooperative-sticky"),
     "admin-topics": scenario_admin_topics,
 }

@@ -1,5 +1,5 @@
 // confluent-kafka-python 1.7.0 on librdkafka 2.0.2 (Debian python3-confluent-kafka) against the real topicscope
-// executable: an acks=all producer, two-member consumer groups with the range and cooperative-sticky
+// executable: an acks=all producer, two-member consumer groups with the range, roundrobin and cooperative-sticky
 // assignors, and AdminClient topic creation, deletion and group listing. Scenarios: interop_confluent.py.
 #include "interopbroker.h"
 
@@ -59,6 +59,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("strategy");
         QTest::addRow("range") << QStringLiteral("range");
+        QTest::addRow("roundrobin") << QStringLiteral("roundrobin");
         QTest::addRow("cooperative-sticky") << QStringLiteral("cooperative-sticky");
     }
     void consumerGroup()
