@@ -4,8 +4,11 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDir>
 #include <QLoggingCategory>
+#include <QSettings>
 #include <QSocketNotifier>
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <memory>
@@ -73,17 +76,88 @@ int runHeadless(int argc, char **argv)
     return app.exec();
 }
 
+bool wantsTextOnly(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView a(argv[i]);
+        if (a == "--help" || a == "-h" || a == "-?" || a == "--help-all" || a == "--version" || a == "-v")
+            return true;
+    }
+    return false;
+}
+
+const QString LastDataDirectoryKey = QStringLiteral("lastDataDirectory");
+
+bool dataDirectoryGiven(const QStringList &arguments)
+{
+    return std::any_of(arguments.cbegin(), arguments.cend(), [](const QString &a) {
+        return a == QLatin1String("--data-dir") || a.startsWith(QLatin1String("--data-dir="));
+    });
+}
+
+// The window and the broker it shows. File > Open Data Directory replaces both: the old broker closes its store
+// before the new one opens another (or the same) directory.
+class GuiSession {
+public:
+    explicit GuiSession(engine::EngineOptions options)
+        : m_options(std::move(options))
+    { }
+
+    void open(const QString &dataDir)
+    {
+        if (m_window) {
+            // close() saves the layout, which the new window restores; the app must not quit meanwhile.
+            QApplication::setQuitOnLastWindowClosed(false);
+            m_window->close();
+            m_window.reset();
+            m_facade.reset();
+            QApplication::setQuitOnLastWindowClosed(true);
+        }
+        if (!dataDir.isEmpty())
+            m_options.storage.dataDir = dataDir;
+        m_facade = std::make_unique<engine::EngineFacade>(m_options);
+        m_window = std::make_unique<ui::MainWindow>(m_facade.get());
+        QObject::connect(m_facade.get(), &engine::EngineFacade::started, m_window.get(),
+            [inMemory = m_options.storage.inMemory, dir = m_options.storage.dataDir](bool ok, const QString &) {
+                if (ok && !inMemory)
+                    QSettings().setValue(LastDataDirectoryKey, QDir(dir).absolutePath());
+            });
+        if (!m_options.storage.inMemory) {
+            QObject::connect(
+                m_window.get(), &ui::MainWindow::dataDirectoryRequested, m_window.get(), [this](const QString &dir) {
+                    // Not from inside the window's own signal: the window goes away.
+                    QMetaObject::invokeMethod(
+                        QCoreApplication::instance(), [this, dir] { open(dir); }, Qt::QueuedConnection);
+                });
+        }
+        m_window->show();
+        m_facade->start();
+    }
+
+private:
+    engine::EngineOptions m_options;
+    // Declared before the window: destroyed after it, as the window holds a pointer to it.
+    std::unique_ptr<engine::EngineFacade> m_facade;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
 int runGui(int argc, char **argv)
 {
     QApplication app(argc, argv);
     setApplicationIdentity();
     QApplication::setApplicationDisplayName(QStringLiteral("Topicscope"));
-    const app::CommandLineOptions options = app::parseCommandLine(QCoreApplication::arguments());
-    engine::EngineFacade facade(options.engine);
-    ui::MainWindow window(&facade);
-    window.show();
+    // Matches the installed .desktop entry, so shells find the icon and name (the Wayland app id).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.topicscope.Topicscope"));
+    app::CommandLineOptions options = app::parseCommandLine(QCoreApplication::arguments());
+    // --data-dir, else the directory used last (if it is still there), else the default.
+    if (!options.engine.storage.inMemory && !dataDirectoryGiven(QCoreApplication::arguments())) {
+        const QString last = QSettings().value(LastDataDirectoryKey).toString();
+        if (!last.isEmpty() && QDir(last).exists())
+            options.engine.storage.dataDir = last;
+    }
+    GuiSession session(options.engine);
     quitOnTerminationSignals();
-    facade.start();
+    session.open({});
     return app.exec();
 }
 
@@ -94,5 +168,12 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
         qSetMessagePattern(
             QStringLiteral("%{time yyyy-MM-dd hh:mm:ss.zzz} %{if-category}%{category} %{endif}%{type}: %{message}"));
+    if (wantsTextOnly(argc, argv)) {
+        // --help and --version print and exit inside the parser; no display needed for them.
+        QCoreApplication app(argc, argv);
+        setApplicationIdentity();
+        app::parseCommandLine(QCoreApplication::arguments());
+        return 0;
+    }
     return app::wantsHeadless(argc, argv) ? runHeadless(argc, argv) : runGui(argc, argv);
 }

@@ -15,13 +15,16 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMetaMethod>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -73,8 +76,11 @@ MainWindow::MainWindow(engine::ClusterClient *client, QWidget *parent)
     m_statusDir = new QLabel(this);
     m_statusRate = new QLabel(this);
     m_statusCounts = new QLabel(this);
+    m_statusListener = new QLabel(this);
     m_statusRate->setObjectName(QStringLiteral("statusRate"));
+    m_statusListener->setObjectName(QStringLiteral("statusListener"));
     statusBar()->addWidget(m_statusDir, 1);
+    statusBar()->addPermanentWidget(m_statusListener);
     statusBar()->addPermanentWidget(m_statusCounts);
     statusBar()->addPermanentWidget(m_statusRate);
     m_statusDir->setText(tr("Starting %1…").arg(client->displayName()));
@@ -110,6 +116,18 @@ MainWindow::MainWindow(engine::ClusterClient *client, QWidget *parent)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open Data Directory…"), QKeySequence::Open, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Data Directory"),
+            m_snapshot.dataDirectory.isEmpty() ? QDir::homePath() : m_snapshot.dataDirectory);
+        if (!dir.isEmpty() && dir != m_snapshot.dataDirectory)
+            Q_EMIT dataDirectoryRequested(dir);
+    });
+    open->setObjectName(QStringLiteral("openDataDirectory"));
+    open->setStatusTip(tr("Stop the broker and start it again on the Topicscope store in another directory"));
+    // Only whoever owns the broker can restart it on another directory.
+    connect(file, &QMenu::aboutToShow, this, [this, open] {
+        open->setEnabled(isSignalConnected(QMetaMethod::fromSignal(&MainWindow::dataDirectoryRequested)));
+    });
     QAction *exportRate = file->addAction(tr("Export Produce-Rate Chart as &PNG…"));
     connect(exportRate, &QAction::triggered, this, [this] { showTab(ChartsTab); });
     file->addSeparator();
@@ -162,8 +180,12 @@ void MainWindow::createMenus()
     help->addAction(tr("&About Topicscope"), this, [this] {
         QMessageBox::about(this, tr("About Topicscope"),
             tr("<h3>Topicscope %1</h3><p>A desktop Kafka-compatible broker that shows how Kafka works: topics, "
-               "partitions, offsets, consumer groups and rebalances, live.</p>")
-                .arg(QApplication::applicationVersion()));
+               "partitions, offsets, consumer groups and rebalances, live.</p><p>Built with Qt %2, running on Qt "
+               "%3.</p><p>%4</p>")
+                .arg(QApplication::applicationVersion(), QStringLiteral(QT_VERSION_STR),
+                    QString::fromLatin1(qVersion()),
+                    m_snapshot.inMemory ? tr("In memory: nothing is saved.")
+                                        : tr("Data directory: %1").arg(m_snapshot.dataDirectory.toHtmlEscaped())));
     });
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
@@ -209,10 +231,25 @@ void MainWindow::showSnapshot(const engine::BrokerSnapshot &snapshot)
     m_statusDir->setText(
         snapshot.inMemory ? tr("In memory (nothing is saved)") : tr("Data: %1").arg(snapshot.dataDirectory));
     m_statusCounts->setText(tr("%1 topics · %2 groups").arg(snapshot.topics.size()).arg(snapshot.groups.size()));
+    const auto perSecond = [](double rate) { return rate > 0 ? format::rate(rate).chopped(2) : QStringLiteral("0"); };
     m_statusRate->setText(
-        tr("In: %1 records/s")
-            .arg(snapshot.recordsInPerSecond > 0 ? format::rate(snapshot.recordsInPerSecond).chopped(2)
-                                                 : QStringLiteral("0")));
+        tr("In: %1 · Out: %2 records/s")
+            .arg(perSecond(snapshot.recordsInPerSecond), perSecond(snapshot.recordsConsumedPerSecond)));
+    m_statusRate->setToolTip(tr("In: records appended per second. Out: records consumed per second, measured from "
+                                "the consumer groups' committed offsets."));
+    if (!snapshot.listenAddress.isEmpty()) {
+        const qsizetype n = snapshot.wireClients.size();
+        m_statusListener->setText(
+            tr("Kafka on %1 · %2")
+                .arg(snapshot.listenAddress, n == 1 ? tr("1 connection") : tr("%1 connections").arg(n)));
+        m_statusListener->setToolTip(tr("Point Kafka clients at bootstrap.servers=%1").arg(snapshot.listenAddress));
+    } else if (!snapshot.listenerError.isEmpty()) {
+        m_statusListener->setText(tr("Kafka listener down"));
+        m_statusListener->setToolTip(snapshot.listenerError);
+    } else {
+        m_statusListener->setText(tr("No Kafka listener"));
+        m_statusListener->setToolTip(QString());
+    }
 }
 
 void MainWindow::onTreeActivated(const QModelIndex &index)
@@ -237,6 +274,11 @@ void MainWindow::onTreeActivated(const QModelIndex &index)
         break;
     case ClusterTreeModel::Kind::Group:
         m_groups->selectGroup(index.data(ClusterTreeModel::GroupRole).toString());
+        showTab(GroupsTab);
+        break;
+    case ClusterTreeModel::Kind::ClientsFolder:
+    case ClusterTreeModel::Kind::Client:
+        // Their groups, if they consume in one, are where a client's work shows.
         showTab(GroupsTab);
         break;
     }

@@ -46,6 +46,10 @@ public:
     ProducerPanel *producerPanel() const { return m_producer; }
     ClusterTreeModel *treeModel() const { return m_treeModel; }
 
+Q_SIGNALS:
+    // File > Open Data Directory: the owner of the broker may restart it on dir (and a new window with it).
+    void dataDirectoryRequested(const QString &dir);
+
 public Q_SLOTS:
     void newTopic();
     void deleteTopic();
@@ -78,6 +82,7 @@ private:
     QLabel *m_statusDir = nullptr;
     QLabel *m_statusRate = nullptr;
     QLabel *m_statusCounts = nullptr;
+    QLabel *m_statusListener = nullptr;
     QHash<quint64, QString> m_commands; // request id -> what it was, for error messages
 };
 

@@ -37,6 +37,13 @@ struct GroupOffsets {
     qint64 totalLag = 0; // sum of the known lags
 };
 
+// One connection of a Kafka client to the broker's listener.
+struct WireClient {
+    quint64 connectionId = 0; // the listener's running number, unique while the broker runs
+    QString peer; // "127.0.0.1:53122"
+    bool operator==(const WireClient &) const = default;
+};
+
 // An immutable picture of the broker, built on the engine thread and handed to the GUI thread by value.
 // Published at most a few times per second, only when something changed (and about once a second while rates
 // decay to zero).
@@ -52,6 +59,16 @@ struct BrokerSnapshot {
     QHash<TopicPartition, PartitionRate> partitionRates; // partitions with recent appends only
     QList<GroupOffsets> groupOffsets; // same order as groups
     double recordsInPerSecond = 0;
+    // Consumption per partition, summed over the groups: how fast committed offsets advance (records/s over
+    // the last 10 s). Commits are what the broker sees of every consumer, in-app or wire, and lag is measured
+    // against them, so produce rate - consume rate is the lag's slope. Partitions with recent commits only.
+    QHash<TopicPartition, double> partitionConsumeRates;
+    double recordsConsumedPerSecond = 0; // sum of partitionConsumeRates
+    // The Kafka listener: its address ("127.0.0.1:9092"), empty when none runs; then listenerError says why
+    // when one was configured.
+    QString listenAddress;
+    QString listenerError;
+    QList<WireClient> wireClients; // by connection id
 };
 
 } // namespace topicscope::engine

@@ -6,6 +6,8 @@
 #include "core/recordbatch.h"
 #include "group/consumerprotocol.h"
 #include "runtime/engine.h"
+#include "runtime/kafkaconnection.h"
+#include "runtime/kafkaserver.h"
 
 #include <QLoggingCategory>
 #include <algorithm>
@@ -97,10 +99,16 @@ ExplorerService::ExplorerService(Engine &engine, Publish publish)
     , m_publish(std::move(publish))
 {
     m_subscription = m_engine.events().subscribe([this](const Event &event) {
-        if (const auto *a = std::get_if<BatchAppended>(&event))
+        if (const auto *a = std::get_if<BatchAppended>(&event)) {
             m_rates.record({a->topic, a->partition}, a->recordCount, a->sizeBytes, m_engine.clock().nowMs());
-        else if (const auto *d = std::get_if<TopicDeleted>(&event))
+        } else if (const auto *c = std::get_if<OffsetCommitted>(&event)) {
+            onOffsetCommitted(*c);
+        } else if (const auto *d = std::get_if<TopicDeleted>(&event)) {
             m_rates.forgetTopic(d->topic);
+            m_consumeRates.forgetTopic(d->topic);
+            for (auto &offsets : m_lastCommitted)
+                offsets.removeIf([&](const auto &it) { return it.key().topic == d->topic; });
+        }
     });
     m_tickTimer = m_engine.clock().schedule(TickMs, [this] { tick(); });
 }
@@ -113,11 +121,30 @@ ExplorerService::~ExplorerService()
         m_engine.clock().cancel(job->timer);
 }
 
+void ExplorerService::onOffsetCommitted(const OffsetCommitted &commit)
+{
+    QHash<TopicPartition, qint64> &marks = m_lastCommitted[commit.groupId];
+    // The first commit seen only sets the mark: where the group started reading is unknown. A commit that goes
+    // back (a reset, a consumer re-reading after a rebalance) moves the mark without counting.
+    const auto mark = marks.constFind(commit.topicPartition);
+    if (mark != marks.cend() && !m_resetting && commit.offset > *mark)
+        m_consumeRates.record(commit.topicPartition, commit.offset - *mark, 0, m_engine.clock().nowMs());
+    marks.insert(commit.topicPartition, commit.offset);
+}
+
 void ExplorerService::tick()
 {
-    const bool active = !m_rates.rates(m_engine.clock().nowMs()).isEmpty();
+    const qint64 now = m_engine.clock().nowMs();
+    const bool active = !m_rates.rates(now).isEmpty() || !m_consumeRates.rates(now).isEmpty();
+    // Clients connecting or leaving are no engine event; the tick notices them.
+    QList<quint64> connections;
+    if (KafkaServer *server = m_engine.kafkaServer()) {
+        for (const KafkaConnection *c : server->findChildren<KafkaConnection *>(Qt::FindDirectChildrenOnly))
+            connections.append(c->id());
+        std::sort(connections.begin(), connections.end());
+    }
     // One more snapshot after the last append left the window, so the views see the rates drop to zero.
-    if ((active || m_ratesWereActive) && m_publish) {
+    if ((active || m_ratesWereActive || connections != m_publishedConnections) && m_publish) {
         BrokerSnapshot s = m_engine.snapshot();
         enrich(s);
         m_publish(s);
@@ -126,13 +153,36 @@ void ExplorerService::tick()
     m_tickTimer = m_engine.clock().schedule(TickMs, [this] { tick(); });
 }
 
-void ExplorerService::enrich(BrokerSnapshot &s) const
+void ExplorerService::enrich(BrokerSnapshot &s)
 {
     const qint64 now = m_engine.clock().nowMs();
     s.partitionRates = m_rates.rates(now);
     s.recordsInPerSecond = 0;
     for (const PartitionRate &r : std::as_const(s.partitionRates))
         s.recordsInPerSecond += r.recordsPerSecond;
+    s.partitionConsumeRates.clear();
+    s.recordsConsumedPerSecond = 0;
+    const QHash<TopicPartition, PartitionRate> consumed = m_consumeRates.rates(now);
+    for (auto it = consumed.cbegin(); it != consumed.cend(); ++it) {
+        s.partitionConsumeRates.insert(it.key(), it->recordsPerSecond);
+        s.recordsConsumedPerSecond += it->recordsPerSecond;
+    }
+
+    s.listenAddress.clear();
+    s.listenerError = m_engine.listenerError();
+    s.wireClients.clear();
+    m_publishedConnections.clear();
+    if (KafkaServer *server = m_engine.kafkaServer(); server && server->isListening()) {
+        s.listenAddress = server->listenAddress();
+        // The server keeps its connections as children; a connection removes itself when its socket closes.
+        for (const KafkaConnection *c : server->findChildren<KafkaConnection *>(Qt::FindDirectChildrenOnly)) {
+            s.wireClients.append({c->id(), c->peer()});
+            m_publishedConnections.append(c->id());
+        }
+        std::sort(s.wireClients.begin(), s.wireClients.end(),
+            [](const WireClient &a, const WireClient &b) { return a.connectionId < b.connectionId; });
+        std::sort(m_publishedConnections.begin(), m_publishedConnections.end());
+    }
 
     QHash<TopicPartition, qint64> logEnd;
     for (const TopicInfo &t : std::as_const(s.topics)) {
@@ -373,7 +423,9 @@ ErrorCode ExplorerService::resetOffsets(const OffsetResetRequest &request, QStri
         c.offset = p.newOffset;
         offsets.push_back(c);
     }
+    m_resetting = true;
     const ErrorCode e = m_engine.groups().resetOffsets(request.groupId, offsets);
+    m_resetting = false;
     if (e != ErrorCode::None)
         *why = errorName(e);
     else

@@ -28,7 +28,7 @@ public:
     ExplorerService(Engine &engine, Publish publish);
     ~ExplorerService();
 
-    void enrich(BrokerSnapshot &snapshot) const;
+    void enrich(BrokerSnapshot &snapshot);
 
     MessagePage fetchMessages(const MessageQuery &query) const;
     OffsetLookup lookupOffsets(const QString &topic, qint64 timestamp) const;
@@ -42,12 +42,19 @@ public:
 private:
     struct Job;
     void tick();
+    void onOffsetCommitted(const OffsetCommitted &commit);
     void runJob(quint64 id);
     void finishJob(quint64 id);
 
     Engine &m_engine;
     Publish m_publish;
     RateTracker m_rates;
+    // Committed-offset advances per partition (summed over groups), over 10 s: see partitionConsumeRates.
+    RateTracker m_consumeRates {1000, 10};
+    // The last committed offset seen per group and partition: the next commit's advance is measured from it.
+    QHash<QString, QHash<TopicPartition, qint64>> m_lastCommitted;
+    QList<quint64> m_publishedConnections; // wire connections in the last snapshot, to publish when they change
+    bool m_resetting = false; // an offset reset moves offsets without anyone consuming
     int m_subscription = 0;
     quint64 m_tickTimer = 0;
     bool m_ratesWereActive = false;

@@ -4,17 +4,20 @@
 #include "runtime/brokersnapshot.h"
 
 #include <QHash>
-#include <array>
+#include <vector>
 
 namespace topicscope::engine {
 
-// Append rates per partition over a sliding window of a few seconds, fed from BatchAppended events. Rates are
-// per second of window, so a burst shows for the window's length and then decays to zero. Engine thread.
+// Rates per partition over a sliding window of buckets (appends from BatchAppended events, consumption from
+// committed-offset advances). Rates are per second of window, so a burst shows for the window's length and then
+// decays to zero. Engine thread.
 class RateTracker {
 public:
-    static constexpr qint64 BucketMs = 250;
-    static constexpr int Buckets = 8; // a 2-second window
+    // The default window of 8 x 250 ms (2 s) follows appends closely; commits arrive every few seconds
+    // (auto.commit.interval.ms = 5000), so consumption needs a window longer than that.
+    explicit RateTracker(qint64 bucketMs = 250, int buckets = 8);
 
+    qint64 windowMs() const { return m_bucketMs * m_bucketCount; }
     void record(const TopicPartition &tp, qint64 records, qint64 bytes, qint64 nowMs);
     void forgetTopic(const QString &topic);
     // Partitions with a non-zero rate at nowMs.
@@ -26,7 +29,9 @@ private:
         qint64 records = 0;
         qint64 bytes = 0;
     };
-    QHash<TopicPartition, std::array<Bucket, Buckets>> m_buckets;
+    qint64 m_bucketMs;
+    int m_bucketCount;
+    QHash<TopicPartition, std::vector<Bucket>> m_buckets;
 };
 
 } // namespace topicscope::engine

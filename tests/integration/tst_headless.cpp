@@ -118,6 +118,10 @@ private Q_SLOTS:
                                  << QByteArray(TOPICSCOPE_VERSION);
         QTest::addRow("help") << QStringList {QStringLiteral("--headless"), QStringLiteral("--help")} << 0
                               << QByteArray("--data-dir");
+        // Without --headless too: printing help must not need a display (the test runs with none).
+        QTest::addRow("help, no display") << QStringList {QStringLiteral("--help")} << 0 << QByteArray("--listen");
+        QTest::addRow("version, no display")
+            << QStringList {QStringLiteral("--version")} << 0 << QByteArray(TOPICSCOPE_VERSION);
     }
     void badCommandLine()
     {
@@ -125,6 +129,12 @@ private Q_SLOTS:
         QFETCH(int, exitCode);
         QFETCH(QByteArray, says);
         QProcess p;
+        // No display at all: none of these may need one.
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        p.setProcessEnvironment(env);
         p.setProcessChannelMode(QProcess::MergedChannels);
         p.start(binary(), args);
         QVERIFY(p.waitForFinished(10000));

@@ -34,7 +34,9 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         model.setSource(QStringLiteral("big"), 0, snapshot);
-        QCOMPARE(model.rowCount(), 10'000'000);
+        // The view gets a window of rows, not ten million (item views keep state per row).
+        QCOMPARE(model.totalRows(), 10'000'000);
+        QCOMPARE(model.rowCount(), ui::MessageModel::MaxWindowRows);
         QCoreApplication::processEvents();
         QTRY_VERIFY(model.messageAt(0).has_value());
         // Wall time is reported, not asserted (tests check correctness; bench/ measures speed). What makes
@@ -42,22 +44,72 @@ private Q_SLOTS:
         const qint64 openMs = timer.elapsed();
 
         timer.restart();
+        const int last = model.revealEnd();
         view.scrollToBottom();
-        QTRY_VERIFY(model.messageAt(9'999'999).has_value());
+        QCOMPARE(last, ui::MessageModel::MaxWindowRows - 1);
+        QTRY_VERIFY(model.messageAt(last).has_value());
         const qint64 endMs = timer.elapsed();
-        QCOMPARE(model.index(9'999'999, ui::MessageModel::Value).data().toString(), QStringLiteral("{\"n\":9999999}"));
+        QCOMPARE(model.index(last, ui::MessageModel::Value).data().toString(), QStringLiteral("{\"n\":9999999}"));
         // Only what was shown was read: a couple of pages, never the log.
         QVERIFY2(cluster.recordsServed <= 6 * ui::MessageModel::PageSize,
             qPrintable(QString::number(cluster.recordsServed)));
 
         // Scrolling through many places keeps the cache bounded.
         for (int i = 0; i < 200; ++i) {
-            view.scrollTo(model.index(i * 49'999, 0), QAbstractItemView::PositionAtTop);
+            view.scrollTo(model.index(model.reveal(0, i * 49'999), 0), QAbstractItemView::PositionAtTop);
             QCoreApplication::processEvents();
         }
         QTRY_COMPARE(model.pendingRequests(), 0);
         QVERIFY(model.cachedRecords() <= ui::MessageModel::MaxCachedPages * ui::MessageModel::PageSize);
         std::printf("open %lld ms, jump to end %lld ms, cached %d records\n", openMs, endMs, model.cachedRecords());
+    }
+
+    void windowFollowsTheTailAndMoves()
+    {
+        uitest::FakeCluster cluster;
+        ui::MessageModel model(&cluster);
+        constexpr int W = ui::MessageModel::MaxWindowRows;
+        const QString t = QStringLiteral("t");
+        const auto offsetAt = [&](int row) { return model.index(row, ui::MessageModel::Offset).data().toLongLong(); };
+        model.setSource(t, 0, uitest::FakeCluster::snapshotWith(t, {W + 1000}));
+        QCOMPARE(model.rowCount(), W);
+        QCOMPARE(model.windowStart(), 0);
+
+        // A window away from the end does not grow with the log.
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        model.setSnapshot(uitest::FakeCluster::snapshotWith(t, {W + 2000}));
+        QCOMPARE(inserted.count(), 0);
+        QCOMPARE(model.totalRows(), W + 2000);
+
+        // At the end it follows: new records come in at the bottom, the oldest leave at the top.
+        QCOMPARE(model.revealEnd(), W - 1);
+        QCOMPARE(model.windowStart(), 2000);
+        QCOMPARE(offsetAt(W - 1), W + 1999);
+        model.setSnapshot(uitest::FakeCluster::snapshotWith(t, {W + 2500}));
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), W);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(removed.at(0).at(2).toInt(), 499); // rows 0-499
+        QCOMPARE(model.rowCount(), W);
+        QCOMPARE(offsetAt(0), 2500);
+        QCOMPARE(offsetAt(W - 1), W + 2499);
+
+        // Jumping to an offset outside the window moves it there; shifting moves it row by row, clamped.
+        const int row = model.reveal(0, 10);
+        QCOMPARE(model.windowStart(), 0);
+        QCOMPARE(row, 10);
+        QCOMPARE(model.rowForOffset(0, 10), 10);
+        inserted.clear();
+        removed.clear();
+        QCOMPARE(model.shiftWindow(1000), 1000);
+        QCOMPARE(removed.count(), 1); // as row moves, so that a selection survives
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(offsetAt(0), 1000);
+        QCOMPARE(model.shiftWindow(-5000), -1000);
+        QCOMPARE(offsetAt(0), 0);
+        QCOMPARE(model.shiftWindow(10 * W), 2500); // no further than the end
+        QCOMPARE(offsetAt(W - 1), W + 2499);
     }
 
     void allPartitionsLiveTailAndRetention()

@@ -50,6 +50,18 @@ double MetricHistory::maxValue() const
     return m;
 }
 
+MetricHistory MetricHistory::select(const QStringList &names) const
+{
+    MetricHistory out(m_maxSamples, m_minIntervalMs);
+    out.m_times = m_times;
+    for (const QString &name : names) {
+        const auto it = m_series.constFind(name);
+        if (it != m_series.cend())
+            out.m_series.insert(name, *it);
+    }
+    return out;
+}
+
 QString MetricHistory::toCsv() const
 {
     QString csv = QStringLiteral("time");

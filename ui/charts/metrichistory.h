@@ -23,6 +23,8 @@ public:
     qint64 firstTimeMs() const { return m_times.empty() ? 0 : m_times.front(); }
     qint64 lastTimeMs() const { return m_times.empty() ? 0 : m_times.back(); }
     int sampleCount() const { return int(m_times.size()); }
+    // The same samples restricted to the named series (those it has), e.g. the partitions of one topic.
+    MetricHistory select(const QStringList &names) const;
     // "time,seriesA,seriesB" then one line per sample, ISO times.
     QString toCsv() const;
 

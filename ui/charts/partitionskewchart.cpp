@@ -1,10 +1,13 @@
 #include "partitionskewchart.h"
 
+#include "chartstyle.h"
+
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QEvent>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -32,6 +35,7 @@ PartitionSkewChart::PartitionSkewChart(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(view);
+    applyPaletteTheme(m_chart, palette());
 }
 
 void PartitionSkewChart::setRecords(const QString &topic, const QList<qint64> &recordsPerPartition)
@@ -53,6 +57,13 @@ void PartitionSkewChart::setRecords(const QString &topic, const QList<qint64> &r
     m_set->append(values);
     m_y->setRange(0, top > 0 ? double(top) * 1.1 : 1);
     m_y->applyNiceNumbers();
+}
+
+void PartitionSkewChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyPaletteTheme(m_chart, palette());
+    QWidget::changeEvent(event);
 }
 
 } // namespace topicscope::ui

@@ -18,6 +18,9 @@ public:
     explicit PartitionSkewChart(QWidget *parent = nullptr);
     void setRecords(const QString &topic, const QList<qint64> &recordsPerPartition);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QChart *m_chart = nullptr;
     QBarSeries *m_series = nullptr;

@@ -1,9 +1,12 @@
 #include "timeserieschart.h"
 
+#include "chartstyle.h"
+
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QFile>
 #include <QLineSeries>
 #include <QVBoxLayout>
@@ -20,11 +23,11 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, const QString &unit, QWid
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_x = new QDateTimeAxis;
     m_x->setFormat(QStringLiteral("HH:mm:ss"));
-    m_x->setTickCount(6);
+    m_x->setTickCount(4); // HH:mm:ss labels stay whole in a half-width chart
     m_y = new QValueAxis;
     m_y->setTitleText(unit);
     m_y->setLabelFormat(QStringLiteral("%.0f"));
-    m_y->setRange(0, 1);
+    m_y->setRange(0, 5);
     m_chart->addAxis(m_x, Qt::AlignBottom);
     m_chart->addAxis(m_y, Qt::AlignLeft);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -34,6 +37,17 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, const QString &unit, QWid
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
+    applyPaletteTheme(m_chart, palette());
+}
+
+void TimeSeriesChart::setTitle(const QString &title)
+{
+    m_chart->setTitle(title);
+}
+
+QString TimeSeriesChart::title() const
+{
+    return m_chart->title();
 }
 
 int TimeSeriesChart::seriesCount() const
@@ -73,7 +87,8 @@ void TimeSeriesChart::setHistory(const MetricHistory &history)
         m_x->setRange(QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(last));
     }
     const double top = history.maxValue();
-    m_y->setRange(0, top > 0 ? top * 1.15 : 1);
+    // At least 0-5: whole-number labels (%.0f) of a smaller range would repeat ("0 0 1 1").
+    m_y->setRange(0, std::max(top * 1.15, 5.0));
     m_y->applyNiceNumbers();
 }
 
@@ -88,6 +103,13 @@ bool TimeSeriesChart::exportCsv(const QString &path) const
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return false;
     return f.write(m_history.toCsv().toUtf8()) >= 0;
+}
+
+void TimeSeriesChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        applyPaletteTheme(m_chart, palette());
+    QWidget::changeEvent(event);
 }
 
 } // namespace topicscope::ui

@@ -20,10 +20,15 @@ public:
     TimeSeriesChart(const QString &title, const QString &unit, QWidget *parent = nullptr);
 
     void setHistory(const MetricHistory &history);
+    void setTitle(const QString &title);
+    QString title() const;
     const MetricHistory &history() const { return m_history; }
     bool exportPng(const QString &path) const;
     bool exportCsv(const QString &path) const;
     int seriesCount() const;
+
+protected:
+    void changeEvent(QEvent *event) override;
 
 private:
     MetricHistory m_history;

@@ -76,8 +76,18 @@ void ClusterTreeModel::setSnapshot(const engine::BrokerSnapshot &snapshot)
     for (const engine::GroupDescription &g : std::as_const(groups))
         groupsFolder.children.push_back(
             {Kind::Group, g.groupId, tr("%1 · %2").arg(g.groupId, g.state), {}, -1, g.groupId, {}});
+    Spec clients {Kind::ClientsFolder, QStringLiteral("clients"),
+        snapshot.listenAddress.isEmpty()
+            ? tr("Wire clients (no listener)")
+            : tr("Wire clients (%1) on %2").arg(snapshot.wireClients.size()).arg(snapshot.listenAddress),
+        {}, -1, {}, {}};
+    for (const engine::WireClient &c : snapshot.wireClients)
+        clients.children.push_back({Kind::Client, QString::number(c.connectionId),
+            tr("%1 · connection %2").arg(c.peer.isEmpty() ? tr("closing") : c.peer).arg(c.connectionId), {}, -1, {},
+            {}});
     broker.children.push_back(std::move(topics));
     broker.children.push_back(std::move(groupsFolder));
+    broker.children.push_back(std::move(clients));
     Spec root;
     root.children.push_back(std::move(broker));
     sync(m_root.get(), root);
@@ -180,7 +190,10 @@ QVariant ClusterTreeModel::data(const QModelIndex &index, int role) const
             return style->standardIcon(QStyle::SP_DriveNetIcon);
         case Kind::TopicsFolder:
         case Kind::GroupsFolder:
+        case Kind::ClientsFolder:
             return style->standardIcon(QStyle::SP_DirIcon);
+        case Kind::Client:
+            return style->standardIcon(QStyle::SP_DriveNetIcon);
         case Kind::Topic:
             return style->standardIcon(QStyle::SP_FileDialogDetailedView);
         case Kind::Partition:

@@ -8,12 +8,13 @@
 
 namespace topicscope::ui {
 
-// The cluster tree: broker → Topics → topic → partitions, and broker → Consumer groups → group. Updated from
+// The cluster tree: broker → Topics → topic → partitions, broker → Consumer groups → group, and broker → Wire
+// clients → connection (Kafka clients connected to the listener). Updated from
 // snapshots node by node (insert, remove, relabel), never reset, so expansion and selection survive. GUI thread.
 class ClusterTreeModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum class Kind { Broker, TopicsFolder, Topic, Partition, GroupsFolder, Group };
+    enum class Kind { Broker, TopicsFolder, Topic, Partition, GroupsFolder, Group, ClientsFolder, Client };
     enum Role { KindRole = Qt::UserRole + 1, TopicRole, PartitionRole, GroupRole };
 
     explicit ClusterTreeModel(QObject *parent = nullptr);

@@ -42,6 +42,8 @@ void MessageModel::setSource(const QString &topic, int partition, const engine::
     m_segments = segmentsOf(snapshot);
     if (!m_segments.isEmpty())
         m_scanOffset = m_segments.first().start;
+    m_windowStart = 0;
+    clampWindow();
     endResetModel();
     if (filtering())
         scanNext();
@@ -57,6 +59,7 @@ void MessageModel::setFilter(const QString &filter)
     m_scanRequest = 0;
     m_scanSegment = 0;
     m_scanOffset = m_segments.isEmpty() ? 0 : m_segments.first().start;
+    clampWindow();
     endResetModel();
     if (filtering())
         scanNext();
@@ -76,6 +79,78 @@ void MessageModel::setSnapshot(const engine::BrokerSnapshot &snapshot)
     applySegments(segmentsOf(snapshot));
 }
 
+qint64 MessageModel::totalOf(const QList<Segment> &segments)
+{
+    qint64 n = 0;
+    for (const Segment &seg : segments)
+        n += seg.rows();
+    return n;
+}
+
+qint64 MessageModel::totalRows() const
+{
+    return totalOf(m_segments);
+}
+
+void MessageModel::clampWindow()
+{
+    const qint64 total = totalRows();
+    m_windowStart = std::clamp<qint64>(m_windowStart, 0, std::max<qint64>(0, total - MaxWindowRows));
+    m_windowRows = std::min<qint64>(MaxWindowRows, total - m_windowStart);
+}
+
+void MessageModel::moveWindowTo(qint64 start)
+{
+    beginResetModel();
+    m_windowStart = start;
+    clampWindow();
+    endResetModel();
+}
+
+void MessageModel::removeVirtual(qint64 at, qint64 count, const std::function<void()> &mutate)
+{
+    const qint64 end = m_windowStart + m_windowRows;
+    const qint64 before = std::clamp<qint64>(m_windowStart - at, 0, count); // removed ahead of the window
+    const qint64 first = std::max(at, m_windowStart);
+    const qint64 inside = std::min(at + count, end) - first;
+    if (inside > 0) {
+        beginRemoveRows({}, int(first - m_windowStart), int(first - m_windowStart + inside - 1));
+        mutate();
+        m_windowStart -= before;
+        m_windowRows -= inside;
+        endRemoveRows();
+    } else {
+        mutate();
+        m_windowStart -= before;
+    }
+}
+
+void MessageModel::insertVirtual(qint64 at, qint64 count, bool following, const std::function<void()> &mutate)
+{
+    const qint64 end = m_windowStart + m_windowRows;
+    if (at < m_windowStart || (at == m_windowStart && m_windowStart > 0)) { // ahead of the window: it moves along
+        mutate();
+        m_windowStart += count;
+    } else if (at < end || (at == end && following)) {
+        if (m_windowRows + count > MaxWindowRows + MaxWindowRows / 2) {
+            // A burst bigger than the window (a view that was hidden for long): show the newest records at once
+            // instead of inserting rows only to drop them again.
+            beginResetModel();
+            mutate();
+            m_windowStart = totalRows();
+            clampWindow();
+            endResetModel();
+            return;
+        }
+        beginInsertRows({}, int(at - m_windowStart), int(at - m_windowStart + count - 1));
+        mutate();
+        m_windowRows += count;
+        endInsertRows();
+    } else { // beyond a window that does not follow the end
+        mutate();
+    }
+}
+
 void MessageModel::applySegments(const QList<Segment> &next)
 {
     if (filtering()) {
@@ -88,54 +163,124 @@ void MessageModel::applySegments(const QList<Segment> &next)
         const Segment &b = next.at(i);
         compatible = a.partition == b.partition && b.start >= a.start && b.end >= a.end;
     }
+    // The window follows the end when it shows the newest record (live tail), and then keeps doing so.
+    const bool following = m_windowStart + m_windowRows >= totalRows();
     if (!compatible) { // topic deleted and re-created, or a log truncated: a real reload
         beginResetModel();
         m_segments = next;
         m_pages.clear();
+        if (following)
+            m_windowStart = totalRows();
+        clampWindow();
         endResetModel();
         return;
     }
     qint64 base = 0;
     for (qsizetype i = 0; i < m_segments.size(); ++i) {
-        Segment &cur = m_segments[i];
-        const Segment &to = next.at(i);
-        if (to.start > cur.start) { // retention or DeleteRecords moved the log start
+        const Segment to = next.at(i);
+        if (to.start > m_segments.at(i).start) { // retention or DeleteRecords moved the log start
+            const Segment cur = m_segments.at(i);
             const qint64 gone = std::min(to.start, cur.end) - cur.start;
-            if (gone > 0) {
-                beginRemoveRows({}, int(base), int(base + gone - 1));
-                cur.start += gone;
-                endRemoveRows();
-            }
-            cur.start = to.start;
-            cur.end = std::max(cur.end, cur.start);
+            removeVirtual(base, gone, [&] {
+                Segment &seg = m_segments[i];
+                seg.start = to.start;
+                seg.end = std::max(seg.end, seg.start);
+            });
         }
-        if (to.end > cur.end) { // new records: live tail
-            const qint64 first = base + cur.rows();
-            beginInsertRows({}, int(first), int(first + (to.end - cur.end) - 1));
-            cur.end = to.end;
-            endInsertRows();
-        }
-        base += cur.rows();
+        const Segment cur = m_segments.at(i);
+        if (to.end > cur.end) // new records: live tail
+            insertVirtual(base + cur.rows(), to.end - cur.end, following, [&] { m_segments[i].end = to.end; });
+        base += m_segments.at(i).rows();
     }
     for (qsizetype i = m_segments.size(); i < next.size(); ++i) { // partitions added
-        const Segment &s = next.at(i);
-        if (s.rows() > 0) {
-            beginInsertRows({}, int(base), int(base + s.rows() - 1));
+        const Segment s = next.at(i);
+        if (s.rows() > 0)
+            insertVirtual(base, s.rows(), following, [&] { m_segments.append(s); });
+        else
             m_segments.append(s);
-            endInsertRows();
-        } else {
-            m_segments.append(s);
-        }
         base += s.rows();
     }
+    // Keep the window's size: a following window lets its oldest rows go, another one its newest.
+    if (m_windowRows > MaxWindowRows) {
+        const qint64 excess = m_windowRows - MaxWindowRows;
+        if (following) {
+            beginRemoveRows({}, 0, int(excess - 1));
+            m_windowStart += excess;
+            m_windowRows -= excess;
+        } else {
+            beginRemoveRows({}, MaxWindowRows, int(m_windowRows - 1));
+            m_windowRows = MaxWindowRows;
+        }
+        endRemoveRows();
+    }
+}
+
+int MessageModel::reveal(int partition, qint64 offset)
+{
+    if (filtering())
+        return rowForOffset(partition, offset);
+    const qint64 v = virtualRowFor(partition, offset);
+    if (v < 0)
+        return -1;
+    if (v < m_windowStart || v >= m_windowStart + m_windowRows)
+        moveWindowTo(v - MaxWindowRows / 2);
+    return int(v - m_windowStart);
+}
+
+int MessageModel::revealStart()
+{
+    if (!filtering() && m_windowStart > 0)
+        moveWindowTo(0);
+    return rowCount() > 0 ? 0 : -1;
+}
+
+int MessageModel::revealEnd()
+{
+    if (!filtering() && m_windowStart + m_windowRows < totalRows())
+        moveWindowTo(totalRows());
+    return rowCount() - 1;
+}
+
+qint64 MessageModel::shiftWindow(qint64 rows)
+{
+    if (filtering())
+        return 0;
+    const qint64 total = totalRows();
+    const qint64 target = std::clamp<qint64>(m_windowStart + rows, 0, std::max<qint64>(0, total - MaxWindowRows));
+    const qint64 moved = target - m_windowStart;
+    if (moved == 0)
+        return 0;
+    const qint64 n = std::min<qint64>(std::abs(moved), m_windowRows);
+    if (n < std::abs(moved) || n == m_windowRows) { // no overlap with the old window
+        moveWindowTo(target);
+        return moved;
+    }
+    if (moved > 0) {
+        beginRemoveRows({}, 0, int(n - 1));
+        m_windowStart += n;
+        m_windowRows -= n;
+        endRemoveRows();
+        const qint64 add = std::min<qint64>(n, total - (m_windowStart + m_windowRows));
+        if (add > 0) {
+            beginInsertRows({}, int(m_windowRows), int(m_windowRows + add - 1));
+            m_windowRows += add;
+            endInsertRows();
+        }
+    } else {
+        beginRemoveRows({}, int(m_windowRows - n), int(m_windowRows - 1));
+        m_windowRows -= n;
+        endRemoveRows();
+        beginInsertRows({}, 0, int(n - 1));
+        m_windowStart -= n;
+        m_windowRows += n;
+        endInsertRows();
+    }
+    return moved;
 }
 
 int MessageModel::logRowCount() const
 {
-    qint64 n = 0;
-    for (const Segment &s : m_segments)
-        n += s.rows();
-    return int(std::min<qint64>(n, std::numeric_limits<int>::max()));
+    return int(m_windowRows);
 }
 
 int MessageModel::rowCount(const QModelIndex &parent) const
@@ -152,7 +297,9 @@ int MessageModel::columnCount(const QModelIndex &parent) const
 
 std::pair<int, qint64> MessageModel::locate(int row) const
 {
-    qint64 r = row;
+    if (row < 0 || row >= m_windowRows)
+        return {-1, -1};
+    qint64 r = m_windowStart + row;
     for (qsizetype i = 0; i < m_segments.size(); ++i) {
         const qint64 n = m_segments.at(i).rows();
         if (r < n)
@@ -160,6 +307,20 @@ std::pair<int, qint64> MessageModel::locate(int row) const
         r -= n;
     }
     return {-1, -1};
+}
+
+qint64 MessageModel::virtualRowFor(int partition, qint64 offset) const
+{
+    qint64 base = 0;
+    for (const Segment &seg : m_segments) {
+        if (seg.partition == partition) {
+            if (seg.rows() == 0)
+                return base > 0 ? base - 1 : -1;
+            return base + std::clamp(offset, seg.start, seg.end - 1) - seg.start;
+        }
+        base += seg.rows();
+    }
+    return -1;
 }
 
 int MessageModel::rowForOffset(int partition, qint64 offset) const
@@ -172,16 +333,10 @@ int MessageModel::rowForOffset(int partition, qint64 offset) const
         }
         return -1;
     }
-    qint64 base = 0;
-    for (const Segment &s : m_segments) {
-        if (s.partition == partition) {
-            if (s.rows() == 0)
-                return base > 0 ? int(base - 1) : -1;
-            return int(base + std::clamp(offset, s.start, s.end - 1) - s.start);
-        }
-        base += s.rows();
-    }
-    return -1;
+    const qint64 v = virtualRowFor(partition, offset);
+    if (v < 0 || m_windowRows == 0)
+        return -1;
+    return int(std::clamp<qint64>(v - m_windowStart, 0, m_windowRows - 1));
 }
 
 const engine::MessageRow *MessageModel::lookup(int partition, qint64 offset) const
@@ -248,10 +403,11 @@ void MessageModel::onPage(quint64 requestId, const engine::MessagePage &page)
         Q_EMIT pageLoaded();
         return;
     }
-    const int first = rowForOffset(key.first, p.rows.first().offset);
-    const int last = rowForOffset(key.first, p.rows.last().offset);
-    if (first >= 0 && last >= first)
-        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    // Only the part of the page inside the window.
+    const qint64 first = std::max(virtualRowFor(key.first, p.rows.first().offset) - m_windowStart, qint64(0));
+    const qint64 last = std::min(virtualRowFor(key.first, p.rows.last().offset) - m_windowStart, m_windowRows - 1);
+    if (virtualRowFor(key.first, p.rows.first().offset) >= 0 && last >= first)
+        Q_EMIT dataChanged(index(int(first), 0), index(int(last), ColumnCount - 1));
     Q_EMIT pageLoaded();
 }
 

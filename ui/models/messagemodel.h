@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QPointer>
 #include <QSet>
+#include <functional>
 #include <optional>
 
 namespace topicscope::engine {
@@ -17,11 +18,16 @@ class ClusterClient;
 namespace topicscope::ui {
 
 // The records of one partition, or of every partition of a topic (partition by partition), paged lazily from
-// the cluster. Without a filter the rows are the log itself: row r is offset logStartOffset + r of its
-// partition, so the row count is known from the snapshot at once and a 10-million-record partition opens
-// without reading it; data() of a row not cached yet shows a placeholder and asks the cluster for its page. At
-// most MaxCachedPages pages are kept (least recently used go first), so memory stays bounded however far the
-// view scrolls. The log growing adds rows at the end (live tail); retention removes them at the front.
+// the cluster. Without a filter the rows are the log itself, seen through a window of at most MaxWindowRows
+// rows: row r is the record at position windowStart() + r of the partitions' logs laid end to end, so the
+// position of every row is known from the snapshot at once and a 10-million-record partition opens without
+// reading it; data() of a row not cached yet shows a placeholder and asks the cluster for its page. The window
+// exists because item views keep per-row state (QHeaderView: one section per row, O(rows) work per insertion):
+// millions of rows cost ~8 bytes each and tens of milliseconds per update, a window of 50,000 does not. Jumps
+// (reveal*) move the window; views shift it at its edges (shiftWindow). At most MaxCachedPages pages are kept
+// (least recently used go first), so memory stays bounded however far the view scrolls. The log growing adds
+// rows at the end while the window reaches the end (live tail; the oldest rows leave the window); retention
+// removes them at the front.
 // With a filter, the cluster scans forward and the rows are the matches found so far (fetchMore scans on).
 // GUI thread.
 class MessageModel : public QAbstractTableModel {
@@ -31,6 +37,7 @@ public:
     static constexpr int PageSize = 200;
     static constexpr int MaxCachedPages = 64;
     static constexpr int MaxMatches = 20000;
+    static constexpr int MaxWindowRows = 50'000;
 
     explicit MessageModel(engine::ClusterClient *client, QObject *parent = nullptr);
 
@@ -53,8 +60,18 @@ public:
 
     // The record at row when it is loaded.
     std::optional<engine::MessageRow> messageAt(int row) const;
-    // The row showing (partition, offset), or the nearest one; -1 when the partition is not shown.
+    // The row showing (partition, offset), or the nearest one in the window; -1 when the partition is not shown.
     int rowForOffset(int partition, qint64 offset) const;
+    // Log mode: moves the window (a model reset) when needed so that it holds (partition, offset), the first
+    // or the last record, and returns that row; -1 when the partition is not shown.
+    int reveal(int partition, qint64 offset);
+    int revealStart();
+    int revealEnd();
+    // Log mode: moves the window by up to rows positions (negative: towards the start), as row removals and
+    // insertions so that selection survives; returns how far it moved (a view scrolls back by as much).
+    qint64 shiftWindow(qint64 rows);
+    qint64 windowStart() const { return m_windowStart; }
+    qint64 totalRows() const; // records in the shown partitions, in or out of the window
     int cachedRecords() const;
     int pendingRequests() const { return int(m_pending.size()); }
     bool isScanning() const { return m_scanRequest != 0; }
@@ -81,6 +98,13 @@ private:
     void applySegments(const QList<Segment> &next);
     // segment index and offset of a row in log mode
     std::pair<int, qint64> locate(int row) const;
+    qint64 virtualRowFor(int partition, qint64 offset) const; // position in the laid-out logs, -1: not shown
+    static qint64 totalOf(const QList<Segment> &segments);
+    void moveWindowTo(qint64 start); // model reset
+    void clampWindow(); // keeps the window inside the log and as full as it can be (no signals)
+    // Row-level changes of the laid-out logs, translated to the window; mutate changes m_segments in between.
+    void removeVirtual(qint64 at, qint64 count, const std::function<void()> &mutate);
+    void insertVirtual(qint64 at, qint64 count, bool following, const std::function<void()> &mutate);
     const engine::MessageRow *lookup(int partition, qint64 offset) const;
     void request(const PageKey &key) const;
     void onPage(quint64 requestId, const engine::MessagePage &page);
@@ -97,6 +121,8 @@ private:
     QString m_filter;
     BytesFormat m_format = BytesFormat::Text;
     QList<Segment> m_segments;
+    qint64 m_windowStart = 0; // log mode: position of row 0 in the laid-out logs
+    qint64 m_windowRows = 0;
     // Mutable: data() is const but loads pages on demand.
     mutable QHash<PageKey, Page> m_pages;
     mutable QHash<quint64, PageKey> m_pending; // request id -> page

@@ -13,6 +13,8 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopedValueRollback>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -70,6 +72,8 @@ MessageBrowser::MessageBrowser(engine::ClusterClient *client, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
+    // Rows, not pixels: the window shift below keeps the same record in view by moving the value by rows.
+    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
     m_table->verticalHeader()->hide();
     // Fixed row heights: the view never measures rows, so millions of rows cost nothing.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -144,15 +148,33 @@ MessageBrowser::MessageBrowser(engine::ClusterClient *client, QWidget *parent)
         updateStatus();
     });
     connect(m_tail, &QCheckBox::toggled, this, [this](bool on) {
-        if (on)
+        if (on) {
+            m_model->revealEnd();
             m_table->scrollToBottom();
+        }
+    });
+    // The model shows a window of the log; reaching its edge moves the window on, keeping the same records in
+    // view, so that scrolling goes on through the whole log.
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        QScrollBar *bar = m_table->verticalScrollBar();
+        if (m_shiftingWindow || !m_model->filter().isEmpty() || bar->maximum() <= 0)
+            return;
+        qint64 moved = 0;
+        const QScopedValueRollback guard(m_shiftingWindow, true);
+        if (value >= bar->maximum())
+            moved = m_model->shiftWindow(MessageModel::MaxWindowRows / 2);
+        else if (value <= bar->minimum())
+            moved = m_model->shiftWindow(-MessageModel::MaxWindowRows / 2);
+        if (moved != 0)
+            bar->setValue(int(value - moved));
     });
     connect(client, &engine::ClusterClient::offsetsLookedUp, this, [this](quint64 id, const engine::OffsetLookup &l) {
         if (id != m_lookup || l.topic != m_model->topic())
             return;
         const int p = m_model->partition() >= 0 ? m_model->partition() : 0;
         if (p < l.offsets.size()) {
-            const int row = m_model->rowForOffset(p, l.offsets.at(p));
+            const QScopedValueRollback guard(m_shiftingWindow, true);
+            const int row = m_model->reveal(p, l.offsets.at(p));
             if (row >= 0) {
                 m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtTop);
                 m_table->selectRow(row);
@@ -230,6 +252,16 @@ void MessageBrowser::focusFilter()
     m_filter->selectAll();
 }
 
+void MessageBrowser::setLiveTail(bool on)
+{
+    m_tail->setChecked(on);
+}
+
+bool MessageBrowser::isLiveTail() const
+{
+    return m_tail->isChecked();
+}
+
 void MessageBrowser::reload()
 {
     const int partition = m_partition->currentData().isValid() ? m_partition->currentData().toInt() : -1;
@@ -242,16 +274,19 @@ void MessageBrowser::go()
 {
     if (m_model->rowCount() == 0 && Start(m_start->currentIndex()) != Start::Timestamp)
         return;
+    const QScopedValueRollback guard(m_shiftingWindow, true);
     switch (Start(m_start->currentIndex())) {
     case Start::Earliest:
+        m_model->revealStart();
         m_table->scrollToTop();
         break;
     case Start::Latest:
+        m_model->revealEnd();
         m_table->scrollToBottom();
         break;
     case Start::Offset: {
         const int p = m_model->partition() >= 0 ? m_model->partition() : 0;
-        const int row = m_model->rowForOffset(p, m_offset->value());
+        const int row = m_model->reveal(p, m_offset->value());
         if (row >= 0) {
             m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtTop);
             m_table->selectRow(row);
@@ -301,7 +336,7 @@ void MessageBrowser::updateStatus()
                                   m_model->canFetchMore({}) ? tr(" (scroll for more)") : QString()));
     else
         m_status->setText(tr("%1 records in %2 of %3 · %4 cached")
-                              .arg(format::count(m_model->rowCount()), where, m_model->topic(),
+                              .arg(format::count(m_model->totalRows()), where, m_model->topic(),
                                   format::count(m_model->cachedRecords())));
 }
 

@@ -36,6 +36,9 @@ public:
     void browse(const QString &topic, int partition);
     void setStart(Start start, qint64 value = 0);
     void focusFilter();
+    // Live tail: follow new records at the end as they arrive.
+    void setLiveTail(bool on);
+    bool isLiveTail() const;
     MessageModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
 
@@ -61,6 +64,7 @@ private:
     QLabel *m_status = nullptr;
     quint64 m_lookup = 0;
     bool m_updatingCombos = false;
+    bool m_shiftingWindow = false; // a jump or a window shift scrolls; that scroll must not shift again
 };
 
 } // namespace topicscope::ui
