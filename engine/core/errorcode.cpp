@@ -69,6 +69,14 @@ QString errorName(ErrorCode code)
         return QStringLiteral("INVALID_TIMESTAMP");
     case ErrorCode::InvalidConfig:
         return QStringLiteral("INVALID_CONFIG");
+    case ErrorCode::OutOfOrderSequenceNumber:
+        return QStringLiteral("OUT_OF_ORDER_SEQUENCE_NUMBER");
+    case ErrorCode::DuplicateSequenceNumber:
+        return QStringLiteral("DUPLICATE_SEQUENCE_NUMBER");
+    case ErrorCode::InvalidProducerEpoch:
+        return QStringLiteral("INVALID_PRODUCER_EPOCH");
+    case ErrorCode::UnknownProducerId:
+        return QStringLiteral("UNKNOWN_PRODUCER_ID");
     case ErrorCode::KafkaStorageError:
         return QStringLiteral("KAFKA_STORAGE_ERROR");
     case ErrorCode::GroupIdNotFound:

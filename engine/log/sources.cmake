@@ -2,4 +2,5 @@
 list(APPEND TOPICSCOPE_ENGINE_SOURCES
     log/topicconfig.h log/topicconfig.cpp
     log/logmanager.h log/logmanager.cpp
+    log/producerstatemanager.h log/producerstatemanager.cpp
 )

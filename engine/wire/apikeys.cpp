@@ -107,6 +107,7 @@ const QList<ApiVersionRange> &ApiKeys::supported()
         {key(ApiKey::CreateTopics), 0, 4},
         {key(ApiKey::DeleteTopics), 0, 3},
         {key(ApiKey::DeleteRecords), 0, 1},
+        {key(ApiKey::InitProducerId), 0, 2},
         {key(ApiKey::DescribeConfigs), 0, 2},
         {key(ApiKey::AlterConfigs), 0, 1},
         {key(ApiKey::CreatePartitions), 0, 1},

@@ -193,8 +193,10 @@ void KafkaApis::handle(const QByteArray &frame, const WireConnectionInfo &connec
     case ApiKey::CreatePartitions:
         finish(d->handleCreatePartitions(h, r));
         return;
-    case ApiKey::SaslHandshake:
     case ApiKey::InitProducerId:
+        finish(d->handleInitProducerId(h, r));
+        return;
+    case ApiKey::SaslHandshake:
         break;
     }
     respond(closeConnection(QStringLiteral("no handler for %1").arg(api)));
@@ -265,13 +267,17 @@ WireResponse KafkaApis::Private::handleProduce(const RequestHeader &h, WireReade
 
     ProduceResponse response;
     std::vector<AppendRequest> appends;
-    std::vector<ProduceResponse::Partition *> targets;
+    // Per append: where its answer goes (topic, partition index in response.topics) and its batch header.
+    std::vector<std::pair<qsizetype, qsizetype>> targets;
+    std::vector<RecordBatchHeader> headers;
     for (const auto &topic : request->topics) {
         response.topics.append({topic.name, {}});
         for (const auto &partition : topic.partitions) {
             ProduceResponse::Partition result;
             result.index = partition.index;
+            const TopicPartition tp {topic.name, partition.index};
             const QByteArray records = partition.records.value_or(QByteArray());
+            std::optional<RecordBatchHeader> header;
             if (!validAcks) {
                 result.error = ErrorCode::InvalidRequiredAcks;
             } else if (records.size() < RecordBatchHeader::Size) {
@@ -281,34 +287,56 @@ WireResponse KafkaApis::Private::handleProduce(const RequestHeader &h, WireReade
                 result.error = ErrorCode::InvalidRecord;
             } else if (RecordBatch::split(records).size() != 1) {
                 result.error = ErrorCode::InvalidRecord;
-            } else if (const auto header = RecordBatch::parseHeader(records);
+            } else if (header = RecordBatch::parseHeader(records);
                        header && header->compression() == 4 && h.apiVersion < 7) {
                 result.error = UnsupportedCompressionType;
             }
+            bool duplicate = false;
+            if (result.error == ErrorCode::None && header && header->producerId >= 0) {
+                producers.ensureLoaded(tp, log);
+                const ProducerAppendCheck check = producers.checkAppend(tp, *header);
+                result.error = check.error;
+                if (check.error != ErrorCode::None) {
+                    qCInfo(lcWire).noquote() << QStringLiteral("produce to %1 refused: %2 %3")
+                                                    .arg(tp.toString(), errorName(check.error), check.message);
+                } else if (check.duplicate) {
+                    // A retry of a stored batch: answered with its original offsets, not stored twice.
+                    duplicate = true;
+                    result.baseOffset = check.duplicate->firstOffset;
+                    if (const auto info = log.partitionInfo(tp))
+                        result.logStartOffset = info->logStartOffset;
+                    qCInfo(lcWire).noquote() << QStringLiteral("produce to %1: duplicate batch of producer %2 "
+                                                               "(sequence %3-%4) answered with offset %5")
+                                                    .arg(tp.toString())
+                                                    .arg(header->producerId)
+                                                    .arg(check.duplicate->firstSeq)
+                                                    .arg(check.duplicate->lastSeq)
+                                                    .arg(check.duplicate->firstOffset);
+                }
+            }
             response.topics.last().partitions.append(result);
-            if (result.error == ErrorCode::None)
-                appends.push_back({{topic.name, partition.index}, records});
-        }
-    }
-    // Pointers are taken once every list has its final size.
-    for (auto &topic : response.topics) {
-        for (auto &partition : topic.partitions) {
-            if (partition.error == ErrorCode::None)
-                targets.push_back(&partition);
+            if (result.error == ErrorCode::None && !duplicate) {
+                appends.push_back({tp, records});
+                targets.emplace_back(response.topics.size() - 1, response.topics.last().partitions.size() - 1);
+                headers.push_back(header.value_or(RecordBatchHeader {}));
+            }
         }
     }
     if (!appends.empty()) {
         const std::vector<AppendResult> results = log.append(appends);
         for (size_t i = 0; i < results.size() && i < targets.size(); ++i) {
             const AppendResult &a = results[i];
-            targets[i]->error = a.error;
-            targets[i]->baseOffset = a.error == ErrorCode::None ? a.baseOffset : -1;
-            targets[i]->logAppendTimeMs = a.logAppendTimeMs;
-            targets[i]->logStartOffset = a.logStartOffset;
+            ProduceResponse::Partition &target = response.topics[targets[i].first].partitions[targets[i].second];
+            target.error = a.error;
+            target.baseOffset = a.error == ErrorCode::None ? a.baseOffset : -1;
+            target.logAppendTimeMs = a.logAppendTimeMs;
+            target.logStartOffset = a.logStartOffset;
             if (a.error != ErrorCode::None)
                 qCInfo(lcWire).noquote() << QStringLiteral("produce to %1 refused: %2 %3")
                                                 .arg(appends[i].topicPartition.toString(), errorName(a.error),
                                                     a.message);
+            else if (headers[i].producerId >= 0)
+                producers.onAppended(appends[i].topicPartition, headers[i], a.baseOffset);
         }
     }
     if (request->acks == 0) {
@@ -317,6 +345,30 @@ WireResponse KafkaApis::Private::handleProduce(const RequestHeader &h, WireReade
         return none;
     }
     return sendResponse(h, encodeProduceResponse(response, h.apiVersion));
+}
+
+// ---- InitProducerId ----
+
+WireResponse KafkaApis::Private::handleInitProducerId(const RequestHeader &h, WireReader &r)
+{
+    const auto request = decodeInitProducerIdRequest(r, h.apiVersion);
+    if (!request)
+        return {};
+    InitProducerIdResponse response;
+    if (request->transactionalId) {
+        // No transaction coordinator, as FindCoordinator(TRANSACTION) answers.
+        response.error = ErrorCode::CoordinatorNotAvailable;
+        qCInfo(lcWire).noquote() << QStringLiteral("InitProducerId for transactional id '%1' from client '%2' refused: "
+                                                   "transactions are not supported")
+                                        .arg(*request->transactionalId, h.clientId.value_or(QString()));
+    } else {
+        response.producerId = producers.allocateProducerId(clock.nowMs());
+        response.producerEpoch = 0;
+        qCInfo(lcWire).noquote() << QStringLiteral("producer id %1 (epoch 0) for idempotent client '%2'")
+                                        .arg(response.producerId)
+                                        .arg(h.clientId.value_or(QString()));
+    }
+    return sendResponse(h, encodeInitProducerIdResponse(response, h.apiVersion));
 }
 
 // ---- Fetch ----
@@ -403,6 +455,10 @@ void KafkaApis::Private::completeFetch(quint64 id)
 
 void KafkaApis::Private::onEvent(const Event &event)
 {
+    if (const auto *deleted = std::get_if<TopicDeleted>(&event))
+        producers.removeTopic(deleted->topic);
+    else if (const auto *moved = std::get_if<RecordsDeleted>(&event))
+        producers.onLogStartOffsetMoved({moved->topic, moved->partition}, moved->newLogStartOffset);
     if (parkedFetches.empty() || recheckScheduled)
         return;
     bool wakes = std::holds_alternative<TopicDeleted>(event) || std::holds_alternative<RecordsDeleted>(event);

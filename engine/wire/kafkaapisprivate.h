@@ -5,6 +5,7 @@
 
 #include "wire/kafkaapis.h"
 
+#include "log/producerstatemanager.h"
 #include "wire/adminmessages.h"
 #include "wire/apikeys.h"
 #include "wire/groupmessages.h"
@@ -73,6 +74,7 @@ struct KafkaApis::Private {
     std::map<quint64, ParkedFetch> parkedFetches;
     bool recheckScheduled = false;
     TimerId recheckTimer = 0;
+    ProducerStateManager producers; // idempotent producers' sequences, and producer ids
 
     Private(LogManager &l, GroupCoordinator &g, Clock &c, EventBus &e, KafkaApisConfig cfg)
         : log(l)
@@ -89,6 +91,7 @@ struct KafkaApis::Private {
     WireResponse handleApiVersions(const RequestHeader &h, WireReader &r);
     WireResponse handleMetadata(const RequestHeader &h, WireReader &r);
     WireResponse handleProduce(const RequestHeader &h, WireReader &r);
+    WireResponse handleInitProducerId(const RequestHeader &h, WireReader &r);
     void handleFetch(const RequestHeader &h, WireReader &r, Responder respond);
     FetchResponse readFetch(const FetchRequest &request, qint64 *totalBytes, bool *anyError) const;
     WireResponse handleListOffsets(const RequestHeader &h, WireReader &r);

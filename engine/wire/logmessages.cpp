@@ -300,4 +300,30 @@ QByteArray encodeDeleteRecordsResponse(const DeleteRecordsResponse &response, qi
     return w.take();
 }
 
+std::optional<InitProducerIdRequest> decodeInitProducerIdRequest(WireReader &r, qint16 version)
+{
+    const bool flexible = version >= 2;
+    InitProducerIdRequest req;
+    req.transactionalId = r.nullableString(flexible);
+    req.transactionTimeoutMs = r.int32();
+    // v3+ (producerId, producerEpoch for KIP-360's epoch bump) is not advertised.
+    if (flexible)
+        r.skipTaggedFields();
+    if (!r.ok())
+        return std::nullopt;
+    return req;
+}
+
+QByteArray encodeInitProducerIdResponse(const InitProducerIdResponse &response, qint16 version)
+{
+    WireWriter w;
+    w.int32(0); // throttle_time_ms
+    w.int16(toWire(response.error));
+    w.int64(response.producerId);
+    w.int16(response.producerEpoch);
+    if (version >= 2)
+        w.emptyTaggedFields();
+    return w.take();
+}
+
 } // namespace topicscope::engine::wire

@@ -9,9 +9,10 @@
 #include <QStringList>
 #include <optional>
 
-// Request and response bodies of the log APIs (Produce, Fetch, ListOffsets, Metadata, DeleteRecords) in the
-// non-flexible versions this broker advertises, field by field as in Kafka's message/*.json. Decoders return
-// nullopt for a malformed body (the reader says why); encoders write the body only (no header).
+// Request and response bodies of the log APIs (Produce, Fetch, ListOffsets, Metadata, DeleteRecords,
+// InitProducerId) in the versions this broker advertises (non-flexible but InitProducerId v2), field by field as
+// in Kafka's message/*.json. Decoders return nullopt for a malformed body (the reader says why); encoders write
+// the body only (no header).
 namespace topicscope::engine::wire {
 
 // ---- Produce (key 0), v3-7 ----
@@ -177,5 +178,18 @@ struct DeleteRecordsResponse {
 };
 std::optional<DeleteRecordsRequest> decodeDeleteRecordsRequest(WireReader &r, qint16 version);
 QByteArray encodeDeleteRecordsResponse(const DeleteRecordsResponse &response, qint16 version);
+
+// ---- InitProducerId (key 22), v0-2 (v2 is flexible) ----
+struct InitProducerIdRequest {
+    std::optional<QString> transactionalId; // null: an idempotent, non-transactional producer
+    qint32 transactionTimeoutMs = 0;
+};
+struct InitProducerIdResponse {
+    ErrorCode error = ErrorCode::None;
+    qint64 producerId = -1;
+    qint16 producerEpoch = -1;
+};
+std::optional<InitProducerIdRequest> decodeInitProducerIdRequest(WireReader &r, qint16 version);
+QByteArray encodeInitProducerIdResponse(const InitProducerIdResponse &response, qint16 version);
 
 } // namespace topicscope::engine::wire
