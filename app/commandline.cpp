@@ -73,8 +73,13 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         QStringLiteral("Wait before the first rebalance of an empty group (group.initial.rebalance.delay.ms; "
                        "default 3000). Tests use a small value."),
         QStringLiteral("MS"));
+    const QCommandLineOption scenario(QStringLiteral("scenario"),
+        QStringLiteral("With --headless: run the workshop scenario FILE (or a built-in, e.g. "
+                       ":/scenarios/06-autocommit-duplicates.json) to its end on virtual time, print its "
+                       "timeline, final state and checks, and exit 0 when every expectation holds."),
+        QStringLiteral("FILE"));
     parser.addOptions({headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes, numPartitions,
-        noAutoCreate, rebalanceDelay});
+        noAutoCreate, rebalanceDelay, scenario});
     parser.process(arguments); // exits for --help, --version and unknown options
 
     const auto fail = [&](const QString &message) {
@@ -86,8 +91,12 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     if (parser.isSet(dataDir) && parser.isSet(inMemory))
         fail(QStringLiteral("--data-dir and --in-memory exclude each other"));
 
+    if (parser.isSet(scenario) && !parser.isSet(headless))
+        fail(QStringLiteral("--scenario needs --headless for now: the animated flow view is not built yet"));
+
     CommandLineOptions options;
     options.headless = parser.isSet(headless);
+    options.scenarioFile = parser.value(scenario);
     options.engine.storage.inMemory = parser.isSet(inMemory);
     options.engine.storage.fsyncEachCommit = parser.isSet(fsync);
     options.engine.storage.dataDir = parser.isSet(dataDir)

@@ -9,6 +9,7 @@ namespace topicscope::app {
 
 struct CommandLineOptions {
     bool headless = false;
+    QString scenarioFile; // --scenario: run a workshop scenario instead of serving
     engine::EngineOptions engine;
 };
 

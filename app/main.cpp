@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "mainwindow.h"
 #include "runtime/enginefacade.h"
+#include "sim/scenariorunner.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -62,6 +63,16 @@ int runHeadless(int argc, char **argv)
     QCoreApplication app(argc, argv);
     setApplicationIdentity();
     const app::CommandLineOptions options = app::parseCommandLine(QCoreApplication::arguments());
+    if (!options.scenarioFile.isEmpty()) {
+        // A scenario brings its own in-memory broker on virtual time: no store, no listener. Its report is the
+        // output; the engine's own log lines would only bury it (QT_LOGGING_RULES still overrides).
+        if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+            QLoggingCategory::setFilterRules(QStringLiteral("topicscope.*.debug=false\ntopicscope.*.info=false"));
+        QString report;
+        const bool passed = engine::ScenarioRunner::runFile(options.scenarioFile, &report);
+        std::fputs(qPrintable(report + QLatin1Char('\n')), passed ? stdout : stderr);
+        return passed ? 0 : 1;
+    }
     engine::EngineFacade facade(options.engine);
     QObject::connect(&facade, &engine::EngineFacade::started, &app, [](bool ok, const QString &error) {
         if (!ok) {

@@ -120,6 +120,17 @@ private Q_SLOTS:
                               << QByteArray("--data-dir");
         // Without --headless too: printing help must not need a display (the test runs with none).
         QTest::addRow("help, no display") << QStringList {QStringLiteral("--help")} << 0 << QByteArray("--listen");
+        // Workshop scenarios run headless on virtual time and report whether their expectations held.
+        QTest::addRow("scenario: manual commit") << QStringList {QStringLiteral("--headless"),
+            QStringLiteral("--scenario"), QStringLiteral(":/scenarios/07-manual-commit.json")}
+                                                 << 0 << QByteArray("duplicates=0");
+        QTest::addRow("scenario: crash before auto-commit")
+            << QStringList {QStringLiteral("--headless"), QStringLiteral("--scenario"),
+                   QStringLiteral(":/scenarios/06-autocommit-duplicates.json")}
+            << 0 << QByteArray("PASS expect[1]: duplicates (group mailer) = 10");
+        QTest::addRow("scenario: missing file") << QStringList {QStringLiteral("--headless"),
+            QStringLiteral("--scenario"), QStringLiteral("/nonexistent/scenario.json")}
+                                                << 1 << QByteArray("/nonexistent/scenario.json");
         QTest::addRow("version, no display")
             << QStringList {QStringLiteral("--version")} << 0 << QByteArray(TOPICSCOPE_VERSION);
     }
