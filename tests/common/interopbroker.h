@@ -160,4 +160,18 @@ inline ProgramRun runProgram(
     return run;
 }
 
+// Runs one scenario of a client script (`/usr/bin/python3 script BOOTSTRAP SCENARIO [ARGS...]`) against the
+// broker; a script prints "DONE" when it finished. On failure the script's output and the broker's log tail
+// go to the test log, which is what one needs to tell a client problem from a broker one.
+inline ProgramRun runClientScenario(
+    InteropBroker &broker, const QString &script, const QString &scenario, const QStringList &extraArgs = {})
+{
+    ProgramRun run = runProgram(systemPython(), QStringList {script, broker.bootstrap(), scenario} + extraArgs);
+    if (run.exitCode != 0 || !run.output.contains("DONE"))
+        qWarning().noquote() << "scenario" << scenario << "failed:\n"
+                             << run.output << "\n--- broker log tail:\n"
+                             << broker.logTail();
+    return run;
+}
+
 } // namespace topicscope::interoptest

@@ -14,15 +14,7 @@ private:
     InteropBroker m_broker;
     QString m_script;
 
-    ProgramRun runScenario(const QString &scenario)
-    {
-        ProgramRun run = runProgram(systemPython(), {m_script, m_broker.bootstrap(), scenario});
-        if (run.exitCode != 0 || !run.output.contains("DONE"))
-            qWarning().noquote() << "scenario" << scenario << "failed:\n"
-                                 << run.output << "\n--- broker log tail:\n"
-                                 << m_broker.logTail();
-        return run;
-    }
+    ProgramRun runScenario(const QString &scenario) { return runClientScenario(m_broker, m_script, scenario); }
 
     static QSet<int> partitions(const QString &list)
     {

@@ -16,12 +16,7 @@ private:
 
     ProgramRun runScenario(const QString &scenario, int count)
     {
-        ProgramRun run = runProgram(systemPython(), {m_script, m_broker.bootstrap(), scenario, QString::number(count)});
-        if (run.exitCode != 0 || !run.output.contains("DONE"))
-            qWarning().noquote() << "scenario" << scenario << "failed:\n"
-                                 << run.output << "\n--- broker log tail:\n"
-                                 << m_broker.logTail();
-        return run;
+        return runClientScenario(m_broker, m_script, scenario, {QString::number(count)});
     }
 
 private Q_SLOTS:
