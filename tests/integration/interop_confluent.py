@@ -62,7 +62,10 @@ def scenario_group(strategy):
     create_topic(admin, topic, 4)
     produce(topic, 40)
     first = Consumer(consumer_config(group, strategy))
-    first.subscribe([topic])
+    # Every partition taken away from the first member: eager protocols revoke everything on a rebalance,
+    # cooperative-sticky only what moves to the newcomer.
+    revoked = []
+    first.subscribe([topic], on_revoke=lambda consumer, parts: revoked.extend(p.partition for p in parts))
     seen = {}
     deadline = time.time() + DEADLINE_S
     # The first member alone gets all four partitions; read half the data, then a second member joins.
@@ -84,6 +87,7 @@ def scenario_group(strategy):
     result("assignment", "first", partition_list(first.assignment()))
     result("assignment", "second", partition_list(second.assignment()))
     result("consumed", len(seen))
+    result("revoked", "first", ",".join(str(p) for p in sorted(set(revoked))) or "-")
     second.close()
     first.close()
     groups = admin.list_groups(timeout=10)

@@ -68,6 +68,16 @@ private Q_SLOTS:
         QCOMPARE(second.size(), 2);
         QCOMPARE(first | second, (QSet<int> {0, 1, 2, 3}));
         QCOMPARE(run.tagged(QStringLiteral("consumed")), QList<QStringList> {{QStringLiteral("40")}});
+        // Eager assignors take every partition away from the first member when the second joins;
+        // cooperative-sticky (KIP-429) revokes only the two that move, and the first keeps the others throughout.
+        const auto revoked = run.tagged(QStringLiteral("revoked"));
+        QCOMPARE(revoked.size(), 1);
+        const QSet<int> revokedFromFirst = partitions(revoked.at(0).at(1));
+        if (strategy == QLatin1String("cooperative-sticky")) {
+            QCOMPARE(revokedFromFirst, QSet<int>({0, 1, 2, 3}) - first);
+        } else {
+            QCOMPARE(revokedFromFirst, (QSet<int> {0, 1, 2, 3}));
+        }
         const QStringList listed = run.tagged(QStringLiteral("listed")).value(0).value(0).split(QLatin1Char(','));
         QVERIFY2(listed.contains(QStringLiteral("cg-") + strategy), qPrintable(listed.join(QLatin1Char(','))));
     }
