@@ -1,6 +1,8 @@
 #include "enginefacade.h"
 
 #include "runtime/explorerservice.h"
+#include "runtime/scenariocontrol.h"
+#include "runtime/scenarioplayer.h"
 
 #include <QThread>
 
@@ -22,11 +24,16 @@ EngineFacade::EngineFacade(EngineOptions options, QObject *parent)
     m_engine->moveToThread(m_thread);
     // The service must go before the engine whose clock and log it uses: this runs on the worker thread as it
     // finishes, before the engine's deferred delete.
+    m_player = new ScenarioPlayer;
+    m_player->moveToThread(m_thread);
+    m_scenarios = new ScenarioControl(m_player, this);
     connect(
         m_thread, &QThread::finished, m_engine,
         [this] {
             delete m_service;
             m_service = nullptr;
+            delete m_player;
+            m_player = nullptr;
         },
         Qt::DirectConnection);
     connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
@@ -48,6 +55,8 @@ EngineFacade::~EngineFacade()
     // The engine is deleted on its own thread (deleteLater runs when the thread's event loop finishes).
     m_thread->quit();
     m_thread->wait();
+    // Still here only when the worker thread never ran.
+    delete m_player;
 }
 
 QString EngineFacade::displayName() const

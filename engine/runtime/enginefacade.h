@@ -15,6 +15,8 @@ class QThread;
 namespace topicscope::engine {
 
 class ExplorerService;
+class ScenarioControl;
+class ScenarioPlayer;
 
 // The one door between the GUI (or main()) and the embedded engine, and the ClusterClient the views use for
 // it. Owns the worker thread and the Engine living on it. Commands go in as queued functors, results come back
@@ -48,6 +50,10 @@ public:
     // components living on the worker thread, not for reaching into engine state from the GUI.
     void post(std::function<void(Engine &)> fn);
 
+    // The flow view's scenario player (workshop scenarios on virtual time), on the same worker thread. Usable
+    // once start() was called, even when the store failed to open: a scenario has a broker of its own.
+    ScenarioControl *scenarios() const { return m_scenarios; }
+
 private:
     quint64 runCommand(std::function<ErrorCode(Engine &, QString *why)> command);
     // Runs fn(service) on the engine thread once started; its result is handed to deliver on this thread.
@@ -61,6 +67,8 @@ private:
     // Created on the worker thread after the engine started, deleted there before the engine; only touched
     // from the worker thread.
     ExplorerService *m_service = nullptr;
+    ScenarioPlayer *m_player = nullptr; // lives on the worker thread; deleted there when it finishes
+    ScenarioControl *m_scenarios = nullptr;
 };
 
 } // namespace topicscope::engine

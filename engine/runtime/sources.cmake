@@ -9,6 +9,8 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     runtime/clustertypes.h
     runtime/ratetracker.h runtime/ratetracker.cpp
     runtime/explorerservice.h runtime/explorerservice.cpp
+    runtime/scenarioplayer.h runtime/scenarioplayer.cpp
+    runtime/scenariocontrol.h runtime/scenariocontrol.cpp
 )
 # The Kafka listener (wire protocol over TCP), see engine/wire for the codec and request handling.
 list(APPEND TOPICSCOPE_ENGINE_SOURCES

@@ -426,6 +426,46 @@ QStringList Scenario::builtInFiles()
     return out;
 }
 
+Scenario Scenario::sandbox()
+{
+    Scenario s;
+    s.title = QStringLiteral("Sandbox");
+    s.description = QStringLiteral(
+        "Free play: a web shop produces four keyed orders a second into six partitions, and two billing consumers "
+        "share them in one group. Add producers and consumers, crash, stall or stop them, grow the topic, and "
+        "watch the records, commits and rebalances.");
+    s.topics << ScenarioTopic {QStringLiteral("orders"), 6, -1};
+
+    ScenarioProducer web;
+    web.id = QStringLiteral("web");
+    web.topic = QStringLiteral("orders");
+    web.rate = 4;
+    for (const char *key : {"alice", "bob", "carol", "dave", "erin", "frank"})
+        web.keys << QString::fromLatin1(key);
+    s.producers << web;
+
+    for (const char *id : {"billing-1", "billing-2"}) {
+        ScenarioConsumer c;
+        c.id = QString::fromLatin1(id);
+        c.group = QStringLiteral("billing");
+        c.topics = {QStringLiteral("orders")};
+        c.assignor = QStringLiteral("range");
+        c.commit = ScenarioCommitMode::Auto;
+        c.autoCommitIntervalMs = 5000;
+        c.autoOffsetReset = OffsetResetPolicy::Earliest;
+        c.processingMs = 50;
+        s.consumers << c;
+
+        ScenarioStep step;
+        step.atMs = 0;
+        step.action = ScenarioAction::StartConsumer;
+        step.path = QStringLiteral("steps[%1]").arg(s.steps.size());
+        step.client = c.id;
+        s.steps << step;
+    }
+    return s;
+}
+
 std::optional<Scenario> Scenario::load(const QString &path, QString *error)
 {
     QFile file(path);

@@ -146,6 +146,9 @@ struct Scenario {
 
     // ":/scenarios/....json" of every built-in scenario, sorted.
     static QStringList builtInFiles();
+    // The flow view's free-play world: one topic, a keyed producer and a two-member group, no steps; the player
+    // runs it open-ended and the user adds clients and actions.
+    static Scenario sandbox();
 
     static QString actionName(ScenarioAction action);
     static QString commitModeName(ScenarioCommitMode mode);

@@ -196,6 +196,11 @@ bool ScenarioRunner::step()
 
 bool ScenarioRunner::runToNextPause()
 {
+    if (!d->started && !d->start(nullptr))
+        return false;
+    // An open-ended run never ends by itself: without a pause ahead there is nothing to run to.
+    if (d->openEnded && d->filePausesLeft == 0)
+        return false;
     while (step()) {
         if (d->pauseShown)
             return true;
@@ -205,6 +210,9 @@ bool ScenarioRunner::runToNextPause()
 
 bool ScenarioRunner::runToEnd()
 {
+    // An open-ended run has no end of its own: it ends now (or at its planned end, if that is later).
+    if (d->openEnded)
+        setOpenEnded(false);
     while (step()) { }
     return std::all_of(d->results.cbegin(), d->results.cend(), [](const auto &r) { return r.passed; });
 }

@@ -1,7 +1,9 @@
 #pragma once
 
 #include "core/topicpartition.h"
+#include "sim/flowsnapshot.h"
 #include "sim/scenario.h"
+#include "sim/scenarioevent.h"
 
 #include <QList>
 #include <QMap>
@@ -11,50 +13,6 @@
 #include <optional>
 
 namespace topicscope::engine {
-
-// One thing that happened during a run, in virtual time from the start of the scenario.
-struct ScenarioEvent {
-    enum class Kind {
-        Caption,
-        Pause, // a question for the audience
-        Action, // a step ran (start/stop/crash consumer, add partitions, ...)
-        ActionFailed,
-        Produced, // with the partitioner's decision
-        ProduceFailed, // a serializer refused, unknown topic, ...
-        Polled, // a poll that returned records
-        Processed,
-        Duplicate, // processed a second time by the group
-        Lost, // committed before processing, never processed
-        DeserializationFailed,
-        Committed,
-        GroupState,
-        Rebalance,
-        RecordsDeleted,
-        PartitionsAdded,
-    };
-    qint64 timeMs = 0;
-    Kind kind = Kind::Caption;
-    QString client; // producer or consumer id
-    QString group;
-    TopicPartition topicPartition;
-    qint64 offset = -1;
-    int generation = -1;
-    QString text; // one readable line
-
-    static QString kindName(Kind kind);
-};
-
-// A completed rebalance of a group, with consumer ids instead of member ids.
-struct ScenarioRebalance {
-    qint64 timeMs = 0;
-    QString group;
-    int generation = 0;
-    QString cause; // the reason the group entered PreparingRebalance (join, leave, session timeout, ...)
-    QString assignor;
-    qint64 durationMs = 0;
-    QMap<QString, QStringList> assignment; // consumer id -> sorted "topic-partition"
-    QStringList partitionsMoved;
-};
 
 struct ScenarioExpectationResult {
     QString path;
@@ -102,6 +60,36 @@ public:
     int deserializationFailures(const QString &group = {}, const QString &consumer = {}) const;
     // First offset the consumer received from the partition; nullopt when it got none.
     std::optional<qint64> startOffset(const QString &consumer, const TopicPartition &tp) const;
+
+    // --- Live control, for the flow view (the player calls these on the engine thread) ---
+    // Open-ended: the run does not end after its last step + settleMs (the sandbox). Off by default.
+    void setOpenEnded(bool openEnded);
+    bool isOpenEnded() const;
+    // Virtual time of the next thing due (a step, a poll tick, a record finishing, a client timer); -1 once
+    // finished.
+    qint64 nextDueMs() const;
+    // Runs everything due up to virtual time ms and leaves the clock at ms (or at the end). Returns true when it
+    // stopped early, right after a pause step ran (the clock stays at the pause); false otherwise.
+    bool advanceTo(qint64 ms);
+    // Runs a step now, whatever its atMs: the actions of the flow view. Validated like a file's step (unknown
+    // client, bad partition, ...): false with *error and nothing done. A refused Kafka operation (e.g. a reset
+    // while the group has members) is not an error here: it is recorded as ActionFailed, as in a file.
+    bool perform(const ScenarioStep &step, QString *error = nullptr);
+    // Adds a client while running (ids must be new; producers start their rate at once when rate > 0, consumers
+    // need a startConsumer step). removeProducer stops and flushes it; its records stay.
+    bool addProducer(const ScenarioProducer &producer, QString *error = nullptr);
+    bool removeProducer(const QString &id, QString *error = nullptr);
+    bool addConsumer(const ScenarioConsumer &consumer, QString *error = nullptr);
+    // A fresh client id with the given prefix ("producer-3", "consumer-4").
+    QString unusedClientId(const QString &prefix) const;
+
+    const QList<ScenarioOwnership> &ownership() const;
+    // The world now; movements are those since the previous call (the first call: since the start, capped).
+    FlowSnapshot flowSnapshot();
+    RecordJourney journey(const TopicPartition &topicPartition, qint64 offset) const;
+    // Plays the scenario once per assignor (range, roundrobin, sticky, cooperative-sticky), every consumer of
+    // the file switched to it, to the end, and compares the rebalances.
+    static AssignorComparison compareAssignors(const Scenario &scenario);
 
     // Available after runToEnd().
     const QList<ScenarioExpectationResult> &expectationResults() const;

@@ -92,19 +92,7 @@ bool ScenarioRunner::Private::start(QString *error)
     }
     quint64 seed = scenario.settings.seed;
     for (const ScenarioProducer &spec : std::as_const(scenario.producers)) {
-        ProducerState &p = producers[spec.id];
-        p.spec = &spec;
-        ProducerConfig config;
-        config.clientId = spec.id;
-        config.partitioner = spec.partitioner;
-        config.keySerializer = spec.keySerializer;
-        config.valueSerializer = spec.valueSerializer;
-        config.batchSize = spec.batchSize;
-        config.lingerMs = spec.lingerMs;
-        p.producer = std::make_unique<Producer>(
-            config, clock, [this](const QString &topic) { return log->partitionCount(topic); },
-            [this](const std::vector<AppendRequest> &requests) { return log->append(requests); },
-            Partitioner::seededRandom(seed++));
+        ProducerState &p = addProducerState(spec, seed++);
         if (spec.rate > 0) {
             p.rateRunning = true;
             p.rateStartMs = 0;
@@ -112,16 +100,41 @@ bool ScenarioRunner::Private::start(QString *error)
         }
     }
     for (const ScenarioConsumer &spec : std::as_const(scenario.consumers))
-        consumers[spec.id].spec = &spec;
+        consumers[spec.id].spec = spec;
 
     qint64 lastStep = 0;
     for (const ScenarioStep &step : std::as_const(scenario.steps)) {
         lastStep = std::max(
             lastStep, step.atMs + (step.action == ScenarioAction::Produce ? step.intervalMs * (step.count - 1) : 0));
-        schedule(step.atMs, [this, &step] { runStep(step); });
+        if (step.action == ScenarioAction::Pause)
+            ++filePausesLeft;
+        schedule(step.atMs, [this, step] {
+            if (step.action == ScenarioAction::Pause)
+                --filePausesLeft;
+            runStep(step);
+        });
     }
     endMs = scenario.settings.durationMs.value_or(lastStep + scenario.settings.settleMs);
     return true;
+}
+
+ScenarioRunner::Private::ProducerState &ScenarioRunner::Private::addProducerState(
+    const ScenarioProducer &spec, quint64 seed)
+{
+    ProducerState &p = producers[spec.id];
+    p.spec = spec;
+    ProducerConfig config;
+    config.clientId = spec.id;
+    config.partitioner = spec.partitioner;
+    config.keySerializer = spec.keySerializer;
+    config.valueSerializer = spec.valueSerializer;
+    config.batchSize = spec.batchSize;
+    config.lingerMs = spec.lingerMs;
+    p.producer = std::make_unique<Producer>(
+        config, clock, [this](const QString &topic) { return log->partitionCount(topic); },
+        [this](const std::vector<AppendRequest> &requests) { return log->append(requests); },
+        Partitioner::seededRandom(seed));
+    return p;
 }
 
 void ScenarioRunner::Private::onEvent(const Event &event)
@@ -189,6 +202,7 @@ void ScenarioRunner::Private::onEvent(const Event &event)
         ev.kind = ScenarioEvent::Kind::RecordsDeleted;
         ev.topicPartition = {e->topic, e->partition};
         ev.offset = e->newLogStartOffset;
+        deletions << ScenarioDeletion {now(), ev.topicPartition, e->newLogStartOffset, e->cause};
         ev.text = QStringLiteral("%1: logStartOffset %2 -> %3")
                       .arg(ev.topicPartition.toString())
                       .arg(e->oldLogStartOffset)
@@ -211,11 +225,11 @@ void ScenarioRunner::Private::produceOne(ProducerState &p, const QString &topic,
         value->replace(QStringLiteral("{n}"), QString::number(n));
         value->replace(QStringLiteral("{i}"), QString::number(index));
         value->replace(QStringLiteral("{key}"), key.value_or(QStringLiteral("null")));
-        value->replace(QStringLiteral("{producer}"), p.spec->id);
+        value->replace(QStringLiteral("{producer}"), p.spec.id);
     }
-    const QString producerId = p.spec->id;
+    const QString producerId = p.spec.id;
     const QString valueText = value ? QLatin1Char('"') + *value + QLatin1Char('"') : QStringLiteral("null");
-    p.producer->send(topic, toSerdeValue(key, p.spec->keySerializer), toSerdeValue(value, p.spec->valueSerializer), {},
+    p.producer->send(topic, toSerdeValue(key, p.spec.keySerializer), toSerdeValue(value, p.spec.valueSerializer), {},
         partition, std::nullopt, [this, producerId, key, valueText](const RecordMetadata &m) {
             ScenarioEvent ev;
             ev.client = producerId;
@@ -231,7 +245,9 @@ void ScenarioRunner::Private::produceOne(ProducerState &p, const QString &topic,
                               .arg(producerId, scenarioKeyText(key), valueText, ev.topicPartition.toString())
                               .arg(m.offset)
                               .arg(Partitioner::strategyName(m.decision.strategy), m.decision.explanation);
-                producedRecords << ScenarioProducedRecord {producerId, ev.topicPartition, m.offset, key};
+                producedIndex.insert(ScenarioRecordId {{}, ev.topicPartition, m.offset}, int(producedRecords.size()));
+                producedRecords << ScenarioProducedRecord {
+                    producerId, ev.topicPartition, m.offset, key, now(), m.decision.explanation};
             }
             record(ev);
         });
@@ -239,16 +255,16 @@ void ScenarioRunner::Private::produceOne(ProducerState &p, const QString &topic,
 
 void ScenarioRunner::Private::scheduleRate(ProducerState &p)
 {
-    const double periodMs = 1000.0 / p.spec->rate;
+    const double periodMs = 1000.0 / p.spec.rate;
     const qint64 at = p.rateStartMs + qint64(std::llround(double(p.rateCount) * periodMs));
-    const QString id = p.spec->id;
+    const QString id = p.spec.id;
     schedule(std::max(at, now()), [this, id] {
         ProducerState &state = producers[id];
         if (!state.rateRunning)
             return;
-        const QList<ScenarioKey> &keys = state.spec->keys;
+        const QList<ScenarioKey> &keys = state.spec.keys;
         const ScenarioKey key = keys.isEmpty() ? ScenarioKey {} : keys.at(int(state.rateCount % keys.size()));
-        produceOne(state, state.spec->topic, std::nullopt, key, state.spec->value, int(state.rateCount));
+        produceOne(state, state.spec.topic, std::nullopt, key, state.spec.value, int(state.rateCount));
         ++state.rateCount;
         scheduleRate(state);
     });
@@ -256,7 +272,7 @@ void ScenarioRunner::Private::scheduleRate(ProducerState &p)
 
 void ScenarioRunner::Private::startConsumer(ConsumerState &c)
 {
-    const ScenarioConsumer &spec = *c.spec;
+    const ScenarioConsumer &spec = c.spec;
     ConsumerConfig config;
     config.clientId = spec.id;
     config.groupId = spec.group;
@@ -275,16 +291,29 @@ void ScenarioRunner::Private::startConsumer(ConsumerState &c)
     c.consumer = std::make_unique<Consumer>(config, clock, *log, coordinator.get());
     c.pending.clear();
     c.startOffsets.clear();
+    c.positions.clear();
     c.running = true;
+    c.stopping = false;
     if (spec.group) {
         const QString id = spec.id;
         ConsumerRebalanceListener listener;
         listener.onPartitionsRevoked = [this, id](const QList<TopicPartition> &tps) {
             if (!tps.isEmpty())
                 note(ScenarioEvent::Kind::Action, id, QStringLiteral("%1: partitions revoked %2").arg(id, tpList(tps)));
+            ConsumerState &state = consumers[id];
+            closeOwnership(state, tps, state.stopping ? QStringLiteral("stopped") : QStringLiteral("revoked"));
+        };
+        // Worded as a revocation in the timeline (Java's default onPartitionsLost calls onPartitionsRevoked); the
+        // ownership interval says "lost".
+        listener.onPartitionsLost = [this, id](const QList<TopicPartition> &tps) {
+            if (!tps.isEmpty())
+                note(ScenarioEvent::Kind::Action, id, QStringLiteral("%1: partitions revoked %2").arg(id, tpList(tps)));
+            ConsumerState &state = consumers[id];
+            closeOwnership(state, tps, state.stopping ? QStringLiteral("stopped") : QStringLiteral("lost"));
         };
         listener.onPartitionsAssigned = [this, id](const QList<TopicPartition> &tps) {
             note(ScenarioEvent::Kind::Action, id, QStringLiteral("%1: partitions assigned %2").arg(id, tpList(tps)));
+            openOwnership(consumers[id], tps);
         };
         c.consumer->subscribe(spec.topics, listener);
         note(ScenarioEvent::Kind::Action, spec.id,
@@ -301,6 +330,7 @@ void ScenarioRunner::Private::startConsumer(ConsumerState &c)
                 all << TopicPartition {topic, i};
         }
         c.consumer->assign(all);
+        openOwnership(c, all);
         note(ScenarioEvent::Kind::Action, spec.id,
             QStringLiteral("%1 started: assigned %2 (no group)").arg(spec.id, tpList(all)));
     }
@@ -311,6 +341,7 @@ void ScenarioRunner::Private::runStep(const ScenarioStep &step)
     switch (step.action) {
     case ScenarioAction::Caption:
         note(ScenarioEvent::Kind::Caption, {}, step.text);
+        lastCaption = step.text;
         break;
     case ScenarioAction::Pause: {
         ScenarioEvent ev;
@@ -319,18 +350,21 @@ void ScenarioRunner::Private::runStep(const ScenarioStep &step)
                                         : step.text + QStringLiteral(" (answer: ") + step.answer + QLatin1Char(')');
         record(ev);
         pauseShown = true;
+        lastPause = ShownPause {now(), step.text, step.answer};
         break;
     }
     case ScenarioAction::Produce: {
         ProducerState &p = producers[step.client];
-        const std::optional<QString> valueTemplate = step.hasValue ? step.value : p.spec->value;
+        const std::optional<QString> valueTemplate = step.hasValue ? step.value : p.spec.value;
         for (int i = 0; i < step.count; ++i) {
             const ScenarioKey key = step.keys.isEmpty() ? ScenarioKey {} : step.keys.at(i % step.keys.size());
             const QString topic = step.topic;
             const std::optional<int> partition = step.partition;
             const QString id = step.client;
             auto send = [this, id, topic, partition, key, valueTemplate, i] {
-                produceOne(producers[id], topic, partition, key, valueTemplate, i);
+                ProducerState &state = producers[id];
+                if (!state.removed)
+                    produceOne(state, topic, partition, key, valueTemplate, i);
             };
             if (step.intervalMs == 0)
                 send();
@@ -341,7 +375,7 @@ void ScenarioRunner::Private::runStep(const ScenarioStep &step)
     }
     case ScenarioAction::StartProducer: {
         ProducerState &p = producers[step.client];
-        if (p.spec->rate > 0 && !p.rateRunning) {
+        if (p.spec.rate > 0 && !p.rateRunning) {
             p.rateRunning = true;
             p.rateStartMs = now();
             p.rateCount = 0;
@@ -372,8 +406,12 @@ void ScenarioRunner::Private::runStep(const ScenarioStep &step)
         }
         // A graceful shutdown finishes the batch in hand before close() commits and leaves.
         completeProcessing(c, true);
+        c.stopping = true;
         c.consumer->close();
+        c.stopping = false;
         c.running = false;
+        closeAllOwnership(c, QStringLiteral("stopped"));
+        c.positions.clear();
         note(ScenarioEvent::Kind::Action, step.client,
             step.client
                 + QStringLiteral(
@@ -388,17 +426,19 @@ void ScenarioRunner::Private::runStep(const ScenarioStep &step)
         }
         for (const PendingRecord &r : std::as_const(c.pending))
             dropped << std::pair {
-                ScenarioRecordId {groupKey(c), r.record.topicPartition(), r.record.offset}, c.spec->id};
+                ScenarioRecordId {groupKey(c), r.record.topicPartition(), r.record.offset}, c.spec.id};
         const int unprocessed = int(c.pending.size());
         c.pending.clear();
         c.consumer->crash();
         c.running = false;
+        closeAllOwnership(c, QStringLiteral("crashed"));
+        c.positions.clear();
         note(ScenarioEvent::Kind::Action, step.client,
             QStringLiteral("%1 crashed: no commit, no LeaveGroup; %2 polled record(s) never processed; the group waits "
                            "for session.timeout.ms (%3 ms)")
                 .arg(step.client)
                 .arg(unprocessed)
-                .arg(c.spec->sessionTimeoutMs));
+                .arg(c.spec.sessionTimeoutMs));
         break;
     }
     case ScenarioAction::StallConsumer: {
@@ -411,7 +451,7 @@ void ScenarioRunner::Private::runStep(const ScenarioStep &step)
         note(ScenarioEvent::Kind::Action, step.client,
             QStringLiteral("%1 stalled: no poll() for now; after max.poll.interval.ms (%2 ms) it leaves the group")
                 .arg(step.client)
-                .arg(c.spec->maxPollIntervalMs));
+                .arg(c.spec.maxPollIntervalMs));
         break;
     }
     case ScenarioAction::UnstallConsumer: {
@@ -489,20 +529,21 @@ void ScenarioRunner::Private::process(ConsumerState &c, const ConsumerRecord &r)
     const ScenarioRecordId id {groupKey(c), r.topicPartition(), r.offset};
     const int times = ++processedCount[id];
     ScenarioEvent ev;
-    ev.client = c.spec->id;
-    ev.group = c.spec->group.value_or(QString());
+    ev.client = c.spec.id;
+    ev.group = c.spec.group.value_or(QString());
     ev.topicPartition = r.topicPartition();
     ev.offset = r.offset;
     ev.kind = ScenarioEvent::Kind::Processed;
+    ev.generation = c.consumer->generationId();
     ev.text = QStringLiteral("%1 processed %2 offset %3 key=%4 value=%5")
-                  .arg(c.spec->id, r.topicPartition().toString())
+                  .arg(c.spec.id, r.topicPartition().toString())
                   .arg(r.offset)
                   .arg(Serializer::display(r.key), Serializer::display(r.value));
     record(ev);
     if (times > 1) {
         ev.kind = ScenarioEvent::Kind::Duplicate;
         ev.text = QStringLiteral("%1 processed %2 offset %3 for the %4 time in group %5")
-                      .arg(c.spec->id, r.topicPartition().toString())
+                      .arg(c.spec.id, r.topicPartition().toString())
                       .arg(r.offset)
                       .arg(times == 2      ? QStringLiteral("2nd")
                               : times == 3 ? QStringLiteral("3rd")
@@ -521,11 +562,11 @@ void ScenarioRunner::Private::completeProcessing(ConsumerState &c, bool all)
         process(c, c.pending.takeFirst().record);
         any = true;
     }
-    if (any && c.pending.isEmpty() && c.spec->commit == ScenarioCommitMode::AfterProcessing && c.spec->group) {
+    if (any && c.pending.isEmpty() && c.spec.commit == ScenarioCommitMode::AfterProcessing && c.spec.group) {
         QString why;
         if (c.consumer->commitSync(&why) != ErrorCode::None)
-            note(ScenarioEvent::Kind::ActionFailed, c.spec->id,
-                c.spec->id + QStringLiteral(" commitSync failed: ") + why);
+            note(
+                ScenarioEvent::Kind::ActionFailed, c.spec.id, c.spec.id + QStringLiteral(" commitSync failed: ") + why);
     }
 }
 
@@ -535,6 +576,7 @@ void ScenarioRunner::Private::pollConsumers()
         if (!c.running || !c.pending.isEmpty() || c.consumer->isStalled())
             continue;
         const PollResult result = c.consumer->poll();
+        refreshPositions(c);
         for (const PartitionError &e : result.errors)
             note(ScenarioEvent::Kind::ActionFailed, id,
                 QStringLiteral("%1 poll: %2 %3").arg(id, e.topicPartition.toString(), errorName(e.error))
@@ -552,15 +594,19 @@ void ScenarioRunner::Private::pollConsumers()
                 it->second = r.offset;
         }
         QStringList parts;
-        for (auto it = ranges.cbegin(); it != ranges.cend(); ++it)
+        ScenarioPoll poll {now(), id, c.consumer->generationId(), {}};
+        for (auto it = ranges.cbegin(); it != ranges.cend(); ++it) {
             parts << QStringLiteral("%1@%2..%3").arg(it.key().toString()).arg(it.value().first).arg(it.value().second);
+            poll.ranges.insert(it.key(), {it.value().first, it.value().second});
+        }
+        polls << poll;
         note(ScenarioEvent::Kind::Polled, id,
             QStringLiteral("%1 polled %2 record(s): %3")
                 .arg(id)
                 .arg(result.records.size())
                 .arg(parts.join(QLatin1Char(' '))));
 
-        if (c.spec->commit == ScenarioCommitMode::BeforeProcessing && c.spec->group) {
+        if (c.spec.commit == ScenarioCommitMode::BeforeProcessing && c.spec.group) {
             QString why;
             if (c.consumer->commitSync(&why) != ErrorCode::None)
                 note(ScenarioEvent::Kind::ActionFailed, id, id + QStringLiteral(" commitSync failed: ") + why);
@@ -571,7 +617,8 @@ void ScenarioRunner::Private::pollConsumers()
                 ScenarioEvent ev;
                 ev.kind = ScenarioEvent::Kind::DeserializationFailed;
                 ev.client = id;
-                ev.group = c.spec->group.value_or(QString());
+                ev.generation = c.consumer->generationId();
+                ev.group = c.spec.group.value_or(QString());
                 ev.topicPartition = r.topicPartition();
                 ev.offset = r.offset;
                 ev.text = QStringLiteral("%1 cannot deserialize %2 offset %3: %4; it skips the record (as an "
@@ -582,18 +629,19 @@ void ScenarioRunner::Private::pollConsumers()
                 record(ev);
                 continue;
             }
-            doneAt += c.spec->processingMs;
+            doneAt += c.spec.processingMs;
             c.pending << PendingRecord {r, doneAt};
         }
         completeProcessing(c, false);
     }
 }
 
-bool ScenarioRunner::Private::advance()
+qint64 ScenarioRunner::Private::nextDue(bool *finishing) const
 {
+    if (finishing)
+        *finishing = false;
     if (finished)
-        return false;
-    pauseShown = false;
+        return -1;
     qint64 next = nextTickMs;
     if (!agenda.empty())
         next = std::min(next, agenda.begin()->first.first);
@@ -605,16 +653,38 @@ bool ScenarioRunner::Private::advance()
     if (clock.nextDeadlineMs() >= 0)
         next = std::min(next, clock.nextDeadlineMs() - ScenarioStartMs);
     next = std::max(next, now());
-    if (next > endMs) {
-        clock.advance(endMs - now());
+    if (!openEnded && next > endMs) {
+        if (finishing)
+            *finishing = true;
+        return std::max(endMs, now());
+    }
+    return next;
+}
+
+bool ScenarioRunner::Private::advance(bool stopAtPause)
+{
+    if (finished)
+        return false;
+    pauseShown = false;
+    bool finishing = false;
+    const qint64 next = nextDue(&finishing);
+    if (finishing) {
+        clock.advance(next - now());
+        checkPollTimeouts();
         finish();
         return false;
     }
     clock.advance(next - now());
+    checkPollTimeouts();
     while (!agenda.empty() && agenda.begin()->first.first <= now()) {
         auto node = agenda.extract(agenda.begin());
         node.mapped()();
         clock.advance(0); // producers append from 0 ms timers; let them run before the next action
+        checkPollTimeouts();
+        // The rest of this instant runs in the next call, exactly as it would have here: whatever is left is due
+        // now, so that call does not move the clock.
+        if (stopAtPause && pauseShown)
+            return true;
     }
     for (auto &[id, c] : consumers) {
         Q_UNUSED(id);
@@ -625,7 +695,84 @@ bool ScenarioRunner::Private::advance()
         nextTickMs += scenario.settings.tickMs;
     }
     clock.advance(0);
+    checkPollTimeouts();
     return true;
+}
+
+bool ScenarioRunner::Private::advanceTo(qint64 ms)
+{
+    while (!finished) {
+        bool finishing = false;
+        const qint64 next = nextDue(&finishing);
+        if (next > ms)
+            break;
+        advance(true);
+        if (pauseShown)
+            return true;
+    }
+    if (!finished && ms > now()) {
+        // Nothing is due before ms (timers included), so this only moves the clock.
+        clock.advance(ms - now());
+        checkPollTimeouts();
+    }
+    return false;
+}
+
+void ScenarioRunner::Private::openOwnership(ConsumerState &c, const QList<TopicPartition> &partitions)
+{
+    for (const TopicPartition &tp : partitions) {
+        if (c.openOwnership.contains(tp))
+            continue;
+        ScenarioOwnership o;
+        o.group = c.spec.group.value_or(QString());
+        o.topicPartition = tp;
+        o.consumer = c.spec.id;
+        o.generation = c.consumer ? c.consumer->generationId() : -1;
+        o.fromMs = now();
+        c.openOwnership.insert(tp, int(ownership.size()));
+        ownership << o;
+    }
+}
+
+void ScenarioRunner::Private::closeOwnership(
+    ConsumerState &c, const QList<TopicPartition> &partitions, const QString &reason)
+{
+    for (const TopicPartition &tp : partitions) {
+        const auto it = c.openOwnership.find(tp);
+        if (it == c.openOwnership.end())
+            continue;
+        ScenarioOwnership &o = ownership[it.value()];
+        o.toMs = now();
+        o.endReason = reason;
+        c.openOwnership.erase(it);
+        c.positions.remove(tp);
+    }
+}
+
+void ScenarioRunner::Private::closeAllOwnership(ConsumerState &c, const QString &reason)
+{
+    closeOwnership(c, c.openOwnership.keys(), reason);
+}
+
+void ScenarioRunner::Private::checkPollTimeouts()
+{
+    for (auto &[id, c] : consumers) {
+        Q_UNUSED(id);
+        // onPollTimeout() leaves the group and forgets the member id; the partitions are still in the consumer's
+        // assignment until it polls again (then onPartitionsLost), but the group has already given them away.
+        if (c.running && c.spec.group && c.consumer->isStalled() && !c.openOwnership.isEmpty()
+            && c.consumer->memberId().isEmpty())
+            closeAllOwnership(c, QStringLiteral("poll timeout"));
+    }
+}
+
+void ScenarioRunner::Private::refreshPositions(ConsumerState &c)
+{
+    c.positions.clear();
+    for (const TopicPartition &tp : c.consumer->assignment()) {
+        if (const std::optional<qint64> position = c.consumer->position(tp))
+            c.positions.insert(tp, *position);
+    }
 }
 
 void ScenarioRunner::Private::finish()
@@ -640,7 +787,7 @@ void ScenarioRunner::Private::finish()
         if (processedCount.value(rid) > 0)
             continue;
         const auto groupIt = consumers.find(client);
-        if (groupIt == consumers.end() || !groupIt->second.spec->group)
+        if (groupIt == consumers.end() || !groupIt->second.spec.group)
             continue;
         const OffsetFetchResult committed
             = coordinator->fetchOffsets(rid.group, QList<TopicPartition> {rid.topicPartition});

@@ -34,6 +34,33 @@ struct ScenarioProducedRecord {
     TopicPartition topicPartition;
     qint64 offset = -1;
     ScenarioKey key;
+    qint64 timeMs = 0; // when the log acknowledged it
+    QString decision; // the partitioner's explanation
+};
+
+// A poll that returned records: which offsets of which partition a consumer received, under which generation.
+struct ScenarioPoll {
+    qint64 timeMs = 0;
+    QString consumer;
+    int generation = -1;
+    QMap<TopicPartition, std::pair<qint64, qint64>> ranges; // first .. last offset
+};
+
+// A move of a partition's logStartOffset, with its cause (the timeline's text does not name it).
+struct ScenarioDeletion {
+    qint64 timeMs = 0;
+    TopicPartition topicPartition;
+    qint64 newLogStartOffset = 0;
+    DeletionCause cause = DeletionCause::DeleteRecords;
+};
+
+// Running totals of the timeline's record events, so that live snapshots need not count the whole timeline.
+struct ScenarioCounts {
+    int produced = 0;
+    int processed = 0;
+    int duplicates = 0;
+    int lost = 0;
+    int deserializationFailures = 0;
 };
 
 struct ScenarioRecordId {
@@ -49,8 +76,11 @@ inline size_t qHash(const ScenarioRecordId &r, size_t seed = 0) noexcept
 }
 
 struct ScenarioRunner::Private {
+    // Specs are kept by value: clients added while running append to the scenario's lists, which would leave
+    // pointers into them dangling.
     struct ProducerState {
-        const ScenarioProducer *spec = nullptr;
+        ScenarioProducer spec;
+        bool removed = false; // removeProducer(): scheduled sends and its rate stop
         std::unique_ptr<Producer> producer;
         qint64 sent = 0; // {n} of the value template
         bool rateRunning = false;
@@ -62,11 +92,16 @@ struct ScenarioRunner::Private {
         qint64 doneAtMs = 0;
     };
     struct ConsumerState {
-        const ScenarioConsumer *spec = nullptr;
+        ScenarioConsumer spec;
         std::unique_ptr<Consumer> consumer;
         bool running = false;
+        bool stopping = false; // inside close(): revocations end ownership as "stopped"
         QList<PendingRecord> pending; // polled, not yet processed
         QMap<TopicPartition, qint64> startOffsets; // since the last start
+        // Next offset to poll, read from the consumer right after each poll() (asking it at any other moment could
+        // resolve a position earlier than the application would, and change the run).
+        QMap<TopicPartition, qint64> positions;
+        QMap<TopicPartition, int> openOwnership; // index into ownership of the intervals still open
     };
 
     explicit Private(Scenario s)
@@ -102,10 +137,29 @@ struct ScenarioRunner::Private {
     bool started = false;
     bool finished = false;
     bool pauseShown = false;
+    bool openEnded = false;
+    int filePausesLeft = 0; // pause steps of the file not yet run: an open-ended runToNextPause() needs one ahead
+
+    // The latest pause step: the flow view shows its question until virtual time moves past it.
+    struct ShownPause {
+        qint64 timeMs = -1;
+        QString question;
+        QString answer;
+    };
+    ShownPause lastPause;
+    QString lastCaption;
+    int movementCursor = 0; // timeline index up to which flowSnapshot() reported movements
+    quint64 snapshotSequence = 0;
 
     QList<ScenarioEvent> timeline;
     QList<ScenarioRebalance> rebalances;
     QList<ScenarioProducedRecord> producedRecords;
+    QHash<ScenarioRecordId, int> producedIndex; // (group "", tp, offset) -> index into producedRecords
+    QList<ScenarioPoll> polls;
+    QList<ScenarioDeletion> deletions;
+    QList<ScenarioOwnership> ownership;
+    ScenarioCounts totals;
+    QHash<QString, ScenarioCounts> countsByClient;
     QHash<ScenarioRecordId, int> processedCount;
     QList<std::pair<ScenarioRecordId, QString>> dropped; // polled but never processed (crash), with the consumer
     QMap<QString, QString> rebalanceCause; // group -> why it entered PreparingRebalance
@@ -117,6 +171,7 @@ struct ScenarioRunner::Private {
     {
         e.timeMs = now();
         qCDebug(lcScenarioRunner).noquote() << scenarioTime(e.timeMs) << ScenarioEvent::kindName(e.kind) << e.text;
+        count(e);
         timeline << e;
     }
 
@@ -137,7 +192,7 @@ struct ScenarioRunner::Private {
     QString groupKey(const ConsumerState &c) const
     {
         // Consumers without a group count duplicates on their own.
-        return c.spec->group ? *c.spec->group : QStringLiteral("(no group: %1)").arg(c.spec->id);
+        return c.spec.group ? *c.spec.group : QStringLiteral("(no group: %1)").arg(c.spec.id);
     }
 
     // Member ids are "<client id>-<n>" (the generator below); the longest matching client id wins.
@@ -152,7 +207,43 @@ struct ScenarioRunner::Private {
         return best.isEmpty() ? memberId : best;
     }
 
+    void count(const ScenarioEvent &e)
+    {
+        int ScenarioCounts::*field = nullptr;
+        switch (e.kind) {
+        case ScenarioEvent::Kind::Produced:
+            field = &ScenarioCounts::produced;
+            break;
+        case ScenarioEvent::Kind::Processed:
+            field = &ScenarioCounts::processed;
+            break;
+        case ScenarioEvent::Kind::Duplicate:
+            field = &ScenarioCounts::duplicates;
+            break;
+        case ScenarioEvent::Kind::Lost:
+            field = &ScenarioCounts::lost;
+            break;
+        case ScenarioEvent::Kind::DeserializationFailed:
+            field = &ScenarioCounts::deserializationFailures;
+            break;
+        default:
+            return;
+        }
+        ++(totals.*field);
+        ++(countsByClient[e.client].*field);
+    }
+
     bool start(QString *error);
+    ProducerState &addProducerState(const ScenarioProducer &spec, quint64 seed);
+    // Ownership intervals (see ScenarioOwnership).
+    void openOwnership(ConsumerState &c, const QList<TopicPartition> &partitions);
+    void closeOwnership(ConsumerState &c, const QList<TopicPartition> &partitions, const QString &reason);
+    void closeAllOwnership(ConsumerState &c, const QString &reason);
+    // A stalled consumer that passed max.poll.interval.ms has left its group: its partitions are no longer its.
+    void checkPollTimeouts();
+    void refreshPositions(ConsumerState &c);
+    // The time advance() would move to; -1 once finished. With *finishing: the end is next.
+    qint64 nextDue(bool *finishing = nullptr) const;
     void onEvent(const Event &event);
     void runStep(const ScenarioStep &step);
     void produceOne(ProducerState &p, const QString &topic, std::optional<int> partition, const ScenarioKey &key,
@@ -164,7 +255,19 @@ struct ScenarioRunner::Private {
     void process(ConsumerState &c, const ConsumerRecord &r);
     void finish();
     void evaluate();
-    bool advance();
+    // stopAtPause: return right after a pause step ran, leaving the rest of that instant to the next call.
+    bool advance(bool stopAtPause = false);
+    bool advanceTo(qint64 ms);
+
+    // Live control (scenariorunnerlive.cpp).
+    bool validateStep(const ScenarioStep &step, QString *error) const;
+    bool validateConsumerSpec(const ScenarioConsumer &spec, QString *error) const;
+    bool validateProducerSpec(const ScenarioProducer &spec, QString *error) const;
+    bool isClientIdTaken(const QString &id) const;
+
+    // Flow view (scenarioflow.cpp).
+    FlowSnapshot flowSnapshot();
+    RecordJourney journey(const TopicPartition &tp, qint64 offset) const;
 };
 
 } // namespace topicscope::engine

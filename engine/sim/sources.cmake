@@ -1,6 +1,8 @@
 # Sources of engine/sim (paths relative to engine/): workshop scenarios played on virtual time.
 list(APPEND TOPICSCOPE_ENGINE_SOURCES
     sim/scenario.h sim/scenario.cpp
+    sim/scenarioevent.h sim/flowsnapshot.h
     sim/scenariorunner.h sim/scenariorunner.cpp
     sim/scenariorunnerprivate.h sim/scenariorunnerprivate.cpp
+    sim/scenariorunnerlive.cpp sim/scenarioflow.cpp
 )

@@ -1,3 +1,4 @@
+#include "scenariotesthelpers.h"
 #include "sim/scenario.h"
 #include "sim/scenariorunner.h"
 
@@ -41,18 +42,11 @@ private slots:
 
 namespace {
 
-QString builtIn(const char *name)
-{
-    return QStringLiteral(":/scenarios/") + QLatin1String(name);
-}
+using testing::builtIn;
 
 Scenario load(const QString &path)
 {
-    QString error;
-    std::optional<Scenario> s = Scenario::load(path, &error);
-    if (!s)
-        qFatal("%s", qPrintable(error));
-    return *s;
+    return testing::loadScenario(path);
 }
 
 QString rebalanceText(const ScenarioRunner &runner)

@@ -1,0 +1,118 @@
+#pragma once
+
+#include "sim/flowsnapshot.h"
+#include "sim/scenario.h"
+#include "sim/scenariorunner.h"
+
+#include <QElapsedTimer>
+#include <QMetaType>
+#include <QObject>
+#include <functional>
+#include <memory>
+
+class QTimer;
+
+namespace topicscope::engine {
+
+// What the scenario controls show: which scenario, playing or not, how fast.
+struct ScenarioPlayerState {
+    bool loaded = false;
+    QString title;
+    QString description;
+    QString source; // the file it came from (":/scenarios/..." for a built-in), "" for the sandbox
+    bool openEnded = false;
+    bool playing = false;
+    bool finished = false;
+    double speed = 1.0;
+    qint64 timeMs = 0;
+    qint64 endMs = -1;
+    QString error; // the last load or command error, "" when the last one succeeded
+    QList<ScenarioExpectationResult> results; // once finished
+};
+
+// Plays one ScenarioRunner in real time for the flow view: a timer turns elapsed real time × speed into
+// virtual time, runs everything due, and publishes one FlowSnapshot per tick (about 30 per second, never one
+// per record). Pause steps stop the playback; single step runs to the next recorded event. A snapshot is kept
+// at every completed rebalance for time travel.
+// The scenario's world (its log, groups and virtual clock) is its own: pausing it never stalls the broker's
+// real wire clients. Lives on the engine's worker thread; created and driven by ScenarioControl.
+class ScenarioPlayer : public QObject {
+    Q_OBJECT
+public:
+    static constexpr double MinSpeed = 0.1;
+    static constexpr double MaxSpeed = 50.0;
+    static constexpr int TickMs = 33;
+    static constexpr int MaxHistory = 500;
+
+    struct Sinks {
+        std::function<void(const FlowSnapshot &)> snapshot;
+        std::function<void(const ScenarioPlayerState &)> state;
+    };
+
+    explicit ScenarioPlayer(QObject *parent = nullptr);
+    ~ScenarioPlayer() override;
+
+    void setSinks(Sinks sinks);
+
+    // Replaces the current run. openEnded: runs until replaced (the sandbox). Starts paused.
+    bool load(Scenario scenario, const QString &source, bool openEnded, QString *error = nullptr);
+    bool loadFile(const QString &path, QString *error = nullptr);
+    void loadSandbox();
+    void restart(); // the same scenario from the start
+
+    void play();
+    void pause();
+    // Runs to the next recorded event (pauses playback first). False when the run has ended.
+    bool stepEvent();
+    void setSpeed(double speed);
+    // Advances virtual time by ms at once (tests, and the "skip" button), stopping at a pause step.
+    void advanceBy(qint64 ms);
+
+    // Live actions (see ScenarioRunner::perform); the result is in the next state's error.
+    bool perform(const ScenarioStep &step, QString *error = nullptr);
+    bool addProducer(const ScenarioProducer &producer, QString *error = nullptr);
+    bool removeProducer(const QString &id, QString *error = nullptr);
+    // Adds the consumer and starts it at once.
+    bool addConsumer(const ScenarioConsumer &consumer, QString *error = nullptr);
+
+    RecordJourney journey(const TopicPartition &topicPartition, qint64 offset) const;
+    // The world as it was right after the rebalance of that index in FlowSnapshot::rebalances; nullopt when not
+    // kept (more than MaxHistory rebalances, or an unknown index).
+    std::optional<FlowSnapshot> historyAt(int rebalanceIndex) const;
+    // Plays the current scenario's file once per assignor (not the live run, which the user may have changed).
+    AssignorComparison compareAssignors() const;
+
+    ScenarioPlayerState state() const;
+    const ScenarioRunner *runner() const { return m_runner.get(); }
+
+private:
+    void onTick();
+    // Runs everything due up to virtual time target, keeping a snapshot at each completed rebalance. Returns
+    // true when a pause step stopped it.
+    bool runUntil(qint64 target);
+    void captureHistory();
+    void publish();
+    void publishState();
+    void setPlaying(bool playing);
+    // Runs a live action on the runner, records its error for the state, and publishes.
+    bool runAction(const std::function<bool(ScenarioRunner &, QString *)> &action, QString *error);
+
+    std::unique_ptr<ScenarioRunner> m_runner;
+    Scenario m_scenario; // as loaded, for restart and comparison
+    QString m_source;
+    bool m_openEnded = false;
+    bool m_playing = false;
+    double m_speed = 1.0;
+    double m_virtualCarry = 0; // fractional virtual ms not yet run
+    QString m_error;
+    QTimer *m_timer = nullptr;
+    QElapsedTimer m_sinceTick;
+    Sinks m_sinks;
+    int m_rebalancesSeen = 0;
+    QList<FlowSnapshot> m_history; // index = rebalance index
+    QList<FlowMovement> m_pendingMovements; // taken by a history capture, still owed to the live view
+};
+
+} // namespace topicscope::engine
+
+Q_DECLARE_METATYPE(topicscope::engine::ScenarioPlayerState)

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/topicpartition.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace topicscope::engine {
+
+// One thing that happened during a run, in virtual time from the start of the scenario.
+struct ScenarioEvent {
+    enum class Kind {
+        Caption,
+        Pause, // a question for the audience
+        Action, // a step ran (start/stop/crash consumer, add partitions, ...)
+        ActionFailed,
+        Produced, // with the partitioner's decision
+        ProduceFailed, // a serializer refused, unknown topic, ...
+        Polled, // a poll that returned records
+        Processed,
+        Duplicate, // processed a second time by the group
+        Lost, // committed before processing, never processed
+        DeserializationFailed,
+        Committed,
+        GroupState,
+        Rebalance,
+        RecordsDeleted,
+        PartitionsAdded,
+    };
+    qint64 timeMs = 0;
+    Kind kind = Kind::Caption;
+    QString client; // producer or consumer id
+    QString group;
+    TopicPartition topicPartition;
+    qint64 offset = -1;
+    int generation = -1;
+    QString text; // one readable line
+
+    static QString kindName(Kind kind);
+};
+
+// A completed rebalance of a group, with consumer ids instead of member ids.
+struct ScenarioRebalance {
+    qint64 timeMs = 0;
+    QString group;
+    int generation = 0;
+    QString cause; // the reason the group entered PreparingRebalance (join, leave, session timeout, ...)
+    QString assignor;
+    qint64 durationMs = 0;
+    QMap<QString, QStringList> assignment; // consumer id -> sorted "topic-partition"
+    QStringList partitionsMoved;
+};
+
+// One consumer owning one partition from fromMs until toMs (-1: still owns it), as the consumer saw it: from
+// onPartitionsAssigned until onPartitionsRevoked/Lost, a crash, a stall timeout or close(). The gaps between
+// intervals of a partition are the time nobody processed it: eager's stop-the-world against cooperative's
+// incremental hand-off.
+struct ScenarioOwnership {
+    QString group;
+    TopicPartition topicPartition;
+    QString consumer;
+    int generation = -1; // the generation that assigned it
+    qint64 fromMs = 0;
+    qint64 toMs = -1;
+    QString endReason; // "revoked", "lost", "crashed", "stopped", "poll timeout", "" while open
+};
+
+} // namespace topicscope::engine

@@ -1,0 +1,371 @@
+// ScenarioRunner's live control: what the flow view's player calls on the engine thread between frames (advance
+// to an instant, run an action now, add and remove clients) and the assignor comparison.
+
+#include "scenariorunner.h"
+
+#include "scenariorunnerprivate.h"
+
+#include <QSet>
+#include <algorithm>
+
+namespace topicscope::engine {
+
+namespace {
+
+const QStringList AssignorNames = {QStringLiteral("range"), QStringLiteral("roundrobin"), QStringLiteral("sticky"),
+    QStringLiteral("cooperative-sticky")};
+
+bool fail(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+    return false;
+}
+
+} // namespace
+
+bool ScenarioRunner::Private::isClientIdTaken(const QString &id) const
+{
+    // Removed producers keep their id: a rate timer or a scheduled send of the old one must never find a new one.
+    return producers.find(id) != producers.end() || consumers.find(id) != consumers.end() || scenario.producer(id)
+        || scenario.consumer(id);
+}
+
+bool ScenarioRunner::Private::validateStep(const ScenarioStep &step, QString *error) const
+{
+    const QString action = Scenario::actionName(step.action);
+    auto needProducer = [&]() -> bool {
+        const auto it = producers.find(step.client);
+        if (it == producers.end() || it->second.removed) {
+            if (consumers.find(step.client) != consumers.end())
+                return fail(error, QStringLiteral("%1: \"%2\" is a consumer, not a producer").arg(action, step.client));
+            return fail(error, QStringLiteral("%1: unknown producer \"%2\"").arg(action, step.client));
+        }
+        return true;
+    };
+    auto needConsumer = [&]() -> bool {
+        if (consumers.find(step.client) == consumers.end()) {
+            if (producers.find(step.client) != producers.end())
+                return fail(error, QStringLiteral("%1: \"%2\" is a producer, not a consumer").arg(action, step.client));
+            return fail(error, QStringLiteral("%1: unknown consumer \"%2\"").arg(action, step.client));
+        }
+        return true;
+    };
+    auto needTopic = [&](const QString &topic) -> bool {
+        if (topic.isEmpty())
+            return fail(error, QStringLiteral("%1: a topic is required").arg(action));
+        if (log->partitionCount(topic) < 0)
+            return fail(error, QStringLiteral("%1: unknown topic \"%2\"").arg(action, topic));
+        return true;
+    };
+    auto partitionInRange = [&](const QString &topic) -> bool {
+        if (!step.partition)
+            return true;
+        const int count = log->partitionCount(topic);
+        if (*step.partition < 0 || *step.partition >= count)
+            return fail(error,
+                QStringLiteral("%1: partition %2 is out of range: %3 has %4 partition(s) (0..%5)")
+                    .arg(action)
+                    .arg(*step.partition)
+                    .arg(topic)
+                    .arg(count)
+                    .arg(count - 1));
+        return true;
+    };
+
+    switch (step.action) {
+    case ScenarioAction::Produce: {
+        if (!needProducer())
+            return false;
+        const QString topic = step.topic.isEmpty() ? producers.at(step.client).spec.topic : step.topic;
+        if (!needTopic(topic) || !partitionInRange(topic))
+            return false;
+        if (step.count < 1 || step.count > 100000)
+            return fail(error, QStringLiteral("produce: count %1 is out of range [1, 100000]").arg(step.count));
+        if (step.intervalMs < 0)
+            return fail(error, QStringLiteral("produce: intervalMs must not be negative"));
+        return true;
+    }
+    case ScenarioAction::StartProducer:
+    case ScenarioAction::StopProducer:
+        return needProducer();
+    case ScenarioAction::StartConsumer:
+    case ScenarioAction::StopConsumer:
+    case ScenarioAction::CrashConsumer:
+    case ScenarioAction::StallConsumer:
+    case ScenarioAction::UnstallConsumer:
+        return needConsumer();
+    case ScenarioAction::AddPartitions:
+        if (!needTopic(step.topic))
+            return false;
+        if (step.count < 1 || step.count > 1000)
+            return fail(error, QStringLiteral("addPartitions: count %1 is out of range [1, 1000]").arg(step.count));
+        return true;
+    case ScenarioAction::DeleteRecordsBefore:
+        if (!needTopic(step.topic) || !partitionInRange(step.topic))
+            return false;
+        if (step.offset < -1)
+            return fail(error,
+                QStringLiteral("deleteRecordsBefore: offset %1 is invalid (-1 = high watermark)").arg(step.offset));
+        return true;
+    case ScenarioAction::ResetOffsets: {
+        if (step.group.isEmpty())
+            return fail(error, QStringLiteral("resetOffsets: a group is required"));
+        if (!needTopic(step.topic) || !partitionInRange(step.topic))
+            return false;
+        bool isNumber = false;
+        const qint64 offset = step.resetTo.toLongLong(&isNumber);
+        if (step.resetTo != QStringLiteral("earliest") && step.resetTo != QStringLiteral("latest")
+            && (!isNumber || offset < 0))
+            return fail(error,
+                QStringLiteral("resetOffsets: \"%1\" is not \"earliest\", \"latest\" or an offset").arg(step.resetTo));
+        return true;
+    }
+    case ScenarioAction::Pause:
+        if (step.text.isEmpty())
+            return fail(error, QStringLiteral("pause: a question is required"));
+        return true;
+    case ScenarioAction::Caption:
+        if (step.text.isEmpty())
+            return fail(error, QStringLiteral("caption: a text is required"));
+        return true;
+    }
+    return fail(error, QStringLiteral("unknown action"));
+}
+
+bool ScenarioRunner::Private::validateProducerSpec(const ScenarioProducer &spec, QString *error) const
+{
+    if (spec.id.isEmpty())
+        return fail(error, QStringLiteral("a producer needs an id"));
+    if (isClientIdTaken(spec.id))
+        return fail(error, QStringLiteral("client id \"%1\" is taken").arg(spec.id));
+    if (log->partitionCount(spec.topic) < 0)
+        return fail(error, QStringLiteral("producer %1: unknown topic \"%2\"").arg(spec.id, spec.topic));
+    if (spec.rate < 0 || spec.rate > 1000)
+        return fail(
+            error, QStringLiteral("producer %1: rate %2 is out of range [0, 1000]").arg(spec.id).arg(spec.rate));
+    if (spec.batchSize < 1 || spec.lingerMs < 0 || spec.lingerMs > 60000)
+        return fail(
+            error, QStringLiteral("producer %1: batchSize must be >= 1 and lingerMs in [0, 60000]").arg(spec.id));
+    return true;
+}
+
+bool ScenarioRunner::Private::validateConsumerSpec(const ScenarioConsumer &spec, QString *error) const
+{
+    if (spec.id.isEmpty())
+        return fail(error, QStringLiteral("a consumer needs an id"));
+    if (isClientIdTaken(spec.id))
+        return fail(error, QStringLiteral("client id \"%1\" is taken").arg(spec.id));
+    if (spec.group && spec.group->isEmpty())
+        return fail(
+            error, QStringLiteral("consumer %1: the group must not be empty (nullopt for no group)").arg(spec.id));
+    if (spec.topics.isEmpty())
+        return fail(error, QStringLiteral("consumer %1: it must subscribe to at least one topic").arg(spec.id));
+    for (const QString &topic : spec.topics) {
+        if (log->partitionCount(topic) < 0)
+            return fail(error, QStringLiteral("consumer %1: unknown topic \"%2\"").arg(spec.id, topic));
+    }
+    if (!AssignorNames.contains(spec.assignor))
+        return fail(error,
+            QStringLiteral("consumer %1: unknown assignor \"%2\" (one of: %3)")
+                .arg(spec.id, spec.assignor, AssignorNames.join(QStringLiteral(", "))));
+    // The parser's ranges (docs/scenarios.md).
+    if (spec.sessionTimeoutMs < 6000 || spec.sessionTimeoutMs > 1800000)
+        return fail(error, QStringLiteral("consumer %1: sessionTimeoutMs must be in [6000, 1800000]").arg(spec.id));
+    if (spec.autoCommitIntervalMs < 1 || spec.processingMs < 0 || spec.maxPollRecords < 1 || spec.maxPollIntervalMs < 1
+        || spec.heartbeatIntervalMs < 1)
+        return fail(error,
+            QStringLiteral("consumer %1: autoCommitIntervalMs, maxPollRecords, maxPollIntervalMs and "
+                           "heartbeatIntervalMs must be >= 1, processingMs >= 0")
+                .arg(spec.id));
+    return true;
+}
+
+void ScenarioRunner::setOpenEnded(bool openEnded)
+{
+    d->openEnded = openEnded;
+    // Ending an open-ended run ends it now (plus nothing): never move the clock backwards.
+    if (!openEnded)
+        d->endMs = std::max(d->endMs, d->now());
+}
+
+bool ScenarioRunner::isOpenEnded() const
+{
+    return d->openEnded;
+}
+
+qint64 ScenarioRunner::nextDueMs() const
+{
+    return d->nextDue();
+}
+
+bool ScenarioRunner::advanceTo(qint64 ms)
+{
+    if (!d->started && !d->start(nullptr))
+        return false;
+    return d->advanceTo(ms);
+}
+
+bool ScenarioRunner::perform(const ScenarioStep &step, QString *error)
+{
+    if (!d->started && !d->start(error))
+        return false;
+    if (d->finished)
+        return fail(error, QStringLiteral("the scenario has ended"));
+    if (!d->validateStep(step, error))
+        return false;
+    ScenarioStep now = step;
+    now.atMs = d->now(); // produce steps with an interval schedule from here
+    if (now.action == ScenarioAction::Produce && now.topic.isEmpty())
+        now.topic = d->producers.at(now.client).spec.topic;
+    if (now.path.isEmpty())
+        now.path = QStringLiteral("live");
+    d->runStep(now);
+    d->clock.advance(0); // producers append from 0 ms timers, as after a file's step
+    d->checkPollTimeouts();
+    return true;
+}
+
+bool ScenarioRunner::addProducer(const ScenarioProducer &producer, QString *error)
+{
+    if (!d->started && !d->start(error))
+        return false;
+    if (d->finished)
+        return fail(error, QStringLiteral("the scenario has ended"));
+    if (!d->validateProducerSpec(producer, error))
+        return false;
+    // Producer i of the scenario gets seed + i, as at the start.
+    const quint64 seed = d->scenario.settings.seed + quint64(d->scenario.producers.size());
+    d->scenario.producers << producer;
+    Private::ProducerState &p = d->addProducerState(producer, seed);
+    d->note(ScenarioEvent::Kind::Action, producer.id,
+        QStringLiteral("%1 added: produces to %2 (%3 partitioner%4)")
+            .arg(producer.id, producer.topic, Partitioner::kindName(producer.partitioner),
+                producer.rate > 0 ? QStringLiteral(", %1 records/s").arg(producer.rate) : QString()));
+    if (producer.rate > 0) {
+        p.rateRunning = true;
+        p.rateStartMs = d->now();
+        p.rateCount = 0;
+        d->scheduleRate(p);
+    }
+    d->clock.advance(0);
+    return true;
+}
+
+bool ScenarioRunner::removeProducer(const QString &id, QString *error)
+{
+    if (!d->started && !d->start(error))
+        return false;
+    const auto it = d->producers.find(id);
+    if (it == d->producers.end() || it->second.removed)
+        return fail(error, QStringLiteral("unknown producer \"%1\"").arg(id));
+    Private::ProducerState &p = it->second;
+    p.rateRunning = false;
+    p.removed = true;
+    p.producer->flush();
+    d->scenario.producers.removeIf([&id](const ScenarioProducer &s) { return s.id == id; });
+    d->note(ScenarioEvent::Kind::Action, id, id + QStringLiteral(" removed: it stopped producing; its records stay"));
+    return true;
+}
+
+bool ScenarioRunner::addConsumer(const ScenarioConsumer &consumer, QString *error)
+{
+    if (!d->started && !d->start(error))
+        return false;
+    if (d->finished)
+        return fail(error, QStringLiteral("the scenario has ended"));
+    if (!d->validateConsumerSpec(consumer, error))
+        return false;
+    d->scenario.consumers << consumer;
+    d->consumers[consumer.id].spec = consumer;
+    d->note(ScenarioEvent::Kind::Action, consumer.id,
+        QStringLiteral("%1 added (%2): start it to join")
+            .arg(
+                consumer.id, consumer.group ? QStringLiteral("group ") + *consumer.group : QStringLiteral("no group")));
+    return true;
+}
+
+QString ScenarioRunner::unusedClientId(const QString &prefix) const
+{
+    for (int n = 1;; ++n) {
+        const QString id = QStringLiteral("%1-%2").arg(prefix).arg(n);
+        if (!d->isClientIdTaken(id))
+            return id;
+    }
+}
+
+const QList<ScenarioOwnership> &ScenarioRunner::ownership() const
+{
+    return d->ownership;
+}
+
+FlowSnapshot ScenarioRunner::flowSnapshot()
+{
+    return d->flowSnapshot();
+}
+
+RecordJourney ScenarioRunner::journey(const TopicPartition &topicPartition, qint64 offset) const
+{
+    return d->journey(topicPartition, offset);
+}
+
+AssignorComparison ScenarioRunner::compareAssignors(const Scenario &scenario)
+{
+    AssignorComparison out;
+    out.title = scenario.title;
+    for (const QString &assignor : AssignorNames) {
+        Scenario copy = scenario;
+        for (ScenarioConsumer &c : copy.consumers)
+            c.assignor = assignor;
+        ScenarioRunner runner(std::move(copy));
+        QString error;
+        if (!runner.start(&error)) {
+            out.error = error;
+            out.runs.clear();
+            return out;
+        }
+        runner.runToEnd();
+        AssignorRun run;
+        run.assignor = assignor;
+        run.rebalances = runner.rebalances();
+        run.ownership = runner.ownership();
+        run.duplicates = runner.duplicates();
+        run.endMs = runner.elapsedMs();
+        // Per (group, partition), from its ownership intervals in time order:
+        // - partitionsMoved counts hand-offs, an interval owned by another consumer than the one before. Summing
+        //   the rebalances' partitionsMoved instead would count a cooperative move twice (revoked in one
+        //   generation, assigned in the next) and an eager member getting its own partitions back not at all.
+        // - processingGapMs is the uncovered time between the first assignment and the end. A partition nobody
+        //   owns at the end counts until the end only while its group still has members (a group everyone left
+        //   is not waiting for anything).
+        QMap<std::pair<QString, TopicPartition>, QList<ScenarioOwnership>> byPartition;
+        for (const ScenarioOwnership &o : std::as_const(run.ownership)) {
+            if (!o.group.isEmpty())
+                byPartition[{o.group, o.topicPartition}] << o;
+        }
+        for (auto it = byPartition.cbegin(); it != byPartition.cend(); ++it) {
+            QList<ScenarioOwnership> list = it.value();
+            std::sort(list.begin(), list.end(),
+                [](const ScenarioOwnership &a, const ScenarioOwnership &b) { return a.fromMs < b.fromMs; });
+            qint64 coveredUntil = list.first().fromMs;
+            bool open = false;
+            for (qsizetype i = 1; i < list.size(); ++i)
+                run.partitionsMoved += list.at(i).consumer != list.at(i - 1).consumer;
+            for (const ScenarioOwnership &o : std::as_const(list)) {
+                if (!open && o.fromMs > coveredUntil)
+                    run.processingGapMs += o.fromMs - coveredUntil;
+                if (o.toMs < 0)
+                    open = true;
+                else
+                    coveredUntil = std::max(coveredUntil, o.toMs);
+            }
+            if (!open && coveredUntil < run.endMs
+                && !runner.d->coordinator->describeGroup(it.key().first).members.isEmpty())
+                run.processingGapMs += run.endMs - coveredUntil;
+        }
+        out.runs << run;
+    }
+    return out;
+}
+
+} // namespace topicscope::engine
