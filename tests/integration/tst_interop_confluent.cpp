@@ -31,7 +31,7 @@ private Q_SLOTS:
     {
         if (!pythonHasModule(QStringLiteral("confluent_kafka")))
             QSKIP("confluent-kafka is not installed for /usr/bin/python3 (Debian package python3-confluent-kafka)");
-        m_script = QFINDTESTDATA("interop_confluent.py");
+        m_script = QStringLiteral(TOPICSCOPE_TESTS_SOURCE_DIR "/integration/interop_confluent.py");
         QVERIFY(!m_script.isEmpty());
         QString error;
         QVERIFY2(m_broker.start({QStringLiteral("--group-initial-rebalance-delay-ms"), QStringLiteral("100")}, &error),

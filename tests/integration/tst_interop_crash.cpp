@@ -27,7 +27,7 @@ private Q_SLOTS:
     {
         if (!pythonHasModule(QStringLiteral("confluent_kafka")))
             QSKIP("confluent-kafka is not installed for /usr/bin/python3 (Debian package python3-confluent-kafka)");
-        m_script = QFINDTESTDATA("interop_crash.py");
+        m_script = QStringLiteral(TOPICSCOPE_TESTS_SOURCE_DIR "/integration/interop_crash.py");
         QVERIFY(!m_script.isEmpty());
     }
 

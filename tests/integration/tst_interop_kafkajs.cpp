@@ -68,7 +68,7 @@ private Q_SLOTS:
         QString why;
         m_prefix = ensureKafkajs(npm, &why);
         QVERIFY2(!m_prefix.isEmpty(), qPrintable(why));
-        m_script = QFINDTESTDATA("interop_kafkajs.js");
+        m_script = QStringLiteral(TOPICSCOPE_TESTS_SOURCE_DIR "/integration/interop_kafkajs.js");
         QVERIFY(!m_script.isEmpty());
         QString error;
         QVERIFY2(m_broker.start({QStringLiteral("--group-initial-rebalance-delay-ms"), QStringLiteral("300")}, &error),

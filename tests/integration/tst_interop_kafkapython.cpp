@@ -24,7 +24,7 @@ private Q_SLOTS:
     {
         if (!pythonHasModule(QStringLiteral("kafka")))
             QSKIP("kafka-python is not installed for /usr/bin/python3 (Debian package python3-kafka)");
-        m_script = QFINDTESTDATA("interop_kafka_python.py");
+        m_script = QStringLiteral(TOPICSCOPE_TESTS_SOURCE_DIR "/integration/interop_kafka_python.py");
         QVERIFY(!m_script.isEmpty());
         QString error;
         QVERIFY2(m_broker.start({QStringLiteral("--group-initial-rebalance-delay-ms"), QStringLiteral("100")}, &error),

@@ -28,7 +28,7 @@ private Q_SLOTS:
 
     void rangeGroupOfTwoClientLibraries()
     {
-        const QString script = QFINDTESTDATA("interop_mixed_group.py");
+        const QString script = QStringLiteral(TOPICSCOPE_TESTS_SOURCE_DIR "/integration/interop_mixed_group.py");
         QVERIFY(!script.isEmpty());
         const ProgramRun run = runProgram(systemPython(), {script, m_broker.bootstrap()}, {}, 90000);
         if (run.exitCode != 0 || !run.output.contains("DONE"))
