@@ -12,6 +12,7 @@
 //                       [--skip-live] [--skip-big] [--in-memory] [--screenshot DIR]
 // Data directories are temporary and removed at the end.
 
+#include "benchstats.h"
 #include "mainwindow.h"
 #include "messagebrowser.h"
 #include "messagemodel.h"
@@ -160,22 +161,17 @@ struct Stats {
     qsizetype over50 = 0;
 };
 
-Stats stats(QList<double> values)
+Stats stats(const QList<double> &values)
 {
+    const bench::Samples samples(values);
     Stats s;
-    s.samples = values.size();
-    if (values.isEmpty())
-        return s;
-    std::sort(values.begin(), values.end());
-    const auto at = [&](double q) {
-        return values.at(std::min<qsizetype>(values.size() - 1, qsizetype(q * double(values.size()))));
-    };
-    s.max = values.last();
-    s.p50 = at(0.50);
-    s.p99 = at(0.99);
-    s.p999 = at(0.999);
-    s.over16 = std::count_if(values.cbegin(), values.cend(), [](double v) { return v > 16.0; });
-    s.over50 = std::count_if(values.cbegin(), values.cend(), [](double v) { return v > 50.0; });
+    s.samples = samples.count();
+    s.max = samples.max();
+    s.p50 = samples.percentile(0.50);
+    s.p99 = samples.percentile(0.99);
+    s.p999 = samples.percentile(0.999);
+    s.over16 = samples.countAbove(16.0);
+    s.over50 = samples.countAbove(50.0);
     return s;
 }
 

@@ -1,0 +1,174 @@
+#include "rebalancemodel.h"
+
+#include "flowlogging.h"
+
+#include "format.h"
+
+#include <QLoggingCategory>
+
+namespace topicscope::ui {
+
+namespace {
+
+bool sameRebalance(const engine::ScenarioRebalance &a, const engine::ScenarioRebalance &b)
+{
+    return a.timeMs == b.timeMs && a.group == b.group && a.generation == b.generation && a.cause == b.cause
+        && a.assignor == b.assignor && a.durationMs == b.durationMs && a.assignment == b.assignment
+        && a.partitionsMoved == b.partitionsMoved;
+}
+
+} // namespace
+
+RebalanceModel::RebalanceModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
+
+void RebalanceModel::setRebalances(const QList<engine::ScenarioRebalance> &rebalances)
+{
+    bool extends = rebalances.size() >= m_rebalances.size();
+    // Completed rebalances never change, so the newest kept row is enough to recognise the same run; comparing the
+    // whole prefix on every snapshot would cost O(n) per tick for nothing.
+    if (extends && !m_rebalances.isEmpty())
+        extends = sameRebalance(m_rebalances.first(), rebalances.first())
+            && sameRebalance(m_rebalances.last(), rebalances.at(m_rebalances.size() - 1));
+    if (!extends) {
+        qCDebug(lcFlow) << "rebalance list replaced:" << m_rebalances.size() << "->" << rebalances.size() << "rows";
+        beginResetModel();
+        m_rebalances = rebalances;
+        endResetModel();
+        return;
+    }
+    if (rebalances.size() == m_rebalances.size())
+        return;
+    beginInsertRows({}, int(m_rebalances.size()), int(rebalances.size()) - 1);
+    m_rebalances.append(rebalances.mid(m_rebalances.size()));
+    endInsertRows();
+}
+
+int RebalanceModel::rowOf(const QString &group, int generation) const
+{
+    for (int i = 0; i < m_rebalances.size(); ++i) {
+        if (m_rebalances.at(i).group == group && m_rebalances.at(i).generation == generation)
+            return i;
+    }
+    return -1;
+}
+
+int RebalanceModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rebalances.size());
+}
+
+int RebalanceModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RebalanceModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const engine::ScenarioRebalance &r = m_rebalances.at(index.row());
+    switch (role) {
+    case GroupRole:
+        return r.group;
+    case GenerationRole:
+        return r.generation;
+    case TimeMsRole:
+        return r.timeMs;
+    case Qt::TextAlignmentRole:
+        switch (Column(index.column())) {
+        case Time:
+        case Generation:
+        case Duration:
+        case PartitionsMoved:
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        switch (Column(index.column())) {
+        case Cause:
+            return r.cause;
+        case PartitionsMoved:
+            return r.partitionsMoved.isEmpty()
+                ? tr("No partition changed owner")
+                : tr("Changed owner: %1").arg(r.partitionsMoved.join(QStringLiteral(", ")));
+        case Assignment: {
+            QStringList lines;
+            for (auto it = r.assignment.cbegin(); it != r.assignment.cend(); ++it)
+                lines << it.key() + QStringLiteral(": ")
+                        + (it.value().isEmpty() ? tr("nothing") : it.value().join(QStringLiteral(", ")));
+            return lines.join(QLatin1Char('\n'));
+        }
+        default:
+            return {};
+        }
+    case Qt::DisplayRole:
+    case SortRole:
+        break;
+    default:
+        return {};
+    }
+    const bool raw = role == SortRole;
+    switch (Column(index.column())) {
+    case Time:
+        return raw ? QVariant(r.timeMs) : QVariant(formatTime(r.timeMs));
+    case Group:
+        return r.group;
+    case Generation:
+        return r.generation;
+    case Cause:
+        return r.cause;
+    case Assignor:
+        return r.assignor;
+    case Duration:
+        return raw ? QVariant(r.durationMs) : QVariant(QString::number(r.durationMs));
+    case PartitionsMoved:
+        return int(r.partitionsMoved.size());
+    case Assignment:
+        return formatAssignment(r);
+    case ColumnCount:
+        break;
+    }
+    return {};
+}
+
+QVariant RebalanceModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return {};
+    if (role == Qt::ToolTipRole && section == PartitionsMoved)
+        return tr("Partitions whose owner differs from the previous generation's (assigned, revoked or moved)");
+    if (role == Qt::ToolTipRole && section == Time)
+        return tr("Virtual time since the start of the scenario when the group became Stable again");
+    if (role != Qt::DisplayRole)
+        return {};
+    static const char *const names[]
+        = {QT_TR_NOOP("Time"), QT_TR_NOOP("Group"), QT_TR_NOOP("Generation"), QT_TR_NOOP("Cause"),
+            QT_TR_NOOP("Assignor"), QT_TR_NOOP("Duration ms"), QT_TR_NOOP("Moved"), QT_TR_NOOP("Assignment")};
+    static_assert(std::size(names) == ColumnCount);
+    return tr(names[section]);
+}
+
+QString RebalanceModel::formatTime(qint64 ms)
+{
+    return QStringLiteral("+%1 s").arg(double(ms) / 1000.0, 0, 'f', 3);
+}
+
+QString RebalanceModel::formatDuration(qint64 ms)
+{
+    if (ms < 1000)
+        return QStringLiteral("%1 ms").arg(ms);
+    return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 3);
+}
+
+QString RebalanceModel::formatAssignment(const engine::ScenarioRebalance &rebalance)
+{
+    QStringList parts;
+    for (auto it = rebalance.assignment.cbegin(); it != rebalance.assignment.cend(); ++it)
+        parts << it.key() + QStringLiteral("=[") + it.value().join(QLatin1Char(',')) + QLatin1Char(']');
+    return parts.join(QLatin1Char(' '));
+}
+
+} // namespace topicscope::ui
