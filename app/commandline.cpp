@@ -74,9 +74,10 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
                        "default 3000). Tests use a small value."),
         QStringLiteral("MS"));
     const QCommandLineOption scenario(QStringLiteral("scenario"),
-        QStringLiteral("With --headless: run the workshop scenario FILE (or a built-in, e.g. "
-                       ":/scenarios/06-autocommit-duplicates.json) to its end on virtual time, print its "
-                       "timeline, final state and checks, and exit 0 when every expectation holds."),
+        QStringLiteral("Open the workshop scenario FILE (or a built-in, e.g. "
+                       ":/scenarios/06-autocommit-duplicates.json) in the flow view. With --headless: run it to "
+                       "its end on virtual time, print its timeline, final state and checks, and exit 0 when "
+                       "every expectation holds."),
         QStringLiteral("FILE"));
     parser.addOptions({headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes, numPartitions,
         noAutoCreate, rebalanceDelay, scenario});
@@ -90,9 +91,6 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         fail(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
     if (parser.isSet(dataDir) && parser.isSet(inMemory))
         fail(QStringLiteral("--data-dir and --in-memory exclude each other"));
-
-    if (parser.isSet(scenario) && !parser.isSet(headless))
-        fail(QStringLiteral("--scenario needs --headless for now: the animated flow view is not built yet"));
 
     CommandLineOptions options;
     options.headless = parser.isSet(headless);

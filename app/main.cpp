@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "mainwindow.h"
 #include "runtime/enginefacade.h"
+#include "runtime/scenariocontrol.h"
 #include "sim/scenariorunner.h"
 
 #include <QApplication>
@@ -15,6 +16,7 @@
 #include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <utility>
 
 using namespace topicscope;
 
@@ -128,6 +130,7 @@ public:
             m_options.storage.dataDir = dataDir;
         m_facade = std::make_unique<engine::EngineFacade>(m_options);
         m_window = std::make_unique<ui::MainWindow>(m_facade.get());
+        m_window->setScenarioControl(m_facade->scenarios());
         QObject::connect(m_facade.get(), &engine::EngineFacade::started, m_window.get(),
             [inMemory = m_options.storage.inMemory, dir = m_options.storage.dataDir](bool ok, const QString &) {
                 if (ok && !inMemory)
@@ -143,10 +146,16 @@ public:
         }
         m_window->show();
         m_facade->start();
+        // --scenario FILE opens it in the flow view, once (not again when another data directory is opened).
+        if (!m_scenarioFile.isEmpty())
+            m_window->openScenario(std::exchange(m_scenarioFile, QString()));
     }
+
+    void setScenarioFile(const QString &path) { m_scenarioFile = path; }
 
 private:
     engine::EngineOptions m_options;
+    QString m_scenarioFile;
     // Declared before the window: destroyed after it, as the window holds a pointer to it.
     std::unique_ptr<engine::EngineFacade> m_facade;
     std::unique_ptr<ui::MainWindow> m_window;
@@ -167,6 +176,7 @@ int runGui(int argc, char **argv)
             options.engine.storage.dataDir = last;
     }
     GuiSession session(options.engine);
+    session.setScenarioFile(options.scenarioFile);
     quitOnTerminationSignals();
     session.open({});
     return app.exec();

@@ -3,12 +3,14 @@
 #include "chartsview.h"
 #include "clustertreemodel.h"
 #include "createtopicdialog.h"
+#include "flowworkspace.h"
 #include "format.h"
 #include "groupsview.h"
 #include "messagebrowser.h"
 #include "partitionsview.h"
 #include "producerpanel.h"
 #include "runtime/clusterclient.h"
+#include "runtime/scenariocontrol.h"
 #include "topicsview.h"
 
 #include <QAction>
@@ -27,6 +29,7 @@
 #include <QMetaMethod>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
@@ -177,6 +180,7 @@ void MainWindow::createMenus()
     });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu = help;
     help->addAction(tr("&About Topicscope"), this, [this] {
         QMessageBox::about(this, tr("About Topicscope"),
             tr("<h3>Topicscope %1</h3><p>A desktop Kafka-compatible broker that shows how Kafka works: topics, "
@@ -194,6 +198,117 @@ void MainWindow::createMenus()
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolbar->addAction(newTopicAction);
     toolbar->addAction(deleteAction);
+}
+
+void MainWindow::setScenarioControl(engine::ScenarioControl *control)
+{
+    if (m_flow || !control)
+        return;
+    m_flow = new FlowWorkspace(control, this);
+    m_tabs->addTab(m_flow, tr("Flow"));
+    connect(m_flow, &FlowWorkspace::presentationModeRequested, this, &MainWindow::setPresentationMode);
+    // The docks show the real broker (cluster tree, producer), not the scenario's world: they make room while the
+    // Flow tab is up and come back as they were when another tab is chosen.
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == FlowTab && m_docksHiddenByFlow.isEmpty()) {
+            for (QDockWidget *dock : findChildren<QDockWidget *>()) {
+                if (!dock->isHidden()) { // not isVisible(): the window itself may not be shown yet
+                    m_docksHiddenByFlow << dock;
+                    dock->hide();
+                }
+            }
+        } else if (index != FlowTab && !m_presenting) {
+            restoreDocksHiddenByFlow();
+        }
+    });
+    if (QSettings().value(QStringLiteral("mainWindow/tab")).toInt() == FlowTab)
+        m_tabs->setCurrentIndex(FlowTab);
+
+    auto *scenarios = new QMenu(tr("&Scenarios"), this);
+    scenarios->setObjectName(QStringLiteral("scenariosMenu"));
+    menuBar()->insertMenu(m_helpMenu->menuAction(), scenarios);
+    int n = 0;
+    for (const auto &[path, title] : engine::ScenarioControl::builtInScenarios()) {
+        QAction *a = scenarios->addAction(n < 9 ? QStringLiteral("&%1  %2").arg(n + 1).arg(title) : title, this,
+            [this, path = path] { openScenario(path); });
+        a->setData(path);
+        ++n;
+    }
+    scenarios->addSeparator();
+    scenarios->addAction(tr("S&andbox (free play)"), this, [this] {
+        m_flow->openSandbox();
+        showTab(FlowTab);
+    });
+    scenarios->addAction(tr("&Open Scenario File…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open Scenario"), QDir::homePath(), tr("Topicscope scenarios (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            openScenario(path);
+    });
+    scenarios->addSeparator();
+    scenarios->addAction(tr("&Compare Assignors"), this, [this] {
+        showTab(FlowTab);
+        m_flow->compareAssignors();
+    });
+    QAction *present
+        = scenarios->addAction(tr("&Presentation Mode"), this, [this] { setPresentationMode(!m_presenting); });
+    present->setShortcut(QKeySequence(Qt::Key_F5));
+    present->setShortcutContext(Qt::ApplicationShortcut);
+    addAction(present); // keeps F5 working while the menu bar is hidden
+    auto *leave = new QAction(this);
+    leave->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(leave, &QAction::triggered, this, [this] {
+        if (m_presenting)
+            setPresentationMode(false);
+    });
+    addAction(leave);
+}
+
+void MainWindow::restoreDocksHiddenByFlow()
+{
+    for (const QPointer<QDockWidget> &dock : std::as_const(m_docksHiddenByFlow)) {
+        if (dock)
+            dock->show();
+    }
+    m_docksHiddenByFlow.clear();
+}
+
+void MainWindow::openScenario(const QString &path)
+{
+    if (!m_flow)
+        return;
+    m_flow->openScenario(path);
+    showTab(FlowTab);
+}
+
+void MainWindow::setPresentationMode(bool on)
+{
+    if (!m_flow || on == m_presenting)
+        return;
+    m_presenting = on;
+    if (on) {
+        m_stateBeforePresenting = saveState();
+        m_maximizedBeforePresenting = isMaximized();
+        showTab(FlowTab);
+        for (QDockWidget *dock : findChildren<QDockWidget *>())
+            dock->hide();
+        for (QToolBar *bar : findChildren<QToolBar *>())
+            bar->hide();
+        menuBar()->hide();
+        statusBar()->hide();
+        m_tabs->tabBar()->hide();
+        showFullScreen();
+    } else {
+        menuBar()->show();
+        statusBar()->show();
+        m_tabs->tabBar()->show();
+        restoreState(m_stateBeforePresenting); // the docks as they were on the Flow tab (hidden there)
+        if (m_maximizedBeforePresenting)
+            showMaximized();
+        else
+            showNormal();
+    }
+    m_flow->setPresentationMode(on);
 }
 
 void MainWindow::showTab(Tab tab)
@@ -384,6 +499,9 @@ void MainWindow::restoreLayout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_presenting)
+        setPresentationMode(false);
+    restoreDocksHiddenByFlow(); // the saved layout is the user's, not the Flow tab's
     saveLayout();
     QMainWindow::closeEvent(event);
 }

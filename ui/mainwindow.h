@@ -5,18 +5,22 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QDockWidget;
 class QLabel;
+class QMenu;
 class QTabWidget;
 class QTreeView;
 
 namespace topicscope::engine {
 class ClusterClient;
-}
+class ScenarioControl;
+} // namespace topicscope::engine
 
 namespace topicscope::ui {
 
 class ChartsView;
 class ClusterTreeModel;
+class FlowWorkspace;
 class GroupsView;
 class MessageBrowser;
 class PartitionsView;
@@ -30,7 +34,7 @@ class TopicsView;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Tab { TopicsTab, PartitionsTab, MessagesTab, GroupsTab, ChartsTab };
+    enum Tab { TopicsTab, PartitionsTab, MessagesTab, GroupsTab, ChartsTab, FlowTab };
 
     explicit MainWindow(engine::ClusterClient *client, QWidget *parent = nullptr);
 
@@ -45,6 +49,16 @@ public:
     ChartsView *chartsView() const { return m_charts; }
     ProducerPanel *producerPanel() const { return m_producer; }
     ClusterTreeModel *treeModel() const { return m_treeModel; }
+
+    // The embedded broker's scenario player: adds the Flow tab and the Scenarios menu. Not called for a
+    // cluster without one (a remote cluster has no simulated world).
+    void setScenarioControl(engine::ScenarioControl *control);
+    FlowWorkspace *flowWorkspace() const { return m_flow; }
+    // Opens a scenario file (or ":/scenarios/..." built-in) in the Flow tab.
+    void openScenario(const QString &path);
+    // Full screen, explorer chrome hidden, the flow view with large fonts and high contrast (F5; Esc leaves).
+    void setPresentationMode(bool on);
+    bool isPresentationMode() const { return m_presenting; }
 
 Q_SIGNALS:
     // File > Open Data Directory: the owner of the broker may restart it on dir (and a new window with it).
@@ -65,6 +79,7 @@ private:
     void onCommandFinished(quint64 id, int error, const QString &message);
     void onTreeActivated(const QModelIndex &index);
     void saveLayout() const;
+    void restoreDocksHiddenByFlow();
     void restoreLayout();
 
     QPointer<engine::ClusterClient> m_client;
@@ -83,6 +98,12 @@ private:
     QLabel *m_statusRate = nullptr;
     QLabel *m_statusCounts = nullptr;
     QLabel *m_statusListener = nullptr;
+    FlowWorkspace *m_flow = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QList<QPointer<QDockWidget>> m_docksHiddenByFlow;
+    bool m_presenting = false;
+    QByteArray m_stateBeforePresenting;
+    bool m_maximizedBeforePresenting = false;
     QHash<quint64, QString> m_commands; // request id -> what it was, for error messages
 };
 

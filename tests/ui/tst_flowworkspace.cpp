@@ -1,0 +1,189 @@
+// The Flow tab as a trainer uses it, on the real embedded engine (in memory, no listener): a built-in scenario
+// opened from the Scenarios menu plays, stops at its question, steps with →, toggles with space; a rebalance row
+// shows the world as it was then; presentation mode hides the explorer chrome. Screenshots of the window are
+// saved for a person to look at.
+
+#include "flowview.h"
+#include "flowworkspace.h"
+#include "mainwindow.h"
+#include "rebalancetimeline.h"
+#include "runtime/enginefacade.h"
+#include "runtime/scenariocontrol.h"
+
+#include <QAbstractItemView>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace topicscope;
+
+namespace {
+
+engine::EngineOptions inMemoryOptions()
+{
+    engine::EngineOptions options;
+    options.storage.inMemory = true;
+    return options;
+}
+
+QAction *scenarioAction(ui::MainWindow &window, const QString &path)
+{
+    auto *menu = window.findChild<QMenu *>(QStringLiteral("scenariosMenu"));
+    if (!menu)
+        return nullptr;
+    for (QAction *a : menu->actions()) {
+        if (a->data().toString() == path)
+            return a;
+    }
+    return nullptr;
+}
+
+void saveShot(QWidget &w, const QString &name)
+{
+    const QString path = QStringLiteral(TOPICSCOPE_TEST_OUTPUT_DIR "/") + name;
+    QVERIFY2(w.grab().save(path), qPrintable(path));
+}
+
+} // namespace
+
+class TestFlowWorkspace : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("topicscope-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_flowworkspace"));
+    }
+
+    void playsABuiltInScenarioFromTheMenu()
+    {
+        engine::EngineFacade facade(inMemoryOptions());
+        ui::MainWindow window(&facade);
+        window.setScenarioControl(facade.scenarios());
+        window.resize(1400, 900);
+        window.show();
+        facade.start();
+        ui::FlowWorkspace *flow = window.flowWorkspace();
+        QVERIFY(flow);
+
+        // Every built-in is in the menu; choosing one opens the Flow tab with it.
+        const auto builtIns = engine::ScenarioControl::builtInScenarios();
+        QVERIFY(builtIns.size() >= 8);
+        QAction *open = scenarioAction(window, QStringLiteral(":/scenarios/06-autocommit-duplicates.json"));
+        QVERIFY(open);
+        open->trigger();
+        QTRY_VERIFY(flow->playerState().loaded);
+        QCOMPARE(flow->playerState().title, QStringLiteral("Auto-commit duplicates after a crash"));
+        QVERIFY(flow->isVisible());
+
+        // Space plays; the scenario stops at its question.
+        flow->setSpeed(engine::ScenarioPlayer::MaxSpeed);
+        flow->flowView()->setFocus();
+        QTest::keyClick(flow->flowView(), Qt::Key_Space);
+        QTRY_VERIFY(flow->playerState().playing);
+        QTRY_VERIFY_WITH_TIMEOUT(!flow->liveSnapshot().question.isEmpty(), 20000);
+        QTRY_VERIFY(!flow->playerState().playing);
+        saveShot(window, QStringLiteral("flowworkspace-question.png"));
+
+        // → runs to the next event.
+        const int events = flow->liveSnapshot().eventCount;
+        QTest::keyClick(flow->flowView(), Qt::Key_Right);
+        QTRY_VERIFY(flow->liveSnapshot().eventCount > events);
+
+        // Play to the end: the duplicates are counted on screen.
+        QSignalSpy states(facade.scenarios(), &engine::ScenarioControl::stateChanged);
+        for (int round = 0; round < 10 && !flow->playerState().finished; ++round) {
+            const qsizetype before = states.size();
+            flow->togglePlay(); // one state when it starts playing, one when it stops
+            QTRY_VERIFY_WITH_TIMEOUT(states.size() >= before + 2 && !flow->playerState().playing, 20000);
+        }
+        QVERIFY(flow->playerState().finished);
+        QVERIFY(flow->liveSnapshot().duplicates >= 1);
+        saveShot(window, QStringLiteral("flowworkspace-finished.png"));
+
+        // Selecting a rebalance shows the world of that generation; back to live restores it.
+        auto *table = flow->rebalanceTimeline()->findChild<QTableView *>();
+        QVERIFY(table);
+        QVERIFY(table->model()->rowCount() >= 2);
+        table->selectRow(0);
+        QTRY_VERIFY(flow->isTimeTravelling());
+        const engine::ScenarioRebalance first = flow->liveSnapshot().rebalances.first();
+        QTRY_COMPARE(flow->flowView()->snapshot().timeMs, first.timeMs);
+        saveShot(window, QStringLiteral("flowworkspace-timetravel.png"));
+        flow->togglePlay(); // finished: nothing to play, but leaving time travel is not required for that
+    }
+
+    void presentationModeHidesTheChrome()
+    {
+        engine::EngineFacade facade(inMemoryOptions());
+        ui::MainWindow window(&facade);
+        window.setScenarioControl(facade.scenarios());
+        window.resize(1280, 800);
+        window.show();
+        facade.start();
+        window.openScenario(QStringLiteral(":/scenarios/05-rebalance-join-leave.json"));
+        ui::FlowWorkspace *flow = window.flowWorkspace();
+        QTRY_VERIFY(flow->playerState().loaded);
+        flow->setSpeed(engine::ScenarioPlayer::MaxSpeed);
+        flow->togglePlay();
+        QTRY_VERIFY_WITH_TIMEOUT(!flow->liveSnapshot().question.isEmpty(), 20000);
+
+        window.setPresentationMode(true);
+        QVERIFY(window.isPresentationMode());
+        QVERIFY(flow->isPresentationMode());
+        QVERIFY(!window.menuBar()->isVisible());
+        QVERIFY(window.windowState().testFlag(Qt::WindowFullScreen));
+        // The flow view takes the whole width: no docks, no side panel (the offscreen screen is 800 wide; the
+        // window stays at its minimum width).
+        QTRY_VERIFY2(flow->flowView()->width() >= window.width() - 8,
+            qPrintable(QStringLiteral("%1 of %2").arg(flow->flowView()->width()).arg(window.width())));
+        QVERIFY(flow->flowView()->isVisible());
+        QVERIFY(flow->flowView()->isPresentationMode());
+        QVERIFY(!flow->isTimeTravelling());
+        QVERIFY(!flow->rebalanceTimeline()->isVisible());
+        saveShot(window, QStringLiteral("flowworkspace-presentation.png"));
+
+        QTest::keyClick(&window, Qt::Key_Escape);
+        QVERIFY(!window.isPresentationMode());
+        QVERIFY(window.menuBar()->isVisible());
+        QVERIFY(!flow->isPresentationMode());
+        QVERIFY(!flow->flowView()->isPresentationMode());
+    }
+
+    void explorerDocksMakeRoomOnTheFlowTab()
+    {
+        engine::EngineFacade facade(inMemoryOptions());
+        ui::MainWindow window(&facade);
+        window.setScenarioControl(facade.scenarios());
+        window.showTab(ui::MainWindow::TopicsTab);
+        window.show();
+        facade.start();
+        const QList<QDockWidget *> docks = window.findChildren<QDockWidget *>();
+        QVERIFY(!docks.isEmpty());
+        for (QDockWidget *dock : docks)
+            QVERIFY(dock->isVisible());
+        window.showTab(ui::MainWindow::FlowTab);
+        for (QDockWidget *dock : docks)
+            QVERIFY2(!dock->isVisible(), qPrintable(dock->objectName()));
+        window.showTab(ui::MainWindow::GroupsTab);
+        for (QDockWidget *dock : docks)
+            QVERIFY2(dock->isVisible(), qPrintable(dock->objectName()));
+    }
+
+    void commandLineScenarioIsRefusedClearlyWhenInvalid()
+    {
+        engine::EngineFacade facade(inMemoryOptions());
+        ui::MainWindow window(&facade);
+        window.setScenarioControl(facade.scenarios());
+        facade.start();
+        window.openScenario(QStringLiteral("/nonexistent/scenario.json"));
+        ui::FlowWorkspace *flow = window.flowWorkspace();
+        QTRY_VERIFY(flow->playerState().error.contains(QStringLiteral("/nonexistent/scenario.json")));
+        QVERIFY(!flow->playerState().loaded);
+    }
+};
+
+QTEST_MAIN(TestFlowWorkspace)
+#include "tst_flowworkspace.moc"

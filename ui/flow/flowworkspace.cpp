@@ -1,0 +1,788 @@
+#include "flowworkspace.h"
+
+#include "assignorcomparisonview.h"
+#include "flowview.h"
+#include "rebalancetimeline.h"
+#include "recordjourneypanel.h"
+#include "runtime/scenariocontrol.h"
+
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStyle>
+#include <QTabWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace topicscope::ui {
+
+using engine::ScenarioAction;
+using engine::ScenarioStep;
+
+namespace {
+
+QString virtualTime(qint64 ms)
+{
+    return QStringLiteral("+%1 s").arg(static_cast<double>(ms) / 1000.0, 0, 'f', 1);
+}
+
+// Adds OK/Cancel to a form dialog and runs it; true when accepted.
+bool execForm(QDialog &dialog, QFormLayout *form)
+{
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    return dialog.exec() == QDialog::Accepted;
+}
+
+QString speedText(double speed)
+{
+    return speed < 1 ? QStringLiteral("%1×").arg(speed, 0, 'g', 2) : QStringLiteral("%1×").arg(speed);
+}
+
+} // namespace
+
+const QList<double> &FlowWorkspace::speeds()
+{
+    static const QList<double> values {0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50};
+    return values;
+}
+
+FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
+    : QWidget(parent)
+    , m_control(control)
+{
+    setObjectName(QStringLiteral("flowWorkspace"));
+
+    // Control bar. Its buttons take no focus so that space and → always reach the shortcuts below.
+    m_bar = new QWidget(this);
+    auto *bar = new QHBoxLayout(m_bar);
+    bar->setContentsMargins(6, 4, 6, 4);
+    m_title = new QLabel(tr("No scenario"), m_bar);
+    QFont titleFont = m_title->font();
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    const auto button
+        = [this](const QString &text, const QString &tip, std::optional<QStyle::StandardPixmap> icon = std::nullopt) {
+              auto *b = new QToolButton(m_bar);
+              b->setText(text);
+              b->setToolTip(tip);
+              b->setFocusPolicy(Qt::NoFocus);
+              if (icon) {
+                  b->setIcon(style()->standardIcon(*icon));
+                  b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+              } else {
+                  b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+              }
+              return b;
+          };
+    m_restart = button(tr("Restart"), tr("Play the scenario again from the start"), QStyle::SP_BrowserReload);
+    m_play = button(tr("Play"), tr("Play / pause (Space)"), QStyle::SP_MediaPlay);
+    m_step = button(tr("Step"), tr("Run to the next event (→)"), QStyle::SP_MediaSkipForward);
+    m_speed = new QComboBox(m_bar);
+    m_speed->setFocusPolicy(Qt::NoFocus);
+    m_speed->setToolTip(tr("Speed of virtual time against real time"));
+    for (double s : speeds())
+        m_speed->addItem(speedText(s), s);
+    m_speed->setCurrentIndex(static_cast<int>(speeds().indexOf(1.0)));
+    m_time = new QLabel(m_bar);
+    m_time->setMinimumWidth(m_time->fontMetrics().horizontalAdvance(QStringLiteral("+0000.0 s / +0000.0 s")));
+    m_answer = button(tr("Reveal answer"), tr("Show the answer to the question on screen"));
+    m_answer->setCheckable(true);
+    m_answer->setVisible(false);
+    m_actions = button(tr("Actions ▾"), tr("Add clients, partitions, delete records, reset offsets"));
+    m_actions->setPopupMode(QToolButton::InstantPopup);
+    auto *actionsMenu = new QMenu(m_actions);
+    actionsMenu->addAction(tr("Add Producer…"), this, &FlowWorkspace::addProducer);
+    actionsMenu->addAction(tr("Add Consumer…"), this, &FlowWorkspace::addConsumer);
+    actionsMenu->addSeparator();
+    actionsMenu->addAction(tr("Add Partitions…"), this, &FlowWorkspace::addPartitions);
+    actionsMenu->addAction(tr("Delete Records Before…"), this, &FlowWorkspace::deleteRecords);
+    actionsMenu->addAction(tr("Reset Group Offsets…"), this, &FlowWorkspace::resetOffsets);
+    m_actions->setMenu(actionsMenu);
+    m_present
+        = button(tr("Present"), tr("Presentation mode: full screen, large fonts, high contrast (F5; Esc leaves)"));
+    m_present->setCheckable(true);
+    bar->addWidget(m_title);
+    bar->addSpacing(12);
+    bar->addWidget(m_restart);
+    bar->addWidget(m_play);
+    bar->addWidget(m_step);
+    bar->addWidget(m_speed);
+    bar->addWidget(m_time);
+    bar->addWidget(m_answer);
+    bar->addStretch(1);
+    bar->addWidget(m_actions);
+    bar->addWidget(m_present);
+
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setVisible(false);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_travelBanner = new QWidget(this);
+    auto *travel = new QHBoxLayout(m_travelBanner);
+    travel->setContentsMargins(8, 4, 8, 4);
+    m_travelText = new QLabel(m_travelBanner);
+    auto *live = new QPushButton(tr("Back to live"), m_travelBanner);
+    live->setFocusPolicy(Qt::NoFocus);
+    travel->addWidget(m_travelText, 1);
+    travel->addWidget(live);
+    m_travelBanner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_travelBanner->palette();
+    bannerPalette.setColor(QPalette::Window, QColor(0xff, 0xe0, 0x8a));
+    bannerPalette.setColor(QPalette::WindowText, Qt::black);
+    m_travelBanner->setPalette(bannerPalette);
+    m_travelBanner->setVisible(false);
+
+    m_flow = new FlowView(this);
+    m_journey = new RecordJourneyPanel(this);
+    m_events = new QListWidget(this);
+    m_events->setObjectName(QStringLiteral("flowEvents"));
+    m_events->setUniformItemSizes(true);
+    m_side = new QTabWidget(this);
+    m_side->setDocumentMode(true);
+    m_side->addTab(m_journey, tr("Record journey"));
+    m_side->addTab(m_events, tr("Events"));
+
+    m_timeline = new RebalanceTimeline(this);
+    m_comparison = new AssignorComparisonView(this);
+    auto *comparisonPage = new QWidget(this);
+    auto *comparisonLayout = new QVBoxLayout(comparisonPage);
+    comparisonLayout->setContentsMargins(0, 0, 0, 0);
+    auto *compare = new QPushButton(tr("Compare assignors on this scenario"), comparisonPage);
+    compare->setToolTip(tr("Plays the scenario's file once under range, roundrobin, sticky and cooperative-sticky"));
+    comparisonLayout->addWidget(compare, 0, Qt::AlignLeft);
+    comparisonLayout->addWidget(m_comparison, 1);
+    m_bottom = new QTabWidget(this);
+    m_bottom->setDocumentMode(true);
+    m_bottom->addTab(m_timeline, tr("Rebalances"));
+    m_bottom->addTab(comparisonPage, tr("Assignor comparison"));
+
+    auto *horizontal = new QSplitter(Qt::Horizontal, this);
+    horizontal->addWidget(m_flow);
+    horizontal->addWidget(m_side);
+    horizontal->setStretchFactor(0, 4);
+    horizontal->setStretchFactor(1, 1);
+    m_vertical = new QSplitter(Qt::Vertical, this);
+    m_vertical->addWidget(horizontal);
+    m_vertical->addWidget(m_bottom);
+    m_vertical->setStretchFactor(0, 2);
+    m_vertical->setStretchFactor(1, 1);
+    m_vertical->setSizes({600, 300});
+    m_side->setMinimumWidth(240);
+    horizontal->setSizes({1000, 280});
+    m_flow->setFocusPolicy(Qt::StrongFocus);
+    setFocusProxy(m_flow);
+
+    m_worldNote
+        = new QLabel(tr("Scenarios run on a broker of their own with virtual time: pausing or stepping here never "
+                        "pauses real Kafka clients connected to Topicscope, and they do not see these topics."),
+            this);
+    m_worldNote->setWordWrap(true);
+    QFont noteFont = m_worldNote->font();
+    noteFont.setPointSizeF(noteFont.pointSizeF() * 0.9);
+    m_worldNote->setFont(noteFont);
+    m_worldNote->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_status);
+    layout->addWidget(m_travelBanner);
+    layout->addWidget(m_vertical, 1);
+    layout->addWidget(m_worldNote);
+
+    connect(m_restart, &QToolButton::clicked, this, [this] {
+        if (m_control)
+            m_control->restart();
+    });
+    connect(m_play, &QToolButton::clicked, this, &FlowWorkspace::togglePlay);
+    connect(m_step, &QToolButton::clicked, this, &FlowWorkspace::step);
+    connect(m_speed, &QComboBox::activated, this, [this](int index) { setSpeed(m_speed->itemData(index).toDouble()); });
+    connect(m_answer, &QToolButton::toggled, m_flow, &FlowView::setAnswerRevealed);
+    connect(m_present, &QToolButton::toggled, this, &FlowWorkspace::presentationModeRequested);
+    connect(live, &QPushButton::clicked, this, &FlowWorkspace::backToLive);
+    connect(compare, &QPushButton::clicked, this, &FlowWorkspace::compareAssignors);
+
+    auto *space = new QShortcut(QKeySequence(Qt::Key_Space), this, this, &FlowWorkspace::togglePlay);
+    space->setContext(Qt::WidgetWithChildrenShortcut);
+    auto *right = new QShortcut(QKeySequence(Qt::Key_Right), this, this, &FlowWorkspace::step);
+    right->setContext(Qt::WidgetWithChildrenShortcut);
+
+    connect(m_flow, &FlowView::recordClicked, this, &FlowWorkspace::onRecordClicked);
+    connect(m_flow, &FlowView::contextMenuRequestedFor, this, &FlowWorkspace::showContextMenu);
+    connect(m_timeline, &RebalanceTimeline::generationSelected, this, &FlowWorkspace::onGenerationSelected);
+    connect(m_timeline, &RebalanceTimeline::liveSelected, this, &FlowWorkspace::backToLive);
+
+    if (m_control) {
+        connect(m_control, &engine::ScenarioControl::snapshotUpdated, this, &FlowWorkspace::onSnapshot);
+        connect(m_control, &engine::ScenarioControl::stateChanged, this, &FlowWorkspace::onState);
+        connect(m_control, &engine::ScenarioControl::journeyReady, this,
+            [this](quint64 id, const engine::RecordJourney &journey) {
+                if (id == m_journeyRequest)
+                    m_journey->setJourney(journey);
+            });
+        connect(m_control, &engine::ScenarioControl::historyReady, this,
+            [this](quint64 id, int index, bool found, const engine::FlowSnapshot &snapshot) {
+                if (id != m_historyRequest)
+                    return;
+                if (!found) {
+                    m_travelText->setText(tr("The picture of that rebalance was not kept (more than %1 rebalances).")
+                                              .arg(engine::ScenarioPlayer::MaxHistory));
+                    return;
+                }
+                m_travelIndex = index;
+                const engine::ScenarioRebalance &rb = snapshot.rebalances.constLast();
+                m_travelText->setText(tr("Time travel: group %1, generation %2 at %3 (%4). Live is paused.")
+                                          .arg(rb.group)
+                                          .arg(rb.generation)
+                                          .arg(virtualTime(rb.timeMs), rb.cause));
+                m_flow->setSnapshot(snapshot);
+            });
+        connect(m_control, &engine::ScenarioControl::comparisonReady, this,
+            [this](quint64 id, const engine::AssignorComparison &comparison) {
+                if (id == m_comparisonRequest)
+                    m_comparison->setComparison(comparison);
+            });
+    }
+    onState(m_state);
+}
+
+void FlowWorkspace::openScenario(const QString &path)
+{
+    backToLive();
+    m_journey->clear();
+    m_events->clear();
+    m_eventsShown = 0;
+    if (m_control)
+        m_control->loadFile(path);
+}
+
+void FlowWorkspace::openSandbox()
+{
+    backToLive();
+    m_journey->clear();
+    m_events->clear();
+    m_eventsShown = 0;
+    if (m_control)
+        m_control->loadSandbox();
+}
+
+void FlowWorkspace::togglePlay()
+{
+    if (!m_control || !m_state.loaded)
+        return;
+    if (m_state.playing) {
+        m_control->pause();
+    } else {
+        backToLive();
+        m_control->play();
+    }
+}
+
+void FlowWorkspace::step()
+{
+    if (!m_control || !m_state.loaded)
+        return;
+    backToLive();
+    m_control->stepEvent();
+}
+
+void FlowWorkspace::setSpeed(double speed)
+{
+    if (m_control)
+        m_control->setSpeed(speed);
+}
+
+void FlowWorkspace::compareAssignors()
+{
+    if (m_control && m_state.loaded)
+        m_comparisonRequest = m_control->requestComparison();
+}
+
+void FlowWorkspace::setPresentationMode(bool on)
+{
+    m_presentation = on;
+    {
+        const QSignalBlocker block(m_present);
+        m_present->setChecked(on);
+    }
+    m_flow->setPresentationMode(on);
+    m_timeline->setPresentationMode(on);
+    m_side->setVisible(!on);
+    m_bottom->setVisible(!on);
+    m_worldNote->setVisible(!on);
+    m_actions->setVisible(!on);
+    QFont barFont = font();
+    if (on)
+        barFont.setPointSizeF(barFont.pointSizeF() * 1.5);
+    m_bar->setFont(barFont);
+    m_time->setMinimumWidth(QFontMetrics(barFont).horizontalAdvance(QStringLiteral("+0000.0 s / +0000.0 s")));
+    // The bar joins the view's high-contrast black; buttons keep their own style.
+    m_bar->setAutoFillBackground(on);
+    QPalette barPalette = palette();
+    if (on) {
+        barPalette.setColor(QPalette::Window, Qt::black);
+        barPalette.setColor(QPalette::WindowText, Qt::white);
+    }
+    m_bar->setPalette(barPalette);
+    m_flow->setFocus();
+}
+
+void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
+{
+    m_state = state;
+    m_title->setText(state.loaded ? state.title : tr("No scenario — choose one in the Scenarios menu"));
+    m_title->setToolTip(state.description);
+    m_play->setText(state.playing ? tr("Pause") : tr("Play"));
+    m_play->setIcon(style()->standardIcon(state.playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    m_play->setEnabled(state.loaded && !state.finished);
+    m_step->setEnabled(state.loaded && !state.finished);
+    m_restart->setEnabled(state.loaded);
+    m_actions->setEnabled(state.loaded && !state.finished);
+    const int speedIndex = static_cast<int>(speeds().indexOf(state.speed));
+    if (speedIndex >= 0)
+        m_speed->setCurrentIndex(speedIndex);
+    m_time->setText(state.endMs >= 0
+            ? QStringLiteral("%1 / %2").arg(virtualTime(state.timeMs), virtualTime(state.endMs))
+            : virtualTime(state.timeMs));
+    QString status;
+    if (!state.error.isEmpty()) {
+        status = tr("⚠ %1").arg(state.error);
+    } else if (state.finished) {
+        int passed = 0;
+        QStringList failed;
+        for (const engine::ScenarioExpectationResult &r : state.results) {
+            if (r.passed)
+                ++passed;
+            else
+                failed << QStringLiteral("%1 (got %2)").arg(r.description, r.actual);
+        }
+        status = failed.isEmpty()
+            ? tr("Finished: %n check(s) passed.", nullptr, passed)
+            : tr("Finished: %1 passed, FAILED: %2").arg(passed).arg(failed.join(QStringLiteral("; ")));
+    }
+    m_status->setText(status);
+    m_status->setVisible(!status.isEmpty());
+}
+
+void FlowWorkspace::onSnapshot(const engine::FlowSnapshot &snapshot)
+{
+    const bool newQuestion = !snapshot.question.isEmpty() && snapshot.question != m_live.question;
+    if (m_travelIndex < 0)
+        m_flow->setSnapshot(snapshot);
+    m_live = snapshot;
+    m_live.movements.clear(); // animated once; back to live must not replay them
+    m_timeline->setSnapshot(snapshot);
+    updateEvents(snapshot);
+    m_time->setText(m_state.endMs >= 0
+            ? QStringLiteral("%1 / %2").arg(virtualTime(snapshot.timeMs), virtualTime(m_state.endMs))
+            : virtualTime(snapshot.timeMs));
+    m_answer->setVisible(!snapshot.question.isEmpty() && !snapshot.answer.isEmpty());
+    if (newQuestion || snapshot.question.isEmpty())
+        m_answer->setChecked(false);
+}
+
+void FlowWorkspace::updateEvents(const engine::FlowSnapshot &snapshot)
+{
+    if (snapshot.eventCount < m_eventsShown) {
+        m_events->clear();
+        m_eventsShown = 0;
+    }
+    const int fresh = snapshot.eventCount - m_eventsShown;
+    if (fresh <= 0)
+        return;
+    const qsizetype first = std::max<qsizetype>(0, snapshot.recentEvents.size() - fresh);
+    for (qsizetype i = first; i < snapshot.recentEvents.size(); ++i) {
+        const engine::ScenarioEvent &e = snapshot.recentEvents.at(i);
+        auto *item = new QListWidgetItem(QStringLiteral("%1  %2").arg(virtualTime(e.timeMs), e.text), m_events);
+        if (e.kind == engine::ScenarioEvent::Kind::Duplicate || e.kind == engine::ScenarioEvent::Kind::Lost
+            || e.kind == engine::ScenarioEvent::Kind::DeserializationFailed
+            || e.kind == engine::ScenarioEvent::Kind::ActionFailed)
+            item->setForeground(QColor(0xd3, 0x2f, 0x2f));
+    }
+    m_eventsShown = snapshot.eventCount;
+    // The log keeps the last 2,000 lines.
+    while (m_events->count() > 2000)
+        delete m_events->takeItem(0);
+    m_events->scrollToBottom();
+}
+
+void FlowWorkspace::onRecordClicked(const engine::TopicPartition &topicPartition, qint64 offset)
+{
+    m_flow->setSelectedRecord(topicPartition, offset);
+    m_side->setCurrentWidget(m_journey);
+    if (m_control)
+        m_journeyRequest = m_control->requestJourney(topicPartition, offset);
+}
+
+void FlowWorkspace::onGenerationSelected(const QString &group, int generation, int rebalanceIndex)
+{
+    Q_UNUSED(group);
+    Q_UNUSED(generation);
+    if (!m_control)
+        return;
+    // Looking at the past freezes the present: otherwise the live world would move on unseen.
+    if (m_state.playing)
+        m_control->pause();
+    m_travelBanner->setVisible(true);
+    m_travelText->setText(tr("Loading the picture of that rebalance…"));
+    m_historyRequest = m_control->requestHistory(rebalanceIndex);
+}
+
+void FlowWorkspace::backToLive()
+{
+    if (m_travelIndex < 0 && !m_travelBanner->isVisible())
+        return;
+    m_travelIndex = -1;
+    m_historyRequest = 0;
+    m_travelBanner->setVisible(false);
+    m_timeline->clearSelection();
+    m_flow->setSnapshot(m_live);
+}
+
+QStringList FlowWorkspace::topicNames() const
+{
+    QStringList names;
+    for (const engine::FlowTopic &t : m_live.topics)
+        names << t.name;
+    return names;
+}
+
+QStringList FlowWorkspace::groupNames() const
+{
+    QStringList names;
+    for (const engine::FlowGroup &g : m_live.groups)
+        names << g.id;
+    for (const engine::FlowConsumer &c : m_live.consumers) {
+        if (!c.group.isEmpty() && !names.contains(c.group))
+            names << c.group;
+    }
+    return names;
+}
+
+QString FlowWorkspace::unusedId(const QString &prefix) const
+{
+    QSet<QString> used;
+    for (const engine::FlowProducer &p : m_live.producers)
+        used << p.id;
+    for (const engine::FlowConsumer &c : m_live.consumers)
+        used << c.id;
+    for (int n = 1;; ++n) {
+        const QString id = QStringLiteral("%1-%2").arg(prefix).arg(n);
+        if (!used.contains(id))
+            return id;
+    }
+}
+
+void FlowWorkspace::consumerAction(ScenarioAction action, const QString &id)
+{
+    ScenarioStep step;
+    step.action = action;
+    step.client = id;
+    step.path = QStringLiteral("flow view");
+    if (m_control)
+        m_control->perform(step);
+}
+
+void FlowWorkspace::showContextMenu(FlowView::ItemKind kind, const QString &id, const QPoint &globalPos)
+{
+    if (!m_state.loaded || m_state.finished || m_travelIndex >= 0)
+        return;
+    switch (kind) {
+    case FlowView::ItemKind::Consumer:
+        showConsumerMenu(id, globalPos);
+        return;
+    case FlowView::ItemKind::Producer:
+        showProducerMenu(id, globalPos);
+        return;
+    case FlowView::ItemKind::Record:
+    case FlowView::ItemKind::Partition: {
+        if (const auto record = m_flow->recordAt(m_flow->mapFromGlobal(globalPos))) {
+            showPartitionMenu(record->first, record->second, globalPos);
+            return;
+        }
+        const qsizetype dash = id.lastIndexOf(QLatin1Char('-'));
+        if (dash > 0)
+            showPartitionMenu({id.left(dash), id.mid(dash + 1).toInt()}, -1, globalPos);
+        return;
+    }
+    case FlowView::ItemKind::Group:
+    case FlowView::ItemKind::Background:
+        m_actions->menu()->exec(globalPos);
+        return;
+    }
+}
+
+void FlowWorkspace::showConsumerMenu(const QString &id, const QPoint &globalPos)
+{
+    const auto it = std::find_if(
+        m_live.consumers.cbegin(), m_live.consumers.cend(), [&](const engine::FlowConsumer &c) { return c.id == id; });
+    if (it == m_live.consumers.cend() || m_travelIndex >= 0)
+        return;
+    using S = engine::FlowConsumerStatus;
+    const bool running = it->status == S::Running || it->status == S::Joining || it->status == S::Stalled;
+    QMenu menu(this);
+    menu.addSection(id);
+    menu.addAction(tr("Stop gracefully (commit, leave group)"), this,
+            [this, id] { consumerAction(ScenarioAction::StopConsumer, id); })
+        ->setEnabled(running);
+    menu.addAction(tr("Crash (no commit, no leave: session timeout)"), this,
+            [this, id] { consumerAction(ScenarioAction::CrashConsumer, id); })
+        ->setEnabled(running);
+    if (it->status == S::Stalled)
+        menu.addAction(tr("Resume polling"), this, [this, id] { consumerAction(ScenarioAction::UnstallConsumer, id); });
+    else
+        menu.addAction(tr("Stall (stop calling poll(): max.poll.interval.ms)"), this,
+                [this, id] { consumerAction(ScenarioAction::StallConsumer, id); })
+            ->setEnabled(running);
+    menu.addAction(
+            tr("Start again (a new member)"), this, [this, id] { consumerAction(ScenarioAction::StartConsumer, id); })
+        ->setEnabled(!running);
+    menu.exec(globalPos);
+}
+
+void FlowWorkspace::showProducerMenu(const QString &id, const QPoint &globalPos)
+{
+    const auto it = std::find_if(
+        m_live.producers.cbegin(), m_live.producers.cend(), [&](const engine::FlowProducer &p) { return p.id == id; });
+    if (it == m_live.producers.cend() || m_travelIndex >= 0)
+        return;
+    QMenu menu(this);
+    menu.addSection(id);
+    menu.addAction(tr("Produce 10 records"), this, [this, id] {
+        ScenarioStep step;
+        step.action = ScenarioAction::Produce;
+        step.client = id;
+        step.count = 10;
+        step.intervalMs = 100;
+        step.path = QStringLiteral("flow view");
+        if (m_control)
+            m_control->perform(step);
+    });
+    if (it->rate > 0) {
+        if (it->running)
+            menu.addAction(tr("Stop its rate"), this, [this, id] { consumerAction(ScenarioAction::StopProducer, id); });
+        else
+            menu.addAction(
+                tr("Start its rate"), this, [this, id] { consumerAction(ScenarioAction::StartProducer, id); });
+    }
+    menu.addAction(tr("Remove producer"), this, [this, id] {
+        if (m_control)
+            m_control->removeProducer(id);
+    });
+    menu.exec(globalPos);
+}
+
+void FlowWorkspace::showPartitionMenu(
+    const engine::TopicPartition &topicPartition, qint64 offset, const QPoint &globalPos)
+{
+    if (m_travelIndex >= 0)
+        return;
+    QMenu menu(this);
+    menu.addSection(
+        offset >= 0 ? QStringLiteral("%1 @ %2").arg(topicPartition.toString()).arg(offset) : topicPartition.toString());
+    if (offset >= 0)
+        menu.addAction(
+            tr("Show journey"), this, [this, topicPartition, offset] { onRecordClicked(topicPartition, offset); });
+    menu.addAction(offset >= 0 ? tr("Delete records before offset %1").arg(offset) : tr("Delete all records"), this,
+        [this, topicPartition, offset] {
+            ScenarioStep step;
+            step.action = ScenarioAction::DeleteRecordsBefore;
+            step.topic = topicPartition.topic;
+            step.partition = topicPartition.partition;
+            step.offset = offset;
+            step.path = QStringLiteral("flow view");
+            if (m_control)
+                m_control->perform(step);
+        });
+    menu.addAction(tr("Add partitions to %1…").arg(topicPartition.topic), this, &FlowWorkspace::addPartitions);
+    menu.exec(globalPos);
+}
+
+void FlowWorkspace::addProducer()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Add Producer"));
+    auto *form = new QFormLayout(&dialog);
+    auto *id = new QLineEdit(unusedId(QStringLiteral("producer")), &dialog);
+    auto *topic = new QComboBox(&dialog);
+    topic->addItems(topicNames());
+    auto *keys = new QComboBox(&dialog);
+    keys->addItem(tr("No key (null)"), 0);
+    keys->addItem(tr("One fixed key"), 1);
+    keys->addItem(tr("4 distinct keys"), 4);
+    keys->addItem(tr("12 distinct keys"), 12);
+    keys->setCurrentIndex(2);
+    auto *partitioner = new QComboBox(&dialog);
+    partitioner->addItem(tr("built-in (murmur2 for keys, sticky without)"), int(engine::PartitionerKind::BuiltIn));
+    partitioner->addItem(tr("round-robin"), int(engine::PartitionerKind::RoundRobin));
+    partitioner->addItem(tr("uniform-sticky"), int(engine::PartitionerKind::UniformSticky));
+    auto *rate = new QSpinBox(&dialog);
+    rate->setRange(0, 1000);
+    rate->setValue(2);
+    rate->setSuffix(tr(" records/s"));
+    auto *linger = new QSpinBox(&dialog);
+    linger->setRange(0, 10000);
+    linger->setSuffix(tr(" ms"));
+    form->addRow(tr("Client id"), id);
+    form->addRow(tr("Topic"), topic);
+    form->addRow(tr("Keys"), keys);
+    form->addRow(tr("Partitioner"), partitioner);
+    form->addRow(tr("Rate"), rate);
+    form->addRow(tr("linger.ms"), linger);
+    if (!execForm(dialog, form) || !m_control)
+        return;
+    engine::ScenarioProducer p;
+    p.id = id->text().trimmed();
+    p.topic = topic->currentText();
+    p.partitioner = static_cast<engine::PartitionerKind>(partitioner->currentData().toInt());
+    p.rate = rate->value();
+    p.lingerMs = linger->value();
+    static const QStringList names {QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol"),
+        QStringLiteral("dave"), QStringLiteral("erin"), QStringLiteral("frank"), QStringLiteral("grace"),
+        QStringLiteral("heidi"), QStringLiteral("ivan"), QStringLiteral("judy"), QStringLiteral("mallory"),
+        QStringLiteral("oscar")};
+    for (int i = 0; i < keys->currentData().toInt(); ++i)
+        p.keys << engine::ScenarioKey(names.at(i));
+    m_control->addProducer(p);
+}
+
+void FlowWorkspace::addConsumer()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Add Consumer"));
+    auto *form = new QFormLayout(&dialog);
+    auto *id = new QLineEdit(unusedId(QStringLiteral("consumer")), &dialog);
+    auto *group = new QComboBox(&dialog);
+    group->setEditable(true);
+    group->addItems(groupNames());
+    auto *topic = new QComboBox(&dialog);
+    topic->addItems(topicNames());
+    auto *assignor = new QComboBox(&dialog);
+    assignor->addItems({QStringLiteral("range"), QStringLiteral("roundrobin"), QStringLiteral("sticky"),
+        QStringLiteral("cooperative-sticky")});
+    auto *commit = new QComboBox(&dialog);
+    commit->addItem(tr("auto-commit every 5 s"), int(engine::ScenarioCommitMode::Auto));
+    commit->addItem(tr("commitSync() after processing"), int(engine::ScenarioCommitMode::AfterProcessing));
+    commit->addItem(tr("commitSync() before processing (may lose)"), int(engine::ScenarioCommitMode::BeforeProcessing));
+    auto *reset = new QComboBox(&dialog);
+    reset->addItem(QStringLiteral("earliest"), int(engine::OffsetResetPolicy::Earliest));
+    reset->addItem(QStringLiteral("latest"), int(engine::OffsetResetPolicy::Latest));
+    auto *processing = new QSpinBox(&dialog);
+    processing->setRange(0, 60000);
+    processing->setValue(50);
+    processing->setSuffix(tr(" ms per record"));
+    form->addRow(tr("Client id"), id);
+    form->addRow(tr("group.id"), group);
+    form->addRow(tr("Topic"), topic);
+    form->addRow(tr("Assignor"), assignor);
+    form->addRow(tr("Commit"), commit);
+    form->addRow(tr("auto.offset.reset"), reset);
+    form->addRow(tr("Processing"), processing);
+    if (!execForm(dialog, form) || !m_control)
+        return;
+    engine::ScenarioConsumer c;
+    c.id = id->text().trimmed();
+    if (!group->currentText().trimmed().isEmpty())
+        c.group = group->currentText().trimmed();
+    c.topics = {topic->currentText()};
+    c.assignor = assignor->currentText();
+    c.commit = static_cast<engine::ScenarioCommitMode>(commit->currentData().toInt());
+    c.autoOffsetReset = static_cast<engine::OffsetResetPolicy>(reset->currentData().toInt());
+    c.processingMs = processing->value();
+    m_control->addConsumer(c);
+}
+
+void FlowWorkspace::addPartitions()
+{
+    const QStringList topics = topicNames();
+    if (topics.isEmpty() || !m_control)
+        return;
+    bool ok = false;
+    const QString topic = topics.size() == 1
+        ? topics.first()
+        : QInputDialog::getItem(this, tr("Add Partitions"), tr("Topic"), topics, 0, false, &ok);
+    if (topics.size() > 1 && !ok)
+        return;
+    const auto it = std::find_if(
+        m_live.topics.cbegin(), m_live.topics.cend(), [&](const engine::FlowTopic &t) { return t.name == topic; });
+    const int current = it == m_live.topics.cend() ? 1 : static_cast<int>(it->partitions.size());
+    const int total = QInputDialog::getInt(this, tr("Add Partitions"),
+        tr("New partition count of %1 (now %2). Keyed records may move to other partitions.").arg(topic).arg(current),
+        current + 1, current + 1, 1000, 1, &ok);
+    if (!ok)
+        return;
+    ScenarioStep step;
+    step.action = ScenarioAction::AddPartitions;
+    step.topic = topic;
+    step.count = total;
+    step.path = QStringLiteral("flow view");
+    m_control->perform(step);
+}
+
+void FlowWorkspace::deleteRecords()
+{
+    const QStringList topics = topicNames();
+    if (topics.isEmpty() || !m_control)
+        return;
+    bool ok = false;
+    const QString topic = QInputDialog::getItem(this, tr("Delete Records"), tr("Topic"), topics, 0, false, &ok);
+    if (!ok)
+        return;
+    const qint64 before = QInputDialog::getInt(this, tr("Delete Records"),
+        tr("Delete the records of every partition of %1 before offset (-1 = the high watermark: all):").arg(topic), -1,
+        -1, std::numeric_limits<int>::max(), 1, &ok);
+    if (!ok)
+        return;
+    ScenarioStep step;
+    step.action = ScenarioAction::DeleteRecordsBefore;
+    step.topic = topic;
+    step.offset = before;
+    step.path = QStringLiteral("flow view");
+    m_control->perform(step);
+}
+
+void FlowWorkspace::resetOffsets()
+{
+    const QStringList groups = groupNames();
+    const QStringList topics = topicNames();
+    if (groups.isEmpty() || topics.isEmpty() || !m_control)
+        return;
+    bool ok = false;
+    const QString group = QInputDialog::getItem(this, tr("Reset Offsets"), tr("Group"), groups, 0, false, &ok);
+    if (!ok)
+        return;
+    const QString topic = QInputDialog::getItem(this, tr("Reset Offsets"), tr("Topic"), topics, 0, false, &ok);
+    if (!ok)
+        return;
+    const QString to = QInputDialog::getItem(this, tr("Reset Offsets"),
+        tr("Reset to (refused while the group has members, as in Kafka)"),
+        {QStringLiteral("earliest"), QStringLiteral("latest")}, 0, false, &ok);
+    if (!ok)
+        return;
+    ScenarioStep step;
+    step.action = ScenarioAction::ResetOffsets;
+    step.group = group;
+    step.topic = topic;
+    step.resetTo = to;
+    step.path = QStringLiteral("flow view");
+    m_control->perform(step);
+}
+
+} // namespace topicscope::ui

@@ -1,0 +1,114 @@
+#pragma once
+
+#include "flowview.h"
+#include "runtime/scenarioplayer.h"
+#include "sim/flowsnapshot.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QSplitter;
+class QTabWidget;
+class QToolButton;
+
+namespace topicscope::engine {
+class ScenarioControl;
+}
+
+namespace topicscope::ui {
+
+class AssignorComparisonView;
+class RebalanceTimeline;
+class RecordJourneyPanel;
+
+// The "see it move" tab: the flow view of a running workshop scenario (or the sandbox) with its controls —
+// play/pause, single step, speed, restart —, the actions on producers, consumers and partitions, the record
+// journey, the event log, the rebalance timeline with time travel, and the assignor comparison. Talks to the
+// engine only through ScenarioControl (part of the facade). GUI thread.
+class FlowWorkspace : public QWidget {
+    Q_OBJECT
+public:
+    explicit FlowWorkspace(engine::ScenarioControl *control, QWidget *parent = nullptr);
+
+    void openScenario(const QString &path);
+    void openSandbox();
+    void togglePlay();
+    void step();
+    void setSpeed(double speed);
+    // Large fonts, high contrast, only the flow view and a slim control bar (the window hides its own chrome).
+    void setPresentationMode(bool on);
+    bool isPresentationMode() const { return m_presentation; }
+    void compareAssignors();
+
+    FlowView *flowView() const { return m_flow; }
+    RebalanceTimeline *rebalanceTimeline() const { return m_timeline; }
+    AssignorComparisonView *assignorComparison() const { return m_comparison; }
+    RecordJourneyPanel *journeyPanel() const { return m_journey; }
+    const engine::ScenarioPlayerState &playerState() const { return m_state; }
+    const engine::FlowSnapshot &liveSnapshot() const { return m_live; }
+    bool isTimeTravelling() const { return m_travelIndex >= 0; }
+
+    static const QList<double> &speeds();
+
+Q_SIGNALS:
+    void presentationModeRequested(bool on);
+
+private:
+    void onSnapshot(const engine::FlowSnapshot &snapshot);
+    void onState(const engine::ScenarioPlayerState &state);
+    void onRecordClicked(const engine::TopicPartition &topicPartition, qint64 offset);
+    void onGenerationSelected(const QString &group, int generation, int rebalanceIndex);
+    void backToLive();
+    void showContextMenu(FlowView::ItemKind kind, const QString &id, const QPoint &globalPos);
+    void showConsumerMenu(const QString &id, const QPoint &globalPos);
+    void showProducerMenu(const QString &id, const QPoint &globalPos);
+    void showPartitionMenu(const engine::TopicPartition &topicPartition, qint64 offset, const QPoint &globalPos);
+    void addProducer();
+    void addConsumer();
+    void addPartitions();
+    void deleteRecords();
+    void resetOffsets();
+    void consumerAction(engine::ScenarioAction action, const QString &id);
+    void updateEvents(const engine::FlowSnapshot &snapshot);
+    QString unusedId(const QString &prefix) const;
+    QStringList topicNames() const;
+    QStringList groupNames() const;
+
+    QPointer<engine::ScenarioControl> m_control;
+    engine::ScenarioPlayerState m_state;
+    engine::FlowSnapshot m_live;
+    int m_travelIndex = -1; // the rebalance whose picture is shown, -1 = live
+    quint64 m_journeyRequest = 0;
+    quint64 m_historyRequest = 0;
+    quint64 m_comparisonRequest = 0;
+    int m_eventsShown = 0;
+    bool m_presentation = false;
+
+    QWidget *m_bar = nullptr;
+    QLabel *m_title = nullptr;
+    QToolButton *m_restart = nullptr;
+    QToolButton *m_play = nullptr;
+    QToolButton *m_step = nullptr;
+    QComboBox *m_speed = nullptr;
+    QLabel *m_time = nullptr;
+    QToolButton *m_answer = nullptr;
+    QToolButton *m_actions = nullptr;
+    QToolButton *m_present = nullptr;
+    QLabel *m_status = nullptr; // the last error, or the results of a finished run
+    QWidget *m_travelBanner = nullptr;
+    QLabel *m_travelText = nullptr;
+    QLabel *m_worldNote = nullptr;
+    QSplitter *m_vertical = nullptr;
+    QTabWidget *m_side = nullptr;
+    QTabWidget *m_bottom = nullptr;
+    FlowView *m_flow = nullptr;
+    RecordJourneyPanel *m_journey = nullptr;
+    QListWidget *m_events = nullptr;
+    RebalanceTimeline *m_timeline = nullptr;
+    AssignorComparisonView *m_comparison = nullptr;
+};
+
+} // namespace topicscope::ui
