@@ -392,6 +392,8 @@ QString Scenario::commitModeName(ScenarioCommitMode mode)
         return QStringLiteral("auto");
     case ScenarioCommitMode::AfterProcessing:
         return QStringLiteral("afterProcessing");
+    case ScenarioCommitMode::AfterEachRecord:
+        return QStringLiteral("afterEachRecord");
     case ScenarioCommitMode::BeforeProcessing:
         return QStringLiteral("beforeProcessing");
     }
@@ -643,10 +645,12 @@ std::optional<Scenario> Scenario::parseDocument(const QByteArray &json, QString 
                     QStringLiteral("cooperative-sticky")},
                 QStringLiteral("range"));
             const QString commit = r.choice(QStringLiteral("commit"),
-                {QStringLiteral("auto"), QStringLiteral("afterProcessing"), QStringLiteral("beforeProcessing")},
+                {QStringLiteral("auto"), QStringLiteral("afterProcessing"), QStringLiteral("afterEachRecord"),
+                    QStringLiteral("beforeProcessing")},
                 QStringLiteral("auto"));
             c.commit = commit == QStringLiteral("auto")       ? ScenarioCommitMode::Auto
                 : commit == QStringLiteral("afterProcessing") ? ScenarioCommitMode::AfterProcessing
+                : commit == QStringLiteral("afterEachRecord") ? ScenarioCommitMode::AfterEachRecord
                                                               : ScenarioCommitMode::BeforeProcessing;
             c.autoCommitIntervalMs = r.integer(QStringLiteral("autoCommitIntervalMs"), 5000, 1, 3600000);
             const QString reset = r.choice(QStringLiteral("autoOffsetReset"),

@@ -42,6 +42,7 @@ struct ScenarioProducer {
 enum class ScenarioCommitMode {
     Auto, // enable.auto.commit=true: positions are committed during a later poll() every interval
     AfterProcessing, // commitSync() once the polled batch is processed: at-least-once without loss
+    AfterEachRecord, // commitSync({tp: offset + 1}) after every record: the smallest window, the most commits
     BeforeProcessing, // commitSync() right after poll(), then process: a crash loses the rest of the batch
 };
 

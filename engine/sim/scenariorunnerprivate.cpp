@@ -559,8 +559,16 @@ void ScenarioRunner::Private::completeProcessing(ConsumerState &c, bool all)
         return;
     bool any = false;
     while (!c.pending.isEmpty() && (all || c.pending.first().doneAtMs <= now())) {
-        process(c, c.pending.takeFirst().record);
+        const ConsumerRecord record = c.pending.takeFirst().record;
+        process(c, record);
         any = true;
+        if (c.spec.commit == ScenarioCommitMode::AfterEachRecord && c.spec.group) {
+            QString why;
+            const QMap<TopicPartition, qint64> next {{record.topicPartition(), record.offset + 1}};
+            if (c.consumer->commitSync(next, &why) != ErrorCode::None)
+                note(ScenarioEvent::Kind::ActionFailed, c.spec.id,
+                    c.spec.id + QStringLiteral(" commitSync failed: ") + why);
+        }
     }
     if (any && c.pending.isEmpty() && c.spec.commit == ScenarioCommitMode::AfterProcessing && c.spec.group) {
         QString why;

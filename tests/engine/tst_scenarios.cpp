@@ -25,6 +25,8 @@ private slots:
     void builtInIsDeterministic();
     void duplicatesAfterCrash_data();
     void duplicatesAfterCrash();
+    void commitModesOnCrashMidBatch_data();
+    void commitModesOnCrashMidBatch();
     void rebalanceTimeline();
     void offsetResetStartOffsets_data();
     void offsetResetStartOffsets();
@@ -175,6 +177,54 @@ void TestScenarios::duplicatesAfterCrash()
     QCOMPARE(flagged, duplicates);
     if (duplicates > 0)
         QVERIFY(runner.timelineDump().contains(QStringLiteral("DUPLICATE: mailer-2 processed")));
+}
+
+void TestScenarios::commitModesOnCrashMidBatch_data()
+{
+    QTest::addColumn<QString>("commit");
+    QTest::addColumn<int>("duplicates");
+    QTest::addColumn<int>("lost");
+    // w1 polls all 10 records of one partition at once, processes them 100 ms each and crashes after 4 (at 650
+    // ms); w2 takes over after the session timeout from the committed offset.
+    QTest::addRow("auto-commit: all 4 processed again") << QStringLiteral("auto") << 4 << 0;
+    QTest::addRow("commit per poll: the batch was not finished, 4 again")
+        << QStringLiteral("afterProcessing") << 4 << 0;
+    QTest::addRow("commit per record: nothing again") << QStringLiteral("afterEachRecord") << 0 << 0;
+    QTest::addRow("commit before processing: 6 lost") << QStringLiteral("beforeProcessing") << 0 << 6;
+}
+
+void TestScenarios::commitModesOnCrashMidBatch()
+{
+    QFETCH(QString, commit);
+    QFETCH(int, duplicates);
+    QFETCH(int, lost);
+    const QByteArray json = QStringLiteral(R"({
+      "format": "topicscope-scenario", "version": 1, "title": "commit modes",
+      "settings": { "settleMs": 20000 },
+      "topics": [ { "name": "jobs", "partitions": 1 } ],
+      "clients": [
+        { "type": "producer", "id": "p", "topic": "jobs" },
+        { "type": "consumer", "id": "w1", "group": "g", "topics": ["jobs"], "autoOffsetReset": "earliest",
+          "commit": "%1", "processingMs": 100 },
+        { "type": "consumer", "id": "w2", "group": "g", "topics": ["jobs"], "autoOffsetReset": "earliest",
+          "commit": "%1", "processingMs": 100 }
+      ],
+      "steps": [
+        { "at": 0, "action": "produce", "producer": "p", "count": 10 },
+        { "at": 10, "action": "startConsumer", "consumer": "w1" },
+        { "at": 650, "action": "crashConsumer", "consumer": "w1" },
+        { "at": 700, "action": "startConsumer", "consumer": "w2" }
+      ]
+    })")
+                                .arg(commit)
+                                .toUtf8();
+    ScenarioRunner runner(testing::parseScenario(json));
+    runner.runToEnd();
+    QCOMPARE(runner.processed(QStringLiteral("g"), QStringLiteral("w1")), 4);
+    QCOMPARE(runner.duplicates(QStringLiteral("g")), duplicates);
+    QCOMPARE(runner.lost(QStringLiteral("g")), lost);
+    // Whatever was not lost was processed, by one of the two.
+    QCOMPARE(runner.processed(QStringLiteral("g")), 10 - lost + duplicates);
 }
 
 void TestScenarios::rebalanceTimeline()

@@ -11,11 +11,14 @@
 #include "runtime/scenariocontrol.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
+#include <QDialog>
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 
 using namespace topicscope;
 
@@ -170,6 +173,44 @@ private Q_SLOTS:
         window.showTab(ui::MainWindow::GroupsTab);
         for (QDockWidget *dock : docks)
             QVERIFY2(dock->isVisible(), qPrintable(dock->objectName()));
+    }
+
+    void addClientDialogsReachTheSandbox()
+    {
+        engine::EngineFacade facade(inMemoryOptions());
+        ui::MainWindow window(&facade);
+        window.setScenarioControl(facade.scenarios());
+        window.show();
+        facade.start();
+        ui::FlowWorkspace *flow = window.flowWorkspace();
+        flow->openSandbox();
+        QTRY_VERIFY(flow->playerState().loaded && !flow->liveSnapshot().consumers.isEmpty());
+        const auto acceptDialog = [] {
+            QTimer::singleShot(0, [] {
+                if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget()))
+                    dialog->accept();
+            });
+        };
+        // The dialogs' defaults: a consumer in the existing group, a producer with four keys at 2 records/s.
+        acceptDialog();
+        flow->addConsumer();
+        acceptDialog();
+        flow->addProducer();
+        flow->setSpeed(engine::ScenarioPlayer::MaxSpeed);
+        flow->togglePlay();
+        QTRY_VERIFY_WITH_TIMEOUT(flow->liveSnapshot().timeMs > 20000, 20000);
+        flow->togglePlay();
+        const engine::FlowSnapshot s = flow->liveSnapshot();
+        const auto consumer = std::find_if(s.consumers.cbegin(), s.consumers.cend(),
+            [](const engine::FlowConsumer &c) { return c.id == QStringLiteral("consumer-1"); });
+        QVERIFY(consumer != s.consumers.cend());
+        QCOMPARE(consumer->group, QStringLiteral("billing"));
+        QCOMPARE(consumer->status, engine::FlowConsumerStatus::Running);
+        QVERIFY(!consumer->assignment.isEmpty());
+        const auto producer = std::find_if(s.producers.cbegin(), s.producers.cend(),
+            [](const engine::FlowProducer &p) { return p.id == QStringLiteral("producer-1"); });
+        QVERIFY(producer != s.producers.cend());
+        QVERIFY(producer->sent > 0);
     }
 
     void commandLineScenarioIsRefusedClearlyWhenInvalid()

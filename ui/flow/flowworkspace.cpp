@@ -645,7 +645,17 @@ void FlowWorkspace::addProducer()
     form->addRow(tr("Keys"), keys);
     form->addRow(tr("Partitioner"), partitioner);
     form->addRow(tr("Rate"), rate);
+    auto *batchSize = new QSpinBox(&dialog);
+    batchSize->setRange(64, 1048576);
+    batchSize->setValue(16384);
+    batchSize->setSuffix(tr(" bytes"));
+    auto *serializer = new QComboBox(&dialog);
+    serializer->addItem(QStringLiteral("string"), int(engine::SerdeFormat::String));
+    serializer->addItem(QStringLiteral("json"), int(engine::SerdeFormat::Json));
+    serializer->addItem(QStringLiteral("bytes"), int(engine::SerdeFormat::ByteArray));
     form->addRow(tr("linger.ms"), linger);
+    form->addRow(tr("batch.size"), batchSize);
+    form->addRow(tr("Key and value serializer"), serializer);
     if (!execForm(dialog, form) || !m_control)
         return;
     engine::ScenarioProducer p;
@@ -654,6 +664,8 @@ void FlowWorkspace::addProducer()
     p.partitioner = static_cast<engine::PartitionerKind>(partitioner->currentData().toInt());
     p.rate = rate->value();
     p.lingerMs = linger->value();
+    p.batchSize = batchSize->value();
+    p.keySerializer = p.valueSerializer = static_cast<engine::SerdeFormat>(serializer->currentData().toInt());
     static const QStringList names {QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol"),
         QStringLiteral("dave"), QStringLiteral("erin"), QStringLiteral("frank"), QStringLiteral("grace"),
         QStringLiteral("heidi"), QStringLiteral("ivan"), QStringLiteral("judy"), QStringLiteral("mallory"),
@@ -678,8 +690,9 @@ void FlowWorkspace::addConsumer()
     assignor->addItems({QStringLiteral("range"), QStringLiteral("roundrobin"), QStringLiteral("sticky"),
         QStringLiteral("cooperative-sticky")});
     auto *commit = new QComboBox(&dialog);
-    commit->addItem(tr("auto-commit every 5 s"), int(engine::ScenarioCommitMode::Auto));
-    commit->addItem(tr("commitSync() after processing"), int(engine::ScenarioCommitMode::AfterProcessing));
+    commit->addItem(tr("auto-commit (enable.auto.commit)"), int(engine::ScenarioCommitMode::Auto));
+    commit->addItem(tr("commitSync() after each poll's records"), int(engine::ScenarioCommitMode::AfterProcessing));
+    commit->addItem(tr("commitSync() after every record"), int(engine::ScenarioCommitMode::AfterEachRecord));
     commit->addItem(tr("commitSync() before processing (may lose)"), int(engine::ScenarioCommitMode::BeforeProcessing));
     auto *reset = new QComboBox(&dialog);
     reset->addItem(QStringLiteral("earliest"), int(engine::OffsetResetPolicy::Earliest));
@@ -694,7 +707,16 @@ void FlowWorkspace::addConsumer()
     form->addRow(tr("Assignor"), assignor);
     form->addRow(tr("Commit"), commit);
     form->addRow(tr("auto.offset.reset"), reset);
+    auto *interval = new QSpinBox(&dialog);
+    interval->setRange(100, 600000);
+    interval->setValue(5000);
+    interval->setSuffix(tr(" ms"));
+    auto *maxPoll = new QSpinBox(&dialog);
+    maxPoll->setRange(1, 10000);
+    maxPoll->setValue(500);
     form->addRow(tr("Processing"), processing);
+    form->addRow(tr("auto.commit.interval.ms"), interval);
+    form->addRow(tr("max.poll.records"), maxPoll);
     if (!execForm(dialog, form) || !m_control)
         return;
     engine::ScenarioConsumer c;
@@ -706,6 +728,8 @@ void FlowWorkspace::addConsumer()
     c.commit = static_cast<engine::ScenarioCommitMode>(commit->currentData().toInt());
     c.autoOffsetReset = static_cast<engine::OffsetResetPolicy>(reset->currentData().toInt());
     c.processingMs = processing->value();
+    c.autoCommitIntervalMs = interval->value();
+    c.maxPollRecords = maxPoll->value();
     m_control->addConsumer(c);
 }
 

@@ -42,6 +42,9 @@ public:
     void setPresentationMode(bool on);
     bool isPresentationMode() const { return m_presentation; }
     void compareAssignors();
+    // The Actions menu's dialogs (modal).
+    void addProducer();
+    void addConsumer();
 
     FlowView *flowView() const { return m_flow; }
     RebalanceTimeline *rebalanceTimeline() const { return m_timeline; }
@@ -66,8 +69,6 @@ private:
     void showConsumerMenu(const QString &id, const QPoint &globalPos);
     void showProducerMenu(const QString &id, const QPoint &globalPos);
     void showPartitionMenu(const engine::TopicPartition &topicPartition, qint64 offset, const QPoint &globalPos);
-    void addProducer();
-    void addConsumer();
     void addPartitions();
     void deleteRecords();
     void resetOffsets();
