@@ -434,9 +434,11 @@ Scenario Scenario::sandbox()
     s.title = QStringLiteral("Sandbox");
     s.description = QStringLiteral(
         "Free play: a web shop produces four keyed orders a second into six partitions, and two billing consumers "
-        "share them in one group. Add producers and consumers, crash, stall or stop them, grow the topic, and "
+        "share them in one group; records are kept for ten minutes (retention.ms). Add producers and consumers, crash, "
+        "stall or stop them, grow the topic, and "
         "watch the records, commits and rebalances.");
-    s.topics << ScenarioTopic {QStringLiteral("orders"), 6, -1};
+    // Ten virtual minutes of retention.ms: a long session keeps a bounded log, and retention can be watched.
+    s.topics << ScenarioTopic {QStringLiteral("orders"), 6, 600'000};
 
     ScenarioProducer web;
     web.id = QStringLiteral("web");

@@ -289,7 +289,7 @@ FlowSnapshot ScenarioRunner::Private::flowSnapshot()
     }
 
     s.recentEvents = timeline.mid(std::max<qsizetype>(0, timeline.size() - FlowSnapshot::MaxRecentEvents));
-    s.eventCount = int(timeline.size());
+    s.eventCount = int(timelineTrimmed + timeline.size());
     s.rebalances = rebalances;
     s.ownership = ownership;
     s.produced = totals.produced;
@@ -469,6 +469,12 @@ RecordJourney ScenarioRunner::Private::journey(const TopicPartition &tp, qint64 
     }
     std::stable_sort(j.steps.begin(), j.steps.end(),
         [](const RecordJourney::Step &a, const RecordJourney::Step &b) { return a.timeMs < b.timeMs; });
+    if (timelineTrimmed > 0 && !timeline.isEmpty() && (j.producedAtMs < 0 || j.producedAtMs < timeline.first().timeMs))
+        j.steps.prepend(RecordJourney::Step {timeline.first().timeMs,
+            QStringLiteral("(this open-ended run keeps its newest %1 events: what happened to the record before %2 "
+                           "is no longer known)")
+                .arg(MaxOpenEndedEvents)
+                .arg(scenarioTime(timeline.first().timeMs))});
     return j;
 }
 

@@ -247,39 +247,29 @@ const QList<ScenarioRebalance> &ScenarioRunner::rebalances() const
     return d->rebalances;
 }
 
-namespace {
-int countKind(
-    const QList<ScenarioEvent> &timeline, ScenarioEvent::Kind kind, const QString &group, const QString &client)
-{
-    return int(std::count_if(timeline.cbegin(), timeline.cend(), [&](const ScenarioEvent &e) {
-        return e.kind == kind && (group.isEmpty() || e.group == group) && (client.isEmpty() || e.client == client);
-    }));
-}
-} // namespace
-
 int ScenarioRunner::produced(const QString &producer) const
 {
-    return countKind(d->timeline, ScenarioEvent::Kind::Produced, {}, producer);
+    return d->countOf(&ScenarioCounts::produced, {}, producer);
 }
 
 int ScenarioRunner::processed(const QString &group, const QString &consumer) const
 {
-    return countKind(d->timeline, ScenarioEvent::Kind::Processed, group, consumer);
+    return d->countOf(&ScenarioCounts::processed, group, consumer);
 }
 
 int ScenarioRunner::duplicates(const QString &group, const QString &consumer) const
 {
-    return countKind(d->timeline, ScenarioEvent::Kind::Duplicate, group, consumer);
+    return d->countOf(&ScenarioCounts::duplicates, group, consumer);
 }
 
 int ScenarioRunner::lost(const QString &group, const QString &consumer) const
 {
-    return countKind(d->timeline, ScenarioEvent::Kind::Lost, group, consumer);
+    return d->countOf(&ScenarioCounts::lost, group, consumer);
 }
 
 int ScenarioRunner::deserializationFailures(const QString &group, const QString &consumer) const
 {
-    return countKind(d->timeline, ScenarioEvent::Kind::DeserializationFailed, group, consumer);
+    return d->countOf(&ScenarioCounts::deserializationFailures, group, consumer);
 }
 
 std::optional<qint64> ScenarioRunner::startOffset(const QString &consumer, const TopicPartition &tp) const

@@ -83,6 +83,7 @@ bool ScenarioRunner::Private::start(QString *error)
     for (const ScenarioTopic &t : std::as_const(scenario.topics)) {
         TopicConfig topicConfig;
         topicConfig.retentionMs = t.retentionMs;
+        hasRetention = hasRetention || t.retentionMs >= 0;
         if (log->createTopic(t.name, t.partitions, topicConfig, &why) != ErrorCode::None) {
             if (error)
                 *error = QStringLiteral("cannot create topic %1: %2").arg(t.name, why);
@@ -699,8 +700,12 @@ bool ScenarioRunner::Private::advance(bool stopAtPause)
         completeProcessing(c, false);
     }
     if (now() >= nextTickMs) {
+        // retention.ms of the scenario's topics, checked at every poll tick of virtual time.
+        if (hasRetention)
+            log->enforceRetention();
         pollConsumers();
         nextTickMs += scenario.settings.tickMs;
+        trimTimeline();
     }
     clock.advance(0);
     checkPollTimeouts();

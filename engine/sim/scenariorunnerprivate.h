@@ -159,6 +159,12 @@ struct ScenarioRunner::Private {
     QList<ScenarioDeletion> deletions;
     QList<ScenarioOwnership> ownership;
     ScenarioCounts totals;
+    QHash<QString, ScenarioCounts> countsByGroup; // by ScenarioEvent::group
+    // An open-ended run (the sandbox) keeps the newest MaxOpenEndedEvents events of its timeline; the counters above
+    // stay exact. timelineTrimmed events were dropped from the front.
+    static constexpr qsizetype MaxOpenEndedEvents = 200'000;
+    qsizetype timelineTrimmed = 0;
+    bool hasRetention = false; // a topic has retention.ms >= 0: enforced at every poll tick
     QHash<QString, ScenarioCounts> countsByClient;
     QHash<ScenarioRecordId, int> processedCount;
     QList<std::pair<ScenarioRecordId, QString>> dropped; // polled but never processed (crash), with the consumer
@@ -231,6 +237,31 @@ struct ScenarioRunner::Private {
         }
         ++(totals.*field);
         ++(countsByClient[e.client].*field);
+        if (!e.group.isEmpty())
+            ++(countsByGroup[e.group].*field);
+    }
+
+    // Counts of the record events (see ScenarioCounts) of a group and/or a client; "" = any.
+    int countOf(int ScenarioCounts::*field, const QString &group, const QString &client) const
+    {
+        if (group.isEmpty())
+            return client.isEmpty() ? totals.*field : countsByClient.value(client).*field;
+        if (client.isEmpty())
+            return countsByGroup.value(group).*field;
+        // A consumer's record events all carry its group.
+        const auto it = consumers.find(client);
+        return it != consumers.end() && groupKey(it->second) == group ? countsByClient.value(client).*field : 0;
+    }
+
+    void trimTimeline()
+    {
+        if (!openEnded || timeline.size() <= MaxOpenEndedEvents)
+            return;
+        const qsizetype drop = timeline.size() - MaxOpenEndedEvents / 2;
+        timeline.remove(0, drop);
+        timeline.squeeze();
+        timelineTrimmed += drop;
+        movementCursor = int(std::max<qsizetype>(0, movementCursor - drop));
     }
 
     bool start(QString *error);
