@@ -39,6 +39,7 @@ private slots:
     void compareAssignors();
     void liveRunIsDeterministic();
     void retentionRunsOnVirtualTime();
+    void slowMemberStopsTheEagerWorld();
     void openEndedTimelineIsTrimmed();
 };
 
@@ -889,6 +890,32 @@ void TestScenarioLive::liveRunIsDeterministic()
     QVERIFY(first.contains(QStringLiteral("Stalled")));
     QVERIFY(first.contains(QStringLiteral("Crashed")));
     QCOMPARE(play(), first);
+}
+
+void TestScenarioLive::slowMemberStopsTheEagerWorld()
+{
+    // Built-in 14: a slow member makes eager members wait with nothing assigned; cooperative members keep the
+    // partitions that do not move. The ownership intervals of the two groups show it.
+    ScenarioRunner runner(load(builtIn("14-eager-stop-the-world.json")));
+    QVERIFY(runner.runToEnd());
+    QMap<QString, qint64> gapAtJoin; // group -> ms nobody owned a partition, over all partitions, after 8 s
+    QMap<QString, QSet<QString>> paused; // group -> partitions that had a gap after 8 s
+    QMap<std::pair<QString, QString>, qint64> lastEnd;
+    for (const ScenarioOwnership &o : runner.ownership()) {
+        const std::pair key {o.group, o.topicPartition.toString()};
+        if (lastEnd.contains(key) && o.fromMs > lastEnd.value(key) && o.fromMs > 8000) {
+            gapAtJoin[o.group] += o.fromMs - lastEnd.value(key);
+            paused[o.group] << key.second;
+        }
+        lastEnd[key] = o.toMs < 0 ? runner.elapsedMs() : o.toMs;
+    }
+    // eager-1 and eager-2 revoke their four partitions at their next poll and wait ~3 s for eager-slow.
+    QCOMPARE(paused.value(QStringLiteral("eager")).size(), 4);
+    QVERIFY2(gapAtJoin.value(QStringLiteral("eager")) >= 4 * 3000,
+        qPrintable(QString::number(gapAtJoin.value(QStringLiteral("eager")))));
+    // Cooperative: only the one partition that moves to coop-4 stops.
+    QCOMPARE(paused.value(QStringLiteral("cooperative")), QSet<QString> {QStringLiteral("rides-4")});
+    QVERIFY(gapAtJoin.value(QStringLiteral("cooperative")) < gapAtJoin.value(QStringLiteral("eager")));
 }
 
 void TestScenarioLive::retentionRunsOnVirtualTime()

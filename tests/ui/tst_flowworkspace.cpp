@@ -3,12 +3,14 @@
 // shows the world as it was then; presentation mode hides the explorer chrome. Screenshots of the window are
 // saved for a person to look at.
 
+#include "assignorcomparisonview.h"
 #include "flowview.h"
 #include "flowworkspace.h"
 #include "mainwindow.h"
 #include "rebalancetimeline.h"
 #include "runtime/enginefacade.h"
 #include "runtime/scenariocontrol.h"
+#include "sim/scenariorunner.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -16,6 +18,7 @@
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -211,6 +214,42 @@ private Q_SLOTS:
             [](const engine::FlowProducer &p) { return p.id == QStringLiteral("producer-1"); });
         QVERIFY(producer != s.producers.cend());
         QVERIFY(producer->sent > 0);
+    }
+
+    void comparesAssignorsOnTheEngine()
+    {
+        engine::EngineFacade facade(inMemoryOptions());
+        ui::MainWindow window(&facade);
+        window.setScenarioControl(facade.scenarios());
+        window.resize(1600, 1000);
+        window.show();
+        facade.start();
+        window.openScenario(QStringLiteral(":/scenarios/13-cooperative-sticky-join.json"));
+        ui::FlowWorkspace *flow = window.flowWorkspace();
+        QTRY_VERIFY(flow->playerState().loaded);
+        flow->compareAssignors();
+        ui::AssignorComparisonView *view = flow->assignorComparison();
+        QTRY_VERIFY_WITH_TIMEOUT(view->state() == ui::AssignorComparisonView::State::Comparison, 20000);
+        QCOMPARE(window.findChild<QTabWidget *>(QStringLiteral("flowBottomTabs"))->currentIndex(), 1);
+        saveShot(window, QStringLiteral("flowworkspace-assignors.png"));
+        // The engine's answer, one run per assignor, shown side by side: the same numbers as a comparison computed
+        // here directly.
+        QString error;
+        const std::optional<engine::Scenario> scenario
+            = engine::Scenario::load(QStringLiteral(":/scenarios/13-cooperative-sticky-join.json"), &error);
+        QVERIFY2(scenario, qPrintable(error));
+        const engine::AssignorComparison expected = engine::ScenarioRunner::compareAssignors(*scenario);
+        QCOMPARE(expected.runs.size(), 4);
+        for (int i = 0; i < 4; ++i) {
+            const engine::AssignorRun &run = expected.runs.at(i);
+            const QString summary = view->summaryText(i);
+            QVERIFY2(
+                summary.startsWith(QStringLiteral("rebalances %1").arg(run.rebalances.size())), qPrintable(summary));
+            QVERIFY2(summary.contains(QStringLiteral("moved %1").arg(run.partitionsMoved)), qPrintable(summary));
+            QVERIFY2(summary.contains(QStringLiteral("duplicates %1").arg(run.duplicates)), qPrintable(summary));
+        }
+        QCOMPARE(expected.runs.first().assignor, QStringLiteral("range"));
+        QCOMPARE(expected.runs.last().assignor, QStringLiteral("cooperative-sticky"));
     }
 
     void commandLineScenarioIsRefusedClearlyWhenInvalid()

@@ -168,6 +168,7 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
     comparisonLayout->addWidget(compare, 0, Qt::AlignLeft);
     comparisonLayout->addWidget(m_comparison, 1);
     m_bottom = new QTabWidget(this);
+    m_bottom->setObjectName(QStringLiteral("flowBottomTabs"));
     m_bottom->setDocumentMode(true);
     m_bottom->addTab(m_timeline, tr("Rebalances"));
     m_bottom->addTab(comparisonPage, tr("Assignor comparison"));
@@ -256,8 +257,10 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
             });
         connect(m_control, &engine::ScenarioControl::comparisonReady, this,
             [this](quint64 id, const engine::AssignorComparison &comparison) {
-                if (id == m_comparisonRequest)
-                    m_comparison->setComparison(comparison);
+                if (id != m_comparisonRequest)
+                    return;
+                m_comparison->setComparison(comparison);
+                m_bottom->setCurrentIndex(1);
             });
     }
     onState(m_state);
