@@ -4,7 +4,7 @@
 // the FlowSnapshot the GUI gets (ScenarioRunner::flowSnapshot). At 30 ticks per second the two must stay well
 // under 33 ms together, or the played world falls behind real time.
 //
-// Usage: bench_flowsnapshot [--ticks 900] [--speed 1] [--rate 50]
+// Usage: bench_flowsnapshot [--ticks 900] [--speed 1] [--rate 50] [--retention-ms -1]
 
 #include "benchstats.h"
 #include "sim/scenario.h"
@@ -20,7 +20,7 @@ using namespace topicscope;
 
 namespace {
 
-QByteArray scenarioJson(double rate)
+QByteArray scenarioJson(double rate, qint64 retentionMs)
 {
     QStringList clients;
     for (int p = 0; p < 4; ++p)
@@ -45,9 +45,11 @@ QByteArray scenarioJson(double rate)
         }
     }
     return QStringLiteral(R"({ "format": "topicscope-scenario", "version": 1, "title": "bench",
-        "topics": [ { "name": "orders", "partitions": 6 }, { "name": "payments", "partitions": 6 } ],
+        "topics": [ { "name": "orders", "partitions": 6, "retentionMs": %3 },
+                    { "name": "payments", "partitions": 6, "retentionMs": %3 } ],
         "clients": [ %1 ], "steps": [ %2 ] })")
         .arg(clients.join(QStringLiteral(",\n")), steps.join(QStringLiteral(",\n")))
+        .arg(retentionMs)
         .toUtf8();
 }
 
@@ -60,6 +62,7 @@ int main(int argc, char **argv)
     int ticks = 900;
     double speed = 1;
     double rate = 50;
+    qint64 retentionMs = -1;
     const QStringList args = QCoreApplication::arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QStringLiteral("--ticks"))
@@ -68,13 +71,15 @@ int main(int argc, char **argv)
             speed = args[i + 1].toDouble();
         else if (args[i] == QStringLiteral("--rate"))
             rate = args[i + 1].toDouble();
+        else if (args[i] == QStringLiteral("--retention-ms"))
+            retentionMs = args[i + 1].toLongLong();
         else {
             std::fprintf(stderr, "bench_flowsnapshot: unknown argument %s\n", qPrintable(args[i]));
             return 2;
         }
     }
     QString error;
-    std::optional<engine::Scenario> scenario = engine::Scenario::parse(scenarioJson(rate), &error);
+    std::optional<engine::Scenario> scenario = engine::Scenario::parse(scenarioJson(rate, retentionMs), &error);
     if (!scenario) {
         std::fprintf(stderr, "bench_flowsnapshot: %s\n", qPrintable(error));
         return 1;
@@ -107,9 +112,10 @@ int main(int argc, char **argv)
         std::printf("%s ms: mean %.2f  p50 %.2f  p95 %.2f  p99 %.2f  max %.2f  (%lld ticks)\n", what, s.mean(),
             s.percentile(0.5), s.percentile(0.95), s.percentile(0.99), s.max(), s.count());
     };
-    std::printf("world: 12 partitions, 8 consumers in 2 groups, 4 producers at %.0f records/s each; speed %.1fx "
-                "(%lld virtual ms per tick), %d ticks = %.1f virtual s\n",
-        rate, speed, static_cast<long long>(step), ticks, double(runner.elapsedMs()) / 1000.0);
+    std::printf("world: 12 partitions, 8 consumers in 2 groups, 4 producers at %.0f records/s each, retention.ms %lld; "
+                "speed %.1fx (%lld virtual ms per tick), %d ticks = %.1f virtual s\n",
+        rate, static_cast<long long>(retentionMs), speed, static_cast<long long>(step), ticks,
+        double(runner.elapsedMs()) / 1000.0);
     print("advanceTo", advanceMs);
     print("flowSnapshot", snapshotMs);
     print("tick total", tickMs);

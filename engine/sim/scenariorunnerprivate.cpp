@@ -204,6 +204,8 @@ void ScenarioRunner::Private::onEvent(const Event &event)
         ev.topicPartition = {e->topic, e->partition};
         ev.offset = e->newLogStartOffset;
         deletions << ScenarioDeletion {now(), ev.topicPartition, e->newLogStartOffset, e->cause};
+        if (openEnded)
+            forgetBelow[ev.topicPartition] = e->newLogStartOffset;
         ev.text = QStringLiteral("%1: logStartOffset %2 -> %3")
                       .arg(ev.topicPartition.toString())
                       .arg(e->oldLogStartOffset)
@@ -706,6 +708,7 @@ bool ScenarioRunner::Private::advance(bool stopAtPause)
         pollConsumers();
         nextTickMs += scenario.settings.tickMs;
         trimTimeline();
+        forgetDeletedRecords();
     }
     clock.advance(0);
     checkPollTimeouts();

@@ -253,6 +253,24 @@ struct ScenarioRunner::Private {
         return it != consumers.end() && groupKey(it->second) == group ? countsByClient.value(client).*field : 0;
     }
 
+    // A deleted record can never be processed again, so an open-ended run forgets who processed it, in one pass
+    // every ForgetIntervalMs of virtual time (a pass per deletion would cost a scan per deleted batch). A file
+    // run keeps everything for its final checks.
+    static constexpr qint64 ForgetIntervalMs = 10'000;
+    QMap<TopicPartition, qint64> forgetBelow; // new logStartOffsets not applied yet
+    qint64 lastForgetMs = 0;
+    void forgetDeletedRecords()
+    {
+        if (forgetBelow.isEmpty() || now() - lastForgetMs < ForgetIntervalMs)
+            return;
+        lastForgetMs = now();
+        processedCount.removeIf([this](const QHash<ScenarioRecordId, int>::iterator &it) {
+            const auto below = forgetBelow.constFind(it.key().topicPartition);
+            return below != forgetBelow.cend() && it.key().offset < below.value();
+        });
+        forgetBelow.clear();
+    }
+
     void trimTimeline()
     {
         if (!openEnded || timeline.size() <= MaxOpenEndedEvents)

@@ -69,6 +69,8 @@ private Q_SLOTS:
         for (const ScenarioExpectationResult &r : lastState(states).results)
             QVERIFY2(r.passed, qPrintable(r.description + QStringLiteral(": ") + r.actual));
 
+        // The state is published before the snapshot of the same instant.
+        QTRY_VERIFY(lastSnapshot(snapshots).finished);
         // Every record produced arrived as exactly one Produced movement, across all coalesced snapshots.
         int producedMovements = 0;
         int duplicateMovements = 0;
@@ -152,6 +154,8 @@ private Q_SLOTS:
             QTRY_VERIFY(states.size() > before);
         }
         QTRY_VERIFY(lastState(states).finished);
+        // The state is published before the snapshot of the same instant.
+        QTRY_VERIFY(lastSnapshot(snapshots).finished);
         const QList<ScenarioRebalance> rebalances = lastSnapshot(snapshots).rebalances;
         QVERIFY(rebalances.size() >= 3);
         for (int i = 0; i < rebalances.size(); ++i) {

@@ -106,6 +106,7 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(states.size() >= before + 2 && !flow->playerState().playing, 20000);
         }
         QVERIFY(flow->playerState().finished);
+        QTRY_VERIFY(flow->liveSnapshot().finished); // the snapshot of that instant follows the state
         QVERIFY(flow->liveSnapshot().duplicates >= 1);
         saveShot(window, QStringLiteral("flowworkspace-finished.png"));
 
