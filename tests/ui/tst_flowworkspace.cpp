@@ -151,6 +151,11 @@ private Q_SLOTS:
         QVERIFY(!flow->isTimeTravelling());
         QVERIFY(!flow->rebalanceTimeline()->isVisible());
         saveShot(window, QStringLiteral("flowworkspace-presentation.png"));
+        // T brings the rebalance timeline up (and takes it away) while presenting.
+        QTest::keyClick(flow->flowView(), Qt::Key_T);
+        QVERIFY(flow->rebalanceTimeline()->isVisible());
+        QTest::keyClick(flow->flowView(), Qt::Key_T);
+        QVERIFY(!flow->rebalanceTimeline()->isVisible());
 
         QTest::keyClick(&window, Qt::Key_Escape);
         QVERIFY(!window.isPresentationMode());

@@ -113,8 +113,9 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
     actionsMenu->addAction(tr("Delete Records Before…"), this, &FlowWorkspace::deleteRecords);
     actionsMenu->addAction(tr("Reset Group Offsets…"), this, &FlowWorkspace::resetOffsets);
     m_actions->setMenu(actionsMenu);
-    m_present
-        = button(tr("Present"), tr("Presentation mode: full screen, large fonts, high contrast (F5; Esc leaves)"));
+    m_present = button(tr("Present"),
+        tr("Presentation mode: full screen, large fonts, high contrast (F5; Esc leaves; T shows the rebalance "
+           "timeline)"));
     m_present->setCheckable(true);
     bar->addWidget(m_title);
     bar->addSpacing(12);
@@ -224,6 +225,12 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
     space->setContext(Qt::WidgetWithChildrenShortcut);
     auto *right = new QShortcut(QKeySequence(Qt::Key_Right), this, this, &FlowWorkspace::step);
     right->setContext(Qt::WidgetWithChildrenShortcut);
+    // In presentation mode the rebalance timeline is hidden until the trainer asks for it.
+    auto *timeline = new QShortcut(QKeySequence(Qt::Key_T), this, this, [this] {
+        if (m_presentation)
+            m_bottom->setVisible(!m_bottom->isVisible());
+    });
+    timeline->setContext(Qt::WidgetWithChildrenShortcut);
 
     connect(m_flow, &FlowView::recordClicked, this, &FlowWorkspace::onRecordClicked);
     connect(m_flow, &FlowView::contextMenuRequestedFor, this, &FlowWorkspace::showContextMenu);
