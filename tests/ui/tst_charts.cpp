@@ -3,6 +3,7 @@
 // partition, and the window staying readable under a dark palette (screenshots saved as PNG).
 #include "chartsview.h"
 #include "core/recordbatch.h"
+#include "darkpalette.h"
 #include "mainwindow.h"
 #include "messagebrowser.h"
 #include "messagemodel.h"
@@ -86,27 +87,6 @@ double contrastShare(const QImage &image, const QRect &area)
         }
     }
     return n ? double(strong) / double(n) : 0;
-}
-
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-    p.setColor(QPalette::WindowText, QColor(0xe0, 0xe0, 0xe0));
-    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
-    p.setColor(QPalette::Text, QColor(0xe0, 0xe0, 0xe0));
-    p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-    p.setColor(QPalette::ButtonText, QColor(0xe0, 0xe0, 0xe0));
-    p.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
-    p.setColor(QPalette::ToolTipText, QColor(0xe0, 0xe0, 0xe0));
-    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
-    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
-    return p;
 }
 
 } // namespace
@@ -199,7 +179,7 @@ private Q_SLOTS:
     {
         QFETCH(bool, dark);
         const QPalette original = QApplication::palette();
-        QApplication::setPalette(dark ? darkPalette() : QPalette(QColor(0xef, 0xef, 0xef)));
+        QApplication::setPalette(dark ? testing::darkPalette() : QPalette(QColor(0xef, 0xef, 0xef)));
         auto restore = qScopeGuard([&] { QApplication::setPalette(original); });
 
         engine::EngineOptions options;

@@ -4,6 +4,7 @@
 // best-metric marks, and screenshots (PNG) checked for the gaps they must show: every partition at +10.150 s
 // under eager range, only the two moved ones under cooperative-sticky.
 #include "assignorcomparisonview.h"
+#include "darkpalette.h"
 #include "format.h"
 #include "ownershipbars.h"
 #include "rebalancefixture.h"
@@ -304,15 +305,7 @@ private Q_SLOTS:
 
     void presentationModeOnADarkPalette()
     {
-        QPalette dark;
-        dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
-        dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
-        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
-        dark.setColor(QPalette::AlternateBase, QColor(0x27, 0x27, 0x27));
-        dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
-        dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
-        dark.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
-        dark.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
+        const QPalette dark = testing::darkPalette();
         ui::RebalanceTimeline timeline;
         timeline.setPalette(dark);
         timeline.resize(1200, 700);
