@@ -6,7 +6,9 @@
 #include "assignorcomparisonview.h"
 #include "flowview.h"
 #include "flowworkspace.h"
+#include "format.h"
 #include "mainwindow.h"
+#include "rebalancemodel.h"
 #include "rebalancetimeline.h"
 #include "runtime/enginefacade.h"
 #include "runtime/scenariocontrol.h"
@@ -230,7 +232,7 @@ private Q_SLOTS:
         window.resize(1600, 1000);
         window.show();
         facade.start();
-        window.openScenario(QStringLiteral(":/scenarios/13-cooperative-sticky-join.json"));
+        window.openScenario(QStringLiteral(":/scenarios/14-eager-stop-the-world.json"));
         ui::FlowWorkspace *flow = window.flowWorkspace();
         QTRY_VERIFY(flow->playerState().loaded);
         flow->compareAssignors();
@@ -242,7 +244,7 @@ private Q_SLOTS:
         // here directly.
         QString error;
         const std::optional<engine::Scenario> scenario
-            = engine::Scenario::load(QStringLiteral(":/scenarios/13-cooperative-sticky-join.json"), &error);
+            = engine::Scenario::load(QStringLiteral(":/scenarios/14-eager-stop-the-world.json"), &error);
         QVERIFY2(scenario, qPrintable(error));
         const engine::AssignorComparison expected = engine::ScenarioRunner::compareAssignors(*scenario);
         QCOMPARE(expected.runs.size(), 4);
@@ -256,6 +258,17 @@ private Q_SLOTS:
         }
         QCOMPARE(expected.runs.first().assignor, QStringLiteral("range"));
         QCOMPARE(expected.runs.last().assignor, QStringLiteral("cooperative-sticky"));
+        // Per rebalance, the Paused column: range (eager) stops more partition-time than cooperative-sticky.
+        const QList<QTableView *> tables = view->findChildren<QTableView *>(QStringLiteral("comparisonRebalances"));
+        QCOMPARE(tables.size(), 4);
+        const auto pausedTotal = [](QTableView *table) {
+            qint64 total = 0;
+            for (int row = 0; row < table->model()->rowCount(); ++row)
+                total += table->model()->index(row, ui::RebalanceModel::Paused).data(ui::SortRole).toLongLong();
+            return total;
+        };
+        QVERIFY2(pausedTotal(tables.first()) > pausedTotal(tables.last()),
+            qPrintable(QStringLiteral("%1 vs %2").arg(pausedTotal(tables.first())).arg(pausedTotal(tables.last()))));
     }
 
     void commandLineScenarioIsRefusedClearlyWhenInvalid()

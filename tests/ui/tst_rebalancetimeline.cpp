@@ -90,10 +90,29 @@ private Q_SLOTS:
         QCOMPARE(model.columnCount(), int(ui::RebalanceModel::ColumnCount));
         QCOMPARE(dumpModel(model),
             QStringLiteral(
-                "+0.300 s|billing|1|new member billing-1-5b0c joined (client reason: not provided)|range|300|6|"
+                "+0.300 s|billing|1|new member billing-1-5b0c joined (client reason: not provided)|range|300||6|"
                 "billing-1=[orders-0,orders-1,orders-2] billing-2=[orders-3,orders-4,orders-5]\n"
-                "+10.300 s|billing|2|new member billing-3-9e41 joined (client reason: not provided)|range|300|3|"
+                "+10.300 s|billing|2|new member billing-3-9e41 joined (client reason: not provided)|range|300||3|"
                 "billing-1=[orders-0,orders-1] billing-2=[orders-2,orders-3] billing-3=[orders-4,orders-5]\n"));
+        // With the run's ownership, the Paused column: eager stopped all six partitions for 300 ms at generation 2.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setOwnership(fx::rangeRun().ownership);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.pausedMs(0), qint64(0));
+        QCOMPARE(model.pausedMs(1), qint64(6 * 300));
+        QCOMPARE(model.index(1, ui::RebalanceModel::Paused).data().toLongLong(), 1800);
+        model.setOwnership(fx::rangeRun().ownership);
+        QCOMPARE(changed.count(), 1); // nothing new, no signal
+        // Cooperative-sticky: only the two moved partitions stopped, 150 ms each, at the rebalance that assigned them.
+        ui::RebalanceModel cooperative;
+        QAbstractItemModelTester cooperativeTester(
+            &cooperative, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        cooperative.setRebalances(fx::cooperativeRun().rebalances);
+        cooperative.setOwnership(fx::cooperativeRun().ownership);
+        qint64 total = 0;
+        for (int row = 0; row < cooperative.rowCount(); ++row)
+            total += cooperative.pausedMs(row);
+        QCOMPARE(total, qint64(2 * 150));
         const QModelIndex moved = model.index(1, ui::RebalanceModel::PartitionsMoved);
         QCOMPARE(moved.data(Qt::ToolTipRole).toString(), QStringLiteral("Changed owner: orders-2, orders-4, orders-5"));
         QCOMPARE(model.index(1, ui::RebalanceModel::Time).data(ui::SortRole).toLongLong(), 10300);

@@ -350,6 +350,7 @@ QWidget *AssignorComparisonView::buildColumn(
 
     auto *model = new RebalanceModel(column);
     model->setRebalances(r.rebalances);
+    model->setOwnership(r.ownership);
     auto *table = new TableView;
     table->setObjectName(QStringLiteral("comparisonRebalances"));
     table->setSourceModel(model);
@@ -357,7 +358,7 @@ QWidget *AssignorComparisonView::buildColumn(
     table->verticalHeader()->setDefaultSectionSize(QFontMetrics(metricFont).height() + 6);
     for (int c = 0; c < RebalanceModel::ColumnCount; ++c) {
         const bool shown = c == RebalanceModel::Generation || c == RebalanceModel::Cause
-            || c == RebalanceModel::PartitionsMoved || c == RebalanceModel::Duration;
+            || c == RebalanceModel::PartitionsMoved || c == RebalanceModel::Duration || c == RebalanceModel::Paused;
         table->setColumnHidden(c, !shown);
     }
     // Cause last, so that it takes what is left and elides there.
@@ -367,6 +368,7 @@ QWidget *AssignorComparisonView::buildColumn(
     header->resizeSection(RebalanceModel::Generation, fm.horizontalAdvance(tr("Generation")) + 20);
     header->resizeSection(RebalanceModel::PartitionsMoved, fm.horizontalAdvance(tr("Moved")) + 24);
     header->resizeSection(RebalanceModel::Duration, fm.horizontalAdvance(tr("Duration ms")) + 16);
+    header->resizeSection(RebalanceModel::Paused, fm.horizontalAdvance(tr("Paused ms")) + 16);
     table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     table->setFocusPolicy(Qt::NoFocus);
     // As tall as its rows (up to eight), so that the bars get the rest.

@@ -2,6 +2,8 @@
 
 #include "flowlogging.h"
 
+#include <algorithm>
+
 #include "format.h"
 
 #include <QLoggingCategory>
@@ -81,6 +83,7 @@ QVariant RebalanceModel::data(const QModelIndex &index, int role) const
         case Time:
         case Generation:
         case Duration:
+        case Paused:
         case PartitionsMoved:
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         default:
@@ -124,6 +127,10 @@ QVariant RebalanceModel::data(const QModelIndex &index, int role) const
         return r.assignor;
     case Duration:
         return raw ? QVariant(r.durationMs) : QVariant(QString::number(r.durationMs));
+    case Paused: {
+        const qint64 paused = pausedMs(index.row());
+        return raw || paused >= 0 ? QVariant(paused) : QVariant(QString());
+    }
     case PartitionsMoved:
         return int(r.partitionsMoved.size());
     case Assignment:
@@ -140,15 +147,55 @@ QVariant RebalanceModel::headerData(int section, Qt::Orientation orientation, in
         return {};
     if (role == Qt::ToolTipRole && section == PartitionsMoved)
         return tr("Partitions whose owner differs from the previous generation's (assigned, revoked or moved)");
+    if (role == Qt::ToolTipRole && section == Paused)
+        return tr("How long the partitions this rebalance handed out had been processed by nobody, summed over "
+                  "those partitions: eager revokes everything and waits for every member; cooperative-sticky only "
+                  "stops what moves");
     if (role == Qt::ToolTipRole && section == Time)
         return tr("Virtual time since the start of the scenario when the group became Stable again");
     if (role != Qt::DisplayRole)
         return {};
-    static const char *const names[]
-        = {QT_TR_NOOP("Time"), QT_TR_NOOP("Group"), QT_TR_NOOP("Generation"), QT_TR_NOOP("Cause"),
-            QT_TR_NOOP("Assignor"), QT_TR_NOOP("Duration ms"), QT_TR_NOOP("Moved"), QT_TR_NOOP("Assignment")};
+    static const char *const names[] = {QT_TR_NOOP("Time"), QT_TR_NOOP("Group"), QT_TR_NOOP("Generation"),
+        QT_TR_NOOP("Cause"), QT_TR_NOOP("Assignor"), QT_TR_NOOP("Duration ms"), QT_TR_NOOP("Paused ms"),
+        QT_TR_NOOP("Moved"), QT_TR_NOOP("Assignment")};
     static_assert(std::size(names) == ColumnCount);
     return tr(names[section]);
+}
+
+void RebalanceModel::setOwnership(const QList<engine::ScenarioOwnership> &ownership)
+{
+    // Intervals per (group, partition) in time order; a gap between two of them ends where the next one starts,
+    // which is the instant a rebalance assigned the partition again.
+    QHash<std::pair<QString, QString>, QList<const engine::ScenarioOwnership *>> byPartition;
+    for (const engine::ScenarioOwnership &o : ownership)
+        byPartition[{o.group, o.topicPartition.toString()}] << &o;
+    QHash<std::pair<QString, qint64>, qint64> gaps;
+    for (auto it = byPartition.begin(); it != byPartition.end(); ++it) {
+        QList<const engine::ScenarioOwnership *> &intervals = it.value();
+        std::stable_sort(intervals.begin(), intervals.end(),
+            [](const engine::ScenarioOwnership *a, const engine::ScenarioOwnership *b) {
+                return a->fromMs < b->fromMs;
+            });
+        for (qsizetype i = 1; i < intervals.size(); ++i) {
+            const qint64 end = intervals.at(i - 1)->toMs;
+            if (end >= 0 && intervals.at(i)->fromMs > end)
+                gaps[{it.key().first, intervals.at(i)->fromMs}] += intervals.at(i)->fromMs - end;
+        }
+    }
+    if (m_hasOwnership && gaps == m_gapsEndingAt)
+        return;
+    m_gapsEndingAt = std::move(gaps);
+    m_hasOwnership = true;
+    if (!m_rebalances.isEmpty())
+        Q_EMIT dataChanged(index(0, Paused), index(rowCount() - 1, Paused));
+}
+
+qint64 RebalanceModel::pausedMs(int row) const
+{
+    if (!m_hasOwnership || row < 0 || row >= m_rebalances.size())
+        return -1;
+    const engine::ScenarioRebalance &r = m_rebalances.at(row);
+    return m_gapsEndingAt.value({r.group, r.timeMs}, 0);
 }
 
 QString RebalanceModel::formatTime(qint64 ms)

@@ -3,6 +3,7 @@
 #include "sim/scenarioevent.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
 namespace topicscope::ui {
@@ -13,7 +14,18 @@ namespace topicscope::ui {
 class RebalanceModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Time, Group, Generation, Cause, Assignor, Duration, PartitionsMoved, Assignment, ColumnCount };
+    enum Column {
+        Time,
+        Group,
+        Generation,
+        Cause,
+        Assignor,
+        Duration,
+        Paused,
+        PartitionsMoved,
+        Assignment,
+        ColumnCount
+    };
     enum Role {
         // SortRole (Qt::UserRole, format.h) answers the raw value of every column.
         GroupRole = Qt::UserRole + 1, // QString, any column
@@ -24,6 +36,10 @@ public:
     explicit RebalanceModel(QObject *parent = nullptr);
 
     void setRebalances(const QList<engine::ScenarioRebalance> &rebalances);
+    // The run's ownership intervals, for the Paused column: per rebalance, the time the partitions it handed out
+    // had been owned by nobody, summed over those partitions (-1 until ownership is known).
+    void setOwnership(const QList<engine::ScenarioOwnership> &ownership);
+    qint64 pausedMs(int row) const;
     const QList<engine::ScenarioRebalance> &rebalances() const { return m_rebalances; }
     const engine::ScenarioRebalance &rebalanceAt(int row) const { return m_rebalances.at(row); }
     int rowOf(const QString &group, int generation) const; // -1 when absent
@@ -39,6 +55,9 @@ public:
 
 private:
     QList<engine::ScenarioRebalance> m_rebalances;
+    // (group, time a gap ended) -> summed gap ms; a gap ends when a rebalance assigns the partition again.
+    QHash<std::pair<QString, qint64>, qint64> m_gapsEndingAt;
+    bool m_hasOwnership = false;
 };
 
 } // namespace topicscope::ui
