@@ -177,10 +177,14 @@ void ScenarioPlayer::onTick()
 
 bool ScenarioPlayer::runUntil(qint64 target)
 {
-    for (int i = 0; i < MaxStepsPerTick; ++i) {
+    for (int i = 0;; ++i) {
         const qint64 due = m_runner->nextDueMs();
         if (due < 0 || due > target)
             break;
+        // Too much due in one tick: the world falls behind real time rather than hold the thread the broker
+        // shares; the next tick goes on from here.
+        if (i == MaxStepsPerTick)
+            return false;
         const bool paused = m_runner->advanceTo(due);
         captureHistory();
         if (paused)

@@ -58,13 +58,6 @@ std::vector<Record> readRecords(const LogManager &log, const TopicPartition &tp,
     return out;
 }
 
-QString ordinalTime(int times)
-{
-    return times == 2 ? QStringLiteral("2nd")
-        : times == 3  ? QStringLiteral("3rd")
-                      : QString::number(times) + QStringLiteral("th");
-}
-
 QString deletionCauseName(DeletionCause cause)
 {
     switch (cause) {
@@ -76,11 +69,6 @@ QString deletionCauseName(DeletionCause cause)
         return QStringLiteral("DeleteRecords");
     }
     return {};
-}
-
-bool sameRecord(const ScenarioEvent &a, const ScenarioEvent &b)
-{
-    return a.client == b.client && a.topicPartition == b.topicPartition && a.offset == b.offset;
 }
 
 } // namespace
@@ -253,8 +241,7 @@ FlowSnapshot ScenarioRunner::Private::flowSnapshot()
             break;
         case ScenarioEvent::Kind::Processed:
             // A repeat is recorded as Processed then Duplicate: one token, drawn as the duplicate.
-            if (i + 1 < timeline.size() && timeline.at(i + 1).kind == ScenarioEvent::Kind::Duplicate
-                && sameRecord(e, timeline.at(i + 1)))
+            if (isFollowedByItsDuplicate(i))
                 continue;
             m.kind = FlowMovement::Kind::Consumed;
             break;
@@ -391,8 +378,7 @@ RecordJourney ScenarioRunner::Private::journey(const TopicPartition &tp, qint64 
         case ScenarioEvent::Kind::Processed:
             if (e.offset != offset)
                 break;
-            if (i + 1 < timeline.size() && timeline.at(i + 1).kind == ScenarioEvent::Kind::Duplicate
-                && sameRecord(e, timeline.at(i + 1)))
+            if (isFollowedByItsDuplicate(i))
                 break; // told by the Duplicate below
             j.steps << RecordJourney::Step {
                 e.timeMs, QStringLiteral("processed by %1 (gen %2)").arg(e.client).arg(e.generation)};
@@ -410,7 +396,7 @@ RecordJourney ScenarioRunner::Private::journey(const TopicPartition &tp, qint64 
                 QStringLiteral("processed AGAIN by %1 (gen %2): duplicate, the %3 time in group %4")
                     .arg(e.client)
                     .arg(e.generation)
-                    .arg(ordinalTime(times), e.group.isEmpty() ? QStringLiteral("(none)") : e.group)};
+                    .arg(scenarioOrdinal(times), e.group.isEmpty() ? QStringLiteral("(none)") : e.group)};
             break;
         }
         case ScenarioEvent::Kind::DeserializationFailed: {

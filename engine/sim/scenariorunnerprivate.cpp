@@ -13,6 +13,13 @@ QString scenarioTime(qint64 ms)
     return QStringLiteral("+%1.%2s").arg(ms / 1000).arg(ms % 1000, 3, 10, QLatin1Char('0'));
 }
 
+QString scenarioOrdinal(int times)
+{
+    return times == 2 ? QStringLiteral("2nd")
+        : times == 3  ? QStringLiteral("3rd")
+                      : QString::number(times) + QStringLiteral("th");
+}
+
 QString scenarioKeyText(const ScenarioKey &key)
 {
     return key ? QLatin1Char('"') + *key + QLatin1Char('"') : QStringLiteral("null");
@@ -548,10 +555,7 @@ void ScenarioRunner::Private::process(ConsumerState &c, const ConsumerRecord &r)
         ev.text = QStringLiteral("%1 processed %2 offset %3 for the %4 time in group %5")
                       .arg(c.spec.id, r.topicPartition().toString())
                       .arg(r.offset)
-                      .arg(times == 2      ? QStringLiteral("2nd")
-                              : times == 3 ? QStringLiteral("3rd")
-                                           : QString::number(times) + QStringLiteral("th"),
-                          id.group);
+                      .arg(scenarioOrdinal(times), id.group);
         record(ev);
     }
 }

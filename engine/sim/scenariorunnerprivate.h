@@ -28,6 +28,8 @@ inline constexpr qint64 ScenarioStartMs = 1'700'000'000'000;
 QString scenarioTime(qint64 ms);
 // "\"alice\"" or "null"
 QString scenarioKeyText(const ScenarioKey &key);
+// "2nd", "3rd", "4th", ...: how often a record has been processed (2 or more)
+QString scenarioOrdinal(int times);
 
 struct ScenarioProducedRecord {
     QString producer;
@@ -280,6 +282,18 @@ struct ScenarioRunner::Private {
         timeline.squeeze();
         timelineTrimmed += drop;
         movementCursor = int(std::max<qsizetype>(0, movementCursor - drop));
+    }
+
+    // A repeat is recorded as Processed followed by a Duplicate of the same record: true for such a Processed
+    // event at timeline index i, which the Duplicate then stands for.
+    bool isFollowedByItsDuplicate(qsizetype i) const
+    {
+        if (i + 1 >= timeline.size())
+            return false;
+        const ScenarioEvent &e = timeline.at(i);
+        const ScenarioEvent &next = timeline.at(i + 1);
+        return e.kind == ScenarioEvent::Kind::Processed && next.kind == ScenarioEvent::Kind::Duplicate
+            && e.client == next.client && e.topicPartition == next.topicPartition && e.offset == next.offset;
     }
 
     bool start(QString *error);

@@ -368,9 +368,7 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
     const int speedIndex = static_cast<int>(speeds().indexOf(state.speed));
     if (speedIndex >= 0)
         m_speed->setCurrentIndex(speedIndex);
-    m_time->setText(state.endMs >= 0
-            ? QStringLiteral("%1 / %2").arg(virtualTime(state.timeMs), virtualTime(state.endMs))
-            : virtualTime(state.timeMs));
+    showTime(state.timeMs);
     QString status;
     if (!state.error.isEmpty()) {
         status = tr("⚠ %1").arg(state.error);
@@ -391,6 +389,12 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
     m_status->setVisible(!status.isEmpty());
 }
 
+void FlowWorkspace::showTime(qint64 timeMs)
+{
+    m_time->setText(m_state.endMs >= 0 ? QStringLiteral("%1 / %2").arg(virtualTime(timeMs), virtualTime(m_state.endMs))
+                                       : virtualTime(timeMs));
+}
+
 void FlowWorkspace::onSnapshot(const engine::FlowSnapshot &snapshot)
 {
     const bool newQuestion = !snapshot.question.isEmpty() && snapshot.question != m_live.question;
@@ -400,9 +404,7 @@ void FlowWorkspace::onSnapshot(const engine::FlowSnapshot &snapshot)
     m_live.movements.clear(); // animated once; back to live must not replay them
     m_timeline->setSnapshot(snapshot);
     updateEvents(snapshot);
-    m_time->setText(m_state.endMs >= 0
-            ? QStringLiteral("%1 / %2").arg(virtualTime(snapshot.timeMs), virtualTime(m_state.endMs))
-            : virtualTime(snapshot.timeMs));
+    showTime(snapshot.timeMs);
     m_answer->setVisible(!snapshot.question.isEmpty() && !snapshot.answer.isEmpty());
     if (newQuestion || snapshot.question.isEmpty())
         m_answer->setChecked(false);

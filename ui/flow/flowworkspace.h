@@ -62,6 +62,7 @@ Q_SIGNALS:
 private:
     void onSnapshot(const engine::FlowSnapshot &snapshot);
     void onState(const engine::ScenarioPlayerState &state);
+    void showTime(qint64 timeMs); // "+12.3 s / 40.0 s" (no end for the sandbox)
     void onRecordClicked(const engine::TopicPartition &topicPartition, qint64 offset);
     void onGenerationSelected(const QString &group, int generation, int rebalanceIndex);
     void backToLive();

@@ -164,6 +164,11 @@ QVariant RebalanceModel::headerData(int section, Qt::Orientation orientation, in
 
 void RebalanceModel::setOwnership(const QList<engine::ScenarioOwnership> &ownership)
 {
+    // Snapshots arrive ~30 times a second; the list only changes at rebalances and crashes, and an unchanged one
+    // still shares the data of the previous snapshot's.
+    if (m_hasOwnership && ownership.isSharedWith(m_ownership))
+        return;
+    m_ownership = ownership;
     // Intervals per (group, partition) in time order; a gap between two of them ends where the next one starts,
     // which is the instant a rebalance assigned the partition again.
     QHash<std::pair<QString, QString>, QList<const engine::ScenarioOwnership *>> byPartition;

@@ -58,6 +58,7 @@ private:
     // (group, time a gap ended) -> summed gap ms; a gap ends when a rebalance assigns the partition again.
     QHash<std::pair<QString, qint64>, qint64> m_gapsEndingAt;
     bool m_hasOwnership = false;
+    QList<engine::ScenarioOwnership> m_ownership; // the list the gaps were computed from
 };
 
 } // namespace topicscope::ui
