@@ -105,6 +105,7 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         fail(QStringLiteral("--no-listen excludes --listen and --advertise"));
     if (!parser.isSet(noListen)) {
         engine::KafkaServerOptions listener;
+        options.listenAddressGiven = parser.isSet(listen);
         if (parser.isSet(listen)) {
             QString host;
             int port = -1;

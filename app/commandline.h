@@ -10,6 +10,7 @@ namespace topicscope::app {
 struct CommandLineOptions {
     bool headless = false;
     QString scenarioFile; // --scenario: run a workshop scenario instead of serving
+    bool listenAddressGiven = false; // --listen: a port remembered by the GUI does not apply
     engine::EngineOptions engine;
 };
 

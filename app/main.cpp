@@ -1,3 +1,4 @@
+#include "appearance.h"
 #include "commandline.h"
 #include "mainwindow.h"
 #include "runtime/enginefacade.h"
@@ -100,6 +101,7 @@ bool wantsTextOnly(int argc, char **argv)
 }
 
 const QString LastDataDirectoryKey = QStringLiteral("lastDataDirectory");
+const QString ListenerPortKey = QStringLiteral("listener/port");
 
 bool dataDirectoryGiven(const QStringList &arguments)
 {
@@ -144,6 +146,16 @@ public:
                         QCoreApplication::instance(), [this, dir] { open(dir); }, Qt::QueuedConnection);
                 });
         }
+        m_window->setListenerPort(m_options.listener ? m_options.listener->listenPort : 0);
+        QObject::connect(m_window.get(), &ui::MainWindow::listenerPortRequested, m_window.get(), [this](quint16 port) {
+            if (!m_options.listener)
+                return;
+            // Remembered for the next launch (unless --listen names one); the broker restarts with it now.
+            m_options.listener->listenPort = port;
+            QSettings().setValue(ListenerPortKey, port);
+            QMetaObject::invokeMethod(
+                QCoreApplication::instance(), [this] { open({}); }, Qt::QueuedConnection);
+        });
         m_window->show();
         m_facade->start();
         // --scenario FILE opens it in the flow view, once (not again when another data directory is opened).
@@ -175,6 +187,14 @@ int runGui(int argc, char **argv)
         if (!last.isEmpty() && QDir(last).exists())
             options.engine.storage.dataDir = last;
     }
+    // The port chosen after a failed start (see ListenerProblemDialog), unless the command line names one.
+    if (options.engine.listener && !options.listenAddressGiven) {
+        bool ok = false;
+        const int port = QSettings().value(ListenerPortKey).toInt(&ok);
+        if (ok && port > 0 && port <= 65535)
+            options.engine.listener->listenPort = static_cast<quint16>(port);
+    }
+    ui::Appearance::load().apply();
     GuiSession session(options.engine);
     session.setScenarioFile(options.scenarioFile);
     quitOnTerminationSignals();
@@ -189,6 +209,7 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
         qSetMessagePattern(
             QStringLiteral("%{time yyyy-MM-dd hh:mm:ss.zzz} %{if-category}%{category} %{endif}%{type}: %{message}"));
+    ui::setDebugLogging(false);
     if (wantsTextOnly(argc, argv)) {
         // --help and --version print and exit inside the parser; no display needed for them.
         QCoreApplication app(argc, argv);

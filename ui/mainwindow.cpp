@@ -1,16 +1,21 @@
 #include "mainwindow.h"
 
+#include "appearance.h"
 #include "chartsview.h"
 #include "clustertreemodel.h"
 #include "createtopicdialog.h"
 #include "flowworkspace.h"
 #include "format.h"
 #include "groupsview.h"
+#include "listenerproblemdialog.h"
 #include "messagebrowser.h"
 #include "partitionsview.h"
+#include "preferencesdialog.h"
 #include "producerpanel.h"
 #include "runtime/clusterclient.h"
 #include "runtime/scenariocontrol.h"
+#include "screenfit.h"
+#include "shortcutsdialog.h"
 #include "topicsview.h"
 
 #include <QAction>
@@ -20,6 +25,8 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -27,17 +34,30 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMetaMethod>
+#include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
+#include <QShowEvent>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QTreeView>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcUi, "topicscope.ui")
 
 namespace topicscope::ui {
+
+namespace {
+const QString FirstRunHintDismissedKey = QStringLiteral("ui/firstRunHintDismissed");
+// Below this first-launch width the docks share one column instead of flanking the tabs.
+constexpr int WideLayoutWidth = 1500;
+} // namespace
 
 MainWindow::MainWindow(engine::ClusterClient *client, QWidget *parent)
     : QMainWindow(parent)
@@ -57,7 +77,14 @@ MainWindow::MainWindow(engine::ClusterClient *client, QWidget *parent)
     m_tabs->addTab(m_messages, tr("Messages"));
     m_tabs->addTab(m_groups, tr("Consumer groups"));
     m_tabs->addTab(m_charts, tr("Charts"));
-    setCentralWidget(m_tabs);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    m_firstRunHint = createFirstRunHint();
+    centralLayout->addWidget(m_firstRunHint);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
 
     m_treeModel = new ClusterTreeModel(this);
     m_treeModel->setBrokerName(client->displayName());
@@ -73,7 +100,14 @@ MainWindow::MainWindow(engine::ClusterClient *client, QWidget *parent)
     m_producer = new ProducerPanel(client, this);
     auto *producerDock = new QDockWidget(tr("Producer"), this);
     producerDock->setObjectName(QStringLiteral("producerDock"));
-    producerDock->setWidget(m_producer);
+    // The panel is taller than a 720p screen leaves a dock: it scrolls instead of forcing the window's height.
+    auto *producerScroll = new QScrollArea(producerDock);
+    producerScroll->setObjectName(QStringLiteral("producerScroll"));
+    producerScroll->setWidget(m_producer);
+    producerScroll->setWidgetResizable(true);
+    producerScroll->setFrameShape(QFrame::NoFrame);
+    producerScroll->setMinimumWidth(200); // narrower than the panel: it scrolls sideways rather than push the tabs
+    producerDock->setWidget(producerScroll);
     addDockWidget(Qt::RightDockWidgetArea, producerDock);
 
     m_statusDir = new QLabel(this);
@@ -112,7 +146,6 @@ MainWindow::MainWindow(engine::ClusterClient *client, QWidget *parent)
     });
     connect(m_producer, &ProducerPanel::produced, this, [](const engine::ProduceReport &) {});
 
-    resize(1280, 800);
     restoreLayout();
 }
 
@@ -151,6 +184,11 @@ void MainWindow::createMenus()
         showTab(MessagesTab);
         m_messages->focusFilter();
     });
+    edit->addSeparator();
+    QAction *preferences = edit->addAction(tr("Pre&ferences…"), this, &MainWindow::editPreferences);
+    preferences->setObjectName(QStringLiteral("preferences"));
+    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const QList<QPair<QString, Tab>> tabs {{tr("&Topics"), TopicsTab}, {tr("&Partitions"), PartitionsTab},
@@ -158,6 +196,18 @@ void MainWindow::createMenus()
     for (const auto &[name, tab] : tabs)
         view->addAction(
             name, QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(tab))), this, [this, tab = tab] { showTab(tab); });
+    m_viewTabsEnd = view->addSeparator(); // the Flow tab's entry goes before it when there is one
+    m_viewMenu = view;
+    const auto zoom = [](int step) { // 0 = back to 100 %
+        Appearance a = Appearance::load();
+        a.fontPercent = std::clamp(step == 0 ? 100 : a.fontPercent + step, Appearance::MinFontPercent,
+            Appearance::MaxFontPercent);
+        a.save();
+        a.apply();
+    };
+    view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, this, [zoom] { zoom(10); });
+    view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, this, [zoom] { zoom(-10); });
+    view->addAction(tr("&Actual Size"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [zoom] { zoom(0); });
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
@@ -191,6 +241,14 @@ void MainWindow::createMenus()
                     m_snapshot.inMemory ? tr("In memory: nothing is saved.")
                                         : tr("Data directory: %1").arg(m_snapshot.dataDirectory.toHtmlEscaped())));
     });
+    QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setObjectName(QStringLiteral("keyboardShortcuts"));
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("Show the &Getting-Started Hint"), this, [this] {
+        QSettings().remove(FirstRunHintDismissedKey);
+        m_firstRunHint->setVisible(!m_presenting);
+    });
+    help->addSeparator();
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 
     auto *toolbar = addToolBar(tr("Main"));
@@ -207,14 +265,20 @@ void MainWindow::setScenarioControl(engine::ScenarioControl *control)
     m_flow = new FlowWorkspace(control, this);
     m_tabs->addTab(m_flow, tr("Flow"));
     connect(m_flow, &FlowWorkspace::presentationModeRequested, this, &MainWindow::setPresentationMode);
-    // The docks show the real broker (cluster tree, producer), not the scenario's world: they make room while the
-    // Flow tab is up and come back as they were when another tab is chosen.
+    // The docks and the topic toolbar serve the real broker (cluster tree, producer), not the scenario's world: they
+    // make room while the Flow tab is up (on a 720p projector every row counts) and come back as they were when
+    // another tab is chosen.
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         if (index == FlowTab && m_docksHiddenByFlow.isEmpty()) {
-            for (QDockWidget *dock : findChildren<QDockWidget *>()) {
-                if (!dock->isHidden()) { // not isVisible(): the window itself may not be shown yet
-                    m_docksHiddenByFlow << dock;
-                    dock->hide();
+            QList<QWidget *> chrome;
+            for (QDockWidget *dock : findChildren<QDockWidget *>())
+                chrome << dock;
+            for (QToolBar *bar : findChildren<QToolBar *>())
+                chrome << bar;
+            for (QWidget *w : std::as_const(chrome)) {
+                if (!w->isHidden()) { // not isVisible(): the window itself may not be shown yet
+                    m_docksHiddenByFlow << w;
+                    w->hide();
                 }
             }
         } else if (index != FlowTab && !m_presenting) {
@@ -226,11 +290,17 @@ void MainWindow::setScenarioControl(engine::ScenarioControl *control)
 
     auto *scenarios = new QMenu(tr("&Scenarios"), this);
     scenarios->setObjectName(QStringLiteral("scenariosMenu"));
+    m_scenariosMenu = scenarios;
     menuBar()->insertMenu(m_helpMenu->menuAction(), scenarios);
+    auto *flowTab = new QAction(tr("F&low"), this);
+    flowTab->setObjectName(QStringLiteral("showFlowTab"));
+    flowTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(FlowTab))));
+    connect(flowTab, &QAction::triggered, this, [this] { showTab(FlowTab); });
+    m_viewMenu->insertAction(m_viewTabsEnd, flowTab);
+
     int n = 0;
     for (const auto &[path, title] : engine::ScenarioControl::builtInScenarios()) {
-        QAction *a = scenarios->addAction(n < 9 ? QStringLiteral("&%1  %2").arg(n + 1).arg(title) : title, this,
-            [this, path = path] { openScenario(path); });
+        QAction *a = scenarios->addAction(scenarioMenuText(n, title), this, [this, path = path] { openScenario(path); });
         a->setData(path);
         ++n;
     }
@@ -262,11 +332,25 @@ void MainWindow::setScenarioControl(engine::ScenarioControl *control)
             setPresentationMode(false);
     });
     addAction(leave);
+    updateFirstRunHint(m_hintAddress);
+}
+
+QString MainWindow::scenarioMenuText(int index, const QString &title)
+{
+    // 1-9 by their digit; later ones by letters that no other entry of the Scenarios menu uses (a, o, c and p
+    // are taken), so every built-in is one key away once the menu is open.
+    static const QString laterMnemonics = QStringLiteral("JKLMNQRTUVWXYZ");
+    const int number = index + 1;
+    if (number <= 9)
+        return QStringLiteral("&%1  %2").arg(number).arg(title);
+    if (index - 9 < laterMnemonics.size())
+        return QStringLiteral("%1  %2 (&%3)").arg(number).arg(title, laterMnemonics.at(index - 9));
+    return QStringLiteral("%1  %2").arg(number).arg(title);
 }
 
 void MainWindow::restoreDocksHiddenByFlow()
 {
-    for (const QPointer<QDockWidget> &dock : std::as_const(m_docksHiddenByFlow)) {
+    for (const QPointer<QWidget> &dock : std::as_const(m_docksHiddenByFlow)) {
         if (dock)
             dock->show();
     }
@@ -297,11 +381,13 @@ void MainWindow::setPresentationMode(bool on)
         menuBar()->hide();
         statusBar()->hide();
         m_tabs->tabBar()->hide();
+        m_firstRunHint->hide();
         showFullScreen();
     } else {
         menuBar()->show();
         statusBar()->show();
         m_tabs->tabBar()->show();
+        m_firstRunHint->setVisible(!QSettings().value(FirstRunHintDismissedKey, false).toBool());
         restoreState(m_stateBeforePresenting); // the docks as they were on the Flow tab (hidden there)
         if (m_maximizedBeforePresenting)
             showMaximized();
@@ -345,7 +431,8 @@ void MainWindow::showSnapshot(const engine::BrokerSnapshot &snapshot)
     m_producer->setSnapshot(snapshot);
     m_statusDir->setText(
         snapshot.inMemory ? tr("In memory (nothing is saved)") : tr("Data: %1").arg(snapshot.dataDirectory));
-    m_statusCounts->setText(tr("%1 topics · %2 groups").arg(snapshot.topics.size()).arg(snapshot.groups.size()));
+    m_statusCounts->setText(tr("%n topic(s)", nullptr, int(snapshot.topics.size())) + QStringLiteral(" · ")
+        + tr("%n group(s)", nullptr, int(snapshot.groups.size())));
     const auto perSecond = [](double rate) { return rate > 0 ? format::rate(rate).chopped(2) : QStringLiteral("0"); };
     m_statusRate->setText(
         tr("In: %1 · Out: %2 records/s")
@@ -355,16 +442,99 @@ void MainWindow::showSnapshot(const engine::BrokerSnapshot &snapshot)
     if (!snapshot.listenAddress.isEmpty()) {
         const qsizetype n = snapshot.wireClients.size();
         m_statusListener->setText(
-            tr("Kafka on %1 · %2")
-                .arg(snapshot.listenAddress, n == 1 ? tr("1 connection") : tr("%1 connections").arg(n)));
+            tr("Kafka on %1 · %2").arg(snapshot.listenAddress, tr("%n connection(s)", nullptr, int(n))));
+        if (snapshot.listenAddress != m_hintAddress) {
+            m_hintAddress = snapshot.listenAddress;
+            updateFirstRunHint(m_hintAddress);
+        }
         m_statusListener->setToolTip(tr("Point Kafka clients at bootstrap.servers=%1").arg(snapshot.listenAddress));
     } else if (!snapshot.listenerError.isEmpty()) {
         m_statusListener->setText(tr("Kafka listener down"));
         m_statusListener->setToolTip(snapshot.listenerError);
+        if (!m_listenerProblemShown && m_listenerPort != 0) {
+            m_listenerProblemShown = true;
+            // Not from inside the snapshot delivery: the dialog runs its own event loop while open.
+            QMetaObject::invokeMethod(
+                this, [this, reason = snapshot.listenerError] { showListenerProblem(reason); }, Qt::QueuedConnection);
+        }
     } else {
         m_statusListener->setText(tr("No Kafka listener"));
         m_statusListener->setToolTip(QString());
     }
+}
+
+QWidget *MainWindow::createFirstRunHint()
+{
+    auto *hint = new QFrame(this);
+    hint->setObjectName(QStringLiteral("firstRunHint"));
+    hint->setFrameShape(QFrame::StyledPanel);
+    hint->setAutoFillBackground(true);
+    hint->setBackgroundRole(QPalette::ToolTipBase);
+    auto *layout = new QHBoxLayout(hint);
+    layout->setContentsMargins(10, 6, 6, 6);
+    m_firstRunText = new QLabel(hint);
+    m_firstRunText->setObjectName(QStringLiteral("firstRunText"));
+    m_firstRunText->setWordWrap(true);
+    m_firstRunText->setForegroundRole(QPalette::ToolTipText);
+    m_firstRunText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *open = new QPushButton(tr("Open a Scenario"), hint);
+    open->setObjectName(QStringLiteral("firstRunOpenScenario"));
+    connect(open, &QPushButton::clicked, this, [this] {
+        if (m_scenariosMenu)
+            m_scenariosMenu->popup(mapToGlobal(menuBar()->actionGeometry(m_scenariosMenu->menuAction()).bottomLeft()));
+    });
+    auto *dismiss = new QPushButton(tr("Got It"), hint);
+    dismiss->setObjectName(QStringLiteral("firstRunDismiss"));
+    connect(dismiss, &QPushButton::clicked, this, [this] {
+        QSettings().setValue(FirstRunHintDismissedKey, true);
+        m_firstRunHint->hide();
+    });
+    layout->addWidget(m_firstRunText, 1);
+    layout->addWidget(open);
+    layout->addWidget(dismiss);
+    hint->setVisible(!QSettings().value(FirstRunHintDismissedKey, false).toBool());
+    updateFirstRunHint(QString());
+    return hint;
+}
+
+void MainWindow::updateFirstRunHint(const QString &listenAddress)
+{
+    const QString clients = listenAddress.isEmpty()
+        ? tr("Kafka clients can connect once the listener runs (see the status bar).")
+        : tr("Point Kafka clients at <b>%1</b> (bootstrap.servers), e.g. <tt>kcat -b %1 -L</tt>.")
+              .arg(listenAddress.toHtmlEscaped());
+    m_firstRunText->setText(tr("Welcome to Topicscope. %1 Or open a scenario to watch producers, partitions and "
+                               "consumer groups at work.")
+                                .arg(clients));
+    m_firstRunText->parentWidget()->findChild<QPushButton *>(QStringLiteral("firstRunOpenScenario"))
+        ->setVisible(m_scenariosMenu != nullptr);
+}
+
+void MainWindow::editPreferences()
+{
+    PreferencesDialog dialog(Appearance::load(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Appearance chosen = dialog.appearance();
+    chosen.save();
+    chosen.apply();
+}
+
+void MainWindow::showShortcuts()
+{
+    const ShortcutsDialog::Keys flowKeys {{tr("Flow › Play / pause"), tr("Space")},
+        {tr("Flow › Step to the next event"), tr("→")}, {tr("Flow › Show or hide the rebalance timeline"), tr("T")},
+        {tr("Flow › Leave presentation mode"), tr("Esc")}};
+    ShortcutsDialog dialog(menuBar(), m_flow ? flowKeys : ShortcutsDialog::Keys {}, this);
+    dialog.exec();
+}
+
+void MainWindow::showListenerProblem(const QString &reason)
+{
+    auto *dialog = new ListenerProblemDialog(reason, m_listenerPort, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ListenerProblemDialog::portChosen, this, &MainWindow::listenerPortRequested);
+    dialog->open();
 }
 
 void MainWindow::onTreeActivated(const QModelIndex &index)
@@ -492,9 +662,72 @@ void MainWindow::saveLayout() const
 void MainWindow::restoreLayout()
 {
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    const bool restored = restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    if (!restored) {
+        // First launch: proportions of the screen it opens on, the cluster tree wide enough to read.
+        const QRect available = availableScreenGeometry();
+        const QSize size = screenfit::firstLaunchSize(available);
+        resize(size);
+        move(available.center() - QPoint(size.width() / 2, size.height() / 2));
+        if (size.width() < WideLayoutWidth) {
+            // Three columns do not fit a projector or a laptop: the producer goes under the cluster tree.
+            auto *tree = findChild<QDockWidget *>(QStringLiteral("clusterDock"));
+            auto *producer = findChild<QDockWidget *>(QStringLiteral("producerDock"));
+            addDockWidget(Qt::LeftDockWidgetArea, producer);
+            splitDockWidget(tree, producer, Qt::Vertical);
+        }
+        m_sizeDocksOnShow = true; // dock sizes only hold once the layout runs
+    }
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("mainWindow/tab"), 0).toInt());
+    fitToScreen();
+}
+
+QRect MainWindow::availableScreenGeometry() const
+{
+    const QScreen *s = screen();
+    if (!s)
+        s = QGuiApplication::primaryScreen();
+    return s ? s->availableGeometry() : QRect(0, 0, 1280, 720);
+}
+
+void MainWindow::fitToScreen()
+{
+    if (isFullScreen() || isMaximized())
+        return;
+    const QRect available = availableScreenGeometry();
+    // Before the window is shown its frame is not known; the client area stands for it then.
+    const QRect frame = isVisible() ? frameGeometry() : geometry();
+    const QSize margins = isVisible() ? frame.size() - geometry().size() : QSize();
+    if (available.contains(frame))
+        return;
+    const QRect client = screenfit::clampedClientGeometry(frame, margins, available);
+    qCDebug(lcUi) << "window" << frame << "does not fit the screen" << available << "->" << client;
+    setGeometry(client);
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (std::exchange(m_sizeDocksOnShow, false)) {
+        // Queued: the dock layout takes sizes only once it has laid the shown window out.
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                auto *tree = findChild<QDockWidget *>(QStringLiteral("clusterDock"));
+                auto *producer = findChild<QDockWidget *>(QStringLiteral("producerDock"));
+                if (dockWidgetArea(producer) == Qt::LeftDockWidgetArea) {
+                    resizeDocks({tree}, {std::max(300, width() / 4)}, Qt::Horizontal);
+                    resizeDocks({tree, producer}, {height() / 3, height()}, Qt::Vertical);
+                } else {
+                    resizeDocks(
+                        {tree, producer}, {std::max(200, width() / 6), std::max(380, width() / 4)}, Qt::Horizontal);
+                }
+            },
+            Qt::QueuedConnection);
+    }
+    // A geometry restored from a bigger screen (or a screen that is gone) is clamped once the frame is known.
+    QMetaObject::invokeMethod(this, &MainWindow::fitToScreen, Qt::QueuedConnection);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -59,10 +59,15 @@ public:
     // Full screen, explorer chrome hidden, the flow view with large fonts and high contrast (F5; Esc leaves).
     void setPresentationMode(bool on);
     bool isPresentationMode() const { return m_presenting; }
+    // The port the broker was asked to listen on (for the dialog shown when it cannot); 0 = no listener asked.
+    void setListenerPort(quint16 port) { m_listenerPort = port; }
 
 Q_SIGNALS:
     // File > Open Data Directory: the owner of the broker may restart it on dir (and a new window with it).
     void dataDirectoryRequested(const QString &dir);
+    // The listener could not start and the user chose a port (another one, or the same one to retry): the owner
+    // of the broker restarts it with its listener there.
+    void listenerPortRequested(quint16 port);
 
 public Q_SLOTS:
     void newTopic();
@@ -70,17 +75,28 @@ public Q_SLOTS:
     void addPartitions();
     void editRetention();
 
+    // Moves and shrinks the window into the available area of its screen (never larger than the screen).
+    void fitToScreen();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void createMenus();
     void showSnapshot(const engine::BrokerSnapshot &snapshot);
     void onCommandFinished(quint64 id, int error, const QString &message);
     void onTreeActivated(const QModelIndex &index);
+    void showListenerProblem(const QString &reason);
+    QWidget *createFirstRunHint();
+    void updateFirstRunHint(const QString &listenAddress);
+    void editPreferences();
+    void showShortcuts();
     void saveLayout() const;
     void restoreDocksHiddenByFlow();
     void restoreLayout();
+    QRect availableScreenGeometry() const;
+    static QString scenarioMenuText(int index, const QString &title);
 
     QPointer<engine::ClusterClient> m_client;
     engine::BrokerSnapshot m_snapshot;
@@ -100,8 +116,17 @@ private:
     QLabel *m_statusListener = nullptr;
     FlowWorkspace *m_flow = nullptr;
     QMenu *m_helpMenu = nullptr;
-    QList<QPointer<QDockWidget>> m_docksHiddenByFlow;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_scenariosMenu = nullptr;
+    QWidget *m_firstRunHint = nullptr;
+    QLabel *m_firstRunText = nullptr;
+    QString m_hintAddress;
+    QAction *m_viewTabsEnd = nullptr;
+    QList<QPointer<QWidget>> m_docksHiddenByFlow; // docks and toolbars, while the Flow tab is up
     bool m_presenting = false;
+    bool m_sizeDocksOnShow = false; // first launch: the docks get readable widths when the window first shows
+    quint16 m_listenerPort = 9092;
+    bool m_listenerProblemShown = false; // once per broker start: the status bar keeps saying it afterwards
     QByteArray m_stateBeforePresenting;
     bool m_maximizedBeforePresenting = false;
     QHash<quint64, QString> m_commands; // request id -> what it was, for error messages
