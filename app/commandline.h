@@ -10,6 +10,7 @@ namespace topicscope::app {
 struct CommandLineOptions {
     bool headless = false;
     QString scenarioFile; // --scenario: run a workshop scenario instead of serving
+    QString language; // --lang: "ko" or "en"; empty: the saved setting, else the system's language
     engine::EngineOptions engine;
 };
 
