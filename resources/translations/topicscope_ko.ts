@@ -1266,11 +1266,11 @@ This cannot be undone.</source>
     <name>topicscope::ui::MessageBrowser</name>
     <message>
         <source>Earliest</source>
-        <translation>가장 이른 오프셋</translation>
+        <translation>처음 (earliest)</translation>
     </message>
     <message>
         <source>Latest</source>
-        <translation>가장 최근 오프셋</translation>
+        <translation>끝 (latest)</translation>
     </message>
     <message>
         <source>Offset</source>
@@ -1806,11 +1806,11 @@ This cannot be undone.</source>
     </message>
     <message>
         <source>Earliest</source>
-        <translation>가장 이른 오프셋</translation>
+        <translation>처음 (earliest)</translation>
     </message>
     <message>
         <source>Latest</source>
-        <translation>가장 최근 오프셋</translation>
+        <translation>끝 (latest)</translation>
     </message>
     <message>
         <source>Offset</source>
