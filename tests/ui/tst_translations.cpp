@@ -410,6 +410,14 @@ private Q_SLOTS:
         flow->togglePlay();
         QTRY_VERIFY_WITH_TIMEOUT(!flow->liveSnapshot().question.isEmpty(), 20000);
         QVERIFY(window.grab().save(outputPath(QStringLiteral("translations-flow-ko.png"))));
+        // The same in presentation mode, as a trainer shows it (for a person to look at).
+        window.setPresentationMode(true);
+        QTRY_VERIFY(window.isPresentationMode());
+        // Lay out with the larger fonts before the grab (layout requests are posted events).
+        for (int i = 0; i < 3; ++i)
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QVERIFY(window.grab().save(outputPath(QStringLiteral("translations-presentation-ko.png"))));
+        window.setPresentationMode(false);
     }
 };
 
