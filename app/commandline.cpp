@@ -79,8 +79,12 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
                        "its end on virtual time, print its timeline, final state and checks, and exit 0 when "
                        "every expectation holds."),
         QStringLiteral("FILE"));
+    const QCommandLineOption lang(QStringLiteral("lang"),
+        QStringLiteral("Language of the window and the scenarios: ko (Korean) or en (English). Default: the one chosen "
+                       "in the settings, else the system's (Korean for a Korean locale, else English)."),
+        QStringLiteral("LANG"));
     parser.addOptions({headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes, numPartitions,
-        noAutoCreate, rebalanceDelay, scenario});
+        noAutoCreate, rebalanceDelay, scenario, lang});
     parser.process(arguments); // exits for --help, --version and unknown options
 
     const auto fail = [&](const QString &message) {
@@ -92,8 +96,12 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     if (parser.isSet(dataDir) && parser.isSet(inMemory))
         fail(QStringLiteral("--data-dir and --in-memory exclude each other"));
 
+    if (parser.isSet(lang) && parser.value(lang) != QLatin1String("ko") && parser.value(lang) != QLatin1String("en"))
+        fail(QStringLiteral("--lang expects ko or en, got '%1'").arg(parser.value(lang)));
+
     CommandLineOptions options;
     options.headless = parser.isSet(headless);
+    options.language = parser.value(lang);
     options.scenarioFile = parser.value(scenario);
     options.engine.storage.inMemory = parser.isSet(inMemory);
     options.engine.storage.fsyncEachCommit = parser.isSet(fsync);

@@ -11,6 +11,7 @@ struct CommandLineOptions {
     bool headless = false;
     QString scenarioFile; // --scenario: run a workshop scenario instead of serving
     bool listenAddressGiven = false; // --listen: a port remembered by the GUI does not apply
+    QString language; // --lang: "ko" or "en"; empty: the saved setting, else the system's language
     engine::EngineOptions engine;
 };
 

@@ -1,5 +1,6 @@
 #include "appearance.h"
 #include "commandline.h"
+#include "language.h"
 #include "mainwindow.h"
 #include "runtime/enginefacade.h"
 #include "runtime/scenariocontrol.h"
@@ -181,6 +182,10 @@ int runGui(int argc, char **argv)
     // Matches the installed .desktop entry, so shells find the icon and name (the Wayland app id).
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.topicscope.Topicscope"));
     app::CommandLineOptions options = app::parseCommandLine(QCoreApplication::arguments());
+    // --lang, else the saved choice, else the system's language; before any widget reads a tr() text.
+    ui::Language::install(&app,
+        ui::Language::resolve(
+            options.language, QSettings().value(ui::Language::settingsKey()).toString(), QLocale::system()));
     // --data-dir, else the directory used last (if it is still there), else the default.
     if (!options.engine.storage.inMemory && !dataDirectoryGiven(QCoreApplication::arguments())) {
         const QString last = QSettings().value(LastDataDirectoryKey).toString();

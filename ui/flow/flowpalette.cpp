@@ -1,5 +1,6 @@
 #include "flowpalette.h"
 
+#include <QCoreApplication>
 #include <QPalette>
 #include <algorithm>
 #include <array>
@@ -213,17 +214,17 @@ QString FlowPalette::statusName(FlowConsumerStatus status)
 {
     switch (status) {
     case FlowConsumerStatus::NotStarted:
-        return QStringLiteral("not started");
+        return QCoreApplication::translate("topicscope::ui::FlowPalette", "not started");
     case FlowConsumerStatus::Joining:
-        return QStringLiteral("joining…");
+        return QCoreApplication::translate("topicscope::ui::FlowPalette", "joining…");
     case FlowConsumerStatus::Running:
-        return QStringLiteral("running");
+        return QCoreApplication::translate("topicscope::ui::FlowPalette", "running");
     case FlowConsumerStatus::Stalled:
-        return QStringLiteral("stalled");
+        return QCoreApplication::translate("topicscope::ui::FlowPalette", "stalled");
     case FlowConsumerStatus::Stopped:
-        return QStringLiteral("stopped");
+        return QCoreApplication::translate("topicscope::ui::FlowPalette", "stopped");
     case FlowConsumerStatus::Crashed:
-        return QStringLiteral("CRASHED");
+        return QCoreApplication::translate("topicscope::ui::FlowPalette", "CRASHED");
     }
     return {};
 }

@@ -1,5 +1,6 @@
 #include "flowscenepainter.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
@@ -111,19 +112,20 @@ void FlowScenePainter::drawCounters(QPainter &p) const
         time += QStringLiteral(" / ") + QString::number(double(s.endMs) / 1000.0, 'f', 1) + QStringLiteral(" s");
     QList<std::pair<QString, QColor>> segments {
         {time, text},
-        {QStringLiteral("    produced "), muted},
+        {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "    produced "), muted},
         {QString::number(s.produced), text},
-        {QStringLiteral("    processed "), muted},
+        {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "    processed "), muted},
         {QString::number(s.processed), text},
-        {QStringLiteral("    duplicates "), muted},
+        {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "    duplicates "), muted},
         {QString::number(s.duplicates), bad(s.duplicates)},
-        {QStringLiteral("    lost "), muted},
+        {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "    lost "), muted},
         {QString::number(s.lost), s.lost > 0 ? m_palette.lost : text},
-        {QStringLiteral("    deser failures "), muted},
+        {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "    deser failures "), muted},
         {QString::number(s.deserializationFailures), bad(s.deserializationFailures)},
     };
     if (s.finished)
-        segments.append({QStringLiteral("    finished"), m_palette.running});
+        segments.append(
+            {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "    finished"), m_palette.running});
     p.setFont(bold(m_layout.font()));
     drawSegments(p, m_layout.countersRect().adjusted(10 * m_layout.scale(), 0, 0, 0), segments);
     p.setFont(m_layout.font());
@@ -149,7 +151,8 @@ void FlowScenePainter::drawProducers(QPainter &p) const
         p.drawRoundedRect(box.rect, 5 * s, 5 * s);
         const QRectF inner = box.rect.adjusted(7 * s, 4 * s, -7 * s, -4 * s);
         const double lh = std::min(fm.height(), inner.height() / box.lines);
-        QString status = fp.running ? QStringLiteral("● running") : QStringLiteral("■ stopped");
+        QString status = fp.running ? QCoreApplication::translate("topicscope::ui::FlowScenePainter", "● running")
+                                    : QCoreApplication::translate("topicscope::ui::FlowScenePainter", "■ stopped");
         if (QFontMetricsF(bold(f)).horizontalAdvance(fp.id) + fm.horizontalAdvance(status) + 6 * s > inner.width())
             status.truncate(1); // the id matters more; the symbol still tells running from stopped
         const double statusW = std::min(fm.horizontalAdvance(status), inner.width() * 0.45);
@@ -170,8 +173,9 @@ void FlowScenePainter::drawProducers(QPainter &p) const
             line.translate(0, lh);
             p.setPen(m_palette.text);
             drawElided(p, line,
-                QString::number(fp.rate, 'g', 4) + QStringLiteral("/s · sent ") + QString::number(fp.sent)
-                    + QStringLiteral(" → ") + fp.topic);
+                QString::number(fp.rate, 'g', 4)
+                    + QCoreApplication::translate("topicscope::ui::FlowScenePainter", "/s · sent ")
+                    + QString::number(fp.sent) + QStringLiteral(" → ") + fp.topic);
         }
     }
 }
@@ -193,8 +197,9 @@ void FlowScenePainter::drawTopics(QPainter &p) const
         p.setPen(m_palette.mutedText);
         const QRectF rest(h.rect.left() + nameW, h.rect.top(), h.rect.width() - nameW, h.rect.height());
         p.drawText(rest, Qt::AlignLeft | Qt::AlignBottom,
-            fm.elidedText(
-                QStringLiteral("  · %1 partitions").arg(topic.partitions.size()), Qt::ElideRight, rest.width()));
+            fm.elidedText(QCoreApplication::translate("topicscope::ui::FlowScenePainter", "  · %1 partitions")
+                              .arg(topic.partitions.size()),
+                Qt::ElideRight, rest.width()));
     }
     for (const auto &node : m_layout.partitioners()) {
         // Fan out to every partition of the topic: the partitioner picks one of these.
@@ -208,7 +213,8 @@ void FlowScenePainter::drawTopics(QPainter &p) const
         p.setBrush(m_palette.boxFill);
         p.drawRoundedRect(node.rect, 4 * s, 4 * s);
         p.setPen(m_palette.text);
-        drawElided(p, node.rect.adjusted(4 * s, 0, -4 * s, 0), QStringLiteral("partitioner"), Qt::AlignHCenter);
+        drawElided(p, node.rect.adjusted(4 * s, 0, -4 * s, 0),
+            QCoreApplication::translate("topicscope::ui::FlowScenePainter", "partitioner"), Qt::AlignHCenter);
     }
 }
 
@@ -240,7 +246,8 @@ void FlowScenePainter::drawStrip(QPainter &p, const FlowLayout::Strip &st) const
         p.setBrush(m_palette.stripBackground.darker(m_palette.scheme() == FlowPalette::Scheme::Light ? 112 : 80));
         p.drawRect(st.olderRect);
         p.setPen(m_palette.mutedText);
-        drawElided(p, st.olderRect.adjusted(2 * s, 0, -2 * s, 0), QStringLiteral("… %1 older").arg(st.olderCount),
+        drawElided(p, st.olderRect.adjusted(2 * s, 0, -2 * s, 0),
+            QCoreApplication::translate("topicscope::ui::FlowScenePainter", "… %1 older").arg(st.olderCount),
             Qt::AlignHCenter);
         p.setPen(Qt::NoPen);
     }
@@ -267,7 +274,8 @@ void FlowScenePainter::drawStrip(QPainter &p, const FlowLayout::Strip &st) const
     p.setPen(m_palette.mutedText);
     const bool empty = st.offsets.isEmpty() && st.olderCount == 0;
     drawElided(p, QRectF(st.endLabelRect.topLeft(), QPointF(st.rect.right(), st.endLabelRect.bottom())),
-        QStringLiteral("HW ") + QString::number(st.highWatermark) + (empty ? QStringLiteral(" · empty") : QString()));
+        QStringLiteral("HW ") + QString::number(st.highWatermark)
+            + (empty ? QCoreApplication::translate("topicscope::ui::FlowScenePainter", " · empty") : QString()));
 
     // Consumer positions: a caret under the strip, in the consumer's colour.
     const double caretH = std::min(st.rect.bottom() - st.cellsRect.bottom(), 7 * s);
@@ -342,7 +350,9 @@ void FlowScenePainter::drawConsumers(QPainter &p) const
         p.setBrush(Qt::NoBrush);
         p.drawRoundedRect(frame.rect, 6 * s, 6 * s);
         const QRectF header = frame.headerRect.adjusted(8 * s, 0, -8 * s, 0);
-        const QString name = frame.id.isEmpty() ? QStringLiteral("(no group)") : frame.id;
+        const QString name = frame.id.isEmpty()
+            ? QCoreApplication::translate("topicscope::ui::FlowScenePainter", "(no group)")
+            : frame.id;
         p.setFont(fb);
         const QFontMetricsF fbm(fb);
         const QString shownName = fbm.elidedText(name, Qt::ElideRight, header.width() * 0.5);
@@ -397,14 +407,18 @@ void FlowScenePainter::drawConsumers(QPainter &p) const
         const QColor m = m_palette.mutedText;
         const QString sep = QStringLiteral(" · ");
         const QList<std::pair<QString, QColor>> processed {
-            {QStringLiteral("processed "), m}, {QString::number(c.processed), t}};
-        const QList<std::pair<QString, QColor>> failures {{QStringLiteral("dup "), m},
+            {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "processed "), m},
+            {QString::number(c.processed), t}};
+        const QList<std::pair<QString, QColor>> failures {
+            {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "dup "), m},
             {QString::number(c.duplicates), c.duplicates > 0 ? m_palette.failure : t},
-            {sep + QStringLiteral("lost "), m}, {QString::number(c.lost), c.lost > 0 ? m_palette.lost : t},
-            {sep + QStringLiteral("deser "), m},
+            {sep + QCoreApplication::translate("topicscope::ui::FlowScenePainter", "lost "), m},
+            {QString::number(c.lost), c.lost > 0 ? m_palette.lost : t},
+            {sep + QCoreApplication::translate("topicscope::ui::FlowScenePainter", "deser "), m},
             {QString::number(c.deserializationFailures), c.deserializationFailures > 0 ? m_palette.failure : t}};
         const QList<std::pair<QString, QColor>> inFlight {
-            {QStringLiteral("in flight "), m}, {QString::number(c.inFlight), t}};
+            {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "in flight "), m},
+            {QString::number(c.inFlight), t}};
         const auto width = [&](const QList<std::pair<QString, QColor>> &segments) {
             double w = 0;
             for (const auto &seg : segments)
@@ -429,8 +443,10 @@ void FlowScenePainter::drawConsumers(QPainter &p) const
                     parts.append(tp.toString());
                 p.setPen(m);
                 drawElided(p, line,
-                    QStringLiteral("in flight %1 · ").arg(c.inFlight)
-                        + (parts.isEmpty() ? QStringLiteral("no partitions") : parts.join(QStringLiteral(", "))));
+                    QCoreApplication::translate("topicscope::ui::FlowScenePainter", "in flight %1 · ").arg(c.inFlight)
+                        + (parts.isEmpty()
+                                ? QCoreApplication::translate("topicscope::ui::FlowScenePainter", "no partitions")
+                                : parts.join(QStringLiteral(", "))));
             } else {
                 drawSegments(p, line, failures);
             }

@@ -413,10 +413,10 @@ bool FlowView::event(QEvent *event)
                 for (const auto &c : p.tail) {
                     if (c.offset != record->second)
                         continue;
-                    tip += QStringLiteral("\nkey: ") + c.key.value_or(QStringLiteral("null"));
+                    tip += tr("\nkey: ") + c.key.value_or(QStringLiteral("null"));
                     if (!c.producer.isEmpty())
-                        tip += QStringLiteral("\nproduced by ") + c.producer;
-                    tip += QStringLiteral(" at ") + FlowScenePainter::timeText(c.timeMs);
+                        tip += tr("\nproduced by ") + c.producer;
+                    tip += tr(" at ") + FlowScenePainter::timeText(c.timeMs);
                 }
             }
         }
@@ -425,11 +425,10 @@ bool FlowView::event(QEvent *event)
         QStringList parts;
         for (const auto &tp : fc.assignment)
             parts.append(tp.toString());
-        tip = fc.id + QStringLiteral(" (") + FlowPalette::statusName(fc.status) + QStringLiteral(")\nmember ")
-            + (fc.memberId.isEmpty() ? QStringLiteral("—") : fc.memberId) + QStringLiteral(", generation ")
-            + QString::number(fc.generation) + QStringLiteral("\ncommit: ") + fc.commitMode
-            + QStringLiteral("\nassigned: ")
-            + (parts.isEmpty() ? QStringLiteral("nothing") : parts.join(QStringLiteral(", ")));
+        tip = fc.id + QStringLiteral(" (") + FlowPalette::statusName(fc.status) + tr(")\nmember ")
+            + (fc.memberId.isEmpty() ? QStringLiteral("—") : fc.memberId) + tr(", generation ")
+            + QString::number(fc.generation) + tr("\ncommit: ") + fc.commitMode + tr("\nassigned: ")
+            + (parts.isEmpty() ? tr("nothing") : parts.join(QStringLiteral(", ")));
     } else if (const auto *st = m_layout.stripAt(QPointF(help->pos()))) {
         tip = st->topicPartition.toString() + QStringLiteral("\nlogStartOffset ") + QString::number(st->logStartOffset)
             + QStringLiteral("\nhighWatermark ") + QString::number(st->highWatermark);
@@ -610,9 +609,9 @@ void FlowView::drawTokens(QPainter &p) const
     const QFont badgeFont = FlowScenePainter::bold(m_layout.smallFont());
     p.setFont(badgeFont);
     const QFontMetricsF bm(badgeFont);
-    static const QString dup = QStringLiteral("dup");
-    static const QString lost = QStringLiteral("lost");
-    static const QString deser = QStringLiteral("deser failed");
+    static const QString dup = tr("dup");
+    static const QString lost = tr("lost");
+    static const QString deser = tr("deser failed");
     const auto blit = [&](const QPointF &pos, QRgb fill, int style) {
         const QPixmap &sprite = tokenSprite(fill, style);
         const double half = sprite.width() / sprite.devicePixelRatio() / 2.0;
@@ -685,8 +684,8 @@ void FlowView::drawQuestion(QPainter &p) const
     const double textW = w - 2 * pad;
     const QString question = m_snapshot.question;
     const QString answer = m_answerRevealed
-        ? QStringLiteral("Answer: ") + (m_snapshot.answer.isEmpty() ? QStringLiteral("—") : m_snapshot.answer)
-        : QStringLiteral("(the answer is hidden)");
+        ? tr("Answer: ") + (m_snapshot.answer.isEmpty() ? QStringLiteral("—") : m_snapshot.answer)
+        : tr("(the answer is hidden)");
     const QRectF qRect = fm.boundingRect(QRectF(0, 0, textW, 10000), Qt::TextWordWrap, question);
     const QRectF aRect = fm.boundingRect(QRectF(0, 0, textW, 10000), Qt::TextWordWrap, answer);
     const double h
@@ -704,8 +703,8 @@ void FlowView::drawQuestion(QPainter &p) const
     double y = card.top() + pad;
     p.setFont(title);
     p.setPen(m_palette.scheme() == FlowPalette::Scheme::HighContrast ? m_palette.captionFill : m_palette.text);
-    p.drawText(QRectF(card.left() + pad, y, textW, tm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-        QStringLiteral("What happens next?"));
+    p.drawText(
+        QRectF(card.left() + pad, y, textW, tm.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("What happens next?"));
     y += tm.height() + 6 * s;
     p.setFont(f);
     p.setPen(m_palette.text);

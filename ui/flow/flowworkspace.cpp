@@ -379,7 +379,7 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
             if (r.passed)
                 ++passed;
             else
-                failed << QStringLiteral("%1 (got %2)").arg(r.description, r.actual);
+                failed << tr("%1 (got %2)").arg(r.description, r.actual);
         }
         status = failed.isEmpty()
             ? tr("Finished: %n check(s) passed.", nullptr, passed)

@@ -54,7 +54,7 @@ RecordJourneyPanel::RecordJourneyPanel(QWidget *parent)
 void RecordJourneyPanel::clear()
 {
     m_hasJourney = false;
-    m_browser->setHtml(QStringLiteral("<p style=\"color:gray\"><i>Click a record to see its journey.</i></p>"));
+    m_browser->setHtml(tr("<p style=\"color:gray\"><i>Click a record to see its journey.</i></p>"));
 }
 
 void RecordJourneyPanel::setJourney(const engine::RecordJourney &journey)
@@ -88,26 +88,26 @@ QString RecordJourneyPanel::toHtml(const engine::RecordJourney &j)
     QString html = QStringLiteral("<h3>") + esc(title) + QStringLiteral("</h3>");
     if (!j.found) {
         html += QStringLiteral("<p style=\"color:#d93025\">")
-            + esc(j.error.isEmpty() ? QStringLiteral("Record not found.") : j.error) + QStringLiteral("</p>");
+            + esc(j.error.isEmpty() ? tr("Record not found.") : j.error) + QStringLiteral("</p>");
         return html;
     }
     html += QStringLiteral("<table>");
     if (j.timestamp >= 0)
-        html += row(QStringLiteral("timestamp"),
-            esc(QDateTime::fromMSecsSinceEpoch(j.timestamp, Qt::UTC).toString(Qt::ISODateWithMs)));
-    html += row(QStringLiteral("producer"),
-        j.producer.isEmpty() ? QStringLiteral("<i>unknown</i>")
-                             : esc(j.producer)
-                + (j.producedAtMs >= 0 ? QStringLiteral(" at ") + esc(stepTime(j.producedAtMs)) : QString()));
+        html += row(
+            tr("timestamp"), esc(QDateTime::fromMSecsSinceEpoch(j.timestamp, Qt::UTC).toString(Qt::ISODateWithMs)));
+    html += row(tr("producer"),
+        j.producer.isEmpty()
+            ? tr("<i>unknown</i>")
+            : esc(j.producer) + (j.producedAtMs >= 0 ? tr(" at ") + esc(stepTime(j.producedAtMs)) : QString()));
     if (!j.partitionDecision.isEmpty())
-        html += row(QStringLiteral("partitioner"),
+        html += row(tr("partitioner"),
             QStringLiteral("<span style=\"font-family:monospace\">") + esc(j.partitionDecision)
                 + QStringLiteral("</span>"));
-    html += row(QStringLiteral("key"), bytesHtml(j.keyBytes, j.keyText));
-    html += row(QStringLiteral("value"), bytesHtml(j.valueBytes, j.valueText));
+    html += row(tr("key"), bytesHtml(j.keyBytes, j.keyText));
+    html += row(tr("value"), bytesHtml(j.valueBytes, j.valueText));
     html += QStringLiteral("</table>");
 
-    html += QStringLiteral("<h4>Journey</h4>");
+    html += tr("<h4>Journey</h4>");
     if (j.steps.isEmpty()) {
         html += QStringLiteral("<p style=\"color:gray\"><i>Not consumed yet.</i></p>");
         return html;

@@ -1,5 +1,6 @@
 #include "format.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QLocale>
@@ -31,10 +32,11 @@ QString rate(double perSecond)
 QString retention(qint64 ms)
 {
     if (ms < 0)
-        return QStringLiteral("forever");
+        return QCoreApplication::translate("topicscope::ui::Format", "forever");
     constexpr qint64 Day = 24 * 3600 * 1000LL;
     if (ms % Day == 0)
-        return ms == Day ? QStringLiteral("1 day") : QStringLiteral("%1 days").arg(ms / Day);
+        return ms == Day ? QCoreApplication::translate("topicscope::ui::Format", "1 day")
+                         : QCoreApplication::translate("topicscope::ui::Format", "%1 days").arg(ms / Day);
     if (ms % 3600000 == 0)
         return QStringLiteral("%1 h").arg(ms / 3600000);
     if (ms % 60000 == 0)
@@ -54,12 +56,12 @@ QString timestamp(qint64 ms)
 QString lastAppend(qint64 appendMs, qint64 nowMs)
 {
     if (appendMs < 0)
-        return QStringLiteral("never");
+        return QCoreApplication::translate("topicscope::ui::Format", "never");
     const qint64 s = std::max<qint64>(0, (nowMs - appendMs) / 1000);
     if (s < 60)
-        return QStringLiteral("%1 s ago").arg(s);
+        return QCoreApplication::translate("topicscope::ui::Format", "%1 s ago").arg(s);
     if (s < 3600)
-        return QStringLiteral("%1 min ago").arg(s / 60);
+        return QCoreApplication::translate("topicscope::ui::Format", "%1 min ago").arg(s / 60);
     return timestamp(appendMs);
 }
 

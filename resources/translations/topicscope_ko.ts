@@ -1,0 +1,1920 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko" sourcelanguage="en">
+<context>
+    <name>topicscope::ui::AssignorComparisonView</name>
+    <message>
+        <source>Rebalances</source>
+        <translation>리밸런스</translation>
+    </message>
+    <message>
+        <source>Partitions moved</source>
+        <translation>이동한 파티션</translation>
+    </message>
+    <message>
+        <source>Processing gap</source>
+        <translation>처리 공백</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>중복</translation>
+    </message>
+    <message>
+        <source>Choose a scenario and press Compare</source>
+        <translation>시나리오를 고른 뒤 비교를 누르세요</translation>
+    </message>
+    <message>
+        <source>The comparison could not be played:
+%1</source>
+        <translation>비교를 실행하지 못했습니다:
+%1</translation>
+    </message>
+    <message>
+        <source>Assignor comparison</source>
+        <translation>할당 전략 비교</translation>
+    </message>
+    <message>
+        <source>The same membership script under each assignor. Lower is better; the best value of each metric is marked.</source>
+        <translation>같은 멤버 변화 스크립트를 할당 전략마다 실행합니다. 값이 낮을수록 좋으며, 지표마다 가장 좋은 값에 표시가 붙습니다.</translation>
+    </message>
+    <message>
+        <source>nobody processing</source>
+        <translation>처리하는 컨슈머 없음</translation>
+    </message>
+    <message>
+        <source>rebalance (gN = generation N)</source>
+        <translation>리밸런스 (gN = 제너레이션 N)</translation>
+    </message>
+    <message>
+        <source>  best</source>
+        <translation>  최고</translation>
+    </message>
+    <message>
+        <source>Zoomed to %1 – %2</source>
+        <translation>%1 – %2 구간 확대</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>제너레이션</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>Duration ms</source>
+        <translation>소요 ms</translation>
+    </message>
+    <message>
+        <source>Paused ms</source>
+        <translation>중단 ms</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::ChartsView</name>
+    <message>
+        <source>Produce rate per topic</source>
+        <translation>토픽별 프로듀스 속도</translation>
+    </message>
+    <message>
+        <source>records/s</source>
+        <translation>레코드/초</translation>
+    </message>
+    <message>
+        <source>Consume rate per topic</source>
+        <translation>토픽별 컨슘 속도</translation>
+    </message>
+    <message>
+        <source>Lag per consumer group</source>
+        <translation>컨슈머 그룹별 랙</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>레코드</translation>
+    </message>
+    <message>
+        <source>All topics (one line per topic)</source>
+        <translation>모든 토픽 (토픽마다 선 하나)</translation>
+    </message>
+    <message>
+        <source>Records consumed per second: how fast the consumer groups&apos; committed offsets advance (summed over groups, averaged over 10 s).</source>
+        <translation>초당 소비된 레코드 수: 컨슈머 그룹의 커밋된 오프셋이 얼마나 빨리 나아가는지입니다 (그룹 합계, 10초 평균).</translation>
+    </message>
+    <message>
+        <source>Rates of:</source>
+        <translation>대상:</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG로 내보내기…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV로 내보내기…</translation>
+    </message>
+    <message>
+        <source>%1 (one line per partition)</source>
+        <translation>%1 (파티션마다 선 하나)</translation>
+    </message>
+    <message>
+        <source>Consume rate per topic (committed offsets)</source>
+        <translation>토픽별 컨슘 속도 (커밋된 오프셋 기준)</translation>
+    </message>
+    <message>
+        <source>Produce rate per partition of %1</source>
+        <translation>%1의 파티션별 프로듀스 속도</translation>
+    </message>
+    <message>
+        <source>Consume rate per partition of %1 (committed offsets)</source>
+        <translation>%1의 파티션별 컨슘 속도 (커밋된 오프셋 기준)</translation>
+    </message>
+    <message>
+        <source>Export Chart Data</source>
+        <translation>차트 데이터 내보내기</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>차트 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1에 쓰지 못했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::ClusterTreeModel</name>
+    <message>
+        <source>Broker</source>
+        <translation>브로커</translation>
+    </message>
+    <message>
+        <source> · broker 0</source>
+        <translation> · 브로커 0</translation>
+    </message>
+    <message>
+        <source>Topics (%1)</source>
+        <translation>토픽 (%1)</translation>
+    </message>
+    <message>
+        <source>partition %1 · %2</source>
+        <translation>파티션 %1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Consumer groups (%1)</source>
+        <translation>컨슈머 그룹 (%1)</translation>
+    </message>
+    <message>
+        <source>Wire clients (no listener)</source>
+        <translation>외부 클라이언트 (리스너 없음)</translation>
+    </message>
+    <message>
+        <source>Wire clients (%1) on %2</source>
+        <translation>외부 클라이언트 (%1) · %2</translation>
+    </message>
+    <message>
+        <source>%1 · connection %2</source>
+        <translation>%1 · 연결 %2</translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation>닫는 중</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::CreateTopicDialog</name>
+    <message>
+        <source>New Topic</source>
+        <translation>새 토픽</translation>
+    </message>
+    <message>
+        <source>e.g. orders</source>
+        <translation>예: orders</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1시간</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1일</translation>
+    </message>
+    <message>
+        <source>7 days (Kafka&apos;s default)</source>
+        <translation>7일 (Kafka 기본값)</translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation>영구 보존</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>만들기</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Partitions:</source>
+        <translation>파티션(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Retention:</source>
+        <translation>보존 기간(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;; at most 249 characters.</source>
+        <translation>영문자, 숫자, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;만 쓸 수 있으며 최대 249자입니다.</translation>
+    </message>
+    <message>
+        <source>A topic named &quot;%1&quot; already exists.</source>
+        <translation>&quot;%1&quot; 토픽이 이미 있습니다.</translation>
+    </message>
+    <message>
+        <source>Warning: &quot;%1&quot; differs only in &apos;.&apos; vs &apos;_&apos; and would collide in metric names.</source>
+        <translation>경고: &quot;%1&quot; 토픽과 &apos;.&apos;와 &apos;_&apos;만 달라서 메트릭 이름이 충돌합니다.</translation>
+    </message>
+    <message>
+        <source>Valid. Kafka advises against mixing &apos;.&apos; and &apos;_&apos; in topic names.</source>
+        <translation>사용할 수 있습니다. 다만 Kafka는 토픽 이름에 &apos;.&apos;와 &apos;_&apos;를 섞어 쓰지 말라고 권합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::FlowPalette</name>
+    <message>
+        <source>not started</source>
+        <translation>시작 전</translation>
+    </message>
+    <message>
+        <source>joining…</source>
+        <translation>참여 중…</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>실행 중</translation>
+    </message>
+    <message>
+        <source>stalled</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>CRASHED</source>
+        <translation>비정상 종료</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::FlowScenePainter</name>
+    <message>
+        <source>    produced </source>
+        <translation>    프로듀스 </translation>
+    </message>
+    <message>
+        <source>    processed </source>
+        <translation>    처리 </translation>
+    </message>
+    <message>
+        <source>    duplicates </source>
+        <translation>    중복 </translation>
+    </message>
+    <message>
+        <source>    lost </source>
+        <translation>    유실 </translation>
+    </message>
+    <message>
+        <source>    deser failures </source>
+        <translation>    역직렬화 실패 </translation>
+    </message>
+    <message>
+        <source>    finished</source>
+        <translation>    종료</translation>
+    </message>
+    <message>
+        <source>● running</source>
+        <translation>● 실행 중</translation>
+    </message>
+    <message>
+        <source>■ stopped</source>
+        <translation>■ 중지됨</translation>
+    </message>
+    <message>
+        <source>/s · sent </source>
+        <translation>/초 · 보냄 </translation>
+    </message>
+    <message>
+        <source>  · %1 partitions</source>
+        <translation>  · 파티션 %1개</translation>
+    </message>
+    <message>
+        <source>partitioner</source>
+        <translation>파티셔너</translation>
+    </message>
+    <message>
+        <source>… %1 older</source>
+        <translation>… 이전 %1개</translation>
+    </message>
+    <message>
+        <source> · empty</source>
+        <translation> · 비어 있음</translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation>(그룹 없음)</translation>
+    </message>
+    <message>
+        <source>processed </source>
+        <translation>처리 </translation>
+    </message>
+    <message>
+        <source>dup </source>
+        <translation>중복 </translation>
+    </message>
+    <message>
+        <source>lost </source>
+        <translation>유실 </translation>
+    </message>
+    <message>
+        <source>deser </source>
+        <translation>역직렬화 </translation>
+    </message>
+    <message>
+        <source>in flight </source>
+        <translation>처리 중 </translation>
+    </message>
+    <message>
+        <source>in flight %1 · </source>
+        <translation>처리 중 %1 · </translation>
+    </message>
+    <message>
+        <source>no partitions</source>
+        <translation>파티션 없음</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::FlowView</name>
+    <message>
+        <source>
+key: </source>
+        <translation>
+키: </translation>
+    </message>
+    <message>
+        <source>
+produced by </source>
+        <translation>
+프로듀서: </translation>
+    </message>
+    <message>
+        <source> at </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>)
+member </source>
+        <translation>)
+멤버 </translation>
+    </message>
+    <message>
+        <source>, generation </source>
+        <translation>, 제너레이션 </translation>
+    </message>
+    <message>
+        <source>
+commit: </source>
+        <translation>
+커밋: </translation>
+    </message>
+    <message>
+        <source>
+assigned: </source>
+        <translation>
+할당: </translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>dup</source>
+        <translation>중복</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>유실</translation>
+    </message>
+    <message>
+        <source>deser failed</source>
+        <translation>역직렬화 실패</translation>
+    </message>
+    <message>
+        <source>Answer: </source>
+        <translation>정답: </translation>
+    </message>
+    <message>
+        <source>(the answer is hidden)</source>
+        <translation>(정답은 가려져 있습니다)</translation>
+    </message>
+    <message>
+        <source>What happens next?</source>
+        <translation>다음에 무슨 일이 일어날까요?</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::FlowWorkspace</name>
+    <message>
+        <source>No scenario</source>
+        <translation>시나리오 없음</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>다시 시작</translation>
+    </message>
+    <message>
+        <source>Play the scenario again from the start</source>
+        <translation>시나리오를 처음부터 다시 재생합니다</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>재생</translation>
+    </message>
+    <message>
+        <source>Play / pause (Space)</source>
+        <translation>재생 / 일시 정지 (Space)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>한 단계</translation>
+    </message>
+    <message>
+        <source>Run to the next event (→)</source>
+        <translation>다음 이벤트까지 진행 (→)</translation>
+    </message>
+    <message>
+        <source>Speed of virtual time against real time</source>
+        <translation>실제 시간 대비 가상 시간의 속도</translation>
+    </message>
+    <message>
+        <source>Reveal answer</source>
+        <translation>정답 보기</translation>
+    </message>
+    <message>
+        <source>Show the answer to the question on screen</source>
+        <translation>화면에 나온 질문의 정답을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Actions ▾</source>
+        <translation>동작 ▾</translation>
+    </message>
+    <message>
+        <source>Add clients, partitions, delete records, reset offsets</source>
+        <translation>클라이언트와 파티션 추가, 레코드 삭제, 오프셋 재설정</translation>
+    </message>
+    <message>
+        <source>Add Producer…</source>
+        <translation>프로듀서 추가…</translation>
+    </message>
+    <message>
+        <source>Add Consumer…</source>
+        <translation>컨슈머 추가…</translation>
+    </message>
+    <message>
+        <source>Add Partitions…</source>
+        <translation>파티션 추가…</translation>
+    </message>
+    <message>
+        <source>Delete Records Before…</source>
+        <translation>이전 레코드 삭제…</translation>
+    </message>
+    <message>
+        <source>Reset Group Offsets…</source>
+        <translation>그룹 오프셋 재설정…</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>발표</translation>
+    </message>
+    <message>
+        <source>Presentation mode: full screen, large fonts, high contrast (F5; Esc leaves; T shows the rebalance timeline)</source>
+        <translation>발표 모드: 전체 화면, 큰 글꼴, 고대비 (F5, Esc로 나가기, T로 리밸런스 타임라인 표시)</translation>
+    </message>
+    <message>
+        <source>Back to live</source>
+        <translation>실시간으로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Record journey</source>
+        <translation>레코드 여정</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>이벤트</translation>
+    </message>
+    <message>
+        <source>Compare assignors on this scenario</source>
+        <translation>이 시나리오로 할당 전략 비교</translation>
+    </message>
+    <message>
+        <source>Plays the scenario&apos;s file once under range, roundrobin, sticky and cooperative-sticky</source>
+        <translation>시나리오 파일을 range, roundrobin, sticky, cooperative-sticky로 한 번씩 실행합니다</translation>
+    </message>
+    <message>
+        <source>Rebalances</source>
+        <translation>리밸런스</translation>
+    </message>
+    <message>
+        <source>Assignor comparison</source>
+        <translation>할당 전략 비교</translation>
+    </message>
+    <message>
+        <source>Scenarios run on a broker of their own with virtual time: pausing or stepping here never pauses real Kafka clients connected to Topicscope, and they do not see these topics.</source>
+        <translation>시나리오는 가상 시간으로 도는 전용 브로커에서 실행됩니다. 여기서 일시 정지하거나 한 단계씩 진행해도 Topicscope에 연결된 실제 Kafka 클라이언트는 멈추지 않으며, 그 클라이언트에는 이 토픽들이 보이지 않습니다.</translation>
+    </message>
+    <message>
+        <source>The picture of that rebalance was not kept (more than %1 rebalances).</source>
+        <translation>그 리밸런스의 화면은 보관되지 않았습니다 (리밸런스가 %1번을 넘었습니다).</translation>
+    </message>
+    <message>
+        <source>Time travel: group %1, generation %2 at %3 (%4). Live is paused.</source>
+        <translation>시간 여행: 그룹 %1, 제너레이션 %2, %3 (%4). 실시간 재생은 일시 정지되었습니다.</translation>
+    </message>
+    <message>
+        <source>No scenario — choose one in the Scenarios menu</source>
+        <translation>시나리오 없음 — 시나리오 메뉴에서 하나를 고르세요</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished: %n check(s) passed.</source>
+        <translation>
+            <numerusform>종료: 검사 %n개 통과.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finished: %1 passed, FAILED: %2</source>
+        <translation>종료: %1개 통과, 실패: %2</translation>
+    </message>
+    <message>
+        <source>Loading the picture of that rebalance…</source>
+        <translation>그 리밸런스의 화면을 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Stop gracefully (commit, leave group)</source>
+        <translation>정상 종료 (커밋 후 그룹 탈퇴)</translation>
+    </message>
+    <message>
+        <source>Crash (no commit, no leave: session timeout)</source>
+        <translation>비정상 종료 (커밋·탈퇴 없음: 세션 타임아웃)</translation>
+    </message>
+    <message>
+        <source>Resume polling</source>
+        <translation>poll 재개</translation>
+    </message>
+    <message>
+        <source>Stall (stop calling poll(): max.poll.interval.ms)</source>
+        <translation>멈추기 (poll() 호출 중단: max.poll.interval.ms)</translation>
+    </message>
+    <message>
+        <source>Start again (a new member)</source>
+        <translation>다시 시작 (새 멤버)</translation>
+    </message>
+    <message>
+        <source>Produce 10 records</source>
+        <translation>레코드 10개 프로듀스</translation>
+    </message>
+    <message>
+        <source>Stop its rate</source>
+        <translation>연속 전송 중지</translation>
+    </message>
+    <message>
+        <source>Start its rate</source>
+        <translation>연속 전송 시작</translation>
+    </message>
+    <message>
+        <source>Remove producer</source>
+        <translation>프로듀서 제거</translation>
+    </message>
+    <message>
+        <source>Show journey</source>
+        <translation>여정 보기</translation>
+    </message>
+    <message>
+        <source>Delete records before offset %1</source>
+        <translation>오프셋 %1 이전 레코드 삭제</translation>
+    </message>
+    <message>
+        <source>Delete all records</source>
+        <translation>모든 레코드 삭제</translation>
+    </message>
+    <message>
+        <source>Add partitions to %1…</source>
+        <translation>%1에 파티션 추가…</translation>
+    </message>
+    <message>
+        <source>Add Producer</source>
+        <translation>프로듀서 추가</translation>
+    </message>
+    <message>
+        <source>No key (null)</source>
+        <translation>키 없음 (null)</translation>
+    </message>
+    <message>
+        <source>One fixed key</source>
+        <translation>고정 키 하나</translation>
+    </message>
+    <message>
+        <source>4 distinct keys</source>
+        <translation>서로 다른 키 4개</translation>
+    </message>
+    <message>
+        <source>12 distinct keys</source>
+        <translation>서로 다른 키 12개</translation>
+    </message>
+    <message>
+        <source>built-in (murmur2 for keys, sticky without)</source>
+        <translation>기본 (키가 있으면 murmur2, 없으면 sticky)</translation>
+    </message>
+    <message>
+        <source>round-robin</source>
+        <translation>round-robin</translation>
+    </message>
+    <message>
+        <source>uniform-sticky</source>
+        <translation>uniform-sticky</translation>
+    </message>
+    <message>
+        <source> records/s</source>
+        <translation> 레코드/초</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>클라이언트 ID</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>토픽</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키 패턴</translation>
+    </message>
+    <message>
+        <source>Partitioner</source>
+        <translation>파티셔너</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> 바이트</translation>
+    </message>
+    <message>
+        <source>linger.ms</source>
+        <translation>linger.ms</translation>
+    </message>
+    <message>
+        <source>batch.size</source>
+        <translation>batch.size</translation>
+    </message>
+    <message>
+        <source>Key and value serializer</source>
+        <translation>키와 값 시리얼라이저</translation>
+    </message>
+    <message>
+        <source>Add Consumer</source>
+        <translation>컨슈머 추가</translation>
+    </message>
+    <message>
+        <source>auto-commit (enable.auto.commit)</source>
+        <translation>자동 커밋 (enable.auto.commit)</translation>
+    </message>
+    <message>
+        <source>commitSync() after each poll&apos;s records</source>
+        <translation>poll()로 받은 레코드를 처리한 뒤 commitSync()</translation>
+    </message>
+    <message>
+        <source>commitSync() after every record</source>
+        <translation>레코드마다 commitSync()</translation>
+    </message>
+    <message>
+        <source>commitSync() before processing (may lose)</source>
+        <translation>처리 전에 commitSync() (유실 가능)</translation>
+    </message>
+    <message>
+        <source> ms per record</source>
+        <translation> ms/레코드</translation>
+    </message>
+    <message>
+        <source>group.id</source>
+        <translation>group.id</translation>
+    </message>
+    <message>
+        <source>Assignor</source>
+        <translation>할당 전략</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>커밋 방식</translation>
+    </message>
+    <message>
+        <source>auto.offset.reset</source>
+        <translation>auto.offset.reset</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>처리 시간</translation>
+    </message>
+    <message>
+        <source>auto.commit.interval.ms</source>
+        <translation>auto.commit.interval.ms</translation>
+    </message>
+    <message>
+        <source>max.poll.records</source>
+        <translation>max.poll.records</translation>
+    </message>
+    <message>
+        <source>Add Partitions</source>
+        <translation>파티션 추가</translation>
+    </message>
+    <message>
+        <source>New partition count of %1 (now %2). Keyed records may move to other partitions.</source>
+        <translation>%1의 새 파티션 수 (현재 %2). 키가 있는 레코드는 다른 파티션으로 갈 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Delete Records</source>
+        <translation>레코드 삭제</translation>
+    </message>
+    <message>
+        <source>Delete the records of every partition of %1 before offset (-1 = the high watermark: all):</source>
+        <translation>%1의 모든 파티션에서 이 오프셋 이전의 레코드를 삭제합니다 (-1 = 하이 워터마크: 전부):</translation>
+    </message>
+    <message>
+        <source>Reset Offsets</source>
+        <translation>오프셋 재설정</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <source>Reset to (refused while the group has members, as in Kafka)</source>
+        <translation>재설정 위치 (Kafka처럼 그룹에 멤버가 있으면 거부됨)</translation>
+    </message>
+    <message>
+        <source>%1 (got %2)</source>
+        <translation>%1 (실제: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::Format</name>
+    <message>
+        <source>forever</source>
+        <translation>영구</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1일</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1일</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1초 전</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1분 전</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::GroupMembersModel</name>
+    <message>
+        <source>%1 (group leader: runs the assignor)</source>
+        <translation>%1 (그룹 리더: 할당 전략을 실행)</translation>
+    </message>
+    <message>
+        <source>Member id</source>
+        <translation>멤버 ID</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>클라이언트 ID</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>호스트</translation>
+    </message>
+    <message>
+        <source>Assigned partitions</source>
+        <translation>할당된 파티션</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::GroupOffsetsModel</name>
+    <message>
+        <source>Log end offset minus committed offset: records the group has not yet committed</source>
+        <translation>로그 끝 오프셋 빼기 커밋된 오프셋: 그룹이 아직 커밋하지 않은 레코드 수</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>토픽</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>파티션</translation>
+    </message>
+    <message>
+        <source>Committed</source>
+        <translation>커밋된 오프셋</translation>
+    </message>
+    <message>
+        <source>Log end</source>
+        <translation>로그 끝</translation>
+    </message>
+    <message>
+        <source>Lag</source>
+        <translation>랙</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>멤버</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::GroupsModel</name>
+    <message>
+        <source>Group</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Protocol type</source>
+        <translation>프로토콜 유형</translation>
+    </message>
+    <message>
+        <source>Assignor</source>
+        <translation>할당 전략</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>제너레이션</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>리더</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>멤버</translation>
+    </message>
+    <message>
+        <source>Total lag</source>
+        <translation>전체 랙</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::GroupsView</name>
+    <message>
+        <source>Reset Offsets…</source>
+        <translation>오프셋 재설정…</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>멤버</translation>
+    </message>
+    <message>
+        <source>Offsets and lag</source>
+        <translation>오프셋과 랙</translation>
+    </message>
+    <message>
+        <source>No consumer group selected.</source>
+        <translation>선택한 컨슈머 그룹이 없습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 %4 · generation %5 · leader %6 · &lt;b&gt;total lag %7&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · %3 %4 · 제너레이션 %5 · 리더 %6 · &lt;b&gt;전체 랙 %7&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>no protocol</source>
+        <translation>프로토콜 없음</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Move the group&apos;s committed offsets</source>
+        <translation>그룹의 커밋된 오프셋을 옮깁니다</translation>
+    </message>
+    <message>
+        <source>Kafka resets offsets only when the group is Empty: stop its consumers first.</source>
+        <translation>Kafka는 그룹이 Empty 상태일 때만 오프셋을 재설정합니다. 먼저 컨슈머를 멈추세요.</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::Language</name>
+    <message>
+        <source>System language (%1)</source>
+        <translation>시스템 언어 (%1)</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time Topicscope starts.</source>
+        <translation>바뀐 언어는 Topicscope를 다음에 시작할 때 적용됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::MainWindow</name>
+    <message>
+        <source>Topicscope</source>
+        <translation>Topicscope</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>토픽</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>파티션</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>메시지</translation>
+    </message>
+    <message>
+        <source>Consumer groups</source>
+        <translation>컨슈머 그룹</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>차트</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>클러스터</translation>
+    </message>
+    <message>
+        <source>Producer</source>
+        <translation>프로듀서</translation>
+    </message>
+    <message>
+        <source>Starting %1…</source>
+        <translation>%1 시작 중…</translation>
+    </message>
+    <message>
+        <source>The broker could not start:
+%1</source>
+        <translation>브로커를 시작하지 못했습니다:
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Data Directory…</source>
+        <translation>데이터 디렉터리 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open Data Directory</source>
+        <translation>데이터 디렉터리 열기</translation>
+    </message>
+    <message>
+        <source>Stop the broker and start it again on the Topicscope store in another directory</source>
+        <translation>브로커를 멈추고 다른 디렉터리의 Topicscope 저장소로 다시 시작합니다</translation>
+    </message>
+    <message>
+        <source>Export Produce-Rate Chart as &amp;PNG…</source>
+        <translation>프로듀스 속도 차트를 PNG로 내보내기(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Row</source>
+        <translation>행 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Find Messages…</source>
+        <translation>메시지 찾기(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Topics</source>
+        <translation>토픽(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Partitions</source>
+        <translation>파티션(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation>메시지(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Consumer &amp;Groups</source>
+        <translation>컨슈머 그룹(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation>차트(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Broker</source>
+        <translation>브로커(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;New Topic…</source>
+        <translation>새 토픽(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Topic…</source>
+        <translation>토픽 삭제(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Partitions…</source>
+        <translation>파티션 추가(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Edit &amp;Retention…</source>
+        <translation>보존 기간 변경(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>P&amp;roduce</source>
+        <translation>프로듀스(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Offsets…</source>
+        <translation>오프셋 재설정(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Reset Offsets</source>
+        <translation>오프셋 재설정</translation>
+    </message>
+    <message>
+        <source>Select an Empty consumer group: Kafka resets offsets only when no consumer is in the group.</source>
+        <translation>Empty 상태의 컨슈머 그룹을 고르세요. Kafka는 그룹에 컨슈머가 없을 때만 오프셋을 재설정합니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Topicscope</source>
+        <translation>Topicscope 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Topicscope</source>
+        <translation>Topicscope 정보</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Topicscope %1&lt;/h3&gt;&lt;p&gt;A desktop Kafka-compatible broker that shows how Kafka works: topics, partitions, offsets, consumer groups and rebalances, live.&lt;/p&gt;&lt;p&gt;Built with Qt %2, running on Qt %3.&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Topicscope %1&lt;/h3&gt;&lt;p&gt;Kafka가 어떻게 동작하는지 보여 주는 Kafka 호환 데스크톱 브로커입니다. 토픽, 파티션, 오프셋, 컨슈머 그룹, 리밸런스를 실시간으로 볼 수 있습니다.&lt;/p&gt;&lt;p&gt;Qt %2로 빌드, Qt %3에서 실행 중.&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>In memory: nothing is saved.</source>
+        <translation>메모리 모드: 아무것도 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Data directory: %1</source>
+        <translation>데이터 디렉터리: %1</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt 정보(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>기본</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>흐름</translation>
+    </message>
+    <message>
+        <source>&amp;Scenarios</source>
+        <translation>시나리오(&amp;S)</translation>
+    </message>
+    <message>
+        <source>S&amp;andbox (free play)</source>
+        <translation>샌드박스(&amp;A) (자유 실습)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Scenario File…</source>
+        <translation>시나리오 파일 열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open Scenario</source>
+        <translation>시나리오 열기</translation>
+    </message>
+    <message>
+        <source>Topicscope scenarios (*.json);;All files (*)</source>
+        <translation>Topicscope 시나리오 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Compare Assignors</source>
+        <translation>할당 전략 비교(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>발표 모드(&amp;P)</translation>
+    </message>
+    <message>
+        <source>In memory (nothing is saved)</source>
+        <translation>메모리 모드 (저장 안 함)</translation>
+    </message>
+    <message>
+        <source>Data: %1</source>
+        <translation>데이터: %1</translation>
+    </message>
+    <message>
+        <source>%1 topics · %2 groups</source>
+        <translation>토픽 %1개 · 그룹 %2개</translation>
+    </message>
+    <message>
+        <source>In: %1 · Out: %2 records/s</source>
+        <translation>유입: %1 · 유출: %2 레코드/초</translation>
+    </message>
+    <message>
+        <source>In: records appended per second. Out: records consumed per second, measured from the consumer groups&apos; committed offsets.</source>
+        <translation>유입: 초당 추가된 레코드 수. 유출: 초당 소비된 레코드 수로, 컨슈머 그룹의 커밋된 오프셋으로 잽니다.</translation>
+    </message>
+    <message>
+        <source>Kafka on %1 · %2</source>
+        <translation>Kafka 리스너 %1 · %2</translation>
+    </message>
+    <message>
+        <source>1 connection</source>
+        <translation>연결 1개</translation>
+    </message>
+    <message>
+        <source>%1 connections</source>
+        <translation>연결 %1개</translation>
+    </message>
+    <message>
+        <source>Point Kafka clients at bootstrap.servers=%1</source>
+        <translation>Kafka 클라이언트에 bootstrap.servers=%1 을 지정하세요</translation>
+    </message>
+    <message>
+        <source>Kafka listener down</source>
+        <translation>Kafka 리스너 중단됨</translation>
+    </message>
+    <message>
+        <source>No Kafka listener</source>
+        <translation>Kafka 리스너 없음</translation>
+    </message>
+    <message>
+        <source>create topic %1</source>
+        <translation>토픽 %1 만들기</translation>
+    </message>
+    <message>
+        <source>Delete Topic</source>
+        <translation>토픽 삭제</translation>
+    </message>
+    <message>
+        <source>Delete topic &quot;%1&quot; with all its records and the consumer groups&apos; offsets on it?
+This cannot be undone.</source>
+        <translation>&quot;%1&quot; 토픽을 모든 레코드, 이 토픽에 대한 컨슈머 그룹의 오프셋과 함께 삭제할까요?
+되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>delete topic %1</source>
+        <translation>토픽 %1 삭제</translation>
+    </message>
+    <message>
+        <source>Add Partitions</source>
+        <translation>파티션 추가</translation>
+    </message>
+    <message>
+        <source>New partition count of %1 (now %2; Kafka never removes partitions, and keys may map elsewhere):</source>
+        <translation>%1의 새 파티션 수 (현재 %2. Kafka는 파티션을 줄이지 않으며, 키가 다른 파티션으로 갈 수 있습니다):</translation>
+    </message>
+    <message>
+        <source>add partitions to %1</source>
+        <translation>%1에 파티션 추가</translation>
+    </message>
+    <message>
+        <source>Edit Retention</source>
+        <translation>보존 기간 변경</translation>
+    </message>
+    <message>
+        <source>retention.ms of %1 in hours (-1 = forever):</source>
+        <translation>%1의 retention.ms (시간 단위, -1 = 영구):</translation>
+    </message>
+    <message>
+        <source>change retention of %1</source>
+        <translation>%1의 보존 기간 변경</translation>
+    </message>
+    <message>
+        <source>Could not %1:
+%2</source>
+        <translation>실패: %1
+%2</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>완료: %1</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::MessageBrowser</name>
+    <message>
+        <source>Earliest</source>
+        <translation>처음 (earliest)</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>끝 (latest)</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>오프셋</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>타임스탬프</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Hex</source>
+        <translation>16진수</translation>
+    </message>
+    <message>
+        <source>Filter key or value…</source>
+        <translation>키나 값으로 필터…</translation>
+    </message>
+    <message>
+        <source>Live tail</source>
+        <translation>실시간 따라가기</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>토픽:</translation>
+    </message>
+    <message>
+        <source>Start:</source>
+        <translation>시작:</translation>
+    </message>
+    <message>
+        <source>Select a record to see it whole.</source>
+        <translation>레코드를 선택하면 전체 내용을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>All partitions</source>
+        <translation>모든 파티션</translation>
+    </message>
+    <message>
+        <source>Partition %1</source>
+        <translation>파티션 %1</translation>
+    </message>
+    <message>
+        <source>partition %1 · offset %2 · %3 · %4 bytes
+</source>
+        <translation>파티션 %1 · 오프셋 %2 · %3 · %4바이트
+</translation>
+    </message>
+    <message>
+        <source>key: </source>
+        <translation>키: </translation>
+    </message>
+    <message>
+        <source>header </source>
+        <translation>헤더 </translation>
+    </message>
+    <message>
+        <source>partition %1</source>
+        <translation>파티션 %1</translation>
+    </message>
+    <message>
+        <source>all partitions</source>
+        <translation>모든 파티션</translation>
+    </message>
+    <message>
+        <source>No topic.</source>
+        <translation>토픽이 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 matches of &quot;%2&quot; in %3 of %4%5</source>
+        <translation>&quot;%2&quot; 일치 %1건 (%4의 %3)%5</translation>
+    </message>
+    <message>
+        <source> (scroll for more)</source>
+        <translation> (스크롤하면 더 보임)</translation>
+    </message>
+    <message>
+        <source>%1 records in %2 of %3 · %4 cached</source>
+        <translation>레코드 %1개 (%3의 %2) · %4개 캐시됨</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::MessageModel</name>
+    <message>
+        <source>Partition</source>
+        <translation>파티션</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>오프셋</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>타임스탬프</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::OwnershipBars</name>
+    <message>
+        <source>nobody processing</source>
+        <translation>처리하는 컨슈머 없음</translation>
+    </message>
+    <message>
+        <source>rebalance completed (generation)</source>
+        <translation>리밸런스 완료 (제너레이션)</translation>
+    </message>
+    <message>
+        <source>%1 gen %2</source>
+        <translation>%1 gen %2</translation>
+    </message>
+    <message>
+        <source>gen %1</source>
+        <translation>gen %1</translation>
+    </message>
+    <message>
+        <source>%1 owned %2 (group %3, generation %4)</source>
+        <translation>%1이(가) %2 소유 (그룹 %3, 제너레이션 %4)</translation>
+    </message>
+    <message>
+        <source>from %1, still owns it</source>
+        <translation>%1부터, 지금도 소유</translation>
+    </message>
+    <message>
+        <source>%1 – %2 (%3)</source>
+        <translation>%1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source>ended: %1</source>
+        <translation>종료 원인: %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>Nobody processing %1 since %2 (%3 so far)</source>
+        <translation>%2부터 %1을(를) 처리하는 컨슈머 없음 (지금까지 %3)</translation>
+    </message>
+    <message>
+        <source>Nobody processing %1
+%2 – %3 (%4)</source>
+        <translation>%1을(를) 처리하는 컨슈머 없음
+%2 – %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Group %1 generation %2 (%3)</source>
+        <translation>그룹 %1 제너레이션 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Stable again at %1 after %2</source>
+        <translation>%1에 다시 Stable (%2 소요)</translation>
+    </message>
+    <message>
+        <source>Cause: %1</source>
+        <translation>원인: %1</translation>
+    </message>
+    <message>
+        <source>No partition changed owner</source>
+        <translation>소유자가 바뀐 파티션 없음</translation>
+    </message>
+    <message>
+        <source>Changed owner: %1</source>
+        <translation>소유자 변경: %1</translation>
+    </message>
+    <message>
+        <source>Click to select this generation</source>
+        <translation>클릭하면 이 제너레이션을 선택합니다</translation>
+    </message>
+    <message>
+        <source>No partition has been assigned yet</source>
+        <translation>아직 할당된 파티션이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::PartitionSkewChart</name>
+    <message>
+        <source>records</source>
+        <translation>레코드</translation>
+    </message>
+    <message>
+        <source>Records per partition of %1</source>
+        <translation>%1의 파티션별 레코드 수</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::PartitionsModel</name>
+    <message>
+        <source>Next offset to be written (= high watermark: one replica acknowledges at once)</source>
+        <translation>다음에 쓸 오프셋 (= 하이 워터마크: 복제본이 하나라 바로 확인됨)</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>파티션</translation>
+    </message>
+    <message>
+        <source>Log start</source>
+        <translation>로그 시작</translation>
+    </message>
+    <message>
+        <source>Log end</source>
+        <translation>로그 끝</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>레코드</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Last append</source>
+        <translation>마지막 추가</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>리더</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>속도</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::PartitionsView</name>
+    <message>
+        <source>Select a topic to see its partitions.</source>
+        <translation>토픽을 선택하면 파티션을 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — double-click a partition to browse its messages</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — 파티션을 더블 클릭하면 메시지를 볼 수 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::ProducerPanel</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>key, e.g. user-1 ({i} = sequence number)</source>
+        <translation>키, 예: user-1 ({i} = 일련번호)</translation>
+    </message>
+    <message>
+        <source>value, e.g. {&quot;id&quot;: {i}}</source>
+        <translation>값, 예: {&quot;id&quot;: {i}}</translation>
+    </message>
+    <message>
+        <source>name=value, name2=value2</source>
+        <translation>이름=값, 이름2=값2</translation>
+    </message>
+    <message>
+        <source>default (murmur2 / sticky)</source>
+        <translation>기본 (murmur2 / sticky)</translation>
+    </message>
+    <message>
+        <source>round-robin</source>
+        <translation>round-robin</translation>
+    </message>
+    <message>
+        <source>uniform sticky</source>
+        <translation>uniform sticky</translation>
+    </message>
+    <message>
+        <source>explicit partition</source>
+        <translation>파티션 직접 지정</translation>
+    </message>
+    <message>
+        <source>as fast as possible</source>
+        <translation>최대한 빠르게</translation>
+    </message>
+    <message>
+        <source> records/s</source>
+        <translation> 레코드/초</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>보내기(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>토픽:</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>키:</translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation>값:</translation>
+    </message>
+    <message>
+        <source>Headers:</source>
+        <translation>헤더:</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Serializers:</source>
+        <translation>시리얼라이저:</translation>
+    </message>
+    <message>
+        <source>Partitioner:</source>
+        <translation>파티셔너:</translation>
+    </message>
+    <message>
+        <source>Goes to:</source>
+        <translation>보낼 곳:</translation>
+    </message>
+    <message>
+        <source>records at</source>
+        <translation>개, 속도</translation>
+    </message>
+    <message>
+        <source>Send:</source>
+        <translation>보내기:</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;partition %1 of %2&lt;/b&gt; — %3</source>
+        <translation>&lt;b&gt;파티션 %1 / %2&lt;/b&gt; — %3</translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2</source>
+        <translation>%2개 중 %1개 보냄</translation>
+    </message>
+    <message>
+        <source>Sending… %1 of %2</source>
+        <translation>보내는 중… %2개 중 %1개</translation>
+    </message>
+    <message>
+        <source> · last: partition %1 offset %2 (%3)</source>
+        <translation> · 마지막: 파티션 %1 오프셋 %2 (%3)</translation>
+    </message>
+    <message>
+        <source> · %1 failed: %2</source>
+        <translation> · %1개 실패: %2</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>보내는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::RebalanceModel</name>
+    <message>
+        <source>No partition changed owner</source>
+        <translation>소유자가 바뀐 파티션 없음</translation>
+    </message>
+    <message>
+        <source>Changed owner: %1</source>
+        <translation>소유자 변경: %1</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Partitions whose owner differs from the previous generation&apos;s (assigned, revoked or moved)</source>
+        <translation>이전 제너레이션과 소유자가 다른 파티션 (할당, 회수, 이동)</translation>
+    </message>
+    <message>
+        <source>How long the partitions this rebalance handed out had been processed by nobody, summed over those partitions: eager revokes everything and waits for every member; cooperative-sticky only stops what moves</source>
+        <translation>이 리밸런스가 넘겨준 파티션들이 아무도 처리하지 않은 채 있던 시간의 합계입니다. eager는 모든 파티션을 회수하고 모든 멤버를 기다리지만, cooperative-sticky는 이동하는 파티션만 멈춥니다</translation>
+    </message>
+    <message>
+        <source>Virtual time since the start of the scenario when the group became Stable again</source>
+        <translation>그룹이 다시 Stable이 된 시각 (시나리오 시작부터의 가상 시간)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>제너레이션</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>원인</translation>
+    </message>
+    <message>
+        <source>Assignor</source>
+        <translation>할당 전략</translation>
+    </message>
+    <message>
+        <source>Duration ms</source>
+        <translation>소요 ms</translation>
+    </message>
+    <message>
+        <source>Paused ms</source>
+        <translation>중단 ms</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>할당</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::RebalanceTimeline</name>
+    <message>
+        <source>Back to live</source>
+        <translation>실시간으로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Show the world as it is now instead of at the selected generation</source>
+        <translation>선택한 제너레이션이 아닌 현재 상태를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>제너레이션</translation>
+    </message>
+    <message>
+        <source>Duration ms</source>
+        <translation>소요 ms</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>Showing group %1 at generation %2 (%3, stable at %4)</source>
+        <translation>그룹 %1의 제너레이션 %2 시점 (%3, %4에 Stable)</translation>
+    </message>
+    <message>
+        <source>Live: no rebalance yet</source>
+        <translation>실시간: 아직 리밸런스 없음</translation>
+    </message>
+    <message numerus="yes">
+        <source>Live at %1: %n rebalance(s); select one to see the world at its generation</source>
+        <translation>
+            <numerusform>실시간 %1: 리밸런스 %n번. 하나를 선택하면 그 제너레이션 시점의 상태를 볼 수 있습니다</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::RecordJourneyPanel</name>
+    <message>
+        <source>Record not found.</source>
+        <translation>레코드를 찾을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>timestamp</source>
+        <translation>타임스탬프</translation>
+    </message>
+    <message>
+        <source>producer</source>
+        <translation>프로듀서</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;unknown&lt;/i&gt;</source>
+        <translation>&lt;i&gt;알 수 없음&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source> at </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>partitioner</source>
+        <translation>파티셔너</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>&lt;h4&gt;Journey&lt;/h4&gt;</source>
+        <translation>&lt;h4&gt;여정&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&quot;color:gray&quot;&gt;&lt;i&gt;Click a record to see its journey.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style=&quot;color:gray&quot;&gt;&lt;i&gt;레코드를 클릭하면 여정을 볼 수 있습니다.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::ResetOffsetsDialog</name>
+    <message>
+        <source>Reset Offsets of %1</source>
+        <translation>%1의 오프셋 재설정</translation>
+    </message>
+    <message>
+        <source>Earliest</source>
+        <translation>처음 (earliest)</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>끝 (latest)</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>오프셋</translation>
+    </message>
+    <message>
+        <source>Timestamp</source>
+        <translation>타임스탬프</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>토픽:</translation>
+    </message>
+    <message>
+        <source>Reset to:</source>
+        <translation>재설정 위치:</translation>
+    </message>
+    <message>
+        <source>Offset:</source>
+        <translation>오프셋:</translation>
+    </message>
+    <message>
+        <source>Timestamp:</source>
+        <translation>타임스탬프:</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>파티션</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>현재</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>새 오프셋</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>변화</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>재설정</translation>
+    </message>
+    <message>
+        <source>The cluster refused: %1</source>
+        <translation>클러스터가 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <source>first commit</source>
+        <translation>첫 커밋</translation>
+    </message>
+    <message>
+        <source>re-read %1</source>
+        <translation>%1개 다시 읽음</translation>
+    </message>
+    <message>
+        <source>skip %1</source>
+        <translation>%1개 건너뜀</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>변화 없음</translation>
+    </message>
+    <message>
+        <source>%1 records will be re-read, %2 skipped.</source>
+        <translation>레코드 %1개를 다시 읽고 %2개를 건너뜁니다.</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::TopicsModel</name>
+    <message>
+        <source>Topic</source>
+        <translation>토픽</translation>
+    </message>
+    <message>
+        <source>Partitions</source>
+        <translation>파티션</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>레코드</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Produce rate</source>
+        <translation>프로듀스 속도</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>보존 기간</translation>
+    </message>
+</context>
+<context>
+    <name>tst_Translations</name>
+    <message numerus="yes">
+        <source>%n topic(s)</source>
+        <translation>
+            <numerusform>토픽 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
