@@ -7,6 +7,7 @@
 #include "flowworkspace.h"
 #include "format.h"
 #include "groupsview.h"
+#include "language.h"
 #include "listenerproblemdialog.h"
 #include "messagebrowser.h"
 #include "partitionsview.h"
@@ -63,6 +64,7 @@ MainWindow::MainWindow(engine::ClusterClient *client, QWidget *parent)
     : QMainWindow(parent)
     , m_client(client)
 {
+    Language::ensureInstalled(QCoreApplication::instance());
     setWindowTitle(tr("Topicscope"));
     setObjectName(QStringLiteral("mainWindow"));
     m_tabs = new QTabWidget(this);
@@ -512,12 +514,16 @@ void MainWindow::updateFirstRunHint(const QString &listenAddress)
 
 void MainWindow::editPreferences()
 {
-    PreferencesDialog dialog(Appearance::load(), this);
+    QSettings settings;
+    PreferencesDialog dialog(Appearance::load(), settings.value(Language::settingsKey()).toString(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const Appearance chosen = dialog.appearance();
     chosen.save();
     chosen.apply();
+    settings.setValue(Language::settingsKey(), dialog.languageSetting());
+    if (Language::resolve({}, dialog.languageSetting(), QLocale::system()) != Language::current())
+        statusBar()->showMessage(Language::restartNotice(), 8000);
 }
 
 void MainWindow::showShortcuts()

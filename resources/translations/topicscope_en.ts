@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>topicscope::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%n topic(s)</source>
+        <translation>
+            <numerusform>%n topic</numerusform>
+            <numerusform>%n topics</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n group</numerusform>
+            <numerusform>%n groups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n connection</numerusform>
+            <numerusform>%n connections</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::RebalanceTimeline</name>
     <message numerus="yes">
         <source>Live at %1: %n rebalance(s); select one to see the world at its generation</source>

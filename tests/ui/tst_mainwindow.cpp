@@ -210,8 +210,10 @@ private Q_SLOTS:
         QVERIFY(QApplication::palette().color(QPalette::WindowText).lightness() > 180);
         QCOMPARE(QApplication::font().pointSizeF(), desktopFont.pointSizeF() * 1.5);
 
-        ui::PreferencesDialog dialog(loaded);
+        ui::PreferencesDialog dialog(loaded, QStringLiteral("ko"));
         QCOMPARE(dialog.appearance(), loaded); // shows what is in force
+        QCOMPARE(dialog.languageSetting(), QStringLiteral("ko"));
+        QCOMPARE(ui::PreferencesDialog(loaded, QString()).languageSetting(), QString()); // the system's
 
         ui::Appearance light;
         light.theme = ui::Appearance::Theme::Light;

@@ -20,6 +20,12 @@ QString &currentCode()
     return code;
 }
 
+bool &installedOnce()
+{
+    static bool installed = false;
+    return installed;
+}
+
 // Loads file from dir into a translator owned by app and installs it. Qt searches the translators installed
 // last first, so the order of calls is the order of fallback, last call first.
 bool installCatalogue(QCoreApplication *app, const QString &file, const QString &dir)
@@ -76,11 +82,18 @@ bool Language::install(QCoreApplication *app, const QString &code)
         loaded = installCatalogue(app, QStringLiteral("topicscope_") + code, resources);
     }
     currentCode() = code;
+    installedOnce() = true;
     if (loaded)
         qCInfo(lcLanguage).noquote() << "user interface language:" << code;
     else
         qCWarning(lcLanguage).noquote() << "user interface language:" << code << "(its catalogue did not load)";
     return loaded;
+}
+
+void Language::ensureInstalled(QCoreApplication *app)
+{
+    if (!installedOnce())
+        install(app, English);
 }
 
 QString Language::current()

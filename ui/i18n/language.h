@@ -40,6 +40,10 @@ public:
     // falls back to it. Remembers code as current(). Returns false when our catalogue for code did not load.
     static bool install(QCoreApplication *app, const QString &code);
 
+    // English, for a window built where nobody chose a language (tests, tools): without its catalogue plural
+    // texts read "1 topic(s)". Does nothing once install() has run.
+    static void ensureInstalled(QCoreApplication *app);
+
     // The language install() was given ("en" before it is called). The scenario engine is told this one.
     static QString current();
 

@@ -1,15 +1,19 @@
 #include "preferencesdialog.h"
 
+#include "language.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace topicscope::ui {
 
-PreferencesDialog::PreferencesDialog(const Appearance &current, QWidget *parent)
+PreferencesDialog::PreferencesDialog(const Appearance &current, const QString &languageSetting, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("preferencesDialog"));
@@ -34,7 +38,19 @@ PreferencesDialog::PreferencesDialog(const Appearance &current, QWidget *parent)
     m_debugLog->setChecked(current.debugLog);
     m_debugLog->setToolTip(tr("For bug reports: the topicscope.* debug categories (QT_LOGGING_RULES overrides this)"));
 
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("languageChoice"));
+    m_language->addItem(Language::systemChoiceLabel(), QString());
+    for (const Language::Choice &choice : Language::available())
+        m_language->addItem(choice.nativeName, choice.code);
+    m_language->setCurrentIndex(std::max(0, m_language->findData(languageSetting)));
+    auto *languageNote = new QLabel(Language::restartNotice(), this);
+    languageNote->setWordWrap(true);
+    languageNote->setEnabled(false); // a quieter colour: a note, not a control
+
     m_form = new QFormLayout;
+    m_form->addRow(tr("Language:"), m_language);
+    m_form->addRow(QString(), languageNote);
     m_form->addRow(tr("Theme:"), m_theme);
     m_form->addRow(tr("Text size:"), m_fontPercent);
     m_form->addRow(tr("Logging:"), m_debugLog);
@@ -44,6 +60,11 @@ PreferencesDialog::PreferencesDialog(const Appearance &current, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
     layout->addWidget(buttons);
+}
+
+QString PreferencesDialog::languageSetting() const
+{
+    return m_language->currentData().toString();
 }
 
 Appearance PreferencesDialog::appearance() const
