@@ -962,6 +962,33 @@ assigned: </source>
     </message>
 </context>
 <context>
+    <name>topicscope::ui::ListenerProblemDialog</name>
+    <message>
+        <source>Kafka listener not started</source>
+        <translation>Kafka 리스너가 시작되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Kafka clients cannot connect: the listener on port %1 did not start.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Reason: %2&lt;/p&gt;&lt;p&gt;Another program may be using the port (a Kafka in Docker, say). Choose another port and point your clients at it, or stop the other program and retry. The explorer and the scenarios work without a listener.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Kafka 클라이언트가 접속할 수 없습니다: 포트 %1의 리스너가 시작되지 않았습니다.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;이유: %2&lt;/p&gt;&lt;p&gt;다른 프로그램(예: Docker로 띄운 Kafka)이 이 포트를 쓰고 있을 수 있습니다. 다른 포트를 골라 클라이언트를 그 포트로 연결하거나, 그 프로그램을 멈추고 다시 시도하세요. 탐색기와 시나리오는 리스너 없이도 동작합니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>포트:</translation>
+    </message>
+    <message>
+        <source>Use This Port</source>
+        <translation>이 포트 사용</translation>
+    </message>
+    <message>
+        <source>Retry %1</source>
+        <translation>%1 다시 시도</translation>
+    </message>
+    <message>
+        <source>Continue Without Listener</source>
+        <translation>리스너 없이 계속</translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::MainWindow</name>
     <message>
         <source>Topicscope</source>
@@ -1174,10 +1201,6 @@ assigned: </source>
         <translation>데이터: %1</translation>
     </message>
     <message>
-        <source>%1 topics · %2 groups</source>
-        <translation>토픽 %1개 · 그룹 %2개</translation>
-    </message>
-    <message>
         <source>In: %1 · Out: %2 records/s</source>
         <translation>유입: %1 · 유출: %2 레코드/초</translation>
     </message>
@@ -1188,14 +1211,6 @@ assigned: </source>
     <message>
         <source>Kafka on %1 · %2</source>
         <translation>Kafka 리스너 %1 · %2</translation>
-    </message>
-    <message>
-        <source>1 connection</source>
-        <translation>연결 1개</translation>
-    </message>
-    <message>
-        <source>%1 connections</source>
-        <translation>연결 %1개</translation>
     </message>
     <message>
         <source>Point Kafka clients at bootstrap.servers=%1</source>
@@ -1260,6 +1275,104 @@ This cannot be undone.</source>
     <message>
         <source>Done: %1</source>
         <translation>완료: %1</translation>
+    </message>
+    <message>
+        <source>Pre&amp;ferences…</source>
+        <translation>환경설정(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>원래 크기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>단축키 목록(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;Getting-Started Hint</source>
+        <translation>시작 안내 다시 보기(&amp;G)</translation>
+    </message>
+    <message>
+        <source>F&amp;low</source>
+        <translation>흐름(&amp;L)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n topic(s)</source>
+        <translation>
+            <numerusform>토픽 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>그룹 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>연결 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a Scenario</source>
+        <translation>시나리오 열기</translation>
+    </message>
+    <message>
+        <source>Got It</source>
+        <translation>알겠습니다</translation>
+    </message>
+    <message>
+        <source>Kafka clients can connect once the listener runs (see the status bar).</source>
+        <translation>리스너가 실행되면 Kafka 클라이언트가 접속할 수 있습니다(상태 표시줄 참고).</translation>
+    </message>
+    <message>
+        <source>Point Kafka clients at &lt;b&gt;%1&lt;/b&gt; (bootstrap.servers), e.g. &lt;tt&gt;kcat -b %1 -L&lt;/tt&gt;.</source>
+        <translation>Kafka 클라이언트를 &lt;b&gt;%1&lt;/b&gt;(bootstrap.servers)로 연결하세요. 예: &lt;tt&gt;kcat -b %1 -L&lt;/tt&gt;.</translation>
+    </message>
+    <message>
+        <source>Welcome to Topicscope. %1 Or open a scenario to watch producers, partitions and consumer groups at work.</source>
+        <translation>Topicscope에 오신 것을 환영합니다. %1 또는 시나리오를 열어 프로듀서, 파티션, 컨슈머 그룹이 움직이는 모습을 보세요.</translation>
+    </message>
+    <message>
+        <source>Flow › Play / pause</source>
+        <translation>흐름 › 재생 / 일시정지</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Flow › Step to the next event</source>
+        <translation>흐름 › 다음 이벤트로 한 단계</translation>
+    </message>
+    <message>
+        <source>→</source>
+        <translation>→</translation>
+    </message>
+    <message>
+        <source>Flow › Show or hide the rebalance timeline</source>
+        <translation>흐름 › 리밸런스 타임라인 보이기/숨기기</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>Flow › Leave presentation mode</source>
+        <translation>흐름 › 발표 모드 나가기</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
     </message>
 </context>
 <context>
@@ -1530,6 +1643,53 @@ This cannot be undone.</source>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — double-click a partition to browse its messages</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — 파티션을 더블 클릭하면 메시지를 볼 수 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>환경설정</translation>
+    </message>
+    <message>
+        <source>As the desktop</source>
+        <translation>데스크톱 설정 따르기</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <source>Text size of the whole window, of the desktop&apos;s size (Ctrl++ / Ctrl+- also zoom)</source>
+        <translation>창 전체의 글자 크기(데스크톱 글자 크기 기준, Ctrl++ / Ctrl+- 로도 확대·축소)</translation>
+    </message>
+    <message>
+        <source>Write debug log lines to the terminal</source>
+        <translation>디버그 로그를 터미널에 출력</translation>
+    </message>
+    <message>
+        <source>For bug reports: the topicscope.* debug categories (QT_LOGGING_RULES overrides this)</source>
+        <translation>버그 보고용: topicscope.* 디버그 카테고리(QT_LOGGING_RULES가 이 설정보다 우선합니다)</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>언어:</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>테마:</translation>
+    </message>
+    <message>
+        <source>Text size:</source>
+        <translation>글자 크기:</translation>
+    </message>
+    <message>
+        <source>Logging:</source>
+        <translation>로그:</translation>
     </message>
 </context>
 <context>
@@ -1879,6 +2039,21 @@ This cannot be undone.</source>
     <message>
         <source>%1 records will be re-read, %2 skipped.</source>
         <translation>레코드 %1개를 다시 읽고 %2개를 건너뜁니다.</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>단축키 목록</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>키</translation>
     </message>
 </context>
 <context>
