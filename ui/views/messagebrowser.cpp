@@ -69,10 +69,13 @@ MessageBrowser::MessageBrowser(engine::ClusterClient *client, QWidget *parent)
     controls->addWidget(m_offset);
     controls->addWidget(m_time);
     controls->addWidget(goButton);
-    controls->addSpacing(8);
-    controls->addWidget(m_format);
-    controls->addWidget(m_filter, 1);
-    controls->addWidget(m_tail);
+    controls->addStretch(1);
+    // A second row: on one row, next to the docks at 1280x720, the filter field shrank to nothing.
+    auto *viewRow = new QHBoxLayout;
+    viewRow->addWidget(new QLabel(tr("Show:"), this));
+    viewRow->addWidget(m_format);
+    viewRow->addWidget(m_filter, 1);
+    viewRow->addWidget(m_tail);
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("messagesTable"));
@@ -123,6 +126,7 @@ MessageBrowser::MessageBrowser(engine::ClusterClient *client, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(controls);
+    layout->addLayout(viewRow);
     layout->addWidget(splitter, 1);
     auto *bottom = new QHBoxLayout;
     bottom->addWidget(m_status, 1);
