@@ -23,19 +23,20 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
-#include <QTabBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTableView>
 #include <QTest>
 
@@ -134,7 +135,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, name);
         QFETCH(bool, valid);
-        ui::CreateTopicDialog dialog({QStringLiteral("existing"), QStringLiteral("web.clicks"), QStringLiteral("pay_ments")});
+        ui::CreateTopicDialog dialog(
+            {QStringLiteral("existing"), QStringLiteral("web.clicks"), QStringLiteral("pay_ments")});
         auto *edit = dialog.findChild<QLineEdit *>(QStringLiteral("topicName"));
         QVERIFY(edit);
         QTest::keyClicks(edit, name);
@@ -168,7 +170,8 @@ private Q_SLOTS:
         QVERIFY2(message->text().contains(reason), qPrintable(message->text()));
         // Wrapped at the label's width, the whole text fits in its height, and the dialog fits a 1280x720 screen.
         QTRY_VERIFY2(message->height() >= message->heightForWidth(message->width()),
-            qPrintable(QStringLiteral("%1 < %2").arg(message->height()).arg(message->heightForWidth(message->width()))));
+            qPrintable(
+                QStringLiteral("%1 < %2").arg(message->height()).arg(message->heightForWidth(message->width()))));
         QVERIFY(dialog.width() <= 1280 && dialog.height() <= 720);
         if (QByteArray(QTest::currentDataTag()) == "collision")
             QVERIFY(dialog.grab().save(outputPath(QStringLiteral("new-topic-collision.png"))));
@@ -193,7 +196,8 @@ private Q_SLOTS:
             if (const QChar c = mnemonic(menu->text()); !c.isNull())
                 menus.insert(c, menu->text());
         }
-        QVERIFY2(menus.contains(QLatin1Char('s')) && menus.contains(QLatin1Char('f')), qPrintable(menus.values().join(QLatin1Char(' '))));
+        QVERIFY2(menus.contains(QLatin1Char('s')) && menus.contains(QLatin1Char('f')),
+            qPrintable(menus.values().join(QLatin1Char(' '))));
 
         QStringList clashes;
         int checked = 0;
@@ -225,7 +229,10 @@ private Q_SLOTS:
         QVERIFY(checked > 5); // the producer's buttons and check boxes at least
         QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QStringLiteral("; "))));
         // The incident itself: Alt+S opened Scenarios and the panel's "&Send" at once.
-        QVERIFY(!window.producerPanel()->findChild<QPushButton *>(QStringLiteral("produceSend"))->text().contains(QLatin1Char('&')));
+        QVERIFY(!window.producerPanel()
+                     ->findChild<QPushButton *>(QStringLiteral("produceSend"))
+                     ->text()
+                     .contains(QLatin1Char('&')));
     }
 
     void producerKeepsNullKeyApartFromEmptyKey()
@@ -261,7 +268,8 @@ private Q_SLOTS:
         nullKey->setChecked(false);
         QVERIFY(panel->request().key.has_value());
         QCOMPARE(*panel->request().key, QString());
-        QTRY_VERIFY2(panel->previewText().contains(QStringLiteral("empty-string key")), qPrintable(panel->previewText()));
+        QTRY_VERIFY2(
+            panel->previewText().contains(QStringLiteral("empty-string key")), qPrintable(panel->previewText()));
         QVERIFY2(panel->previewText().contains(QStringLiteral("murmur2")), qPrintable(panel->previewText()));
         const int emptyKeyPartition = panel->previewedPartition();
 
@@ -309,7 +317,8 @@ private Q_SLOTS:
         }
 
         // What a room sees at 1280x720: a JSON record in its own member order, the live tail, the producer.
-        value->setPlainText(QStringLiteral("{\"ride\": {i}, \"driver\": \"kim\", \"fare\": 12.50, \"tags\": [\"night\"]}"));
+        value->setPlainText(
+            QStringLiteral("{\"ride\": {i}, \"driver\": \"kim\", \"fare\": 12.50, \"tags\": [\"night\"]}"));
         key->setText(QStringLiteral("rider-{i}"));
         panel->findChild<QSpinBox *>(QStringLiteral("produceCount"))->setValue(40);
         produced.clear();
@@ -320,11 +329,16 @@ private Q_SLOTS:
         QTRY_COMPARE(browser->model()->rowCount(), 42);
         browser->table()->selectRow(40);
         QTRY_VERIFY(browser->detailText().contains(QStringLiteral("\"ride\": ")));
-        QVERIFY(browser->detailText().indexOf(QStringLiteral("\"ride\"")) < browser->detailText().indexOf(QStringLiteral("\"driver\"")));
+        QVERIFY(browser->detailText().indexOf(QStringLiteral("\"ride\""))
+            < browser->detailText().indexOf(QStringLiteral("\"driver\"")));
         QTest::qWait(100); // pages requested by the newly shown view arrive before the grab
         const QImage image = window.grab().toImage();
         QVERIFY(image.save(outputPath(QStringLiteral("explorer-messages-720p.png"))));
         QVERIFY(distinctColours(image) > 20);
+        auto *format = browser->findChild<QComboBox *>(QStringLiteral("browserFormat"));
+        format->setCurrentIndex(format->findText(QStringLiteral("Hex")));
+        QVERIFY(browser->detailText().contains(QStringLiteral("00000000  7b 22 72 69 64 65 22 3a")));
+        QVERIFY(window.grab().save(outputPath(QStringLiteral("explorer-messages-hex-720p.png"))));
     }
 
     void explorerShowsTheBroker()

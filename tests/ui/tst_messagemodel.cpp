@@ -249,6 +249,13 @@ private Q_SLOTS:
         model.setSnapshot(s);
         QCOMPARE(rowsOf(model), QStringLiteral("0:0 1:0 0:1 2:4 1:1 0:2 2:2 2:3 0:3 1:2 1:3"));
 
+        // A filter keeps the matching records of the tail (the fake matches keys: "k<partition>").
+        model.setFilter(QStringLiteral("k1"));
+        QTRY_COMPARE(model.rowCount(), 4);
+        QCOMPARE(rowsOf(model), QStringLiteral("1:0 1:1 1:2 1:3"));
+        model.setFilter({});
+        QTRY_COMPARE(model.rowCount(), 11);
+
         // The log order is still there: partition by partition.
         model.setOrder(ui::MessageModel::Order::Log);
         QCOMPARE(model.rowCount(), 4 + 4 + 3);
@@ -369,13 +376,15 @@ private Q_SLOTS:
         // The record's member order, its number spelling (2.50), nesting indented.
         const QString json = browser.detailText();
         QVERIFY2(json.indexOf(QLatin1String("\"z\"")) < json.indexOf(QLatin1String("\"a\"")), qPrintable(json));
-        QVERIFY2(json.contains(QLatin1String("        2.50,\n        {\n            \"y\": null,\n")), qPrintable(json));
+        QVERIFY2(
+            json.contains(QLatin1String("        2.50,\n        {\n            \"y\": null,\n")), qPrintable(json));
 
         auto *format = browser.findChild<QComboBox *>(QStringLiteral("browserFormat"));
         QVERIFY(format);
         format->setCurrentIndex(format->findText(QStringLiteral("Hex")));
         const QString hex = browser.detailText();
-        QVERIFY2(hex.contains(QLatin1String("00000000  7b 22 7a 22 3a 31 2c 22  61 22 3a 5b 31 2c 32 2e  |{\"z\":1,\"a\":[1,2.|")),
+        QVERIFY2(hex.contains(QLatin1String(
+                     "00000000  7b 22 7a 22 3a 31 2c 22  61 22 3a 5b 31 2c 32 2e  |{\"z\":1,\"a\":[1,2.|")),
             qPrintable(hex));
         QVERIFY2(hex.contains(QLatin1String("00000010  ")), qPrintable(hex));
     }
@@ -399,10 +408,12 @@ private Q_SLOTS:
         const QStringList lines = browser.selectedAsJsonLines().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 2);
         QCOMPARE(lines.at(1),
-            QStringLiteral("{\"topic\": \"t\", \"partition\": 1, \"offset\": 0, \"timestamp\": 15, \"key\": \"k1\", "
-                           "\"value\": \"{\\\"z\\\":0,\\\"a\\\":[1,2.50,{\\\"y\\\":null,\\\"b\\\":true}]}\", \"headers\": []}"));
+            QStringLiteral(
+                "{\"topic\": \"t\", \"partition\": 1, \"offset\": 0, \"timestamp\": 15, \"key\": \"k1\", "
+                "\"value\": \"{\\\"z\\\":0,\\\"a\\\":[1,2.50,{\\\"y\\\":null,\\\"b\\\":true}]}\", \"headers\": []}"));
         const QString csv = browser.selectedAsCsv();
-        QCOMPARE(csv.section(QStringLiteral("\r\n"), 0, 0), QStringLiteral("topic,partition,offset,timestamp,key,value,headers"));
+        QCOMPARE(csv.section(QStringLiteral("\r\n"), 0, 0),
+            QStringLiteral("topic,partition,offset,timestamp,key,value,headers"));
         QCOMPARE(csv.section(QStringLiteral("\r\n"), 1, 1),
             QStringLiteral("t,0,0,10,k0,\"{\"\"z\"\":0,\"\"a\"\":[1,2.50,{\"\"y\"\":null,\"\"b\"\":true}]}\",[]"));
 

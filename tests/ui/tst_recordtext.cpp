@@ -12,8 +12,8 @@ using namespace topicscope;
 
 namespace {
 
-engine::MessageRow row(std::optional<QByteArray> key, std::optional<QByteArray> value,
-    QList<engine::RecordHeader> headers = {})
+engine::MessageRow row(
+    std::optional<QByteArray> key, std::optional<QByteArray> value, QList<engine::RecordHeader> headers = {})
 {
     engine::MessageRow r;
     r.partition = 2;
@@ -35,8 +35,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<bool>("compact");
         QTest::addColumn<QString>("expected"); // "<invalid>": not JSON
-        QTest::addRow("members in the record's order") << QByteArray("{\"z\":1,\"a\":2,\"m\":3}") << false
-                                                       << QStringLiteral("{\n    \"z\": 1,\n    \"a\": 2,\n    \"m\": 3\n}");
+        QTest::addRow("members in the record's order") << QByteArray(
+            "{\"z\":1,\"a\":2,\"m\":3}") << false << QStringLiteral("{\n    \"z\": 1,\n    \"a\": 2,\n    \"m\": 3\n}");
         QTest::addRow("compact keeps order too") << QByteArray("{ \"z\" : 1 , \"a\" : [ true , null ] }") << true
                                                  << QStringLiteral("{\"z\":1,\"a\":[true,null]}");
         QTest::addRow("numbers as written") << QByteArray("[12345678901234567890,2.50,-0.0,1e+300]") << true
@@ -44,8 +44,8 @@ private Q_SLOTS:
         QTest::addRow("strings and escapes as written")
             << QByteArray("{\"k\\u00e9y\":\"a\\\"b\\\\c\\n\",\"한\":\"글\"}") << true
             << QStringLiteral("{\"k\\u00e9y\":\"a\\\"b\\\\c\\n\",\"한\":\"글\"}");
-        QTest::addRow("empty containers") << QByteArray("{\"a\":{},\"b\":[]}") << false
-                                          << QStringLiteral("{\n    \"a\": {},\n    \"b\": []\n}");
+        QTest::addRow("empty containers")
+            << QByteArray("{\"a\":{},\"b\":[]}") << false << QStringLiteral("{\n    \"a\": {},\n    \"b\": []\n}");
         QTest::addRow("nested") << QByteArray("[{\"b\":1}]") << false
                                 << QStringLiteral("[\n    {\n        \"b\": 1\n    }\n]");
         QTest::addRow("top-level scalar") << QByteArray(" \"x\" ") << false << QStringLiteral("\"x\"");
@@ -129,11 +129,13 @@ private Q_SLOTS:
             << row(QByteArray("k"), QByteArray("v"),
                    {{QByteArray("trace"), QByteArray("1")}, {QByteArray("trace"), std::nullopt},
                        {QByteArray("bin"), QByteArray("\xff", 1)}})
-            << QStringLiteral("{\"topic\": \"t\", \"partition\": 2, \"offset\": 41, \"timestamp\": 1700000000123, "
-                              "\"key\": \"k\", \"value\": \"v\", \"headers\": [{\"key\": \"trace\", \"value\": \"1\"}, "
-                              "{\"key\": \"trace\", \"value\": null}, {\"key\": \"bin\", \"value\": {\"base64\": \"/w==\"}}]}")
+            << QStringLiteral(
+                   "{\"topic\": \"t\", \"partition\": 2, \"offset\": 41, \"timestamp\": 1700000000123, "
+                   "\"key\": \"k\", \"value\": \"v\", \"headers\": [{\"key\": \"trace\", \"value\": \"1\"}, "
+                   "{\"key\": \"trace\", \"value\": null}, {\"key\": \"bin\", \"value\": {\"base64\": \"/w==\"}}]}")
             << QStringLiteral("t,2,41,1700000000123,k,v,\"[{\"\"key\"\": \"\"trace\"\", \"\"value\"\": \"\"1\"\"}, "
-                              "{\"\"key\"\": \"\"trace\"\", \"\"value\"\": null}, {\"\"key\"\": \"\"bin\"\", \"\"value\"\": {\"\"base64\"\": \"\"/w==\"\"}}]\"");
+                              "{\"\"key\"\": \"\"trace\"\", \"\"value\"\": null}, {\"\"key\"\": \"\"bin\"\", "
+                              "\"\"value\"\": {\"\"base64\"\": \"\"/w==\"\"}}]\"");
         QTest::addRow("control characters and Korean")
             << row(QByteArray("키"), QByteArray("a\x01z"))
             << QStringLiteral("{\"topic\": \"t\", \"partition\": 2, \"offset\": 41, \"timestamp\": 1700000000123, "
@@ -153,7 +155,8 @@ private Q_SLOTS:
 
     void exportsEveryRecordInOrder()
     {
-        const QList<engine::MessageRow> rows {row(QByteArray("a"), QByteArray("1")), row(QByteArray("b"), QByteArray("2"))};
+        const QList<engine::MessageRow> rows {
+            row(QByteArray("a"), QByteArray("1")), row(QByteArray("b"), QByteArray("2"))};
         QCOMPARE(ui::recordexport::toJsonLines(QStringLiteral("t"), rows).count(QLatin1Char('\n')), 2);
         const QStringList csv = ui::recordexport::toCsv(QStringLiteral("a topic, with comma"), rows)
                                     .split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);

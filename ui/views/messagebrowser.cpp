@@ -334,8 +334,8 @@ void MessageBrowser::applyOrder()
 {
     // One partition's log is already in time order (and can be scrolled through whole); across partitions the
     // log puts the newest records of every partition but the last out of view.
-    m_model->setOrder(m_tail->isChecked() && m_model->partition() < 0 ? MessageModel::Order::Time
-                                                                       : MessageModel::Order::Log);
+    m_model->setOrder(
+        m_tail->isChecked() && m_model->partition() < 0 ? MessageModel::Order::Time : MessageModel::Order::Log);
 }
 
 void MessageBrowser::go()
@@ -385,15 +385,19 @@ void MessageBrowser::updateDetail()
         if (bytes && bytes->isEmpty())
             return tr("(empty string, 0 bytes)");
         if (bytes && as == BytesFormat::Hex)
-            return QLatin1Char('\n') + format::hexDump(*bytes);
+            return format::hexDump(*bytes);
         return format::bytes(bytes, as, false);
+    };
+    // A short key goes on its label's line, a dump or an indented JSON key on the lines below.
+    const auto afterLabel = [](const QString &body) -> QString {
+        return (body.contains(QLatin1Char('\n')) ? QLatin1Char('\n') : QLatin1Char(' ')) + body;
     };
     QString text = tr("partition %1 · offset %2 · %3 · %n byte(s)", nullptr, row->sizeBytes)
                        .arg(row->partition)
                        .arg(row->offset)
                        .arg(format::timestamp(row->timestamp))
         + QLatin1Char('\n');
-    text += tr("key:") + QLatin1Char(' ') + shown(row->key, f) + QLatin1Char('\n');
+    text += tr("key:") + afterLabel(shown(row->key, f)) + QLatin1Char('\n');
     for (const engine::RecordHeader &h : row->headers)
         text += tr("header ") + QString::fromUtf8(h.key) + QStringLiteral(": ") + shown(h.value, BytesFormat::Text)
             + QLatin1Char('\n');
@@ -410,10 +414,10 @@ void MessageBrowser::updateStatus()
     if (m_model->topic().isEmpty())
         m_status->setText(tr("No topic."));
     else if (m_model->order() == MessageModel::Order::Time)
-        m_status->setText(tr("Live tail of %1, every partition in time order: the newest %Ln record(s)%2", nullptr, rows)
-                              .arg(m_model->topic(),
-                                  m_model->filter().isEmpty() ? QString()
-                                                              : tr(" matching \"%1\"").arg(m_model->filter())));
+        m_status->setText(
+            tr("Live tail of %1, every partition in time order: the newest %Ln record(s)%2", nullptr, rows)
+                .arg(m_model->topic(),
+                    m_model->filter().isEmpty() ? QString() : tr(" matching \"%1\"").arg(m_model->filter())));
     else if (!m_model->filter().isEmpty())
         m_status->setText(tr("%Ln match(es) of \"%1\" in %2 of %3%4", nullptr, rows)
                               .arg(m_model->filter(), where, m_model->topic(),

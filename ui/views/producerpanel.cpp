@@ -262,9 +262,8 @@ QString ProducerPanel::statusText() const
 
 void ProducerPanel::updateKeyHints()
 {
-    m_key->setPlaceholderText(m_nullKey->isChecked()
-            ? tr("null key — type one, e.g. user-1 ({i} = sequence number)")
-            : tr("empty string: a key of 0 bytes, hashed like any key"));
+    m_key->setPlaceholderText(m_nullKey->isChecked() ? tr("null key — type one, e.g. user-1 ({i} = sequence number)")
+                                                     : tr("empty string: a key of 0 bytes, hashed like any key"));
     m_value->setPlaceholderText(m_nullValue->isChecked() ? tr("null value (a tombstone)")
                                                          : tr("value, e.g. {\"id\": {i}}; empty = the empty string"));
     m_countLabel->setText(tr("record(s) at", nullptr, m_count->value()));
