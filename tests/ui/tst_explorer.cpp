@@ -272,6 +272,14 @@ private Q_SLOTS:
             panel->previewText().contains(QStringLiteral("empty-string key")), qPrintable(panel->previewText()));
         QVERIFY2(panel->previewText().contains(QStringLiteral("murmur2")), qPrintable(panel->previewText()));
         const int emptyKeyPartition = panel->previewedPartition();
+        // Round-robin ignores keys, the empty one too: the note does not claim a hash.
+        auto *partitioner = panel->findChild<QComboBox *>(QStringLiteral("producePartitioner"));
+        partitioner->setCurrentIndex(partitioner->findData(QStringLiteral("round-robin")));
+        QTRY_VERIFY2(panel->previewText().contains(QStringLiteral("key ignored")), qPrintable(panel->previewText()));
+        QVERIFY2(panel->previewText().contains(QStringLiteral("empty-string key")), qPrintable(panel->previewText()));
+        QVERIFY2(!panel->previewText().contains(QStringLiteral("hashed")), qPrintable(panel->previewText()));
+        partitioner->setCurrentIndex(partitioner->findData(QStringLiteral("built-in")));
+        QTRY_VERIFY2(panel->previewText().contains(QStringLiteral("murmur2")), qPrintable(panel->previewText()));
 
         // Typing a key makes it non-null; checking null clears the field again.
         nullKey->setChecked(true);

@@ -275,9 +275,12 @@ QString ProducerPanel::keyNote() const
         return {};
     if (m_nullKey->isChecked())
         return tr("null key:");
-    if (m_key->text().isEmpty())
-        return tr("empty-string key (0 bytes, not null), hashed:");
-    return {};
+    if (!m_key->text().isEmpty())
+        return {};
+    // Only the default partitioner hashes keys; round-robin and uniform sticky ignore them.
+    return m_partitioner->currentData().toString() == QLatin1String("built-in")
+        ? tr("empty-string key (0 bytes, not null), hashed:")
+        : tr("empty-string key (0 bytes, not null):");
 }
 
 void ProducerPanel::schedulePreview()
