@@ -8,16 +8,22 @@
 #include "uifakecluster.h"
 
 #include <QAbstractItemModelTester>
+#include <QClipboard>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QLabel>
+#include <QMenu>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace topicscope;
 
@@ -61,6 +67,17 @@ public:
         return id;
     }
 };
+
+// Whether text states n of noun through a numerus form: "1 record(s)" untranslated, "1 record" / "2 records"
+// with an English catalogue; never "1 records".
+bool countSaid(const QString &text, int n, const QString &noun)
+{
+    if (text.contains(QStringLiteral("%1 %2(s)").arg(n).arg(noun)))
+        return true;
+    const QRegularExpression said(QStringLiteral("\\b%1 %2(s?)\\b").arg(n).arg(noun));
+    const QRegularExpressionMatch m = said.match(text);
+    return m.hasMatch() && m.captured(1).isEmpty() == (n == 1);
+}
 
 // "partition:offset" of every row, in row order.
 QString rowsOf(const ui::MessageModel &model)
@@ -417,11 +434,27 @@ private Q_SLOTS:
         QCOMPARE(csv.section(QStringLiteral("\r\n"), 1, 1),
             QStringLiteral("t,0,0,10,k0,\"{\"\"z\"\":0,\"\"a\"\":[1,2.50,{\"\"y\"\":null,\"\"b\"\":true}]}\",[]"));
 
+        // The Copy / Export menu puts the same text on the clipboard and says how many records it copied, the
+        // count passed as Qt's %n (numerus form: "1 record", not "1 records", once the catalogue is loaded).
+        auto *status = browser.findChild<QLabel *>(QStringLiteral("browserStatus"));
+        QVERIFY(countSaid(status->text(), 4, QStringLiteral("record"))); // 4 records in all partitions
+        auto *exportButton = browser.findChild<QToolButton *>(QStringLiteral("browserExport"));
+        QVERIFY(exportButton && exportButton->menu());
+        const QList<QAction *> actions = exportButton->menu()->actions();
+        QCOMPARE(actions.size(), 3);
+        actions.at(1)->trigger(); // Copy as CSV
+        QCOMPARE(QGuiApplication::clipboard()->text(), csv);
+        QVERIFY2(countSaid(status->text(), 2, QStringLiteral("record")), qPrintable(status->text()));
+        table->selectRow(1);
+        actions.at(0)->trigger(); // Copy as JSON Lines
+        QCOMPARE(QGuiApplication::clipboard()->text().count(QLatin1Char('\n')), 1);
+        QVERIFY2(countSaid(status->text(), 1, QStringLiteral("record")), qPrintable(status->text()));
+
         QTemporaryDir dir;
         QVERIFY(browser.exportSelected(dir.filePath(QStringLiteral("out.csv"))));
         QFile file(dir.filePath(QStringLiteral("out.csv")));
         QVERIFY(file.open(QIODevice::ReadOnly));
-        QCOMPARE(QString::fromUtf8(file.readAll()), csv);
+        QCOMPARE(QString::fromUtf8(file.readAll()), browser.selectedAsCsv()); // the one row selected now
         QVERIFY(!browser.exportSelected(dir.filePath(QStringLiteral("missing/out.jsonl"))));
     }
 };
