@@ -36,8 +36,8 @@ CreateTopicDialog::CreateTopicDialog(const QStringList &existingTopics, QWidget 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("validationMessage"));
     m_message->setWordWrap(true);
-    // Room for the longest reason from the start (two lines at this width), so that nothing is clipped and the
-    // dialog does not jump as reasons come and go; validate() grows it further if a reason needs more.
+    // Room for two lines from the start, so that most reasons fit without the dialog jumping as they come and
+    // go; validate() grows the dialog when a reason needs more (a word-wrapped label is clipped otherwise).
     m_message->setMinimumHeight(2 * m_message->fontMetrics().lineSpacing());
     m_message->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_message->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::MinimumExpanding);

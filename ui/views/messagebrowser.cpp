@@ -192,6 +192,8 @@ MessageBrowser::MessageBrowser(engine::ClusterClient *client, QWidget *parent)
             m_table->scrollToBottom();
             return;
         }
+        if (m_model->order() == MessageModel::Order::Log)
+            return; // one partition tails in log order: nothing moves
         // Back to the log, at the record that was selected (else the newest shown), so that it can be read on.
         std::optional<engine::MessageRow> at;
         if (m_table->currentIndex().isValid())

@@ -30,8 +30,9 @@ ProducerPanel::ProducerPanel(engine::ClusterClient *client, QWidget *parent)
     m_topic->setObjectName(QStringLiteral("produceTopic"));
     m_nullKey = new QCheckBox(tr("null key"), this);
     m_nullKey->setObjectName(QStringLiteral("produceNullKey"));
-    m_nullKey->setToolTip(tr("No key at all: the partitioner spreads the records. Unchecked with the field empty, "
-                             "the key is the empty string (0 bytes), which is hashed like any key."));
+    m_nullKey->setToolTip(
+        tr("No key at all: the partitioner spreads the records. Unchecked with the field empty, "
+           "the key is the empty string (0 bytes), which the default partitioner hashes like any key."));
     m_nullKey->setChecked(true);
     m_key = new QLineEdit(this);
     m_key->setObjectName(QStringLiteral("produceKey"));
@@ -131,13 +132,13 @@ ProducerPanel::ProducerPanel(engine::ClusterClient *client, QWidget *parent)
     connect(m_key, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (!text.isEmpty())
             m_nullKey->setChecked(false);
-        updateKeyHints();
+        updateHints();
         schedulePreview();
     });
     connect(m_nullKey, &QCheckBox::toggled, this, [this](bool on) {
         if (on)
             m_key->clear();
-        updateKeyHints();
+        updateHints();
         schedulePreview();
     });
     connect(m_value, &QPlainTextEdit::textChanged, this, [this] {
@@ -147,10 +148,10 @@ ProducerPanel::ProducerPanel(engine::ClusterClient *client, QWidget *parent)
     connect(m_nullValue, &QCheckBox::toggled, this, [this](bool on) {
         if (on)
             m_value->clear();
-        updateKeyHints();
+        updateHints();
     });
-    connect(m_count, &QSpinBox::valueChanged, this, &ProducerPanel::updateKeyHints);
-    updateKeyHints();
+    connect(m_count, &QSpinBox::valueChanged, this, &ProducerPanel::updateHints);
+    updateHints();
     connect(m_keySerde, &QComboBox::currentIndexChanged, this, &ProducerPanel::schedulePreview);
     connect(m_partitioner, &QComboBox::currentIndexChanged, this, [this] {
         m_partition->setEnabled(m_partitioner->currentData().toString() == ExplicitPartitioner);
@@ -260,10 +261,10 @@ QString ProducerPanel::statusText() const
     return m_status->text();
 }
 
-void ProducerPanel::updateKeyHints()
+void ProducerPanel::updateHints()
 {
     m_key->setPlaceholderText(m_nullKey->isChecked() ? tr("null key — type one, e.g. user-1 ({i} = sequence number)")
-                                                     : tr("empty string: a key of 0 bytes, hashed like any key"));
+                                                     : tr("empty string: a key of 0 bytes, not null"));
     m_value->setPlaceholderText(m_nullValue->isChecked() ? tr("null value (a tombstone)")
                                                          : tr("value, e.g. {\"id\": {i}}; empty = the empty string"));
     m_countLabel->setText(tr("record(s) at", nullptr, m_count->value()));

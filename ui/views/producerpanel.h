@@ -47,7 +47,7 @@ Q_SIGNALS:
 
 private:
     void schedulePreview();
-    void updateKeyHints();
+    void updateHints();
     QString keyNote() const;
 
     QPointer<engine::ClusterClient> m_client;
