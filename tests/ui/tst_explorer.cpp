@@ -1,7 +1,8 @@
 // The explorer on a real in-memory broker behind the facade, fed through the real snapshot path: models under
 // QAbstractItemModelTester, the create-topic dialog's validation, producing from the panel to the predicted
 // partition and seeing it in the browser, an in-app consumer group with members and lag, reset offsets only
-// when Empty, and a screenshot of every main view saved as PNG and checked not to be blank.
+// when Empty, and a screenshot of every main view saved as PNG and checked not to be blank. No widget takes an
+// Alt letter of the menu bar; the producer keeps a null key apart from an empty one.
 #include "chartsview.h"
 #include "client/consumer.h"
 #include "clustertreemodel.h"
@@ -21,14 +22,21 @@
 #include "topicsview.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDir>
+#include <QGroupBox>
+#include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTableView>
 #include <QTest>
 
@@ -62,6 +70,21 @@ QString dumpModel(const QAbstractItemModel &model, const QList<int> &columns)
         out += cells.join(QLatin1Char('|')) + QLatin1Char('\n');
     }
     return out;
+}
+
+// The Alt letter of a text ("&Send" -> 's'), or a null QChar; "&&" is a literal ampersand.
+QChar mnemonic(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) != QLatin1Char('&'))
+            continue;
+        if (text.at(i + 1) == QLatin1Char('&')) {
+            ++i;
+            continue;
+        }
+        return text.at(i + 1).toLower();
+    }
+    return {};
 }
 
 // In-app consumers living on the engine thread, polled by an engine clock timer.
@@ -104,18 +127,226 @@ private Q_SLOTS:
         QTest::addRow("250 chars") << QString(250, QLatin1Char('a')) << false;
         QTest::addRow("slash") << QStringLiteral("a/b") << false;
         QTest::addRow("exists") << QStringLiteral("existing") << false;
+        QTest::addRow("collides on '.' vs '_'") << QStringLiteral("web_clicks") << false;
+        QTest::addRow("collides on '_' vs '.'") << QStringLiteral("pay.ments") << false;
+        QTest::addRow("differs otherwise") << QStringLiteral("web.clicks2") << true;
     }
     void createTopicDialogValidatesAsYouType()
     {
         QFETCH(QString, name);
         QFETCH(bool, valid);
-        ui::CreateTopicDialog dialog({QStringLiteral("existing")});
+        ui::CreateTopicDialog dialog(
+            {QStringLiteral("existing"), QStringLiteral("web.clicks"), QStringLiteral("pay_ments")});
         auto *edit = dialog.findChild<QLineEdit *>(QStringLiteral("topicName"));
         QVERIFY(edit);
         QTest::keyClicks(edit, name);
         QCOMPARE(dialog.isInputValid(), valid);
         if (!valid && !name.isEmpty())
             QVERIFY(!dialog.validationMessage().isEmpty());
+        auto *buttons = dialog.findChild<QDialogButtonBox *>();
+        QCOMPARE(buttons->button(QDialogButtonBox::Ok)->isEnabled(), valid);
+    }
+
+    void createTopicDialogShowsTheWholeReason_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("reason");
+        QTest::addRow("collision") << QStringLiteral("metrics.cpu_load.per-host.v2") << QStringLiteral("collides");
+        QTest::addRow("bad character") << QStringLiteral("a/b") << QString();
+        QTest::addRow("too long") << QString(250, QLatin1Char('x')) << QString();
+        QTest::addRow("advice") << QStringLiteral("a.b") << QStringLiteral("advises");
+    }
+    void createTopicDialogShowsTheWholeReason()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, reason);
+        ui::CreateTopicDialog dialog({QStringLiteral("metrics_cpu_load_per-host_v2")});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("topicName")), name);
+        QCoreApplication::processEvents();
+        auto *message = dialog.findChild<QLabel *>(QStringLiteral("validationMessage"));
+        QVERIFY(!message->text().isEmpty());
+        QVERIFY2(message->text().contains(reason), qPrintable(message->text()));
+        // Wrapped at the label's width, the whole text fits in its height, and the dialog fits a 1280x720 screen.
+        QTRY_VERIFY2(message->height() >= message->heightForWidth(message->width()),
+            qPrintable(
+                QStringLiteral("%1 < %2").arg(message->height()).arg(message->heightForWidth(message->width()))));
+        QVERIFY(dialog.width() <= 1280 && dialog.height() <= 720);
+        if (QByteArray(QTest::currentDataTag()) == "collision")
+            QVERIFY(dialog.grab().save(outputPath(QStringLiteral("new-topic-collision.png"))));
+    }
+
+    void noWidgetTakesAMenuBarMnemonic()
+    {
+        QCOMPARE(mnemonic(QStringLiteral("&Send")), QLatin1Char('s'));
+        QCOMPARE(mnemonic(QStringLiteral("Fish && &Chips")), QLatin1Char('c'));
+        QCOMPARE(mnemonic(QStringLiteral("Send")), QChar());
+
+        engine::EngineOptions options;
+        options.storage.inMemory = true;
+        engine::EngineFacade facade(options);
+        ui::MainWindow window(&facade);
+        window.setScenarioControl(facade.scenarios()); // as the app does: the Scenarios menu and the Flow tab
+        window.resize(1280, 720);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QHash<QChar, QString> menus;
+        for (QAction *menu : window.menuBar()->actions()) {
+            if (const QChar c = mnemonic(menu->text()); !c.isNull())
+                menus.insert(c, menu->text());
+        }
+        QVERIFY2(menus.contains(QLatin1Char('s')) && menus.contains(QLatin1Char('f')),
+            qPrintable(menus.values().join(QLatin1Char(' '))));
+
+        QStringList clashes;
+        int checked = 0;
+        const auto check = [&](const QString &what, const QString &text) {
+            ++checked;
+            const QChar c = mnemonic(text);
+            if (!c.isNull() && menus.contains(c))
+                clashes.append(QStringLiteral("%1 \"%2\" vs menu \"%3\"").arg(what, text, menus.value(c)));
+        };
+        for (const auto tab : {ui::MainWindow::TopicsTab, ui::MainWindow::PartitionsTab, ui::MainWindow::MessagesTab,
+                 ui::MainWindow::GroupsTab, ui::MainWindow::ChartsTab, ui::MainWindow::FlowTab}) {
+            window.showTab(tab);
+            QCoreApplication::processEvents();
+            for (QWidget *w : window.findChildren<QWidget *>()) {
+                if (!w->isVisible())
+                    continue;
+                if (auto *button = qobject_cast<QAbstractButton *>(w))
+                    check(QStringLiteral("button"), button->text());
+                else if (auto *label = qobject_cast<QLabel *>(w); label && label->buddy())
+                    check(QStringLiteral("label"), label->text());
+                else if (auto *box = qobject_cast<QGroupBox *>(w))
+                    check(QStringLiteral("group box"), box->title());
+                else if (auto *bar = qobject_cast<QTabBar *>(w)) {
+                    for (int i = 0; i < bar->count(); ++i)
+                        check(QStringLiteral("tab"), bar->tabText(i));
+                }
+            }
+        }
+        QVERIFY(checked > 5); // the producer's buttons and check boxes at least
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QStringLiteral("; "))));
+        // The incident itself: Alt+S opened Scenarios and the panel's "&Send" at once.
+        QVERIFY(!window.producerPanel()
+                     ->findChild<QPushButton *>(QStringLiteral("produceSend"))
+                     ->text()
+                     .contains(QLatin1Char('&')));
+    }
+
+    void producerKeepsNullKeyApartFromEmptyKey()
+    {
+        engine::EngineOptions options;
+        options.storage.inMemory = true;
+        engine::EngineFacade facade(options);
+        ui::MainWindow window(&facade);
+        window.resize(1280, 720);
+        window.show();
+        QSignalSpy started(&facade, &engine::EngineFacade::started);
+        QSignalSpy finished(&facade, &engine::EngineFacade::commandFinished);
+        facade.start();
+        QTRY_COMPARE(started.count(), 1);
+        facade.createTopic(QStringLiteral("keys"), 6);
+        QTRY_COMPARE(finished.count(), 1);
+        ui::ProducerPanel *panel = window.producerPanel();
+        QTRY_COMPARE(window.topicsView()->model()->rowCount(), 1);
+        panel->setTopic(QStringLiteral("keys"));
+        auto *key = panel->findChild<QLineEdit *>(QStringLiteral("produceKey"));
+        auto *nullKey = panel->findChild<QCheckBox *>(QStringLiteral("produceNullKey"));
+        auto *value = panel->findChild<QPlainTextEdit *>(QStringLiteral("produceValue"));
+        auto *nullValue = panel->findChild<QCheckBox *>(QStringLiteral("produceNullValue"));
+        QVERIFY(key && nullKey && value && nullValue);
+
+        // By default an empty field is no key at all: the partitioner spreads records.
+        QVERIFY(nullKey->isChecked());
+        QVERIFY(!panel->request().key.has_value());
+        QTRY_VERIFY2(panel->previewText().contains(QStringLiteral("null key")), qPrintable(panel->previewText()));
+        QVERIFY2(panel->previewText().contains(QStringLiteral("no key")), qPrintable(panel->previewText()));
+
+        // Unchecked, the empty field is the empty string: 0 bytes, hashed with murmur2 like any key.
+        nullKey->setChecked(false);
+        QVERIFY(panel->request().key.has_value());
+        QCOMPARE(*panel->request().key, QString());
+        QTRY_VERIFY2(
+            panel->previewText().contains(QStringLiteral("empty-string key")), qPrintable(panel->previewText()));
+        QVERIFY2(panel->previewText().contains(QStringLiteral("murmur2")), qPrintable(panel->previewText()));
+        const int emptyKeyPartition = panel->previewedPartition();
+        // Round-robin ignores keys, the empty one too: the note does not claim a hash.
+        auto *partitioner = panel->findChild<QComboBox *>(QStringLiteral("producePartitioner"));
+        partitioner->setCurrentIndex(partitioner->findData(QStringLiteral("round-robin")));
+        QTRY_VERIFY2(panel->previewText().contains(QStringLiteral("key ignored")), qPrintable(panel->previewText()));
+        QVERIFY2(panel->previewText().contains(QStringLiteral("empty-string key")), qPrintable(panel->previewText()));
+        QVERIFY2(!panel->previewText().contains(QStringLiteral("hashed")), qPrintable(panel->previewText()));
+        partitioner->setCurrentIndex(partitioner->findData(QStringLiteral("built-in")));
+        QTRY_VERIFY2(panel->previewText().contains(QStringLiteral("murmur2")), qPrintable(panel->previewText()));
+
+        // Typing a key makes it non-null; checking null clears the field again.
+        nullKey->setChecked(true);
+        QTest::keyClicks(key, QStringLiteral("u"));
+        QVERIFY(!nullKey->isChecked());
+        nullKey->setChecked(true);
+        QCOMPARE(key->text(), QString());
+
+        // A tombstone: null value, cleared by typing a value.
+        nullValue->setChecked(true);
+        QVERIFY(!panel->request().value.has_value());
+        value->setPlainText(QStringLiteral("v"));
+        QVERIFY(!nullValue->isChecked());
+        QCOMPARE(*panel->request().value, QStringLiteral("v"));
+
+        // Sent, the records carry a null key and an empty one; the detail tells them apart.
+        QSignalSpy produced(panel, &ui::ProducerPanel::produced);
+        panel->send();
+        QTRY_VERIFY(!produced.isEmpty() && produced.last().at(0).value<engine::ProduceReport>().finished);
+        const auto nullReport = produced.last().at(0).value<engine::ProduceReport>();
+        nullKey->setChecked(false);
+        produced.clear();
+        panel->send();
+        QTRY_VERIFY(!produced.isEmpty() && produced.last().at(0).value<engine::ProduceReport>().finished);
+        const auto emptyReport = produced.last().at(0).value<engine::ProduceReport>();
+        QCOMPARE(emptyReport.lastPartition, emptyKeyPartition);
+
+        ui::MessageBrowser *browser = window.messageBrowser();
+        window.showTab(ui::MainWindow::MessagesTab);
+        QTRY_COMPARE(window.topicsView()->model()->rowAt(0).records, 2);
+        for (const auto &[report, expectedKey, shown] :
+            {std::tuple {nullReport, std::optional<QByteArray>(), QStringLiteral("key: null")},
+                std::tuple {emptyReport, std::optional<QByteArray>(QByteArray()),
+                    QStringLiteral("key: (empty string, 0 bytes)")}}) {
+            browser->browse(QStringLiteral("keys"), report.lastPartition);
+            ui::MessageModel *messages = browser->model();
+            const int row = messages->rowForOffset(report.lastPartition, report.lastOffset);
+            QVERIFY(row >= 0);
+            QTRY_VERIFY(messages->messageAt(row).has_value());
+            QCOMPARE(messages->messageAt(row)->key, expectedKey);
+            browser->table()->selectRow(row);
+            QTRY_VERIFY2(browser->detailText().contains(shown), qPrintable(browser->detailText()));
+        }
+
+        // What a room sees at 1280x720: a JSON record in its own member order, the live tail, the producer.
+        value->setPlainText(
+            QStringLiteral("{\"ride\": {i}, \"driver\": \"kim\", \"fare\": 12.50, \"tags\": [\"night\"]}"));
+        key->setText(QStringLiteral("rider-{i}"));
+        panel->findChild<QSpinBox *>(QStringLiteral("produceCount"))->setValue(40);
+        produced.clear();
+        panel->send();
+        QTRY_VERIFY(!produced.isEmpty() && produced.last().at(0).value<engine::ProduceReport>().finished);
+        browser->browse(QStringLiteral("keys"), -1);
+        browser->setLiveTail(true);
+        QTRY_COMPARE(browser->model()->rowCount(), 42);
+        browser->table()->selectRow(40);
+        QTRY_VERIFY(browser->detailText().contains(QStringLiteral("\"ride\": ")));
+        QVERIFY(browser->detailText().indexOf(QStringLiteral("\"ride\""))
+            < browser->detailText().indexOf(QStringLiteral("\"driver\"")));
+        QTest::qWait(100); // pages requested by the newly shown view arrive before the grab
+        const QImage image = window.grab().toImage();
+        QVERIFY(image.save(outputPath(QStringLiteral("explorer-messages-720p.png"))));
+        QVERIFY(distinctColours(image) > 20);
+        auto *format = browser->findChild<QComboBox *>(QStringLiteral("browserFormat"));
+        format->setCurrentIndex(format->findText(QStringLiteral("Hex")));
+        QVERIFY(browser->detailText().contains(QStringLiteral("00000000  7b 22 72 69 64 65 22 3a")));
+        QVERIFY(window.grab().save(outputPath(QStringLiteral("explorer-messages-hex-720p.png"))));
     }
 
     void explorerShowsTheBroker()

@@ -36,6 +36,12 @@ CreateTopicDialog::CreateTopicDialog(const QStringList &existingTopics, QWidget 
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("validationMessage"));
     m_message->setWordWrap(true);
+    // Room for two lines from the start, so that most reasons fit without the dialog jumping as they come and
+    // go; validate() grows the dialog when a reason needs more (a word-wrapped label is clipped otherwise).
+    m_message->setMinimumHeight(2 * m_message->fontMetrics().lineSpacing());
+    m_message->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_message->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::MinimumExpanding);
+    setMinimumWidth(m_message->fontMetrics().averageCharWidth() * 64);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
     form->addRow(tr("&Name:"), m_name);
@@ -83,17 +89,15 @@ void CreateTopicDialog::validate()
         // why is the broker's own explanation
     } else if (m_existing.contains(name)) {
         why = tr("A topic named \"%1\" already exists.").arg(name);
+    } else if (const QString other = collidingTopic(name); !other.isEmpty()) {
+        // Kafka's CreateTopics refuses it (INVALID_TOPIC_EXCEPTION, "collides with existing topic"): metric
+        // names replace '.' with '_', so the two topics would share their metrics.
+        why = tr("\"%1\" collides with the existing topic \"%2\": Kafka refuses names that differ only in '.' "
+                 "and '_' (their metric names would be the same).")
+                  .arg(name, other);
     } else {
         m_valid = true;
-        // Kafka warns: metric names replace '.' with '_', so such topics collide there.
-        QString folded = name;
-        folded.replace(QLatin1Char('.'), QLatin1Char('_'));
-        for (const QString &t : std::as_const(m_existing)) {
-            QString other = t;
-            if (other.replace(QLatin1Char('.'), QLatin1Char('_')) == folded)
-                warning = tr("Warning: \"%1\" differs only in '.' vs '_' and would collide in metric names.").arg(t);
-        }
-        if (warning.isEmpty() && (name.contains(QLatin1Char('.')) || name.contains(QLatin1Char('_'))))
+        if (name.contains(QLatin1Char('.')) || name.contains(QLatin1Char('_')))
             warning = tr("Valid. Kafka advises against mixing '.' and '_' in topic names.");
     }
     m_message->setText(m_valid ? warning : why);
@@ -101,6 +105,23 @@ void CreateTopicDialog::validate()
     if (!m_valid && !name.isEmpty())
         m_message->setStyleSheet(QStringLiteral("color: #c62828"));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_valid);
+    // A word-wrapped label does not make its dialog taller by itself: grow it when a reason needs more lines.
+    if (isVisible()) {
+        const int needed = m_message->heightForWidth(m_message->width());
+        if (needed > m_message->height())
+            resize(width(), height() + needed - m_message->height());
+    }
+}
+
+QString CreateTopicDialog::collidingTopic(const QString &name) const
+{
+    const auto folded = [](QString n) { return n.replace(QLatin1Char('.'), QLatin1Char('_')); };
+    const QString mine = folded(name);
+    for (const QString &t : std::as_const(m_existing)) {
+        if (t != name && folded(t) == mine)
+            return t;
+    }
+    return {};
 }
 
 } // namespace topicscope::ui

@@ -14,8 +14,9 @@ class QSpinBox;
 namespace topicscope::ui {
 
 // Asks for a new topic's name, partition count and retention. The name is checked against Kafka's rules as it
-// is typed (the broker's own validateTopicName), and against the existing topics; OK stays disabled until it
-// is valid. GUI thread.
+// is typed (the broker's own validateTopicName), and against the existing topics, including a name that differs
+// from one only in '.' vs '_' (Kafka refuses it); Create stays disabled until it is valid, the reason shown in
+// full. GUI thread.
 class CreateTopicDialog : public QDialog {
     Q_OBJECT
 public:
@@ -29,6 +30,7 @@ public:
 
 private:
     void validate();
+    QString collidingTopic(const QString &name) const; // the existing topic equal to name once '.' is '_'
 
     QStringList m_existing;
     QLineEdit *m_name = nullptr;

@@ -118,7 +118,9 @@ void ResetOffsetsDialog::showPreview(quint64 id, const engine::OffsetResetPrevie
         for (int c = 0; c < cells.size(); ++c)
             m_table->setItem(i, c, new QTableWidgetItem(cells.at(c)));
     }
-    QString text = tr("%1 records will be re-read, %2 skipped.").arg(preview.recordsReread).arg(preview.recordsSkipped);
+    const auto clamped = [](qint64 n) { return int(std::min<qint64>(n, std::numeric_limits<int>::max())); };
+    QString text = tr("%n record(s) will be re-read,", nullptr, clamped(preview.recordsReread)) + QLatin1Char(' ')
+        + tr("%n skipped.", nullptr, clamped(preview.recordsSkipped));
     if (preview.error != 0)
         text = preview.errorMessage + QLatin1Char('\n') + text;
     m_summary->setText(text);

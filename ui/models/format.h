@@ -24,6 +24,12 @@ QString lastAppend(qint64 appendMs, qint64 nowMs); // "3 s ago", "never"
 // A key or value; null stays "null". Text shows printable UTF-8 (else falls back to hex), Json pretty-prints
 // when the bytes parse as JSON. singleLine folds newlines for table cells.
 QString bytes(const std::optional<QByteArray> &bytes, BytesFormat format, bool singleLine);
+// JSON re-indented (or compacted) in the record's own member order, numbers and strings exactly as written;
+// nullopt when the bytes are not one valid JSON text (QJsonDocument would sort the members and round numbers).
+std::optional<QString> prettyJson(QByteArrayView json, bool compact = false);
+// A classic dump, 16 bytes a line: "00000010  7b 22 6e 22 3a 31 7d 0a  00 ff ...  |{"n":1}...|"; at most
+// maxBytes are dumped, then a line says how many more there are.
+QString hexDump(QByteArrayView bytes, qsizetype maxBytes = 64 * 1024);
 } // namespace format
 
 } // namespace topicscope::ui

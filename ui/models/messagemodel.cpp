@@ -6,6 +6,16 @@
 
 namespace topicscope::ui {
 
+namespace {
+
+// Time order: by timestamp, ties by partition then offset, so that the order is total and stable.
+bool timeLess(const engine::MessageRow &a, const engine::MessageRow &b)
+{
+    return std::tie(a.timestamp, a.partition, a.offset) < std::tie(b.timestamp, b.partition, b.offset);
+}
+
+} // namespace
+
 MessageModel::MessageModel(engine::ClusterClient *client, QObject *parent)
     : QAbstractTableModel(parent)
     , m_client(client)
@@ -29,40 +39,60 @@ QList<MessageModel::Segment> MessageModel::segmentsOf(const engine::BrokerSnapsh
 
 void MessageModel::setSource(const QString &topic, int partition, const engine::BrokerSnapshot &snapshot)
 {
+    reloadRows([&] {
+        m_topic = topic;
+        m_partition = partition;
+        m_pages.clear();
+        m_pending.clear();
+        m_pendingKeys.clear();
+        m_segments = segmentsOf(snapshot);
+        m_windowStart = 0;
+    });
+}
+
+void MessageModel::reloadRows(const std::function<void()> &change)
+{
     beginResetModel();
-    m_topic = topic;
-    m_partition = partition;
-    m_pages.clear();
-    m_pending.clear();
-    m_pendingKeys.clear();
-    m_matches.clear();
-    m_scanRequest = 0;
-    m_scanSegment = 0;
-    m_scanOffset = 0;
-    m_segments = segmentsOf(snapshot);
-    if (!m_segments.isEmpty())
-        m_scanOffset = m_segments.first().start;
-    m_windowStart = 0;
+    change();
+    clearTail();
+    restartScan();
     clampWindow();
     endResetModel();
-    if (filtering())
+    if (timeOrdered())
+        startTail();
+    else if (filtering())
         scanNext();
 }
 
-void MessageModel::setFilter(const QString &filter)
+engine::MessageQuery MessageModel::query(int partition, qint64 offset, const QString &filter) const
 {
-    if (filter == m_filter)
-        return;
-    beginResetModel();
-    m_filter = filter;
+    engine::MessageQuery q;
+    q.topic = m_topic;
+    q.partition = partition;
+    q.offset = offset;
+    q.maxRecords = PageSize;
+    q.filter = filter;
+    return q;
+}
+
+void MessageModel::restartScan()
+{
     m_matches.clear();
     m_scanRequest = 0;
     m_scanSegment = 0;
     m_scanOffset = m_segments.isEmpty() ? 0 : m_segments.first().start;
-    clampWindow();
-    endResetModel();
-    if (filtering())
-        scanNext();
+}
+
+void MessageModel::setOrder(Order order)
+{
+    if (order != m_order)
+        reloadRows([&] { m_order = order; });
+}
+
+void MessageModel::setFilter(const QString &filter)
+{
+    if (filter != m_filter)
+        reloadRows([&] { m_filter = filter; });
 }
 
 void MessageModel::setBytesFormat(BytesFormat format)
@@ -153,6 +183,11 @@ void MessageModel::insertVirtual(qint64 at, qint64 count, bool following, const 
 
 void MessageModel::applySegments(const QList<Segment> &next)
 {
+    if (timeOrdered()) {
+        m_segments = next;
+        syncTail();
+        return;
+    }
     if (filtering()) {
         m_segments = next;
         return;
@@ -217,7 +252,7 @@ void MessageModel::applySegments(const QList<Segment> &next)
 
 int MessageModel::reveal(int partition, qint64 offset)
 {
-    if (filtering())
+    if (filtering() || timeOrdered())
         return rowForOffset(partition, offset);
     const qint64 v = virtualRowFor(partition, offset);
     if (v < 0)
@@ -229,21 +264,21 @@ int MessageModel::reveal(int partition, qint64 offset)
 
 int MessageModel::revealStart()
 {
-    if (!filtering() && m_windowStart > 0)
+    if (!filtering() && !timeOrdered() && m_windowStart > 0)
         moveWindowTo(0);
     return rowCount() > 0 ? 0 : -1;
 }
 
 int MessageModel::revealEnd()
 {
-    if (!filtering() && m_windowStart + m_windowRows < totalRows())
+    if (!filtering() && !timeOrdered() && m_windowStart + m_windowRows < totalRows())
         moveWindowTo(totalRows());
     return rowCount() - 1;
 }
 
 qint64 MessageModel::shiftWindow(qint64 rows)
 {
-    if (filtering())
+    if (filtering() || timeOrdered())
         return 0;
     const qint64 total = totalRows();
     const qint64 target = std::clamp<qint64>(m_windowStart + rows, 0, std::max<qint64>(0, total - MaxWindowRows));
@@ -287,6 +322,8 @@ int MessageModel::rowCount(const QModelIndex &parent) const
 {
     if (parent.isValid())
         return 0;
+    if (timeOrdered())
+        return int(m_tail.size());
     return filtering() ? int(m_matches.size()) : logRowCount();
 }
 
@@ -325,6 +362,17 @@ qint64 MessageModel::virtualRowFor(int partition, qint64 offset) const
 
 int MessageModel::rowForOffset(int partition, qint64 offset) const
 {
+    if (timeOrdered()) {
+        int nearest = -1; // the partition's first row past offset when offset itself is not in the tail
+        for (qsizetype i = 0; i < m_tail.size(); ++i) {
+            const auto &m = m_tail.at(i);
+            if (m.partition == partition && m.offset == offset)
+                return int(i);
+            if (m.partition == partition && m.offset > offset && nearest < 0)
+                nearest = int(i);
+        }
+        return nearest;
+    }
     if (filtering()) {
         for (qsizetype i = 0; i < m_matches.size(); ++i) {
             const auto &m = m_matches.at(i);
@@ -361,17 +409,18 @@ void MessageModel::request(const PageKey &key) const
 {
     if (m_pendingKeys.contains(key) || !m_client)
         return;
-    engine::MessageQuery q;
-    q.topic = m_topic;
-    q.partition = key.first;
-    q.offset = key.second * PageSize;
-    q.maxRecords = PageSize;
     m_pendingKeys.insert(key);
-    m_pending.insert(m_client->fetchMessages(q), key);
+    m_pending.insert(m_client->fetchMessages(query(key.first, key.second * PageSize, {})), key);
 }
 
 void MessageModel::onPage(quint64 requestId, const engine::MessagePage &page)
 {
+    if (const auto tail = m_tailRequests.find(requestId); tail != m_tailRequests.end()) {
+        const int partition = tail.value();
+        m_tailRequests.erase(tail);
+        onTailPage(partition, page);
+        return;
+    }
     if (requestId == m_scanRequest) {
         m_scanRequest = 0;
         onScanPage(page);
@@ -399,7 +448,7 @@ void MessageModel::onPage(quint64 requestId, const engine::MessagePage &page)
     p.lastUsed = ++m_useCounter;
     m_pages.insert(key, p);
     evict();
-    if (filtering() || p.rows.isEmpty()) {
+    if (filtering() || timeOrdered() || p.rows.isEmpty()) { // no log rows shown: nothing changed on screen
         Q_EMIT pageLoaded();
         return;
     }
@@ -445,13 +494,8 @@ void MessageModel::scanNext()
     }
     if (m_scanSegment >= m_segments.size() || !m_client || m_scanRequest != 0)
         return;
-    engine::MessageQuery q;
-    q.topic = m_topic;
-    q.partition = m_segments.at(m_scanSegment).partition;
-    q.offset = std::max(m_scanOffset, m_segments.at(m_scanSegment).start);
-    q.maxRecords = PageSize;
-    q.filter = m_filter;
-    m_scanRequest = m_client->fetchMessages(q);
+    const Segment &seg = m_segments.at(m_scanSegment);
+    m_scanRequest = m_client->fetchMessages(query(seg.partition, std::max(m_scanOffset, seg.start), m_filter));
 }
 
 void MessageModel::onScanPage(const engine::MessagePage &page)
@@ -486,6 +530,8 @@ std::optional<engine::MessageRow> MessageModel::messageAt(int row) const
 {
     if (row < 0 || row >= rowCount())
         return std::nullopt;
+    if (timeOrdered())
+        return m_tail.at(row);
     if (filtering())
         return m_matches.at(row);
     const auto [segment, offset] = locate(row);
@@ -498,7 +544,7 @@ std::optional<engine::MessageRow> MessageModel::messageAt(int row) const
 
 int MessageModel::cachedRecords() const
 {
-    qsizetype n = m_matches.size();
+    qsizetype n = m_matches.size() + m_tail.size();
     for (const Page &p : std::as_const(m_pages))
         n += p.rows.size();
     return int(n);
@@ -516,6 +562,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return QFontDatabase::systemFont(QFontDatabase::FixedFont);
     if (role != Qt::DisplayRole && role != SortRole && role != Qt::ToolTipRole)
         return {};
+    if (timeOrdered())
+        return cell(m_tail.at(index.row()), index.column(), role);
     if (filtering())
         return cell(m_matches.at(index.row()), index.column(), role);
     const auto [segment, offset] = locate(index.row());
@@ -530,6 +578,112 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     if (const engine::MessageRow *r = lookup(partition, offset))
         return cell(*r, index.column(), role);
     return role == Qt::DisplayRole ? QVariant(QStringLiteral("…")) : QVariant();
+}
+
+void MessageModel::clearTail()
+{
+    m_tail.clear();
+    m_tailNext.clear();
+    m_tailRequests.clear(); // answers still on their way are dropped by onPage
+}
+
+void MessageModel::startTail()
+{
+    for (const Segment &seg : std::as_const(m_segments))
+        m_tailNext.insert(seg.partition, std::max(seg.start, seg.end - TailBacklog));
+    for (const Segment &seg : std::as_const(m_segments))
+        requestTail(seg.partition);
+}
+
+void MessageModel::syncTail()
+{
+    QHash<int, qint64> starts;
+    for (const Segment &seg : std::as_const(m_segments)) {
+        starts.insert(seg.partition, seg.start);
+        const auto next = m_tailNext.constFind(seg.partition);
+        if (next != m_tailNext.cend() && *next > seg.end) { // topic re-created or log truncated: a real reload
+            beginResetModel();
+            clearTail();
+            endResetModel();
+            startTail();
+            return;
+        }
+    }
+    // Rows whose partition is gone or whose records retention deleted leave, run by run from the end.
+    const auto gone = [&](const engine::MessageRow &r) {
+        const auto start = starts.constFind(r.partition);
+        return start == starts.cend() || r.offset < *start;
+    };
+    for (qsizetype last = m_tail.size() - 1; last >= 0; --last) {
+        if (!gone(m_tail.at(last)))
+            continue;
+        qsizetype first = last;
+        while (first > 0 && gone(m_tail.at(first - 1)))
+            --first;
+        beginRemoveRows({}, int(first), int(last));
+        m_tail.remove(first, last - first + 1);
+        endRemoveRows();
+        last = first;
+    }
+    for (const Segment &seg : std::as_const(m_segments)) {
+        qint64 &next = m_tailNext[seg.partition]; // a partition added starts at its beginning
+        next = std::max(next, seg.start);
+        requestTail(seg.partition);
+    }
+}
+
+void MessageModel::requestTail(int partition)
+{
+    if (!m_client)
+        return;
+    for (const int p : std::as_const(m_tailRequests)) {
+        if (p == partition)
+            return; // one request per partition in flight: its answer reads on
+    }
+    const auto seg = std::find_if(
+        m_segments.cbegin(), m_segments.cend(), [&](const Segment &s) { return s.partition == partition; });
+    if (seg == m_segments.cend())
+        return;
+    qint64 &next = m_tailNext[partition];
+    if (seg->end - next > MaxTailRows)
+        next = seg->end - TailBacklog;
+    if (next >= seg->end)
+        return;
+    m_tailRequests.insert(m_client->fetchMessages(query(partition, next, m_filter)), partition);
+}
+
+void MessageModel::onTailPage(int partition, const engine::MessagePage &page)
+{
+    if (page.error != 0) {
+        Q_EMIT errorOccurred(page.errorMessage);
+        return;
+    }
+    qint64 &next = m_tailNext[partition];
+    QList<engine::MessageRow> rows;
+    for (const engine::MessageRow &r : page.rows) {
+        if (r.offset >= next) // never a record twice
+            rows.append(r);
+    }
+    next = std::max(next, page.nextOffset);
+    std::sort(rows.begin(), rows.end(), timeLess);
+    // Insert run by run: the rows that land between the same two rows go in at once (usually all at the end).
+    for (qsizetype i = 0; i < rows.size();) {
+        const qsizetype at = std::upper_bound(m_tail.cbegin(), m_tail.cend(), rows.at(i), timeLess) - m_tail.cbegin();
+        qsizetype j = i + 1;
+        while (j < rows.size() && (at == m_tail.size() || timeLess(rows.at(j), m_tail.at(at))))
+            ++j;
+        beginInsertRows({}, int(at), int(at + (j - i) - 1));
+        m_tail = m_tail.mid(0, at) + rows.mid(i, j - i) + m_tail.mid(at);
+        endInsertRows();
+        i = j;
+    }
+    if (m_tail.size() > MaxTailRows) { // the oldest go
+        beginRemoveRows({}, 0, int(m_tail.size() - MaxTailRows - 1));
+        m_tail.remove(0, m_tail.size() - MaxTailRows);
+        endRemoveRows();
+    }
+    requestTail(partition); // reads on while the log is ahead
+    Q_EMIT pageLoaded();
 }
 
 QVariant MessageModel::cell(const engine::MessageRow &row, int column, int role) const

@@ -29,15 +29,24 @@ namespace topicscope::ui {
 // rows at the end while the window reaches the end (live tail; the oldest rows leave the window); retention
 // removes them at the front.
 // With a filter, the cluster scans forward and the rows are the matches found so far (fetchMore scans on).
+// In time order (a live tail across partitions) the rows are instead the newest records of the shown partitions
+// merged by timestamp, ties by partition then offset, at most MaxTailRows of them: laid end to end, the newest
+// records of every partition but the last would land in the middle of the log, out of view. Such a tail starts
+// with the last TailBacklog records of each partition and reads on as the logs grow; a partition that falls
+// further behind than MaxTailRows skips ahead (a person cannot read faster than that anyway). A filter then
+// keeps only the matching records.
 // GUI thread.
 class MessageModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Partition, Offset, Timestamp, Key, Value, Headers, Size, ColumnCount };
+    enum class Order { Log, Time };
     static constexpr int PageSize = 200;
     static constexpr int MaxCachedPages = 64;
     static constexpr int MaxMatches = 20000;
     static constexpr int MaxWindowRows = 50'000;
+    static constexpr int MaxTailRows = 2000;
+    static constexpr int TailBacklog = PageSize;
 
     explicit MessageModel(engine::ClusterClient *client, QObject *parent = nullptr);
 
@@ -50,6 +59,9 @@ public:
     QString filter() const { return m_filter; }
     void setBytesFormat(BytesFormat format);
     BytesFormat bytesFormat() const { return m_format; }
+    // Log order by default; a change reloads the rows (a model reset).
+    void setOrder(Order order);
+    Order order() const { return m_order; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -71,9 +83,9 @@ public:
     // insertions so that selection survives; returns how far it moved (a view scrolls back by as much).
     qint64 shiftWindow(qint64 rows);
     qint64 windowStart() const { return m_windowStart; }
-    qint64 totalRows() const; // records in the shown partitions, in or out of the window
+    qint64 totalRows() const; // records in the shown partitions, in or out of the window (or the tail)
     int cachedRecords() const;
-    int pendingRequests() const { return int(m_pending.size()); }
+    int pendingRequests() const { return int(m_pending.size() + m_tailRequests.size()); }
     bool isScanning() const { return m_scanRequest != 0; }
 
 Q_SIGNALS:
@@ -111,7 +123,18 @@ private:
     void onScanPage(const engine::MessagePage &page);
     void scanNext();
     void evict();
-    bool filtering() const { return !m_filter.isEmpty(); }
+    bool filtering() const { return m_order == Order::Log && !m_filter.isEmpty(); }
+    bool timeOrdered() const { return m_order == Order::Time; }
+    void restartScan(); // filter mode: matches found so far forgotten (no signals)
+    // A real reload: change applied inside a model reset, then the rows of the (new) mode asked for.
+    void reloadRows(const std::function<void()> &change);
+    engine::MessageQuery query(int partition, qint64 offset, const QString &filter) const;
+    // Time order.
+    void startTail(); // (re)reads the newest records of every shown partition; call after clearing the rows
+    void syncTail(); // a new snapshot: rows retention deleted go, new records are asked for
+    void requestTail(int partition);
+    void onTailPage(int partition, const engine::MessagePage &page);
+    void clearTail(); // no signals
     int logRowCount() const;
     QVariant cell(const engine::MessageRow &row, int column, int role) const;
 
@@ -130,6 +153,11 @@ private:
     mutable quint64 m_useCounter = 0;
     // Filter mode.
     QList<engine::MessageRow> m_matches;
+    Order m_order = Order::Log;
+    // Time order: the rows, where each partition reads on, and the request in flight per partition.
+    QList<engine::MessageRow> m_tail;
+    QHash<int, qint64> m_tailNext;
+    QHash<quint64, int> m_tailRequests;
     int m_scanSegment = 0;
     qint64 m_scanOffset = 0;
     quint64 m_scanRequest = 0;

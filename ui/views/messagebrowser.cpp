@@ -1,16 +1,23 @@
 #include "messagebrowser.h"
 
 #include "messagemodel.h"
+#include "recordexport.h"
 #include "runtime/clusterclient.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateTimeEdit>
+#include <QFile>
+#include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopedValueRollback>
@@ -19,6 +26,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace topicscope::ui {
@@ -41,6 +49,7 @@ MessageBrowser::MessageBrowser(engine::ClusterClient *client, QWidget *parent)
     m_time->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
     auto *goButton = new QPushButton(tr("Go"), this);
     m_format = new QComboBox(this);
+    m_format->setObjectName(QStringLiteral("browserFormat"));
     m_format->addItem(tr("Text"), int(BytesFormat::Text));
     m_format->addItem(tr("JSON"), int(BytesFormat::Json));
     m_format->addItem(tr("Hex"), int(BytesFormat::Hex));
@@ -60,16 +69,21 @@ MessageBrowser::MessageBrowser(engine::ClusterClient *client, QWidget *parent)
     controls->addWidget(m_offset);
     controls->addWidget(m_time);
     controls->addWidget(goButton);
-    controls->addSpacing(8);
-    controls->addWidget(m_format);
-    controls->addWidget(m_filter, 1);
-    controls->addWidget(m_tail);
+    controls->addStretch(1);
+    // A second row: on one row, next to the docks at 1280x720, the filter field shrank to nothing.
+    auto *viewRow = new QHBoxLayout;
+    viewRow->addWidget(new QLabel(tr("Show:"), this));
+    viewRow->addWidget(m_format);
+    viewRow->addWidget(m_filter, 1);
+    viewRow->addWidget(m_tail);
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("messagesTable"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows: they are copied or exported together.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     // Rows, not pixels: the window shift below keeps the same record in view by moving the value by rows.
@@ -93,6 +107,16 @@ MessageBrowser::MessageBrowser(engine::ClusterClient *client, QWidget *parent)
     m_detail->setPlaceholderText(tr("Select a record to see it whole."));
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("browserStatus"));
+    m_exportMenu = new QMenu(this);
+    m_exportMenu->addAction(tr("Copy as JSON Lines"), this, [this] { copySelected(false); });
+    m_exportMenu->addAction(tr("Copy as CSV"), this, [this] { copySelected(true); });
+    m_exportMenu->addAction(tr("Export Selected…"), this, &MessageBrowser::exportSelectedAs);
+    auto *exportButton = new QToolButton(this);
+    exportButton->setObjectName(QStringLiteral("browserExport"));
+    exportButton->setText(tr("Copy / Export"));
+    exportButton->setToolTip(tr("Copy or export the selected records as JSON Lines or CSV"));
+    exportButton->setPopupMode(QToolButton::InstantPopup);
+    exportButton->setMenu(m_exportMenu);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
@@ -102,8 +126,12 @@ MessageBrowser::MessageBrowser(engine::ClusterClient *client, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(controls);
+    layout->addLayout(viewRow);
     layout->addWidget(splitter, 1);
-    layout->addWidget(m_status);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_status, 1);
+    bottom->addWidget(exportButton);
+    layout->addLayout(bottom);
 
     auto startChanged = [this] {
         const Start s = Start(m_start->currentIndex());
@@ -147,10 +175,38 @@ MessageBrowser::MessageBrowser(engine::ClusterClient *client, QWidget *parent)
             m_table->scrollToBottom();
         updateStatus();
     });
+    // A time-ordered tail also drops its oldest rows and reloads: the newest stay in view.
+    const auto keepNewestInView = [this] {
+        if (m_tail->isChecked())
+            m_table->scrollToBottom();
+    };
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, keepNewestInView);
+    connect(m_model, &QAbstractItemModel::modelReset, this, keepNewestInView);
+    connect(m_table, &QWidget::customContextMenuRequested, this,
+        [this](const QPoint &pos) { m_exportMenu->popup(m_table->viewport()->mapToGlobal(pos)); });
     connect(m_tail, &QCheckBox::toggled, this, [this](bool on) {
+        const QScopedValueRollback guard(m_shiftingWindow, true);
         if (on) {
+            applyOrder();
             m_model->revealEnd();
             m_table->scrollToBottom();
+            return;
+        }
+        if (m_model->order() == MessageModel::Order::Log)
+            return; // one partition tails in log order: nothing moves
+        // Back to the log, at the record that was selected (else the newest shown), so that it can be read on.
+        std::optional<engine::MessageRow> at;
+        if (m_table->currentIndex().isValid())
+            at = m_model->messageAt(m_table->currentIndex().row());
+        if (!at)
+            at = m_model->messageAt(m_model->rowCount() - 1);
+        applyOrder();
+        if (at) {
+            const int row = m_model->reveal(at->partition, at->offset);
+            if (row >= 0) {
+                m_table->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtCenter);
+                m_table->selectRow(row);
+            }
         }
     });
     // The model shows a window of the log; reaching its edge moves the window on, keeping the same records in
@@ -267,11 +323,27 @@ void MessageBrowser::reload()
     const int partition = m_partition->currentData().isValid() ? m_partition->currentData().toInt() : -1;
     m_model->setSource(m_topic->currentText(), partition, m_snapshot);
     m_detail->clear();
+    if (m_tail->isChecked()) { // another topic or partition, still tailing
+        applyOrder();
+        m_model->revealEnd();
+        m_table->scrollToBottom();
+        return;
+    }
     go();
+}
+
+void MessageBrowser::applyOrder()
+{
+    // One partition's log is already in time order (and can be scrolled through whole); across partitions the
+    // log puts the newest records of every partition but the last out of view.
+    m_model->setOrder(
+        m_tail->isChecked() && m_model->partition() < 0 ? MessageModel::Order::Time : MessageModel::Order::Log);
 }
 
 void MessageBrowser::go()
 {
+    if (m_tail->isChecked())
+        m_tail->setChecked(false); // a start picked is a place in the log: the tail stops there
     if (m_model->rowCount() == 0 && Start(m_start->currentIndex()) != Start::Timestamp)
         return;
     const QScopedValueRollback guard(m_shiftingWindow, true);
@@ -310,16 +382,28 @@ void MessageBrowser::updateDetail()
         return;
     }
     const BytesFormat f = m_model->bytesFormat() == BytesFormat::Text ? BytesFormat::Json : m_model->bytesFormat();
-    QString text = tr("partition %1 · offset %2 · %3 · %4 bytes\n")
+    // Null and the empty string differ in Kafka (a null key is spread by the partitioner, an empty one hashed).
+    const auto shown = [this](const std::optional<QByteArray> &bytes, BytesFormat as) -> QString {
+        if (bytes && bytes->isEmpty())
+            return tr("(empty string, 0 bytes)");
+        if (bytes && as == BytesFormat::Hex)
+            return format::hexDump(*bytes);
+        return format::bytes(bytes, as, false);
+    };
+    // A short key goes on its label's line, a dump or an indented JSON key on the lines below.
+    const auto afterLabel = [](const QString &body) -> QString {
+        return (body.contains(QLatin1Char('\n')) ? QLatin1Char('\n') : QLatin1Char(' ')) + body;
+    };
+    QString text = tr("partition %1 · offset %2 · %3 · %n byte(s)", nullptr, row->sizeBytes)
                        .arg(row->partition)
                        .arg(row->offset)
                        .arg(format::timestamp(row->timestamp))
-                       .arg(row->sizeBytes);
-    text += tr("key: ") + format::bytes(row->key, f, false) + QLatin1Char('\n');
+        + QLatin1Char('\n');
+    text += tr("key:") + afterLabel(shown(row->key, f)) + QLatin1Char('\n');
     for (const engine::RecordHeader &h : row->headers)
-        text += tr("header ") + QString::fromUtf8(h.key) + QStringLiteral(": ")
-            + format::bytes(h.value, BytesFormat::Text, false) + QLatin1Char('\n');
-    text += QLatin1Char('\n') + format::bytes(row->value, f, false);
+        text += tr("header ") + QString::fromUtf8(h.key) + QStringLiteral(": ") + shown(h.value, BytesFormat::Text)
+            + QLatin1Char('\n');
+    text += QLatin1Char('\n') + shown(row->value, f);
     if (m_detail->toPlainText() != text)
         m_detail->setPlainText(text);
 }
@@ -328,16 +412,102 @@ void MessageBrowser::updateStatus()
 {
     const QString where
         = m_model->partition() >= 0 ? tr("partition %1").arg(m_model->partition()) : tr("all partitions");
+    const int rows = m_model->rowCount();
     if (m_model->topic().isEmpty())
         m_status->setText(tr("No topic."));
+    else if (m_model->order() == MessageModel::Order::Time)
+        m_status->setText(
+            tr("Live tail of %1, every partition in time order: the newest %Ln record(s)%2", nullptr, rows)
+                .arg(m_model->topic(),
+                    m_model->filter().isEmpty() ? QString() : tr(" matching \"%1\"").arg(m_model->filter())));
     else if (!m_model->filter().isEmpty())
-        m_status->setText(tr("%1 matches of \"%2\" in %3 of %4%5")
-                              .arg(format::count(m_model->rowCount()), m_model->filter(), where, m_model->topic(),
+        m_status->setText(tr("%Ln match(es) of \"%1\" in %2 of %3%4", nullptr, rows)
+                              .arg(m_model->filter(), where, m_model->topic(),
                                   m_model->canFetchMore({}) ? tr(" (scroll for more)") : QString()));
     else
-        m_status->setText(tr("%1 records in %2 of %3 · %4 cached")
-                              .arg(format::count(m_model->totalRows()), where, m_model->topic(),
-                                  format::count(m_model->cachedRecords())));
+        m_status->setText(tr("%Ln record(s) in %1 of %2 · %3 cached", nullptr,
+            int(std::min<qint64>(m_model->totalRows(), std::numeric_limits<int>::max())))
+                              .arg(where, m_model->topic(), format::count(m_model->cachedRecords())));
+}
+
+QString MessageBrowser::detailText() const
+{
+    return m_detail->toPlainText();
+}
+
+QList<engine::MessageRow> MessageBrowser::selectedMessages(int *missing) const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    QList<engine::MessageRow> messages;
+    int notLoaded = 0;
+    for (const int row : std::as_const(rows)) {
+        if (const auto message = m_model->messageAt(row)) // asks for the page when it is not loaded
+            messages.append(*message);
+        else
+            ++notLoaded;
+    }
+    if (missing)
+        *missing = notLoaded;
+    return messages;
+}
+
+QString MessageBrowser::selectedAsJsonLines() const
+{
+    return recordexport::toJsonLines(m_model->topic(), selectedMessages());
+}
+
+QString MessageBrowser::selectedAsCsv() const
+{
+    return recordexport::toCsv(m_model->topic(), selectedMessages());
+}
+
+bool MessageBrowser::exportSelected(const QString &path, QString *why) const
+{
+    const bool csv = path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || file.write((csv ? selectedAsCsv() : selectedAsJsonLines()).toUtf8()) < 0) {
+        if (why)
+            *why = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void MessageBrowser::copySelected(bool csv)
+{
+    int missing = 0;
+    const QList<engine::MessageRow> rows = selectedMessages(&missing);
+    QApplication::clipboard()->setText(
+        csv ? recordexport::toCsv(m_model->topic(), rows) : recordexport::toJsonLines(m_model->topic(), rows));
+    QString text = csv ? tr("Copied %n record(s) as CSV.", nullptr, int(rows.size()))
+                       : tr("Copied %n record(s) as JSON Lines.", nullptr, int(rows.size()));
+    if (missing > 0)
+        text += QLatin1Char(' ')
+            + tr("%n selected row(s) were not loaded yet and are left out: copy again in a moment.", nullptr, missing);
+    m_status->setText(text);
+}
+
+void MessageBrowser::exportSelectedAs()
+{
+    const QString jsonLines = tr("JSON Lines (*.jsonl)");
+    const QString csv = tr("CSV (*.csv)");
+    QString filter = jsonLines;
+    QString path = QFileDialog::getSaveFileName(this, tr("Export Selected Records"),
+        m_model->topic() + QStringLiteral(".jsonl"), jsonLines + QStringLiteral(";;") + csv, &filter);
+    if (path.isEmpty())
+        return;
+    if (filter == csv && !path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)) { // the suffix decides
+        if (path.endsWith(QStringLiteral(".jsonl")))
+            path.chop(6);
+        path += QStringLiteral(".csv");
+    }
+    QString why;
+    if (!exportSelected(path, &why))
+        QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, why));
 }
 
 } // namespace topicscope::ui

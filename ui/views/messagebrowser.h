@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runtime/brokersnapshot.h"
+#include "runtime/clustertypes.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -10,6 +11,7 @@ class QComboBox;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QPlainTextEdit;
 class QSpinBox;
 class QTableView;
@@ -23,8 +25,10 @@ namespace topicscope::ui {
 class MessageModel;
 
 // Browses the records of a topic (one or all partitions): start at earliest / latest / an offset / a
-// timestamp, show keys and values as text, pretty JSON or hex, filter by a substring of key or value, follow
-// new records (live tail). Reads lazily through MessageModel. GUI thread.
+// timestamp, show keys and values as text, pretty JSON (in the record's own member order) or a hex dump, filter
+// by a substring of key or value, follow new records (live tail: across partitions it follows time, newest at
+// the bottom; turning it off goes back to the log at the selected record), copy or export the selected records
+// as JSON Lines or CSV. Reads lazily through MessageModel. GUI thread.
 class MessageBrowser : public QWidget {
     Q_OBJECT
 public:
@@ -41,12 +45,23 @@ public:
     bool isLiveTail() const;
     MessageModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
+    QString detailText() const;
+    // The selected records that are loaded (a row not shown yet may still be on its way: *missing counts them).
+    QList<engine::MessageRow> selectedMessages(int *missing = nullptr) const;
+    QString selectedAsJsonLines() const;
+    QString selectedAsCsv() const;
+    // CSV when path ends in .csv, JSON Lines otherwise; false (with *why) when the file cannot be written.
+    bool exportSelected(const QString &path, QString *why = nullptr) const;
 
 private:
     void reload();
     void go();
     void updateDetail();
     void updateStatus();
+    void applyOrder(); // time order while tailing every partition, else the log
+    void copySelected(bool csv);
+    void exportSelectedAs();
+    QMenu *exportMenu();
 
     QPointer<engine::ClusterClient> m_client;
     engine::BrokerSnapshot m_snapshot;
@@ -62,6 +77,7 @@ private:
     QTableView *m_table = nullptr;
     QPlainTextEdit *m_detail = nullptr;
     QLabel *m_status = nullptr;
+    QMenu *m_exportMenu = nullptr;
     quint64 m_lookup = 0;
     bool m_updatingCombos = false;
     bool m_shiftingWindow = false; // a jump or a window shift scrolls; that scroll must not shift again

@@ -28,14 +28,20 @@ ProducerPanel::ProducerPanel(engine::ClusterClient *client, QWidget *parent)
 {
     m_topic = new QComboBox(this);
     m_topic->setObjectName(QStringLiteral("produceTopic"));
-    m_nullKey = new QCheckBox(tr("null"), this);
+    m_nullKey = new QCheckBox(tr("null key"), this);
+    m_nullKey->setObjectName(QStringLiteral("produceNullKey"));
+    m_nullKey->setToolTip(
+        tr("No key at all: the partitioner spreads the records. Unchecked with the field empty, "
+           "the key is the empty string (0 bytes), which the default partitioner hashes like any key."));
+    m_nullKey->setChecked(true);
     m_key = new QLineEdit(this);
     m_key->setObjectName(QStringLiteral("produceKey"));
-    m_key->setPlaceholderText(tr("key, e.g. user-1 ({i} = sequence number)"));
     m_value = new QPlainTextEdit(this);
     m_value->setObjectName(QStringLiteral("produceValue"));
-    m_value->setPlaceholderText(tr("value, e.g. {\"id\": {i}}"));
     m_value->setMaximumHeight(90);
+    m_nullValue = new QCheckBox(tr("null value (tombstone)"), this);
+    m_nullValue->setObjectName(QStringLiteral("produceNullValue"));
+    m_nullValue->setToolTip(tr("A record without a value: on a compacted topic it deletes the key."));
     m_headers = new QLineEdit(this);
     m_headers->setPlaceholderText(tr("name=value, name2=value2"));
     const QStringList serdes {QStringLiteral("string"), QStringLiteral("json"), QStringLiteral("bytes"),
@@ -68,8 +74,9 @@ ProducerPanel::ProducerPanel(engine::ClusterClient *client, QWidget *parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("produceStatus"));
     m_status->setWordWrap(true);
-    m_send = new QPushButton(tr("&Send"), this);
+    m_send = new QPushButton(tr("Send"), this);
     m_send->setObjectName(QStringLiteral("produceSend"));
+    m_send->setToolTip(tr("Send (Ctrl+Return)"));
     m_send->setDefault(true);
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setEnabled(false);
@@ -82,7 +89,10 @@ ProducerPanel::ProducerPanel(engine::ClusterClient *client, QWidget *parent)
     keyRow->addWidget(m_key, 1);
     keyRow->addWidget(m_nullKey);
     form->addRow(tr("Key:"), keyRow);
-    form->addRow(tr("Value:"), m_value);
+    auto *valueColumn = new QVBoxLayout;
+    valueColumn->addWidget(m_value);
+    valueColumn->addWidget(m_nullValue);
+    form->addRow(tr("Value:"), valueColumn);
     form->addRow(tr("Headers:"), m_headers);
     auto *serdeRow = new QHBoxLayout;
     serdeRow->addWidget(new QLabel(tr("key"), this));
@@ -98,7 +108,8 @@ ProducerPanel::ProducerPanel(engine::ClusterClient *client, QWidget *parent)
     form->addRow(tr("Goes to:"), m_previewLabel);
     auto *countRow = new QHBoxLayout;
     countRow->addWidget(m_count);
-    countRow->addWidget(new QLabel(tr("records at"), this));
+    m_countLabel = new QLabel(this);
+    countRow->addWidget(m_countLabel);
     countRow->addWidget(m_rate, 1);
     form->addRow(tr("Send:"), countRow);
     auto *buttons = new QHBoxLayout;
@@ -117,11 +128,30 @@ ProducerPanel::ProducerPanel(engine::ClusterClient *client, QWidget *parent)
             m_previewRequest = m_client->previewPartition(request());
     });
     connect(m_topic, &QComboBox::currentTextChanged, this, &ProducerPanel::schedulePreview);
-    connect(m_key, &QLineEdit::textChanged, this, &ProducerPanel::schedulePreview);
-    connect(m_nullKey, &QCheckBox::toggled, this, [this](bool on) {
-        m_key->setEnabled(!on);
+    // Typing a key makes it non-null; checking null clears the field, so that what is shown is what is sent.
+    connect(m_key, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (!text.isEmpty())
+            m_nullKey->setChecked(false);
+        updateHints();
         schedulePreview();
     });
+    connect(m_nullKey, &QCheckBox::toggled, this, [this](bool on) {
+        if (on)
+            m_key->clear();
+        updateHints();
+        schedulePreview();
+    });
+    connect(m_value, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_value->toPlainText().isEmpty())
+            m_nullValue->setChecked(false);
+    });
+    connect(m_nullValue, &QCheckBox::toggled, this, [this](bool on) {
+        if (on)
+            m_value->clear();
+        updateHints();
+    });
+    connect(m_count, &QSpinBox::valueChanged, this, &ProducerPanel::updateHints);
+    updateHints();
     connect(m_keySerde, &QComboBox::currentIndexChanged, this, &ProducerPanel::schedulePreview);
     connect(m_partitioner, &QComboBox::currentIndexChanged, this, [this] {
         m_partition->setEnabled(m_partitioner->currentData().toString() == ExplicitPartitioner);
@@ -138,11 +168,11 @@ ProducerPanel::ProducerPanel(engine::ClusterClient *client, QWidget *parent)
             if (id != m_previewRequest)
                 return;
             m_preview = p;
-            m_previewLabel->setText(p.error != 0 ? tr("⚠ %1").arg(p.errorMessage)
-                                                 : tr("<b>partition %1 of %2</b> — %3")
+            m_previewLabel->setText(p.error != 0 ? tr("⚠ %1").arg(p.errorMessage.toHtmlEscaped())
+                                                 : tr("<b>partition %1 of %2</b> — %3 %4")
                                                        .arg(p.partition)
                                                        .arg(p.partitionCount)
-                                                       .arg(p.explanation.toHtmlEscaped()));
+                                                       .arg(keyNote().toHtmlEscaped(), p.explanation.toHtmlEscaped()));
         });
     connect(client, &engine::ClusterClient::produceProgress, this, [this](quint64 id, const engine::ProduceReport &r) {
         if (id != m_produceRequest)
@@ -198,7 +228,8 @@ engine::ProduceRequest ProducerPanel::request() const
     r.topic = m_topic->currentText();
     if (!m_nullKey->isChecked())
         r.key = m_key->text();
-    r.value = m_value->toPlainText();
+    if (!m_nullValue->isChecked())
+        r.value = m_value->toPlainText();
     for (const QString &pair : m_headers->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const qsizetype eq = pair.indexOf(QLatin1Char('='));
         engine::RecordHeader h;
@@ -228,6 +259,29 @@ QString ProducerPanel::previewText() const
 QString ProducerPanel::statusText() const
 {
     return m_status->text();
+}
+
+void ProducerPanel::updateHints()
+{
+    m_key->setPlaceholderText(m_nullKey->isChecked() ? tr("null key — type one, e.g. user-1 ({i} = sequence number)")
+                                                     : tr("empty string: a key of 0 bytes, not null"));
+    m_value->setPlaceholderText(m_nullValue->isChecked() ? tr("null value (a tombstone)")
+                                                         : tr("value, e.g. {\"id\": {i}}; empty = the empty string"));
+    m_countLabel->setText(tr("record(s) at", nullptr, m_count->value()));
+}
+
+QString ProducerPanel::keyNote() const
+{
+    if (m_partitioner->currentData().toString() == ExplicitPartitioner)
+        return {};
+    if (m_nullKey->isChecked())
+        return tr("null key:");
+    if (!m_key->text().isEmpty())
+        return {};
+    // Only the default partitioner hashes keys; round-robin and uniform sticky ignore them.
+    return m_partitioner->currentData().toString() == QLatin1String("built-in")
+        ? tr("empty-string key (0 bytes, not null), hashed:")
+        : tr("empty-string key (0 bytes, not null):");
 }
 
 void ProducerPanel::schedulePreview()

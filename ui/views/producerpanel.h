@@ -22,9 +22,12 @@ class ClusterClient;
 
 namespace topicscope::ui {
 
-// Produces records: topic, key (or null), value, headers, serializers and partitioner. Before sending it shows
-// which partition the record goes to and why (the partitioner's own explanation). Sends once, or N records at
-// a rate. GUI thread.
+// Produces records: topic, key, value, headers, serializers and partitioner. Before sending it shows which
+// partition the record goes to and why (the partitioner's own explanation). Sends once, or N records at a rate.
+// A null key and an empty one differ in Kafka (null: the partitioner spreads records; empty: murmur2 of zero
+// bytes, always one partition), so null is a check box of its own, on by default and cleared by typing a key;
+// the same for a null value (a tombstone). No mnemonic: the panel sits next to the menu bar, whose Alt letters
+// it must not take (Ctrl+Return sends). GUI thread.
 class ProducerPanel : public QWidget {
     Q_OBJECT
 public:
@@ -44,12 +47,16 @@ Q_SIGNALS:
 
 private:
     void schedulePreview();
+    void updateHints();
+    QString keyNote() const;
 
     QPointer<engine::ClusterClient> m_client;
     QComboBox *m_topic = nullptr;
     QCheckBox *m_nullKey = nullptr;
     QLineEdit *m_key = nullptr;
     QPlainTextEdit *m_value = nullptr;
+    QCheckBox *m_nullValue = nullptr;
+    QLabel *m_countLabel = nullptr;
     QLineEdit *m_headers = nullptr;
     QComboBox *m_keySerde = nullptr;
     QComboBox *m_valueSerde = nullptr;
