@@ -12,6 +12,23 @@
     </message>
 </context>
 <context>
+    <name>topicscope::ui::Format</name>
+    <message numerus="yes">
+        <source>… %n more byte(s)</source>
+        <translation>
+            <numerusform>… %n more byte</numerusform>
+            <numerusform>… %n more bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::MainWindow</name>
     <message numerus="yes">
         <source>%n topic(s)</source>
@@ -36,12 +53,91 @@
     </message>
 </context>
 <context>
+    <name>topicscope::ui::MessageBrowser</name>
+    <message numerus="yes">
+        <source>partition %1 · offset %2 · %3 · %n byte(s)</source>
+        <translation>
+            <numerusform>partition %1 · offset %2 · %3 · %n byte</numerusform>
+            <numerusform>partition %1 · offset %2 · %3 · %n bytes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Live tail of %1, every partition in time order: the newest %Ln record(s)%2</source>
+        <translation>
+            <numerusform>Live tail of %1, every partition in time order: the newest %Ln record%2</numerusform>
+            <numerusform>Live tail of %1, every partition in time order: the newest %Ln records%2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln match(es) of &quot;%1&quot; in %2 of %3%4</source>
+        <translation>
+            <numerusform>%Ln match of &quot;%1&quot; in %2 of %3%4</numerusform>
+            <numerusform>%Ln matches of &quot;%1&quot; in %2 of %3%4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) in %1 of %2 · %3 cached</source>
+        <translation>
+            <numerusform>%Ln record in %1 of %2 · %3 cached</numerusform>
+            <numerusform>%Ln records in %1 of %2 · %3 cached</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n record(s) as CSV.</source>
+        <translation>
+            <numerusform>Copied %n record as CSV.</numerusform>
+            <numerusform>Copied %n records as CSV.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n record(s) as JSON Lines.</source>
+        <translation>
+            <numerusform>Copied %n record as JSON Lines.</numerusform>
+            <numerusform>Copied %n records as JSON Lines.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected row(s) were not loaded yet and are left out: copy again in a moment.</source>
+        <translation>
+            <numerusform>%n selected row were not loaded yet and are left out: copy again in a moment.</numerusform>
+            <numerusform>%n selected rows were not loaded yet and are left out: copy again in a moment.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::ProducerPanel</name>
+    <message numerus="yes">
+        <source>record(s) at</source>
+        <translation>
+            <numerusform>record at</numerusform>
+            <numerusform>records at</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::RebalanceTimeline</name>
     <message numerus="yes">
         <source>Live at %1: %n rebalance(s); select one to see the world at its generation</source>
         <translation>
             <numerusform>Live at %1: %n rebalance; select it to see the world at its generation</numerusform>
             <numerusform>Live at %1: %n rebalances; select one to see the world at its generation</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::ResetOffsetsDialog</name>
+    <message numerus="yes">
+        <source>%n record(s) will be re-read,</source>
+        <translation>
+            <numerusform>%n record will be re-read,</numerusform>
+            <numerusform>%n records will be re-read,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped.</source>
+        <translation>
+            <numerusform>%n skipped.</numerusform>
+            <numerusform>%n skipped.</numerusform>
         </translation>
     </message>
 </context>

@@ -247,12 +247,12 @@
         <translation>&quot;%1&quot; 토픽이 이미 있습니다.</translation>
     </message>
     <message>
-        <source>Warning: &quot;%1&quot; differs only in &apos;.&apos; vs &apos;_&apos; and would collide in metric names.</source>
-        <translation>경고: &quot;%1&quot; 토픽과 &apos;.&apos;와 &apos;_&apos;만 달라서 메트릭 이름이 충돌합니다.</translation>
-    </message>
-    <message>
         <source>Valid. Kafka advises against mixing &apos;.&apos; and &apos;_&apos; in topic names.</source>
         <translation>사용할 수 있습니다. 다만 Kafka는 토픽 이름에 &apos;.&apos;와 &apos;_&apos;를 섞어 쓰지 말라고 권합니다.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; collides with the existing topic &quot;%2&quot;: Kafka refuses names that differ only in &apos;.&apos; and &apos;_&apos; (their metric names would be the same).</source>
+        <translation>&quot;%1&quot;은(는) 기존 토픽 &quot;%2&quot;와(과) 충돌합니다: Kafka는 &apos;.&apos;과 &apos;_&apos;만 다른 이름을 거부합니다(메트릭 이름이 같아지기 때문입니다).</translation>
     </message>
 </context>
 <context>
@@ -802,14 +802,6 @@ assigned: </source>
         <translation>영구</translation>
     </message>
     <message>
-        <source>1 day</source>
-        <translation>1일</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1일</translation>
-    </message>
-    <message>
         <source>never</source>
         <translation>없음</translation>
     </message>
@@ -820,6 +812,18 @@ assigned: </source>
     <message>
         <source>%1 min ago</source>
         <translation>%1분 전</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more byte(s)</source>
+        <translation>
+            <numerusform>… %n바이트 더</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n일</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1438,16 +1442,6 @@ This cannot be undone.</source>
         <translation>파티션 %1</translation>
     </message>
     <message>
-        <source>partition %1 · offset %2 · %3 · %4 bytes
-</source>
-        <translation>파티션 %1 · 오프셋 %2 · %3 · %4바이트
-</translation>
-    </message>
-    <message>
-        <source>key: </source>
-        <translation>키: </translation>
-    </message>
-    <message>
         <source>header </source>
         <translation>헤더 </translation>
     </message>
@@ -1464,16 +1458,106 @@ This cannot be undone.</source>
         <translation>토픽이 없습니다.</translation>
     </message>
     <message>
-        <source>%1 matches of &quot;%2&quot; in %3 of %4%5</source>
-        <translation>&quot;%2&quot; 일치 %1건 (%4의 %3)%5</translation>
-    </message>
-    <message>
         <source> (scroll for more)</source>
         <translation> (스크롤하면 더 보임)</translation>
     </message>
     <message>
-        <source>%1 records in %2 of %3 · %4 cached</source>
-        <translation>레코드 %1개 (%3의 %2) · %4개 캐시됨</translation>
+        <source>Show:</source>
+        <translation>표시:</translation>
+    </message>
+    <message>
+        <source>Copy as JSON Lines</source>
+        <translation>JSON Lines로 복사</translation>
+    </message>
+    <message>
+        <source>Copy as CSV</source>
+        <translation>CSV로 복사</translation>
+    </message>
+    <message>
+        <source>Export Selected…</source>
+        <translation>선택한 레코드 내보내기…</translation>
+    </message>
+    <message>
+        <source>Copy / Export</source>
+        <translation>복사 / 내보내기</translation>
+    </message>
+    <message>
+        <source>Copy or export the selected records as JSON Lines or CSV</source>
+        <translation>선택한 레코드를 JSON Lines 또는 CSV로 복사하거나 내보냅니다</translation>
+    </message>
+    <message>
+        <source>(empty string, 0 bytes)</source>
+        <translation>(빈 문자열, 0바이트)</translation>
+    </message>
+    <message numerus="yes">
+        <source>partition %1 · offset %2 · %3 · %n byte(s)</source>
+        <translation>
+            <numerusform>파티션 %1 · 오프셋 %2 · %3 · %n바이트</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>key:</source>
+        <translation>키:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Live tail of %1, every partition in time order: the newest %Ln record(s)%2</source>
+        <translation>
+            <numerusform>%1 실시간 추적, 모든 파티션을 시간 순으로: 최신 레코드 %Ln개%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> matching &quot;%1&quot;</source>
+        <translation> (&quot;%1&quot; 일치)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln match(es) of &quot;%1&quot; in %2 of %3%4</source>
+        <translation>
+            <numerusform>&quot;%1&quot; 일치 %Ln건 (%3 중 %2)%4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln record(s) in %1 of %2 · %3 cached</source>
+        <translation>
+            <numerusform>%2의 %1에 레코드 %Ln개 · 캐시 %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n record(s) as CSV.</source>
+        <translation>
+            <numerusform>레코드 %n개를 CSV로 복사했습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n record(s) as JSON Lines.</source>
+        <translation>
+            <numerusform>레코드 %n개를 JSON Lines로 복사했습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected row(s) were not loaded yet and are left out: copy again in a moment.</source>
+        <translation>
+            <numerusform>선택한 행 %n개는 아직 불러오지 않아 빠졌습니다: 잠시 후 다시 복사하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Selected Records</source>
+        <translation>선택한 레코드 내보내기</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -1695,18 +1779,6 @@ This cannot be undone.</source>
 <context>
     <name>topicscope::ui::ProducerPanel</name>
     <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>key, e.g. user-1 ({i} = sequence number)</source>
-        <translation>키, 예: user-1 ({i} = 일련번호)</translation>
-    </message>
-    <message>
-        <source>value, e.g. {&quot;id&quot;: {i}}</source>
-        <translation>값, 예: {&quot;id&quot;: {i}}</translation>
-    </message>
-    <message>
         <source>name=value, name2=value2</source>
         <translation>이름=값, 이름2=값2</translation>
     </message>
@@ -1733,10 +1805,6 @@ This cannot be undone.</source>
     <message>
         <source> records/s</source>
         <translation> 레코드/초</translation>
-    </message>
-    <message>
-        <source>&amp;Send</source>
-        <translation>보내기(&amp;S)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1779,20 +1847,12 @@ This cannot be undone.</source>
         <translation>보낼 곳:</translation>
     </message>
     <message>
-        <source>records at</source>
-        <translation>개, 속도</translation>
-    </message>
-    <message>
         <source>Send:</source>
         <translation>보내기:</translation>
     </message>
     <message>
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;partition %1 of %2&lt;/b&gt; — %3</source>
-        <translation>&lt;b&gt;파티션 %1 / %2&lt;/b&gt; — %3</translation>
     </message>
     <message>
         <source>Sent %1 of %2</source>
@@ -1813,6 +1873,68 @@ This cannot be undone.</source>
     <message>
         <source>Sending…</source>
         <translation>보내는 중…</translation>
+    </message>
+    <message>
+        <source>null key</source>
+        <translation>null 키</translation>
+    </message>
+    <message>
+        <source>No key at all: the partitioner spreads the records. Unchecked with the field empty, the key is the empty string (0 bytes), which the default partitioner hashes like any key.</source>
+        <translation>키가 전혀 없음: 파티셔너가 레코드를 여러 파티션에 나눕니다. 체크를 끄고 칸을 비우면 키는 빈 문자열(0바이트)이며, 기본 파티셔너는 다른 키처럼 해시합니다.</translation>
+    </message>
+    <message>
+        <source>null value (tombstone)</source>
+        <translation>null 값 (tombstone)</translation>
+    </message>
+    <message>
+        <source>A record without a value: on a compacted topic it deletes the key.</source>
+        <translation>값이 없는 레코드: 컴팩션 토픽에서는 그 키를 삭제합니다.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>보내기</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Return)</source>
+        <translation>보내기 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;partition %1 of %2&lt;/b&gt; — %3 %4</source>
+        <translation>&lt;b&gt;파티션 %1 / %2&lt;/b&gt; — %3 %4</translation>
+    </message>
+    <message>
+        <source>null key — type one, e.g. user-1 ({i} = sequence number)</source>
+        <translation>null 키 — 키를 입력하세요, 예: user-1 ({i} = 일련번호)</translation>
+    </message>
+    <message>
+        <source>empty string: a key of 0 bytes, not null</source>
+        <translation>빈 문자열: null이 아닌 0바이트 키</translation>
+    </message>
+    <message>
+        <source>null value (a tombstone)</source>
+        <translation>null 값 (tombstone)</translation>
+    </message>
+    <message>
+        <source>value, e.g. {&quot;id&quot;: {i}}; empty = the empty string</source>
+        <translation>값, 예: {&quot;id&quot;: {i}}; 비우면 빈 문자열</translation>
+    </message>
+    <message numerus="yes">
+        <source>record(s) at</source>
+        <translation>
+            <numerusform>개 레코드, 속도</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>null key:</source>
+        <translation>null 키:</translation>
+    </message>
+    <message>
+        <source>empty-string key (0 bytes, not null), hashed:</source>
+        <translation>빈 문자열 키(null이 아닌 0바이트), 해시:</translation>
+    </message>
+    <message>
+        <source>empty-string key (0 bytes, not null):</source>
+        <translation>빈 문자열 키(null이 아닌 0바이트):</translation>
     </message>
 </context>
 <context>
@@ -2036,9 +2158,17 @@ This cannot be undone.</source>
         <source>unchanged</source>
         <translation>변화 없음</translation>
     </message>
-    <message>
-        <source>%1 records will be re-read, %2 skipped.</source>
-        <translation>레코드 %1개를 다시 읽고 %2개를 건너뜁니다.</translation>
+    <message numerus="yes">
+        <source>%n record(s) will be re-read,</source>
+        <translation>
+            <numerusform>레코드 %n개를 다시 읽고,</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped.</source>
+        <translation>
+            <numerusform>%n개를 건너뜁니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -212,7 +212,7 @@ QString hexDump(QByteArrayView bytes, qsizetype maxBytes)
         out += QStringLiteral(" |") + ascii + QStringLiteral("|\n");
     }
     if (shown < bytes.size())
-        out += QCoreApplication::translate("format", "… %n more byte(s)", nullptr, int(bytes.size() - shown))
+        out += QCoreApplication::translate("topicscope::ui::Format", "… %n more byte(s)", nullptr, int(bytes.size() - shown))
             + QLatin1Char('\n');
     if (out.endsWith(QLatin1Char('\n')))
         out.chop(1);
