@@ -22,6 +22,80 @@ bool fail(QString *error, const QString &message)
     return false;
 }
 
+// Partitions that nobody owned for a while after their first assignment (a hand-off at one instant is no break).
+int interruptedPartitions(const AssignorRun &run)
+{
+    QMap<std::pair<QString, TopicPartition>, QList<ScenarioOwnership>> byPartition;
+    for (const ScenarioOwnership &o : run.ownership) {
+        if (!o.group.isEmpty())
+            byPartition[{o.group, o.topicPartition}] << o;
+    }
+    int interrupted = 0;
+    for (QList<ScenarioOwnership> list : std::as_const(byPartition)) {
+        std::sort(list.begin(), list.end(),
+            [](const ScenarioOwnership &a, const ScenarioOwnership &b) { return a.fromMs < b.fromMs; });
+        for (qsizetype i = 1; i < list.size(); ++i) {
+            if (list.at(i - 1).toMs >= 0 && list.at(i).fromMs > list.at(i - 1).toMs) {
+                ++interrupted;
+                break;
+            }
+        }
+    }
+    return interrupted;
+}
+
+// The comparison's note (AssignorComparison::note). A sum of gaps makes cooperative-sticky look worst when each
+// change costs it two rebalances, each noticed only at a heartbeat; what it spares (the partitions that stay)
+// does not show in a sum, so the note says both, with this run's figures.
+QString comparisonNote(const Scenario &scenario, const QList<AssignorRun> &runs, const QString &language)
+{
+    const auto find = [&runs](const QString &name) -> const AssignorRun * {
+        for (const AssignorRun &r : runs) {
+            if (r.assignor == name)
+                return &r;
+        }
+        return nullptr;
+    };
+    const AssignorRun *cooperative = find(QStringLiteral("cooperative-sticky"));
+    const AssignorRun *range = find(QStringLiteral("range"));
+    if (!cooperative || !range || runs.size() < 2)
+        return {};
+    qint64 largestOtherGap = 0;
+    for (const AssignorRun &r : runs) {
+        if (&r != cooperative)
+            largestOtherGap = std::max(largestOtherGap, r.processingGapMs);
+    }
+    if (cooperative->processingGapMs <= largestOtherGap || cooperative->rebalances.size() <= range->rebalances.size())
+        return {};
+    qint64 heartbeatMs = 0;
+    for (const ScenarioConsumer &c : scenario.consumers)
+        heartbeatMs = std::max(heartbeatMs, c.heartbeatIntervalMs);
+    // This run's figures, in the order both texts use them.
+    const auto figures = [&](const QString &text) {
+        return text.arg(cooperative->rebalances.size())
+            .arg(range->rebalances.size())
+            .arg(heartbeatMs)
+            .arg(interruptedPartitions(*cooperative))
+            .arg(interruptedPartitions(*range));
+    };
+    LocalizedText note(figures(
+        QStringLiteral("Why cooperative-sticky shows the longest gap here: it needs two rebalances for each change "
+                       "(%1 against %2 for range). The first only revokes the partitions that move, the second assigns "
+                       "them; each starts only when the other members notice it at their next heartbeat "
+                       "(heartbeat.interval.ms = %3 ms), so a moved partition waits through both. The partitions that "
+                       "stay are never stopped (%4 partitions interrupted, against %5 for range), which a sum of gaps "
+                       "does not show.")));
+    note.setText(QStringLiteral("ko"),
+        figures(QStringLiteral(
+            "여기서 cooperative-sticky의 공백이 가장 긴 이유: 멤버가 바뀔 때마다 리밸런스가 두 번 필요합니다"
+            "(range는 %2번, cooperative-sticky는 %1번). 첫 번째 리밸런스는 옮겨 갈 파티션을 회수(revoke)만 하고, "
+            "두 번째 리밸런스에서 그 파티션을 할당합니다. 각 리밸런스는 다른 멤버들이 다음 하트비트"
+            "(heartbeat.interval.ms = %3 ms)에서 알아차려야 시작되므로, 옮겨 가는 파티션은 두 번을 모두 "
+            "기다립니다. 대신 옮기지 않는 파티션은 전혀 멈추지 않습니다(중단된 파티션 %4개, range는 %5개). "
+            "공백의 합계만으로는 이 차이가 보이지 않습니다.")));
+    return note.text(language);
+}
+
 } // namespace
 
 bool ScenarioRunner::Private::isClientIdTaken(const QString &id) const
@@ -194,6 +268,34 @@ bool ScenarioRunner::isOpenEnded() const
     return d->openEnded;
 }
 
+bool ScenarioRunner::continueAfterEnd()
+{
+    if (!d->finished)
+        return false;
+    d->finished = false;
+    d->openEnded = true;
+    // Consumers poll on from the next tick after now, as they would have had the run gone on.
+    d->nextTickMs = std::max(d->nextTickMs, d->now());
+    d->note(ScenarioEvent::Kind::Action, {},
+        QStringLiteral("the scenario ended at %1; the world goes on open-ended").arg(scenarioTime(d->now())));
+    return true;
+}
+
+bool ScenarioRunner::hasEnded() const
+{
+    return d->ended;
+}
+
+void ScenarioRunner::setLanguage(const QString &language)
+{
+    d->language = language.isEmpty() ? LocalizedText::English : language;
+}
+
+QString ScenarioRunner::language() const
+{
+    return d->language;
+}
+
 qint64 ScenarioRunner::nextDueMs() const
 {
     return d->nextDue();
@@ -294,6 +396,11 @@ QString ScenarioRunner::unusedClientId(const QString &prefix) const
     }
 }
 
+void ScenarioRunner::setEventObserver(std::function<void(const ScenarioEvent &)> observer)
+{
+    d->eventObserver = std::move(observer);
+}
+
 const QList<ScenarioOwnership> &ScenarioRunner::ownership() const
 {
     return d->ownership;
@@ -309,10 +416,10 @@ RecordJourney ScenarioRunner::journey(const TopicPartition &topicPartition, qint
     return d->journey(topicPartition, offset);
 }
 
-AssignorComparison ScenarioRunner::compareAssignors(const Scenario &scenario)
+AssignorComparison ScenarioRunner::compareAssignors(const Scenario &scenario, const QString &language)
 {
     AssignorComparison out;
-    out.title = scenario.title;
+    out.title = scenario.title.text(language);
     for (const QString &assignor : AssignorNames) {
         Scenario copy = scenario;
         for (ScenarioConsumer &c : copy.consumers)
@@ -365,6 +472,7 @@ AssignorComparison ScenarioRunner::compareAssignors(const Scenario &scenario)
         }
         out.runs << run;
     }
+    out.note = comparisonNote(scenario, out.runs, language);
     return out;
 }
 
