@@ -387,7 +387,8 @@ void TestScenarioCaptions::comparisonExplainsCooperativeGap()
     QVERIFY(cooperative);
     // What the note explains: the longest gap, and more rebalances.
     QVERIFY(cooperative->processingGapMs > others);
-    VERIFY_CLAIM(en.note, QStringLiteral("%1 against %2 for range").arg(cooperative->rebalances.size()).arg(rangeRebalances));
+    VERIFY_CLAIM(en.note, QStringLiteral("(%1 against %2)").arg(cooperative->rebalances.size()).arg(rangeRebalances));
+    VERIFY_CLAIM(en.note, QStringLiteral("(%1 ms against").arg(cooperative->processingGapMs));
     VERIFY_CLAIM(en.note, QStringLiteral("heartbeat.interval.ms = 3000 ms"));
     QCOMPARE(en.title, QStringLiteral("Rebalancing on join and leave"));
 
