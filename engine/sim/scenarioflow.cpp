@@ -151,7 +151,8 @@ FlowSnapshot ScenarioRunner::Private::flowSnapshot()
             p.keyPattern = QStringLiteral("%1 keys").arg(spec.keys.size());
         if (it != producers.end()) {
             p.running = it->second.rateRunning;
-            p.sent = it->second.sent;
+            // Mid-instant (an event observer), a batch's records count once their append is recorded.
+            p.sent = observing ? it->second.answered : it->second.sent;
         }
         s.producers << p;
     }

@@ -241,6 +241,7 @@ void ScenarioRunner::Private::produceOne(ProducerState &p, const QString &topic,
     const QString valueText = value ? QLatin1Char('"') + *value + QLatin1Char('"') : QStringLiteral("null");
     p.producer->send(topic, toSerdeValue(key, p.spec.keySerializer), toSerdeValue(value, p.spec.valueSerializer), {},
         partition, std::nullopt, [this, producerId, key, valueText](const RecordMetadata &m) {
+            ++producers[producerId].answered;
             ScenarioEvent ev;
             ev.client = producerId;
             ev.topicPartition = {m.topic, m.partition};

@@ -85,6 +85,7 @@ struct ScenarioRunner::Private {
         bool removed = false; // removeProducer(): scheduled sends and its rate stop
         std::unique_ptr<Producer> producer;
         qint64 sent = 0; // {n} of the value template
+        qint64 answered = 0; // sends whose outcome (appended or failed) the timeline holds
         bool rateRunning = false;
         qint64 rateStartMs = 0;
         qint64 rateCount = 0;

@@ -142,6 +142,12 @@ void TestScenarioStep::autoCommitScenarioStepsRecordByRecord()
         QCOMPARE(s.processed, 0);
         QCOMPARE(s.timeMs, qint64(500));
         QCOMPARE(s.recentEvents.constLast().kind, ScenarioEvent::Kind::Produced);
+        // The producer's card and the log strip agree with the count.
+        QCOMPARE(s.producers.first().sent, qint64(n));
+        qint64 cells = 0;
+        for (const FlowPartition &p : s.topics.first().partitions)
+            cells += p.highWatermark;
+        QCOMPARE(cells, qint64(n));
     }
     // Then the poll, and the mails processed one by one.
     s = r.step();
