@@ -51,6 +51,7 @@ bool ScenarioPlayer::load(Scenario scenario, const QString &source, bool openEnd
     m_virtualCarry = 0;
     m_rebalancesSeen = 0;
     m_history.clear();
+    m_historyCaptions.clear();
     m_pendingMovements.clear();
     m_stepQueue.clear();
     m_error.clear();
@@ -271,8 +272,10 @@ void ScenarioPlayer::captureHistory()
     m_pendingMovements += snapshot.movements;
     snapshot.movements.clear();
     while (m_rebalancesSeen < count) {
-        if (m_history.size() < MaxHistory)
+        if (m_history.size() < MaxHistory) {
             m_history << snapshot;
+            m_historyCaptions << m_runner->caption();
+        }
         ++m_rebalancesSeen;
     }
 }
@@ -387,7 +390,11 @@ std::optional<FlowSnapshot> ScenarioPlayer::historyAt(int rebalanceIndex) const
 {
     if (rebalanceIndex < 0 || rebalanceIndex >= m_history.size())
         return std::nullopt;
-    return m_history.at(rebalanceIndex);
+    // Kept in the language of its time; shown in today's.
+    FlowSnapshot snapshot = m_history.at(rebalanceIndex);
+    snapshot.title = m_scenario.title.text(m_language);
+    snapshot.caption = m_historyCaptions.at(rebalanceIndex).text(m_language);
+    return snapshot;
 }
 
 AssignorComparison ScenarioPlayer::compareAssignors() const

@@ -126,6 +126,7 @@ private:
     Sinks m_sinks;
     int m_rebalancesSeen = 0;
     QList<FlowSnapshot> m_history; // index = rebalance index
+    QList<LocalizedText> m_historyCaptions; // the caption of each picture, shown in the language of the moment
     QList<FlowMovement> m_pendingMovements; // taken by a history capture, still owed to the live view
     // Single step: the world after each visible event of the instant the runner last ran, not shown yet. The
     // runner is at the end of that instant; play, an action or a load drops what is left and shows the live world.

@@ -92,6 +92,8 @@ public:
     // language falls back to English). The timeline, dumps and reports stay English.
     void setLanguage(const QString &language);
     QString language() const;
+    // The caption on screen now, in every language it has ("" before the first).
+    LocalizedText caption() const;
 
     // A fresh client id with the given prefix ("producer-3", "consumer-4").
     QString unusedClientId(const QString &prefix) const;

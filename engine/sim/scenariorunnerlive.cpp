@@ -274,6 +274,11 @@ QString ScenarioRunner::language() const
     return d->language;
 }
 
+LocalizedText ScenarioRunner::caption() const
+{
+    return d->lastCaption;
+}
+
 qint64 ScenarioRunner::nextDueMs() const
 {
     return d->nextDue();

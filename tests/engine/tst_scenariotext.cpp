@@ -124,9 +124,18 @@ void TestScenarioText::playerShowsTheChosenLanguage()
     player.setLanguage(QStringLiteral("fr"));
     QCOMPARE(states.constLast().title, QStringLiteral("Rebalancing on join and leave"));
     QCOMPARE(snapshots.constLast().caption, QStringLiteral("risk-1 is alone: it owns all four partitions."));
-    // The comparison comes in the player's language.
+    // The comparison comes in the player's language, and so do the pictures kept for time travel, whatever the
+    // language when they were taken.
+    player.advanceBy(10'000);
+    player.advanceBy(10'000);
+    QVERIFY(player.historyAt(2).has_value());
+    QCOMPARE(player.historyAt(2)->caption,
+        QStringLiteral("risk-3 joins: 4 partitions over 3 members, the first member gets the extra one."));
     player.setLanguage(QStringLiteral("ko"));
     QCOMPARE(player.compareAssignors().title, s.title.text(QStringLiteral("ko")));
+    QCOMPARE(player.historyAt(2)->title, s.title.text(QStringLiteral("ko")));
+    QCOMPARE(player.historyAt(2)->caption,
+        QStringLiteral("risk-3이 들어옵니다. 파티션 4개를 멤버 3명이 나누니, 남는 하나는 첫 번째 멤버가 가져갑니다."));
 }
 
 void TestScenarioText::menuTitlesInTheChosenLanguage()
