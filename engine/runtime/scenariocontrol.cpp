@@ -35,13 +35,13 @@ ScenarioControl::ScenarioControl(ScenarioPlayer *player, QObject *parent)
     onPlayer([sinks](ScenarioPlayer &p) { p.setSinks(sinks); });
 }
 
-QList<std::pair<QString, QString>> ScenarioControl::builtInScenarios()
+QList<std::pair<QString, QString>> ScenarioControl::builtInScenarios(const QString &language)
 {
     QList<std::pair<QString, QString>> list;
     for (const QString &path : Scenario::builtInFiles()) {
         QString error;
         const std::optional<Scenario> scenario = Scenario::load(path, &error);
-        list.append({path, scenario ? scenario->title : path});
+        list.append({path, scenario ? scenario->title.text(language) : path});
     }
     return list;
 }
@@ -101,6 +101,11 @@ void ScenarioControl::stepEvent()
 void ScenarioControl::setSpeed(double speed)
 {
     onPlayer([speed](ScenarioPlayer &p) { p.setSpeed(speed); });
+}
+
+void ScenarioControl::setLanguage(const QString &language)
+{
+    onPlayer([language](ScenarioPlayer &p) { p.setLanguage(language); });
 }
 
 void ScenarioControl::advanceBy(qint64 ms)

@@ -18,8 +18,9 @@ public:
     // worker thread finishes).
     explicit ScenarioControl(ScenarioPlayer *player, QObject *parent = nullptr);
 
-    // (resource path, title) of every built-in scenario, in file order. Reads the embedded files; any thread.
-    static QList<std::pair<QString, QString>> builtInScenarios();
+    // (resource path, title in language) of every built-in scenario, in file order; a title without that language
+    // is English. Reads the embedded files; any thread.
+    static QList<std::pair<QString, QString>> builtInScenarios(const QString &language = QStringLiteral("en"));
 
     void loadFile(const QString &path);
     void loadSandbox();
@@ -29,6 +30,9 @@ public:
     void stepEvent();
     void setSpeed(double speed);
     void advanceBy(qint64 ms);
+    // "en" (the default) or "ko": titles, descriptions, captions, questions, answers and the assignor comparison's
+    // note; English for a text that lacks the language. A new state and snapshot follow.
+    void setLanguage(const QString &language);
 
     void perform(const ScenarioStep &step);
     void addProducer(const ScenarioProducer &producer);

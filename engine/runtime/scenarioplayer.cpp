@@ -38,7 +38,7 @@ bool ScenarioPlayer::load(Scenario scenario, const QString &source, bool openEnd
     runner->setOpenEnded(openEnded);
     QString why;
     if (!runner->start(&why)) {
-        m_error = QStringLiteral("Cannot start scenario \"%1\": %2").arg(scenario.title, why);
+        m_error = QStringLiteral("Cannot start scenario \"%1\": %2").arg(scenario.title.english(), why);
         if (error)
             *error = m_error;
         publishState();
@@ -51,9 +51,12 @@ bool ScenarioPlayer::load(Scenario scenario, const QString &source, bool openEnd
     m_virtualCarry = 0;
     m_rebalancesSeen = 0;
     m_history.clear();
+    m_historyCaptions.clear();
     m_pendingMovements.clear();
+    m_stepQueue.clear();
     m_error.clear();
-    qCInfo(lcScenarioPlayer).noquote() << "loaded scenario" << m_scenario.title
+    m_runner->setLanguage(m_language);
+    qCInfo(lcScenarioPlayer).noquote() << "loaded scenario" << m_scenario.title.english()
                                        << (source.isEmpty() ? QString() : source);
     // Steps at 0 ms (consumers starting, the first caption) are shown at once, before the first play.
     runUntil(0);
@@ -103,8 +106,21 @@ void ScenarioPlayer::setPlaying(bool playing)
     }
 }
 
+bool ScenarioPlayer::continueIfFinished()
+{
+    if (!m_runner)
+        return false;
+    if (m_runner->isFinished()) {
+        m_runner->continueAfterEnd();
+        qCInfo(lcScenarioPlayer).noquote() << "scenario" << m_scenario.title.english() << "goes on after its end";
+    }
+    return true;
+}
+
 void ScenarioPlayer::play()
 {
+    continueIfFinished();
+    m_stepQueue.clear();
     setPlaying(true);
     publishState();
     publish();
@@ -119,24 +135,59 @@ void ScenarioPlayer::pause()
 bool ScenarioPlayer::stepEvent()
 {
     setPlaying(false);
-    if (!m_runner || m_runner->isFinished()) {
+    if (m_stepQueue.isEmpty()) {
+        if (!continueIfFinished()) {
+            publishState();
+            return false;
+        }
+        // Poll ticks with nothing to return and heartbeats record no event: a wait is stepped over at once.
+        for (int i = 0; i < MaxStepsPerTick && m_stepQueue.isEmpty() && !m_runner->isFinished(); ++i) {
+            if (stepInstant())
+                break;
+        }
+    }
+    if (m_stepQueue.isEmpty()) {
         publishState();
+        publish();
         return false;
     }
-    const qsizetype before = m_runner->timeline().size();
-    // Poll ticks with nothing to return record no event; keep going until something visible happened.
-    for (int i = 0; i < MaxStepsPerTick && m_runner->timeline().size() == before; ++i) {
-        const qint64 due = m_runner->nextDueMs();
-        if (due < 0)
-            break;
-        const bool paused = m_runner->advanceTo(due);
-        captureHistory();
-        if (paused || m_runner->isFinished())
-            break;
-    }
+    const FlowSnapshot next = m_stepQueue.takeFirst();
     publishState();
-    publish();
-    return !m_runner->isFinished();
+    if (m_sinks.snapshot)
+        m_sinks.snapshot(next);
+    return true;
+}
+
+bool ScenarioPlayer::stepInstant()
+{
+    const qint64 due = m_runner->nextDueMs();
+    if (due < 0)
+        return false;
+    QList<FlowSnapshot> captured;
+    m_runner->setEventObserver([this, &captured](const ScenarioEvent &event) {
+        FlowSnapshot s = m_runner->flowSnapshot();
+        // A repeat is recorded as Processed, then Duplicate: one visible event.
+        if (event.kind == ScenarioEvent::Kind::Duplicate && !captured.isEmpty()) {
+            s.movements = captured.constLast().movements + s.movements;
+            captured.removeLast();
+        }
+        captured << s;
+    });
+    const bool paused = m_runner->advanceTo(due);
+    m_runner->setEventObserver({});
+    captureHistory();
+    // Nothing recorded, nothing moved: a poll tick or a heartbeat, stepped over without a picture.
+    if (captured.isEmpty() && !m_runner->isFinished())
+        return paused;
+    // The end of the instant is the last visible event's picture plus what nobody sees (a heartbeat, the end).
+    FlowSnapshot live = m_runner->flowSnapshot();
+    live.movements = m_pendingMovements + live.movements;
+    m_pendingMovements.clear();
+    if (!captured.isEmpty())
+        live.movements = captured.takeLast().movements + live.movements;
+    captured << live;
+    m_stepQueue += captured;
+    return paused;
 }
 
 void ScenarioPlayer::setSpeed(double speed)
@@ -145,10 +196,22 @@ void ScenarioPlayer::setSpeed(double speed)
     publishState();
 }
 
+void ScenarioPlayer::setLanguage(const QString &language)
+{
+    m_language = language.isEmpty() ? LocalizedText::English : language;
+    if (m_runner)
+        m_runner->setLanguage(m_language);
+    // Pictures kept for single step or time travel carry texts of the old language: the live world replaces them.
+    m_stepQueue.clear();
+    publishState();
+    publish();
+}
+
 void ScenarioPlayer::advanceBy(qint64 ms)
 {
     if (!m_runner)
         return;
+    m_stepQueue.clear();
     if (runUntil(m_runner->elapsedMs() + ms))
         setPlaying(false);
     publishState();
@@ -209,8 +272,10 @@ void ScenarioPlayer::captureHistory()
     m_pendingMovements += snapshot.movements;
     snapshot.movements.clear();
     while (m_rebalancesSeen < count) {
-        if (m_history.size() < MaxHistory)
+        if (m_history.size() < MaxHistory) {
             m_history << snapshot;
+            m_historyCaptions << m_runner->caption();
+        }
         ++m_rebalancesSeen;
     }
 }
@@ -244,16 +309,19 @@ ScenarioPlayerState ScenarioPlayer::state() const
     s.error = m_error;
     s.speed = m_speed;
     s.playing = m_playing;
+    s.language = m_language;
     if (!m_runner)
         return s;
     s.loaded = true;
-    s.title = m_scenario.title;
-    s.description = m_scenario.description;
+    s.title = m_scenario.title.text(m_language);
+    s.description = m_scenario.description.text(m_language);
     s.source = m_source;
-    s.openEnded = m_openEnded;
-    s.finished = m_runner->isFinished();
+    // While single steps of the last instant are still to show, the end has not been shown yet.
+    s.finished = m_runner->hasEnded() && m_stepQueue.isEmpty();
+    s.continued = s.finished && !m_runner->isFinished();
+    s.openEnded = m_openEnded || s.continued;
     s.timeMs = m_runner->elapsedMs();
-    s.endMs = m_openEnded ? -1 : m_runner->endMs();
+    s.endMs = s.openEnded ? -1 : m_runner->endMs();
     if (s.finished)
         s.results = m_runner->expectationResults();
     return s;
@@ -262,7 +330,10 @@ ScenarioPlayerState ScenarioPlayer::state() const
 bool ScenarioPlayer::runAction(const std::function<bool(ScenarioRunner &, QString *)> &action, QString *error)
 {
     QString why = QStringLiteral("no scenario is loaded");
-    const bool ok = m_runner && action(*m_runner, &why);
+    // The audience acts on the world it sees: a finished scenario goes on open-ended, and the rest of a single
+    // step's instant is shown at once (the live world is already there).
+    m_stepQueue.clear();
+    const bool ok = continueIfFinished() && action(*m_runner, &why);
     m_error = ok ? QString() : why;
     if (error)
         *error = m_error;
@@ -319,7 +390,11 @@ std::optional<FlowSnapshot> ScenarioPlayer::historyAt(int rebalanceIndex) const
 {
     if (rebalanceIndex < 0 || rebalanceIndex >= m_history.size())
         return std::nullopt;
-    return m_history.at(rebalanceIndex);
+    // Kept in the language of its time; shown in today's.
+    FlowSnapshot snapshot = m_history.at(rebalanceIndex);
+    snapshot.title = m_scenario.title.text(m_language);
+    snapshot.caption = m_historyCaptions.at(rebalanceIndex).text(m_language);
+    return snapshot;
 }
 
 AssignorComparison ScenarioPlayer::compareAssignors() const
@@ -329,7 +404,7 @@ AssignorComparison ScenarioPlayer::compareAssignors() const
         none.error = QStringLiteral("no scenario is loaded");
         return none;
     }
-    return ScenarioRunner::compareAssignors(m_scenario);
+    return ScenarioRunner::compareAssignors(m_scenario, m_language);
 }
 
 } // namespace topicscope::engine

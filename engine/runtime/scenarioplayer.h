@@ -20,14 +20,16 @@ struct ScenarioPlayerState {
     QString title;
     QString description;
     QString source; // the file it came from (":/scenarios/..." for a built-in), "" for the sandbox
-    bool openEnded = false;
+    bool openEnded = false; // the sandbox, or a scenario continued after its end
     bool playing = false;
-    bool finished = false;
+    bool finished = false; // the scenario reached its end and its checks ran (results); stays true once continued
+    bool continued = false; // finished, then played on or acted on: the world runs on open-ended
+    QString language = QStringLiteral("en"); // of title and description (and of the snapshots' captions)
     double speed = 1.0;
     qint64 timeMs = 0;
     qint64 endMs = -1;
     QString error; // the last load or command error, "" when the last one succeeded
-    QList<ScenarioExpectationResult> results; // once finished
+    QList<ScenarioExpectationResult> results; // once finished (kept after it continued)
 };
 
 // Plays one ScenarioRunner in real time for the flow view: a timer turns elapsed real time × speed into
@@ -60,15 +62,24 @@ public:
     void loadSandbox();
     void restart(); // the same scenario from the start
 
+    // After the end: goes on open-ended (the checks of the end stay in the state).
     void play();
     void pause();
-    // Runs to the next recorded event (pauses playback first). False when the run has ended.
+    // Runs to just after the next visible event (pauses playback first): one record produced, one poll that
+    // returned records, one record processed, one commit, one group state change or completed rebalance, one
+    // caption, action or pause. A wait in which nothing visible happens is stepped over in one call. After the end
+    // the run continues open-ended. False when nothing was left to run.
     bool stepEvent();
     void setSpeed(double speed);
+    // The language of titles, descriptions, captions, questions and answers ("en", "ko"; English for a text that
+    // lacks it). Republishes the state and the snapshot at once.
+    void setLanguage(const QString &language);
+    QString language() const { return m_language; }
     // Advances virtual time by ms at once (tests, and the "skip" button), stopping at a pause step.
     void advanceBy(qint64 ms);
 
-    // Live actions (see ScenarioRunner::perform); the result is in the next state's error.
+    // Live actions (see ScenarioRunner::perform); the result is in the next state's error. After the end they act on
+    // the finished world, which goes on open-ended.
     bool perform(const ScenarioStep &step, QString *error = nullptr);
     bool addProducer(const ScenarioProducer &producer, QString *error = nullptr);
     bool removeProducer(const QString &id, QString *error = nullptr);
@@ -94,6 +105,10 @@ private:
     void publish();
     void publishState();
     void setPlaying(bool playing);
+    // A finished run goes on open-ended; false when there is no run.
+    bool continueIfFinished();
+    // Runs one due instant of the stepping (see stepEvent); true when a pause stopped it.
+    bool stepInstant();
     // Runs a live action on the runner, records its error for the state, and publishes.
     bool runAction(const std::function<bool(ScenarioRunner &, QString *)> &action, QString *error);
 
@@ -101,6 +116,7 @@ private:
     Scenario m_scenario; // as loaded, for restart and comparison
     QString m_source;
     bool m_openEnded = false;
+    QString m_language = QStringLiteral("en");
     bool m_playing = false;
     double m_speed = 1.0;
     double m_virtualCarry = 0; // fractional virtual ms not yet run
@@ -110,7 +126,11 @@ private:
     Sinks m_sinks;
     int m_rebalancesSeen = 0;
     QList<FlowSnapshot> m_history; // index = rebalance index
+    QList<LocalizedText> m_historyCaptions; // the caption of each picture, shown in the language of the moment
     QList<FlowMovement> m_pendingMovements; // taken by a history capture, still owed to the live view
+    // Single step: the world after each visible event of the instant the runner last ran, not shown yet. The
+    // runner is at the end of that instant; play, an action or a load drops what is left and shows the live world.
+    QList<FlowSnapshot> m_stepQueue;
 };
 
 } // namespace topicscope::engine

@@ -181,6 +181,9 @@ struct AssignorRun {
 struct AssignorComparison {
     QString title;
     QString error; // the scenario could not be played
+    // Why the figures come out as they do, in the requested language: e.g. why cooperative-sticky shows the longest
+    // processing gap although it stops fewer partitions. "" when there is nothing to explain.
+    QString note;
     QList<AssignorRun> runs; // range, roundrobin, sticky, cooperative-sticky
 };
 

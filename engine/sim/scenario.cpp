@@ -71,6 +71,46 @@ public:
         return v.toString();
     }
 
+    // A shown text: a plain string (English) or {"en": "...", "ko": "..."} with an English text, so that every
+    // language can fall back to it.
+    LocalizedText text(const QString &key, bool required = false)
+    {
+        if (!has(key)) {
+            if (required)
+                fail(key, QStringLiteral("missing (a string or an object of texts by language is required)"));
+            return {};
+        }
+        const QJsonValue v = raw(key);
+        if (v.isString())
+            return LocalizedText(v.toString());
+        if (!v.isObject()) {
+            fail(key, QStringLiteral("must be a string or an object of texts by language ({\"en\": ..., \"ko\": ...})"));
+            return {};
+        }
+        const QJsonObject texts = v.toObject();
+        LocalizedText out;
+        QStringList languages = texts.keys();
+        std::sort(languages.begin(), languages.end());
+        for (const QString &language : std::as_const(languages)) {
+            const QString path = key + QLatin1Char('.') + language;
+            const bool code = (language.size() == 2 || language.size() == 3)
+                && std::all_of(language.cbegin(), language.cend(),
+                    [](QChar c) { return c >= QLatin1Char('a') && c <= QLatin1Char('z'); });
+            if (!code) {
+                fail(path, QStringLiteral("not a language code (two or three lowercase letters, e.g. \"en\", \"ko\")"));
+                return {};
+            }
+            if (!texts.value(language).isString()) {
+                fail(path, QStringLiteral("must be a string"));
+                return {};
+            }
+            out.setText(language, texts.value(language).toString());
+        }
+        if (!out.hasLanguage(LocalizedText::English))
+            fail(key + QStringLiteral(".en"), QStringLiteral("missing (every text needs its English version)"));
+        return out;
+    }
+
     // A string or null.
     std::optional<QString> nullableString(const QString &key, const std::optional<QString> &fallback)
     {
@@ -432,11 +472,17 @@ Scenario Scenario::sandbox()
 {
     Scenario s;
     s.title = QStringLiteral("Sandbox");
+    s.title.setText(QStringLiteral("ko"), QStringLiteral("샌드박스"));
     s.description = QStringLiteral(
         "Free play: a web shop produces four keyed orders a second into six partitions, and two billing consumers "
         "share them in one group; records are kept for ten minutes (retention.ms). Add producers and consumers, crash, "
         "stall or stop them, grow the topic, and "
         "watch the records, commits and rebalances.");
+    s.description.setText(QStringLiteral("ko"),
+        QStringLiteral("자유 실습: 웹 쇼핑몰이 키가 있는 주문을 초당 4건씩 파티션 6개에 프로듀스하고, 한 컨슈머 그룹의 "
+                       "billing 컨슈머 두 개가 그 파티션들을 나눠 읽습니다. 레코드는 10분 동안 보관됩니다"
+                       "(retention.ms). 프로듀서와 컨슈머를 추가하고, 크래시시키거나 멈추거나(stall) 정지해 보고, "
+                       "토픽의 파티션을 늘려 보면서 레코드와 커밋, 리밸런스가 어떻게 움직이는지 지켜보세요."));
     // Ten virtual minutes of retention.ms: a long session keeps a bounded log, and retention can be watched.
     s.topics << ScenarioTopic {QStringLiteral("orders"), 6, 600'000};
 
@@ -525,8 +571,8 @@ std::optional<Scenario> Scenario::parseDocument(const QByteArray &json, QString 
     top.allowOnly({QStringLiteral("format"), QStringLiteral("version"), QStringLiteral("title"),
         QStringLiteral("description"), QStringLiteral("settings"), QStringLiteral("topics"), QStringLiteral("clients"),
         QStringLiteral("steps"), QStringLiteral("expect")});
-    s.title = top.string(QStringLiteral("title"), {}, true);
-    s.description = top.string(QStringLiteral("description"));
+    s.title = top.text(QStringLiteral("title"), true);
+    s.description = top.text(QStringLiteral("description"));
     if (!top.ok())
         return std::nullopt;
 
@@ -787,12 +833,12 @@ std::optional<Scenario> Scenario::parseDocument(const QByteArray &json, QString 
         }
         case ScenarioAction::Pause:
             allowed << QStringLiteral("question") << QStringLiteral("answer");
-            step.text = r.string(QStringLiteral("question"), {}, true);
-            step.answer = r.string(QStringLiteral("answer"));
+            step.text = r.text(QStringLiteral("question"), true);
+            step.answer = r.text(QStringLiteral("answer"));
             break;
         case ScenarioAction::Caption:
             allowed << QStringLiteral("text");
-            step.text = r.string(QStringLiteral("text"), {}, true);
+            step.text = r.text(QStringLiteral("text"), true);
             break;
         }
         r.allowOnly(allowed);

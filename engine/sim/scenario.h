@@ -3,6 +3,7 @@
 #include "client/consumer.h"
 #include "client/partitioner.h"
 #include "client/serializer.h"
+#include "sim/localizedtext.h"
 
 #include <QByteArray>
 #include <QList>
@@ -96,8 +97,8 @@ struct ScenarioStep {
     qint64 offset = -1; // deleteRecordsBefore: -1 = high watermark
     QString group; // resetOffsets
     QString resetTo; // resetOffsets: "earliest", "latest" or an offset
-    QString text; // caption text, pause question
-    QString answer; // pause: shown after the audience answered
+    LocalizedText text; // caption text, pause question
+    LocalizedText answer; // pause: shown after the audience answered
 };
 
 // An outcome checked at the end of a run. Counts compare with equals / atLeast / atMost.
@@ -130,8 +131,9 @@ struct ScenarioSettings {
 struct Scenario {
     static constexpr int FormatVersion = 1;
 
-    QString title;
-    QString description;
+    // Shown texts carry one text per language (LocalizedText): a plain string in the file is English.
+    LocalizedText title;
+    LocalizedText description;
     ScenarioSettings settings;
     QList<ScenarioTopic> topics;
     QList<ScenarioProducer> producers;

@@ -77,15 +77,15 @@ FlowSnapshot ScenarioRunner::Private::flowSnapshot()
 {
     FlowSnapshot s;
     s.sequence = ++snapshotSequence;
-    s.title = scenario.title;
+    s.title = scenario.title.text(language);
     s.timeMs = now();
     s.endMs = openEnded ? -1 : endMs;
     s.finished = finished;
-    s.caption = lastCaption;
+    s.caption = lastCaption.text(language);
     // The question stays up while the clock stands at the pause; it goes once time moves on.
     if (lastPause.timeMs >= 0 && lastPause.timeMs == now()) {
-        s.question = lastPause.question;
-        s.answer = lastPause.answer;
+        s.question = lastPause.question.text(language);
+        s.answer = lastPause.answer.text(language);
     }
 
     if (log) {
@@ -117,6 +117,17 @@ FlowSnapshot ScenarioRunner::Private::flowSnapshot()
                     }
                     p.tail << cell;
                 }
+                // Mid-instant (an event observer), a producer's batch is in the log before its records are
+                // recorded one by one: show the log as far as the timeline has got.
+                if (observing) {
+                    const auto unrecorded = std::find_if(p.tail.begin(), p.tail.end(), [](const FlowRecordCell &c) {
+                        return c.producer.isEmpty();
+                    });
+                    if (unrecorded != p.tail.end()) {
+                        p.highWatermark = unrecorded->offset;
+                        p.tail.erase(unrecorded, p.tail.end());
+                    }
+                }
                 t.partitions << p;
             }
             s.topics << t;
@@ -140,7 +151,8 @@ FlowSnapshot ScenarioRunner::Private::flowSnapshot()
             p.keyPattern = QStringLiteral("%1 keys").arg(spec.keys.size());
         if (it != producers.end()) {
             p.running = it->second.rateRunning;
-            p.sent = it->second.sent;
+            // Mid-instant (an event observer), a batch's records count once their append is recorded.
+            p.sent = observing ? it->second.answered : it->second.sent;
         }
         s.producers << p;
     }
@@ -276,6 +288,29 @@ FlowSnapshot ScenarioRunner::Private::flowSnapshot()
     }
 
     s.recentEvents = timeline.mid(std::max<qsizetype>(0, timeline.size() - FlowSnapshot::MaxRecentEvents));
+    // The event list shows the scenario's own texts (captions, questions) in the chosen language too; the
+    // engine's lines stay English, as in the report.
+    if (language != LocalizedText::English) {
+        for (ScenarioEvent &e : s.recentEvents) {
+            if (e.kind != ScenarioEvent::Kind::Caption && e.kind != ScenarioEvent::Kind::Pause)
+                continue;
+            for (const ScenarioStep &step : std::as_const(scenario.steps)) {
+                if (step.action == ScenarioAction::Caption && e.kind == ScenarioEvent::Kind::Caption
+                    && step.text.english() == e.text) {
+                    e.text = step.text.text(language);
+                    break;
+                }
+                if (step.action == ScenarioAction::Pause && e.kind == ScenarioEvent::Kind::Pause
+                    && e.text.startsWith(step.text.english())) {
+                    // As the timeline writes it: the question, then its answer.
+                    e.text = step.answer.isEmpty() ? step.text.text(language)
+                                                   : step.text.text(language) + QStringLiteral(" (→ ")
+                            + step.answer.text(language) + QLatin1Char(')');
+                    break;
+                }
+            }
+        }
+    }
     s.eventCount = int(timelineTrimmed + timeline.size());
     s.rebalances = rebalances;
     s.ownership = ownership;

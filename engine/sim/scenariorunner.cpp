@@ -296,7 +296,7 @@ QString ScenarioRunner::timelineDump() const
 
 QString ScenarioRunner::stateDump() const
 {
-    QString out = QStringLiteral("== %1: state at %2 ==\n").arg(d->scenario.title, scenarioTime(d->now()));
+    QString out = QStringLiteral("== %1: state at %2 ==\n").arg(d->scenario.title.english(), scenarioTime(d->now()));
     if (!d->log)
         return out + QStringLiteral("(not started)\n");
     for (const QString &topic : d->log->topicNames()) {
@@ -355,7 +355,7 @@ QString ScenarioRunner::expectationsDump() const
 
 QString ScenarioRunner::report() const
 {
-    return QStringLiteral("== %1 ==\n").arg(d->scenario.title) + timelineDump() + stateDump() + expectationsDump();
+    return QStringLiteral("== %1 ==\n").arg(d->scenario.title.english()) + timelineDump() + stateDump() + expectationsDump();
 }
 
 bool ScenarioRunner::runFile(const QString &path, QString *report)

@@ -9,6 +9,7 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -80,8 +81,28 @@ public:
     bool addProducer(const ScenarioProducer &producer, QString *error = nullptr);
     bool removeProducer(const QString &id, QString *error = nullptr);
     bool addConsumer(const ScenarioConsumer &consumer, QString *error = nullptr);
+    // After the end (isFinished()): the world goes on open-ended, like the sandbox, so that the audience can keep
+    // acting on it. The end's expectation results are kept (expectationResults()); hasEnded() stays true. False
+    // (and nothing done) when the run has not ended.
+    bool continueAfterEnd();
+    // The scripted end was reached and the expectations were checked, even if the run then went on.
+    bool hasEnded() const;
+
+    // The language of the flow snapshot's title, caption, question and answer ("en" by default; a text without that
+    // language falls back to English). The timeline, dumps and reports stay English.
+    void setLanguage(const QString &language);
+    QString language() const;
+    // The caption on screen now, in every language it has ("" before the first).
+    LocalizedText caption() const;
+
     // A fresh client id with the given prefix ("producer-3", "consumer-4").
     QString unusedClientId(const QString &prefix) const;
+
+    // Called right after each event is recorded, in the middle of the instant that records it (the flow view's
+    // single step shows the world event by event). It may call flowSnapshot(), which then shows only the records
+    // whose append the timeline already holds (a producer's batch is appended at once, recorded record by record).
+    // Nothing it does may act on the run. Empty: none.
+    void setEventObserver(std::function<void(const ScenarioEvent &)> observer);
 
     const QList<ScenarioOwnership> &ownership() const;
     // The world now; movements are those since the previous call (the first call: since the start, capped).
@@ -89,7 +110,8 @@ public:
     RecordJourney journey(const TopicPartition &topicPartition, qint64 offset) const;
     // Plays the scenario once per assignor (range, roundrobin, sticky, cooperative-sticky), every consumer of
     // the file switched to it, to the end, and compares the rebalances.
-    static AssignorComparison compareAssignors(const Scenario &scenario);
+    // The comparison's title and note are in language (English when the scenario or the note lacks it).
+    static AssignorComparison compareAssignors(const Scenario &scenario, const QString &language = QStringLiteral("en"));
 
     // Available after runToEnd().
     const QList<ScenarioExpectationResult> &expectationResults() const;

@@ -22,6 +22,58 @@ bool fail(QString *error, const QString &message)
     return false;
 }
 
+// The comparison's note (AssignorComparison::note). A sum of gaps makes cooperative-sticky look worst when every
+// member rejoins at once (eager then hands partitions back in the same instant) while each cooperative change takes
+// a second rebalance, started at the next heartbeat; the note says so, with this run's figures.
+QString comparisonNote(const Scenario &scenario, const QList<AssignorRun> &runs, const QString &language)
+{
+    const auto find = [&runs](const QString &name) -> const AssignorRun * {
+        for (const AssignorRun &r : runs) {
+            if (r.assignor == name)
+                return &r;
+        }
+        return nullptr;
+    };
+    const AssignorRun *cooperative = find(QStringLiteral("cooperative-sticky"));
+    const AssignorRun *range = find(QStringLiteral("range"));
+    if (!cooperative || !range || runs.size() < 2)
+        return {};
+    qint64 largestOtherGap = 0;
+    for (const AssignorRun &r : runs) {
+        if (&r != cooperative)
+            largestOtherGap = std::max(largestOtherGap, r.processingGapMs);
+    }
+    if (cooperative->processingGapMs <= largestOtherGap || cooperative->rebalances.size() <= range->rebalances.size())
+        return {};
+    qint64 heartbeatMs = 0;
+    for (const ScenarioConsumer &c : scenario.consumers)
+        heartbeatMs = std::max(heartbeatMs, c.heartbeatIntervalMs);
+    // This run's figures, in the order both texts use them.
+    const auto figures = [&](const QString &text) {
+        return text.arg(cooperative->rebalances.size())
+            .arg(range->rebalances.size())
+            .arg(heartbeatMs)
+            .arg(range->processingGapMs)
+            .arg(cooperative->processingGapMs);
+    };
+    LocalizedText note(figures(QStringLiteral(
+        "Why cooperative-sticky shows the longest gap here (%5 ms against %4 ms for range): each change costs it two "
+        "rebalances (%1 against %2). The first only revokes the partitions that move; they get their new owner in the "
+        "second, which starts only when the other members notice it at their next heartbeat (heartbeat.interval.ms = "
+        "%3 ms). The eager assignors take every partition back, but all members rejoin together and get their share "
+        "in that same rebalance. Cooperative-sticky pays off when a member is slow to rejoin (scenario 14): the "
+        "partitions that keep their owner never stop.")));
+    note.setText(QStringLiteral("ko"),
+        figures(QStringLiteral(
+            "여기서 cooperative-sticky의 공백이 가장 긴 이유(range는 %4 ms, cooperative-sticky는 %5 ms): 멤버가 바뀔 "
+            "때마다 리밸런스가 두 번 필요합니다(%1번, range는 %2번). 첫 번째 리밸런스는 옮겨 갈 파티션을 회수(revoke)만 "
+            "하고, 그 파티션은 두 번째 리밸런스에서야 새 주인을 받습니다. 두 번째 리밸런스는 다른 멤버들이 다음 "
+            "하트비트(heartbeat.interval.ms = %3 ms)에서 알아차려야 시작됩니다. eager 어사이너는 모든 파티션을 "
+            "회수하지만, 멤버들이 함께 다시 참여해 같은 리밸런스에서 자기 몫을 돌려받습니다. cooperative-sticky는 다시 "
+            "참여가 늦는 멤버가 있을 때 유리하며(시나리오 14), 주인이 그대로인 파티션은 전혀 멈추지 않습니다.")));
+    return note.text(language);
+}
+
 } // namespace
 
 bool ScenarioRunner::Private::isClientIdTaken(const QString &id) const
@@ -194,6 +246,39 @@ bool ScenarioRunner::isOpenEnded() const
     return d->openEnded;
 }
 
+bool ScenarioRunner::continueAfterEnd()
+{
+    if (!d->finished)
+        return false;
+    d->finished = false;
+    d->openEnded = true;
+    // Consumers poll on from the next tick after now, as they would have had the run gone on.
+    d->nextTickMs = std::max(d->nextTickMs, d->now());
+    d->note(ScenarioEvent::Kind::Action, {},
+        QStringLiteral("the scenario ended at %1; the world goes on open-ended").arg(scenarioTime(d->now())));
+    return true;
+}
+
+bool ScenarioRunner::hasEnded() const
+{
+    return d->ended;
+}
+
+void ScenarioRunner::setLanguage(const QString &language)
+{
+    d->language = language.isEmpty() ? LocalizedText::English : language;
+}
+
+QString ScenarioRunner::language() const
+{
+    return d->language;
+}
+
+LocalizedText ScenarioRunner::caption() const
+{
+    return d->lastCaption;
+}
+
 qint64 ScenarioRunner::nextDueMs() const
 {
     return d->nextDue();
@@ -294,6 +379,11 @@ QString ScenarioRunner::unusedClientId(const QString &prefix) const
     }
 }
 
+void ScenarioRunner::setEventObserver(std::function<void(const ScenarioEvent &)> observer)
+{
+    d->eventObserver = std::move(observer);
+}
+
 const QList<ScenarioOwnership> &ScenarioRunner::ownership() const
 {
     return d->ownership;
@@ -309,10 +399,10 @@ RecordJourney ScenarioRunner::journey(const TopicPartition &topicPartition, qint
     return d->journey(topicPartition, offset);
 }
 
-AssignorComparison ScenarioRunner::compareAssignors(const Scenario &scenario)
+AssignorComparison ScenarioRunner::compareAssignors(const Scenario &scenario, const QString &language)
 {
     AssignorComparison out;
-    out.title = scenario.title;
+    out.title = scenario.title.text(language);
     for (const QString &assignor : AssignorNames) {
         Scenario copy = scenario;
         for (ScenarioConsumer &c : copy.consumers)
@@ -365,6 +455,7 @@ AssignorComparison ScenarioRunner::compareAssignors(const Scenario &scenario)
         }
         out.runs << run;
     }
+    out.note = comparisonNote(scenario, out.runs, language);
     return out;
 }
 

@@ -241,6 +241,7 @@ void ScenarioRunner::Private::produceOne(ProducerState &p, const QString &topic,
     const QString valueText = value ? QLatin1Char('"') + *value + QLatin1Char('"') : QStringLiteral("null");
     p.producer->send(topic, toSerdeValue(key, p.spec.keySerializer), toSerdeValue(value, p.spec.valueSerializer), {},
         partition, std::nullopt, [this, producerId, key, valueText](const RecordMetadata &m) {
+            ++producers[producerId].answered;
             ScenarioEvent ev;
             ev.client = producerId;
             ev.topicPartition = {m.topic, m.partition};
@@ -350,17 +351,19 @@ void ScenarioRunner::Private::runStep(const ScenarioStep &step)
 {
     switch (step.action) {
     case ScenarioAction::Caption:
-        note(ScenarioEvent::Kind::Caption, {}, step.text);
+        // Shown before it is recorded: an event observer's snapshot of this event shows it.
         lastCaption = step.text;
+        note(ScenarioEvent::Kind::Caption, {}, step.text.english());
         break;
     case ScenarioAction::Pause: {
         ScenarioEvent ev;
         ev.kind = ScenarioEvent::Kind::Pause;
-        ev.text = step.answer.isEmpty() ? step.text
-                                        : step.text + QStringLiteral(" (answer: ") + step.answer + QLatin1Char(')');
+        ev.text = step.answer.isEmpty()
+            ? step.text.english()
+            : step.text.english() + QStringLiteral(" (answer: ") + step.answer.english() + QLatin1Char(')');
+        lastPause = ShownPause {now(), step.text, step.answer};
         record(ev);
         pauseShown = true;
-        lastPause = ShownPause {now(), step.text, step.answer};
         break;
     }
     case ScenarioAction::Produce: {
@@ -803,6 +806,11 @@ void ScenarioRunner::Private::finish()
         Q_UNUSED(id);
         p.producer->flush();
     }
+    // A run continued after its end (and then ended by runToEnd()) keeps the checks of its scripted end.
+    if (ended) {
+        finished = true;
+        return;
+    }
     for (const auto &[rid, client] : std::as_const(dropped)) {
         if (processedCount.value(rid) > 0)
             continue;
@@ -828,6 +836,7 @@ void ScenarioRunner::Private::finish()
         }
     }
     finished = true;
+    ended = true;
     evaluate();
 }
 

@@ -85,6 +85,7 @@ struct ScenarioRunner::Private {
         bool removed = false; // removeProducer(): scheduled sends and its rate stop
         std::unique_ptr<Producer> producer;
         qint64 sent = 0; // {n} of the value template
+        qint64 answered = 0; // sends whose outcome (appended or failed) the timeline holds
         bool rateRunning = false;
         qint64 rateStartMs = 0;
         qint64 rateCount = 0;
@@ -138,6 +139,7 @@ struct ScenarioRunner::Private {
     qint64 endMs = 0;
     bool started = false;
     bool finished = false;
+    bool ended = false; // finish() ran once: results hold the checks, even after continueAfterEnd()
     bool pauseShown = false;
     bool openEnded = false;
     int filePausesLeft = 0; // pause steps of the file not yet run: an open-ended runToNextPause() needs one ahead
@@ -145,11 +147,16 @@ struct ScenarioRunner::Private {
     // The latest pause step: the flow view shows its question until virtual time moves past it.
     struct ShownPause {
         qint64 timeMs = -1;
-        QString question;
-        QString answer;
+        LocalizedText question;
+        LocalizedText answer;
     };
     ShownPause lastPause;
-    QString lastCaption;
+    LocalizedText lastCaption;
+    QString language = LocalizedText::English; // of the flow view's texts; the timeline stays English
+    // Told of each event as it is recorded, mid-instant (ScenarioRunner::setEventObserver); observing is true
+    // meanwhile, so that a snapshot taken then hides records whose append is not recorded yet.
+    std::function<void(const ScenarioEvent &)> eventObserver;
+    bool observing = false;
     int movementCursor = 0; // timeline index up to which flowSnapshot() reported movements
     quint64 snapshotSequence = 0;
 
@@ -181,6 +188,11 @@ struct ScenarioRunner::Private {
         qCDebug(lcScenarioRunner).noquote() << scenarioTime(e.timeMs) << ScenarioEvent::kindName(e.kind) << e.text;
         count(e);
         timeline << e;
+        if (eventObserver && !observing) {
+            observing = true;
+            eventObserver(timeline.constLast());
+            observing = false;
+        }
     }
 
     void note(ScenarioEvent::Kind kind, const QString &client, const QString &text)

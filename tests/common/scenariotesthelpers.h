@@ -5,6 +5,7 @@
 #include "sim/scenario.h"
 
 #include <QString>
+#include <QTest>
 #include <QtGlobal>
 
 namespace topicscope::engine::testing {
@@ -12,6 +13,14 @@ namespace topicscope::engine::testing {
 inline QString builtIn(const char *name)
 {
     return QStringLiteral(":/scenarios/") + QLatin1String(name);
+}
+
+// One data row per built-in scenario ("05-rebalance-join-leave.json"), in a column "file" with its resource path.
+inline void addBuiltInRows()
+{
+    QTest::addColumn<QString>("file");
+    for (const QString &path : Scenario::builtInFiles())
+        QTest::addRow("%s", qPrintable(path.section(QLatin1Char('/'), -1))) << path;
 }
 
 inline Scenario loadScenario(const QString &path)

@@ -104,9 +104,7 @@ void TestScenarios::builtInsAreEmbedded()
 
 void TestScenarios::builtInRunsToEnd_data()
 {
-    QTest::addColumn<QString>("file");
-    for (const QString &file : Scenario::builtInFiles())
-        QTest::addRow("%s", qPrintable(file.section(QLatin1Char('/'), -1))) << file;
+    testing::addBuiltInRows();
 }
 
 void TestScenarios::builtInRunsToEnd()

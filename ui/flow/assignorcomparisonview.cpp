@@ -204,6 +204,14 @@ void AssignorComparisonView::rebuild()
     explanation->setWordWrap(true);
     explanation->setFont(scaled(base, m_presentation ? 1.3 : 1.0));
     layout->addWidget(explanation);
+    // The engine's note on a result that would mislead (why cooperative-sticky shows the longest gap).
+    if (!m_comparison.note.isEmpty()) {
+        auto *note = new QLabel(m_comparison.note);
+        note->setObjectName(QStringLiteral("comparisonNote"));
+        note->setWordWrap(true);
+        note->setFont(scaled(base, m_presentation ? 1.3 : 1.0));
+        layout->addWidget(note);
+    }
     layout->addWidget(buildLegend(consumers));
 
     const std::pair<qint64, qint64> zoom = zoomWindow(m_comparison);
