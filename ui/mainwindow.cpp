@@ -248,7 +248,7 @@ void MainWindow::createMenus()
     shortcuts->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("Show the &Getting-Started Hint"), this, [this] {
         QSettings().remove(FirstRunHintDismissedKey);
-        m_firstRunHint->setVisible(!m_presenting);
+        m_firstRunHint->setVisible(!m_presenting && m_tabs->currentIndex() != FlowTab);
     });
     help->addSeparator();
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -264,6 +264,8 @@ void MainWindow::setScenarioControl(engine::ScenarioControl *control)
 {
     if (m_flow || !control)
         return;
+    // Scenario texts (titles, captions, questions) carry their own languages: the window's is theirs too.
+    control->setLanguage(Language::current());
     m_flow = new FlowWorkspace(control, this);
     m_tabs->addTab(m_flow, tr("Flow"));
     connect(m_flow, &FlowWorkspace::presentationModeRequested, this, &MainWindow::setPresentationMode);
@@ -286,6 +288,9 @@ void MainWindow::setScenarioControl(engine::ScenarioControl *control)
         } else if (index != FlowTab && !m_presenting) {
             restoreDocksHiddenByFlow();
         }
+        // The hint points at the explorer and the scenarios; on the Flow tab its row belongs to the scene.
+        m_firstRunHint->setVisible(
+            index != FlowTab && !m_presenting && !QSettings().value(FirstRunHintDismissedKey, false).toBool());
     });
     if (QSettings().value(QStringLiteral("mainWindow/tab")).toInt() == FlowTab)
         m_tabs->setCurrentIndex(FlowTab);
@@ -301,7 +306,7 @@ void MainWindow::setScenarioControl(engine::ScenarioControl *control)
     m_viewMenu->insertAction(m_viewTabsEnd, flowTab);
 
     int n = 0;
-    for (const auto &[path, title] : engine::ScenarioControl::builtInScenarios()) {
+    for (const auto &[path, title] : engine::ScenarioControl::builtInScenarios(Language::current())) {
         QAction *a = scenarios->addAction(scenarioMenuText(n, title), this, [this, path = path] { openScenario(path); });
         a->setData(path);
         ++n;
@@ -389,7 +394,8 @@ void MainWindow::setPresentationMode(bool on)
         menuBar()->show();
         statusBar()->show();
         m_tabs->tabBar()->show();
-        m_firstRunHint->setVisible(!QSettings().value(FirstRunHintDismissedKey, false).toBool());
+        m_firstRunHint->setVisible(
+            m_tabs->currentIndex() != FlowTab && !QSettings().value(FirstRunHintDismissedKey, false).toBool());
         restoreState(m_stateBeforePresenting); // the docks as they were on the Flow tab (hidden there)
         if (m_maximizedBeforePresenting)
             showMaximized();

@@ -16,6 +16,7 @@
 #include <QFontDatabase>
 #include <QGlyphRun>
 #include <QLibraryInfo>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPainter>
 #include <QPushButton>
@@ -409,6 +410,13 @@ private Q_SLOTS:
         flow->setSpeed(engine::ScenarioPlayer::MaxSpeed);
         flow->togglePlay();
         QTRY_VERIFY_WITH_TIMEOUT(!flow->liveSnapshot().question.isEmpty(), 20000);
+        // The scenario speaks the window's language: its title, its question and the Scenarios menu.
+        QVERIFY2(hasHangul(flow->playerState().title), qPrintable(flow->playerState().title));
+        QVERIFY2(hasHangul(flow->liveSnapshot().question), qPrintable(flow->liveSnapshot().question));
+        auto *scenarios = window.findChild<QMenu *>(QStringLiteral("scenariosMenu"));
+        QVERIFY(scenarios);
+        QVERIFY2(hasHangul(scenarios->actions().constFirst()->text()),
+            qPrintable(scenarios->actions().constFirst()->text()));
         QVERIFY(window.grab().save(outputPath(QStringLiteral("translations-flow-ko.png"))));
         // The same in presentation mode, as a trainer shows it (for a person to look at).
         window.setPresentationMode(true);
