@@ -4,18 +4,21 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+#include <QSet>
 #include <algorithm>
+#include <limits>
 
 namespace topicscope::ui {
 
 using engine::FlowConsumerStatus;
 using engine::FlowSnapshot;
 
-FlowScenePainter::FlowScenePainter(
-    const engine::FlowSnapshot &snapshot, const FlowLayout &layout, const FlowPalette &palette)
+FlowScenePainter::FlowScenePainter(const engine::FlowSnapshot &snapshot, const FlowLayout &layout,
+    const FlowPalette &palette, const FlowColours &colours)
     : m_snapshot(snapshot)
     , m_layout(layout)
     , m_palette(palette)
+    , m_colours(colours)
 { }
 
 QFont FlowScenePainter::bold(QFont f)
@@ -143,13 +146,15 @@ void FlowScenePainter::drawProducers(QPainter &p) const
             p.drawLine(
                 QPointF(box.rect.right(), box.rect.center().y()), QPointF(node->rect.left(), node->rect.center().y()));
         }
+        // Dashed: a rate that is stopped. A scripted producer (no rate) is not stopped: it sends when told to.
+        const bool scripted = fp.rate <= 0 && !fp.running;
         p.setPen(QPen(fp.running ? m_palette.running : m_palette.boxBorder, (fp.running ? 2.0 : 1.0) * s,
-            fp.running ? Qt::SolidLine : Qt::DashLine));
+            fp.running || scripted ? Qt::SolidLine : Qt::DashLine));
         p.setBrush(m_palette.boxFill);
         p.drawRoundedRect(box.rect, 5 * s, 5 * s);
         const QRectF inner = box.rect.adjusted(7 * s, 4 * s, -7 * s, -4 * s);
         const double lh = std::min(fm.height(), inner.height() / box.lines);
-        QString status = fp.running ? QStringLiteral("● running") : QStringLiteral("■ stopped");
+        QString status = producerStatusText(fp);
         if (QFontMetricsF(bold(f)).horizontalAdvance(fp.id) + fm.horizontalAdvance(status) + 6 * s > inner.width())
             status.truncate(1); // the id matters more; the symbol still tells running from stopped
         const double statusW = std::min(fm.horizontalAdvance(status), inner.width() * 0.45);
@@ -164,16 +169,108 @@ void FlowScenePainter::drawProducers(QPainter &p) const
         if (box.lines >= 2) {
             line.translate(0, lh);
             p.setPen(m_palette.mutedText);
-            drawElided(p, line, fp.partitioner + QStringLiteral(" · ") + fp.keyPattern);
+            drawElided(p, line, fp.partitioner + QStringLiteral(" · ") + producerKeysText(fp));
         }
         if (box.lines >= 3) {
             line.translate(0, lh);
             p.setPen(m_palette.text);
             drawElided(p, line,
-                QString::number(fp.rate, 'g', 4) + QStringLiteral("/s · sent ") + QString::number(fp.sent)
-                    + QStringLiteral(" → ") + fp.topic);
+                tr("%1 · sent %2 → %3").arg(producerRateText(fp)).arg(fp.sent).arg(fp.topic));
         }
     }
+}
+
+QString FlowScenePainter::producerKeysText(const engine::FlowProducer &producer) const
+{
+    const QStringList keys = m_colours.keysOf(producer.id);
+    if (keys.isEmpty())
+        return m_colours.sentNullKeys(producer.id) ? tr("no key (null)") : producer.keyPattern;
+    constexpr int shown = 4;
+    QString text = keys.size() <= shown
+        ? tr("keys %1").arg(keys.join(QStringLiteral(", ")))
+        : tr("%1 keys: %2, …").arg(keys.size()).arg(keys.mid(0, shown).join(QStringLiteral(", ")));
+    if (m_colours.sentNullKeys(producer.id))
+        text += tr(" + null");
+    return text;
+}
+
+QString FlowScenePainter::producerStatusText(const engine::FlowProducer &producer) const
+{
+    if (producer.rate <= 0 && !producer.running)
+        return tr("◆ scripted");
+    return producer.running ? tr("● running") : tr("■ stopped");
+}
+
+QString FlowScenePainter::producerRateText(const engine::FlowProducer &producer) const
+{
+    if (producer.rate <= 0)
+        return tr("scripted");
+    return tr("%1/s").arg(producer.rate, 0, 'g', 4);
+}
+
+QStringList FlowScenePainter::keysOfTopic(int topicIndex) const
+{
+    QList<std::pair<int, QString>> keys;
+    QSet<QString> seen;
+    for (const auto &partition : m_snapshot.topics.at(topicIndex).partitions) {
+        for (const auto &cell : partition.tail) {
+            if (cell.key && !seen.contains(*cell.key)) {
+                seen.insert(*cell.key);
+                const int index = m_colours.keyIndex(*cell.key);
+                keys.append({index < 0 ? std::numeric_limits<int>::max() : index, *cell.key});
+            }
+        }
+    }
+    std::sort(keys.begin(), keys.end());
+    QStringList out;
+    for (const auto &k : std::as_const(keys))
+        out.append(k.second);
+    return out;
+}
+
+void FlowScenePainter::drawKeyLegend(QPainter &p, const QRectF &rect, const QStringList &keys) const
+{
+    // Right-aligned in the topic's header: "keys ■ alice ■ bob …"; what does not fit is counted.
+    if (keys.isEmpty() || rect.width() <= 0)
+        return;
+    const double s = m_layout.scale();
+    const QFont small = m_layout.smallFont();
+    p.setFont(small);
+    const QFontMetricsF sm(small);
+    const double swatch = std::max(4.0, sm.height() * 0.7);
+    const auto itemWidth = [&](const QString &key) { return swatch + 3 * s + sm.horizontalAdvance(key) + 8 * s; };
+    const QString title = tr("keys");
+    double total = sm.horizontalAdvance(title) + 6 * s;
+    int fit = 0;
+    for (const QString &key : keys) {
+        const double more = fit + 1 < keys.size() ? sm.horizontalAdvance(tr("+%1").arg(keys.size() - fit - 1)) : 0;
+        if (total + itemWidth(key) + more > rect.width())
+            break;
+        total += itemWidth(key);
+        ++fit;
+    }
+    if (fit == 0)
+        return;
+    const QString rest = fit < keys.size() ? tr("+%1").arg(keys.size() - fit) : QString();
+    total += sm.horizontalAdvance(rest);
+    double x = rect.right() - total;
+    const double baseline = rect.bottom() - sm.descent() - 1 * s;
+    p.setPen(m_palette.mutedText);
+    p.drawText(QPointF(x, baseline), title);
+    x += sm.horizontalAdvance(title) + 6 * s;
+    for (int i = 0; i < fit; ++i) {
+        const QString &key = keys.at(i);
+        const QRectF box(x, baseline - sm.ascent() + (sm.ascent() - swatch) / 2 + 1 * s, swatch, swatch);
+        p.fillRect(box, m_colours.keyColor(key, m_palette));
+        p.setPen(m_palette.text);
+        p.drawText(QPointF(box.right() + 3 * s, baseline), key);
+        x += itemWidth(key);
+    }
+    if (!rest.isEmpty()) {
+        p.setPen(m_palette.mutedText);
+        p.drawText(QPointF(x, baseline), rest);
+    }
+    p.setFont(m_layout.font());
 }
 
 void FlowScenePainter::drawTopics(QPainter &p) const
@@ -192,9 +289,12 @@ void FlowScenePainter::drawTopics(QPainter &p) const
         p.setFont(f);
         p.setPen(m_palette.mutedText);
         const QRectF rest(h.rect.left() + nameW, h.rect.top(), h.rect.width() - nameW, h.rect.height());
-        p.drawText(rest, Qt::AlignLeft | Qt::AlignBottom,
-            fm.elidedText(
-                QStringLiteral("  · %1 partitions").arg(topic.partitions.size()), Qt::ElideRight, rest.width()));
+        const QString partitions = fm.elidedText(
+            QStringLiteral("  · %1 partitions").arg(topic.partitions.size()), Qt::ElideRight, rest.width());
+        p.drawText(rest, Qt::AlignLeft | Qt::AlignBottom, partitions);
+        const double used = nameW + fm.horizontalAdvance(partitions) + 16 * s;
+        drawKeyLegend(p, QRectF(h.rect.left() + used, h.rect.top(), h.rect.width() - used, h.rect.height()),
+            keysOfTopic(ti));
     }
     for (const auto &node : m_layout.partitioners()) {
         // Fan out to every partition of the topic: the partitioner picks one of these.
@@ -250,7 +350,7 @@ void FlowScenePainter::drawStrip(QPainter &p, const FlowLayout::Strip &st) const
     for (int i = 0; i < st.offsets.size(); ++i) {
         const auto &cell = fp.tail.at(st.firstTailIndex + i);
         const QRectF r = st.cellRect(i).adjusted(0, 0, -gap, 0);
-        const QColor c = m_palette.keyColor(cell.key);
+        const QColor c = m_colours.keyColor(cell.key, m_palette);
         p.fillRect(r, c);
         const QString label = QString::number(cell.offset);
         if (sm.horizontalAdvance(label) + 3 * s <= r.width() && sm.height() * 0.8 <= r.height()) {
@@ -281,7 +381,7 @@ void FlowScenePainter::drawStrip(QPainter &p, const FlowLayout::Strip &st) const
         const QPointF caret[3]
             = {QPointF(x, st.cellsRect.bottom()), QPointF(x - caretH * 0.7, st.cellsRect.bottom() + caretH),
                 QPointF(x + caretH * 0.7, st.cellsRect.bottom() + caretH)};
-        p.setBrush(m_palette.consumerColor(box.consumerIndex));
+        p.setBrush(m_colours.consumerColor(c.id));
         p.drawPolygon(caret, 3);
     }
     p.setFont(m_layout.font());
@@ -302,7 +402,8 @@ size_t FlowScenePainter::linksKey() const
     size_t key = qHashMulti(0, int(m_palette.scheme()), m_layout.scale());
     for (const auto &link : m_layout.links()) {
         const auto status = m_snapshot.consumers.at(link.consumerIndex).status;
-        key = qHashMulti(key, link.from.x(), link.from.y(), link.to.x(), link.to.y(), link.consumerIndex, int(status));
+        key = qHashMulti(key, link.from.x(), link.from.y(), link.to.x(), link.to.y(),
+            m_colours.consumerColor(link.consumer).rgb(), int(status));
     }
     return key;
 }
@@ -315,7 +416,7 @@ void FlowScenePainter::paintLinks(QPainter &p, const QPointF &origin) const
     p.translate(-origin);
     for (const auto &link : m_layout.links()) {
         const auto &c = m_snapshot.consumers.at(link.consumerIndex);
-        QColor colour = m_palette.consumerColor(link.consumerIndex);
+        QColor colour = m_colours.consumerColor(link.consumer);
         const bool alive = c.status == FlowConsumerStatus::Running;
         colour.setAlpha(alive ? 220 : 140);
         p.setPen(QPen(colour, (alive ? 1.8 : 1.3) * s, alive ? Qt::SolidLine : Qt::DashLine));
@@ -373,7 +474,7 @@ void FlowScenePainter::drawConsumers(QPainter &p) const
         p.drawRoundedRect(box.rect, 4 * s, 4 * s);
         // The consumer's colour, as on its links and carets.
         const QRectF swatch(box.rect.left() + 3 * s, box.rect.top() + 3 * s, 5 * s, box.rect.height() - 6 * s);
-        p.fillRect(swatch, m_palette.consumerColor(box.consumerIndex));
+        p.fillRect(swatch, m_colours.consumerColor(c.id));
         if (c.status == FlowConsumerStatus::Crashed) {
             // A crossed-out box reads as "dead" even without colour.
             QColor strike = accent;
@@ -384,8 +485,16 @@ void FlowScenePainter::drawConsumers(QPainter &p) const
         const QRectF inner = box.rect.adjusted(13 * s, 3 * s, -6 * s, -3 * s);
         const double lh = std::min(fm.height(), inner.height() / box.lines);
         const QString status = FlowPalette::statusName(c.status);
-        p.setFont(fb);
-        const QFontMetricsF fbm(fb);
+        // A box squeezed below one line of text (many consumers in a short view) gets a smaller font rather than
+        // text cut off at its edges; below a legible size it shows only its colour and state.
+        QFont idFont = fb;
+        if (QFontMetricsF(fb).height() > lh) {
+            if (lh < 8)
+                continue;
+            idFont.setPixelSize(std::max(6, int(lh / 1.25)));
+        }
+        p.setFont(idFont);
+        const QFontMetricsF fbm(idFont);
         const double statusW = std::min(fbm.horizontalAdvance(status), inner.width() * 0.5);
         QRectF line(inner.left(), inner.top(), inner.width(), lh);
         p.setPen(m_palette.text);
