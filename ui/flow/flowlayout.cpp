@@ -106,7 +106,13 @@ FlowLayout FlowLayout::compute(const FlowSnapshot &snapshot, const QSizeF &size,
         const double answerH = std::max(
             textHeight(qm, answerText(snapshot, false)), textHeight(QFontMetricsF(boldText), answerText(snapshot, true)));
         const double want = pad + tm.height() + 6 * s + textHeight(qm, snapshot.question) + 8 * s + answerH + pad;
-        const double h = std::min(want, content.height() * 0.5);
+        // The strips keep readable rows; a card squeezed by them shows its title and the start of the question.
+        int partitions = 0;
+        for (const auto &t : snapshot.topics)
+            partitions += int(t.partitions.size());
+        const double strips = snapshot.topics.size() * lh * 1.25 + partitions * lh * 1.3;
+        const double least = pad + tm.height() + 6 * s + 2 * qm.height();
+        const double h = std::min({want, content.height() * 0.5, std::max(least, content.height() - strips)});
         const double gap = 10 * s;
         l.m_questionRect = QRectF(content.left(), content.bottom() - h, w, h);
         columns.setBottom(std::max(columns.top(), l.m_questionRect.top() - gap));

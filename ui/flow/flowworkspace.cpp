@@ -180,6 +180,11 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
     m_bottom->setDocumentMode(true);
     m_bottom->addTab(m_timeline, tr("Rebalances"));
     m_bottom->addTab(comparisonPage, tr("Assignor comparison"));
+    // Painted with their own palette's window colour: presenting, that is black (applyBottomPalette), and what
+    // lies behind them (the workspace) is not.
+    m_bottom->setAutoFillBackground(true);
+    m_timeline->setAutoFillBackground(true);
+    comparisonPage->setAutoFillBackground(true);
 
     auto *horizontal = new QSplitter(Qt::Horizontal, this);
     horizontal->addWidget(m_flow);
@@ -414,6 +419,11 @@ void FlowWorkspace::applyBottomPalette()
 
 void FlowWorkspace::setPresentationMode(bool on)
 {
+    // The timeline's room while presenting (T) is not the room it had on the desk.
+    if (on && !m_presentation)
+        m_splitterState = m_vertical->saveState();
+    else if (!on && m_presentation && !m_splitterState.isEmpty())
+        m_vertical->restoreState(m_splitterState);
     m_presentation = on;
     {
         const QSignalBlocker block(m_present);

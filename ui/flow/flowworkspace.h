@@ -97,6 +97,7 @@ private:
     int m_eventsShown = 0;
     QString m_comparedTitle; // the scenario whose comparison is shown or requested
     bool m_presentation = false;
+    QByteArray m_splitterState; // the flow view and timeline split from before presenting
 
     QWidget *m_bar = nullptr;
     ElidedLabel *m_title = nullptr;

@@ -627,7 +627,8 @@ QSize OwnershipBars::minimumSizeHint() const
     if (m_legendVisible && !m_compact)
         legendItems(g.font, 8, std::max(300, width()) - 16, 0, &legendHeight);
     const int height = int(std::ceil(g.rowsTop + rows * rowHeightBase(fm) + g.lineHeight + 6 + legendHeight + 4));
-    return QSize(int(g.plotLeft) + 200, height);
+    // Compact bars stand four side by side in the assignor comparison: they may be narrow.
+    return QSize(int(g.plotLeft) + (m_compact ? 80 : 200), height);
 }
 
 void OwnershipBars::paintEvent(QPaintEvent *)
