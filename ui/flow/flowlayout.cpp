@@ -229,6 +229,19 @@ FlowLayout FlowLayout::compute(const FlowSnapshot &snapshot, const QSizeF &size,
         }
     }
 
+    // With room to spare the card moves up to just below the scene it asks about, instead of the bottom edge.
+    if (!l.m_questionRect.isEmpty()) {
+        double sceneBottom = columns.top();
+        for (const auto &st : std::as_const(l.m_strips))
+            sceneBottom = std::max(sceneBottom, st.rect.bottom());
+        for (const auto &p : std::as_const(l.m_producers))
+            sceneBottom = std::max(sceneBottom, p.rect.bottom());
+        for (const auto &n : std::as_const(l.m_partitioners))
+            sceneBottom = std::max(sceneBottom, n.rect.bottom());
+        const double top = std::min(l.m_questionRect.top(), sceneBottom + 24 * s);
+        l.m_questionRect.moveTop(std::max(top, sceneBottom + 10 * s));
+    }
+
     // --- Consumers, framed by group ---
     if (anyConsumerSide) {
         struct Frame {
