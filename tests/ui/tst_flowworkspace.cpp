@@ -10,8 +10,8 @@
 #include "flowworkspace.h"
 #include "format.h"
 #include "mainwindow.h"
-#include "rebalancemodel.h"
 #include "ownershipbars.h"
+#include "rebalancemodel.h"
 #include "rebalancetimeline.h"
 #include "runtime/enginefacade.h"
 #include "runtime/scenariocontrol.h"
@@ -26,13 +26,13 @@
 #include <QMenuBar>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QToolButton>
-#include <cmath>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
+#include <cmath>
 
 using namespace topicscope;
 
@@ -75,9 +75,11 @@ QString sizeText(const QSize &s)
 // 720p screen has. Widgets inside a scroll area do not count: the scroll area is what the layout sees.
 void verifyFitsA720pScreen(ui::FlowWorkspace *flow, const char *when)
 {
-    const auto fits = [](const QSize &s) { return s.width() <= MaxFlowMinimum.width() && s.height() <= MaxFlowMinimum.height(); };
+    const auto fits
+        = [](const QSize &s) { return s.width() <= MaxFlowMinimum.width() && s.height() <= MaxFlowMinimum.height(); };
     const QSize own = flow->minimumSizeHint().expandedTo(flow->layout()->totalMinimumSize());
-    QVERIFY2(fits(own), qPrintable(QStringLiteral("%1: the flow tab's minimum is %2").arg(QLatin1String(when), sizeText(own))));
+    QVERIFY2(fits(own),
+        qPrintable(QStringLiteral("%1: the flow tab's minimum is %2").arg(QLatin1String(when), sizeText(own))));
     for (QWidget *w : flow->findChildren<QWidget *>()) {
         bool scrolled = false;
         for (QWidget *p = w->parentWidget(); p && p != flow; p = p->parentWidget())
@@ -453,13 +455,15 @@ private Q_SLOTS:
         QCoreApplication::processEvents();
         // It fits the screen, and the flow view keeps a good part of it.
         QVERIFY(QRect(QPoint(), flow.size()).contains(QRect(timeline->mapTo(&flow, QPoint()), timeline->size())));
-        QVERIFY2(flow.flowView()->height() >= screen.height() / 3, qPrintable(QString::number(flow.flowView()->height())));
+        QVERIFY2(
+            flow.flowView()->height() >= screen.height() / 3, qPrintable(QString::number(flow.flowView()->height())));
         // Black, like the rest of the presentation.
         QCOMPARE(timeline->palette().color(QPalette::Base), QColor(Qt::black));
         ui::OwnershipBars *bars = timeline->bars();
         const QImage image = flow.grab().toImage();
         QCOMPARE(image.pixelColor(bars->mapTo(&flow, QPoint(2, 2))), QColor(Qt::black));
-        saveShot(flow, QStringLiteral("flowworkspace-presentation-timeline-%1x%2.png").arg(screen.width()).arg(screen.height()));
+        saveShot(flow,
+            QStringLiteral("flowworkspace-presentation-timeline-%1x%2.png").arg(screen.width()).arg(screen.height()));
 
         // The eager group's bars: on screen as they are at 1080p, one scroll away at 720p.
         QRectF eager;
@@ -498,7 +502,8 @@ private Q_SLOTS:
             if (!withoutScrolling)
                 break;
             QVERIFY2(box.rect.height() - 6 * layout.scale() >= lineHeight * box.lines,
-                qPrintable(QStringLiteral("%1: %2 px for %3 line(s)").arg(box.id).arg(box.rect.height()).arg(box.lines)));
+                qPrintable(
+                    QStringLiteral("%1: %2 px for %3 line(s)").arg(box.id).arg(box.rect.height()).arg(box.lines)));
         }
 
         flow.setPresentationMode(false);
@@ -515,8 +520,8 @@ private Q_SLOTS:
         for (const char *scenario : {"14-eager-stop-the-world", "05-rebalance-join-leave", "07-manual-commit"}) {
             for (const QSize screen : {QSize(1280, 720), QSize(1920, 1080)}) {
                 for (const bool presenting : {false, true}) {
-                    QTest::addRow("%s %dx%d%s", scenario, screen.width(), screen.height(),
-                        presenting ? " presenting" : "")
+                    QTest::addRow(
+                        "%s %dx%d%s", scenario, screen.width(), screen.height(), presenting ? " presenting" : "")
                         << QStringLiteral(":/scenarios/%1.json").arg(QLatin1String(scenario)) << screen << presenting;
                 }
             }
@@ -543,8 +548,8 @@ private Q_SLOTS:
         const QRectF card = l.questionRect();
         QVERIFY(!card.isEmpty());
         QVERIFY(QRectF(QPointF(0, 0), l.size()).contains(card));
-        QList<std::pair<QString, QRectF>> scene {{QStringLiteral("caption"), l.captionRect()},
-            {QStringLiteral("counters"), l.countersRect()}};
+        QList<std::pair<QString, QRectF>> scene {
+            {QStringLiteral("caption"), l.captionRect()}, {QStringLiteral("counters"), l.countersRect()}};
         for (const auto &st : l.strips()) {
             scene.append({QStringLiteral("strip ") + st.topicPartition.toString(), st.rect});
             scene.append({QStringLiteral("label ") + st.topicPartition.toString(), st.labelRect});
@@ -565,7 +570,8 @@ private Q_SLOTS:
         // Consumer cards keep whole lines of text.
         for (const ui::FlowLayout::ConsumerBox &box : l.consumers()) {
             QVERIFY2(box.rect.height() - 6 * l.scale() >= QFontMetricsF(l.font()).height() * box.lines,
-                qPrintable(QStringLiteral("%1: %2 px for %3 line(s)").arg(box.id).arg(box.rect.height()).arg(box.lines)));
+                qPrintable(
+                    QStringLiteral("%1: %2 px for %3 line(s)").arg(box.id).arg(box.rect.height()).arg(box.lines)));
         }
         // The card has room for its title, the question and the answer.
         const QFontMetricsF fm(ui::FlowLayout::questionFonts(l.font()).text);
@@ -666,8 +672,7 @@ private Q_SLOTS:
                 QVERIFY(deltaE(view->keyColor(keys.at(i)), view->keyColor(std::nullopt)) >= 25);
                 for (int j = i + 1; j < keys.size(); ++j) {
                     const double d = deltaE(view->keyColor(keys.at(i)), view->keyColor(keys.at(j)));
-                    QVERIFY2(d >= 25,
-                        qPrintable(QStringLiteral("%1 and %2: %3").arg(keys.at(i), keys.at(j)).arg(d)));
+                    QVERIFY2(d >= 25, qPrintable(QStringLiteral("%1 and %2: %3").arg(keys.at(i), keys.at(j)).arg(d)));
                 }
             }
         }

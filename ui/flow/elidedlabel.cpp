@@ -72,8 +72,8 @@ void ElidedLabel::changeEvent(QEvent *event)
 
 void ElidedLabel::updateToolTip()
 {
-    setToolTip(isElided() ? m_text + (m_toolTip.isEmpty() ? QString() : QStringLiteral("\n\n") + m_toolTip)
-                          : m_toolTip);
+    setToolTip(
+        isElided() ? m_text + (m_toolTip.isEmpty() ? QString() : QStringLiteral("\n\n") + m_toolTip) : m_toolTip);
 }
 
 } // namespace topicscope::ui

@@ -103,8 +103,8 @@ FlowLayout FlowLayout::compute(const FlowSnapshot &snapshot, const QSizeF &size,
         };
         QFont boldText = qf.text;
         boldText.setBold(true); // a revealed answer is bold
-        const double answerH = std::max(
-            textHeight(qm, answerText(snapshot, false)), textHeight(QFontMetricsF(boldText), answerText(snapshot, true)));
+        const double answerH = std::max(textHeight(qm, answerText(snapshot, false)),
+            textHeight(QFontMetricsF(boldText), answerText(snapshot, true)));
         const double want = pad + tm.height() + 6 * s + textHeight(qm, snapshot.question) + 8 * s + answerH + pad;
         // The strips keep readable rows; a card squeezed by them shows its title and the start of the question.
         int partitions = 0;

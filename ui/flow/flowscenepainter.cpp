@@ -174,8 +174,7 @@ void FlowScenePainter::drawProducers(QPainter &p) const
         if (box.lines >= 3) {
             line.translate(0, lh);
             p.setPen(m_palette.text);
-            drawElided(p, line,
-                tr("%1 · sent %2 → %3").arg(producerRateText(fp)).arg(fp.sent).arg(fp.topic));
+            drawElided(p, line, tr("%1 · sent %2 → %3").arg(producerRateText(fp)).arg(fp.sent).arg(fp.topic));
         }
     }
 }
@@ -293,8 +292,8 @@ void FlowScenePainter::drawTopics(QPainter &p) const
             QStringLiteral("  · %1 partitions").arg(topic.partitions.size()), Qt::ElideRight, rest.width());
         p.drawText(rest, Qt::AlignLeft | Qt::AlignBottom, partitions);
         const double used = nameW + fm.horizontalAdvance(partitions) + 16 * s;
-        drawKeyLegend(p, QRectF(h.rect.left() + used, h.rect.top(), h.rect.width() - used, h.rect.height()),
-            keysOfTopic(ti));
+        drawKeyLegend(
+            p, QRectF(h.rect.left() + used, h.rect.top(), h.rect.width() - used, h.rect.height()), keysOfTopic(ti));
     }
     for (const auto &node : m_layout.partitioners()) {
         // Fan out to every partition of the topic: the partitioner picks one of these.

@@ -20,9 +20,9 @@ class QRectF;
 namespace topicscope::ui {
 
 // Paints the still picture of a FlowSnapshot into a FlowLayout: caption, counters, producers, partitioner nodes,
-// the log strips with their cells and marks, the key legend, the consumers by group and the assignment links. FlowView renders it
-// into a cached pixmap once per snapshot or resize and draws only what moves on top. Holds references: use it
-// while the snapshot, layout and palette live. Any thread that may paint on the target (GUI thread for widgets).
+// the log strips with their cells and marks, the key legend, the consumers by group and the assignment links. FlowView
+// renders it into a cached pixmap once per snapshot or resize and draws only what moves on top. Holds references: use
+// it while the snapshot, layout and palette live. Any thread that may paint on the target (GUI thread for widgets).
 class FlowScenePainter {
     Q_DECLARE_TR_FUNCTIONS(FlowScenePainter)
 public:

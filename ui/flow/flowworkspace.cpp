@@ -221,8 +221,7 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
     layout->addWidget(m_worldNote);
     // While presenting, a slim line at the bottom tells how to get out (the window's menus are gone); the bar has
     // no room to spare for it on a 720p projector.
-    m_presentHint
-        = new QLabel(tr("Esc or F5 leaves presentation  ·  T shows or hides the rebalance timeline"), this);
+    m_presentHint = new QLabel(tr("Esc or F5 leaves presentation  ·  T shows or hides the rebalance timeline"), this);
     m_presentHint->setObjectName(QStringLiteral("presentationHint"));
     m_presentHint->setWordWrap(true);
     m_presentHint->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -500,7 +499,8 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
     m_status->setText(status);
     QPalette statusPalette = m_bar->palette();
     if (bad)
-        statusPalette.setColor(QPalette::WindowText, m_presentation ? QColor(0xff, 0x60, 0x60) : QColor(0xc6, 0x28, 0x28));
+        statusPalette.setColor(
+            QPalette::WindowText, m_presentation ? QColor(0xff, 0x60, 0x60) : QColor(0xc6, 0x28, 0x28));
     m_status->setPalette(statusPalette);
 }
 
