@@ -2,6 +2,7 @@
 // testing finds the cell, links reach the owner), tokens (a produced record lands in its cell, floods stay under
 // the cap, no tokens without animations, committed flags slide), clicks and the context menu, the record journey
 // panel, and screenshots at 1280×720 in normal and presentation mode checked on known pixels.
+#include "flowcolours.h"
 #include "flowlayout.h"
 #include "flowpalette.h"
 #include "flowsnapshotfixture.h"
@@ -518,6 +519,53 @@ private Q_SLOTS:
         const FlowPalette hc(FlowPalette::Scheme::HighContrast);
         QCOMPARE(hc.background, QColor(Qt::black));
         QCOMPARE(hc.text, QColor(Qt::white));
+    }
+
+    void coloursFollowFirstAppearanceAndStartOver()
+    {
+        const FlowSnapshot world = withoutMovements(flowfixture::workshop()); // the fixture's movements have no times
+        ui::FlowColours colours;
+        colours.update(world);
+        QStringList consumers;
+        for (const auto &c : world.consumers)
+            consumers << c.id;
+        QCOMPARE(colours.consumers().mid(0, consumers.size()), consumers);
+        // Keys in the order their records were appended, whatever partition they landed in.
+        QList<std::pair<qint64, QString>> appended;
+        for (const auto &t : world.topics) {
+            for (const auto &p : t.partitions) {
+                for (const auto &cell : p.tail) {
+                    if (cell.key)
+                        appended.append({cell.timeMs, *cell.key});
+                }
+            }
+        }
+        std::stable_sort(
+            appended.begin(), appended.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        QStringList firstSeen;
+        for (const auto &a : std::as_const(appended)) {
+            if (!firstSeen.contains(a.second))
+                firstSeen << a.second;
+        }
+        QVERIFY(firstSeen.size() >= 2);
+        QCOMPARE(colours.keys().mid(0, firstSeen.size()), firstSeen);
+        const FlowPalette light(FlowPalette::Scheme::Light);
+        QCOMPARE(colours.keyColor(firstSeen.first(), light), light.keyColorAt(0));
+        QCOMPARE(colours.consumerColor(consumers.first()), FlowPalette::consumerColorAt(0));
+        QCOMPARE(colours.keyColor(std::nullopt, light), light.keyColor(std::nullopt));
+
+        // The same scenario later: nothing moves. Another scenario: it starts over.
+        colours.update(world);
+        QCOMPARE(colours.keys().mid(0, firstSeen.size()), firstSeen);
+        FlowSnapshot other;
+        other.title = QStringLiteral("another scenario");
+        other.consumers.append(
+            flowfixture::consumer(QStringLiteral("solo"), QStringLiteral("g"), FlowConsumerStatus::Running, {}, 1));
+        colours.update(other);
+        QCOMPARE(colours.consumers(), QStringList({QStringLiteral("solo")}));
+        QVERIFY(colours.keys().isEmpty());
+        QCOMPARE(colours.consumerIndex(consumers.first()), -1);
+        QCOMPARE(colours.consumerColor(QStringLiteral("solo")), FlowPalette::consumerColorAt(0));
     }
 
     void sizeHintIsSensible()
