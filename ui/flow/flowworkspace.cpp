@@ -382,6 +382,14 @@ void FlowWorkspace::showTimelineForPresentation(bool show)
     m_vertical->setSizes({total - bottom, bottom});
 }
 
+void FlowWorkspace::keepStatusReadable()
+{
+    // A short result ("Finished: 5 check(s) passed.") stays whole and the title gives way; a long one (failed
+    // checks, errors) is elided with its full text in the tooltip.
+    m_status->setMinimumWidth(0);
+    m_status->setMinimumWidth(std::min(m_status->sizeHint().width(), 30 * m_status->fontMetrics().averageCharWidth()));
+}
+
 QString FlowWorkspace::statusText() const
 {
     return m_status->text();
@@ -443,6 +451,7 @@ void FlowWorkspace::setPresentationMode(bool on)
         barFont.setPointSizeF(barFont.pointSizeF() * 1.5);
     m_bar->setFont(barFont);
     m_time->setMinimumWidth(QFontMetrics(barFont).horizontalAdvance(QStringLiteral("+0000.0 s / +0000.0 s")));
+    keepStatusReadable();
     // The bar joins the view's high-contrast black; buttons keep their own style.
     m_bar->setAutoFillBackground(on);
     QPalette barPalette = palette();
@@ -497,6 +506,7 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
         bad = !failed.isEmpty();
     }
     m_status->setText(status);
+    keepStatusReadable();
     QPalette statusPalette = m_bar->palette();
     if (bad)
         statusPalette.setColor(

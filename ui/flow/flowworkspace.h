@@ -81,6 +81,7 @@ private:
     void consumerAction(engine::ScenarioAction action, const QString &id);
     void updateEvents(const engine::FlowSnapshot &snapshot);
     void clearComparison();
+    void keepStatusReadable();
     void showTimelineForPresentation(bool show);
     void applyBottomPalette();
     QString unusedId(const QString &prefix) const;
