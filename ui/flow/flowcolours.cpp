@@ -39,15 +39,23 @@ void FlowColours::update(const engine::FlowSnapshot &snapshot)
         const std::optional<QString> *key;
         const QString *producer;
     };
+    // Only what is news is sorted: at 30 snapshots a second almost every record is known already.
+    const auto isNews = [this](const std::optional<QString> &key, const QString &producer) {
+        if (!key)
+            return !producer.isEmpty() && !m_nullKeyProducers.contains(producer);
+        return !m_keyIndex.contains(*key) || (!producer.isEmpty() && !m_producerKeys.value(producer).contains(*key));
+    };
     QList<Seen> seen;
     for (const engine::FlowTopic &t : snapshot.topics) {
         for (const engine::FlowPartition &p : t.partitions) {
-            for (const engine::FlowRecordCell &cell : p.tail)
-                seen.append({cell.timeMs, int(seen.size()), &cell.key, &cell.producer});
+            for (const engine::FlowRecordCell &cell : p.tail) {
+                if (isNews(cell.key, cell.producer))
+                    seen.append({cell.timeMs, int(seen.size()), &cell.key, &cell.producer});
+            }
         }
     }
     for (const engine::FlowMovement &m : snapshot.movements) {
-        if (m.kind == engine::FlowMovement::Kind::Produced)
+        if (m.kind == engine::FlowMovement::Kind::Produced && isNews(m.key, m.client))
             seen.append({m.timeMs, int(seen.size()), &m.key, &m.client});
     }
     std::sort(seen.begin(), seen.end(),
