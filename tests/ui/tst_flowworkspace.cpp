@@ -98,9 +98,12 @@ void playUntil(ui::FlowWorkspace *flow, const std::function<bool()> &done)
 {
     flow->setSpeed(engine::ScenarioPlayer::MaxSpeed);
     for (int round = 0; round < 20 && !done() && !flow->playerState().finished; ++round) {
+        const qint64 before = flow->playerState().timeMs;
         if (!flow->playerState().playing)
             flow->togglePlay();
-        QTRY_VERIFY(done() || flow->playerState().playing || flow->playerState().finished);
+        // Started, or already through a short stretch and stopped again.
+        QTRY_VERIFY(done() || flow->playerState().playing || flow->playerState().finished
+            || flow->playerState().timeMs != before);
         QTRY_VERIFY_WITH_TIMEOUT(done() || !flow->playerState().playing, 20000);
     }
     if (flow->playerState().playing)
@@ -395,7 +398,12 @@ private Q_SLOTS:
         for (const auto &[path, title] : engine::ScenarioControl::builtInScenarios()) {
             openAndWait(&flow, path, title);
             verifyFitsA720pScreen(&flow, qPrintable(path));
+            playToTheEnd(&flow);
+            verifyFitsA720pScreen(&flow, qPrintable(path + QStringLiteral(" at the end")));
         }
+        flow.openSandbox();
+        QTRY_VERIFY(flow.playerState().loaded && flow.playerState().source.isEmpty());
+        verifyFitsA720pScreen(&flow, "sandbox");
         openAndWait(&flow, QStringLiteral(":/scenarios/14-eager-stop-the-world.json"));
         playUntil(&flow, [&] { return !flow.liveSnapshot().question.isEmpty(); });
         verifyFitsA720pScreen(&flow, "at the question");
