@@ -2,6 +2,7 @@
 // testing finds the cell, links reach the owner), tokens (a produced record lands in its cell, floods stay under
 // the cap, no tokens without animations, committed flags slide), clicks and the context menu, the record journey
 // panel, and screenshots at 1280×720 in normal and presentation mode checked on known pixels.
+#include "flowcolours.h"
 #include "flowlayout.h"
 #include "flowpalette.h"
 #include "flowsnapshotfixture.h"
@@ -145,6 +146,10 @@ private Q_SLOTS:
         }
         for (const auto &g : l.groupFrames())
             items.append({QStringLiteral("group ") + g.id, g.rect});
+        // A question's card covers none of them (issue 11: it hid the partitions it asked about).
+        QCOMPARE(l.questionRect().isEmpty(), snapshot.question.isEmpty());
+        if (!snapshot.question.isEmpty())
+            items.append({QStringLiteral("question card"), l.questionRect()});
         for (int i = 0; i < items.size(); ++i) {
             QVERIFY2(widget.contains(items.at(i).second), qPrintable(items.at(i).first));
             QVERIFY2(!items.at(i).second.isEmpty(), qPrintable(items.at(i).first));
@@ -256,13 +261,14 @@ private Q_SLOTS:
 
         const FlowLayout &l = view.flowLayout();
         const FlowPalette &pal = view.flowPalette();
-        // orders-0 @ 0 has key "alice": its cell is alice's colour.
+        // orders-0 @ 0 has key "alice": its cell is alice's colour (the view's mapping, in order of first appearance).
         const QRectF alice = l.cellRect(flowfixture::tp("orders", 0), 0);
-        QVERIFY(pixelsOf(image, alice, pal.keyColor(QStringLiteral("alice"))) > alice.width() * alice.height() / 3);
-        QCOMPARE(pixelsOf(image, alice, pal.keyColor(QStringLiteral("bob"))), 0);
+        QVERIFY(pixelsOf(image, alice, view.keyColor(QStringLiteral("alice"))) > alice.width() * alice.height() / 3);
+        QCOMPARE(pixelsOf(image, alice, view.keyColor(QStringLiteral("bob"))), 0);
         // payments records have null keys: grey cells.
         const QRectF nullCell = l.cellRect(flowfixture::tp("payments", 0), 1);
-        QVERIFY(pixelsOf(image, nullCell, pal.keyColor(std::nullopt)) > 0);
+        QVERIFY(pixelsOf(image, nullCell, view.keyColor(std::nullopt)) > 0);
+        QCOMPARE(view.keyColor(std::nullopt), pal.keyColor(std::nullopt));
         // billing-2 crashed: its box is filled with the crashed colour, the running billing-1 is not.
         const QRectF crashed = l.consumer(QStringLiteral("billing-2"))->rect;
         const QRectF running = l.consumer(QStringLiteral("billing-1"))->rect;
@@ -307,7 +313,7 @@ private Q_SLOTS:
         const auto &tail = view.snapshot().topics.constLast().partitions.constLast().tail;
         const QRectF last = strip.cellRect(int(strip.offsets.size()) - 1);
         QCOMPARE(strip.offsets.constLast(), tail.constLast().offset);
-        QVERIFY(pixelsOf(image, last, view.flowPalette().keyColor(tail.constLast().key)) > 0);
+        QVERIFY(pixelsOf(image, last, view.keyColor(tail.constLast().key)) > 0);
     }
 
     void producedTokenLandsInItsCell()
@@ -399,7 +405,7 @@ private Q_SLOTS:
         // The state is still drawn right away.
         const QImage image = view.grab().toImage();
         const QRectF alice = view.flowLayout().cellRect(flowfixture::tp("orders", 0), 0);
-        QVERIFY(pixelsOf(image, alice, view.flowPalette().keyColor(QStringLiteral("alice"))) > 0);
+        QVERIFY(pixelsOf(image, alice, view.keyColor(QStringLiteral("alice"))) > 0);
     }
 
     void committedFlagSlides()
@@ -513,6 +519,53 @@ private Q_SLOTS:
         const FlowPalette hc(FlowPalette::Scheme::HighContrast);
         QCOMPARE(hc.background, QColor(Qt::black));
         QCOMPARE(hc.text, QColor(Qt::white));
+    }
+
+    void coloursFollowFirstAppearanceAndStartOver()
+    {
+        const FlowSnapshot world = withoutMovements(flowfixture::workshop()); // the fixture's movements have no times
+        ui::FlowColours colours;
+        colours.update(world);
+        QStringList consumers;
+        for (const auto &c : world.consumers)
+            consumers << c.id;
+        QCOMPARE(colours.consumers().mid(0, consumers.size()), consumers);
+        // Keys in the order their records were appended, whatever partition they landed in.
+        QList<std::pair<qint64, QString>> appended;
+        for (const auto &t : world.topics) {
+            for (const auto &p : t.partitions) {
+                for (const auto &cell : p.tail) {
+                    if (cell.key)
+                        appended.append({cell.timeMs, *cell.key});
+                }
+            }
+        }
+        std::stable_sort(
+            appended.begin(), appended.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        QStringList firstSeen;
+        for (const auto &a : std::as_const(appended)) {
+            if (!firstSeen.contains(a.second))
+                firstSeen << a.second;
+        }
+        QVERIFY(firstSeen.size() >= 2);
+        QCOMPARE(colours.keys().mid(0, firstSeen.size()), firstSeen);
+        const FlowPalette light(FlowPalette::Scheme::Light);
+        QCOMPARE(colours.keyColor(firstSeen.first(), light), light.keyColorAt(0));
+        QCOMPARE(colours.consumerColor(consumers.first()), FlowPalette::consumerColorAt(0));
+        QCOMPARE(colours.keyColor(std::nullopt, light), light.keyColor(std::nullopt));
+
+        // The same scenario later: nothing moves. Another scenario: it starts over.
+        colours.update(world);
+        QCOMPARE(colours.keys().mid(0, firstSeen.size()), firstSeen);
+        FlowSnapshot other;
+        other.title = QStringLiteral("another scenario");
+        other.consumers.append(
+            flowfixture::consumer(QStringLiteral("solo"), QStringLiteral("g"), FlowConsumerStatus::Running, {}, 1));
+        colours.update(other);
+        QCOMPARE(colours.consumers(), QStringList({QStringLiteral("solo")}));
+        QVERIFY(colours.keys().isEmpty());
+        QCOMPARE(colours.consumerIndex(consumers.first()), -1);
+        QCOMPARE(colours.consumerColor(QStringLiteral("solo")), FlowPalette::consumerColorAt(0));
     }
 
     void sizeHintIsSensible()

@@ -213,6 +213,25 @@ private Q_SLOTS:
         QCOMPARE(colours.size(), 5);
     }
 
+    void barsTakeTheGivenConsumerOrder()
+    {
+        const engine::AssignorRun run = fx::rangeRun();
+        ui::OwnershipBars bars;
+        bars.setConsumerOrder({QStringLiteral("billing-3"), QStringLiteral("other-1")});
+        bars.setData(run.ownership, run.rebalances, fx::EndMs);
+        // The given order first, then the data's consumers it lacks, sorted.
+        QCOMPARE(bars.consumers(),
+            QStringList({QStringLiteral("billing-3"), QStringLiteral("other-1"), QStringLiteral("billing-1"),
+                QStringLiteral("billing-2")}));
+        QCOMPARE(bars.consumerColor(QStringLiteral("billing-3")), ui::OwnershipBars::paletteColor(0));
+        // A new order replaces the old one: consumers of an earlier scenario do not keep their places.
+        bars.setConsumerOrder({QStringLiteral("billing-1")});
+        bars.setData(run.ownership, run.rebalances, fx::EndMs);
+        QCOMPARE(bars.consumers(),
+            QStringList({QStringLiteral("billing-1"), QStringLiteral("billing-2"), QStringLiteral("billing-3")}));
+        QCOMPARE(bars.consumerColor(QStringLiteral("billing-1")), ui::OwnershipBars::paletteColor(0));
+    }
+
     void barsReportAClickNearARebalanceLine()
     {
         const engine::AssignorRun run = fx::rangeRun();

@@ -61,8 +61,9 @@ AssignorComparisonView::AssignorComparisonView(QWidget *parent)
     , m_stack(new QStackedLayout(this))
     , m_empty(new QLabel(tr("Choose a scenario and press Compare"), this))
     , m_error(new QLabel(this))
-    , m_page(new QWidget(this))
+    , m_page(new QWidget)
     , m_pageLayout(new QVBoxLayout(m_page))
+    , m_scroll(new QScrollArea(this))
 {
     m_empty->setObjectName(QStringLiteral("comparisonEmpty"));
     m_empty->setAlignment(Qt::AlignCenter);
@@ -75,7 +76,11 @@ AssignorComparisonView::AssignorComparisonView(QWidget *parent)
     m_pageLayout->setContentsMargins(8, 8, 8, 8);
     m_stack->addWidget(m_empty);
     m_stack->addWidget(m_error);
-    m_stack->addWidget(m_page);
+    m_scroll->setObjectName(QStringLiteral("comparisonScroll"));
+    m_scroll->setWidget(m_page);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_stack->addWidget(m_scroll);
     m_stack->setCurrentWidget(m_empty);
 }
 
@@ -189,7 +194,15 @@ void AssignorComparisonView::rebuild()
             }
         }
     }
+    // The shared order first (the colours the flow view and the timeline give these consumers), then the rest.
+    const QStringList shown = consumers;
     std::sort(consumers.begin(), consumers.end());
+    QStringList order = m_consumerOrder;
+    for (const QString &c : std::as_const(consumers)) {
+        if (!order.contains(c))
+            order << c;
+    }
+    consumers = order;
 
     m_content = new QWidget(m_page);
     auto *layout = new QVBoxLayout(m_content);
@@ -212,7 +225,7 @@ void AssignorComparisonView::rebuild()
         note->setFont(scaled(base, m_presentation ? 1.3 : 1.0));
         layout->addWidget(note);
     }
-    layout->addWidget(buildLegend(consumers));
+    layout->addWidget(buildLegend(consumers, shown));
 
     const std::pair<qint64, qint64> zoom = zoomWindow(m_comparison);
     auto *grid = new QGridLayout;
@@ -223,10 +236,10 @@ void AssignorComparisonView::rebuild()
     }
     layout->addLayout(grid, 1);
     m_pageLayout->addWidget(m_content);
-    m_stack->setCurrentWidget(m_page);
+    m_stack->setCurrentWidget(m_scroll);
 }
 
-QWidget *AssignorComparisonView::buildLegend(const QStringList &consumers)
+QWidget *AssignorComparisonView::buildLegend(const QStringList &consumers, const QStringList &shown)
 {
     auto *legend = new QWidget;
     legend->setObjectName(QStringLiteral("comparisonLegend"));
@@ -245,6 +258,8 @@ QWidget *AssignorComparisonView::buildLegend(const QStringList &consumers)
         row->addSpacing(m_presentation ? 14 : 10);
     };
     for (int i = 0; i < consumers.size(); ++i) {
+        if (!shown.contains(consumers.at(i)))
+            continue;
         QPixmap swatch(h * 3 / 2, h - 4);
         swatch.fill(OwnershipBars::paletteColor(i));
         addItem(swatch, consumers.at(i));

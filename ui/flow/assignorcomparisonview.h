@@ -7,6 +7,7 @@
 #include <utility>
 
 class QLabel;
+class QScrollArea;
 class QStackedLayout;
 class QVBoxLayout;
 
@@ -30,6 +31,9 @@ public:
     State state() const { return m_state; }
     const engine::AssignorComparison &comparison() const { return m_comparison; }
     void setPresentationMode(bool on);
+    // Consumers get their colours in this order (FlowColours::consumers(), as in the flow view and the timeline);
+    // those missing from it follow, sorted. Takes effect with the next comparison.
+    void setConsumerOrder(const QStringList &consumers) { m_consumerOrder = consumers; }
 
     // Lower is better for every metric; the lowest is "best" unless every run has it.
     static qint64 metricValue(const engine::AssignorRun &run, Metric metric);
@@ -43,7 +47,7 @@ public:
 private:
     void rebuild();
     QWidget *buildColumn(int run, qint64 endMs, std::pair<qint64, qint64> zoom, const QStringList &consumers);
-    QWidget *buildLegend(const QStringList &consumers);
+    QWidget *buildLegend(const QStringList &consumers, const QStringList &shown);
 
     engine::AssignorComparison m_comparison;
     State m_state = State::Empty;
@@ -53,6 +57,8 @@ private:
     QLabel *m_error = nullptr;
     QWidget *m_page = nullptr;
     QVBoxLayout *m_pageLayout = nullptr;
+    QScrollArea *m_scroll = nullptr; // around m_page: a comparison never makes the window taller or wider
+    QStringList m_consumerOrder;
     QWidget *m_content = nullptr; // rebuilt for every comparison
     QList<OwnershipBars *> m_bars;
     QList<OwnershipBars *> m_zoomedBars;

@@ -87,6 +87,37 @@ FlowLayout FlowLayout::compute(const FlowSnapshot &snapshot, const QSizeF &size,
     const double consX = content.right() - cw;
     const double stripsR = std::max(stripsX, consX - linkGap);
 
+    // The question card goes below the producers and the strips and ends where the strips end, so that it covers
+    // no partition, label or consumer (and no link: those run right of the strips). The columns give it their
+    // bottom; the consumers keep the whole height.
+    QRectF columns = content;
+    if (!snapshot.question.isEmpty()) {
+        const QuestionFonts qf = questionFonts(font);
+        const QFontMetricsF tm(qf.title);
+        const QFontMetricsF qm(qf.text);
+        const double pad = questionPadding(s);
+        const double w = std::max(0.0, std::min(stripsR - content.left(), 900 * s));
+        const double textW = std::max(1.0, w - 2 * pad);
+        const auto textHeight = [&](const QFontMetricsF &metrics, const QString &text) {
+            return metrics.boundingRect(QRectF(0, 0, textW, 100000), Qt::TextWordWrap, text).height();
+        };
+        QFont boldText = qf.text;
+        boldText.setBold(true); // a revealed answer is bold
+        const double answerH = std::max(textHeight(qm, answerText(snapshot, false)),
+            textHeight(QFontMetricsF(boldText), answerText(snapshot, true)));
+        const double want = pad + tm.height() + 6 * s + textHeight(qm, snapshot.question) + 8 * s + answerH + pad;
+        // The strips keep readable rows; a card squeezed by them shows its title and the start of the question.
+        int partitions = 0;
+        for (const auto &t : snapshot.topics)
+            partitions += int(t.partitions.size());
+        const double strips = snapshot.topics.size() * lh * 1.25 + partitions * lh * 1.3;
+        const double least = pad + tm.height() + 6 * s + 2 * qm.height();
+        const double h = std::min({want, content.height() * 0.5, std::max(least, content.height() - strips)});
+        const double gap = 10 * s;
+        l.m_questionRect = QRectF(content.left(), content.bottom() - h, w, h);
+        columns.setBottom(std::max(columns.top(), l.m_questionRect.top() - gap));
+    }
+
     // --- Strips ---
     int partitionCount = 0;
     int maxTail = 0;
@@ -108,7 +139,7 @@ FlowLayout FlowLayout::compute(const FlowSnapshot &snapshot, const QSizeF &size,
     const int topicCount = int(snapshot.topics.size());
     const double th = lh * 1.25;
     const double tg = 6 * s;
-    const double rowsAvail = content.height() - topicCount * th - std::max(0, topicCount - 1) * tg;
+    const double rowsAvail = columns.height() - topicCount * th - std::max(0, topicCount - 1) * tg;
     const double rowH = partitionCount > 0 ? std::max(1.0, std::min(lh * 2.6, rowsAvail / partitionCount)) : 0;
     const double labelW = fm.horizontalAdvance(QLatin1Char('P') + digits(maxPartition)) + 8 * s;
     const double endW = sm.horizontalAdvance(QStringLiteral("HW ") + digits(maxOffset)) + 10 * s;
@@ -132,7 +163,7 @@ FlowLayout FlowLayout::compute(const FlowSnapshot &snapshot, const QSizeF &size,
     const int fit = cellW > 0 ? int(std::floor(cellsW / cellW + 1e-9)) : 0;
 
     double totalStripsH = topicCount * th + std::max(0, topicCount - 1) * tg + partitionCount * rowH;
-    double y = content.top() + std::max(0.0, (content.height() - totalStripsH) / 2);
+    double y = columns.top() + std::max(0.0, (columns.height() - totalStripsH) / 2);
     for (int ti = 0; ti < topicCount; ++ti) {
         const auto &topic = snapshot.topics.at(ti);
         l.m_topicHeaders.append({topic.name, QRectF(stripsX, y, stripW, th)});
@@ -184,18 +215,31 @@ FlowLayout FlowLayout::compute(const FlowSnapshot &snapshot, const QSizeF &size,
         const double gap = 8 * s;
         int lines = 3;
         auto boxH = [&](int n) { return n * lh + 8 * s; };
-        while (lines > 1 && np * boxH(lines) + (np - 1) * gap > content.height())
+        while (lines > 1 && np * boxH(lines) + (np - 1) * gap > columns.height())
             --lines;
         double h = boxH(lines);
-        if (np * h + (np - 1) * gap > content.height())
-            h = std::max(2.0, (content.height() - (np - 1) * gap) / np);
+        if (np * h + (np - 1) * gap > columns.height())
+            h = std::max(2.0, (columns.height() - (np - 1) * gap) / np);
         const double total = np * h + (np - 1) * gap;
-        double py = content.top() + std::max(0.0, (content.height() - total) / 2);
+        double py = columns.top() + std::max(0.0, (columns.height() - total) / 2);
         for (const auto &p : snapshot.producers) {
             l.m_producerIndex.insert(p.id, int(l.m_producers.size()));
             l.m_producers.append({p.id, p.topic, QRectF(prodX, py, pw, h), lines});
             py += h + gap;
         }
+    }
+
+    // With room to spare the card moves up to just below the scene it asks about, instead of the bottom edge.
+    if (!l.m_questionRect.isEmpty()) {
+        double sceneBottom = columns.top();
+        for (const auto &st : std::as_const(l.m_strips))
+            sceneBottom = std::max(sceneBottom, st.rect.bottom());
+        for (const auto &p : std::as_const(l.m_producers))
+            sceneBottom = std::max(sceneBottom, p.rect.bottom());
+        for (const auto &n : std::as_const(l.m_partitioners))
+            sceneBottom = std::max(sceneBottom, n.rect.bottom());
+        const double top = std::min(l.m_questionRect.top(), sceneBottom + 24 * s);
+        l.m_questionRect.moveTop(std::max(top, sceneBottom + 10 * s));
     }
 
     // --- Consumers, framed by group ---
@@ -221,31 +265,55 @@ FlowLayout FlowLayout::compute(const FlowSnapshot &snapshot, const QSizeF &size,
         const double pad = 5 * s;
         const double cg = 5 * s;
         const double fg = 8 * s;
-        const int nc = int(snapshot.consumers.size());
         const int nf = int(frames.size());
-        double fixed = nf * (hh + 2 * pad) + std::max(0, nf - 1) * fg;
-        for (const auto &f : frames)
-            fixed += std::max<qsizetype>(0, f.consumers.size() - 1) * cg;
-        int lines = 3;
+        // Rows of boxes per frame for one or two columns, and the height that is not boxes.
+        const auto rowsOf = [&](int cols) {
+            int rows = 0;
+            for (const auto &f : frames)
+                rows += int((f.consumers.size() + cols - 1) / cols);
+            return rows;
+        };
+        const auto fixedOf = [&](int cols) {
+            double fixed = nf * (hh + 2 * pad) + std::max(0, nf - 1) * fg;
+            for (const auto &f : frames)
+                fixed += std::max<qsizetype>(0, (f.consumers.size() + cols - 1) / cols - 1) * cg;
+            return fixed;
+        };
         auto boxH = [&](int n) { return n * lh + 8 * s; };
-        while (lines > 1 && fixed + nc * boxH(lines) > content.height())
+        // As many text lines as fit; when not even one line fits in a column of boxes, two columns side by side
+        // (a box shorter than its text would cut the text off), if the column is wide enough for two.
+        int cols = 1;
+        int lines = 3;
+        const auto fits = [&](int c, int n) { return fixedOf(c) + rowsOf(c) * boxH(n) <= content.height(); };
+        while (lines > 1 && !fits(cols, lines))
             --lines;
+        if (!fits(cols, lines) && cw >= 2 * 110 * s) {
+            cols = 2;
+            lines = 3;
+            while (lines > 1 && !fits(cols, lines))
+                --lines;
+        }
+        const int rows = rowsOf(cols);
+        const double fixed = fixedOf(cols);
         double h = boxH(lines);
-        if (nc > 0 && fixed + nc * h > content.height())
-            h = std::max(2.0, (content.height() - fixed) / nc);
-        const double total = fixed + nc * h;
+        if (rows > 0 && fixed + rows * h > content.height())
+            h = std::max(2.0, (content.height() - fixed) / rows);
+        const double colGap = 4 * s;
+        const double boxW = (cw - 12 * s - (cols - 1) * colGap) / cols;
+        const double total = fixed + rows * h;
         double cy = content.top() + std::max(0.0, (content.height() - total) / 2);
         for (const auto &f : frames) {
-            const double frameH
-                = hh + 2 * pad + f.consumers.size() * h + std::max<qsizetype>(0, f.consumers.size() - 1) * cg;
+            const qsizetype frameRows = (f.consumers.size() + cols - 1) / cols;
+            const double frameH = hh + 2 * pad + frameRows * h + std::max<qsizetype>(0, frameRows - 1) * cg;
             GroupFrame gf {f.id, f.groupIndex, QRectF(consX, cy, cw, frameH), QRectF(consX, cy, cw, hh)};
             l.m_groupFrames.append(gf);
-            double by = cy + hh + pad;
-            for (int ci : f.consumers) {
+            for (int k = 0; k < f.consumers.size(); ++k) {
+                const int ci = f.consumers.at(k);
                 const auto &c = snapshot.consumers.at(ci);
+                const double bx = consX + 6 * s + (k % cols) * (boxW + colGap);
+                const double by = cy + hh + pad + (k / cols) * (h + cg);
                 l.m_consumerIndex.insert(c.id, int(l.m_consumers.size()));
-                l.m_consumers.append({c.id, c.group, ci, QRectF(consX + 6 * s, by, cw - 12 * s, h), lines});
-                by += h + cg;
+                l.m_consumers.append({c.id, c.group, ci, QRectF(bx, by, boxW, h), lines});
             }
             cy += frameH + fg;
         }
@@ -307,6 +375,29 @@ QSizeF FlowLayout::preferredSize(const FlowSnapshot &snapshot, const QFont &font
     const double top = 20 * scale + lh * 3.2 + 12 * scale;
     const double h = top + std::max({strips, producers, consumers, 240 * scale});
     return QSizeF(1100 * scale, std::clamp(h, 400 * scale, 1100 * scale));
+}
+
+FlowLayout::QuestionFonts FlowLayout::questionFonts(const QFont &font)
+{
+    QuestionFonts f {font, font};
+    f.title.setBold(true);
+    if (font.pointSizeF() > 0)
+        f.title.setPointSizeF(font.pointSizeF() * 1.2);
+    else
+        f.title.setPixelSize(int(font.pixelSize() * 1.2));
+    return f;
+}
+
+QString FlowLayout::questionTitle()
+{
+    return tr("What happens next?");
+}
+
+QString FlowLayout::answerText(const FlowSnapshot &snapshot, bool revealed)
+{
+    if (!revealed)
+        return tr("(the answer is hidden)");
+    return tr("Answer: %1").arg(snapshot.answer.isEmpty() ? QStringLiteral("—") : snapshot.answer);
 }
 
 const FlowLayout::Strip *FlowLayout::strip(const TopicPartition &tp) const

@@ -3,6 +3,7 @@
 #include "core/topicpartition.h"
 #include "sim/flowsnapshot.h"
 
+#include <QCoreApplication>
 #include <QFont>
 #include <QHash>
 #include <QList>
@@ -18,8 +19,11 @@ namespace topicscope::ui {
 // Where everything of the flow view goes: a pure function of a FlowSnapshot, the widget size, the font and a scale
 // (1 normally, ~1.6 in presentation mode), so that it can be tested without painting. Left to right: producers, a
 // partitioner node per topic, the partitions as log strips of offset cells, the consumers framed by group on the
-// right; the caption banner and the counters line on top. A plain value, any thread.
+// right; the caption banner and the counters line on top. A question (a pause step) gets a card of its own below the
+// producers and the strips, left of the consumers, so that it never covers what it asks about. A plain value, any
+// thread.
 class FlowLayout {
+    Q_DECLARE_TR_FUNCTIONS(topicscope::ui::FlowLayout)
 public:
     struct ProducerBox {
         QString id;
@@ -91,6 +95,17 @@ public:
     QRectF captionRect() const { return m_captionRect; }
     QRectF countersRect() const { return m_countersRect; }
     QRectF contentRect() const { return m_contentRect; }
+    // The question card; empty when the snapshot asks nothing. Sized for the revealed answer too, so that revealing
+    // it moves nothing.
+    QRectF questionRect() const { return m_questionRect; }
+    struct QuestionFonts {
+        QFont title;
+        QFont text;
+    };
+    static QuestionFonts questionFonts(const QFont &font);
+    static double questionPadding(double scale) { return 14 * scale; }
+    static QString questionTitle();
+    static QString answerText(const engine::FlowSnapshot &snapshot, bool revealed);
 
     const QList<ProducerBox> &producers() const { return m_producers; }
     const QList<PartitionerNode> &partitioners() const { return m_partitioners; }
@@ -123,6 +138,7 @@ private:
     QRectF m_captionRect;
     QRectF m_countersRect;
     QRectF m_contentRect;
+    QRectF m_questionRect;
     QList<ProducerBox> m_producers;
     QList<PartitionerNode> m_partitioners;
     QList<TopicHeader> m_topicHeaders;

@@ -11,11 +11,15 @@ using engine::FlowConsumerStatus;
 
 namespace {
 
-// Hues chosen to stay apart from each other and from the status colours' meaning as far as a dozen allow.
+// Tableau 10 without its red: red is the colour of failures and of "nobody processing". Mid tones, so that one
+// colour per consumer reads on the light, dark and black backgrounds alike (cards, links, bars and legends share it).
 constexpr std::array<QRgb, 10> consumerColours {
-    0x1f77b4, 0xff7f0e, 0x2ca02c, 0x9467bd, 0x17becf, 0xe377c2, 0x8c564b, 0xbcbd22, 0x3949ab, 0x00897b};
-constexpr std::array<QRgb, 10> consumerColoursBright {
-    0x4fc3ff, 0xffa040, 0x50e050, 0xc39bff, 0x30f0ff, 0xff80e0, 0xd7a070, 0xf0f030, 0x8090ff, 0x40e0c0};
+    0x4E79A7, 0xF28E2B, 0x59A14F, 0xB07AA1, 0x76B7B2, 0xEDC948, 0x9C755F, 0xBAB0AC, 0xFF9DA7, 0x86BCB6};
+// Key colours, handed out in order of first appearance: a fixed qualitative palette ordered so that the first few
+// are as far apart as possible (CIELAB distance > 60 among the first four, > 30 among all twelve), none of them
+// grey (null keys) and no pure red (failures).
+constexpr std::array<QRgb, 12> keyColours {0x0067a5, 0xf38400, 0x008856, 0xb3446c, 0x8db600, 0x654522, 0x7b3294,
+    0xf99379, 0x00bfc4, 0xf3c300, 0xc2b280, 0x56b4e9};
 constexpr std::array<QRgb, 6> groupColours {0x6a1b9a, 0x00695c, 0xad1457, 0x37474f, 0x827717, 0x4e342e};
 constexpr std::array<QRgb, 6> groupColoursBright {0xe040fb, 0x1de9b6, 0xff4081, 0xb0bec5, 0xeeff41, 0xffab40};
 
@@ -124,12 +128,25 @@ QColor FlowPalette::keyColor(const std::optional<QString> &key) const
     return {};
 }
 
-QColor FlowPalette::consumerColor(int index) const
+QColor FlowPalette::keyColorAt(int index) const
 {
-    const int i = std::max(index, 0);
-    if (m_scheme == Scheme::Light)
-        return QColor(consumerColours.at(size_t(i) % consumerColours.size()));
-    return QColor(consumerColoursBright.at(size_t(i) % consumerColoursBright.size()));
+    const size_t i = size_t(std::max(index, 0));
+    QColor c(keyColours.at(i % keyColours.size()));
+    // A second round differs in lightness; past that the hues repeat (more than 24 keys: count them, not colours).
+    if ((i / keyColours.size()) % 2 == 1)
+        c = c.lightness() < 128 ? c.lighter(160) : c.darker(160);
+    // The darkest of them would sink into a black strip: lift them on dark schemes.
+    if (m_scheme != Scheme::Light && c.lightness() < 100)
+        c = c.lighter(150);
+    return c;
+}
+
+QColor FlowPalette::consumerColorAt(int index)
+{
+    const size_t i = size_t(std::max(index, 0));
+    const QColor base(consumerColours.at(i % consumerColours.size()));
+    // A second round of the palette is darker, so that ten-plus consumers still differ.
+    return (i / consumerColours.size()) % 2 == 0 ? base : base.darker(150);
 }
 
 QColor FlowPalette::groupColor(int index) const

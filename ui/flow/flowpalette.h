@@ -10,9 +10,9 @@ class QPalette;
 
 namespace topicscope::ui {
 
-// The colours of the flow view: a key keeps its colour for the whole run (and from one run to the next, because the
-// hash is our own and not Qt's seeded one), consumers and groups get well-separated colours by their index, and the
-// consumer states have a fill and an accent that read on the background. Three schemes: light and dark follow the
+// The colours of the flow view: keys and consumers get well-separated colours by their index in order of first
+// appearance (FlowColours keeps that mapping), groups by theirs, and the consumer states have a fill and an accent
+// that read on the background. Three schemes: light and dark follow the
 // widget palette, high contrast is the presentation (projector) scheme. A plain value, any thread.
 class FlowPalette {
 public:
@@ -26,9 +26,13 @@ public:
 
     // 32-bit FNV-1a over the UTF-16 code units: stable across runs and Qt versions.
     static quint32 stableHash(const QString &text);
-    // Key colour: a hue picked by stableHash; null keys are grey.
+    // Key colour without a mapping: a hue picked by stableHash (stable from one run to the next, because the hash is
+    // our own and not Qt's seeded one); null keys are grey.
     QColor keyColor(const std::optional<QString> &key) const;
-    QColor consumerColor(int index) const;
+    // The index-th key of a scenario (FlowColours): distinct hues from a fixed qualitative palette.
+    QColor keyColorAt(int index) const;
+    // The index-th consumer of a scenario, the same in every scheme and every view (cards, links, ownership bars).
+    static QColor consumerColorAt(int index);
     QColor groupColor(int index) const;
     // Accent (text, border, icon) and box fill for a consumer in that state.
     QColor statusColor(engine::FlowConsumerStatus status) const;

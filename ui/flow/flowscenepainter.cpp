@@ -5,18 +5,21 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmap>
+#include <QSet>
 #include <algorithm>
+#include <limits>
 
 namespace topicscope::ui {
 
 using engine::FlowConsumerStatus;
 using engine::FlowSnapshot;
 
-FlowScenePainter::FlowScenePainter(
-    const engine::FlowSnapshot &snapshot, const FlowLayout &layout, const FlowPalette &palette)
+FlowScenePainter::FlowScenePainter(const engine::FlowSnapshot &snapshot, const FlowLayout &layout,
+    const FlowPalette &palette, const FlowColours &colours)
     : m_snapshot(snapshot)
     , m_layout(layout)
     , m_palette(palette)
+    , m_colours(colours)
 { }
 
 QFont FlowScenePainter::bold(QFont f)
@@ -112,20 +115,20 @@ void FlowScenePainter::drawCounters(QPainter &p) const
         time += QStringLiteral(" / ") + QString::number(double(s.endMs) / 1000.0, 'f', 1) + QStringLiteral(" s");
     QList<std::pair<QString, QColor>> segments {
         {time, text},
-        {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "    produced "), muted},
+        {tr("    produced "), muted},
         {QString::number(s.produced), text},
-        {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "    processed "), muted},
+        {tr("    processed "), muted},
         {QString::number(s.processed), text},
-        {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "    duplicates "), muted},
+        {tr("    duplicates "), muted},
         {QString::number(s.duplicates), bad(s.duplicates)},
-        {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "    lost "), muted},
+        {tr("    lost "), muted},
         {QString::number(s.lost), s.lost > 0 ? m_palette.lost : text},
-        {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "    deser failures "), muted},
+        {tr("    deser failures "), muted},
         {QString::number(s.deserializationFailures), bad(s.deserializationFailures)},
     };
     if (s.finished)
         segments.append(
-            {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "    finished"), m_palette.running});
+            {tr("    finished"), m_palette.running});
     p.setFont(bold(m_layout.font()));
     drawSegments(p, m_layout.countersRect().adjusted(10 * m_layout.scale(), 0, 0, 0), segments);
     p.setFont(m_layout.font());
@@ -145,14 +148,15 @@ void FlowScenePainter::drawProducers(QPainter &p) const
             p.drawLine(
                 QPointF(box.rect.right(), box.rect.center().y()), QPointF(node->rect.left(), node->rect.center().y()));
         }
+        // Dashed: a rate that is stopped. A scripted producer (no rate) is not stopped: it sends when told to.
+        const bool scripted = fp.rate <= 0 && !fp.running;
         p.setPen(QPen(fp.running ? m_palette.running : m_palette.boxBorder, (fp.running ? 2.0 : 1.0) * s,
-            fp.running ? Qt::SolidLine : Qt::DashLine));
+            fp.running || scripted ? Qt::SolidLine : Qt::DashLine));
         p.setBrush(m_palette.boxFill);
         p.drawRoundedRect(box.rect, 5 * s, 5 * s);
         const QRectF inner = box.rect.adjusted(7 * s, 4 * s, -7 * s, -4 * s);
         const double lh = std::min(fm.height(), inner.height() / box.lines);
-        QString status = fp.running ? QCoreApplication::translate("topicscope::ui::FlowScenePainter", "● running")
-                                    : QCoreApplication::translate("topicscope::ui::FlowScenePainter", "■ stopped");
+        QString status = producerStatusText(fp);
         if (QFontMetricsF(bold(f)).horizontalAdvance(fp.id) + fm.horizontalAdvance(status) + 6 * s > inner.width())
             status.truncate(1); // the id matters more; the symbol still tells running from stopped
         const double statusW = std::min(fm.horizontalAdvance(status), inner.width() * 0.45);
@@ -167,17 +171,107 @@ void FlowScenePainter::drawProducers(QPainter &p) const
         if (box.lines >= 2) {
             line.translate(0, lh);
             p.setPen(m_palette.mutedText);
-            drawElided(p, line, fp.partitioner + QStringLiteral(" · ") + fp.keyPattern);
+            drawElided(p, line, fp.partitioner + QStringLiteral(" · ") + producerKeysText(fp));
         }
         if (box.lines >= 3) {
             line.translate(0, lh);
             p.setPen(m_palette.text);
-            drawElided(p, line,
-                QString::number(fp.rate, 'g', 4)
-                    + QCoreApplication::translate("topicscope::ui::FlowScenePainter", "/s · sent ")
-                    + QString::number(fp.sent) + QStringLiteral(" → ") + fp.topic);
+            drawElided(p, line, tr("%1 · sent %2 → %3").arg(producerRateText(fp)).arg(fp.sent).arg(fp.topic));
         }
     }
+}
+
+QString FlowScenePainter::producerKeysText(const engine::FlowProducer &producer) const
+{
+    const QStringList keys = m_colours.keysOf(producer.id);
+    if (keys.isEmpty())
+        return m_colours.sentNullKeys(producer.id) ? tr("no key (null)") : producer.keyPattern;
+    constexpr int shown = 4;
+    QString text = keys.size() <= shown
+        ? tr("keys %1").arg(keys.join(QStringLiteral(", ")))
+        : tr("%1 keys: %2, …").arg(keys.size()).arg(keys.mid(0, shown).join(QStringLiteral(", ")));
+    if (m_colours.sentNullKeys(producer.id))
+        text += tr(" + null");
+    return text;
+}
+
+QString FlowScenePainter::producerStatusText(const engine::FlowProducer &producer) const
+{
+    if (producer.rate <= 0 && !producer.running)
+        return tr("◆ scripted");
+    return producer.running ? tr("● running") : tr("■ stopped");
+}
+
+QString FlowScenePainter::producerRateText(const engine::FlowProducer &producer) const
+{
+    if (producer.rate <= 0)
+        return tr("scripted");
+    return tr("%1/s").arg(producer.rate, 0, 'g', 4);
+}
+
+QStringList FlowScenePainter::keysOfTopic(int topicIndex) const
+{
+    QList<std::pair<int, QString>> keys;
+    QSet<QString> seen;
+    for (const auto &partition : m_snapshot.topics.at(topicIndex).partitions) {
+        for (const auto &cell : partition.tail) {
+            if (cell.key && !seen.contains(*cell.key)) {
+                seen.insert(*cell.key);
+                const int index = m_colours.keyIndex(*cell.key);
+                keys.append({index < 0 ? std::numeric_limits<int>::max() : index, *cell.key});
+            }
+        }
+    }
+    std::sort(keys.begin(), keys.end());
+    QStringList out;
+    for (const auto &k : std::as_const(keys))
+        out.append(k.second);
+    return out;
+}
+
+void FlowScenePainter::drawKeyLegend(QPainter &p, const QRectF &rect, const QStringList &keys) const
+{
+    // Right-aligned in the topic's header: "keys ■ alice ■ bob …"; what does not fit is counted.
+    if (keys.isEmpty() || rect.width() <= 0)
+        return;
+    const double s = m_layout.scale();
+    const QFont small = m_layout.smallFont();
+    p.setFont(small);
+    const QFontMetricsF sm(small);
+    const double swatch = std::max(4.0, sm.height() * 0.7);
+    const auto itemWidth = [&](const QString &key) { return swatch + 3 * s + sm.horizontalAdvance(key) + 8 * s; };
+    const QString title = tr("keys");
+    double total = sm.horizontalAdvance(title) + 6 * s;
+    int fit = 0;
+    for (const QString &key : keys) {
+        const double more = fit + 1 < keys.size() ? sm.horizontalAdvance(tr("+%1").arg(keys.size() - fit - 1)) : 0;
+        if (total + itemWidth(key) + more > rect.width())
+            break;
+        total += itemWidth(key);
+        ++fit;
+    }
+    if (fit == 0)
+        return;
+    const QString rest = fit < keys.size() ? tr("+%1").arg(keys.size() - fit) : QString();
+    total += sm.horizontalAdvance(rest);
+    double x = rect.right() - total;
+    const double baseline = rect.bottom() - sm.descent() - 1 * s;
+    p.setPen(m_palette.mutedText);
+    p.drawText(QPointF(x, baseline), title);
+    x += sm.horizontalAdvance(title) + 6 * s;
+    for (int i = 0; i < fit; ++i) {
+        const QString &key = keys.at(i);
+        const QRectF box(x, baseline - sm.ascent() + (sm.ascent() - swatch) / 2 + 1 * s, swatch, swatch);
+        p.fillRect(box, m_colours.keyColor(key, m_palette));
+        p.setPen(m_palette.text);
+        p.drawText(QPointF(box.right() + 3 * s, baseline), key);
+        x += itemWidth(key);
+    }
+    if (!rest.isEmpty()) {
+        p.setPen(m_palette.mutedText);
+        p.drawText(QPointF(x, baseline), rest);
+    }
+    p.setFont(m_layout.font());
 }
 
 void FlowScenePainter::drawTopics(QPainter &p) const
@@ -196,10 +290,12 @@ void FlowScenePainter::drawTopics(QPainter &p) const
         p.setFont(f);
         p.setPen(m_palette.mutedText);
         const QRectF rest(h.rect.left() + nameW, h.rect.top(), h.rect.width() - nameW, h.rect.height());
-        p.drawText(rest, Qt::AlignLeft | Qt::AlignBottom,
-            fm.elidedText(QCoreApplication::translate("topicscope::ui::FlowScenePainter", "  · %1 partitions")
-                              .arg(topic.partitions.size()),
-                Qt::ElideRight, rest.width()));
+        const QString partitions = fm.elidedText(
+            tr("  · %n partition(s)", nullptr, int(topic.partitions.size())), Qt::ElideRight, rest.width());
+        p.drawText(rest, Qt::AlignLeft | Qt::AlignBottom, partitions);
+        const double used = nameW + fm.horizontalAdvance(partitions) + 16 * s;
+        drawKeyLegend(
+            p, QRectF(h.rect.left() + used, h.rect.top(), h.rect.width() - used, h.rect.height()), keysOfTopic(ti));
     }
     for (const auto &node : m_layout.partitioners()) {
         // Fan out to every partition of the topic: the partitioner picks one of these.
@@ -214,7 +310,7 @@ void FlowScenePainter::drawTopics(QPainter &p) const
         p.drawRoundedRect(node.rect, 4 * s, 4 * s);
         p.setPen(m_palette.text);
         drawElided(p, node.rect.adjusted(4 * s, 0, -4 * s, 0),
-            QCoreApplication::translate("topicscope::ui::FlowScenePainter", "partitioner"), Qt::AlignHCenter);
+            tr("partitioner"), Qt::AlignHCenter);
     }
 }
 
@@ -247,7 +343,7 @@ void FlowScenePainter::drawStrip(QPainter &p, const FlowLayout::Strip &st) const
         p.drawRect(st.olderRect);
         p.setPen(m_palette.mutedText);
         drawElided(p, st.olderRect.adjusted(2 * s, 0, -2 * s, 0),
-            QCoreApplication::translate("topicscope::ui::FlowScenePainter", "… %1 older").arg(st.olderCount),
+            tr("… %1 older").arg(st.olderCount),
             Qt::AlignHCenter);
         p.setPen(Qt::NoPen);
     }
@@ -257,7 +353,7 @@ void FlowScenePainter::drawStrip(QPainter &p, const FlowLayout::Strip &st) const
     for (int i = 0; i < st.offsets.size(); ++i) {
         const auto &cell = fp.tail.at(st.firstTailIndex + i);
         const QRectF r = st.cellRect(i).adjusted(0, 0, -gap, 0);
-        const QColor c = m_palette.keyColor(cell.key);
+        const QColor c = m_colours.keyColor(cell.key, m_palette);
         p.fillRect(r, c);
         const QString label = QString::number(cell.offset);
         if (sm.horizontalAdvance(label) + 3 * s <= r.width() && sm.height() * 0.8 <= r.height()) {
@@ -275,7 +371,7 @@ void FlowScenePainter::drawStrip(QPainter &p, const FlowLayout::Strip &st) const
     const bool empty = st.offsets.isEmpty() && st.olderCount == 0;
     drawElided(p, QRectF(st.endLabelRect.topLeft(), QPointF(st.rect.right(), st.endLabelRect.bottom())),
         QStringLiteral("HW ") + QString::number(st.highWatermark)
-            + (empty ? QCoreApplication::translate("topicscope::ui::FlowScenePainter", " · empty") : QString()));
+            + (empty ? tr(" · empty") : QString()));
 
     // Consumer positions: a caret under the strip, in the consumer's colour.
     const double caretH = std::min(st.rect.bottom() - st.cellsRect.bottom(), 7 * s);
@@ -289,7 +385,7 @@ void FlowScenePainter::drawStrip(QPainter &p, const FlowLayout::Strip &st) const
         const QPointF caret[3]
             = {QPointF(x, st.cellsRect.bottom()), QPointF(x - caretH * 0.7, st.cellsRect.bottom() + caretH),
                 QPointF(x + caretH * 0.7, st.cellsRect.bottom() + caretH)};
-        p.setBrush(m_palette.consumerColor(box.consumerIndex));
+        p.setBrush(m_colours.consumerColor(c.id));
         p.drawPolygon(caret, 3);
     }
     p.setFont(m_layout.font());
@@ -310,7 +406,8 @@ size_t FlowScenePainter::linksKey() const
     size_t key = qHashMulti(0, int(m_palette.scheme()), m_layout.scale());
     for (const auto &link : m_layout.links()) {
         const auto status = m_snapshot.consumers.at(link.consumerIndex).status;
-        key = qHashMulti(key, link.from.x(), link.from.y(), link.to.x(), link.to.y(), link.consumerIndex, int(status));
+        key = qHashMulti(key, link.from.x(), link.from.y(), link.to.x(), link.to.y(),
+            m_colours.consumerColor(link.consumer).rgb(), int(status));
     }
     return key;
 }
@@ -323,7 +420,7 @@ void FlowScenePainter::paintLinks(QPainter &p, const QPointF &origin) const
     p.translate(-origin);
     for (const auto &link : m_layout.links()) {
         const auto &c = m_snapshot.consumers.at(link.consumerIndex);
-        QColor colour = m_palette.consumerColor(link.consumerIndex);
+        QColor colour = m_colours.consumerColor(link.consumer);
         const bool alive = c.status == FlowConsumerStatus::Running;
         colour.setAlpha(alive ? 220 : 140);
         p.setPen(QPen(colour, (alive ? 1.8 : 1.3) * s, alive ? Qt::SolidLine : Qt::DashLine));
@@ -351,7 +448,7 @@ void FlowScenePainter::drawConsumers(QPainter &p) const
         p.drawRoundedRect(frame.rect, 6 * s, 6 * s);
         const QRectF header = frame.headerRect.adjusted(8 * s, 0, -8 * s, 0);
         const QString name = frame.id.isEmpty()
-            ? QCoreApplication::translate("topicscope::ui::FlowScenePainter", "(no group)")
+            ? tr("(no group)")
             : frame.id;
         p.setFont(fb);
         const QFontMetricsF fbm(fb);
@@ -383,7 +480,7 @@ void FlowScenePainter::drawConsumers(QPainter &p) const
         p.drawRoundedRect(box.rect, 4 * s, 4 * s);
         // The consumer's colour, as on its links and carets.
         const QRectF swatch(box.rect.left() + 3 * s, box.rect.top() + 3 * s, 5 * s, box.rect.height() - 6 * s);
-        p.fillRect(swatch, m_palette.consumerColor(box.consumerIndex));
+        p.fillRect(swatch, m_colours.consumerColor(c.id));
         if (c.status == FlowConsumerStatus::Crashed) {
             // A crossed-out box reads as "dead" even without colour.
             QColor strike = accent;
@@ -394,8 +491,16 @@ void FlowScenePainter::drawConsumers(QPainter &p) const
         const QRectF inner = box.rect.adjusted(13 * s, 3 * s, -6 * s, -3 * s);
         const double lh = std::min(fm.height(), inner.height() / box.lines);
         const QString status = FlowPalette::statusName(c.status);
-        p.setFont(fb);
-        const QFontMetricsF fbm(fb);
+        // A box squeezed below one line of text (many consumers in a short view) gets a smaller font rather than
+        // text cut off at its edges; below a legible size it shows only its colour and state.
+        QFont idFont = fb;
+        if (QFontMetricsF(fb).height() > lh) {
+            if (lh < 8)
+                continue;
+            idFont.setPixelSize(std::max(6, int(lh / 1.25)));
+        }
+        p.setFont(idFont);
+        const QFontMetricsF fbm(idFont);
         const double statusW = std::min(fbm.horizontalAdvance(status), inner.width() * 0.5);
         QRectF line(inner.left(), inner.top(), inner.width(), lh);
         p.setPen(m_palette.text);
@@ -407,17 +512,17 @@ void FlowScenePainter::drawConsumers(QPainter &p) const
         const QColor m = m_palette.mutedText;
         const QString sep = QStringLiteral(" · ");
         const QList<std::pair<QString, QColor>> processed {
-            {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "processed "), m},
+            {tr("processed "), m},
             {QString::number(c.processed), t}};
         const QList<std::pair<QString, QColor>> failures {
-            {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "dup "), m},
+            {tr("dup "), m},
             {QString::number(c.duplicates), c.duplicates > 0 ? m_palette.failure : t},
-            {sep + QCoreApplication::translate("topicscope::ui::FlowScenePainter", "lost "), m},
+            {sep + tr("lost "), m},
             {QString::number(c.lost), c.lost > 0 ? m_palette.lost : t},
-            {sep + QCoreApplication::translate("topicscope::ui::FlowScenePainter", "deser "), m},
+            {sep + tr("deser "), m},
             {QString::number(c.deserializationFailures), c.deserializationFailures > 0 ? m_palette.failure : t}};
         const QList<std::pair<QString, QColor>> inFlight {
-            {QCoreApplication::translate("topicscope::ui::FlowScenePainter", "in flight "), m},
+            {tr("in flight "), m},
             {QString::number(c.inFlight), t}};
         const auto width = [&](const QList<std::pair<QString, QColor>> &segments) {
             double w = 0;
@@ -443,9 +548,9 @@ void FlowScenePainter::drawConsumers(QPainter &p) const
                     parts.append(tp.toString());
                 p.setPen(m);
                 drawElided(p, line,
-                    QCoreApplication::translate("topicscope::ui::FlowScenePainter", "in flight %1 · ").arg(c.inFlight)
+                    tr("in flight %1 · ").arg(c.inFlight)
                         + (parts.isEmpty()
-                                ? QCoreApplication::translate("topicscope::ui::FlowScenePainter", "no partitions")
+                                ? tr("no partitions")
                                 : parts.join(QStringLiteral(", "))));
             } else {
                 drawSegments(p, line, failures);

@@ -61,6 +61,7 @@ void FlowView::setSnapshot(const FlowSnapshot &snapshot)
         m_tokens.clear();
         m_flagAnimations.clear();
     }
+    m_colours.update(snapshot);
     // Tokens and flag animations read the previous snapshot (where a committed flag was) before it is replaced.
     if (m_animationsEnabled)
         spawnTokens(snapshot.movements);
@@ -74,6 +75,11 @@ void FlowView::setSnapshot(const FlowSnapshot &snapshot)
     relayout();
     startTimerIfNeeded();
     update();
+}
+
+void FlowView::noteLiveSnapshot(const FlowSnapshot &snapshot)
+{
+    m_colours.update(snapshot);
 }
 
 void FlowView::setAnimationsEnabled(bool enabled)
@@ -166,7 +172,7 @@ QSize FlowView::sizeHint() const
 
 QSize FlowView::minimumSizeHint() const
 {
-    return QSize(480, 320);
+    return QSize(400, 240);
 }
 
 // --- Animation ---
@@ -220,7 +226,7 @@ void FlowView::spawnTokens(const QList<FlowMovement> &movements)
         t.topicPartition = m.topicPartition;
         t.offset = m.offset;
         t.client = m.client;
-        t.colour = m_palette.keyColor(m.key);
+        t.colour = m_colours.keyColor(m.key, m_palette);
         t.ageMs = -double(i) * SnapshotSpreadMs / double(n);
         t.flightMs = flight;
         t.lingerMs = TokenLandingMs;
@@ -484,7 +490,7 @@ void FlowView::paintEvent(QPaintEvent *)
         }
         QPainter sp(&m_staticLayer);
         sp.setRenderHint(QPainter::Antialiasing);
-        const FlowScenePainter scene(m_snapshot, m_layout, m_palette);
+        const FlowScenePainter scene(m_snapshot, m_layout, m_palette, m_colours);
         const QRectF bounds = scene.linksBounds();
         const size_t key = scene.linksKey();
         if (!bounds.isEmpty()
@@ -667,53 +673,42 @@ void FlowView::drawTokens(QPainter &p) const
 
 void FlowView::drawQuestion(QPainter &p) const
 {
-    if (m_snapshot.question.isEmpty())
+    const QRectF card = m_layout.questionRect();
+    if (m_snapshot.question.isEmpty() || card.isEmpty())
         return;
     const double s = m_layout.scale();
-    // Over the producers and the logs, not over the consumers: their states are often what the question is about.
-    QRectF content = m_layout.contentRect();
-    for (const auto &frame : m_layout.groupFrames())
-        content.setRight(std::min(content.right(), frame.rect.left() - 12 * s));
-    const double w = std::min(content.width() * 0.85, 640 * s);
-    const QFont f = m_layout.font();
-    QFont title = FlowScenePainter::bold(f);
-    title.setPointSizeF(f.pointSizeF() > 0 ? f.pointSizeF() * 1.2 : 12);
-    const QFontMetricsF tm(title);
-    const QFontMetricsF fm(f);
-    const double pad = 14 * s;
-    const double textW = w - 2 * pad;
+    const FlowLayout::QuestionFonts fonts = FlowLayout::questionFonts(m_layout.font());
+    const QFontMetricsF tm(fonts.title);
+    const QFontMetricsF fm(fonts.text);
+    const double pad = FlowLayout::questionPadding(s);
+    const double textW = card.width() - 2 * pad;
     const QString question = m_snapshot.question;
-    const QString answer = m_answerRevealed
-        ? tr("Answer: ") + (m_snapshot.answer.isEmpty() ? QStringLiteral("—") : m_snapshot.answer)
-        : tr("(the answer is hidden)");
+    const QString answer = FlowLayout::answerText(m_snapshot, m_answerRevealed);
     const QRectF qRect = fm.boundingRect(QRectF(0, 0, textW, 10000), Qt::TextWordWrap, question);
     const QRectF aRect = fm.boundingRect(QRectF(0, 0, textW, 10000), Qt::TextWordWrap, answer);
-    const double h
-        = std::min(content.height(), pad + tm.height() + 6 * s + qRect.height() + 8 * s + aRect.height() + pad);
-    const QRectF card(content.center().x() - w / 2, content.top() + std::min(40 * s, content.height() * 0.1), w, h);
 
     p.setPen(Qt::NoPen);
     p.setBrush(QColor(0, 0, 0, 70));
-    p.drawRoundedRect(card.translated(4 * s, 5 * s), 8 * s, 8 * s);
+    p.drawRoundedRect(card.translated(3 * s, 3 * s).intersected(QRectF(QPointF(0, 0), m_layout.size())), 8 * s, 8 * s);
     p.setBrush(m_palette.cardFill);
     p.setPen(QPen(m_palette.captionFill, 2.5 * s));
     p.drawRoundedRect(card, 8 * s, 8 * s);
     p.save();
     p.setClipRect(card.adjusted(pad / 2, pad / 2, -pad / 2, -pad / 2));
     double y = card.top() + pad;
-    p.setFont(title);
+    p.setFont(fonts.title);
     p.setPen(m_palette.scheme() == FlowPalette::Scheme::HighContrast ? m_palette.captionFill : m_palette.text);
-    p.drawText(
-        QRectF(card.left() + pad, y, textW, tm.height()), Qt::AlignLeft | Qt::AlignVCenter, tr("What happens next?"));
+    p.drawText(QRectF(card.left() + pad, y, textW, tm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+        FlowLayout::questionTitle());
     y += tm.height() + 6 * s;
-    p.setFont(f);
+    p.setFont(fonts.text);
     p.setPen(m_palette.text);
     p.drawText(QRectF(card.left() + pad, y, textW, qRect.height()), Qt::TextWordWrap, question);
     y += qRect.height() + 8 * s;
     p.setPen(m_answerRevealed ? m_palette.running : m_palette.mutedText);
     if (m_answerRevealed)
-        p.setFont(FlowScenePainter::bold(f));
-    p.drawText(QRectF(card.left() + pad, y, textW, aRect.height() + 2), Qt::TextWordWrap, answer);
+        p.setFont(FlowScenePainter::bold(fonts.text));
+    p.drawText(QRectF(card.left() + pad, y, textW, aRect.height() + 2 * s), Qt::TextWordWrap, answer);
     p.restore();
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "flowcolours.h"
 #include "flowlayout.h"
 #include "flowpalette.h"
 #include "sim/flowsnapshot.h"
@@ -53,6 +54,12 @@ public:
     const engine::FlowSnapshot &snapshot() const { return m_snapshot; }
     const FlowLayout &flowLayout() const;
     const FlowPalette &flowPalette() const { return m_palette; }
+    // The colours of the scenario's consumers and keys, in order of first appearance; starts over with another
+    // scenario. noteLiveSnapshot() adds the live world's newcomers while the view shows a picture of the past.
+    const FlowColours &colours() const { return m_colours; }
+    void noteLiveSnapshot(const engine::FlowSnapshot &snapshot);
+    QColor keyColor(const std::optional<QString> &key) const { return m_colours.keyColor(key, m_palette); }
+    QColor consumerColor(const QString &consumer) const { return m_colours.consumerColor(consumer); }
 
     void setAnimationsEnabled(bool enabled);
     bool animationsEnabled() const { return m_animationsEnabled; }
@@ -138,6 +145,7 @@ private:
     engine::FlowSnapshot m_snapshot;
     mutable FlowLayout m_layout; // recomputed lazily when the widget size changed without a resize event yet
     FlowPalette m_palette;
+    FlowColours m_colours;
     QPixmap m_staticLayer;
     QPixmap m_linksLayer;
     size_t m_linksKey = 0;

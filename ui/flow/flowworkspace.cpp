@@ -1,6 +1,7 @@
 #include "flowworkspace.h"
 
 #include "assignorcomparisonview.h"
+#include "elidedlabel.h"
 #include "flowview.h"
 #include "rebalancetimeline.h"
 #include "recordjourneypanel.h"
@@ -71,7 +72,9 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
     m_bar = new QWidget(this);
     auto *bar = new QHBoxLayout(m_bar);
     bar->setContentsMargins(6, 4, 6, 4);
-    m_title = new QLabel(tr("No scenario"), m_bar);
+    m_title = new ElidedLabel(m_bar);
+    m_title->setObjectName(QStringLiteral("flowTitle"));
+    m_title->setText(tr("No scenario"));
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     m_title->setFont(titleFont);
@@ -91,7 +94,9 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
           };
     m_restart = button(tr("Restart"), tr("Play the scenario again from the start"), QStyle::SP_BrowserReload);
     m_play = button(tr("Play"), tr("Play / pause (Space)"), QStyle::SP_MediaPlay);
-    m_step = button(tr("Step"), tr("Run to the next event (→)"), QStyle::SP_MediaSkipForward);
+    m_step = button(tr("Step"),
+        tr("Step to the next visible event: one record produced, fetched or committed, or one rebalance phase (→)"),
+        QStyle::SP_MediaSkipForward);
     m_speed = new QComboBox(m_bar);
     m_speed->setFocusPolicy(Qt::NoFocus);
     m_speed->setToolTip(tr("Speed of virtual time against real time"));
@@ -117,6 +122,11 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
         tr("Presentation mode: full screen, large fonts, high contrast (F5; Esc leaves; T shows the rebalance "
            "timeline)"));
     m_present->setCheckable(true);
+    m_present->setObjectName(QStringLiteral("presentButton"));
+    m_step->setObjectName(QStringLiteral("stepButton"));
+    m_actions->setObjectName(QStringLiteral("flowActions"));
+    m_status = new ElidedLabel(m_bar);
+    m_status->setObjectName(QStringLiteral("flowStatus"));
     bar->addWidget(m_title);
     bar->addSpacing(12);
     bar->addWidget(m_restart);
@@ -125,19 +135,16 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
     bar->addWidget(m_speed);
     bar->addWidget(m_time);
     bar->addWidget(m_answer);
-    bar->addStretch(1);
+    bar->addSpacing(8);
+    bar->addWidget(m_status, 1);
     bar->addWidget(m_actions);
     bar->addWidget(m_present);
-
-    m_status = new QLabel(this);
-    m_status->setWordWrap(true);
-    m_status->setVisible(false);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_travelBanner = new QWidget(this);
     auto *travel = new QHBoxLayout(m_travelBanner);
     travel->setContentsMargins(8, 4, 8, 4);
     m_travelText = new QLabel(m_travelBanner);
+    m_travelText->setWordWrap(true);
     auto *live = new QPushButton(tr("Back to live"), m_travelBanner);
     live->setFocusPolicy(Qt::NoFocus);
     travel->addWidget(m_travelText, 1);
@@ -173,6 +180,11 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
     m_bottom->setDocumentMode(true);
     m_bottom->addTab(m_timeline, tr("Rebalances"));
     m_bottom->addTab(comparisonPage, tr("Assignor comparison"));
+    // Painted with their own palette's window colour: presenting, that is black (applyBottomPalette), and what
+    // lies behind them (the workspace) is not.
+    m_bottom->setAutoFillBackground(true);
+    m_timeline->setAutoFillBackground(true);
+    comparisonPage->setAutoFillBackground(true);
 
     auto *horizontal = new QSplitter(Qt::Horizontal, this);
     horizontal->addWidget(m_flow);
@@ -204,10 +216,19 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_bar);
-    layout->addWidget(m_status);
     layout->addWidget(m_travelBanner);
     layout->addWidget(m_vertical, 1);
     layout->addWidget(m_worldNote);
+    // While presenting, a slim line at the bottom tells how to get out (the window's menus are gone); the bar has
+    // no room to spare for it on a 720p projector.
+    m_presentHint = new QLabel(tr("Esc or F5 leaves presentation  ·  T shows or hides the rebalance timeline"), this);
+    m_presentHint->setObjectName(QStringLiteral("presentationHint"));
+    m_presentHint->setWordWrap(true);
+    m_presentHint->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_presentHint->setContentsMargins(8, 2, 8, 2);
+    m_presentHint->setAutoFillBackground(true);
+    m_presentHint->setVisible(false);
+    layout->addWidget(m_presentHint);
 
     connect(m_restart, &QToolButton::clicked, this, [this] {
         if (m_control)
@@ -226,10 +247,7 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
     auto *right = new QShortcut(QKeySequence(Qt::Key_Right), this, this, &FlowWorkspace::step);
     right->setContext(Qt::WidgetWithChildrenShortcut);
     // In presentation mode the rebalance timeline is hidden until the trainer asks for it.
-    auto *timeline = new QShortcut(QKeySequence(Qt::Key_T), this, this, [this] {
-        if (m_presentation)
-            m_bottom->setVisible(!m_bottom->isVisible());
-    });
+    auto *timeline = new QShortcut(QKeySequence(Qt::Key_T), this, this, &FlowWorkspace::toggleTimeline);
     timeline->setContext(Qt::WidgetWithChildrenShortcut);
 
     connect(m_flow, &FlowView::recordClicked, this, &FlowWorkspace::onRecordClicked);
@@ -266,6 +284,7 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
             [this](quint64 id, const engine::AssignorComparison &comparison) {
                 if (id != m_comparisonRequest)
                     return;
+                m_comparison->setConsumerOrder(m_flow->colours().consumers());
                 m_comparison->setComparison(comparison);
                 m_bottom->setCurrentIndex(1);
             });
@@ -276,6 +295,7 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
 void FlowWorkspace::openScenario(const QString &path)
 {
     backToLive();
+    clearComparison();
     m_journey->clear();
     m_events->clear();
     m_eventsShown = 0;
@@ -286,6 +306,7 @@ void FlowWorkspace::openScenario(const QString &path)
 void FlowWorkspace::openSandbox()
 {
     backToLive();
+    clearComparison();
     m_journey->clear();
     m_events->clear();
     m_eventsShown = 0;
@@ -321,21 +342,108 @@ void FlowWorkspace::setSpeed(double speed)
 
 void FlowWorkspace::compareAssignors()
 {
-    if (m_control && m_state.loaded)
+    if (m_control && m_state.loaded) {
+        m_comparedTitle = m_state.title;
         m_comparisonRequest = m_control->requestComparison();
+    }
+}
+
+void FlowWorkspace::clearComparison()
+{
+    // A comparison belongs to its scenario; one still being played for the previous scenario is dropped on arrival.
+    m_comparisonRequest = 0;
+    m_comparedTitle.clear();
+    m_comparison->clear();
+}
+
+bool FlowWorkspace::isTimelineShown() const
+{
+    return !m_bottom->isHidden();
+}
+
+void FlowWorkspace::toggleTimeline()
+{
+    if (m_presentation)
+        showTimelineForPresentation(m_bottom->isHidden());
+}
+
+void FlowWorkspace::showTimelineForPresentation(bool show)
+{
+    m_bottom->setVisible(show);
+    if (!show)
+        return;
+    m_bottom->setCurrentWidget(m_timeline);
+    // The bars are the point of the timeline (an eager group stopping): give them the room they ask for, up to
+    // 58 % of the height, and the flow view the rest. What does not fit scrolls inside the timeline.
+    const int total = std::max(1, m_vertical->height());
+    const int tabBar = m_bottom->tabBar()->sizeHint().height();
+    const int wanted = tabBar + m_timeline->presentationHeightHint();
+    const int bottom = std::clamp(wanted, total * 35 / 100, total * 58 / 100);
+    m_vertical->setSizes({total - bottom, bottom});
+}
+
+void FlowWorkspace::keepStatusReadable()
+{
+    // A short result ("Finished: 5 check(s) passed.") stays whole and the title gives way; a long one (failed
+    // checks, errors) is elided with its full text in the tooltip.
+    m_status->setMinimumWidth(0);
+    m_status->setMinimumWidth(std::min(m_status->sizeHint().width(), 30 * m_status->fontMetrics().averageCharWidth()));
+}
+
+QString FlowWorkspace::statusText() const
+{
+    return m_status->text();
+}
+
+void FlowWorkspace::applyBottomPalette()
+{
+    // The timeline and the comparison follow the presentation's black, high-contrast scheme; otherwise the
+    // window's palette (an empty palette inherits it again).
+    if (!m_presentation) {
+        m_bottom->setPalette(QPalette());
+        return;
+    }
+    QPalette pal = m_bottom->palette();
+    const QColor black(Qt::black);
+    const QColor white(Qt::white);
+    for (const QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive, QPalette::Disabled}) {
+        pal.setColor(group, QPalette::Window, black);
+        pal.setColor(group, QPalette::Base, black);
+        pal.setColor(group, QPalette::AlternateBase, QColor(0x1a, 0x1a, 0x1a));
+        pal.setColor(group, QPalette::WindowText, group == QPalette::Disabled ? QColor(0x90, 0x90, 0x90) : white);
+        pal.setColor(group, QPalette::Text, group == QPalette::Disabled ? QColor(0x90, 0x90, 0x90) : white);
+        pal.setColor(group, QPalette::Button, QColor(0x20, 0x20, 0x20));
+        pal.setColor(group, QPalette::ButtonText, group == QPalette::Disabled ? QColor(0x90, 0x90, 0x90) : white);
+        pal.setColor(group, QPalette::Highlight, QColor(0xff, 0xd6, 0x00));
+        pal.setColor(group, QPalette::HighlightedText, black);
+        pal.setColor(group, QPalette::PlaceholderText, QColor(0xc8, 0xc8, 0xc8));
+        pal.setColor(group, QPalette::Mid, QColor(0x60, 0x60, 0x60));
+        pal.setColor(group, QPalette::Light, QColor(0x50, 0x50, 0x50));
+        pal.setColor(group, QPalette::Dark, QColor(0x30, 0x30, 0x30));
+    }
+    m_bottom->setPalette(pal);
 }
 
 void FlowWorkspace::setPresentationMode(bool on)
 {
+    // The timeline's room while presenting (T) is not the room it had on the desk.
+    if (on && !m_presentation)
+        m_splitterState = m_vertical->saveState();
+    else if (!on && m_presentation && !m_splitterState.isEmpty())
+        m_vertical->restoreState(m_splitterState);
     m_presentation = on;
     {
         const QSignalBlocker block(m_present);
         m_present->setChecked(on);
     }
+    m_present->setText(on ? tr("Leave presentation") : tr("Present"));
+    m_presentHint->setVisible(on);
     m_flow->setPresentationMode(on);
     m_timeline->setPresentationMode(on);
     m_side->setVisible(!on);
-    m_bottom->setVisible(!on);
+    m_comparison->setPresentationMode(on);
+    applyBottomPalette();
+    m_bottom->setVisible(!on); // while presenting, T brings it up
     m_worldNote->setVisible(!on);
     m_actions->setVisible(!on);
     QFont barFont = font();
@@ -343,6 +451,7 @@ void FlowWorkspace::setPresentationMode(bool on)
         barFont.setPointSizeF(barFont.pointSizeF() * 1.5);
     m_bar->setFont(barFont);
     m_time->setMinimumWidth(QFontMetrics(barFont).horizontalAdvance(QStringLiteral("+0000.0 s / +0000.0 s")));
+    keepStatusReadable();
     // The bar joins the view's high-contrast black; buttons keep their own style.
     m_bar->setAutoFillBackground(on);
     QPalette barPalette = palette();
@@ -351,6 +460,12 @@ void FlowWorkspace::setPresentationMode(bool on)
         barPalette.setColor(QPalette::WindowText, Qt::white);
     }
     m_bar->setPalette(barPalette);
+    QPalette hintPalette = barPalette;
+    hintPalette.setColor(QPalette::WindowText, QColor(0xff, 0xd6, 0x00));
+    m_presentHint->setPalette(hintPalette);
+    QFont hintFont = font();
+    hintFont.setPointSizeF(hintFont.pointSizeF() * 1.2);
+    m_presentHint->setFont(hintFont);
     m_flow->setFocus();
 }
 
@@ -358,19 +473,23 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
 {
     m_state = state;
     m_title->setText(state.loaded ? state.title : tr("No scenario — choose one in the Scenarios menu"));
-    m_title->setToolTip(state.description);
+    m_title->setFullToolTip(state.description);
+    if (state.loaded && !m_comparedTitle.isEmpty() && state.title != m_comparedTitle)
+        clearComparison();
     m_play->setText(state.playing ? tr("Pause") : tr("Play"));
     m_play->setIcon(style()->standardIcon(state.playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     m_play->setEnabled(state.loaded && !state.finished);
     m_step->setEnabled(state.loaded && !state.finished);
     m_restart->setEnabled(state.loaded);
-    m_actions->setEnabled(state.loaded && !state.finished);
+    // A finished world can still be played with: add a consumer, delete records, see what happens.
+    m_actions->setEnabled(state.loaded);
     const int speedIndex = static_cast<int>(speeds().indexOf(state.speed));
     if (speedIndex >= 0)
         m_speed->setCurrentIndex(speedIndex);
     showTime(state.timeMs);
     QString status;
-    if (!state.error.isEmpty()) {
+    bool bad = !state.error.isEmpty();
+    if (bad) {
         status = tr("⚠ %1").arg(state.error);
     } else if (state.finished) {
         int passed = 0;
@@ -384,9 +503,15 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
         status = failed.isEmpty()
             ? tr("Finished: %n check(s) passed.", nullptr, passed)
             : tr("Finished: %1 passed, FAILED: %2").arg(passed).arg(failed.join(QStringLiteral("; ")));
+        bad = !failed.isEmpty();
     }
     m_status->setText(status);
-    m_status->setVisible(!status.isEmpty());
+    keepStatusReadable();
+    QPalette statusPalette = m_bar->palette();
+    if (bad)
+        statusPalette.setColor(
+            QPalette::WindowText, m_presentation ? QColor(0xff, 0x60, 0x60) : QColor(0xc6, 0x28, 0x28));
+    m_status->setPalette(statusPalette);
 }
 
 void FlowWorkspace::showTime(qint64 timeMs)
@@ -400,6 +525,10 @@ void FlowWorkspace::onSnapshot(const engine::FlowSnapshot &snapshot)
     const bool newQuestion = !snapshot.question.isEmpty() && snapshot.question != m_live.question;
     if (m_travelIndex < 0)
         m_flow->setSnapshot(snapshot);
+    else
+        m_flow->noteLiveSnapshot(snapshot);
+    // One colour per consumer everywhere: the timeline's bars and legend take the flow view's order.
+    m_timeline->setConsumerOrder(m_flow->colours().consumers());
     m_live = snapshot;
     m_live.movements.clear(); // animated once; back to live must not replay them
     m_timeline->setSnapshot(snapshot);
@@ -514,7 +643,7 @@ void FlowWorkspace::consumerAction(ScenarioAction action, const QString &id)
 
 void FlowWorkspace::showContextMenu(FlowView::ItemKind kind, const QString &id, const QPoint &globalPos)
 {
-    if (!m_state.loaded || m_state.finished || m_travelIndex >= 0)
+    if (!m_state.loaded || m_travelIndex >= 0)
         return;
     switch (kind) {
     case FlowView::ItemKind::Consumer:

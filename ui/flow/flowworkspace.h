@@ -21,6 +21,7 @@ class ScenarioControl;
 namespace topicscope::ui {
 
 class AssignorComparisonView;
+class ElidedLabel;
 class RebalanceTimeline;
 class RecordJourneyPanel;
 
@@ -53,6 +54,10 @@ public:
     const engine::ScenarioPlayerState &playerState() const { return m_state; }
     const engine::FlowSnapshot &liveSnapshot() const { return m_live; }
     bool isTimeTravelling() const { return m_travelIndex >= 0; }
+    bool isTimelineShown() const; // the bottom tabs (rebalances, comparison)
+    // T in presentation mode: the rebalance timeline comes up with the room its bars need (or goes away).
+    void toggleTimeline();
+    QString statusText() const; // the error or the results of a finished run, "" when none
 
     static const QList<double> &speeds();
 
@@ -75,6 +80,10 @@ private:
     void resetOffsets();
     void consumerAction(engine::ScenarioAction action, const QString &id);
     void updateEvents(const engine::FlowSnapshot &snapshot);
+    void clearComparison();
+    void keepStatusReadable();
+    void showTimelineForPresentation(bool show);
+    void applyBottomPalette();
     QString unusedId(const QString &prefix) const;
     QStringList topicNames() const;
     QStringList groupNames() const;
@@ -87,10 +96,12 @@ private:
     quint64 m_historyRequest = 0;
     quint64 m_comparisonRequest = 0;
     int m_eventsShown = 0;
+    QString m_comparedTitle; // the scenario whose comparison is shown or requested
     bool m_presentation = false;
+    QByteArray m_splitterState; // the flow view and timeline split from before presenting
 
     QWidget *m_bar = nullptr;
-    QLabel *m_title = nullptr;
+    ElidedLabel *m_title = nullptr;
     QToolButton *m_restart = nullptr;
     QToolButton *m_play = nullptr;
     QToolButton *m_step = nullptr;
@@ -99,7 +110,9 @@ private:
     QToolButton *m_answer = nullptr;
     QToolButton *m_actions = nullptr;
     QToolButton *m_present = nullptr;
-    QLabel *m_status = nullptr; // the last error, or the results of a finished run
+    QLabel *m_presentHint = nullptr; // "Esc or F5 leaves presentation", while presenting
+    // The last error, or the results of a finished run: in the bar, where it shifts nothing when it appears.
+    ElidedLabel *m_status = nullptr;
     QWidget *m_travelBanner = nullptr;
     QLabel *m_travelText = nullptr;
     QLabel *m_worldNote = nullptr;

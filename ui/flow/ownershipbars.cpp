@@ -2,6 +2,8 @@
 
 #include "flowlogging.h"
 
+#include "flowpalette.h"
+
 #include "rebalancemodel.h"
 
 #include <QHelpEvent>
@@ -16,10 +18,6 @@
 namespace topicscope::ui {
 
 namespace {
-
-// Tableau 10 without its red: red is the colour of "nobody processing".
-constexpr QRgb consumerPalette[]
-    = {0x4E79A7, 0xF28E2B, 0x59A14F, 0xB07AA1, 0x76B7B2, 0xEDC948, 0x9C755F, 0xBAB0AC, 0xFF9DA7, 0x86BCB6};
 
 QColor textOn(const QColor &background)
 {
@@ -136,15 +134,13 @@ void OwnershipBars::setLegendVisible(bool visible)
 
 void OwnershipBars::setConsumerOrder(const QStringList &consumers)
 {
-    QStringList order = consumers;
-    for (const QString &c : std::as_const(m_consumerOrder)) {
-        if (!order.contains(c))
-            order << c;
-    }
-    m_consumerOrder = order;
+    // Replaces the order: consumers of an earlier scenario must not keep their places (or their legend entries).
+    m_consumerOrder = consumers;
     m_consumerIndex.clear();
     for (int i = 0; i < m_consumerOrder.size(); ++i)
         m_consumerIndex.insert(m_consumerOrder.at(i), i);
+    // Consumers of the data that the list lacks follow it from the next setData(): the data shown now may be the
+    // previous scenario's, whose consumers must not come back.
     update();
 }
 
@@ -158,13 +154,16 @@ void OwnershipBars::rebuild()
         if (!c.isEmpty() && !m_consumerIndex.contains(c) && !newConsumers.contains(c))
             newConsumers << c;
     };
+    m_shownConsumers.clear();
     for (const engine::ScenarioOwnership &o : std::as_const(m_ownership)) {
         keys.append({o.group, o.topicPartition});
         noteConsumer(o.consumer);
+        m_shownConsumers.insert(o.consumer);
     }
     for (const engine::ScenarioRebalance &r : std::as_const(m_rebalances)) {
         for (auto it = r.assignment.cbegin(); it != r.assignment.cend(); ++it) {
             noteConsumer(it.key());
+            m_shownConsumers.insert(it.key());
             for (const QString &name : it.value()) {
                 // "orders-10": the partition is after the last dash, topic names may contain dashes.
                 const qsizetype dash = name.lastIndexOf(QLatin1Char('-'));
@@ -251,10 +250,7 @@ bool OwnershipBars::isSelected(const engine::ScenarioRebalance &rebalance) const
 
 QColor OwnershipBars::paletteColor(int index)
 {
-    constexpr int n = int(std::size(consumerPalette));
-    const QColor base = QColor::fromRgb(consumerPalette[index % n]);
-    // A second round of the palette is darker, so that ten-plus consumers still differ.
-    return (index / n) % 2 == 0 ? base : base.darker(150);
+    return FlowPalette::consumerColorAt(index);
 }
 
 QColor OwnershipBars::consumerColor(const QString &consumer) const
@@ -290,7 +286,9 @@ int OwnershipBars::rowHeightBase(const QFontMetrics &fm) const
 {
     if (m_compact)
         return std::max(12, fm.height() + 2);
-    return fm.height() + (m_presentation ? 14 : 10);
+    // Presenting, the font is larger already; rows a little tighter keep two groups of six partitions on a 1080p
+    // screen together with the flow view.
+    return fm.height() + (m_presentation ? 8 : 10);
 }
 
 OwnershipBars::Geometry OwnershipBars::geometry() const
@@ -339,8 +337,11 @@ QList<OwnershipBars::LegendItem> OwnershipBars::legendItems(
     const double swatchWidth = fm.height() * 1.4;
     const double lineHeight = fm.height() + 6;
     QList<LegendItem> items;
-    for (const QString &c : m_consumerOrder)
-        items << LegendItem {LegendItem::Kind::Consumer, c, consumerColor(c), {}, {}};
+    // Only the consumers that have a bar or an assignment here; the order (and so the colours) may list more.
+    for (const QString &c : m_consumerOrder) {
+        if (m_shownConsumers.contains(c))
+            items << LegendItem {LegendItem::Kind::Consumer, c, consumerColor(c), {}, {}};
+    }
     items << LegendItem {LegendItem::Kind::Gap, tr("nobody processing"), gapColor(), {}, {}};
     items << LegendItem {LegendItem::Kind::Rebalance, tr("rebalance completed (generation)"), {}, {}, {}};
     double x = left;
@@ -626,7 +627,8 @@ QSize OwnershipBars::minimumSizeHint() const
     if (m_legendVisible && !m_compact)
         legendItems(g.font, 8, std::max(300, width()) - 16, 0, &legendHeight);
     const int height = int(std::ceil(g.rowsTop + rows * rowHeightBase(fm) + g.lineHeight + 6 + legendHeight + 4));
-    return QSize(int(g.plotLeft) + 200, height);
+    // Compact bars stand four side by side in the assignor comparison: they may be narrow.
+    return QSize(int(g.plotLeft) + (m_compact ? 80 : 200), height);
 }
 
 void OwnershipBars::paintEvent(QPaintEvent *)

@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QList>
 #include <QPixmap>
+#include <QSet>
 #include <QStringList>
 #include <QWidget>
 
@@ -50,7 +51,8 @@ public:
     // Small rows without bar labels or legend, for side-by-side comparisons.
     void setCompact(bool on);
     void setLegendVisible(bool visible);
-    // Consumers listed here get their colours in this order (so that several views agree); others follow, sorted.
+    // Consumers listed here get their colours in this order (so that several views agree: FlowColours::consumers());
+    // consumers of the data that the list lacks follow, sorted. Replaces the previous order.
     void setConsumerOrder(const QStringList &consumers);
 
     // Geometry and colours, for tests and for views that annotate the widget.
@@ -138,6 +140,7 @@ private:
     QList<Gap> m_gaps;
     QStringList m_consumerOrder;
     QHash<QString, int> m_consumerIndex;
+    QSet<QString> m_shownConsumers; // consumers in the data
     bool m_multipleGroups = false;
     QString m_selectedGroup;
     int m_selectedGeneration = -1;

@@ -1,5 +1,6 @@
 #include "rebalancetimeline.h"
 
+#include "elidedlabel.h"
 #include "flowlogging.h"
 
 #include "ownershipbars.h"
@@ -8,7 +9,6 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
 #include <QLoggingCategory>
 #include <QPushButton>
 #include <QScrollArea>
@@ -25,7 +25,7 @@ RebalanceTimeline::RebalanceTimeline(QWidget *parent)
     , m_bars(new OwnershipBars)
     , m_barsScroll(new QScrollArea(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
-    , m_status(new QLabel(this))
+    , m_status(new ElidedLabel(this))
     , m_liveButton(new QPushButton(tr("Back to live"), this))
 {
     m_table->setObjectName(QStringLiteral("rebalanceTable"));
@@ -111,6 +111,33 @@ void RebalanceTimeline::setPresentationMode(bool on)
     m_liveButton->setFont(on ? f : font());
     m_table->verticalHeader()->setDefaultSectionSize(QFontMetrics(m_table->font()).height() + 8);
     resizeColumns();
+    // On a projector the bars are what the room looks at: the table keeps about three rows, the bars the rest.
+    m_splitter->setStretchFactor(0, on ? 0 : 2);
+    m_splitter->setStretchFactor(1, on ? 1 : 3);
+    if (on) {
+        const int table = m_table->horizontalHeader()->sizeHint().height()
+            + 3 * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth();
+        m_splitter->setSizes({table, std::max(table, m_splitter->height() - table)});
+    } else {
+        m_splitter->setSizes({1000, 2000});
+    }
+}
+
+void RebalanceTimeline::setConsumerOrder(const QStringList &consumers)
+{
+    if (consumers == m_consumerOrder)
+        return;
+    m_consumerOrder = consumers;
+    m_bars->setConsumerOrder(consumers);
+}
+
+int RebalanceTimeline::presentationHeightHint() const
+{
+    const int rows = std::clamp(m_model->rowCount(), 1, 3);
+    const int table = m_table->horizontalHeader()->sizeHint().height()
+        + rows * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth();
+    return m_status->sizeHint().height() + 4 + table + m_splitter->handleWidth() + m_bars->minimumSizeHint().height()
+        + 2 * m_barsScroll->frameWidth() + 4;
 }
 
 void RebalanceTimeline::resizeColumns()

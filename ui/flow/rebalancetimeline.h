@@ -4,13 +4,13 @@
 
 #include <QWidget>
 
-class QLabel;
 class QPushButton;
 class QScrollArea;
 class QSplitter;
 
 namespace topicscope::ui {
 
+class ElidedLabel;
 class OwnershipBars;
 class RebalanceModel;
 class TableView;
@@ -28,6 +28,10 @@ public:
     void clearSelection(); // back to live
     int selectedRebalance() const { return m_selected; } // index into FlowSnapshot::rebalances, -1: live
     void setPresentationMode(bool on);
+    // The colours of the consumers, in this order (FlowColours::consumers()); replaces the previous order.
+    void setConsumerOrder(const QStringList &consumers);
+    // The height that shows every bar without scrolling and a few table rows.
+    int presentationHeightHint() const;
 
     RebalanceModel *model() const { return m_model; }
     OwnershipBars *bars() const { return m_bars; }
@@ -49,10 +53,11 @@ private:
     OwnershipBars *m_bars = nullptr;
     QScrollArea *m_barsScroll = nullptr;
     QSplitter *m_splitter = nullptr;
-    QLabel *m_status = nullptr;
+    ElidedLabel *m_status = nullptr;
     QPushButton *m_liveButton = nullptr;
     int m_selected = -1;
     qint64 m_timeMs = 0;
+    QStringList m_consumerOrder;
 };
 
 } // namespace topicscope::ui
