@@ -375,6 +375,32 @@ private Q_SLOTS:
             qPrintable(QStringLiteral("%1 vs %2").arg(pausedTotal(tables.first())).arg(pausedTotal(tables.last()))));
     }
 
+    void playsOnAfterTheEnd()
+    {
+        engine::EngineFacade facade(inMemoryOptions());
+        ui::MainWindow window(&facade);
+        window.setScenarioControl(facade.scenarios());
+        window.show();
+        facade.start();
+        ui::FlowWorkspace *flow = window.flowWorkspace();
+        openAndWait(flow, QStringLiteral(":/scenarios/07-manual-commit.json"));
+        playToTheEnd(flow);
+        const engine::ScenarioPlayerState end = flow->playerState();
+        QVERIFY(end.endMs > 0);
+        QVERIFY(!end.results.isEmpty());
+        // Play and Step stay available: the finished world runs on, open-ended, and its checks stay shown.
+        auto *step = flow->findChild<QToolButton *>(QStringLiteral("stepButton"));
+        QVERIFY(step && step->isEnabled());
+        flow->togglePlay();
+        QTRY_VERIFY(flow->playerState().continued);
+        QTRY_VERIFY_WITH_TIMEOUT(flow->liveSnapshot().timeMs > end.timeMs + 500, 20000);
+        QVERIFY(flow->playerState().finished);
+        QCOMPARE(flow->playerState().results.size(), end.results.size());
+        QVERIFY2(flow->statusText().startsWith(QStringLiteral("Finished:")), qPrintable(flow->statusText()));
+        flow->togglePlay();
+        QTRY_VERIFY(!flow->playerState().playing);
+    }
+
     void commandLineScenarioIsRefusedClearlyWhenInvalid()
     {
         engine::EngineFacade facade(inMemoryOptions());

@@ -478,10 +478,11 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
         clearComparison();
     m_play->setText(state.playing ? tr("Pause") : tr("Play"));
     m_play->setIcon(style()->standardIcon(state.playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-    m_play->setEnabled(state.loaded && !state.finished);
-    m_step->setEnabled(state.loaded && !state.finished);
+    // A finished world can still be played with: play or step on (it runs open-ended, the checks stay as they
+    // were at the end), add a consumer, delete records, see what happens.
+    m_play->setEnabled(state.loaded);
+    m_step->setEnabled(state.loaded);
     m_restart->setEnabled(state.loaded);
-    // A finished world can still be played with: add a consumer, delete records, see what happens.
     m_actions->setEnabled(state.loaded);
     const int speedIndex = static_cast<int>(speeds().indexOf(state.speed));
     if (speedIndex >= 0)
