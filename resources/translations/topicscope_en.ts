@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>topicscope::ui::FlowScenePainter</name>
+    <message numerus="yes">
+        <source>  · %n partition(s)</source>
+        <translation>
+            <numerusform>  · %n partition</numerusform>
+            <numerusform>  · %n partitions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::FlowWorkspace</name>
     <message numerus="yes">
         <source>Finished: %n check(s) passed.</source>

@@ -256,6 +256,21 @@
     </message>
 </context>
 <context>
+    <name>topicscope::ui::FlowLayout</name>
+    <message>
+        <source>What happens next?</source>
+        <translation>다음에 무슨 일이 일어날까요?</translation>
+    </message>
+    <message>
+        <source>(the answer is hidden)</source>
+        <translation>(정답은 가려져 있습니다)</translation>
+    </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>정답: %1</translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::FlowPalette</name>
     <message>
         <source>not started</source>
@@ -317,14 +332,6 @@
         <translation>■ 중지됨</translation>
     </message>
     <message>
-        <source>/s · sent </source>
-        <translation>/초 · 보냄 </translation>
-    </message>
-    <message>
-        <source>  · %1 partitions</source>
-        <translation>  · 파티션 %1개</translation>
-    </message>
-    <message>
         <source>partitioner</source>
         <translation>파티셔너</translation>
     </message>
@@ -367,6 +374,52 @@
     <message>
         <source>no partitions</source>
         <translation>파티션 없음</translation>
+    </message>
+    <message>
+        <source>%1 · sent %2 → %3</source>
+        <translation>%1 · 보냄 %2 → %3</translation>
+    </message>
+    <message>
+        <source>no key (null)</source>
+        <translation>키 없음 (null)</translation>
+    </message>
+    <message>
+        <source>keys %1</source>
+        <translation>키 %1</translation>
+    </message>
+    <message>
+        <source>%1 keys: %2, …</source>
+        <translation>키 %1개: %2, …</translation>
+    </message>
+    <message>
+        <source> + null</source>
+        <translation> + null</translation>
+    </message>
+    <message>
+        <source>◆ scripted</source>
+        <translation>◆ 스크립트</translation>
+    </message>
+    <message>
+        <source>scripted</source>
+        <translation>스크립트</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/초</translation>
+    </message>
+    <message>
+        <source>keys</source>
+        <translation>키</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>  · %n partition(s)</source>
+        <translation>
+            <numerusform>  · 파티션 %n개</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -425,18 +478,6 @@ assigned: </source>
         <source>deser failed</source>
         <translation>역직렬화 실패</translation>
     </message>
-    <message>
-        <source>Answer: </source>
-        <translation>정답: </translation>
-    </message>
-    <message>
-        <source>(the answer is hidden)</source>
-        <translation>(정답은 가려져 있습니다)</translation>
-    </message>
-    <message>
-        <source>What happens next?</source>
-        <translation>다음에 무슨 일이 일어날까요?</translation>
-    </message>
 </context>
 <context>
     <name>topicscope::ui::FlowWorkspace</name>
@@ -463,10 +504,6 @@ assigned: </source>
     <message>
         <source>Step</source>
         <translation>한 단계</translation>
-    </message>
-    <message>
-        <source>Run to the next event (→)</source>
-        <translation>다음 이벤트까지 진행 (→)</translation>
     </message>
     <message>
         <source>Speed of virtual time against real time</source>
@@ -793,6 +830,18 @@ assigned: </source>
     <message>
         <source>%1 (got %2)</source>
         <translation>%1 (실제: %2)</translation>
+    </message>
+    <message>
+        <source>Step to the next visible event: one record produced, fetched or committed, or one rebalance phase (→)</source>
+        <translation>다음에 보이는 이벤트까지 한 단계: 레코드 하나의 프로듀스, 페치 또는 커밋, 또는 리밸런스의 한 단계 (→)</translation>
+    </message>
+    <message>
+        <source>Esc or F5 leaves presentation  ·  T shows or hides the rebalance timeline</source>
+        <translation>Esc 또는 F5: 발표 모드 나가기  ·  T: 리밸런스 타임라인 보이기/숨기기</translation>
+    </message>
+    <message>
+        <source>Leave presentation</source>
+        <translation>발표 모드 나가기</translation>
     </message>
 </context>
 <context>
