@@ -9,7 +9,7 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n fonts-nanum
     libsqlite3-dev libgl-dev librdkafka-dev
     kcat python3-kafka python3-confluent-kafka
-    xvfb xauth
+    xvfb xauth qt6-qpa-plugins
 )
 
 missing=()
