@@ -81,7 +81,8 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         QStringLiteral("FILE"));
     const QCommandLineOption lang(QStringLiteral("lang"),
         QStringLiteral("Language of the window and the scenarios: ko (Korean) or en (English). Default: the one chosen "
-                       "in the settings, else the system's (Korean for a Korean locale, else English)."),
+                       "in the settings, else the system's (Korean for a Korean locale, else English). A headless "
+                       "scenario report stays in English."),
         QStringLiteral("LANG"));
     parser.addOptions({headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes, numPartitions,
         noAutoCreate, rebalanceDelay, scenario, lang});
