@@ -38,6 +38,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QShowEvent>
 #include <QStatusBar>
@@ -729,8 +730,14 @@ void MainWindow::showEvent(QShowEvent *event)
                 auto *tree = findChild<QDockWidget *>(QStringLiteral("clusterDock"));
                 auto *producer = findChild<QDockWidget *>(QStringLiteral("producerDock"));
                 if (dockWidgetArea(producer) == Qt::LeftDockWidgetArea) {
-                    resizeDocks({tree}, {std::max(300, width() / 4)}, Qt::Horizontal);
-                    resizeDocks({tree, producer}, {height() / 3, height()}, Qt::Vertical);
+                    // The column as wide as the producer's controls and the producer as tall as them, when the
+                    // window has the room (the rest goes to the cluster tree); it scrolls when it has not.
+                    auto *scroll = findChild<QScrollArea *>(QStringLiteral("producerScroll"));
+                    const QSize panel = m_producer->minimumSizeHint();
+                    const int bar = scroll ? scroll->verticalScrollBar()->sizeHint().width() : 0;
+                    resizeDocks({tree}, {std::clamp(panel.width() + bar + 8, 260, width() / 3)}, Qt::Horizontal);
+                    const int treeHeight = std::max(120, tree->height() + producer->height() - panel.height() - 40);
+                    resizeDocks({tree, producer}, {treeHeight, panel.height() + 40}, Qt::Vertical);
                 } else {
                     resizeDocks(
                         {tree, producer}, {std::max(200, width() / 6), std::max(380, width() / 4)}, Qt::Horizontal);

@@ -133,15 +133,15 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         facade.start();
-        saveShot(window, QStringLiteral("first-launch"));
         verifyFits(window, "first launch");
         // The cluster dock shows its title ("Clu…" at 55 px before) and the tree.
         auto *tree = window.findChild<QDockWidget *>(QStringLiteral("clusterDock"));
         QVERIFY(tree);
         QTRY_VERIFY2(tree->width() >= 150, qPrintable(QString::number(tree->width())));
-        QVERIFY(tree->width() < window.width() / 3);
+        QVERIFY(tree->width() <= window.width() / 3 + 1);
         // The tabs keep most of the width.
         QVERIFY(window.centralWidget()->width() >= window.width() / 2);
+        saveShot(window, QStringLiteral("first-launch"));
     }
 
     void everyWorkshopActionKeepsTheWindowOnScreen()
