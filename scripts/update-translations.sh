@@ -17,7 +17,9 @@ fi
 # No source locations: line numbers would change the .ts on every edit and conflict between branches.
 # -no-obsolete: a text removed from the sources leaves the catalogue (tst_translations refuses obsolete ones).
 # tests/ui/tst_translations.cpp holds a test-only plural text ("%n topic(s)") checked in both catalogues.
-common=(app ui tests/ui/tst_translations.cpp -extensions cpp,h -locations none -no-obsolete -source-language en)
+# engine/runtime/enginefacade.cpp: the facade's display name of the broker, which the window shows.
+common=(app ui engine/runtime/enginefacade.cpp tests/ui/tst_translations.cpp -extensions cpp,h -locations none
+    -no-obsolete -source-language en)
 # Korean: every text.
 "$lupdate" "${common[@]}" -target-language ko -ts resources/translations/topicscope_ko.ts
 # English: only the texts with plural forms (tr("%n topic(s)", nullptr, n)), whose "1 topic" / "2 topics"

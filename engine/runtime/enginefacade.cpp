@@ -4,6 +4,7 @@
 #include "runtime/scenariocontrol.h"
 #include "runtime/scenarioplayer.h"
 
+#include <QCoreApplication>
 #include <QThread>
 
 namespace topicscope::engine {
@@ -61,7 +62,9 @@ EngineFacade::~EngineFacade()
 
 QString EngineFacade::displayName() const
 {
-    return m_inMemory ? QStringLiteral("Embedded broker (in memory)") : QStringLiteral("Embedded broker");
+    // Shown by the window (cluster tree, status bar): in the window's language when it installed a catalogue.
+    return m_inMemory ? QCoreApplication::translate("topicscope::engine::EngineFacade", "Embedded broker (in memory)")
+                      : QCoreApplication::translate("topicscope::engine::EngineFacade", "Embedded broker");
 }
 
 void EngineFacade::publish(const BrokerSnapshot &snapshot)

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>topicscope::engine::EngineFacade</name>
+    <message>
+        <source>Embedded broker (in memory)</source>
+        <translation>내장 브로커 (메모리)</translation>
+    </message>
+    <message>
+        <source>Embedded broker</source>
+        <translation>내장 브로커</translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::AssignorComparisonView</name>
     <message>
         <source>Rebalances</source>

@@ -375,6 +375,8 @@ private Q_SLOTS:
         facade.start();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
+        // The broker's name, given by the engine's facade, follows the window's language too.
+        QCOMPARE(facade.displayName(), QStringLiteral("내장 브로커 (메모리)"));
         // The widgets took their texts from the Korean catalogue.
         QStringList menus;
         for (QAction *a : window.menuBar()->actions())
