@@ -64,6 +64,31 @@ engine::EngineOptions optionsListeningOn(quint16 port)
     return options;
 }
 
+// The window on a broker whose listener port another program holds.
+struct BrokerOnTakenPort {
+    TakenPort taken;
+    engine::EngineFacade facade {optionsListeningOn(taken.port())};
+    ui::MainWindow window {&facade};
+    QSignalSpy requested {&window, &ui::MainWindow::listenerPortRequested};
+
+    BrokerOnTakenPort()
+    {
+        window.setListenerPort(taken.port());
+        window.show();
+        facade.start();
+    }
+
+    // The dialog once it is up, nullptr when it does not come.
+    ui::ListenerProblemDialog *waitForDialog()
+    {
+        const auto shown = [this] {
+            auto *d = window.findChild<ui::ListenerProblemDialog *>();
+            return d && d->isVisible() ? d : nullptr;
+        };
+        return QTest::qWaitFor([&] { return shown() != nullptr; }) ? shown() : nullptr;
+    }
+};
+
 QMenu *menuNamed(ui::MainWindow &window, const QString &objectName)
 {
     return window.findChild<QMenu *>(objectName);
@@ -99,50 +124,42 @@ private Q_SLOTS:
 
     void takenPortIsExplainedAndAnotherOneOffered()
     {
-        TakenPort taken;
-        QVERIFY(taken.port() != 0);
-        engine::EngineFacade facade(optionsListeningOn(taken.port()));
-        ui::MainWindow window(&facade);
-        window.setListenerPort(taken.port());
-        QSignalSpy requested(&window, &ui::MainWindow::listenerPortRequested);
-        window.show();
-        facade.start();
-
-        ui::ListenerProblemDialog *dialog = nullptr;
-        QTRY_VERIFY((dialog = window.findChild<ui::ListenerProblemDialog *>()) && dialog->isVisible());
+        BrokerOnTakenPort broker;
+        ui::ListenerProblemDialog *dialog = broker.waitForDialog();
+        QVERIFY(dialog);
         // The reason from the engine, the port, and what still works.
-        QVERIFY2(dialog->message().contains(QString::number(taken.port())), qPrintable(dialog->message()));
+        const quint16 taken = broker.taken.port();
+        QVERIFY2(dialog->message().contains(QString::number(taken)), qPrintable(dialog->message()));
         QVERIFY2(dialog->message().contains(QLatin1String("in use"), Qt::CaseInsensitive), qPrintable(dialog->message()));
-        QCOMPARE(dialog->port(), quint16(taken.port() + 1));
-        QCOMPARE(window.findChild<QLabel *>(QStringLiteral("statusListener"))->text(),
+        QCOMPARE(dialog->port(), quint16(taken + 1));
+        QCOMPARE(broker.window.findChild<QLabel *>(QStringLiteral("statusListener"))->text(),
             QStringLiteral("Kafka listener down"));
 
         dialog->setPort(19092);
         dialog->findChild<QPushButton *>(QStringLiteral("useListenerPort"))->click();
-        QCOMPARE(requested.count(), 1);
-        QCOMPARE(requested.at(0).at(0).value<quint16>(), quint16(19092));
-        QTRY_VERIFY(!window.findChild<ui::ListenerProblemDialog *>()); // deleted on close
+        QCOMPARE(broker.requested.count(), 1);
+        QCOMPARE(broker.requested.at(0).at(0).value<quint16>(), quint16(19092));
+        QTRY_VERIFY(!broker.window.findChild<ui::ListenerProblemDialog *>()); // deleted on close
     }
 
     void retryOffersTheSamePortAndTheDialogComesOnce()
     {
-        TakenPort taken;
-        engine::EngineFacade facade(optionsListeningOn(taken.port()));
-        ui::MainWindow window(&facade);
-        window.setListenerPort(taken.port());
-        QSignalSpy requested(&window, &ui::MainWindow::listenerPortRequested);
-        window.show();
-        facade.start();
-        ui::ListenerProblemDialog *dialog = nullptr;
-        QTRY_VERIFY((dialog = window.findChild<ui::ListenerProblemDialog *>()) && dialog->isVisible());
+        BrokerOnTakenPort broker;
+        ui::ListenerProblemDialog *dialog = broker.waitForDialog();
+        QVERIFY(dialog);
         dialog->findChild<QPushButton *>(QStringLiteral("retryListenerPort"))->click();
-        QCOMPARE(requested.count(), 1);
-        QCOMPARE(requested.at(0).at(0).value<quint16>(), taken.port());
-        QTRY_VERIFY(!window.findChild<ui::ListenerProblemDialog *>());
-        facade.createTopic(QStringLiteral("more-snapshots"), 1);
-        QTest::qWait(300); // several snapshots, all still saying the listener is down: no second dialog
-        QVERIFY(!window.findChild<ui::ListenerProblemDialog *>());
-        QCOMPARE(requested.count(), 1);
+        QCOMPARE(broker.requested.count(), 1);
+        QCOMPARE(broker.requested.at(0).at(0).value<quint16>(), broker.taken.port());
+        QTRY_VERIFY(!broker.window.findChild<ui::ListenerProblemDialog *>());
+        // More snapshots, all still saying the listener is down: no second dialog.
+        QSignalSpy snapshots(&broker.facade, &engine::EngineFacade::snapshotUpdated);
+        broker.facade.createTopic(QStringLiteral("more-snapshots-1"), 1);
+        QTRY_VERIFY(snapshots.count() >= 1);
+        broker.facade.createTopic(QStringLiteral("more-snapshots-2"), 1);
+        QTRY_VERIFY(snapshots.count() >= 2);
+        QCoreApplication::processEvents(); // the queued dialog would open here
+        QVERIFY(!broker.window.findChild<ui::ListenerProblemDialog *>());
+        QCOMPARE(broker.requested.count(), 1);
     }
 
     void flowTabAndEveryScenarioAreOneKeyAway()
