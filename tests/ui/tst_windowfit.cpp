@@ -120,7 +120,9 @@ private Q_SLOTS:
             const QStringList wh = screenName().split(QLatin1Char('x'));
             return QSize(wh.value(0).toInt(), wh.value(1).toInt());
         }();
-        QCOMPARE(QGuiApplication::primaryScreen()->geometry().size(), expected);
+        // In device pixels: under QT_SCALE_FACTOR=2 a 1920x1080 screen is 960x540 to the window.
+        const QScreen *screen = QGuiApplication::primaryScreen();
+        QCOMPARE(screen->geometry().size() * screen->devicePixelRatio(), expected);
     }
 
     void init() { QSettings().clear(); }

@@ -183,6 +183,9 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
     // Painted with their own palette's window colour: presenting, that is black (applyBottomPalette), and what
     // lies behind them (the workspace) is not.
     m_bottom->setAutoFillBackground(true);
+    // The timeline's table and bars scroll: on a small screen (1920x1080 at a scale factor of 2 is 960x540) the
+    // pane may be squeezed to a couple of rows rather than make the window taller than the screen.
+    m_bottom->setMinimumHeight(90);
     m_timeline->setAutoFillBackground(true);
     comparisonPage->setAutoFillBackground(true);
 
