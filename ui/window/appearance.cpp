@@ -9,6 +9,7 @@
 #include <QStyleFactory>
 #include <algorithm>
 #include <optional>
+#include <utility>
 
 namespace topicscope::ui {
 
@@ -109,25 +110,44 @@ void Appearance::save() const
     settings.setValue(DebugLogKey, debugLog);
 }
 
+// Whether apply() changed the desktop's style and palette, or its font: until it has, System and 100 % touch
+// nothing, so the application keeps following the desktop (a dark mode switched on later, say).
+bool &lookOverridden()
+{
+    static bool overridden = false;
+    return overridden;
+}
+
+bool &fontOverridden()
+{
+    static bool overridden = false;
+    return overridden;
+}
+
 void Appearance::apply() const
 {
     const DesktopLook &desktop = desktopLook();
     if (theme == Theme::System) {
-        if (QApplication::style()->name() != desktop.styleName)
+        if (std::exchange(lookOverridden(), false)) {
             QApplication::setStyle(desktop.styleName);
-        QApplication::setPalette(desktop.palette);
+            QApplication::setPalette(desktop.palette);
+        }
     } else {
+        lookOverridden() = true;
         // Fusion draws every control from the palette, so light and dark look the same on every desktop.
         if (QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0)
             QApplication::setStyle(QStringLiteral("Fusion"));
         QApplication::setPalette(theme == Theme::Dark ? darkPalette() : QApplication::style()->standardPalette());
     }
-    QFont font = desktop.font;
-    if (font.pointSizeF() > 0)
-        font.setPointSizeF(desktop.font.pointSizeF() * fontPercent / 100.0);
-    else
-        font.setPixelSize(std::max(1, desktop.font.pixelSize() * fontPercent / 100));
-    QApplication::setFont(font);
+    const bool scaled = fontPercent != 100;
+    if (std::exchange(fontOverridden(), scaled) || scaled) {
+        QFont font = desktop.font;
+        if (font.pointSizeF() > 0)
+            font.setPointSizeF(desktop.font.pointSizeF() * fontPercent / 100.0);
+        else
+            font.setPixelSize(std::max(1, desktop.font.pixelSize() * fontPercent / 100));
+        QApplication::setFont(font);
+    }
     setDebugLogging(debugLog);
 }
 
