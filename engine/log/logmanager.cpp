@@ -42,14 +42,6 @@ PartitionInfo toInfo(const StoredPartition &p)
     return info;
 }
 
-// Kafka maps '.' to '_' in metric names, so it refuses a topic whose name differs from an existing one only
-// there.
-QString metricName(const QString &topic)
-{
-    QString name = topic;
-    return name.replace(QLatin1Char('.'), QLatin1Char('_'));
-}
-
 ErrorCode validateConfig(const TopicConfig &config, QString *why)
 {
     // Round-trip through the Kafka config map so one set of rules decides what a valid value is.
@@ -202,6 +194,12 @@ ErrorCode LogManager::validateTopicName(const QString &name, QString *why)
                     .arg(name, c));
     }
     return ErrorCode::None;
+}
+
+QString LogManager::metricName(const QString &topic)
+{
+    QString name = topic;
+    return name.replace(QLatin1Char('.'), QLatin1Char('_'));
 }
 
 ErrorCode LogManager::createTopic(const QString &name, int partitions, const TopicConfig &config, QString *why)

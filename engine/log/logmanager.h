@@ -80,6 +80,9 @@ public:
 
     // Topics. Names follow Kafka's rules: 1-249 chars of [a-zA-Z0-9._-], not "." or "..".
     static ErrorCode validateTopicName(const QString &name, QString *why = nullptr);
+    // Kafka maps '.' to '_' in metric names, so it refuses a topic whose name differs from an existing one only
+    // there (createTopic: INVALID_TOPIC_EXCEPTION). Two names collide when their metric names are equal.
+    static QString metricName(const QString &topic);
     ErrorCode createTopic(const QString &name, int partitions, const TopicConfig &config = {}, QString *why = nullptr);
     ErrorCode deleteTopic(const QString &name, QString *why = nullptr);
     // Grows the topic to newPartitionCount partitions (Kafka's CreatePartitions); shrinking is INVALID_PARTITIONS.

@@ -16,6 +16,7 @@
 #include "runtime/enginefacade.h"
 #include "runtime/scenariocontrol.h"
 #include "sim/scenariorunner.h"
+#include "workshopwindow.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -377,12 +378,9 @@ private Q_SLOTS:
 
     void playsOnAfterTheEnd()
     {
-        engine::EngineFacade facade(inMemoryOptions());
-        ui::MainWindow window(&facade);
-        window.setScenarioControl(facade.scenarios());
-        window.show();
-        facade.start();
-        ui::FlowWorkspace *flow = window.flowWorkspace();
+        uitest::WorkshopWindow workshop;
+        workshop.showAndStart();
+        ui::FlowWorkspace *flow = workshop.window.flowWorkspace();
         openAndWait(flow, QStringLiteral(":/scenarios/07-manual-commit.json"));
         playToTheEnd(flow);
         const engine::ScenarioPlayerState end = flow->playerState();

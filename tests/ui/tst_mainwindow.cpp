@@ -11,6 +11,7 @@
 #include "runtime/enginefacade.h"
 #include "runtime/scenariocontrol.h"
 #include "shortcutsdialog.h"
+#include "workshopwindow.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -56,8 +57,7 @@ private:
 
 engine::EngineOptions optionsListeningOn(quint16 port)
 {
-    engine::EngineOptions options;
-    options.storage.inMemory = true;
+    engine::EngineOptions options = uitest::inMemoryOptions();
     engine::KafkaServerOptions listener;
     listener.listenPort = port;
     options.listener = listener;
@@ -164,11 +164,8 @@ private Q_SLOTS:
 
     void flowTabAndEveryScenarioAreOneKeyAway()
     {
-        engine::EngineOptions options;
-        options.storage.inMemory = true;
-        engine::EngineFacade facade(options);
-        ui::MainWindow window(&facade);
-        window.setScenarioControl(facade.scenarios());
+        uitest::WorkshopWindow workshop;
+        ui::MainWindow &window = workshop.window;
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.showTab(ui::MainWindow::TopicsTab);
@@ -194,11 +191,8 @@ private Q_SLOTS:
 
     void shortcutSheetListsTheRealShortcuts()
     {
-        engine::EngineOptions options;
-        options.storage.inMemory = true;
-        engine::EngineFacade facade(options);
-        ui::MainWindow window(&facade);
-        window.setScenarioControl(facade.scenarios());
+        uitest::WorkshopWindow workshop;
+        const ui::MainWindow &window = workshop.window;
         const ui::ShortcutsDialog::Keys rows = ui::ShortcutsDialog::menuShortcuts(window.menuBar());
         const auto has = [&](const QString &command, const QKeySequence &key) {
             const QString keyText = key.toString(QKeySequence::NativeText);

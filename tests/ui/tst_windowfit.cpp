@@ -9,6 +9,7 @@
 #include "runtime/enginefacade.h"
 #include "runtime/scenariocontrol.h"
 #include "screenfit.h"
+#include "workshopwindow.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -26,13 +27,6 @@
 using namespace topicscope;
 
 namespace {
-
-engine::EngineOptions inMemoryOptions()
-{
-    engine::EngineOptions options;
-    options.storage.inMemory = true;
-    return options;
-}
 
 QString screenName()
 {
@@ -129,12 +123,10 @@ private Q_SLOTS:
 
     void firstLaunchFitsWithReadableDocks()
     {
-        engine::EngineFacade facade(inMemoryOptions());
-        ui::MainWindow window(&facade);
-        window.setScenarioControl(facade.scenarios());
-        window.show();
+        uitest::WorkshopWindow workshop;
+        auto &[facade, window] = workshop;
+        workshop.showAndStart();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        facade.start();
         verifyFits(window, "first launch");
         // The cluster dock shows its title ("Clu…" at 55 px before) and the tree.
         auto *tree = window.findChild<QDockWidget *>(QStringLiteral("clusterDock"));
@@ -148,12 +140,10 @@ private Q_SLOTS:
 
     void everyWorkshopActionKeepsTheWindowOnScreen()
     {
-        engine::EngineFacade facade(inMemoryOptions());
-        ui::MainWindow window(&facade);
-        window.setScenarioControl(facade.scenarios());
-        window.show();
+        uitest::WorkshopWindow workshop;
+        auto &[facade, window] = workshop;
+        workshop.showAndStart();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        facade.start();
         ui::FlowWorkspace *flow = window.flowWorkspace();
         QVERIFY(flow);
         const auto builtIns = engine::ScenarioControl::builtInScenarios();
@@ -193,7 +183,7 @@ private Q_SLOTS:
 
     void geometryFromABiggerScreenIsClamped()
     {
-        engine::EngineFacade facade(inMemoryOptions());
+        engine::EngineFacade facade(uitest::inMemoryOptions());
         {
             // As saved on a 1920x1080 desktop: larger than this screen and partly beyond its right edge.
             ui::MainWindow big(&facade);

@@ -115,10 +115,10 @@ void CreateTopicDialog::validate()
 
 QString CreateTopicDialog::collidingTopic(const QString &name) const
 {
-    const auto folded = [](QString n) { return n.replace(QLatin1Char('.'), QLatin1Char('_')); };
-    const QString mine = folded(name);
+    // The broker's own rule, so the dialog refuses exactly what createTopic refuses.
+    const QString mine = engine::LogManager::metricName(name);
     for (const QString &t : std::as_const(m_existing)) {
-        if (t != name && folded(t) == mine)
+        if (t != name && engine::LogManager::metricName(t) == mine)
             return t;
     }
     return {};
