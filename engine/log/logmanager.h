@@ -40,7 +40,10 @@ struct AppendResult {
     qint64 lastOffset = -1;
     qint64 logAppendTimeMs = -1; // set when the topic uses LogAppendTime, else -1 (as in ProduceResponse)
     qint64 logStartOffset = 0;
-    QString message; // why, when error != None
+    QString message; // why, when error != None; what happened, for a duplicate
+    // A retry of a batch an idempotent producer already stored (Broker::append): answered with the offsets the
+    // batch got the first time, not stored again.
+    bool duplicate = false;
 };
 
 struct AppendRequest {

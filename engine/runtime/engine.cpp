@@ -12,17 +12,13 @@ namespace topicscope::engine {
 Engine::Engine(EngineOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-{
-    m_events.subscribe([this](const Event &event) { onEvent(event); });
-}
+{ }
 
 Engine::~Engine()
 {
-    // Client connections call into the coordinator and the log: they close first.
+    // Client connections call into the broker: they close first.
     m_kafkaServer.reset();
-    // The coordinator holds timers on the clock and writes offsets through the log's store: it goes first.
-    m_groups.reset();
-    m_log.reset();
+    m_broker.reset();
 }
 
 Clock &Engine::clock()
@@ -32,44 +28,39 @@ Clock &Engine::clock()
 
 bool Engine::start(QString *error)
 {
-    if (m_log)
+    if (m_broker)
         return true;
     // Created here, not in the constructor: start() runs on the worker thread, where the timers must live.
     if (!m_clock)
         m_clock = std::make_unique<RealClock>();
-    auto log = LogManager::open(m_options.storage, *m_clock, m_events, error);
-    if (!log)
+    BrokerOptions brokerOptions;
+    brokerOptions.storage = m_options.storage;
+    brokerOptions.groups = m_options.groups;
+    brokerOptions.retentionCheckIntervalMs = m_options.retentionCheckIntervalMs;
+    m_broker = Broker::open(std::move(brokerOptions), *m_clock, error);
+    if (!m_broker)
         return false;
-    auto groups = std::make_unique<GroupCoordinator>(
-        *m_clock, m_events, log->offsetStore(),
-        [logPtr = log.get()](const QString &topic) { return logPtr->partitionCount(topic); }, m_options.groups);
-    if (const ErrorCode e = groups->load(error); e != ErrorCode::None)
-        return false;
-    m_log = std::move(log);
-    m_groups = std::move(groups);
+    m_broker->events().subscribe([this](const Event &event) { onEvent(event); });
 
     if (m_options.listener) {
-        auto server = std::make_unique<KafkaServer>(*m_options.listener, *m_log, *m_groups, *m_clock, m_events);
+        auto server = std::make_unique<KafkaServer>(*m_options.listener, *m_broker);
         if (server->listen(&m_listenerError)) {
             m_kafkaServer = std::move(server);
         } else if (m_options.listenerRequired) {
             if (error)
                 *error = m_listenerError;
-            m_groups.reset();
-            m_log.reset();
+            m_broker.reset();
             return false;
         } else {
             qCWarning(lcEngine).noquote() << "Kafka listener down:" << m_listenerError;
         }
     }
 
-    scheduleRetention();
-
     qCInfo(lcEngine).noquote() << "broker started:"
                                << (m_options.storage.inMemory
                                           ? QStringLiteral("in memory")
-                                          : QStringLiteral("data directory ") + m_log->dataDirectory())
-                               << "topics:" << m_log->topicNames().size();
+                                          : QStringLiteral("data directory ") + log().dataDirectory())
+                               << "topics:" << log().topicNames().size();
     scheduleSnapshot();
     return true;
 }
@@ -78,16 +69,18 @@ BrokerSnapshot Engine::snapshot() const
 {
     BrokerSnapshot s;
     s.inMemory = m_options.storage.inMemory;
-    if (!m_log)
+    if (!m_broker)
         return s;
+    const LogManager &log = m_broker->log();
+    const GroupCoordinator &groups = m_broker->groups();
     s.takenAtMs = m_clock->nowMs();
-    s.dataDirectory = m_log->dataDirectory();
-    for (const QString &name : m_log->topicNames()) {
-        if (auto info = m_log->describeTopic(name))
+    s.dataDirectory = log.dataDirectory();
+    for (const QString &name : log.topicNames()) {
+        if (auto info = log.describeTopic(name))
             s.topics.append(std::move(*info));
     }
-    for (const GroupListing &g : m_groups->listGroups())
-        s.groups.append(m_groups->describeGroup(g.groupId));
+    for (const GroupListing &g : groups.listGroups())
+        s.groups.append(groups.describeGroup(g.groupId));
     s.recordsAppended = m_recordsAppended;
     s.batchesAppended = m_batchesAppended;
     return s;
@@ -100,14 +93,6 @@ void Engine::onEvent(const Event &event)
         ++m_batchesAppended;
     }
     scheduleSnapshot();
-}
-
-void Engine::scheduleRetention()
-{
-    m_clock->schedule(m_options.retentionCheckIntervalMs, [this] {
-        m_log->enforceRetention();
-        scheduleRetention();
-    });
 }
 
 void Engine::scheduleSnapshot()

@@ -1,8 +1,6 @@
 #pragma once
 
-#include "core/events.h"
-#include "group/groupcoordinator.h"
-#include "log/logmanager.h"
+#include "broker/broker.h"
 #include "runtime/brokersnapshot.h"
 #include "runtime/kafkaserveroptions.h"
 
@@ -29,8 +27,9 @@ struct EngineOptions {
     bool listenerRequired = false;
 };
 
-// The broker of one Topicscope process: log manager, group coordinator, real clock and event bus, wired
-// together. Lives on the engine's worker thread (see EngineFacade); every method must be called there.
+// The live broker of one Topicscope process: the core's Broker on a real clock, with the Kafka listener in front
+// of it and coalesced snapshots for the GUI. Lives on the engine's worker thread (see EngineFacade); every method
+// must be called there.
 class Engine : public QObject {
     Q_OBJECT
 public:
@@ -39,12 +38,13 @@ public:
 
     // Opens storage and loads committed offsets. On failure the engine stays stopped and *error says why.
     bool start(QString *error);
-    bool isStarted() const { return m_log != nullptr; }
+    bool isStarted() const { return m_broker != nullptr; }
 
-    LogManager &log() { return *m_log; }
-    GroupCoordinator &groups() { return *m_groups; }
+    Broker &broker() { return *m_broker; }
+    LogManager &log() { return m_broker->log(); }
+    GroupCoordinator &groups() { return m_broker->groups(); }
     Clock &clock();
-    EventBus &events() { return m_events; }
+    EventBus &events() { return m_broker->events(); }
     const EngineOptions &options() const { return m_options; }
 
     BrokerSnapshot snapshot() const;
@@ -60,13 +60,10 @@ Q_SIGNALS:
 private:
     void onEvent(const Event &event);
     void scheduleSnapshot();
-    void scheduleRetention();
 
     EngineOptions m_options;
-    EventBus m_events;
     std::unique_ptr<RealClock> m_clock;
-    std::unique_ptr<LogManager> m_log;
-    std::unique_ptr<GroupCoordinator> m_groups;
+    std::unique_ptr<Broker> m_broker;
     std::unique_ptr<KafkaServer> m_kafkaServer;
     QString m_listenerError;
     bool m_snapshotPending = false;

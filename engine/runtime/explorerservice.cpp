@@ -458,10 +458,10 @@ void ExplorerService::produce(quint64 id, const ProduceRequest &request, Progres
     config.partitioner = *kind;
     config.keySerializer = *keyFormat;
     config.valueSerializer = *valueFormat;
-    LogManager *log = &m_engine.log();
+    Broker *broker = &m_engine.broker();
     job->producer = std::make_unique<Producer>(
-        config, m_engine.clock(), [log](const QString &t) { return log->partitionCount(t); },
-        [log](const std::vector<AppendRequest> &r) { return log->append(r); });
+        config, m_engine.clock(), [broker](const QString &t) { return broker->log().partitionCount(t); },
+        [broker](const std::vector<AppendRequest> &r) { return broker->append(r); });
     job->startedMs = m_engine.clock().nowMs();
     m_jobs.insert(id, job);
     runJob(id);

@@ -23,11 +23,10 @@ QString hostPort(const QString &host, quint16 port)
 
 } // namespace
 
-KafkaServer::KafkaServer(KafkaServerOptions options, LogManager &log, GroupCoordinator &groups, Clock &clock,
-    EventBus &events, QObject *parent)
+KafkaServer::KafkaServer(KafkaServerOptions options, Broker &broker, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_apis(std::make_unique<KafkaApis>(log, groups, clock, events))
+    , m_apis(std::make_unique<KafkaApis>(broker))
     , m_server(new QTcpServer(this))
 {
     connect(m_server, &QTcpServer::newConnection, this, &KafkaServer::onNewConnection);

@@ -12,8 +12,7 @@ class QTcpServer;
 namespace topicscope::engine {
 
 class KafkaConnection;
-class LogManager;
-class GroupCoordinator;
+class Broker;
 
 // The broker's Kafka listener: a QTcpServer accepting client connections, each served by a KafkaConnection
 // that feeds request frames to the shared KafkaApis. Advertises itself as node 0 at the listen address (or
@@ -21,8 +20,7 @@ class GroupCoordinator;
 class KafkaServer : public QObject {
     Q_OBJECT
 public:
-    KafkaServer(KafkaServerOptions options, LogManager &log, GroupCoordinator &groups, Clock &clock, EventBus &events,
-        QObject *parent = nullptr);
+    KafkaServer(KafkaServerOptions options, Broker &broker, QObject *parent = nullptr);
     ~KafkaServer() override;
 
     // Binds and listens. On failure returns false and *error says which address and why ("address already in

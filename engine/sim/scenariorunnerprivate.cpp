@@ -69,28 +69,27 @@ bool ScenarioRunner::Private::start(QString *error)
         return log != nullptr;
     started = true;
     QString why;
-    StorageOptions options;
-    options.inMemory = true;
-    log = LogManager::open(options, clock, events, &why);
-    if (!log) {
+    BrokerOptions options;
+    options.storage.inMemory = true;
+    options.groups.initialRebalanceDelayMs = scenario.settings.groupInitialRebalanceDelayMs;
+    // retention.ms of the scenario's topics acts at every poll tick of virtual time.
+    options.retentionCheckIntervalMs = scenario.settings.tickMs;
+    // Predictable member ids keep range assignments, and so every dump, the same from run to run.
+    options.memberIdGenerator = [this] { return QString::number(++nextMemberId); };
+    broker = Broker::open(std::move(options), clock, &why);
+    if (!broker) {
         if (error)
-            *error = QStringLiteral("cannot open the in-memory log: ") + why;
+            *error = QStringLiteral("cannot open the in-memory broker: ") + why;
         finished = true;
         return false;
     }
-    GroupCoordinatorConfig config;
-    config.initialRebalanceDelayMs = scenario.settings.groupInitialRebalanceDelayMs;
-    coordinator = std::make_unique<GroupCoordinator>(
-        clock, events, log->offsetStore(), [this](const QString &topic) { return log->partitionCount(topic); }, config);
-    // Predictable member ids keep range assignments, and so every dump, the same from run to run.
-    coordinator->setMemberIdGenerator([this] { return QString::number(++nextMemberId); });
-    coordinator->load();
-    subscription = events.subscribe([this](const Event &event) { onEvent(event); });
+    log = &broker->log();
+    coordinator = &broker->groups();
+    subscription = broker->events().subscribe([this](const Event &event) { onEvent(event); });
 
     for (const ScenarioTopic &t : std::as_const(scenario.topics)) {
         TopicConfig topicConfig;
         topicConfig.retentionMs = t.retentionMs;
-        hasRetention = hasRetention || t.retentionMs >= 0;
         if (log->createTopic(t.name, t.partitions, topicConfig, &why) != ErrorCode::None) {
             if (error)
                 *error = QStringLiteral("cannot create topic %1: %2").arg(t.name, why);
@@ -140,7 +139,7 @@ ScenarioRunner::Private::ProducerState &ScenarioRunner::Private::addProducerStat
     config.lingerMs = spec.lingerMs;
     p.producer = std::make_unique<Producer>(
         config, clock, [this](const QString &topic) { return log->partitionCount(topic); },
-        [this](const std::vector<AppendRequest> &requests) { return log->append(requests); },
+        [this](const std::vector<AppendRequest> &requests) { return broker->append(requests); },
         Partitioner::seededRandom(seed));
     return p;
 }
@@ -299,7 +298,7 @@ void ScenarioRunner::Private::startConsumer(ConsumerState &c)
     config.valueDeserializer = spec.valueDeserializer;
     config.keyAcceptsNull = spec.keyAcceptsNull;
     config.valueAcceptsNull = spec.valueAcceptsNull;
-    c.consumer = std::make_unique<Consumer>(config, clock, *log, coordinator.get());
+    c.consumer = std::make_unique<Consumer>(config, clock, *log, coordinator);
     c.pending.clear();
     c.startOffsets.clear();
     c.positions.clear();
@@ -709,9 +708,6 @@ bool ScenarioRunner::Private::advance(bool stopAtPause)
         completeProcessing(c, false);
     }
     if (now() >= nextTickMs) {
-        // retention.ms of the scenario's topics, checked at every poll tick of virtual time.
-        if (hasRetention)
-            log->enforceRetention();
         pollConsumers();
         nextTickMs += scenario.settings.tickMs;
         trimTimeline();

@@ -5,12 +5,10 @@
 
 #include "scenariorunner.h"
 
+#include "broker/broker.h"
 #include "client/consumer.h"
 #include "client/producer.h"
 #include "core/clock.h"
-#include "core/events.h"
-#include "group/groupcoordinator.h"
-#include "log/logmanager.h"
 
 #include <QHash>
 #include <QLoggingCategory>
@@ -114,20 +112,19 @@ struct ScenarioRunner::Private {
     ~Private()
     {
         // Clients and the coordinator may publish while they are torn down; the recording members are gone by
-        // then, so stop listening and tear the engine down first, consumers before the coordinator and log.
+        // then, so stop listening and tear the world down first, clients before the broker.
         if (subscription)
-            events.unsubscribe(subscription);
+            broker->events().unsubscribe(subscription);
         consumers.clear();
         producers.clear();
-        coordinator.reset();
-        log.reset();
+        broker.reset();
     }
 
     Scenario scenario;
     ManualClock clock;
-    EventBus events;
-    std::unique_ptr<LogManager> log;
-    std::unique_ptr<GroupCoordinator> coordinator;
+    std::unique_ptr<Broker> broker; // the same Broker class as the live engine's, on virtual time
+    LogManager *log = nullptr; // the broker's
+    GroupCoordinator *coordinator = nullptr; // the broker's
     int nextMemberId = 0;
     int subscription = 0;
     std::map<QString, ProducerState> producers;
@@ -173,7 +170,6 @@ struct ScenarioRunner::Private {
     // stay exact. timelineTrimmed events were dropped from the front.
     static constexpr qsizetype MaxOpenEndedEvents = 200'000;
     qsizetype timelineTrimmed = 0;
-    bool hasRetention = false; // a topic has retention.ms >= 0: enforced at every poll tick
     QHash<QString, ScenarioCounts> countsByClient;
     QHash<ScenarioRecordId, int> processedCount;
     QList<std::pair<ScenarioRecordId, QString>> dropped; // polled but never processed (crash), with the consumer

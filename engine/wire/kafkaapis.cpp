@@ -16,8 +16,8 @@ Q_LOGGING_CATEGORY(lcWireRequests, "topicscope.engine.wire.requests", QtInfoMsg)
 
 namespace topicscope::engine {
 
-KafkaApis::KafkaApis(LogManager &log, GroupCoordinator &groups, Clock &clock, EventBus &events, KafkaApisConfig config)
-    : d(std::make_unique<Private>(log, groups, clock, events, std::move(config)))
+KafkaApis::KafkaApis(Broker &broker, KafkaApisConfig config)
+    : d(std::make_unique<Private>(broker, std::move(config)))
 {
     d->subscription = d->events.subscribe([p = d.get()](const Event &event) { p->onEvent(event); });
 }
@@ -267,9 +267,8 @@ WireResponse KafkaApis::Private::handleProduce(const RequestHeader &h, WireReade
 
     ProduceResponse response;
     std::vector<AppendRequest> appends;
-    // Per append: where its answer goes (topic, partition index in response.topics) and its batch header.
+    // Per append: where its answer goes (topic, partition index in response.topics).
     std::vector<std::pair<qsizetype, qsizetype>> targets;
-    std::vector<RecordBatchHeader> headers;
     for (const auto &topic : request->topics) {
         response.topics.append({topic.name, {}});
         for (const auto &partition : topic.partitions) {
@@ -291,39 +290,16 @@ WireResponse KafkaApis::Private::handleProduce(const RequestHeader &h, WireReade
                        header && header->compression() == 4 && h.apiVersion < 7) {
                 result.error = UnsupportedCompressionType;
             }
-            bool duplicate = false;
-            if (result.error == ErrorCode::None && header && header->producerId >= 0) {
-                producers.ensureLoaded(tp, log);
-                const ProducerAppendCheck check = producers.checkAppend(tp, *header);
-                result.error = check.error;
-                if (check.error != ErrorCode::None) {
-                    qCInfo(lcWire).noquote() << QStringLiteral("produce to %1 refused: %2 %3")
-                                                    .arg(tp.toString(), errorName(check.error), check.message);
-                } else if (check.duplicate) {
-                    // A retry of a stored batch: answered with its original offsets, not stored twice.
-                    duplicate = true;
-                    result.baseOffset = check.duplicate->firstOffset;
-                    if (const auto info = log.partitionInfo(tp))
-                        result.logStartOffset = info->logStartOffset;
-                    qCInfo(lcWire).noquote() << QStringLiteral("produce to %1: duplicate batch of producer %2 "
-                                                               "(sequence %3-%4) answered with offset %5")
-                                                    .arg(tp.toString())
-                                                    .arg(header->producerId)
-                                                    .arg(check.duplicate->firstSeq)
-                                                    .arg(check.duplicate->lastSeq)
-                                                    .arg(check.duplicate->firstOffset);
-                }
-            }
             response.topics.last().partitions.append(result);
-            if (result.error == ErrorCode::None && !duplicate) {
+            if (result.error == ErrorCode::None) {
                 appends.push_back({tp, records});
                 targets.emplace_back(response.topics.size() - 1, response.topics.last().partitions.size() - 1);
-                headers.push_back(header.value_or(RecordBatchHeader {}));
             }
         }
     }
+    // Idempotence and the log's own batch validation are the broker's: in-app producers go through them too.
     if (!appends.empty()) {
-        const std::vector<AppendResult> results = log.append(appends);
+        const std::vector<AppendResult> results = broker.append(appends);
         for (size_t i = 0; i < results.size() && i < targets.size(); ++i) {
             const AppendResult &a = results[i];
             ProduceResponse::Partition &target = response.topics[targets[i].first].partitions[targets[i].second];
@@ -335,8 +311,9 @@ WireResponse KafkaApis::Private::handleProduce(const RequestHeader &h, WireReade
                 qCInfo(lcWire).noquote() << QStringLiteral("produce to %1 refused: %2 %3")
                                                 .arg(appends[i].topicPartition.toString(), errorName(a.error),
                                                     a.message);
-            else if (headers[i].producerId >= 0)
-                producers.onAppended(appends[i].topicPartition, headers[i], a.baseOffset);
+            else if (a.duplicate)
+                qCInfo(lcWire).noquote()
+                    << QStringLiteral("produce to %1: %2").arg(appends[i].topicPartition.toString(), a.message);
         }
     }
     if (request->acks == 0) {
@@ -362,7 +339,7 @@ WireResponse KafkaApis::Private::handleInitProducerId(const RequestHeader &h, Wi
                                                    "transactions are not supported")
                                         .arg(*request->transactionalId, h.clientId.value_or(QString()));
     } else {
-        response.producerId = producers.allocateProducerId(clock.nowMs());
+        response.producerId = broker.allocateProducerId();
         response.producerEpoch = 0;
         qCInfo(lcWire).noquote() << QStringLiteral("producer id %1 (epoch 0) for idempotent client '%2'")
                                         .arg(response.producerId)
@@ -455,10 +432,6 @@ void KafkaApis::Private::completeFetch(quint64 id)
 
 void KafkaApis::Private::onEvent(const Event &event)
 {
-    if (const auto *deleted = std::get_if<TopicDeleted>(&event))
-        producers.removeTopic(deleted->topic);
-    else if (const auto *moved = std::get_if<RecordsDeleted>(&event))
-        producers.onLogStartOffsetMoved({moved->topic, moved->partition}, moved->newLogStartOffset);
     if (parkedFetches.empty() || recheckScheduled)
         return;
     bool wakes = std::holds_alternative<TopicDeleted>(event) || std::holds_alternative<RecordsDeleted>(event);

@@ -12,8 +12,7 @@
 
 namespace topicscope::engine {
 
-class LogManager;
-class GroupCoordinator;
+class Broker;
 
 // Broker settings the wire layer needs, with Kafka's names where there is one.
 struct KafkaApisConfig {
@@ -51,7 +50,7 @@ class KafkaApis {
 public:
     using Responder = std::function<void(const WireResponse &)>;
 
-    KafkaApis(LogManager &log, GroupCoordinator &groups, Clock &clock, EventBus &events, KafkaApisConfig config = {});
+    explicit KafkaApis(Broker &broker, KafkaApisConfig config = {});
     ~KafkaApis();
     KafkaApis(const KafkaApis &) = delete;
     KafkaApis &operator=(const KafkaApis &) = delete;

@@ -5,7 +5,7 @@
 
 #include "wire/kafkaapis.h"
 
-#include "log/producerstatemanager.h"
+#include "broker/broker.h"
 #include "wire/adminmessages.h"
 #include "wire/apikeys.h"
 #include "wire/groupmessages.h"
@@ -64,6 +64,7 @@ struct KafkaApis::Private {
         QSet<TopicPartition> partitions;
     };
 
+    Broker &broker;
     LogManager &log;
     GroupCoordinator &groups;
     Clock &clock;
@@ -74,13 +75,13 @@ struct KafkaApis::Private {
     std::map<quint64, ParkedFetch> parkedFetches;
     bool recheckScheduled = false;
     TimerId recheckTimer = 0;
-    ProducerStateManager producers; // idempotent producers' sequences, and producer ids
 
-    Private(LogManager &l, GroupCoordinator &g, Clock &c, EventBus &e, KafkaApisConfig cfg)
-        : log(l)
-        , groups(g)
-        , clock(c)
-        , events(e)
+    Private(Broker &b, KafkaApisConfig cfg)
+        : broker(b)
+        , log(b.log())
+        , groups(b.groups())
+        , clock(b.clock())
+        , events(b.events())
         , config(std::move(cfg))
     { }
 

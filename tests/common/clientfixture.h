@@ -1,13 +1,13 @@
 #pragma once
 
-// Test support for the in-app clients (tst_consumer*.cpp): a real in-memory LogManager and GroupCoordinator on
-// a ManualClock, a producer wired to the log, and a loop that polls consumers while time passes, as an
+// Test support for the in-app clients (tst_consumer*.cpp): the core's real Broker (in memory) on
+// a ManualClock, a producer appending through it, and a loop that polls consumers while time passes, as an
 // application's poll loop would.
 
+#include "broker/broker.h"
 #include "client/consumer.h"
 #include "client/producer.h"
 #include "core/clock.h"
-#include "core/events.h"
 #include "group/groupcoordinator.h"
 #include "log/logmanager.h"
 
@@ -19,36 +19,36 @@
 
 namespace topicscope::engine::clienttest {
 
+// The core's Broker in memory on a ManualClock, with an in-app producer appending through it.
 struct ClientFixture {
     ManualClock clock;
-    EventBus events;
-    std::unique_ptr<LogManager> log;
-    std::unique_ptr<GroupCoordinator> coordinator;
+    std::unique_ptr<Broker> broker;
+    LogManager *log = nullptr; // the broker's
+    GroupCoordinator *coordinator = nullptr; // the broker's
     std::unique_ptr<Producer> producer;
     int nextMemberId = 0;
     QString openError;
 
     ClientFixture()
     {
-        StorageOptions options;
-        options.inMemory = true;
-        log = LogManager::open(options, clock, events, &openError);
-        if (!log)
-            return;
-        GroupCoordinatorConfig config;
-        config.initialRebalanceDelayMs = 0;
-        coordinator = std::make_unique<GroupCoordinator>(
-            clock, events, log->offsetStore(), [this](const QString &topic) { return log->partitionCount(topic); },
-            config);
+        BrokerOptions options;
+        options.storage.inMemory = true;
+        options.groups.initialRebalanceDelayMs = 0;
+        options.retentionCheckIntervalMs = 0;
         // Predictable member ids ("<client id>-<n>") so that range assignments are predictable.
-        coordinator->setMemberIdGenerator([this] { return QString::number(++nextMemberId); });
-        coordinator->load();
+        options.memberIdGenerator = [this] { return QString::number(++nextMemberId); };
+        broker = Broker::open(std::move(options), clock, &openError);
+        if (!broker)
+            return;
+        log = &broker->log();
+        coordinator = &broker->groups();
         ProducerConfig producerConfig;
         producer = std::make_unique<Producer>(
             producerConfig, clock, [this](const QString &topic) { return log->partitionCount(topic); },
-            [this](const std::vector<AppendRequest> &requests) { return log->append(requests); },
+            [this](const std::vector<AppendRequest> &requests) { return broker->append(requests); },
             Partitioner::seededRandom(1));
     }
+    ~ClientFixture() { producer.reset(); }
 
     bool ok() const { return log && coordinator; }
 
@@ -76,7 +76,7 @@ struct ClientFixture {
 
     std::unique_ptr<Consumer> consumer(const ConsumerConfig &config)
     {
-        return std::make_unique<Consumer>(config, clock, *log, coordinator.get());
+        return std::make_unique<Consumer>(config, clock, *log, coordinator);
     }
 
     // Polls every live consumer, then advances the clock by stepMs, until totalMs have passed or until() holds.

@@ -24,6 +24,24 @@ inline QByteArray makeValue(const QByteArray &tag, int index, int size)
     return value;
 }
 
+// A batch of count records "<tag>#i" from the idempotent producer (producerId, epoch) starting at baseSequence.
+inline QByteArray idempotentBatch(
+    qint64 producerId, qint16 epoch, qint32 baseSequence, int count, const QByteArray &tag = "r")
+{
+    std::vector<Record> records;
+    for (int i = 0; i < count; ++i) {
+        Record r;
+        r.timestamp = DefaultTimestamp;
+        r.value = makeValue(tag, i, 8);
+        records.push_back(std::move(r));
+    }
+    RecordBatch::BuildOptions options;
+    options.producerId = producerId;
+    options.producerEpoch = epoch;
+    options.baseSequence = baseSequence;
+    return RecordBatch::build(0, records, options);
+}
+
 // One uncompressed batch of count records with valueSize-byte values tagged "<tag>#<i>", all stamped
 // timestamp (or timestamp + i * stepMs). The base offset is 0: the log assigns the real one.
 inline QByteArray makeBatch(

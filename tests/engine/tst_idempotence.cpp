@@ -1,7 +1,9 @@
-// Idempotent producers through KafkaApis (request frames, ManualClock, in-memory log): InitProducerId v0-v2 and
-// Produce of batches carrying a producer id, with Kafka's rules: a resent batch is answered with its original
-// offset and stored once, a sequence gap is OUT_OF_ORDER_SEQUENCE_NUMBER, an older epoch INVALID_PRODUCER_EPOCH,
-// an unknown producer may start anywhere; plus the state rebuilt from the log and forgotten with the topic.
+// Idempotent producers through KafkaApis and the Broker (request frames, ManualClock, a temporary data directory):
+// InitProducerId v0-v2 and Produce of batches carrying a producer id, with Kafka's rules: a resent batch is answered
+// with its original offset and stored once, a sequence gap is OUT_OF_ORDER_SEQUENCE_NUMBER, an older epoch
+// INVALID_PRODUCER_EPOCH, an unknown producer may start anywhere; plus the state rebuilt from the log and forgotten
+// with the topic.
+#include "broker/broker.h"
 #include "core/clock.h"
 #include "core/events.h"
 #include "group/groupcoordinator.h"
@@ -13,12 +15,14 @@
 #include "wire/wirereader.h"
 #include "wire/wirewriter.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 #include <limits>
 #include <memory>
 
 using namespace topicscope::engine;
 using namespace topicscope::engine::wire;
+using logtest::idempotentBatch;
 
 namespace {
 
@@ -40,58 +44,44 @@ QByteArray frame(qint16 apiKey, qint16 version, qint32 correlationId, const std:
     return w.take();
 }
 
-// A batch of count records "<tag>#i" from producer (producerId, epoch) starting at baseSequence.
-QByteArray idempotentBatch(qint64 producerId, qint16 epoch, qint32 baseSequence, int count, const QByteArray &tag = "r")
-{
-    std::vector<Record> records;
-    for (int i = 0; i < count; ++i) {
-        Record r;
-        r.timestamp = logtest::DefaultTimestamp;
-        r.value = logtest::makeValue(tag, i, 8);
-        records.push_back(std::move(r));
-    }
-    RecordBatch::BuildOptions options;
-    options.producerId = producerId;
-    options.producerEpoch = epoch;
-    options.baseSequence = baseSequence;
-    return RecordBatch::build(0, records, options);
-}
-
 struct ProduceResult {
     WireResponse::Action action = WireResponse::Action::Close;
     int error = -1;
     qint64 baseOffset = -2;
 };
 
-struct Broker {
+// The core's Broker on a ManualClock behind KafkaApis, as the listener has it, storing in a temporary data directory
+// so that it can be restarted.
+struct WireBroker {
     ManualClock clock;
-    EventBus events;
-    std::unique_ptr<LogManager> log;
-    std::unique_ptr<GroupCoordinator> groups;
+    QTemporaryDir dataDir;
+    std::unique_ptr<Broker> broker;
+    LogManager *log = nullptr;
+    GroupCoordinator *groups = nullptr;
     std::unique_ptr<KafkaApis> apis;
 
-    Broker()
+    WireBroker() { open(); }
+    ~WireBroker() { apis.reset(); }
+
+    void open()
     {
-        StorageOptions storage;
-        storage.inMemory = true;
+        BrokerOptions options;
+        options.storage.dataDir = dataDir.path();
+        options.retentionCheckIntervalMs = 0;
         QString error;
-        log = LogManager::open(storage, clock, events, &error);
-        groups = std::make_unique<GroupCoordinator>(
-            clock, events, log->offsetStore(), [this](const QString &topic) { return log->partitionCount(topic); },
-            GroupCoordinatorConfig {});
-        apis = std::make_unique<KafkaApis>(*log, *groups, clock, events);
-    }
-    ~Broker()
-    {
-        apis.reset();
-        groups.reset();
+        broker = Broker::open(std::move(options), clock, &error);
+        QVERIFY2(broker, qPrintable(error));
+        log = &broker->log();
+        groups = &broker->groups();
+        apis = std::make_unique<KafkaApis>(*broker);
     }
 
-    // A broker restart as the wire layer sees it: a new KafkaApis (empty producer state) on the same log.
+    // A broker restart: the same data directory, a new Broker (empty producer state, rebuilt from the log).
     void restartApis()
     {
         apis.reset();
-        apis = std::make_unique<KafkaApis>(*log, *groups, clock, events);
+        broker.reset();
+        open();
     }
 
     std::optional<WireResponse> send(const QByteArray &request)
@@ -154,7 +144,7 @@ struct InitProducerIdAnswer {
     bool atEnd = false;
 };
 
-InitProducerIdAnswer initProducerId(Broker &broker, qint16 version, const std::optional<QString> &transactionalId)
+InitProducerIdAnswer initProducerId(WireBroker &broker, qint16 version, const std::optional<QString> &transactionalId)
 {
     const bool flexible = version >= 2;
     const auto response = broker.send(frame(
@@ -191,7 +181,7 @@ class TestIdempotence : public QObject {
 private Q_SLOTS:
     void apiVersionsAdvertisesInitProducerId()
     {
-        Broker broker;
+        WireBroker broker;
         const auto response = broker.send(frame(18, 0, 1, {}));
         QVERIFY(response && response->action == WireResponse::Action::Send);
         WireReader r(response->frame);
@@ -242,7 +232,7 @@ private Q_SLOTS:
     void initProducerIdGivesFreshIdsAtEpochZero()
     {
         QFETCH(int, version);
-        Broker broker;
+        WireBroker broker;
         const InitProducerIdAnswer first = initProducerId(broker, qint16(version), std::nullopt);
         const InitProducerIdAnswer second = initProducerId(broker, qint16(version), std::nullopt);
         QVERIFY(first.atEnd && second.atEnd);
@@ -263,7 +253,7 @@ private Q_SLOTS:
 
     void initProducerIdWithTransactionalIdIsRefused()
     {
-        Broker broker;
+        WireBroker broker;
         const InitProducerIdAnswer answer = initProducerId(broker, 1, QStringLiteral("txn-1"));
         QVERIFY(answer.atEnd);
         QCOMPARE(answer.error, 15); // COORDINATOR_NOT_AVAILABLE, as FindCoordinator(TRANSACTION) says
@@ -272,7 +262,7 @@ private Q_SLOTS:
 
     void duplicateResendGetsTheOriginalOffsetAndIsStoredOnce()
     {
-        Broker broker;
+        WireBroker broker;
         QCOMPARE(broker.log->createTopic(QStringLiteral("t"), 1), ErrorCode::None);
         const qint64 pid = initProducerId(broker, 2, std::nullopt).producerId;
         const QByteArray first = idempotentBatch(pid, 0, 0, 3, "a");
@@ -320,7 +310,7 @@ private Q_SLOTS:
         QFETCH(int, count);
         QFETCH(int, error);
         QFETCH(qint64, baseOffset);
-        Broker broker;
+        WireBroker broker;
         QCOMPARE(broker.log->createTopic(QStringLiteral("t"), 1), ErrorCode::None);
         const qint64 pid = 1000;
         QCOMPARE(broker.produce(QStringLiteral("t"), idempotentBatch(pid, 1, 0, 3)).baseOffset, qint64(0));
@@ -336,7 +326,7 @@ private Q_SLOTS:
 
     void onlyTheLastFiveBatchesAreRecognisedAsDuplicates()
     {
-        Broker broker;
+        WireBroker broker;
         QCOMPARE(broker.log->createTopic(QStringLiteral("t"), 1), ErrorCode::None);
         for (int seq = 0; seq < 6; ++seq)
             QCOMPARE(broker.produce(QStringLiteral("t"), idempotentBatch(7, 0, seq, 1)).baseOffset, qint64(seq));
@@ -348,7 +338,7 @@ private Q_SLOTS:
 
     void producersAreTrackedPerPartitionAndUnknownOnesStartAnywhere()
     {
-        Broker broker;
+        WireBroker broker;
         QCOMPARE(broker.log->createTopic(QStringLiteral("a"), 1), ErrorCode::None);
         QCOMPARE(broker.log->createTopic(QStringLiteral("b"), 1), ErrorCode::None);
         // Kafka >= 2.5 accepts any first sequence from a producer it has no state for (e.g. after its records
@@ -363,7 +353,7 @@ private Q_SLOTS:
 
     void stateIsRebuiltFromTheLogAfterARestart()
     {
-        Broker broker;
+        WireBroker broker;
         QCOMPARE(broker.log->createTopic(QStringLiteral("t"), 1), ErrorCode::None);
         const QByteArray first = idempotentBatch(9, 0, 0, 3, "a");
         const QByteArray second = idempotentBatch(9, 0, 3, 2, "b");
@@ -379,7 +369,7 @@ private Q_SLOTS:
 
     void rebuildLooksOnlyAtTheRecentWindow()
     {
-        Broker broker;
+        WireBroker broker;
         QCOMPARE(broker.log->createTopic(QStringLiteral("t"), 1), ErrorCode::None);
         QCOMPARE(broker.produce(QStringLiteral("t"), idempotentBatch(1, 0, 0, 2)).baseOffset, qint64(0));
         QCOMPARE(broker.produce(QStringLiteral("t"), logtest::makeBatch(int(ProducerStateManager::LoadWindowOffsets)))
@@ -396,7 +386,7 @@ private Q_SLOTS:
 
     void stateGoesWithTheTopicAndWithDeletedRecords()
     {
-        Broker broker;
+        WireBroker broker;
         QCOMPARE(broker.log->createTopic(QStringLiteral("t"), 1), ErrorCode::None);
         QCOMPARE(broker.produce(QStringLiteral("t"), idempotentBatch(4, 0, 0, 2)).error, 0);
         QCOMPARE(broker.log->deleteRecordsBefore({QStringLiteral("t"), 0}, -1), ErrorCode::None);

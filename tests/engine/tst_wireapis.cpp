@@ -3,6 +3,7 @@
 // Fetch long poll woken by appends or by max_wait_ms, ListOffsets, a whole JoinGroup/SyncGroup/Heartbeat/
 // OffsetCommit/OffsetFetch/LeaveGroup cycle, and the admin APIs (CreateTopics, DeleteTopics, DeleteRecords,
 // DescribeConfigs, AlterConfigs, CreatePartitions, DeleteGroups).
+#include "broker/broker.h"
 #include "core/clock.h"
 #include "core/events.h"
 #include "group/groupcoordinator.h"
@@ -33,33 +34,29 @@ QByteArray frame(qint16 apiKey, qint16 version, qint32 correlationId, const std:
     return w.take();
 }
 
-struct Broker {
+// The core's Broker (in memory, on a ManualClock) behind KafkaApis, as the listener has it.
+struct WireBroker {
     ManualClock clock;
-    EventBus events;
-    std::unique_ptr<LogManager> log;
-    std::unique_ptr<GroupCoordinator> groups;
+    std::unique_ptr<Broker> broker;
+    LogManager *log = nullptr;
+    GroupCoordinator *groups = nullptr;
     std::unique_ptr<KafkaApis> apis;
     int nextMemberId = 0;
 
-    explicit Broker(KafkaApisConfig config = {})
+    explicit WireBroker(KafkaApisConfig config = {})
     {
-        StorageOptions storage;
-        storage.inMemory = true;
+        BrokerOptions options;
+        options.storage.inMemory = true;
+        options.groups.initialRebalanceDelayMs = 100;
+        options.retentionCheckIntervalMs = 0; // the tests enforce retention themselves
+        options.memberIdGenerator = [this] { return QString::number(++nextMemberId); };
         QString error;
-        log = LogManager::open(storage, clock, events, &error);
-        GroupCoordinatorConfig groupConfig;
-        groupConfig.initialRebalanceDelayMs = 100;
-        groups = std::make_unique<GroupCoordinator>(
-            clock, events, log->offsetStore(), [this](const QString &topic) { return log->partitionCount(topic); },
-            groupConfig);
-        groups->setMemberIdGenerator([this] { return QString::number(++nextMemberId); });
-        apis = std::make_unique<KafkaApis>(*log, *groups, clock, events, config);
+        broker = Broker::open(std::move(options), clock, &error);
+        log = &broker->log();
+        groups = &broker->groups();
+        apis = std::make_unique<KafkaApis>(*broker, config);
     }
-    ~Broker()
-    {
-        apis.reset();
-        groups.reset();
-    }
+    ~WireBroker() { apis.reset(); }
 
     // Sends one request; the returned pointer fills in when the response comes (maybe at once).
     std::shared_ptr<std::optional<WireResponse>> send(const QByteArray &request)
@@ -186,7 +183,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, request);
         QFETCH(QString, reasonPart);
-        Broker broker;
+        WireBroker broker;
         const auto response = broker.send(request);
         QVERIFY(response->has_value());
         QCOMPARE((*response)->action, WireResponse::Action::Close);
@@ -195,7 +192,7 @@ private Q_SLOTS:
 
     void apiVersionsAboveMaxGetsV0ErrorFormat()
     {
-        Broker broker;
+        WireBroker broker;
         QByteArray keep;
         WireReader r
             = broker.call(frame(18, 4, 7, [](WireWriter &w) { w.raw(QByteArray::fromHex("00000000")); }), &keep);
@@ -211,7 +208,7 @@ private Q_SLOTS:
 
     void apiVersionsListsEverySupportedApi()
     {
-        Broker broker;
+        WireBroker broker;
         QByteArray keep;
         WireReader r = broker.call(frame(18, 2, 1, {}), &keep);
         QCOMPARE(r.int16(), qint16(0));
@@ -241,7 +238,7 @@ private Q_SLOTS:
         config.advertisedHost = QStringLiteral("broker.local");
         config.advertisedPort = 19092;
         config.numPartitions = 3;
-        Broker broker(config);
+        WireBroker broker(config);
         QByteArray keep;
         // All topics (v1 null): nothing is created.
         WireReader all = broker.call(frame(3, 1, 1, [](WireWriter &w) { w.arrayLength(-1); }), &keep);
@@ -281,7 +278,7 @@ private Q_SLOTS:
     {
         KafkaApisConfig config;
         config.autoCreateTopics = false;
-        Broker broker(config);
+        WireBroker broker(config);
         QByteArray keep;
         broker.call(frame(3, 1, 1,
                         [](WireWriter &w) {
@@ -294,7 +291,7 @@ private Q_SLOTS:
 
     void produceValidatesAndAppends()
     {
-        Broker broker;
+        WireBroker broker;
         QCOMPARE(broker.log->createTopic(QStringLiteral("t"), 1), ErrorCode::None);
         QByteArray keep;
         WireReader ok = broker.call(
@@ -332,7 +329,7 @@ private Q_SLOTS:
 
     void acksZeroAppendsWithoutResponse()
     {
-        Broker broker;
+        WireBroker broker;
         broker.log->createTopic(QStringLiteral("t"), 1);
         const auto response
             = broker.send(broker.produceFrame(QStringLiteral("t"), 0, topicscope::engine::logtest::makeBatch(4), 0));
@@ -343,7 +340,7 @@ private Q_SLOTS:
 
     void fetchLongPollWakesOnAppend()
     {
-        Broker broker;
+        WireBroker broker;
         broker.log->createTopic(QStringLiteral("t"), 1);
         const auto parked = broker.send(broker.fetchFrame(QStringLiteral("t"), 0, 500, 1));
         QVERIFY(!parked->has_value());
@@ -367,7 +364,7 @@ private Q_SLOTS:
 
     void fetchLongPollTimesOutEmpty()
     {
-        Broker broker;
+        WireBroker broker;
         broker.log->createTopic(QStringLiteral("t"), 1);
         broker.log->append({QStringLiteral("t"), 0}, topicscope::engine::logtest::makeBatch(1));
         const auto parked = broker.send(broker.fetchFrame(QStringLiteral("t"), 1, 500, 1));
@@ -385,7 +382,7 @@ private Q_SLOTS:
 
     void fetchAnswersAtOnceWithDataOrErrors()
     {
-        Broker broker;
+        WireBroker broker;
         broker.log->createTopic(QStringLiteral("t"), 1);
         broker.log->append({QStringLiteral("t"), 0}, topicscope::engine::logtest::makeBatch(3));
         QByteArray keep;
@@ -401,7 +398,7 @@ private Q_SLOTS:
 
     void listOffsetsEarliestLatestAndV0()
     {
-        Broker broker;
+        WireBroker broker;
         broker.log->createTopic(QStringLiteral("t"), 1);
         broker.log->append({QStringLiteral("t"), 0}, topicscope::engine::logtest::makeBatch(4));
         const auto request = [](qint16 version, qint64 timestamp) {
@@ -439,7 +436,7 @@ private Q_SLOTS:
 
     void groupCycleFromJoinToLeave()
     {
-        Broker broker;
+        WireBroker broker;
         broker.log->createTopic(QStringLiteral("t"), 1);
         const QByteArray subscription = QByteArray::fromHex("0000 00000001 0001 74 00000000");
         const auto join = [&](const QString &memberId) {
@@ -566,7 +563,7 @@ private Q_SLOTS:
     {
         KafkaApisConfig config;
         config.advertisedPort = 29092;
-        Broker broker(config);
+        WireBroker broker(config);
         QByteArray keep;
         WireReader r = broker.call(frame(10, 0, 1, [](WireWriter &w) { w.string(QStringLiteral("g")); }), &keep);
         QCOMPARE(r.int16(), qint16(0));
@@ -578,7 +575,7 @@ private Q_SLOTS:
 
     void createAndDeleteTopics()
     {
-        Broker broker;
+        WireBroker broker;
         const auto create = [](const QString &name, qint32 partitions, qint16 rf) {
             return frame(19, 1, 1, [=](WireWriter &w) {
                 w.arrayLength(1);
@@ -629,7 +626,7 @@ private Q_SLOTS:
 
     void deleteRecordsMovesLogStart()
     {
-        Broker broker;
+        WireBroker broker;
         broker.log->createTopic(QStringLiteral("t"), 1);
         broker.log->append({QStringLiteral("t"), 0}, topicscope::engine::logtest::makeBatch(2));
         broker.log->append({QStringLiteral("t"), 0}, topicscope::engine::logtest::makeBatch(2));
@@ -656,7 +653,7 @@ private Q_SLOTS:
 
     void describeConfigsOfTopicAndBroker()
     {
-        Broker broker;
+        WireBroker broker;
         TopicConfig config;
         config.retentionMs = 60000;
         QCOMPARE(broker.log->createTopic(QStringLiteral("t"), 1, config), ErrorCode::None);
@@ -714,7 +711,7 @@ private Q_SLOTS:
 
     void deleteGroupsOnlyWhenEmpty()
     {
-        Broker broker;
+        WireBroker broker;
         broker.log->createTopic(QStringLiteral("t"), 1);
         OffsetCommitRequest commit;
         commit.groupId = QStringLiteral("standalone");
@@ -739,7 +736,7 @@ private Q_SLOTS:
 
     void alterConfigsReplacesTheTopicConfig()
     {
-        Broker broker;
+        WireBroker broker;
         TopicConfig config;
         config.retentionBytes = 1000;
         broker.log->createTopic(QStringLiteral("t"), 1, config);
@@ -771,7 +768,7 @@ private Q_SLOTS:
 
     void createPartitionsGrowsOnly()
     {
-        Broker broker;
+        WireBroker broker;
         broker.log->createTopic(QStringLiteral("t"), 2);
         const auto grow = [](qint32 count) {
             return frame(37, 1, 1, [=](WireWriter &w) {

@@ -9,10 +9,8 @@
 // frame, so arbitrary bytes still reach the decoders. Between frames the clock moves on, firing long-poll and
 // rebalance timers; at the end it moves far enough to release everything still parked.
 
+#include "broker/broker.h"
 #include "core/clock.h"
-#include "core/events.h"
-#include "group/groupcoordinator.h"
-#include "log/logmanager.h"
 #include "wire/kafkaapis.h"
 
 #include <QByteArray>
@@ -46,23 +44,19 @@ public:
         using namespace topicscope::engine;
         HarnessStats stats;
         ManualClock clock;
-        EventBus events;
-        StorageOptions storage;
-        storage.inMemory = true;
-        QString error;
-        std::unique_ptr<LogManager> log = LogManager::open(storage, clock, events, &error);
-        if (!log)
-            fail("cannot open the in-memory log");
-        GroupCoordinatorConfig groupConfig;
-        groupConfig.initialRebalanceDelayMs = 100;
-        auto groups = std::make_unique<GroupCoordinator>(
-            clock, events, log->offsetStore(), [&log](const QString &topic) { return log->partitionCount(topic); },
-            groupConfig);
+        BrokerOptions options;
+        options.storage.inMemory = true;
+        options.groups.initialRebalanceDelayMs = 100;
+        options.retentionCheckIntervalMs = 0;
         int memberSeq = 0;
-        groups->setMemberIdGenerator([&memberSeq] { return QStringLiteral("member-%1").arg(++memberSeq); });
+        options.memberIdGenerator = [&memberSeq] { return QStringLiteral("member-%1").arg(++memberSeq); };
+        QString error;
+        std::unique_ptr<Broker> broker = Broker::open(std::move(options), clock, &error);
+        if (!broker)
+            fail("cannot open the in-memory broker");
         // One existing topic so Produce, Fetch and ListOffsets reach the log without creating anything first.
-        log->createTopic(QStringLiteral("fuzz"), 2);
-        auto apis = std::make_unique<KafkaApis>(*log, *groups, clock, events);
+        broker->log().createTopic(QStringLiteral("fuzz"), 2);
+        auto apis = std::make_unique<KafkaApis>(*broker);
 
         struct Slot {
             qint32 correlationId = 0;
@@ -121,8 +115,7 @@ public:
         for (int i = 0; i < 200 && clock.pendingTimers() > 0; ++i)
             clock.advance(std::max<qint64>(1, clock.nextDeadlineMs() - clock.nowMs()));
         apis.reset();
-        groups.reset();
-        log.reset();
+        broker.reset();
         for (const auto &slot : requests)
             stats.pending += slot->answered ? 0 : 1;
         return stats;
