@@ -2,6 +2,7 @@
 
 #include "appearance.h"
 #include "chartsview.h"
+#include "clusterclient.h"
 #include "clustertreemodel.h"
 #include "createtopicdialog.h"
 #include "flowworkspace.h"
@@ -13,8 +14,7 @@
 #include "partitionsview.h"
 #include "preferencesdialog.h"
 #include "producerpanel.h"
-#include "runtime/clusterclient.h"
-#include "runtime/scenariocontrol.h"
+#include "scenarioclient.h"
 #include "screenfit.h"
 #include "shortcutsdialog.h"
 #include "topicsview.h"
@@ -203,8 +203,8 @@ void MainWindow::createMenus()
     m_viewMenu = view;
     const auto zoom = [](int step) { // 0 = back to 100 %
         Appearance a = Appearance::load();
-        a.fontPercent = std::clamp(step == 0 ? 100 : a.fontPercent + step, Appearance::MinFontPercent,
-            Appearance::MaxFontPercent);
+        a.fontPercent = std::clamp(
+            step == 0 ? 100 : a.fontPercent + step, Appearance::MinFontPercent, Appearance::MaxFontPercent);
         a.save();
         a.apply();
     };
@@ -261,7 +261,7 @@ void MainWindow::createMenus()
     toolbar->addAction(deleteAction);
 }
 
-void MainWindow::setScenarioControl(engine::ScenarioControl *control)
+void MainWindow::setScenarioControl(engine::ScenarioClient *control)
 {
     if (m_flow || !control)
         return;
@@ -307,8 +307,9 @@ void MainWindow::setScenarioControl(engine::ScenarioControl *control)
     m_viewMenu->insertAction(m_viewTabsEnd, flowTab);
 
     int n = 0;
-    for (const auto &[path, title] : engine::ScenarioControl::builtInScenarios(Language::current())) {
-        QAction *a = scenarios->addAction(scenarioMenuText(n, title), this, [this, path = path] { openScenario(path); });
+    for (const auto &[path, title] : control->builtInScenarios(Language::current())) {
+        QAction *a
+            = scenarios->addAction(scenarioMenuText(n, title), this, [this, path = path] { openScenario(path); });
         a->setData(path);
         ++n;
     }
@@ -515,7 +516,8 @@ void MainWindow::updateFirstRunHint(const QString &listenAddress)
     m_firstRunText->setText(tr("Welcome to Topicscope. %1 Or open a scenario to watch producers, partitions and "
                                "consumer groups at work.")
                                 .arg(clients));
-    m_firstRunText->parentWidget()->findChild<QPushButton *>(QStringLiteral("firstRunOpenScenario"))
+    m_firstRunText->parentWidget()
+        ->findChild<QPushButton *>(QStringLiteral("firstRunOpenScenario"))
         ->setVisible(m_scenariosMenu != nullptr);
 }
 

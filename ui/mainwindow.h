@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runtime/brokersnapshot.h"
+#include "brokersnapshot.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -13,7 +13,7 @@ class QTreeView;
 
 namespace topicscope::engine {
 class ClusterClient;
-class ScenarioControl;
+class ScenarioClient;
 } // namespace topicscope::engine
 
 namespace topicscope::ui {
@@ -52,7 +52,7 @@ public:
 
     // The embedded broker's scenario player: adds the Flow tab and the Scenarios menu. Not called for a
     // cluster without one (a remote cluster has no simulated world).
-    void setScenarioControl(engine::ScenarioControl *control);
+    void setScenarioControl(engine::ScenarioClient *control);
     FlowWorkspace *flowWorkspace() const { return m_flow; }
     // Opens a scenario file (or ":/scenarios/..." built-in) in the Flow tab.
     void openScenario(const QString &path);

@@ -1,10 +1,11 @@
 #pragma once
 
 #include "client/serializer.h"
+#include "clientoptions.h"
 #include "core/clock.h"
-#include "core/errorcode.h"
-#include "core/record.h"
-#include "core/topicpartition.h"
+#include "errorcode.h"
+#include "record.h"
+#include "topicpartition.h"
 
 #include <QList>
 #include <QMap>
@@ -20,8 +21,6 @@ namespace topicscope::engine {
 
 class GroupCoordinator;
 class LogManager;
-
-enum class OffsetResetPolicy { Earliest, Latest, None }; // auto.offset.reset
 
 // Consumer settings, with Kafka's names and defaults (ConsumerConfig, Kafka 3.x).
 struct ConsumerConfig {

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "core/errorcode.h"
+#include "clientoptions.h"
+#include "errorcode.h"
 
 #include <QByteArray>
 #include <QString>
@@ -18,9 +19,6 @@ enum class PartitionStrategy {
     UniformSticky, // UniformStickyPartitioner (KIP-480), keys ignored
     RoundRobin, // RoundRobinPartitioner, keys ignored
 };
-
-// The partitioner a producer is configured with (Kafka's partitioner.class; BuiltIn = unset).
-enum class PartitionerKind { BuiltIn, RoundRobin, UniformSticky };
 
 // Why a record goes where it goes; shown to the user next to the record.
 struct PartitionDecision {

@@ -3,10 +3,10 @@
 #include "client/partitioner.h"
 #include "client/serializer.h"
 #include "core/clock.h"
-#include "core/errorcode.h"
-#include "core/record.h"
-#include "core/topicpartition.h"
+#include "errorcode.h"
 #include "log/logmanager.h"
+#include "record.h"
+#include "topicpartition.h"
 
 #include <QHash>
 #include <QList>

@@ -1,19 +1,13 @@
 #pragma once
 
+#include "clientoptions.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QVariant>
 #include <optional>
 
 namespace topicscope::engine {
-
-// Kafka's common serdes (org.apache.kafka.common.serialization), with the value types used in-app:
-//   String    QString   <-> UTF-8                 (StringSerializer / StringDeserializer)
-//   ByteArray QByteArray <-> the same bytes        (ByteArraySerializer / ByteArrayDeserializer)
-//   Json      QJsonValue / JSON text <-> UTF-8 JSON text, validated both ways (connect-json's JsonSerializer)
-//   Int32     qint32    <-> 4 bytes big-endian     (IntegerSerializer / IntegerDeserializer)
-//   Int64     qint64    <-> 8 bytes big-endian     (LongSerializer / LongDeserializer)
-enum class SerdeFormat { String, ByteArray, Json, Int32, Int64 };
 
 struct SerializeResult {
     std::optional<QByteArray> bytes; // nullopt for a null input: Kafka never serializes null

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/topicpartition.h"
 #include "group/assignor.h"
+#include "topicpartition.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,10 +1,11 @@
 #pragma once
 
 #include "core/clock.h"
-#include "core/errorcode.h"
 #include "core/events.h"
-#include "core/topicpartition.h"
+#include "errorcode.h"
 #include "group/offsetstore.h"
+#include "groupdescription.h"
+#include "topicpartition.h"
 
 #include <QByteArray>
 #include <QList>
@@ -121,34 +122,6 @@ struct OffsetFetchResult {
     ErrorCode error = ErrorCode::None; // group-level
     // For requested partitions without a commit: offset -1, metadata "", no error (Kafka's behaviour).
     std::vector<CommittedOffset> offsets;
-};
-
-struct GroupMemberDescription {
-    QString memberId;
-    std::optional<QString> groupInstanceId;
-    QString clientId;
-    QString clientHost;
-    qint32 sessionTimeoutMs = 0;
-    qint32 rebalanceTimeoutMs = 0;
-    QByteArray metadata; // for the selected protocol
-    QByteArray assignment; // current generation's
-};
-
-struct GroupDescription {
-    ErrorCode error = ErrorCode::None;
-    QString groupId;
-    QString state; // "Empty", "PreparingRebalance", "CompletingRebalance", "Stable", "Dead"
-    QString protocolType;
-    QString protocolName;
-    qint32 generationId = 0;
-    QString leader;
-    QList<GroupMemberDescription> members;
-};
-
-struct GroupListing {
-    QString groupId;
-    QString protocolType;
-    QString state;
 };
 
 // Kafka's classic group coordinator for every group of the broker: the state machine Empty ->

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/errorcode.h"
-#include "core/topicpartition.h"
+#include "errorcode.h"
+#include "topicpartition.h"
 
 #include <QMap>
 #include <QString>

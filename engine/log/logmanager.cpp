@@ -2,6 +2,7 @@
 
 #include "core/recordbatch.h"
 #include "storage/sqlitestore.h"
+#include "topicnames.h"
 
 #include <QDir>
 #include <QLoggingCategory>
@@ -15,7 +16,6 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcLog, "topicscope.engine.log")
 
-constexpr int MaxTopicNameLength = 249;
 // Kafka has no hard limit, but a partition count this large is a typo, and every partition costs a row.
 constexpr int MaxPartitions = 10000;
 
@@ -174,32 +174,12 @@ std::unique_ptr<LogManager> LogManager::open(
 
 ErrorCode LogManager::validateTopicName(const QString &name, QString *why)
 {
-    if (name.isEmpty())
-        return fail(why, ErrorCode::InvalidTopicException, QStringLiteral("topic name is empty"));
-    if (name == QLatin1String(".") || name == QLatin1String(".."))
-        return fail(why, ErrorCode::InvalidTopicException, QStringLiteral("topic name cannot be \".\" or \"..\""));
-    if (name.size() > MaxTopicNameLength)
-        return fail(why, ErrorCode::InvalidTopicException,
-            QStringLiteral("topic name is %1 characters long; the limit is %2")
-                .arg(name.size())
-                .arg(MaxTopicNameLength));
-    for (const QChar c : name) {
-        const char16_t u = c.unicode();
-        const bool legal = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'.'
-            || u == u'_' || u == u'-';
-        if (!legal)
-            return fail(why, ErrorCode::InvalidTopicException,
-                QStringLiteral("topic name \"%1\" contains '%2'; only ASCII letters, digits, '.', '_' and '-' are "
-                               "allowed")
-                    .arg(name, c));
-    }
-    return ErrorCode::None;
+    return TopicNames::validate(name, why);
 }
 
 QString LogManager::metricName(const QString &topic)
 {
-    QString name = topic;
-    return name.replace(QLatin1Char('.'), QLatin1Char('_'));
+    return TopicNames::metricName(topic);
 }
 
 ErrorCode LogManager::createTopic(const QString &name, int partitions, const TopicConfig &config, QString *why)

@@ -1,10 +1,11 @@
 #pragma once
 
 #include "core/clock.h"
-#include "core/errorcode.h"
 #include "core/events.h"
-#include "core/topicpartition.h"
-#include "log/topicconfig.h"
+#include "errorcode.h"
+#include "topicconfig.h"
+#include "topicinfo.h"
+#include "topicpartition.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -19,20 +20,6 @@ namespace topicscope::engine {
 
 class SqliteStore;
 class OffsetStore;
-
-struct PartitionInfo {
-    int partition = 0;
-    qint64 logStartOffset = 0;
-    qint64 logEndOffset = 0; // = high watermark: a single replica acknowledges at once
-    qint64 sizeBytes = 0; // bytes of stored batches
-    qint64 lastAppendTimeMs = -1;
-};
-
-struct TopicInfo {
-    QString name;
-    TopicConfig config;
-    QList<PartitionInfo> partitions;
-};
 
 struct AppendResult {
     ErrorCode error = ErrorCode::None;

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/errorcode.h"
 #include "core/recordbatch.h"
-#include "core/topicpartition.h"
+#include "errorcode.h"
+#include "topicpartition.h"
 
 #include <QHash>
 #include <QSet>

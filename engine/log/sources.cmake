@@ -1,6 +1,5 @@
 # Sources of engine/log (paths relative to engine/): topics and their partition logs.
 list(APPEND TOPICSCOPE_ENGINE_SOURCES
-    log/topicconfig.h log/topicconfig.cpp
     log/logmanager.h log/logmanager.cpp
     log/producerstatemanager.h log/producerstatemanager.cpp
 )

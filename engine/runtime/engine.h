@@ -1,7 +1,7 @@
 #pragma once
 
 #include "broker/broker.h"
-#include "runtime/brokersnapshot.h"
+#include "brokersnapshot.h"
 #include "runtime/kafkaserveroptions.h"
 
 #include <QObject>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "core/errorcode.h"
-#include "log/topicconfig.h"
-#include "runtime/brokersnapshot.h"
-#include "runtime/clusterclient.h"
+#include "brokersnapshot.h"
+#include "clusterclient.h"
+#include "errorcode.h"
 #include "runtime/engine.h"
+#include "topicconfig.h"
 
 #include <QObject>
 #include <QPointer>

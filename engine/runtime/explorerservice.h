@@ -1,8 +1,9 @@
 #pragma once
 
-#include "core/errorcode.h"
-#include "runtime/brokersnapshot.h"
-#include "runtime/clustertypes.h"
+#include "brokersnapshot.h"
+#include "clustertypes.h"
+#include "core/events.h"
+#include "errorcode.h"
 #include "runtime/ratetracker.h"
 
 #include <QHash>

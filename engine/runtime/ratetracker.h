@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/topicpartition.h"
-#include "runtime/brokersnapshot.h"
+#include "brokersnapshot.h"
+#include "topicpartition.h"
 
 #include <QHash>
 #include <vector>

@@ -3,7 +3,7 @@
 namespace topicscope::engine {
 
 ScenarioControl::ScenarioControl(ScenarioPlayer *player, QObject *parent)
-    : QObject(parent)
+    : ScenarioClient(parent)
     , m_player(player)
 {
     qRegisterMetaType<FlowSnapshot>();
@@ -35,7 +35,12 @@ ScenarioControl::ScenarioControl(ScenarioPlayer *player, QObject *parent)
     onPlayer([sinks](ScenarioPlayer &p) { p.setSinks(sinks); });
 }
 
-QList<std::pair<QString, QString>> ScenarioControl::builtInScenarios(const QString &language)
+QList<std::pair<QString, QString>> ScenarioControl::builtInScenarios(const QString &language) const
+{
+    return builtIns(language);
+}
+
+QList<std::pair<QString, QString>> ScenarioControl::builtIns(const QString &language)
 {
     QList<std::pair<QString, QString>> list;
     for (const QString &path : Scenario::builtInFiles()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runtime/scenarioplayer.h"
+#include "scenarioclient.h"
 
 #include <QObject>
 #include <QPointer>
@@ -11,47 +12,35 @@ namespace topicscope::engine {
 // The flow view's door to the ScenarioPlayer on the engine's worker thread: part of EngineFacade (which creates
 // it), so the UI still reaches the engine through one facade. Commands go in as queued functors; snapshots,
 // state and query results come back as queued signals carrying values. Never blocks. Lives on the GUI thread.
-class ScenarioControl : public QObject {
+class ScenarioControl : public ScenarioClient {
     Q_OBJECT
 public:
     // player lives on the worker thread; it must outlive every queued call (EngineFacade deletes it when the
     // worker thread finishes).
     explicit ScenarioControl(ScenarioPlayer *player, QObject *parent = nullptr);
 
-    // (resource path, title in language) of every built-in scenario, in file order; a title without that language
-    // is English. Reads the embedded files; any thread.
-    static QList<std::pair<QString, QString>> builtInScenarios(const QString &language = QStringLiteral("en"));
+    // Every built-in scenario; reads the embedded files (any thread).
+    static QList<std::pair<QString, QString>> builtIns(const QString &language = QStringLiteral("en"));
+    QList<std::pair<QString, QString>> builtInScenarios(const QString &language) const override;
 
-    void loadFile(const QString &path);
-    void loadSandbox();
-    void restart();
-    void play();
-    void pause();
-    void stepEvent();
-    void setSpeed(double speed);
-    void advanceBy(qint64 ms);
-    // "en" (the default) or "ko": titles, descriptions, captions, questions, answers and the assignor comparison's
-    // note; English for a text that lacks the language. A new state and snapshot follow.
-    void setLanguage(const QString &language);
+    void loadFile(const QString &path) override;
+    void loadSandbox() override;
+    void restart() override;
+    void play() override;
+    void pause() override;
+    void stepEvent() override;
+    void setSpeed(double speed) override;
+    void advanceBy(qint64 ms) override;
+    void setLanguage(const QString &language) override;
 
-    void perform(const ScenarioStep &step);
-    void addProducer(const ScenarioProducer &producer);
-    void removeProducer(const QString &id);
-    void addConsumer(const ScenarioConsumer &consumer);
+    void perform(const ScenarioStep &step) override;
+    void addProducer(const ScenarioProducer &producer) override;
+    void removeProducer(const QString &id) override;
+    void addConsumer(const ScenarioConsumer &consumer) override;
 
-    // Results arrive as journeyReady / historyReady / comparisonReady with the returned request id.
-    quint64 requestJourney(const TopicPartition &topicPartition, qint64 offset);
-    quint64 requestHistory(int rebalanceIndex);
-    quint64 requestComparison();
-
-Q_SIGNALS:
-    void snapshotUpdated(const topicscope::engine::FlowSnapshot &snapshot);
-    void stateChanged(const topicscope::engine::ScenarioPlayerState &state);
-    void journeyReady(quint64 requestId, const topicscope::engine::RecordJourney &journey);
-    // found = false when that generation's picture was not kept.
-    void historyReady(
-        quint64 requestId, int rebalanceIndex, bool found, const topicscope::engine::FlowSnapshot &snapshot);
-    void comparisonReady(quint64 requestId, const topicscope::engine::AssignorComparison &comparison);
+    quint64 requestJourney(const TopicPartition &topicPartition, qint64 offset) override;
+    quint64 requestHistory(int rebalanceIndex) override;
+    quint64 requestComparison() override;
 
 private:
     void onPlayer(std::function<void(ScenarioPlayer &)> fn);

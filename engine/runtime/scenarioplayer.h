@@ -1,6 +1,7 @@
 #pragma once
 
-#include "sim/flowsnapshot.h"
+#include "flowsnapshot.h"
+#include "scenarioplayerstate.h"
 #include "sim/scenario.h"
 #include "sim/scenariorunner.h"
 
@@ -14,24 +15,6 @@ class QTimer;
 
 namespace topicscope::engine {
 
-// What the scenario controls show: which scenario, playing or not, how fast.
-struct ScenarioPlayerState {
-    bool loaded = false;
-    QString title;
-    QString description;
-    QString source; // the file it came from (":/scenarios/..." for a built-in), "" for the sandbox
-    bool openEnded = false; // the sandbox, or a scenario continued after its end
-    bool playing = false;
-    bool finished = false; // the scenario reached its end and its checks ran (results); stays true once continued
-    bool continued = false; // finished, then played on or acted on: the world runs on open-ended
-    QString language = QStringLiteral("en"); // of title and description (and of the snapshots' captions)
-    double speed = 1.0;
-    qint64 timeMs = 0;
-    qint64 endMs = -1;
-    QString error; // the last load or command error, "" when the last one succeeded
-    QList<ScenarioExpectationResult> results; // once finished (kept after it continued)
-};
-
 // Plays one ScenarioRunner in real time for the flow view: a timer turns elapsed real time × speed into
 // virtual time, runs everything due, and publishes one FlowSnapshot per tick (about 30 per second, never one
 // per record). Pause steps stop the playback; single step runs to the next recorded event. A snapshot is kept
@@ -44,7 +27,7 @@ public:
     static constexpr double MinSpeed = 0.1;
     static constexpr double MaxSpeed = 50.0;
     static constexpr int TickMs = 33;
-    static constexpr int MaxHistory = 500;
+    static constexpr int MaxHistory = ScenarioHistoryLimit;
 
     struct Sinks {
         std::function<void(const FlowSnapshot &)> snapshot;
@@ -134,5 +117,3 @@ private:
 };
 
 } // namespace topicscope::engine
-
-Q_DECLARE_METATYPE(topicscope::engine::ScenarioPlayerState)

@@ -2,11 +2,8 @@
 # timers and the facade. The only engine part that uses QObject signals and QThread.
 list(APPEND TOPICSCOPE_ENGINE_SOURCES
     runtime/realclock.h runtime/realclock.cpp
-    runtime/brokersnapshot.h
     runtime/engine.h runtime/engine.cpp
     runtime/enginefacade.h runtime/enginefacade.cpp
-    runtime/clusterclient.h
-    runtime/clustertypes.h
     runtime/ratetracker.h runtime/ratetracker.cpp
     runtime/explorerservice.h runtime/explorerservice.cpp
     runtime/scenarioplayer.h runtime/scenarioplayer.cpp

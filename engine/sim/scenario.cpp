@@ -1,5 +1,7 @@
 #include "scenario.h"
 
+#include "client/partitioner.h"
+#include "client/serializer.h"
 #include "log/logmanager.h"
 
 #include <QDir>
@@ -84,7 +86,8 @@ public:
         if (v.isString())
             return LocalizedText(v.toString());
         if (!v.isObject()) {
-            fail(key, QStringLiteral("must be a string or an object of texts by language ({\"en\": ..., \"ko\": ...})"));
+            fail(
+                key, QStringLiteral("must be a string or an object of texts by language ({\"en\": ..., \"ko\": ...})"));
             return {};
         }
         const QJsonObject texts = v.toObject();

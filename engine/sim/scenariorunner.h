@@ -1,9 +1,10 @@
 #pragma once
 
-#include "core/topicpartition.h"
-#include "sim/flowsnapshot.h"
+#include "flowsnapshot.h"
+#include "scenarioevent.h"
+#include "scenarioplayerstate.h"
 #include "sim/scenario.h"
-#include "sim/scenarioevent.h"
+#include "topicpartition.h"
 
 #include <QList>
 #include <QMap>
@@ -14,13 +15,6 @@
 #include <optional>
 
 namespace topicscope::engine {
-
-struct ScenarioExpectationResult {
-    QString path;
-    QString description;
-    bool passed = false;
-    QString actual;
-};
 
 // Plays a Scenario on virtual time: a ManualClock drives real in-app Producers and Consumers against an
 // in-memory LogManager and a GroupCoordinator, exactly the code paths wire clients use. It records a timeline
@@ -111,7 +105,8 @@ public:
     // Plays the scenario once per assignor (range, roundrobin, sticky, cooperative-sticky), every consumer of
     // the file switched to it, to the end, and compares the rebalances.
     // The comparison's title and note are in language (English when the scenario or the note lacks it).
-    static AssignorComparison compareAssignors(const Scenario &scenario, const QString &language = QStringLiteral("en"));
+    static AssignorComparison compareAssignors(
+        const Scenario &scenario, const QString &language = QStringLiteral("en"));
 
     // Available after runToEnd().
     const QList<ScenarioExpectationResult> &expectationResults() const;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/errorcode.h"
+#include "errorcode.h"
 #include "wire/wirereader.h"
 
 #include <QByteArray>

@@ -2,7 +2,7 @@
 
 #include "core/clock.h"
 #include "core/events.h"
-#include "core/topicpartition.h"
+#include "topicpartition.h"
 
 #include <QByteArray>
 #include <QString>

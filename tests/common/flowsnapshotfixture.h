@@ -3,7 +3,7 @@
 // Hand-built FlowSnapshots for the flow view's tests and benchmark: a small workshop world (a crash, a duplicate,
 // a question) and a generator of a busy world that moves on with every snapshot. Header-only.
 
-#include "sim/flowsnapshot.h"
+#include "flowsnapshot.h"
 
 #include <QList>
 #include <QString>

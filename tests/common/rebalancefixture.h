@@ -6,7 +6,7 @@
 // gap in all six rows); under cooperative-sticky generation 2 (+10.100 s) only revokes orders-2 and orders-5 and
 // the follow-up generation 3 (+10.250 s) gives them to billing-3 (a 150 ms gap in two rows). Header-only.
 
-#include "sim/flowsnapshot.h"
+#include "flowsnapshot.h"
 
 #include <algorithm>
 

@@ -2,7 +2,7 @@
 // A ClusterClient for UI tests that need a cluster shape the embedded broker would take minutes to build (a
 // 10-million-record partition): it answers message pages with synthetic records, asynchronously like a real
 // one, and counts the requests. Header-only, GUI thread.
-#include "runtime/clusterclient.h"
+#include "clusterclient.h"
 
 #include <QTimer>
 

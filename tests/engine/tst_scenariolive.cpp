@@ -1,5 +1,5 @@
+#include "flowsnapshot.h"
 #include "scenariotesthelpers.h"
-#include "sim/flowsnapshot.h"
 #include "sim/scenario.h"
 #include "sim/scenariorunner.h"
 

@@ -17,8 +17,8 @@ namespace {
 QByteArray withTitle(const QByteArray &title, const QByteArray &caption = "\"c\"")
 {
     return "{\"format\": \"topicscope-scenario\", \"version\": 1,\n \"title\": " + title
-        + ",\n \"topics\": [{\"name\": \"t\"}],\n \"steps\": [{\"at\": 0, \"action\": \"caption\", \"text\": "
-        + caption + "}]}";
+        + ",\n \"topics\": [{\"name\": \"t\"}],\n \"steps\": [{\"at\": 0, \"action\": \"caption\", \"text\": " + caption
+        + "}]}";
 }
 
 } // namespace
@@ -39,14 +39,16 @@ void TestScenarioText::parsesTexts_data()
     QTest::addColumn<QByteArray>("title");
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("expected");
-    QTest::addRow("plain string is English") << QByteArray("\"Hello\"") << QStringLiteral("en") << QStringLiteral("Hello");
-    QTest::addRow("plain string, Korean asked") << QByteArray("\"Hello\"") << QStringLiteral("ko") << QStringLiteral("Hello");
+    QTest::addRow("plain string is English")
+        << QByteArray("\"Hello\"") << QStringLiteral("en") << QStringLiteral("Hello");
+    QTest::addRow("plain string, Korean asked")
+        << QByteArray("\"Hello\"") << QStringLiteral("ko") << QStringLiteral("Hello");
     QTest::addRow("object, English") << QByteArray("{\"en\": \"Hello\", \"ko\": \"안녕\"}") << QStringLiteral("en")
                                      << QStringLiteral("Hello");
     QTest::addRow("object, Korean") << QByteArray("{\"en\": \"Hello\", \"ko\": \"안녕\"}") << QStringLiteral("ko")
                                     << QStringLiteral("안녕");
-    QTest::addRow("missing language falls back") << QByteArray("{\"en\": \"Hello\", \"ko\": \"안녕\"}")
-                                                 << QStringLiteral("fr") << QStringLiteral("Hello");
+    QTest::addRow("missing language falls back")
+        << QByteArray("{\"en\": \"Hello\", \"ko\": \"안녕\"}") << QStringLiteral("fr") << QStringLiteral("Hello");
 }
 
 void TestScenarioText::parsesTexts()
@@ -111,7 +113,8 @@ void TestScenarioText::playerShowsTheChosenLanguage()
     player.advanceBy(10'000);
     QCOMPARE(snapshots.constLast().timeMs, qint64(5000));
     QCOMPARE(snapshots.constLast().question, QStringLiteral("risk-2가 들어옵니다. 파티션 네 개는 어떻게 나뉠까요?"));
-    QCOMPARE(snapshots.constLast().answer, QStringLiteral("range는 멤버마다 연속된 범위를 줍니다. 두 개씩 나눠 갖습니다."));
+    QCOMPARE(
+        snapshots.constLast().answer, QStringLiteral("range는 멤버마다 연속된 범위를 줍니다. 두 개씩 나눠 갖습니다."));
     const ScenarioEvent pauseEvent = snapshots.constLast().recentEvents.constLast();
     QCOMPARE(pauseEvent.kind, ScenarioEvent::Kind::Pause);
     QVERIFY2(pauseEvent.text.startsWith(QStringLiteral("risk-2가 들어옵니다.")), qPrintable(pauseEvent.text));
@@ -140,8 +143,8 @@ void TestScenarioText::playerShowsTheChosenLanguage()
 
 void TestScenarioText::menuTitlesInTheChosenLanguage()
 {
-    const QList<std::pair<QString, QString>> en = ScenarioControl::builtInScenarios();
-    const QList<std::pair<QString, QString>> ko = ScenarioControl::builtInScenarios(QStringLiteral("ko"));
+    const QList<std::pair<QString, QString>> en = ScenarioControl::builtIns();
+    const QList<std::pair<QString, QString>> ko = ScenarioControl::builtIns(QStringLiteral("ko"));
     QCOMPARE(en.size(), Scenario::builtInFiles().size());
     QCOMPARE(ko.size(), en.size());
     for (int i = 0; i < en.size(); ++i) {

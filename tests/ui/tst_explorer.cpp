@@ -17,6 +17,7 @@
 #include "partitionsmodel.h"
 #include "producerpanel.h"
 #include "runtime/enginefacade.h"
+#include "runtime/scenariocontrol.h"
 #include "timeserieschart.h"
 #include "topicsmodel.h"
 #include "topicsview.h"

@@ -175,7 +175,7 @@ private Q_SLOTS:
         QVERIFY(flow);
 
         // Every built-in is in the menu; choosing one opens the Flow tab with it.
-        const auto builtIns = engine::ScenarioControl::builtInScenarios();
+        const auto builtIns = engine::ScenarioControl::builtIns();
         QVERIFY(builtIns.size() >= 8);
         QAction *open = scenarioAction(window, QStringLiteral(":/scenarios/06-autocommit-duplicates.json"));
         QVERIFY(open);
@@ -419,7 +419,7 @@ private Q_SLOTS:
         flow.show();
         facade.start();
         verifyFitsA720pScreen(&flow, "empty");
-        for (const auto &[path, title] : engine::ScenarioControl::builtInScenarios()) {
+        for (const auto &[path, title] : engine::ScenarioControl::builtIns()) {
             openAndWait(&flow, path, title);
             verifyFitsA720pScreen(&flow, qPrintable(path));
             playToTheEnd(&flow);

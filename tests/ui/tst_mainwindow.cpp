@@ -130,7 +130,8 @@ private Q_SLOTS:
         // The reason from the engine, the port, and what still works.
         const quint16 taken = broker.taken.port();
         QVERIFY2(dialog->message().contains(QString::number(taken)), qPrintable(dialog->message()));
-        QVERIFY2(dialog->message().contains(QLatin1String("in use"), Qt::CaseInsensitive), qPrintable(dialog->message()));
+        QVERIFY2(
+            dialog->message().contains(QLatin1String("in use"), Qt::CaseInsensitive), qPrintable(dialog->message()));
         QCOMPARE(dialog->port(), quint16(taken + 1));
         QCOMPARE(broker.window.findChild<QLabel *>(QStringLiteral("statusListener"))->text(),
             QStringLiteral("Kafka listener down"));
@@ -186,7 +187,7 @@ private Q_SLOTS:
             if (a->data().toString().startsWith(QLatin1String(":/scenarios/")))
                 ++builtIns;
         }
-        QCOMPARE(builtIns, int(engine::ScenarioControl::builtInScenarios().size()));
+        QCOMPARE(builtIns, int(engine::ScenarioControl::builtIns().size()));
     }
 
     void shortcutSheetListsTheRealShortcuts()

@@ -15,12 +15,12 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QMainWindow>
-#include <QTabWidget>
 #include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -146,7 +146,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         ui::FlowWorkspace *flow = window.flowWorkspace();
         QVERIFY(flow);
-        const auto builtIns = engine::ScenarioControl::builtInScenarios();
+        const auto builtIns = engine::ScenarioControl::builtIns();
         QVERIFY(builtIns.size() >= 14);
         for (const auto &[path, title] : builtIns) {
             window.openScenario(path);
@@ -200,8 +200,8 @@ private Q_SLOTS:
     {
         const QRect screen(0, 0, 1280, 720);
         const QSize noFrame(0, 0);
-        QCOMPARE(ui::screenfit::clampedClientGeometry(QRect(10, 20, 800, 600), noFrame, screen),
-            QRect(10, 20, 800, 600));
+        QCOMPARE(
+            ui::screenfit::clampedClientGeometry(QRect(10, 20, 800, 600), noFrame, screen), QRect(10, 20, 800, 600));
         QCOMPARE(ui::screenfit::clampedClientGeometry(QRect(400, 200, 1880, 1000), noFrame, screen), screen);
         // With decorations (a 30 px title bar, 2 px borders) the frame, not the client area, fits.
         const QRect client = ui::screenfit::clampedClientGeometry(QRect(900, 500, 1000, 400), QSize(4, 32), screen);

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "brokersnapshot.h"
 #include "metrichistory.h"
-#include "runtime/brokersnapshot.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
 #include "createtopicdialog.h"
 
-#include "log/logmanager.h"
+#include "topicnames.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -85,7 +85,7 @@ void CreateTopicDialog::validate()
     m_valid = false;
     if (name.isEmpty()) {
         why = tr("Letters, digits, '.', '_' and '-'; at most 249 characters.");
-    } else if (engine::LogManager::validateTopicName(name, &why) != engine::ErrorCode::None) {
+    } else if (engine::TopicNames::validate(name, &why) != engine::ErrorCode::None) {
         // why is the broker's own explanation
     } else if (m_existing.contains(name)) {
         why = tr("A topic named \"%1\" already exists.").arg(name);
@@ -116,9 +116,9 @@ void CreateTopicDialog::validate()
 QString CreateTopicDialog::collidingTopic(const QString &name) const
 {
     // The broker's own rule, so the dialog refuses exactly what createTopic refuses.
-    const QString mine = engine::LogManager::metricName(name);
+    const QString mine = engine::TopicNames::metricName(name);
     for (const QString &t : std::as_const(m_existing)) {
-        if (t != name && engine::LogManager::metricName(t) == mine)
+        if (t != name && engine::TopicNames::metricName(t) == mine)
             return t;
     }
     return {};

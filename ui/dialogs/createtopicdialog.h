@@ -1,6 +1,6 @@
 #pragma once
 
-#include "log/topicconfig.h"
+#include "topicconfig.h"
 
 #include <QDialog>
 #include <QStringList>

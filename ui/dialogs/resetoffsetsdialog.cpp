@@ -1,6 +1,6 @@
 #include "resetoffsetsdialog.h"
 
-#include "runtime/clusterclient.h"
+#include "clusterclient.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sim/flowsnapshot.h"
+#include "flowsnapshot.h"
 
 #include <QColor>
 #include <QHash>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/topicpartition.h"
-#include "sim/flowsnapshot.h"
+#include "flowsnapshot.h"
+#include "topicpartition.h"
 
 #include <QCoreApplication>
 #include <QFont>

@@ -3,7 +3,7 @@
 #include "flowcolours.h"
 #include "flowlayout.h"
 #include "flowpalette.h"
-#include "sim/flowsnapshot.h"
+#include "flowsnapshot.h"
 
 #include <QColor>
 #include <QCoreApplication>

@@ -5,7 +5,7 @@
 #include "flowview.h"
 #include "rebalancetimeline.h"
 #include "recordjourneypanel.h"
-#include "runtime/scenariocontrol.h"
+#include "scenarioclient.h"
 
 #include <QComboBox>
 #include <QDialog>
@@ -62,7 +62,7 @@ const QList<double> &FlowWorkspace::speeds()
     return values;
 }
 
-FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
+FlowWorkspace::FlowWorkspace(engine::ScenarioClient *control, QWidget *parent)
     : QWidget(parent)
     , m_control(control)
 {
@@ -259,20 +259,20 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
     connect(m_timeline, &RebalanceTimeline::liveSelected, this, &FlowWorkspace::backToLive);
 
     if (m_control) {
-        connect(m_control, &engine::ScenarioControl::snapshotUpdated, this, &FlowWorkspace::onSnapshot);
-        connect(m_control, &engine::ScenarioControl::stateChanged, this, &FlowWorkspace::onState);
-        connect(m_control, &engine::ScenarioControl::journeyReady, this,
+        connect(m_control, &engine::ScenarioClient::snapshotUpdated, this, &FlowWorkspace::onSnapshot);
+        connect(m_control, &engine::ScenarioClient::stateChanged, this, &FlowWorkspace::onState);
+        connect(m_control, &engine::ScenarioClient::journeyReady, this,
             [this](quint64 id, const engine::RecordJourney &journey) {
                 if (id == m_journeyRequest)
                     m_journey->setJourney(journey);
             });
-        connect(m_control, &engine::ScenarioControl::historyReady, this,
+        connect(m_control, &engine::ScenarioClient::historyReady, this,
             [this](quint64 id, int index, bool found, const engine::FlowSnapshot &snapshot) {
                 if (id != m_historyRequest)
                     return;
                 if (!found) {
                     m_travelText->setText(tr("The picture of that rebalance was not kept (more than %1 rebalances).")
-                                              .arg(engine::ScenarioPlayer::MaxHistory));
+                                              .arg(engine::ScenarioHistoryLimit));
                     return;
                 }
                 m_travelIndex = index;
@@ -283,7 +283,7 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioControl *control, QWidget *parent)
                                           .arg(virtualTime(rb.timeMs), rb.cause));
                 m_flow->setSnapshot(snapshot);
             });
-        connect(m_control, &engine::ScenarioControl::comparisonReady, this,
+        connect(m_control, &engine::ScenarioClient::comparisonReady, this,
             [this](quint64 id, const engine::AssignorComparison &comparison) {
                 if (id != m_comparisonRequest)
                     return;

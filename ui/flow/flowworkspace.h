@@ -1,8 +1,8 @@
 #pragma once
 
+#include "flowsnapshot.h"
 #include "flowview.h"
-#include "runtime/scenarioplayer.h"
-#include "sim/flowsnapshot.h"
+#include "scenarioclient.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -15,7 +15,7 @@ class QTabWidget;
 class QToolButton;
 
 namespace topicscope::engine {
-class ScenarioControl;
+class ScenarioClient;
 }
 
 namespace topicscope::ui {
@@ -32,7 +32,7 @@ class RecordJourneyPanel;
 class FlowWorkspace : public QWidget {
     Q_OBJECT
 public:
-    explicit FlowWorkspace(engine::ScenarioControl *control, QWidget *parent = nullptr);
+    explicit FlowWorkspace(engine::ScenarioClient *control, QWidget *parent = nullptr);
 
     void openScenario(const QString &path);
     void openSandbox();
@@ -88,7 +88,7 @@ private:
     QStringList topicNames() const;
     QStringList groupNames() const;
 
-    QPointer<engine::ScenarioControl> m_control;
+    QPointer<engine::ScenarioClient> m_control;
     engine::ScenarioPlayerState m_state;
     engine::FlowSnapshot m_live;
     int m_travelIndex = -1; // the rebalance whose picture is shown, -1 = live

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "sim/scenarioevent.h"
+#include "scenarioevent.h"
 
 #include <QColor>
 #include <QHash>

@@ -1,6 +1,6 @@
 #include "messagemodel.h"
 
-#include "runtime/clusterclient.h"
+#include "clusterclient.h"
 
 #include <QFontDatabase>
 

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "brokersnapshot.h"
+#include "clustertypes.h"
 #include "format.h"
-#include "runtime/brokersnapshot.h"
-#include "runtime/clustertypes.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runtime/clustertypes.h"
+#include "clustertypes.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "brokersnapshot.h"
 #include "keyedtablemodel.h"
-#include "runtime/brokersnapshot.h"
 
 namespace topicscope::ui {
 

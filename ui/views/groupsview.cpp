@@ -1,11 +1,11 @@
 #include "groupsview.h"
 
+#include "clusterclient.h"
 #include "format.h"
 #include "groupmembersmodel.h"
 #include "groupoffsetsmodel.h"
 #include "groupsmodel.h"
 #include "resetoffsetsdialog.h"
-#include "runtime/clusterclient.h"
 #include "tableview.h"
 
 #include <QHBoxLayout>

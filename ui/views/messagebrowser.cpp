@@ -1,8 +1,8 @@
 #include "messagebrowser.h"
 
+#include "clusterclient.h"
 #include "messagemodel.h"
 #include "recordexport.h"
-#include "runtime/clusterclient.h"
 
 #include <QApplication>
 #include <QCheckBox>

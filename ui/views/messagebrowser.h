@@ -1,7 +1,7 @@
 #pragma once
 
-#include "runtime/brokersnapshot.h"
-#include "runtime/clustertypes.h"
+#include "brokersnapshot.h"
+#include "clustertypes.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -1,7 +1,7 @@
 #include "producerpanel.h"
 
+#include "clusterclient.h"
 #include "format.h"
-#include "runtime/clusterclient.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runtime/brokersnapshot.h"
+#include "brokersnapshot.h"
 
 #include <QWidget>
 

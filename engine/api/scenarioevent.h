@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/topicpartition.h"
+#include "topicpartition.h"
 
 #include <QList>
 #include <QMap>

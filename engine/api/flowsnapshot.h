@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/topicpartition.h"
-#include "sim/scenarioevent.h"
+#include "scenarioevent.h"
+#include "topicpartition.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/record.h"
-#include "core/topicpartition.h"
+#include "record.h"
+#include "topicpartition.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/errorcode.h"
-#include "core/record.h"
+#include "errorcode.h"
+#include "record.h"
 
 #include <QMap>
 #include <QString>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/topicpartition.h"
-#include "group/groupcoordinator.h"
-#include "log/logmanager.h"
+#include "groupdescription.h"
+#include "topicinfo.h"
+#include "topicpartition.h"
 
 #include <QHash>
 #include <QList>

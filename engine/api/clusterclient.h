@@ -1,8 +1,8 @@
 #pragma once
 
-#include "log/topicconfig.h"
-#include "runtime/brokersnapshot.h"
-#include "runtime/clustertypes.h"
+#include "brokersnapshot.h"
+#include "clustertypes.h"
+#include "topicconfig.h"
 
 #include <QObject>
 #include <QString>

@@ -1,0 +1,13 @@
+# Sources of engine/api (paths relative to engine/): the value types and interfaces the UI sees, and nothing
+# else. The UI links only this library: it cannot include an engine-internal header.
+list(APPEND TOPICSCOPE_ENGINE_SOURCES
+    api/errorcode.h api/errorcode.cpp
+    api/topicpartition.h api/record.h
+    api/topicconfig.h api/topicconfig.cpp
+    api/topicnames.h api/topicnames.cpp
+    api/topicinfo.h api/groupdescription.h
+    api/clientoptions.h
+    api/brokersnapshot.h api/clustertypes.h api/clusterclient.h
+    api/localizedtext.h api/localizedtext.cpp
+    api/scenariospec.h api/scenarioevent.h api/flowsnapshot.h api/scenarioplayerstate.h api/scenarioclient.h
+)

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "topicconfig.h"
+
+#include <QList>
+#include <QString>
+
+namespace topicscope::engine {
+
+// What the log knows of one partition, as a value for views and snapshots.
+struct PartitionInfo {
+    int partition = 0;
+    qint64 logStartOffset = 0;
+    qint64 logEndOffset = 0; // = high watermark: a single replica acknowledges at once
+    qint64 sizeBytes = 0; // bytes of stored batches
+    qint64 lastAppendTimeMs = -1;
+};
+
+// A topic with its configuration and partitions (LogManager::describeTopic).
+struct TopicInfo {
+    QString name;
+    TopicConfig config;
+    QList<PartitionInfo> partitions;
+};
+
+} // namespace topicscope::engine
