@@ -64,8 +64,11 @@ public:
     void setConfig(const KafkaApisConfig &config);
     int parkedFetchCount() const;
 
-private:
+    // Defined in wire/kafkaapisprivate.h. Named publicly only so that the dispatch table (wire/apitable.h) can
+    // point at its handlers; incomplete everywhere else.
     struct Private;
+
+private:
     std::unique_ptr<Private> d;
 };
 
