@@ -1,6 +1,6 @@
 #include "apikeys.h"
 
-#include <QHash>
+#include "wire/apitable.h"
 
 namespace topicscope::engine::wire {
 
@@ -14,63 +14,102 @@ constexpr qint16 key(ApiKey k)
 struct KnownApi {
     qint16 apiKey;
     const char *name;
+};
+
+// Kafka 3.9's API keys (clients/src/main/resources/common/message/*.json).
+constexpr KnownApi knownApis[] = {
+    {0, "Produce"},
+    {1, "Fetch"},
+    {2, "ListOffsets"},
+    {3, "Metadata"},
+    {4, "LeaderAndIsr"},
+    {5, "StopReplica"},
+    {6, "UpdateMetadata"},
+    {7, "ControlledShutdown"},
+    {8, "OffsetCommit"},
+    {9, "OffsetFetch"},
+    {10, "FindCoordinator"},
+    {11, "JoinGroup"},
+    {12, "Heartbeat"},
+    {13, "LeaveGroup"},
+    {14, "SyncGroup"},
+    {15, "DescribeGroups"},
+    {16, "ListGroups"},
+    {17, "SaslHandshake"},
+    {18, "ApiVersions"},
+    {19, "CreateTopics"},
+    {20, "DeleteTopics"},
+    {21, "DeleteRecords"},
+    {22, "InitProducerId"},
+    {23, "OffsetForLeaderEpoch"},
+    {24, "AddPartitionsToTxn"},
+    {25, "AddOffsetsToTxn"},
+    {26, "EndTxn"},
+    {27, "WriteTxnMarkers"},
+    {28, "TxnOffsetCommit"},
+    {29, "DescribeAcls"},
+    {30, "CreateAcls"},
+    {31, "DeleteAcls"},
+    {32, "DescribeConfigs"},
+    {33, "AlterConfigs"},
+    {34, "AlterReplicaLogDirs"},
+    {35, "DescribeLogDirs"},
+    {36, "SaslAuthenticate"},
+    {37, "CreatePartitions"},
+    {38, "CreateDelegationToken"},
+    {39, "RenewDelegationToken"},
+    {40, "ExpireDelegationToken"},
+    {41, "DescribeDelegationToken"},
+    {42, "DeleteGroups"},
+    {43, "ElectLeaders"},
+    {44, "IncrementalAlterConfigs"},
+    {45, "AlterPartitionReassignments"},
+    {46, "ListPartitionReassignments"},
+    {47, "OffsetDelete"},
+    {48, "DescribeClientQuotas"},
+    {49, "AlterClientQuotas"},
+    {50, "DescribeUserScramCredentials"},
+    {51, "AlterUserScramCredentials"},
+};
+
+struct UnservedApi {
+    qint16 apiKey;
     qint16 firstFlexibleVersion; // from Kafka 3.9's flexibleVersions; 32767 = never
 };
 
-// Kafka 3.9 message schemas (clients/src/main/resources/common/message/*.json, "flexibleVersions").
-constexpr KnownApi knownApis[] = {
-    {0, "Produce", 9},
-    {1, "Fetch", 12},
-    {2, "ListOffsets", 6},
-    {3, "Metadata", 9},
-    {4, "LeaderAndIsr", 4},
-    {5, "StopReplica", 2},
-    {6, "UpdateMetadata", 6},
-    {7, "ControlledShutdown", 3},
-    {8, "OffsetCommit", 8},
-    {9, "OffsetFetch", 6},
-    {10, "FindCoordinator", 3},
-    {11, "JoinGroup", 6},
-    {12, "Heartbeat", 4},
-    {13, "LeaveGroup", 4},
-    {14, "SyncGroup", 4},
-    {15, "DescribeGroups", 5},
-    {16, "ListGroups", 3},
-    {17, "SaslHandshake", 32767},
-    {18, "ApiVersions", 3},
-    {19, "CreateTopics", 5},
-    {20, "DeleteTopics", 4},
-    {21, "DeleteRecords", 2},
-    {22, "InitProducerId", 2},
-    {23, "OffsetForLeaderEpoch", 4},
-    {24, "AddPartitionsToTxn", 3},
-    {25, "AddOffsetsToTxn", 3},
-    {26, "EndTxn", 3},
-    {27, "WriteTxnMarkers", 1},
-    {28, "TxnOffsetCommit", 3},
-    {29, "DescribeAcls", 2},
-    {30, "CreateAcls", 2},
-    {31, "DeleteAcls", 2},
-    {32, "DescribeConfigs", 4},
-    {33, "AlterConfigs", 2},
-    {34, "AlterReplicaLogDirs", 2},
-    {35, "DescribeLogDirs", 2},
-    {36, "SaslAuthenticate", 2},
-    {37, "CreatePartitions", 2},
-    {38, "CreateDelegationToken", 2},
-    {39, "RenewDelegationToken", 2},
-    {40, "ExpireDelegationToken", 2},
-    {41, "DescribeDelegationToken", 2},
-    {42, "DeleteGroups", 2},
-    {43, "ElectLeaders", 2},
-    {44, "IncrementalAlterConfigs", 1},
-    {45, "AlterPartitionReassignments", 0},
-    {46, "ListPartitionReassignments", 0},
-    {47, "OffsetDelete", 32767},
-    {48, "DescribeClientQuotas", 1},
-    {49, "AlterClientQuotas", 1},
-    {50, "DescribeUserScramCredentials", 0},
-    {51, "AlterUserScramCredentials", 0},
+// The first flexible versions of the APIs without an ApiTable row, so their request headers still parse. A served
+// API's threshold is in its row.
+constexpr UnservedApi unservedApis[] = {
+    {4, 4}, // LeaderAndIsr
+    {5, 2}, // StopReplica
+    {6, 6}, // UpdateMetadata
+    {7, 3}, // ControlledShutdown
+    {17, 32767}, // SaslHandshake
+    {23, 4}, // OffsetForLeaderEpoch
+    {24, 3}, // AddPartitionsToTxn
+    {25, 3}, // AddOffsetsToTxn
+    {26, 3}, // EndTxn
+    {27, 1}, // WriteTxnMarkers
+    {28, 3}, // TxnOffsetCommit
+    {29, 2}, // DescribeAcls
+    {30, 2}, // CreateAcls
+    {31, 2}, // DeleteAcls
+    {34, 2}, // AlterReplicaLogDirs
+    {35, 2}, // DescribeLogDirs
+    {36, 2}, // SaslAuthenticate
+    {38, 2}, // CreateDelegationToken
+    {39, 2}, // RenewDelegationToken
+    {40, 2}, // ExpireDelegationToken
+    {41, 2}, // DescribeDelegationToken
+    {43, 2}, // ElectLeaders
+    {44, 1}, // IncrementalAlterConfigs
+    {45, 0}, // AlterPartitionReassignments
+    {46, 0}, // ListPartitionReassignments
+    {47, 32767}, // OffsetDelete
+    {48, 1}, // DescribeClientQuotas
+    {49, 1}, // AlterClientQuotas
+    {50, 0}, // DescribeUserScramCredentials
+    {51, 0}, // AlterUserScramCredentials
 };
 
 const KnownApi *findKnown(qint16 apiKey)
@@ -86,56 +125,38 @@ const KnownApi *findKnown(qint16 apiKey)
 
 const QList<ApiVersionRange> &ApiKeys::supported()
 {
-    // Reference §2.5, with Produce 3-7 and Fetch 4-11: RecordBatch v2 only (no MessageSet down-conversion).
-    // Produce must contain 3 and Fetch 4 for librdkafka 2.0.2's MsgVer2 feature check, FindCoordinator must
-    // start at 0, and Fetch 11 makes kafka-python 2.0.2 infer broker 2.3 (Produce v7, magic 2).
-    static const QList<ApiVersionRange> ranges = {
-        {key(ApiKey::Produce), 3, 7},
-        {key(ApiKey::Fetch), 4, 11},
-        {key(ApiKey::ListOffsets), 0, 3},
-        {key(ApiKey::Metadata), 0, 6},
-        {key(ApiKey::OffsetCommit), 0, 7},
-        {key(ApiKey::OffsetFetch), 0, 5},
-        {key(ApiKey::FindCoordinator), 0, 2},
-        {key(ApiKey::JoinGroup), 0, 5},
-        {key(ApiKey::Heartbeat), 0, 3},
-        {key(ApiKey::LeaveGroup), 0, 3},
-        {key(ApiKey::SyncGroup), 0, 3},
-        {key(ApiKey::DescribeGroups), 0, 4},
-        {key(ApiKey::ListGroups), 0, 2},
-        {key(ApiKey::ApiVersions), 0, 3},
-        {key(ApiKey::CreateTopics), 0, 4},
-        {key(ApiKey::DeleteTopics), 0, 3},
-        {key(ApiKey::DeleteRecords), 0, 1},
-        {key(ApiKey::InitProducerId), 0, 2},
-        {key(ApiKey::DescribeConfigs), 0, 2},
-        {key(ApiKey::AlterConfigs), 0, 1},
-        {key(ApiKey::CreatePartitions), 0, 1},
-        {key(ApiKey::DeleteGroups), 0, 1},
-    };
+    static const QList<ApiVersionRange> ranges = [] {
+        QList<ApiVersionRange> list;
+        for (const ApiRoute &route : ApiTable::routes())
+            list.append(route.range());
+        return list;
+    }();
     return ranges;
 }
 
 std::optional<ApiVersionRange> ApiKeys::supportedRange(qint16 apiKey)
 {
-    for (const ApiVersionRange &range : supported()) {
-        if (range.apiKey == apiKey)
-            return range;
-    }
+    if (const ApiRoute *route = ApiTable::find(apiKey))
+        return route->range();
     return std::nullopt;
 }
 
 bool ApiKeys::isSupported(qint16 apiKey, qint16 version)
 {
-    const auto range = supportedRange(apiKey);
-    return range && version >= range->minVersion && version <= range->maxVersion;
+    const ApiRoute *route = ApiTable::find(apiKey);
+    return route && route->supports(version);
 }
 
 bool ApiKeys::isFlexible(qint16 apiKey, qint16 version)
 {
-    const KnownApi *api = findKnown(apiKey);
+    if (const ApiRoute *route = ApiTable::find(apiKey))
+        return version >= route->firstFlexibleVersion;
+    for (const UnservedApi &api : unservedApis) {
+        if (api.apiKey == apiKey)
+            return version >= api.firstFlexibleVersion;
+    }
     // Keys newer than the table are all flexible from v0 (every API added since 2.4 is).
-    return api ? version >= api->firstFlexibleVersion : true;
+    return true;
 }
 
 int ApiKeys::requestHeaderVersion(qint16 apiKey, qint16 version)

@@ -40,9 +40,9 @@ struct ApiVersionRange {
 };
 
 // The versions this broker advertises in ApiVersions and accepts, and the protocol facts that depend only on
-// (api key, version): flexible encoding and header versions. The ranges follow the reference's §2.5: every
-// advertised version is non-flexible except ApiVersions v3 and InitProducerId v2 (which librdkafka picks for
-// idempotent producers), so the other APIs never see a flexible encoding. Pure functions.
+// (api key, version): flexible encoding and header versions. For a supported API all of it reads the API's row in
+// the dispatch table (wire/apitable.h), which also names its handler; for the others, Kafka's schemas. Pure
+// functions.
 class ApiKeys {
 public:
     // Every supported API, sorted by key: the ApiVersions answer.

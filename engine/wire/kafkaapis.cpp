@@ -1,5 +1,6 @@
 #include "kafkaapis.h"
 
+#include "wire/apitable.h"
 #include "wire/kafkaapisprivate.h"
 
 #include "core/recordbatch.h"
@@ -55,10 +56,10 @@ void KafkaApis::handle(const QByteArray &frame, const WireConnectionInfo &connec
         return;
     }
     const RequestHeader &h = *parsed;
-    const auto key = static_cast<ApiKey>(h.apiKey);
     const QString api = ApiKeys::name(h.apiKey);
+    const ApiRoute *route = ApiTable::find(h.apiKey);
 
-    if (key == ApiKey::ApiVersions && !ApiKeys::isSupported(h.apiKey, h.apiVersion)) {
+    if (route && route->key == ApiKey::ApiVersions && !route->supports(h.apiVersion)) {
         // KIP-511: an ApiVersions above our maximum gets the v0 body with UNSUPPORTED_VERSION and our own
         // ApiVersions range, so the client can retry with a version we speak.
         qCInfo(lcWire).noquote() << QStringLiteral("connection %1: ApiVersions v%2 unsupported, answering v0 error")
@@ -66,11 +67,11 @@ void KafkaApis::handle(const QByteArray &frame, const WireConnectionInfo &connec
                                         .arg(h.apiVersion);
         ApiVersionsResponseData response;
         response.error = ErrorCode::UnsupportedVersion;
-        response.apiKeys = {*ApiKeys::supportedRange(h.apiKey)};
+        response.apiKeys = {route->range()};
         respond(sendResponse(h, encodeApiVersionsResponse(response, 0)));
         return;
     }
-    if (!ApiKeys::supportedRange(h.apiKey)) {
+    if (!route) {
         respond(closeConnection(QStringLiteral("unsupported API %1 (key %2) v%3 from client '%4'")
                                     .arg(api)
                                     .arg(h.apiKey)
@@ -78,13 +79,12 @@ void KafkaApis::handle(const QByteArray &frame, const WireConnectionInfo &connec
                                     .arg(h.clientId.value_or(QString()))));
         return;
     }
-    if (!ApiKeys::isSupported(h.apiKey, h.apiVersion)) {
-        const ApiVersionRange range = *ApiKeys::supportedRange(h.apiKey);
+    if (!route->supports(h.apiVersion)) {
         respond(closeConnection(QStringLiteral("unsupported version %1 v%2 (supported v%3-v%4) from client '%5'")
                                     .arg(api)
                                     .arg(h.apiVersion)
-                                    .arg(range.minVersion)
-                                    .arg(range.maxVersion)
+                                    .arg(route->minVersion)
+                                    .arg(route->maxVersion)
                                     .arg(h.clientId.value_or(QString()))));
         return;
     }
@@ -95,111 +95,8 @@ void KafkaApis::handle(const QByteArray &frame, const WireConnectionInfo &connec
                                              .arg(h.apiVersion)
                                              .arg(h.correlationId)
                                              .arg(h.clientId.value_or(QString()));
-
-    // Decoding failures surface as a Close response carrying the reader's error.
-    const auto finish = [&](WireResponse response) {
-        if (!r.ok())
-            response = closeConnection(
-                QStringLiteral("malformed %1 v%2 request: %3").arg(api).arg(h.apiVersion).arg(r.error()));
-        respond(response);
-    };
-    const auto malformed = [&] {
-        return closeConnection(
-            QStringLiteral("malformed %1 v%2 request: %3").arg(api).arg(h.apiVersion).arg(r.error()));
-    };
-
-    switch (key) {
-    case ApiKey::ApiVersions:
-        finish(d->handleApiVersions(h, r));
-        return;
-    case ApiKey::Metadata:
-        finish(d->handleMetadata(h, r));
-        return;
-    case ApiKey::Produce:
-        finish(d->handleProduce(h, r));
-        return;
-    case ApiKey::Fetch: {
-        WireReader copy = r;
-        if (!decodeFetchRequest(copy, h.apiVersion)) {
-            respond(
-                closeConnection(QStringLiteral("malformed Fetch v%1 request: %2").arg(h.apiVersion).arg(copy.error())));
-            return;
-        }
-        d->handleFetch(h, r, std::move(respond));
-        return;
-    }
-    case ApiKey::ListOffsets:
-        finish(d->handleListOffsets(h, r));
-        return;
-    case ApiKey::FindCoordinator:
-        finish(d->handleFindCoordinator(h, r));
-        return;
-    case ApiKey::JoinGroup: {
-        WireReader copy = r;
-        if (!decodeJoinGroupRequest(copy, h.apiVersion)) {
-            r = copy;
-            respond(malformed());
-            return;
-        }
-        d->handleJoinGroup(h, r, connection, std::move(respond));
-        return;
-    }
-    case ApiKey::SyncGroup: {
-        WireReader copy = r;
-        if (!decodeSyncGroupRequest(copy, h.apiVersion)) {
-            r = copy;
-            respond(malformed());
-            return;
-        }
-        d->handleSyncGroup(h, r, std::move(respond));
-        return;
-    }
-    case ApiKey::Heartbeat:
-        finish(d->handleHeartbeat(h, r));
-        return;
-    case ApiKey::LeaveGroup:
-        finish(d->handleLeaveGroup(h, r));
-        return;
-    case ApiKey::OffsetCommit:
-        finish(d->handleOffsetCommit(h, r));
-        return;
-    case ApiKey::OffsetFetch:
-        finish(d->handleOffsetFetch(h, r));
-        return;
-    case ApiKey::DescribeGroups:
-        finish(d->handleDescribeGroups(h, r));
-        return;
-    case ApiKey::ListGroups:
-        finish(d->handleListGroups(h, r));
-        return;
-    case ApiKey::CreateTopics:
-        finish(d->handleCreateTopics(h, r));
-        return;
-    case ApiKey::DeleteTopics:
-        finish(d->handleDeleteTopics(h, r));
-        return;
-    case ApiKey::DeleteRecords:
-        finish(d->handleDeleteRecords(h, r));
-        return;
-    case ApiKey::DescribeConfigs:
-        finish(d->handleDescribeConfigs(h, r));
-        return;
-    case ApiKey::DeleteGroups:
-        finish(d->handleDeleteGroups(h, r));
-        return;
-    case ApiKey::AlterConfigs:
-        finish(d->handleAlterConfigs(h, r));
-        return;
-    case ApiKey::CreatePartitions:
-        finish(d->handleCreatePartitions(h, r));
-        return;
-    case ApiKey::InitProducerId:
-        finish(d->handleInitProducerId(h, r));
-        return;
-    case ApiKey::SaslHandshake:
-        break;
-    }
-    respond(closeConnection(QStringLiteral("no handler for %1").arg(api)));
+    // The row's handler answers, now or later; a body that does not decode closes the connection (apitable.cpp).
+    route->handler(*d, h, r, connection, std::move(respond));
 }
 
 // ---- ApiVersions, Metadata ----
@@ -392,13 +289,13 @@ FetchResponse KafkaApis::Private::readFetch(const FetchRequest &request, qint64 
     return response;
 }
 
-void KafkaApis::Private::handleFetch(const RequestHeader &h, WireReader &r, Responder respond)
+void KafkaApis::Private::handleFetch(
+    const RequestHeader &h, FetchRequest request, const WireConnectionInfo &, Responder respond)
 {
-    auto request = decodeFetchRequest(r, h.apiVersion);
     qint64 total = 0;
     bool anyError = false;
-    const FetchResponse response = readFetch(*request, &total, &anyError);
-    if (anyError || total >= request->minBytes || request->maxWaitMs <= 0 || request->topics.isEmpty()) {
+    const FetchResponse response = readFetch(request, &total, &anyError);
+    if (anyError || total >= request.minBytes || request.maxWaitMs <= 0 || request.topics.isEmpty()) {
         respond(sendResponse(h, encodeFetchResponse(response, h.apiVersion)));
         return;
     }
@@ -407,11 +304,11 @@ void KafkaApis::Private::handleFetch(const RequestHeader &h, WireReader &r, Resp
     ParkedFetch parked;
     parked.header = h;
     parked.respond = std::move(respond);
-    for (const auto &topic : request->topics) {
+    for (const auto &topic : request.topics) {
         for (const auto &partition : topic.partitions)
             parked.partitions.insert({topic.name, partition.index});
     }
-    parked.request = std::move(*request);
+    parked.request = std::move(request);
     parked.timer = clock.schedule(parked.request.maxWaitMs, [this, id] { completeFetch(id); });
     parkedFetches.emplace(id, std::move(parked));
 }
@@ -511,22 +408,21 @@ WireResponse KafkaApis::Private::handleFindCoordinator(const RequestHeader &h, W
 }
 
 void KafkaApis::Private::handleJoinGroup(
-    const RequestHeader &h, WireReader &r, const WireConnectionInfo &c, Responder respond)
+    const RequestHeader &h, const JoinGroupRequestData &data, const WireConnectionInfo &c, Responder respond)
 {
-    const auto data = decodeJoinGroupRequest(r, h.apiVersion);
     JoinGroupRequest request;
-    request.groupId = data->groupId;
-    request.memberId = data->memberId;
-    request.groupInstanceId = data->groupInstanceId;
+    request.groupId = data.groupId;
+    request.memberId = data.memberId;
+    request.groupInstanceId = data.groupInstanceId;
     request.clientId = h.clientId.value_or(QString());
     request.clientHost = c.clientHost;
-    request.sessionTimeoutMs = data->sessionTimeoutMs;
-    request.rebalanceTimeoutMs = h.apiVersion >= 1 ? data->rebalanceTimeoutMs : -1;
-    request.protocolType = data->protocolType;
-    for (const auto &p : data->protocols)
+    request.sessionTimeoutMs = data.sessionTimeoutMs;
+    request.rebalanceTimeoutMs = h.apiVersion >= 1 ? data.rebalanceTimeoutMs : -1;
+    request.protocolType = data.protocolType;
+    for (const auto &p : data.protocols)
         request.protocols.append({p.name, p.metadata});
     // KIP-394: only v4+ clients know to rejoin with the id given in MEMBER_ID_REQUIRED.
-    request.requireKnownMemberId = h.apiVersion >= 4 && !data->groupInstanceId;
+    request.requireKnownMemberId = h.apiVersion >= 4 && !data.groupInstanceId;
     groups.joinGroup(request, [header = h, respond = std::move(respond)](const JoinGroupResponse &result) {
         JoinGroupResponseData response;
         response.error = result.error;
@@ -540,15 +436,15 @@ void KafkaApis::Private::handleJoinGroup(
     });
 }
 
-void KafkaApis::Private::handleSyncGroup(const RequestHeader &h, WireReader &r, Responder respond)
+void KafkaApis::Private::handleSyncGroup(
+    const RequestHeader &h, const SyncGroupRequestData &data, const WireConnectionInfo &, Responder respond)
 {
-    const auto data = decodeSyncGroupRequest(r, h.apiVersion);
     SyncGroupRequest request;
-    request.groupId = data->groupId;
-    request.generationId = data->generationId;
-    request.memberId = data->memberId;
-    request.groupInstanceId = data->groupInstanceId;
-    for (const auto &a : data->assignments)
+    request.groupId = data.groupId;
+    request.generationId = data.generationId;
+    request.memberId = data.memberId;
+    request.groupInstanceId = data.groupInstanceId;
+    for (const auto &a : data.assignments)
         request.assignments.insert(a.memberId, a.assignment);
     groups.syncGroup(request, [header = h, respond = std::move(respond)](const SyncGroupResponse &result) {
         SyncGroupResponseData response;

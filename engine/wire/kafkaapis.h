@@ -42,8 +42,9 @@ struct WireResponse {
     QString reason; // for Close: the log line
 };
 
-// Kafka's request handler ("KafkaApis"): parses one request frame, validates it, delegates to the LogManager or
-// the GroupCoordinator and encodes the answer. Thin on purpose: semantics live in the log and the coordinator.
+// Kafka's request handler ("KafkaApis"): parses one request frame, checks it against the API's row in the dispatch
+// table (wire/apitable.h) and hands it to the row's handler, which decodes it, delegates to the LogManager or the
+// GroupCoordinator and encodes the answer. Thin on purpose: semantics live in the log and the coordinator.
 // JoinGroup, SyncGroup and Fetch (long poll until min_bytes or max_wait_ms, woken by BatchAppended events) may
 // answer later. Functional core: no sockets, time from Clock. Lives on the engine thread.
 class KafkaApis {
@@ -64,8 +65,11 @@ public:
     void setConfig(const KafkaApisConfig &config);
     int parkedFetchCount() const;
 
-private:
+    // Defined in wire/kafkaapisprivate.h. Named publicly only so that the dispatch table (wire/apitable.h) can
+    // point at its handlers; incomplete everywhere else.
     struct Private;
+
+private:
     std::unique_ptr<Private> d;
 };
 

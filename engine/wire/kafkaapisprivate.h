@@ -1,7 +1,8 @@
 #pragma once
 
-// KafkaApis' private part, shared by its two source files (kafkaapis.cpp: dispatch, log and group APIs;
-// kafkaadminapis.cpp: topic, config and group administration). Not for use outside engine/wire.
+// KafkaApis' private part, shared by its source files (kafkaapis.cpp: dispatch, log and group APIs;
+// kafkaadminapis.cpp: topic, config and group administration; apitable.cpp: the dispatch table naming the
+// handlers). Not for use outside engine/wire.
 
 #include "wire/kafkaapis.h"
 
@@ -93,12 +94,15 @@ struct KafkaApis::Private {
     WireResponse handleMetadata(const RequestHeader &h, WireReader &r);
     WireResponse handleProduce(const RequestHeader &h, WireReader &r);
     WireResponse handleInitProducerId(const RequestHeader &h, WireReader &r);
-    void handleFetch(const RequestHeader &h, WireReader &r, Responder respond);
+    // The handlers that may park take the request already decoded (wire/apitable.cpp).
+    void handleFetch(const RequestHeader &h, FetchRequest request, const WireConnectionInfo &c, Responder respond);
     FetchResponse readFetch(const FetchRequest &request, qint64 *totalBytes, bool *anyError) const;
     WireResponse handleListOffsets(const RequestHeader &h, WireReader &r);
     WireResponse handleFindCoordinator(const RequestHeader &h, WireReader &r);
-    void handleJoinGroup(const RequestHeader &h, WireReader &r, const WireConnectionInfo &c, Responder respond);
-    void handleSyncGroup(const RequestHeader &h, WireReader &r, Responder respond);
+    void handleJoinGroup(
+        const RequestHeader &h, const JoinGroupRequestData &data, const WireConnectionInfo &c, Responder respond);
+    void handleSyncGroup(
+        const RequestHeader &h, const SyncGroupRequestData &data, const WireConnectionInfo &c, Responder respond);
     WireResponse handleHeartbeat(const RequestHeader &h, WireReader &r);
     WireResponse handleLeaveGroup(const RequestHeader &h, WireReader &r);
     WireResponse handleOffsetCommit(const RequestHeader &h, WireReader &r);

@@ -4,6 +4,7 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     wire/wirereader.h wire/wirereader.cpp
     wire/wirewriter.h wire/wirewriter.cpp
     wire/apikeys.h wire/apikeys.cpp
+    wire/apitable.h wire/apitable.cpp
     wire/requestheader.h wire/requestheader.cpp
     wire/logmessages.h wire/logmessages.cpp
     wire/groupmessages.h wire/groupmessages.cpp

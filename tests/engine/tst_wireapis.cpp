@@ -9,6 +9,8 @@
 #include "group/groupcoordinator.h"
 #include "log/logmanager.h"
 #include "logtesthelpers.h"
+#include "wire/apikeys.h"
+#include "wire/apitable.h"
 #include "wire/kafkaapis.h"
 #include "wire/wirereader.h"
 #include "wire/wirewriter.h"
@@ -32,6 +34,17 @@ QByteArray frame(qint16 apiKey, qint16 version, qint32 correlationId, const std:
     if (body)
         body(w);
     return w.take();
+}
+
+// The same with the header version the broker reads for (key, version): flexible versions add a tag section.
+QByteArray headerAwareFrame(qint16 apiKey, qint16 version, const std::function<void(WireWriter &)> &body)
+{
+    return frame(apiKey, version, 5, [&](WireWriter &w) {
+        if (ApiKeys::requestHeaderVersion(apiKey, version) >= 2)
+            w.emptyTaggedFields();
+        if (body)
+            body(w);
+    });
 }
 
 // The core's Broker (in memory, on a ManualClock) behind KafkaApis, as the listener has it.
@@ -230,6 +243,102 @@ private Q_SLOTS:
         QCOMPARE(ranges.value(33), qMakePair(0, 1));
         QCOMPARE(ranges.value(37), qMakePair(0, 1));
         QCOMPARE(ranges.size(), 22);
+    }
+
+    // The dispatch table is the only list of APIs: ApiVersions advertises exactly its rows, in order, each key once,
+    // and every key without a row is refused as an unknown API.
+    void apiVersionsAdvertisesExactlyTheDispatchTable()
+    {
+        WireBroker broker;
+        QByteArray keep;
+        WireReader r = broker.call(frame(18, 2, 1, {}), &keep);
+        QCOMPARE(r.int16(), qint16(0));
+        QStringList advertised;
+        const int count = r.arrayLength();
+        for (int i = 0; i < count; ++i) {
+            const int key = r.int16();
+            const int min = r.int16();
+            advertised.append(QStringLiteral("%1 v%2-v%3").arg(key).arg(min).arg(r.int16()));
+        }
+        QStringList rows;
+        QSet<int> keys;
+        for (const ApiRoute &route : ApiTable::routes()) {
+            rows.append(QStringLiteral("%1 v%2-v%3").arg(int(route.key)).arg(route.minVersion).arg(route.maxVersion));
+            QVERIFY2(!keys.contains(int(route.key)), qPrintable(ApiKeys::name(qint16(route.key))));
+            keys.insert(int(route.key));
+            QCOMPARE(ApiTable::find(qint16(route.key)), &route);
+            QVERIFY(route.handler);
+        }
+        QCOMPARE(advertised, rows);
+        QCOMPARE(keys.size(), 22);
+        for (int key = -1; key <= 80; ++key) {
+            if (keys.contains(key))
+                continue;
+            QCOMPARE(ApiTable::find(qint16(key)), nullptr);
+            const auto response = broker.send(headerAwareFrame(qint16(key), 1, {}));
+            QVERIFY(response->has_value());
+            QCOMPARE((*response)->action, WireResponse::Action::Close);
+            QCOMPARE((*response)->reason,
+                QStringLiteral("unsupported API %1 (key %2) v1 from client 'test'")
+                    .arg(ApiKeys::name(qint16(key)))
+                    .arg(key));
+        }
+    }
+
+    // Below the minimum and above the maximum of every row the connection is closed naming the range, except for
+    // ApiVersions, which answers any version it does not speak with the v0 error answer (KIP-511).
+    void unsupportedVersionsOfEveryApiAreRefused()
+    {
+        for (const ApiRoute &route : ApiTable::routes()) {
+            const QString name = ApiKeys::name(qint16(route.key));
+            for (const qint16 version : {qint16(-1), qint16(route.minVersion - 1), qint16(route.maxVersion + 1)}) {
+                if (version >= route.minVersion)
+                    continue; // min 0: -1 is the case below the minimum
+                WireBroker broker;
+                const auto response = broker.send(headerAwareFrame(qint16(route.key), version, {}));
+                QVERIFY(response->has_value());
+                if (route.key == ApiKey::ApiVersions) {
+                    QCOMPARE((*response)->action, WireResponse::Action::Send);
+                    QCOMPARE((*response)->frame.toHex(), QByteArray("00000005002300000001001200000003"));
+                    continue;
+                }
+                QCOMPARE((*response)->action, WireResponse::Action::Close);
+                QCOMPARE((*response)->reason,
+                    QStringLiteral("unsupported version %1 v%2 (supported v%3-v%4) from client 'test'")
+                        .arg(name)
+                        .arg(version)
+                        .arg(route.minVersion)
+                        .arg(route.maxVersion));
+            }
+        }
+    }
+
+    // Every supported version of every API reaches its handler, and a body that does not decode closes the
+    // connection at once with the API, the version and the reader's error, also for the handlers that park (no
+    // Fetch is parked, no member joins). ListGroups before v4 and ApiVersions before v3 have no body to get wrong.
+    void malformedBodyOfEveryApiClosesTheConnection()
+    {
+        for (const ApiRoute &route : ApiTable::routes()) {
+            const QString name = ApiKeys::name(qint16(route.key));
+            for (qint16 version = route.minVersion; version <= route.maxVersion; ++version) {
+                WireBroker broker;
+                const auto response
+                    = broker.send(headerAwareFrame(qint16(route.key), version, [](WireWriter &w) { w.int8(1); }));
+                QVERIFY2(response->has_value(), qPrintable(name));
+                const bool emptyBody
+                    = route.key == ApiKey::ListGroups || (route.key == ApiKey::ApiVersions && version < 3);
+                if (emptyBody) {
+                    QCOMPARE((*response)->action, WireResponse::Action::Send);
+                    continue;
+                }
+                const QString prefix = QStringLiteral("malformed %1 v%2 request: ").arg(name).arg(version);
+                QCOMPARE((*response)->action, WireResponse::Action::Close);
+                QVERIFY2((*response)->reason.startsWith(prefix) && (*response)->reason.size() > prefix.size(),
+                    qPrintable((*response)->reason));
+                QCOMPARE(broker.apis->parkedFetchCount(), 0);
+                QVERIFY(broker.groups->listGroups().isEmpty());
+            }
+        }
     }
 
     void metadataAutoCreatesNamedTopicsOnly()

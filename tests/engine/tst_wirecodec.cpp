@@ -3,6 +3,7 @@
 // bodies byte for byte as the reference (kafka-protocol.md §1.3, §1.5) shows the real clients sending them.
 #include "wire/adminmessages.h"
 #include "wire/apikeys.h"
+#include "wire/apitable.h"
 #include "wire/groupmessages.h"
 #include "wire/logmessages.h"
 #include "wire/requestheader.h"
@@ -252,6 +253,38 @@ private Q_SLOTS:
         QVERIFY(ApiKeys::isFlexible(18, 3));
         QCOMPARE(ApiKeys::requestHeaderVersion(3, 9), 2);
         QCOMPARE(ApiKeys::requestHeaderVersion(3, 8), 1);
+    }
+
+    // Supported APIs take their ranges and flexible thresholds from their dispatch row; the others (and so the request
+    // headers of every key) keep Kafka 3.9's thresholds. Pinned here for every key Kafka 3.9 knows, so a row edit
+    // that changes what the header parser does shows up.
+    void flexibleThresholdsOfEveryKnownKey()
+    {
+        const QList<int> firstFlexible = {9, 12, 6, 9, 4, 2, 6, 3, 8, 6, 3, 6, 4, 4, 4, 5, 3, 32767, 3, 5, 4, 2, 2, 4,
+            3, 3, 3, 1, 3, 2, 2, 2, 4, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 0, 0, 32767, 1, 1, 0, 0};
+        for (qint16 key = 0; key < qint16(firstFlexible.size()); ++key) {
+            const QString name = ApiKeys::name(key);
+            QVERIFY2(!name.startsWith(QLatin1String("ApiKey(")), qPrintable(name));
+            const int first = firstFlexible.at(key);
+            QVERIFY2(first == 0 || !ApiKeys::isFlexible(key, qint16(first - 1)), qPrintable(name));
+            QVERIFY2(first == 32767 || ApiKeys::isFlexible(key, qint16(first)), qPrintable(name));
+            if (const ApiRoute *route = ApiTable::find(key)) {
+                QCOMPARE(route->firstFlexibleVersion, first);
+                QCOMPARE(ApiKeys::supportedRange(key)->maxVersion, route->maxVersion);
+                QVERIFY(
+                    ApiKeys::isSupported(key, route->minVersion) && !ApiKeys::isSupported(key, route->maxVersion + 1));
+            } else {
+                QVERIFY(!ApiKeys::supportedRange(key));
+            }
+        }
+        QCOMPARE(ApiKeys::name(52), QStringLiteral("ApiKey(52)"));
+        QVERIFY(ApiKeys::isFlexible(60, 0)); // newer keys are flexible from v0
+        QCOMPARE(ApiKeys::requestHeaderVersion(60, 0), 1); // unknown: read up to the client id, then refused
+        QCOMPARE(ApiKeys::requestHeaderVersion(7, 0), 0); // ControlledShutdown v0
+        QCOMPARE(ApiKeys::requestHeaderVersion(17, 1), 1); // SaslHandshake is never flexible
+        QCOMPARE(ApiKeys::requestHeaderVersion(22, 2), 2); // InitProducerId v2, served and flexible
+        QCOMPARE(ApiKeys::responseHeaderVersion(22, 2), 1);
+        QCOMPARE(ApiKeys::supported().size(), qsizetype(ApiTable::routes().size()));
     }
 
     void metadataTopicsNullEmptyAndV0()

@@ -1,0 +1,103 @@
+#include "apitable.h"
+
+#include "wire/kafkaapisprivate.h"
+
+namespace topicscope::engine::wire {
+
+namespace {
+
+using Apis = KafkaApis::Private;
+using Responder = KafkaApis::Responder;
+
+// The one answer to a body that does not decode, whatever the API: the connection is closed, since the stream
+// can no longer be trusted.
+WireResponse malformedRequest(const RequestHeader &h, const WireReader &body)
+{
+    return closeConnection(QStringLiteral("malformed %1 v%2 request: %3")
+                               .arg(ApiKeys::name(h.apiKey))
+                               .arg(h.apiVersion)
+                               .arg(body.error()));
+}
+
+// A handler that answers before it returns. It decodes the body itself and returns an empty answer when that
+// fails; the reader's error is what turns the answer into a close.
+template <WireResponse (Apis::*handle)(const RequestHeader &, WireReader &)>
+void answerNow(Apis &apis, const RequestHeader &h, WireReader &body, const WireConnectionInfo &, Responder respond)
+{
+    WireResponse response = (apis.*handle)(h, body);
+    if (!body.ok())
+        response = malformedRequest(h, body);
+    respond(response);
+}
+
+// A handler that may park the request until something happens (Fetch long poll, a rebalance). The body is decoded
+// in full first so that a malformed request closes the connection at once, not after the wait.
+template <auto decode, auto handle>
+void answerLater(Apis &apis, const RequestHeader &h, WireReader &body, const WireConnectionInfo &c, Responder respond)
+{
+    auto request = decode(body, h.apiVersion);
+    if (!request) {
+        respond(malformedRequest(h, body));
+        return;
+    }
+    (apis.*handle)(h, std::move(*request), c, std::move(respond));
+}
+
+// Reference §2.5, with Produce 3-7 and Fetch 4-11: RecordBatch v2 only (no MessageSet down-conversion). Produce
+// must contain 3 and Fetch 4 for librdkafka 2.0.2's MsgVer2 feature check, FindCoordinator must start at 0, and
+// Fetch 11 makes kafka-python 2.0.2 infer broker 2.3 (Produce v7, magic 2). Every advertised version is below the
+// API's first flexible version except ApiVersions v3 and InitProducerId v2 (which librdkafka picks for idempotent
+// producers), so the other APIs never see a flexible encoding.
+constexpr ApiRoute routeTable[] = {
+    // key, min, max, first flexible (Kafka 3.9), handler
+    {ApiKey::Produce, 3, 7, 9, &answerNow<&Apis::handleProduce>},
+    {ApiKey::Fetch, 4, 11, 12, &answerLater<decodeFetchRequest, &Apis::handleFetch>},
+    {ApiKey::ListOffsets, 0, 3, 6, &answerNow<&Apis::handleListOffsets>},
+    {ApiKey::Metadata, 0, 6, 9, &answerNow<&Apis::handleMetadata>},
+    {ApiKey::OffsetCommit, 0, 7, 8, &answerNow<&Apis::handleOffsetCommit>},
+    {ApiKey::OffsetFetch, 0, 5, 6, &answerNow<&Apis::handleOffsetFetch>},
+    {ApiKey::FindCoordinator, 0, 2, 3, &answerNow<&Apis::handleFindCoordinator>},
+    {ApiKey::JoinGroup, 0, 5, 6, &answerLater<decodeJoinGroupRequest, &Apis::handleJoinGroup>},
+    {ApiKey::Heartbeat, 0, 3, 4, &answerNow<&Apis::handleHeartbeat>},
+    {ApiKey::LeaveGroup, 0, 3, 4, &answerNow<&Apis::handleLeaveGroup>},
+    {ApiKey::SyncGroup, 0, 3, 4, &answerLater<decodeSyncGroupRequest, &Apis::handleSyncGroup>},
+    {ApiKey::DescribeGroups, 0, 4, 5, &answerNow<&Apis::handleDescribeGroups>},
+    {ApiKey::ListGroups, 0, 2, 3, &answerNow<&Apis::handleListGroups>},
+    {ApiKey::ApiVersions, 0, 3, 3, &answerNow<&Apis::handleApiVersions>},
+    {ApiKey::CreateTopics, 0, 4, 5, &answerNow<&Apis::handleCreateTopics>},
+    {ApiKey::DeleteTopics, 0, 3, 4, &answerNow<&Apis::handleDeleteTopics>},
+    {ApiKey::DeleteRecords, 0, 1, 2, &answerNow<&Apis::handleDeleteRecords>},
+    {ApiKey::InitProducerId, 0, 2, 2, &answerNow<&Apis::handleInitProducerId>},
+    {ApiKey::DescribeConfigs, 0, 2, 4, &answerNow<&Apis::handleDescribeConfigs>},
+    {ApiKey::AlterConfigs, 0, 1, 2, &answerNow<&Apis::handleAlterConfigs>},
+    {ApiKey::CreatePartitions, 0, 1, 2, &answerNow<&Apis::handleCreatePartitions>},
+    {ApiKey::DeleteGroups, 0, 1, 2, &answerNow<&Apis::handleDeleteGroups>},
+};
+
+constexpr bool sortedWithUniqueKeys()
+{
+    for (std::size_t i = 1; i < std::size(routeTable); ++i) {
+        if (routeTable[i - 1].key >= routeTable[i].key)
+            return false;
+    }
+    return true;
+}
+static_assert(sortedWithUniqueKeys(), "ApiVersions lists the rows in order, and a key has one handler");
+
+} // namespace
+
+std::span<const ApiRoute> ApiTable::routes()
+{
+    return routeTable;
+}
+
+const ApiRoute *ApiTable::find(qint16 apiKey)
+{
+    for (const ApiRoute &route : routeTable) {
+        if (static_cast<qint16>(route.key) == apiKey)
+            return &route;
+    }
+    return nullptr;
+}
+
+} // namespace topicscope::engine::wire
