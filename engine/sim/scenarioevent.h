@@ -49,8 +49,18 @@ struct ScenarioRebalance {
     QString cause; // the reason the group entered PreparingRebalance (join, leave, session timeout, ...)
     QString assignor;
     qint64 durationMs = 0;
-    QMap<QString, QStringList> assignment; // consumer id -> sorted "topic-partition"
-    QStringList partitionsMoved;
+    QMap<QString, QList<TopicPartition>> assignment; // consumer id -> sorted partitions
+    QList<TopicPartition> partitionsMoved; // sorted
+
+    // "orders-0", "orders-1", ...: partitions as Kafka prints them, for report lines.
+    static QStringList names(const QList<TopicPartition> &partitions)
+    {
+        QStringList out;
+        out.reserve(partitions.size());
+        for (const TopicPartition &tp : partitions)
+            out << tp.toString();
+        return out;
+    }
 };
 
 // One consumer owning one partition from fromMs until toMs (-1: still owns it), as the consumer saw it: from

@@ -314,6 +314,7 @@ FlowSnapshot ScenarioRunner::Private::flowSnapshot()
     s.eventCount = int(timelineTrimmed + timeline.size());
     s.rebalances = rebalances;
     s.ownership = ownership;
+    s.gaps = ownershipGaps(ownership, s.timeMs);
     s.produced = totals.produced;
     s.processed = totals.processed;
     s.duplicates = totals.duplicates;

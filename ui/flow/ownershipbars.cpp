@@ -164,14 +164,8 @@ void OwnershipBars::rebuild()
         for (auto it = r.assignment.cbegin(); it != r.assignment.cend(); ++it) {
             noteConsumer(it.key());
             m_shownConsumers.insert(it.key());
-            for (const QString &name : it.value()) {
-                // "orders-10": the partition is after the last dash, topic names may contain dashes.
-                const qsizetype dash = name.lastIndexOf(QLatin1Char('-'));
-                bool ok = false;
-                const int partition = dash > 0 ? name.mid(dash + 1).toInt(&ok) : 0;
-                if (ok)
-                    keys.append({r.group, engine::TopicPartition {name.left(dash), partition}});
-            }
+            for (const engine::TopicPartition &tp : it.value())
+                keys.append({r.group, tp});
         }
     }
     std::sort(keys.begin(), keys.end());
@@ -559,7 +553,8 @@ QString OwnershipBars::toolTipAt(const QPointF &pos) const
             lines << tr("Cause: %1").arg(r.cause);
         lines << (r.partitionsMoved.isEmpty()
                 ? tr("No partition changed owner")
-                : tr("Changed owner: %1").arg(r.partitionsMoved.join(QStringLiteral(", "))));
+                : tr("Changed owner: %1")
+                      .arg(engine::ScenarioRebalance::names(r.partitionsMoved).join(QStringLiteral(", "))));
         lines << tr("Click to select this generation");
         return lines.join(QLatin1Char('\n'));
     }

@@ -96,12 +96,15 @@ QVariant RebalanceModel::data(const QModelIndex &index, int role) const
         case PartitionsMoved:
             return r.partitionsMoved.isEmpty()
                 ? tr("No partition changed owner")
-                : tr("Changed owner: %1").arg(r.partitionsMoved.join(QStringLiteral(", ")));
+                : tr("Changed owner: %1")
+                      .arg(engine::ScenarioRebalance::names(r.partitionsMoved).join(QStringLiteral(", ")));
         case Assignment: {
             QStringList lines;
             for (auto it = r.assignment.cbegin(); it != r.assignment.cend(); ++it)
                 lines << it.key() + QStringLiteral(": ")
-                        + (it.value().isEmpty() ? tr("nothing") : it.value().join(QStringLiteral(", ")));
+                        + (it.value().isEmpty()
+                                ? tr("nothing")
+                                : engine::ScenarioRebalance::names(it.value()).join(QStringLiteral(", ")));
             return lines.join(QLatin1Char('\n'));
         }
         default:
@@ -219,7 +222,8 @@ QString RebalanceModel::formatAssignment(const engine::ScenarioRebalance &rebala
 {
     QStringList parts;
     for (auto it = rebalance.assignment.cbegin(); it != rebalance.assignment.cend(); ++it)
-        parts << it.key() + QStringLiteral("=[") + it.value().join(QLatin1Char(',')) + QLatin1Char(']');
+        parts << it.key() + QStringLiteral("=[") + engine::ScenarioRebalance::names(it.value()).join(QLatin1Char(','))
+                + QLatin1Char(']');
     return parts.join(QLatin1Char(' '));
 }
 
