@@ -1,4 +1,5 @@
 #include "scenariotesthelpers.h"
+#include "sim/ownershipgaps.h"
 #include "sim/scenario.h"
 #include "sim/scenariorunner.h"
 
@@ -40,6 +41,7 @@ private slots:
     void groupActions();
     void failingExpectationIsReported();
     void runFile();
+    void ownershipGapRules();
 };
 
 namespace {
@@ -588,6 +590,51 @@ void TestScenarios::runFile()
 
     QVERIFY(!ScenarioRunner::runFile(dir.filePath(QStringLiteral("missing.json")), &report));
     QVERIFY2(report.contains(QStringLiteral("cannot open")), qPrintable(report));
+}
+
+// ownershipGaps(): the gaps between intervals, overlaps covering the union, and the two trailing-gap rules (the
+// timeline's: until the end whenever nobody owns the partition; the comparison's: only while the group has
+// members, consumers without a group left out).
+void TestScenarios::ownershipGapRules()
+{
+    const auto owned = [](const QString &group, int partition, const QString &consumer, qint64 fromMs, qint64 toMs) {
+        ScenarioOwnership o;
+        o.group = group;
+        o.topicPartition = {QStringLiteral("orders"), partition};
+        o.consumer = consumer;
+        o.fromMs = fromMs;
+        o.toMs = toMs;
+        return o;
+    };
+    const QString g = QStringLiteral("g");
+    const QString left = QStringLiteral("left");
+    const QList<ScenarioOwnership> ownership {owned(g, 0, QStringLiteral("c1"), 0, 1000),
+        owned(g, 0, QStringLiteral("c2"), 1500, -1), owned(g, 1, QStringLiteral("c1"), 0, 3000),
+        owned(g, 1, QStringLiteral("z1"), 1000, 2000), owned(g, 1, QStringLiteral("c2"), 3500, 4000),
+        owned(left, 0, QStringLiteral("l1"), 0, 1000), owned(QString(), 0, QStringLiteral("solo"), 0, 500)};
+    const auto dump = [](const QList<OwnershipGap> &gaps) {
+        QStringList lines;
+        for (const OwnershipGap &gap : gaps)
+            lines << QStringLiteral("%1/%2 %3-%4%5")
+                         .arg(gap.group, gap.topicPartition.toString())
+                         .arg(gap.fromMs)
+                         .arg(gap.toMs)
+                         .arg(gap.trailing ? QStringLiteral(" trailing") : QString());
+        return lines.join(QLatin1Char('\n'));
+    };
+    QCOMPARE(dump(ownershipGaps(ownership, 5000)),
+        QStringLiteral("/orders-0 500-5000 trailing\n"
+                       "g/orders-0 1000-1500\n"
+                       "g/orders-1 3000-3500\n"
+                       "g/orders-1 4000-5000 trailing\n"
+                       "left/orders-0 1000-5000 trailing"));
+    const TrailingGapRule members
+        = TrailingGapRule::whileGroupHasMembers([&](const QString &group) { return group == g; });
+    QCOMPARE(dump(ownershipGaps(ownership, 5000, members)),
+        QStringLiteral("g/orders-0 1000-1500\n"
+                       "g/orders-1 3000-3500\n"
+                       "g/orders-1 4000-5000 trailing"));
+    QVERIFY(ownershipGaps({}, 5000).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestScenarios)

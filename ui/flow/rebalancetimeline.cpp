@@ -75,8 +75,8 @@ void RebalanceTimeline::setSnapshot(const engine::FlowSnapshot &snapshot)
     const bool followTail = m_selected < 0 && scroll->value() == scroll->maximum();
     m_timeMs = snapshot.timeMs;
     m_model->setRebalances(snapshot.rebalances);
-    m_model->setOwnership(snapshot.ownership);
-    m_bars->setData(snapshot.ownership, snapshot.rebalances, snapshot.timeMs);
+    m_model->setGaps(snapshot.gaps);
+    m_bars->setData(snapshot.ownership, snapshot.gaps, snapshot.rebalances, snapshot.timeMs);
     if (followTail)
         m_table->scrollToBottom();
     updateStatus();
