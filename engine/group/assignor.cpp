@@ -4,6 +4,7 @@
 #include "group/rangeassignor.h"
 #include "group/roundrobinassignor.h"
 #include "group/stickyassignor.h"
+#include "sim/assignornames.h"
 
 namespace topicscope::engine {
 
@@ -22,8 +23,7 @@ std::unique_ptr<Assignor> Assignor::create(const QString &name)
 
 QStringList Assignor::builtInNames()
 {
-    return {QStringLiteral("range"), QStringLiteral("roundrobin"), QStringLiteral("sticky"),
-        QStringLiteral("cooperative-sticky")};
+    return builtInAssignorNames();
 }
 
 } // namespace topicscope::engine

@@ -4,6 +4,7 @@
 #include "scenariorunner.h"
 
 #include "scenariorunnerprivate.h"
+#include "sim/assignornames.h"
 
 #include <QSet>
 #include <algorithm>
@@ -11,9 +12,6 @@
 namespace topicscope::engine {
 
 namespace {
-
-const QStringList AssignorNames = {QStringLiteral("range"), QStringLiteral("roundrobin"), QStringLiteral("sticky"),
-    QStringLiteral("cooperative-sticky")};
 
 bool fail(QString *error, const QString &message)
 {
@@ -218,10 +216,10 @@ bool ScenarioRunner::Private::validateConsumerSpec(const ScenarioConsumer &spec,
         if (log->partitionCount(topic) < 0)
             return fail(error, QStringLiteral("consumer %1: unknown topic \"%2\"").arg(spec.id, topic));
     }
-    if (!AssignorNames.contains(spec.assignor))
+    if (!builtInAssignorNames().contains(spec.assignor))
         return fail(error,
             QStringLiteral("consumer %1: unknown assignor \"%2\" (one of: %3)")
-                .arg(spec.id, spec.assignor, AssignorNames.join(QStringLiteral(", "))));
+                .arg(spec.id, spec.assignor, builtInAssignorNames().join(QStringLiteral(", "))));
     // The parser's ranges (docs/scenarios.md).
     if (spec.sessionTimeoutMs < 6000 || spec.sessionTimeoutMs > 1800000)
         return fail(error, QStringLiteral("consumer %1: sessionTimeoutMs must be in [6000, 1800000]").arg(spec.id));
@@ -404,7 +402,7 @@ AssignorComparison ScenarioRunner::compareAssignors(const Scenario &scenario, co
 {
     AssignorComparison out;
     out.title = scenario.title.text(language);
-    for (const QString &assignor : AssignorNames) {
+    for (const QString &assignor : builtInAssignorNames()) {
         Scenario copy = scenario;
         for (ScenarioConsumer &c : copy.consumers)
             c.assignor = assignor;

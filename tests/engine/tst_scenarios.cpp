@@ -1,4 +1,6 @@
+#include "group/assignor.h"
 #include "scenariotesthelpers.h"
+#include "sim/assignornames.h"
 #include "sim/ownershipgaps.h"
 #include "sim/scenario.h"
 #include "sim/scenariorunner.h"
@@ -41,6 +43,7 @@ private slots:
     void groupActions();
     void failingExpectationIsReported();
     void runFile();
+    void assignorNamesAgree();
     void ownershipGapRules();
 };
 
@@ -590,6 +593,17 @@ void TestScenarios::runFile()
 
     QVERIFY(!ScenarioRunner::runFile(dir.filePath(QStringLiteral("missing.json")), &report));
     QVERIFY2(report.contains(QStringLiteral("cannot open")), qPrintable(report));
+}
+
+// The list the UI offers (sim/assignornames.h, a value header) is the one the engine knows how to create.
+void TestScenarios::assignorNamesAgree()
+{
+    QCOMPARE(Assignor::builtInNames(), builtInAssignorNames());
+    for (const QString &name : builtInAssignorNames()) {
+        const std::unique_ptr<Assignor> assignor = Assignor::create(name);
+        QVERIFY2(assignor, qPrintable(name));
+        QCOMPARE(assignor->name(), name);
+    }
 }
 
 // ownershipGaps(): the gaps between intervals, overlaps covering the union, and the two trailing-gap rules (the

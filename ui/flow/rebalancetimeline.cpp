@@ -5,6 +5,7 @@
 
 #include "ownershipbars.h"
 #include "rebalancemodel.h"
+#include "sim/assignornames.h"
 #include "tableview.h"
 
 #include <QHBoxLayout>
@@ -15,6 +16,7 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace topicscope::ui {
 
@@ -149,7 +151,10 @@ void RebalanceTimeline::resizeColumns()
     header->resizeSection(RebalanceModel::Generation, fm.horizontalAdvance(tr("Generation")) + 24);
     header->resizeSection(
         RebalanceModel::Cause, fm.horizontalAdvance(QLatin1Char('x')) * (m_bars->isPresentationMode() ? 26 : 46));
-    header->resizeSection(RebalanceModel::Assignor, fm.horizontalAdvance(QStringLiteral("cooperative-sticky")) + 16);
+    int assignorWidth = 0;
+    for (const QString &name : engine::builtInAssignorNames())
+        assignorWidth = std::max(assignorWidth, fm.horizontalAdvance(name));
+    header->resizeSection(RebalanceModel::Assignor, assignorWidth + 16);
     header->resizeSection(RebalanceModel::Duration, fm.horizontalAdvance(tr("Duration ms")) + 24);
     header->resizeSection(RebalanceModel::PartitionsMoved, fm.horizontalAdvance(tr("Moved")) + 28);
 }
