@@ -137,6 +137,9 @@ struct FlowSnapshot {
     int eventCount = 0; // all events so far (index of the next one)
     QList<ScenarioRebalance> rebalances; // all so far
     QList<ScenarioOwnership> ownership; // all intervals so far
+    // When nobody processed a partition, from ownership until timeMs (TrailingGapRule::always(): what the timeline
+    // shows).
+    QList<OwnershipGap> gaps;
 
     int produced = 0;
     int processed = 0;
@@ -172,6 +175,7 @@ struct AssignorRun {
     QString assignor;
     QList<ScenarioRebalance> rebalances;
     QList<ScenarioOwnership> ownership;
+    QList<OwnershipGap> gaps; // shown: until endMs, TrailingGapRule::always(); processingGapMs counts fewer
     int partitionsMoved = 0; // over all rebalances
     qint64 processingGapMs = 0; // sum over partitions of the time nobody owned them, after first assignment
     int duplicates = 0;

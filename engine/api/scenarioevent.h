@@ -49,8 +49,18 @@ struct ScenarioRebalance {
     QString cause; // the reason the group entered PreparingRebalance (join, leave, session timeout, ...)
     QString assignor;
     qint64 durationMs = 0;
-    QMap<QString, QStringList> assignment; // consumer id -> sorted "topic-partition"
-    QStringList partitionsMoved;
+    QMap<QString, QList<TopicPartition>> assignment; // consumer id -> sorted partitions
+    QList<TopicPartition> partitionsMoved; // sorted
+
+    // "orders-0", "orders-1", ...: partitions as Kafka prints them, for report lines.
+    static QStringList names(const QList<TopicPartition> &partitions)
+    {
+        QStringList out;
+        out.reserve(partitions.size());
+        for (const TopicPartition &tp : partitions)
+            out << tp.toString();
+        return out;
+    }
 };
 
 // One consumer owning one partition from fromMs until toMs (-1: still owns it), as the consumer saw it: from
@@ -65,6 +75,18 @@ struct ScenarioOwnership {
     qint64 fromMs = 0;
     qint64 toMs = -1;
     QString endReason; // "revoked", "lost", "crashed", "stopped", "poll timeout", "" while open
+};
+
+// A stretch of time when nobody in a group owned a partition, after it was first assigned: the cost of a
+// rebalance (eager's stop-the-world, cooperative's hand-off) or of a crash. A value computed once from the
+// ownership intervals, shipped to the UI in FlowSnapshot and AssignorRun.
+struct OwnershipGap {
+    QString group; // "" for consumers without a group
+    TopicPartition topicPartition;
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    bool trailing = false; // nobody owns it at the end: toMs is the end of the observed time, not a new owner
+    bool operator==(const OwnershipGap &) const = default;
 };
 
 } // namespace topicscope::engine

@@ -6,7 +6,7 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     api/topicconfig.h api/topicconfig.cpp
     api/topicnames.h api/topicnames.cpp
     api/topicinfo.h api/groupdescription.h
-    api/clientoptions.h
+    api/clientoptions.h api/assignornames.h
     api/brokersnapshot.h api/clustertypes.h api/clusterclient.h
     api/localizedtext.h api/localizedtext.cpp
     api/scenariospec.h api/scenarioevent.h api/flowsnapshot.h api/scenarioplayerstate.h api/scenarioclient.h

@@ -1,5 +1,6 @@
 #include "group/assignor.h"
 
+#include "assignornames.h"
 #include "group/cooperativestickyassignor.h"
 #include "group/rangeassignor.h"
 #include "group/roundrobinassignor.h"
@@ -22,8 +23,7 @@ std::unique_ptr<Assignor> Assignor::create(const QString &name)
 
 QStringList Assignor::builtInNames()
 {
-    return {QStringLiteral("range"), QStringLiteral("roundrobin"), QStringLiteral("sticky"),
-        QStringLiteral("cooperative-sticky")};
+    return builtInAssignorNames();
 }
 
 } // namespace topicscope::engine

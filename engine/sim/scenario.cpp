@@ -1,5 +1,6 @@
 #include "scenario.h"
 
+#include "assignornames.h"
 #include "client/partitioner.h"
 #include "client/serializer.h"
 #include "log/logmanager.h"
@@ -691,10 +692,7 @@ std::optional<Scenario> Scenario::parseDocument(const QByteArray &json, QString 
                 r.fail(QStringLiteral("topics"), QStringLiteral("must name at least one topic"));
             for (qsizetype t = 0; t < c.topics.size() && r.ok(); ++t)
                 checkTopic(r, QStringLiteral("topics[%1]").arg(t), c.topics.at(t));
-            c.assignor = r.choice(QStringLiteral("assignor"),
-                {QStringLiteral("range"), QStringLiteral("roundrobin"), QStringLiteral("sticky"),
-                    QStringLiteral("cooperative-sticky")},
-                QStringLiteral("range"));
+            c.assignor = r.choice(QStringLiteral("assignor"), builtInAssignorNames(), QStringLiteral("range"));
             const QString commit = r.choice(QStringLiteral("commit"),
                 {QStringLiteral("auto"), QStringLiteral("afterProcessing"), QStringLiteral("afterEachRecord"),
                     QStringLiteral("beforeProcessing")},

@@ -6,6 +6,7 @@
 
 #include "core/recordbatch.h"
 #include "group/consumerprotocol.h"
+#include "sim/ownershipgaps.h"
 
 #include <QSet>
 #include <QStringDecoder>
@@ -120,9 +121,8 @@ FlowSnapshot ScenarioRunner::Private::flowSnapshot()
                 // Mid-instant (an event observer), a producer's batch is in the log before its records are
                 // recorded one by one: show the log as far as the timeline has got.
                 if (observing) {
-                    const auto unrecorded = std::find_if(p.tail.begin(), p.tail.end(), [](const FlowRecordCell &c) {
-                        return c.producer.isEmpty();
-                    });
+                    const auto unrecorded = std::find_if(
+                        p.tail.begin(), p.tail.end(), [](const FlowRecordCell &c) { return c.producer.isEmpty(); });
                     if (unrecorded != p.tail.end()) {
                         p.highWatermark = unrecorded->offset;
                         p.tail.erase(unrecorded, p.tail.end());
@@ -314,6 +314,7 @@ FlowSnapshot ScenarioRunner::Private::flowSnapshot()
     s.eventCount = int(timelineTrimmed + timeline.size());
     s.rebalances = rebalances;
     s.ownership = ownership;
+    s.gaps = ownershipGaps(ownership, s.timeMs);
     s.produced = totals.produced;
     s.processed = totals.processed;
     s.duplicates = totals.duplicates;

@@ -3,7 +3,9 @@
 
 #include "scenariorunner.h"
 
+#include "assignornames.h"
 #include "scenariorunnerprivate.h"
+#include "sim/ownershipgaps.h"
 
 #include <QSet>
 #include <algorithm>
@@ -11,9 +13,6 @@
 namespace topicscope::engine {
 
 namespace {
-
-const QStringList AssignorNames = {QStringLiteral("range"), QStringLiteral("roundrobin"), QStringLiteral("sticky"),
-    QStringLiteral("cooperative-sticky")};
 
 bool fail(QString *error, const QString &message)
 {
@@ -66,7 +65,8 @@ QString comparisonNote(const Scenario &scenario, const QList<AssignorRun> &runs,
     note.setText(QStringLiteral("ko"),
         figures(QStringLiteral(
             "여기서 cooperative-sticky의 공백이 가장 긴 이유(range는 %4 ms, cooperative-sticky는 %5 ms): 멤버가 바뀔 "
-            "때마다 리밸런스가 두 번 필요합니다(%1번, range는 %2번). 첫 번째 리밸런스는 옮겨 갈 파티션을 회수(revoke)만 "
+            "때마다 리밸런스가 두 번 필요합니다(%1번, range는 %2번). 첫 번째 리밸런스는 옮겨 갈 파티션을 "
+            "회수(revoke)만 "
             "하고, 그 파티션은 두 번째 리밸런스에서야 새 주인을 받습니다. 두 번째 리밸런스는 다른 멤버들이 다음 "
             "하트비트(heartbeat.interval.ms = %3 ms)에서 알아차려야 시작됩니다. eager 어사이너는 모든 파티션을 "
             "회수하지만, 멤버들이 함께 다시 참여해 같은 리밸런스에서 자기 몫을 돌려받습니다. cooperative-sticky는 다시 "
@@ -217,10 +217,10 @@ bool ScenarioRunner::Private::validateConsumerSpec(const ScenarioConsumer &spec,
         if (log->partitionCount(topic) < 0)
             return fail(error, QStringLiteral("consumer %1: unknown topic \"%2\"").arg(spec.id, topic));
     }
-    if (!AssignorNames.contains(spec.assignor))
+    if (!builtInAssignorNames().contains(spec.assignor))
         return fail(error,
             QStringLiteral("consumer %1: unknown assignor \"%2\" (one of: %3)")
-                .arg(spec.id, spec.assignor, AssignorNames.join(QStringLiteral(", "))));
+                .arg(spec.id, spec.assignor, builtInAssignorNames().join(QStringLiteral(", "))));
     // The parser's ranges (docs/scenarios.md).
     if (spec.sessionTimeoutMs < 6000 || spec.sessionTimeoutMs > 1800000)
         return fail(error, QStringLiteral("consumer %1: sessionTimeoutMs must be in [6000, 1800000]").arg(spec.id));
@@ -403,7 +403,7 @@ AssignorComparison ScenarioRunner::compareAssignors(const Scenario &scenario, co
 {
     AssignorComparison out;
     out.title = scenario.title.text(language);
-    for (const QString &assignor : AssignorNames) {
+    for (const QString &assignor : builtInAssignorNames()) {
         Scenario copy = scenario;
         for (ScenarioConsumer &c : copy.consumers)
             c.assignor = assignor;
@@ -437,22 +437,17 @@ AssignorComparison ScenarioRunner::compareAssignors(const Scenario &scenario, co
             QList<ScenarioOwnership> list = it.value();
             std::sort(list.begin(), list.end(),
                 [](const ScenarioOwnership &a, const ScenarioOwnership &b) { return a.fromMs < b.fromMs; });
-            qint64 coveredUntil = list.first().fromMs;
-            bool open = false;
             for (qsizetype i = 1; i < list.size(); ++i)
                 run.partitionsMoved += list.at(i).consumer != list.at(i - 1).consumer;
-            for (const ScenarioOwnership &o : std::as_const(list)) {
-                if (!open && o.fromMs > coveredUntil)
-                    run.processingGapMs += o.fromMs - coveredUntil;
-                if (o.toMs < 0)
-                    open = true;
-                else
-                    coveredUntil = std::max(coveredUntil, o.toMs);
-            }
-            if (!open && coveredUntil < run.endMs
-                && !runner.d->coordinator->describeGroup(it.key().first).members.isEmpty())
-                run.processingGapMs += run.endMs - coveredUntil;
         }
+        const auto hasMembers = [&runner](const QString &group) {
+            return !runner.d->coordinator->describeGroup(group).members.isEmpty();
+        };
+        const QList<OwnershipGap> counted
+            = ownershipGaps(run.ownership, run.endMs, TrailingGapRule::whileGroupHasMembers(hasMembers));
+        for (const OwnershipGap &gap : counted)
+            run.processingGapMs += gap.toMs - gap.fromMs;
+        run.gaps = ownershipGaps(run.ownership, run.endMs);
         out.runs << run;
     }
     out.note = comparisonNote(scenario, out.runs, language);

@@ -167,28 +167,25 @@ void ScenarioRunner::Private::onEvent(const Event &event)
         for (auto it = e->assignment.cbegin(); it != e->assignment.cend(); ++it) {
             QList<TopicPartition> list = it.value();
             std::sort(list.begin(), list.end());
-            QStringList names;
-            for (const TopicPartition &tp : std::as_const(list))
-                names << tp.toString();
-            r.assignment.insert(clientOfMember(it.key()), names);
+            r.assignment.insert(clientOfMember(it.key()), list);
         }
-        for (auto it = r.assignment.cbegin(); it != r.assignment.cend(); ++it)
-            parts << it.key() + QStringLiteral("=[") + it.value().join(QLatin1Char(',')) + QLatin1Char(']');
-        QList<TopicPartition> moved = e->partitionsMoved;
-        std::sort(moved.begin(), moved.end());
-        for (const TopicPartition &tp : std::as_const(moved))
-            r.partitionsMoved << tp.toString();
+        for (auto it = r.assignment.cbegin(); it != r.assignment.cend(); ++it) {
+            parts << it.key() + QStringLiteral("=[") + ScenarioRebalance::names(it.value()).join(QLatin1Char(','))
+                    + QLatin1Char(']');
+        }
+        r.partitionsMoved = e->partitionsMoved;
+        std::sort(r.partitionsMoved.begin(), r.partitionsMoved.end());
         rebalances << r;
         ScenarioEvent ev;
         ev.kind = ScenarioEvent::Kind::Rebalance;
         ev.group = e->groupId;
         ev.generation = e->generationId;
-        ev.text
-            = QStringLiteral("group %1 generation %2 [%3] cause: %4; %5; moved [%6]; took %7 ms")
-                  .arg(e->groupId)
-                  .arg(e->generationId)
-                  .arg(e->protocolName, r.cause, parts.join(QLatin1Char(' ')), r.partitionsMoved.join(QLatin1Char(',')))
-                  .arg(e->durationMs);
+        ev.text = QStringLiteral("group %1 generation %2 [%3] cause: %4; %5; moved [%6]; took %7 ms")
+                      .arg(e->groupId)
+                      .arg(e->generationId)
+                      .arg(e->protocolName, r.cause, parts.join(QLatin1Char(' ')),
+                          ScenarioRebalance::names(r.partitionsMoved).join(QLatin1Char(',')))
+                      .arg(e->durationMs);
         record(ev);
     } else if (const auto *e = std::get_if<OffsetCommitted>(&event)) {
         ScenarioEvent ev;

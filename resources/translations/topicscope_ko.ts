@@ -13,6 +13,152 @@
     </message>
 </context>
 <context>
+    <name>topicscope::ui::AddConsumerDialog</name>
+    <message>
+        <source>Add Consumer</source>
+        <translation>컨슈머 추가</translation>
+    </message>
+    <message>
+        <source>auto-commit (enable.auto.commit)</source>
+        <translation>자동 커밋 (enable.auto.commit)</translation>
+    </message>
+    <message>
+        <source>commitSync() after each poll&apos;s records</source>
+        <translation>poll()로 받은 레코드를 처리한 뒤 commitSync()</translation>
+    </message>
+    <message>
+        <source>commitSync() after every record</source>
+        <translation>레코드마다 commitSync()</translation>
+    </message>
+    <message>
+        <source>commitSync() before processing (may lose)</source>
+        <translation>처리 전에 commitSync() (유실 가능)</translation>
+    </message>
+    <message>
+        <source> ms per record</source>
+        <translation> ms/레코드</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>클라이언트 ID</translation>
+    </message>
+    <message>
+        <source>group.id</source>
+        <translation>group.id</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>토픽</translation>
+    </message>
+    <message>
+        <source>Assignor</source>
+        <translation>할당 전략</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>커밋 방식</translation>
+    </message>
+    <message>
+        <source>auto.offset.reset</source>
+        <translation>auto.offset.reset</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>처리 시간</translation>
+    </message>
+    <message>
+        <source>auto.commit.interval.ms</source>
+        <translation>auto.commit.interval.ms</translation>
+    </message>
+    <message>
+        <source>max.poll.records</source>
+        <translation>max.poll.records</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::AddProducerDialog</name>
+    <message>
+        <source>Add Producer</source>
+        <translation>프로듀서 추가</translation>
+    </message>
+    <message>
+        <source>No key (null)</source>
+        <translation>키 없음 (null)</translation>
+    </message>
+    <message>
+        <source>One fixed key</source>
+        <translation>고정 키 하나</translation>
+    </message>
+    <message>
+        <source>4 distinct keys</source>
+        <translation>서로 다른 키 4개</translation>
+    </message>
+    <message>
+        <source>12 distinct keys</source>
+        <translation>서로 다른 키 12개</translation>
+    </message>
+    <message>
+        <source>built-in (murmur2 for keys, sticky without)</source>
+        <translation>기본 (키가 있으면 murmur2, 없으면 sticky)</translation>
+    </message>
+    <message>
+        <source>round-robin</source>
+        <translation>round-robin</translation>
+    </message>
+    <message>
+        <source>uniform-sticky</source>
+        <translation>uniform-sticky</translation>
+    </message>
+    <message>
+        <source> records/s</source>
+        <translation> 레코드/초</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> 바이트</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>클라이언트 ID</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>토픽</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키 패턴</translation>
+    </message>
+    <message>
+        <source>Partitioner</source>
+        <translation>파티셔너</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <source>linger.ms</source>
+        <translation>linger.ms</translation>
+    </message>
+    <message>
+        <source>batch.size</source>
+        <translation>batch.size</translation>
+    </message>
+    <message>
+        <source>Key and value serializer</source>
+        <translation>키와 값 시리얼라이저</translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::AssignorComparisonView</name>
     <message>
         <source>Rebalances</source>
@@ -683,132 +829,8 @@ assigned: </source>
         <translation>%1에 파티션 추가…</translation>
     </message>
     <message>
-        <source>Add Producer</source>
-        <translation>프로듀서 추가</translation>
-    </message>
-    <message>
-        <source>No key (null)</source>
-        <translation>키 없음 (null)</translation>
-    </message>
-    <message>
-        <source>One fixed key</source>
-        <translation>고정 키 하나</translation>
-    </message>
-    <message>
-        <source>4 distinct keys</source>
-        <translation>서로 다른 키 4개</translation>
-    </message>
-    <message>
-        <source>12 distinct keys</source>
-        <translation>서로 다른 키 12개</translation>
-    </message>
-    <message>
-        <source>built-in (murmur2 for keys, sticky without)</source>
-        <translation>기본 (키가 있으면 murmur2, 없으면 sticky)</translation>
-    </message>
-    <message>
-        <source>round-robin</source>
-        <translation>round-robin</translation>
-    </message>
-    <message>
-        <source>uniform-sticky</source>
-        <translation>uniform-sticky</translation>
-    </message>
-    <message>
-        <source> records/s</source>
-        <translation> 레코드/초</translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation> ms</translation>
-    </message>
-    <message>
-        <source>Client id</source>
-        <translation>클라이언트 ID</translation>
-    </message>
-    <message>
         <source>Topic</source>
         <translation>토픽</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>키 패턴</translation>
-    </message>
-    <message>
-        <source>Partitioner</source>
-        <translation>파티셔너</translation>
-    </message>
-    <message>
-        <source>Rate</source>
-        <translation>속도</translation>
-    </message>
-    <message>
-        <source> bytes</source>
-        <translation> 바이트</translation>
-    </message>
-    <message>
-        <source>linger.ms</source>
-        <translation>linger.ms</translation>
-    </message>
-    <message>
-        <source>batch.size</source>
-        <translation>batch.size</translation>
-    </message>
-    <message>
-        <source>Key and value serializer</source>
-        <translation>키와 값 시리얼라이저</translation>
-    </message>
-    <message>
-        <source>Add Consumer</source>
-        <translation>컨슈머 추가</translation>
-    </message>
-    <message>
-        <source>auto-commit (enable.auto.commit)</source>
-        <translation>자동 커밋 (enable.auto.commit)</translation>
-    </message>
-    <message>
-        <source>commitSync() after each poll&apos;s records</source>
-        <translation>poll()로 받은 레코드를 처리한 뒤 commitSync()</translation>
-    </message>
-    <message>
-        <source>commitSync() after every record</source>
-        <translation>레코드마다 commitSync()</translation>
-    </message>
-    <message>
-        <source>commitSync() before processing (may lose)</source>
-        <translation>처리 전에 commitSync() (유실 가능)</translation>
-    </message>
-    <message>
-        <source> ms per record</source>
-        <translation> ms/레코드</translation>
-    </message>
-    <message>
-        <source>group.id</source>
-        <translation>group.id</translation>
-    </message>
-    <message>
-        <source>Assignor</source>
-        <translation>할당 전략</translation>
-    </message>
-    <message>
-        <source>Commit</source>
-        <translation>커밋 방식</translation>
-    </message>
-    <message>
-        <source>auto.offset.reset</source>
-        <translation>auto.offset.reset</translation>
-    </message>
-    <message>
-        <source>Processing</source>
-        <translation>처리 시간</translation>
-    </message>
-    <message>
-        <source>auto.commit.interval.ms</source>
-        <translation>auto.commit.interval.ms</translation>
-    </message>
-    <message>
-        <source>max.poll.records</source>
-        <translation>max.poll.records</translation>
     </message>
     <message>
         <source>Add Partitions</source>
@@ -1726,6 +1748,37 @@ This cannot be undone.</source>
     <message>
         <source>No partition has been assigned yet</source>
         <translation>아직 할당된 파티션이 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::OwnershipModel</name>
+    <message>
+        <source>Partition / owner</source>
+        <translation>파티션 / 소유자</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>그룹</translation>
+    </message>
+    <message>
+        <source>From ms</source>
+        <translation>시작 ms</translation>
+    </message>
+    <message>
+        <source>To ms</source>
+        <translation>종료 ms</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>레인</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>제너레이션</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>종료 사유</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 // the follow-up generation 3 (+10.250 s) gives them to billing-3 (a 150 ms gap in two rows). Header-only.
 
 #include "flowsnapshot.h"
+#include "sim/ownershipgaps.h"
 
 #include <algorithm>
 
@@ -31,16 +32,17 @@ inline engine::ScenarioOwnership owned(
     return o;
 }
 
-inline QStringList partitions(std::initializer_list<int> numbers)
+inline QList<engine::TopicPartition> partitions(std::initializer_list<int> numbers)
 {
-    QStringList names;
+    QList<engine::TopicPartition> list;
     for (int n : numbers)
-        names << Topic + QLatin1Char('-') + QString::number(n);
-    return names;
+        list << engine::TopicPartition {Topic, n};
+    return list;
 }
 
 inline engine::ScenarioRebalance rebalance(qint64 timeMs, int generation, const QString &cause, const QString &assignor,
-    qint64 durationMs, const QMap<QString, QStringList> &assignment, const QStringList &moved)
+    qint64 durationMs, const QMap<QString, QList<engine::TopicPartition>> &assignment,
+    const QList<engine::TopicPartition> &moved)
 {
     engine::ScenarioRebalance r;
     r.timeMs = timeMs;
@@ -67,25 +69,25 @@ inline engine::AssignorRun eagerRun(const QString &assignor, const QMap<QString,
     run.assignor = assignor;
     run.endMs = EndMs;
     run.duplicates = duplicates;
-    QMap<QString, QStringList> first;
-    QMap<QString, QStringList> second;
+    QMap<QString, QList<engine::TopicPartition>> first;
+    QMap<QString, QList<engine::TopicPartition>> second;
     QMap<int, QString> ownerBefore;
     for (auto it = before.cbegin(); it != before.cend(); ++it) {
-        QStringList names;
+        QList<engine::TopicPartition> names;
         for (int p : it.value()) {
-            names << Topic + QLatin1Char('-') + QString::number(p);
+            names << engine::TopicPartition {Topic, p};
             ownerBefore.insert(p, it.key());
             run.ownership << owned(it.key(), p, 1, 300, JoinAtMs, QStringLiteral("revoked"));
         }
         first.insert(it.key(), names);
     }
-    QStringList moved;
+    QList<engine::TopicPartition> moved;
     for (auto it = after.cbegin(); it != after.cend(); ++it) {
-        QStringList names;
+        QList<engine::TopicPartition> names;
         for (int p : it.value()) {
-            names << Topic + QLatin1Char('-') + QString::number(p);
+            names << engine::TopicPartition {Topic, p};
             if (ownerBefore.value(p) != it.key())
-                moved << Topic + QLatin1Char('-') + QString::number(p);
+                moved << engine::TopicPartition {Topic, p};
             run.ownership << owned(it.key(), p, 2, JoinAtMs + 300, -1, QString());
         }
         second.insert(it.key(), names);
@@ -97,6 +99,7 @@ inline engine::AssignorRun eagerRun(const QString &assignor, const QMap<QString,
         JoinAtMs + 300, 2, joined(QStringLiteral("billing-3-9e41")), assignor, 300, second, moved);
     run.partitionsMoved = 6 + int(moved.size());
     run.processingGapMs = 6 * 300;
+    run.gaps = engine::ownershipGaps(run.ownership, run.endMs);
     return run;
 }
 
@@ -155,6 +158,7 @@ inline engine::AssignorRun cooperativeRun()
         150, {{b1, partitions({0, 1})}, {b2, partitions({3, 4})}, {b3, partitions({2, 5})}}, partitions({2, 5}));
     run.partitionsMoved = 6 + 2 + 2;
     run.processingGapMs = 2 * 150;
+    run.gaps = engine::ownershipGaps(run.ownership, run.endMs);
     return run;
 }
 
@@ -167,6 +171,7 @@ inline engine::FlowSnapshot snapshotOf(const engine::AssignorRun &run, qint64 ti
     s.finished = timeMs >= run.endMs;
     s.rebalances = run.rebalances;
     s.ownership = run.ownership;
+    s.gaps = engine::ownershipGaps(run.ownership, timeMs);
     return s;
 }
 

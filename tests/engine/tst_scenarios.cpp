@@ -1,4 +1,7 @@
+#include "assignornames.h"
+#include "group/assignor.h"
 #include "scenariotesthelpers.h"
+#include "sim/ownershipgaps.h"
 #include "sim/scenario.h"
 #include "sim/scenariorunner.h"
 
@@ -40,6 +43,8 @@ private slots:
     void groupActions();
     void failingExpectationIsReported();
     void runFile();
+    void assignorNamesAgree();
+    void ownershipGapRules();
 };
 
 namespace {
@@ -57,10 +62,12 @@ QString rebalanceText(const ScenarioRunner &runner)
     for (const ScenarioRebalance &r : runner.rebalances()) {
         QStringList parts;
         for (auto it = r.assignment.cbegin(); it != r.assignment.cend(); ++it)
-            parts << it.key() + QStringLiteral("=[") + it.value().join(QLatin1Char(',')) + QLatin1Char(']');
+            parts << it.key() + QStringLiteral("=[") + ScenarioRebalance::names(it.value()).join(QLatin1Char(','))
+                    + QLatin1Char(']');
         out += QStringLiteral("gen %1 %2: %3 moved [%4]\n")
                    .arg(r.generation)
-                   .arg(r.assignor, parts.join(QLatin1Char(' ')), r.partitionsMoved.join(QLatin1Char(',')));
+                   .arg(r.assignor, parts.join(QLatin1Char(' ')),
+                       ScenarioRebalance::names(r.partitionsMoved).join(QLatin1Char(',')));
     }
     return out;
 }
@@ -526,7 +533,7 @@ void TestScenarios::groupActions()
     for (const ScenarioRebalance &r : runner.rebalances()) {
         if (r.timeMs > 3000 && r.timeMs < 12000 && r.assignment.size() == 1
             && r.assignment.value(QStringLiteral("w2"))
-                == QStringList {QStringLiteral("jobs-0"), QStringLiteral("jobs-1")})
+                == QList<TopicPartition> {{QStringLiteral("jobs"), 0}, {QStringLiteral("jobs"), 1}})
             pollTimeout = true;
     }
     QVERIFY2(pollTimeout, qPrintable(dump));
@@ -586,6 +593,62 @@ void TestScenarios::runFile()
 
     QVERIFY(!ScenarioRunner::runFile(dir.filePath(QStringLiteral("missing.json")), &report));
     QVERIFY2(report.contains(QStringLiteral("cannot open")), qPrintable(report));
+}
+
+// The list the UI offers (sim/assignornames.h, a value header) is the one the engine knows how to create.
+void TestScenarios::assignorNamesAgree()
+{
+    QCOMPARE(Assignor::builtInNames(), builtInAssignorNames());
+    for (const QString &name : builtInAssignorNames()) {
+        const std::unique_ptr<Assignor> assignor = Assignor::create(name);
+        QVERIFY2(assignor, qPrintable(name));
+        QCOMPARE(assignor->name(), name);
+    }
+}
+
+// ownershipGaps(): the gaps between intervals, overlaps covering the union, and the two trailing-gap rules (the
+// timeline's: until the end whenever nobody owns the partition; the comparison's: only while the group has
+// members, consumers without a group left out).
+void TestScenarios::ownershipGapRules()
+{
+    const auto owned = [](const QString &group, int partition, const QString &consumer, qint64 fromMs, qint64 toMs) {
+        ScenarioOwnership o;
+        o.group = group;
+        o.topicPartition = {QStringLiteral("orders"), partition};
+        o.consumer = consumer;
+        o.fromMs = fromMs;
+        o.toMs = toMs;
+        return o;
+    };
+    const QString g = QStringLiteral("g");
+    const QString left = QStringLiteral("left");
+    const QList<ScenarioOwnership> ownership {owned(g, 0, QStringLiteral("c1"), 0, 1000),
+        owned(g, 0, QStringLiteral("c2"), 1500, -1), owned(g, 1, QStringLiteral("c1"), 0, 3000),
+        owned(g, 1, QStringLiteral("z1"), 1000, 2000), owned(g, 1, QStringLiteral("c2"), 3500, 4000),
+        owned(left, 0, QStringLiteral("l1"), 0, 1000), owned(QString(), 0, QStringLiteral("solo"), 0, 500)};
+    const auto dump = [](const QList<OwnershipGap> &gaps) {
+        QStringList lines;
+        for (const OwnershipGap &gap : gaps)
+            lines << QStringLiteral("%1/%2 %3-%4%5")
+                         .arg(gap.group, gap.topicPartition.toString())
+                         .arg(gap.fromMs)
+                         .arg(gap.toMs)
+                         .arg(gap.trailing ? QStringLiteral(" trailing") : QString());
+        return lines.join(QLatin1Char('\n'));
+    };
+    QCOMPARE(dump(ownershipGaps(ownership, 5000)),
+        QStringLiteral("/orders-0 500-5000 trailing\n"
+                       "g/orders-0 1000-1500\n"
+                       "g/orders-1 3000-3500\n"
+                       "g/orders-1 4000-5000 trailing\n"
+                       "left/orders-0 1000-5000 trailing"));
+    const TrailingGapRule members
+        = TrailingGapRule::whileGroupHasMembers([&](const QString &group) { return group == g; });
+    QCOMPARE(dump(ownershipGaps(ownership, 5000, members)),
+        QStringLiteral("g/orders-0 1000-1500\n"
+                       "g/orders-1 3000-3500\n"
+                       "g/orders-1 4000-5000 trailing"));
+    QVERIFY(ownershipGaps({}, 5000).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestScenarios)

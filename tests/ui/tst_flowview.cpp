@@ -460,12 +460,12 @@ private Q_SLOTS:
         QContextMenuEvent menu(QContextMenuEvent::Mouse, at, view.mapToGlobal(at));
         QApplication::sendEvent(&view, &menu);
         QCOMPARE(menus.count(), 1);
-        QCOMPARE(menus.at(0).at(0).value<FlowView::ItemKind>(), FlowView::ItemKind::Consumer);
-        QCOMPARE(menus.at(0).at(1).toString(), QStringLiteral("billing-2"));
+        QCOMPARE(menus.at(0).at(0).value<FlowView::Item>().kind, FlowView::ItemKind::Consumer);
+        QCOMPARE(menus.at(0).at(0).value<FlowView::Item>().id, QStringLiteral("billing-2"));
         QCOMPARE(view.itemAt(l.strip(orders5)->labelRect.center().toPoint()),
-            std::make_pair(FlowView::ItemKind::Partition, QStringLiteral("orders-5")));
+            (FlowView::Item {FlowView::ItemKind::Partition, QString(), orders5, -1}));
         QCOMPARE(view.itemAt(l.groupFrames().constFirst().headerRect.center().toPoint()),
-            std::make_pair(FlowView::ItemKind::Group, QStringLiteral("billing")));
+            (FlowView::Item {FlowView::ItemKind::Group, QStringLiteral("billing"), {}, -1}));
     }
 
     void tinySizesStayCalm()

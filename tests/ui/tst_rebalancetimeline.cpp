@@ -45,12 +45,14 @@ QString dumpModel(const QAbstractItemModel &model)
 QString dumpGaps(const ui::OwnershipBars &bars)
 {
     QStringList lines;
-    for (const ui::OwnershipBars::Gap &g : bars.gaps())
+    for (int i = 0; i < bars.gaps().size(); ++i) {
+        const engine::OwnershipGap &g = bars.gaps().at(i);
         lines << QStringLiteral("%1 %2-%3%4")
-                     .arg(bars.rowLabel(g.row))
+                     .arg(bars.rowLabel(bars.gapRow(i)))
                      .arg(g.fromMs)
                      .arg(g.toMs)
-                     .arg(g.open ? QStringLiteral(" open") : QString());
+                     .arg(g.trailing ? QStringLiteral(" open") : QString());
+    }
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -96,19 +98,19 @@ private Q_SLOTS:
                 "billing-1=[orders-0,orders-1] billing-2=[orders-2,orders-3] billing-3=[orders-4,orders-5]\n"));
         // With the run's ownership, the Paused column: eager stopped all six partitions for 300 ms at generation 2.
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        model.setOwnership(fx::rangeRun().ownership);
+        model.setGaps(fx::rangeRun().gaps);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(model.pausedMs(0), qint64(0));
         QCOMPARE(model.pausedMs(1), qint64(6 * 300));
         QCOMPARE(model.index(1, ui::RebalanceModel::Paused).data().toLongLong(), 1800);
-        model.setOwnership(fx::rangeRun().ownership);
+        model.setGaps(fx::rangeRun().gaps);
         QCOMPARE(changed.count(), 1); // nothing new, no signal
         // Cooperative-sticky: only the two moved partitions stopped, 150 ms each, at the rebalance that assigned them.
         ui::RebalanceModel cooperative;
         QAbstractItemModelTester cooperativeTester(
             &cooperative, QAbstractItemModelTester::FailureReportingMode::QtTest);
         cooperative.setRebalances(fx::cooperativeRun().rebalances);
-        cooperative.setOwnership(fx::cooperativeRun().ownership);
+        cooperative.setGaps(fx::cooperativeRun().gaps);
         qint64 total = 0;
         for (int row = 0; row < cooperative.rowCount(); ++row)
             total += cooperative.pausedMs(row);
@@ -177,7 +179,7 @@ private Q_SLOTS:
         QFETCH(QString, gaps);
         ui::OwnershipBars bars;
         bars.resize(1000, 400);
-        bars.setData(run.ownership, run.rebalances, fx::EndMs);
+        bars.setData(run.ownership, run.gaps, run.rebalances, fx::EndMs);
         QCOMPARE(bars.rowCount(), 6);
         for (int i = 0; i < 6; ++i)
             QCOMPARE(bars.rowLabel(i), QStringLiteral("orders-%1").arg(i));
@@ -197,7 +199,7 @@ private Q_SLOTS:
         QCOMPARE(bars.xForTime(fx::EndMs), bars.rowRect(0).right());
         bars.setTimeWindow(8000, 12000);
         QCOMPARE(bars.xForTime(8000), bars.rowRect(0).left());
-        const ui::OwnershipBars::Gap &gap = bars.gaps().at(0);
+        const engine::OwnershipGap &gap = bars.gaps().at(0);
         const double expectedWidth = double(gap.toMs - gap.fromMs) / 4000.0 * bars.rowRect(0).width();
         QVERIFY2(qAbs(bars.gapRect(0).width() - expectedWidth) < 1.0, qPrintable(QString::number(expectedWidth)));
         bars.clearTimeWindow();
@@ -218,7 +220,7 @@ private Q_SLOTS:
         const engine::AssignorRun run = fx::rangeRun();
         ui::OwnershipBars bars;
         bars.setConsumerOrder({QStringLiteral("billing-3"), QStringLiteral("other-1")});
-        bars.setData(run.ownership, run.rebalances, fx::EndMs);
+        bars.setData(run.ownership, run.gaps, run.rebalances, fx::EndMs);
         // The given order first, then the data's consumers it lacks, sorted.
         QCOMPARE(bars.consumers(),
             QStringList({QStringLiteral("billing-3"), QStringLiteral("other-1"), QStringLiteral("billing-1"),
@@ -226,7 +228,7 @@ private Q_SLOTS:
         QCOMPARE(bars.consumerColor(QStringLiteral("billing-3")), ui::OwnershipBars::paletteColor(0));
         // A new order replaces the old one: consumers of an earlier scenario do not keep their places.
         bars.setConsumerOrder({QStringLiteral("billing-1")});
-        bars.setData(run.ownership, run.rebalances, fx::EndMs);
+        bars.setData(run.ownership, run.gaps, run.rebalances, fx::EndMs);
         QCOMPARE(bars.consumers(),
             QStringList({QStringLiteral("billing-1"), QStringLiteral("billing-2"), QStringLiteral("billing-3")}));
         QCOMPARE(bars.consumerColor(QStringLiteral("billing-1")), ui::OwnershipBars::paletteColor(0));
@@ -237,7 +239,7 @@ private Q_SLOTS:
         const engine::AssignorRun run = fx::rangeRun();
         ui::OwnershipBars bars;
         bars.resize(1000, 400);
-        bars.setData(run.ownership, run.rebalances, fx::EndMs);
+        bars.setData(run.ownership, run.gaps, run.rebalances, fx::EndMs);
         bars.show();
         QVERIFY(QTest::qWaitForWindowExposed(&bars));
         QSignalSpy clicked(&bars, &ui::OwnershipBars::generationClicked);

@@ -264,7 +264,7 @@ private Q_SLOTS:
                               << QStringLiteral("파일(&F)");
         QTest::addRow("column") << QStringLiteral("topicscope::ui::PartitionsModel") << QStringLiteral("Partition")
                                 << QStringLiteral("파티션");
-        QTest::addRow("config key kept") << QStringLiteral("topicscope::ui::FlowWorkspace")
+        QTest::addRow("config key kept") << QStringLiteral("topicscope::ui::AddConsumerDialog")
                                          << QStringLiteral("auto-commit (enable.auto.commit)")
                                          << QStringLiteral("자동 커밋 (enable.auto.commit)");
         QTest::addRow("settings notice") << QStringLiteral("topicscope::ui::Language")

@@ -345,7 +345,7 @@ QWidget *AssignorComparisonView::buildColumn(
     bars->setPresentationMode(m_presentation);
     bars->setLegendVisible(false);
     bars->setConsumerOrder(consumers);
-    bars->setData(r.ownership, r.rebalances, r.endMs);
+    bars->setData(r.ownership, r.gaps, r.rebalances, r.endMs);
     bars->setTimeWindow(0, endMs);
     m_bars << bars;
     layout->addWidget(bars);
@@ -363,7 +363,7 @@ QWidget *AssignorComparisonView::buildColumn(
         zoomed->setPresentationMode(m_presentation);
         zoomed->setLegendVisible(false);
         zoomed->setConsumerOrder(consumers);
-        zoomed->setData(r.ownership, r.rebalances, r.endMs);
+        zoomed->setData(r.ownership, r.gaps, r.rebalances, r.endMs);
         zoomed->setTimeWindow(zoom.first, zoom.second);
         m_zoomedBars << zoomed;
         layout->addWidget(zoomed);
@@ -373,7 +373,7 @@ QWidget *AssignorComparisonView::buildColumn(
 
     auto *model = new RebalanceModel(column);
     model->setRebalances(r.rebalances);
-    model->setOwnership(r.ownership);
+    model->setGaps(r.gaps);
     auto *table = new TableView;
     table->setObjectName(QStringLiteral("comparisonRebalances"));
     table->setSourceModel(model);

@@ -351,21 +351,21 @@ std::optional<std::pair<TopicPartition, qint64>> FlowView::recordAt(const QPoint
     return m_layout.recordAt(QPointF(pos));
 }
 
-std::pair<FlowView::ItemKind, QString> FlowView::itemAt(const QPoint &pos) const
+FlowView::Item FlowView::itemAt(const QPoint &pos) const
 {
     ensureLayout();
     const QPointF p(pos);
     if (const auto record = recordAt(pos))
-        return {ItemKind::Record, record->first.toString() + QLatin1Char('@') + QString::number(record->second)};
+        return {ItemKind::Record, QString(), record->first, record->second};
     if (const auto *c = m_layout.consumerAt(p))
-        return {ItemKind::Consumer, c->id};
+        return {ItemKind::Consumer, c->id, {}, -1};
     if (const auto *pr = m_layout.producerAt(p))
-        return {ItemKind::Producer, pr->id};
+        return {ItemKind::Producer, pr->id, {}, -1};
     if (const auto *g = m_layout.groupFrameAt(p))
-        return {ItemKind::Group, g->id};
+        return {ItemKind::Group, g->id, {}, -1};
     if (const auto *st = m_layout.stripAt(p))
-        return {ItemKind::Partition, st->topicPartition.toString()};
-    return {ItemKind::Background, QString()};
+        return {ItemKind::Partition, QString(), st->topicPartition, -1};
+    return {};
 }
 
 void FlowView::mousePressEvent(QMouseEvent *event)
@@ -380,16 +380,16 @@ void FlowView::mousePressEvent(QMouseEvent *event)
         Q_EMIT recordClicked(record->first, record->second);
         return;
     }
-    const auto [kind, id] = itemAt(pos);
-    switch (kind) {
+    const Item item = itemAt(pos);
+    switch (item.kind) {
     case ItemKind::Consumer:
-        Q_EMIT consumerClicked(id);
+        Q_EMIT consumerClicked(item.id);
         break;
     case ItemKind::Producer:
-        Q_EMIT producerClicked(id);
+        Q_EMIT producerClicked(item.id);
         break;
     case ItemKind::Group:
-        Q_EMIT groupClicked(id);
+        Q_EMIT groupClicked(item.id);
         break;
     default:
         break;
@@ -398,8 +398,7 @@ void FlowView::mousePressEvent(QMouseEvent *event)
 
 void FlowView::contextMenuEvent(QContextMenuEvent *event)
 {
-    const auto [kind, id] = itemAt(event->pos());
-    Q_EMIT contextMenuRequestedFor(kind, id, event->globalPos());
+    Q_EMIT contextMenuRequestedFor(itemAt(event->pos()), event->globalPos());
     event->accept();
 }
 

@@ -26,6 +26,14 @@ class FlowView : public QWidget {
 public:
     enum class ItemKind { Producer, Consumer, Group, Partition, Record, Background };
     Q_ENUM(ItemKind)
+    // What is under a point of the view, for clicks and the context menu, as values: nothing to parse.
+    struct Item {
+        ItemKind kind = ItemKind::Background;
+        QString id; // the producer, consumer or group id; "" for the other kinds
+        engine::TopicPartition topicPartition; // Partition and Record
+        qint64 offset = -1; // Record
+        bool operator==(const Item &) const = default;
+    };
 
     static constexpr int TokenFlightMs = 600; // with few tokens in flight; scaled down under load
     static constexpr int MinTokenFlightMs = 250;
@@ -81,9 +89,8 @@ public:
 
     // A token under pos (the newest on top), else a shown cell.
     std::optional<std::pair<engine::TopicPartition, qint64>> recordAt(const QPoint &pos) const;
-    // What is under pos, for clicks and the context menu. id: the producer/consumer/group id, "orders-2" for a
-    // partition, "orders-2@17" for a record, "" for the background.
-    std::pair<ItemKind, QString> itemAt(const QPoint &pos) const;
+    // What is under pos: a token or a cell first (a record), then a client, a group, a partition, the background.
+    Item itemAt(const QPoint &pos) const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -93,7 +100,7 @@ Q_SIGNALS:
     void consumerClicked(const QString &id);
     void producerClicked(const QString &id);
     void groupClicked(const QString &id);
-    void contextMenuRequestedFor(topicscope::ui::FlowView::ItemKind kind, const QString &id, const QPoint &globalPos);
+    void contextMenuRequestedFor(const topicscope::ui::FlowView::Item &item, const QPoint &globalPos);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -165,3 +172,5 @@ private:
 };
 
 } // namespace topicscope::ui
+
+Q_DECLARE_METATYPE(topicscope::ui::FlowView::Item)

@@ -1,5 +1,7 @@
 #include "flowworkspace.h"
 
+#include "addconsumerdialog.h"
+#include "addproducerdialog.h"
 #include "assignorcomparisonview.h"
 #include "elidedlabel.h"
 #include "flowview.h"
@@ -9,18 +11,14 @@
 
 #include <QComboBox>
 #include <QDialog>
-#include <QDialogButtonBox>
 #include <QFileInfo>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
 #include <QShortcut>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStyle>
 #include <QTabWidget>
@@ -37,16 +35,6 @@ namespace {
 QString virtualTime(qint64 ms)
 {
     return QStringLiteral("+%1 s").arg(static_cast<double>(ms) / 1000.0, 0, 'f', 1);
-}
-
-// Adds OK/Cancel to a form dialog and runs it; true when accepted.
-bool execForm(QDialog &dialog, QFormLayout *form)
-{
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    form->addRow(buttons);
-    return dialog.exec() == QDialog::Accepted;
 }
 
 QString speedText(double speed)
@@ -645,28 +633,23 @@ void FlowWorkspace::consumerAction(ScenarioAction action, const QString &id)
         m_control->perform(step);
 }
 
-void FlowWorkspace::showContextMenu(FlowView::ItemKind kind, const QString &id, const QPoint &globalPos)
+void FlowWorkspace::showContextMenu(const FlowView::Item &item, const QPoint &globalPos)
 {
     if (!m_state.loaded || m_travelIndex >= 0)
         return;
-    switch (kind) {
+    switch (item.kind) {
     case FlowView::ItemKind::Consumer:
-        showConsumerMenu(id, globalPos);
+        showConsumerMenu(item.id, globalPos);
         return;
     case FlowView::ItemKind::Producer:
-        showProducerMenu(id, globalPos);
+        showProducerMenu(item.id, globalPos);
         return;
     case FlowView::ItemKind::Record:
-    case FlowView::ItemKind::Partition: {
-        if (const auto record = m_flow->recordAt(m_flow->mapFromGlobal(globalPos))) {
-            showPartitionMenu(record->first, record->second, globalPos);
-            return;
-        }
-        const qsizetype dash = id.lastIndexOf(QLatin1Char('-'));
-        if (dash > 0)
-            showPartitionMenu({id.left(dash), id.mid(dash + 1).toInt()}, -1, globalPos);
+        showPartitionMenu(item.topicPartition, item.offset, globalPos);
         return;
-    }
+    case FlowView::ItemKind::Partition:
+        showPartitionMenu(item.topicPartition, -1, globalPos);
+        return;
     case FlowView::ItemKind::Group:
     case FlowView::ItemKind::Background:
         m_actions->menu()->exec(globalPos);
@@ -762,120 +745,18 @@ void FlowWorkspace::showPartitionMenu(
 
 void FlowWorkspace::addProducer()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Add Producer"));
-    auto *form = new QFormLayout(&dialog);
-    auto *id = new QLineEdit(unusedId(QStringLiteral("producer")), &dialog);
-    auto *topic = new QComboBox(&dialog);
-    topic->addItems(topicNames());
-    auto *keys = new QComboBox(&dialog);
-    keys->addItem(tr("No key (null)"), 0);
-    keys->addItem(tr("One fixed key"), 1);
-    keys->addItem(tr("4 distinct keys"), 4);
-    keys->addItem(tr("12 distinct keys"), 12);
-    keys->setCurrentIndex(2);
-    auto *partitioner = new QComboBox(&dialog);
-    partitioner->addItem(tr("built-in (murmur2 for keys, sticky without)"), int(engine::PartitionerKind::BuiltIn));
-    partitioner->addItem(tr("round-robin"), int(engine::PartitionerKind::RoundRobin));
-    partitioner->addItem(tr("uniform-sticky"), int(engine::PartitionerKind::UniformSticky));
-    auto *rate = new QSpinBox(&dialog);
-    rate->setRange(0, 1000);
-    rate->setValue(2);
-    rate->setSuffix(tr(" records/s"));
-    auto *linger = new QSpinBox(&dialog);
-    linger->setRange(0, 10000);
-    linger->setSuffix(tr(" ms"));
-    form->addRow(tr("Client id"), id);
-    form->addRow(tr("Topic"), topic);
-    form->addRow(tr("Keys"), keys);
-    form->addRow(tr("Partitioner"), partitioner);
-    form->addRow(tr("Rate"), rate);
-    auto *batchSize = new QSpinBox(&dialog);
-    batchSize->setRange(64, 1048576);
-    batchSize->setValue(16384);
-    batchSize->setSuffix(tr(" bytes"));
-    auto *serializer = new QComboBox(&dialog);
-    serializer->addItem(QStringLiteral("string"), int(engine::SerdeFormat::String));
-    serializer->addItem(QStringLiteral("json"), int(engine::SerdeFormat::Json));
-    serializer->addItem(QStringLiteral("bytes"), int(engine::SerdeFormat::ByteArray));
-    form->addRow(tr("linger.ms"), linger);
-    form->addRow(tr("batch.size"), batchSize);
-    form->addRow(tr("Key and value serializer"), serializer);
-    if (!execForm(dialog, form) || !m_control)
+    AddProducerDialog dialog(unusedId(QStringLiteral("producer")), topicNames(), this);
+    if (dialog.exec() != QDialog::Accepted || !m_control)
         return;
-    engine::ScenarioProducer p;
-    p.id = id->text().trimmed();
-    p.topic = topic->currentText();
-    p.partitioner = static_cast<engine::PartitionerKind>(partitioner->currentData().toInt());
-    p.rate = rate->value();
-    p.lingerMs = linger->value();
-    p.batchSize = batchSize->value();
-    p.keySerializer = p.valueSerializer = static_cast<engine::SerdeFormat>(serializer->currentData().toInt());
-    static const QStringList names {QStringLiteral("alice"), QStringLiteral("bob"), QStringLiteral("carol"),
-        QStringLiteral("dave"), QStringLiteral("erin"), QStringLiteral("frank"), QStringLiteral("grace"),
-        QStringLiteral("heidi"), QStringLiteral("ivan"), QStringLiteral("judy"), QStringLiteral("mallory"),
-        QStringLiteral("oscar")};
-    for (int i = 0; i < keys->currentData().toInt(); ++i)
-        p.keys << engine::ScenarioKey(names.at(i));
-    m_control->addProducer(p);
+    m_control->addProducer(dialog.producer());
 }
 
 void FlowWorkspace::addConsumer()
 {
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Add Consumer"));
-    auto *form = new QFormLayout(&dialog);
-    auto *id = new QLineEdit(unusedId(QStringLiteral("consumer")), &dialog);
-    auto *group = new QComboBox(&dialog);
-    group->setEditable(true);
-    group->addItems(groupNames());
-    auto *topic = new QComboBox(&dialog);
-    topic->addItems(topicNames());
-    auto *assignor = new QComboBox(&dialog);
-    assignor->addItems({QStringLiteral("range"), QStringLiteral("roundrobin"), QStringLiteral("sticky"),
-        QStringLiteral("cooperative-sticky")});
-    auto *commit = new QComboBox(&dialog);
-    commit->addItem(tr("auto-commit (enable.auto.commit)"), int(engine::ScenarioCommitMode::Auto));
-    commit->addItem(tr("commitSync() after each poll's records"), int(engine::ScenarioCommitMode::AfterProcessing));
-    commit->addItem(tr("commitSync() after every record"), int(engine::ScenarioCommitMode::AfterEachRecord));
-    commit->addItem(tr("commitSync() before processing (may lose)"), int(engine::ScenarioCommitMode::BeforeProcessing));
-    auto *reset = new QComboBox(&dialog);
-    reset->addItem(QStringLiteral("earliest"), int(engine::OffsetResetPolicy::Earliest));
-    reset->addItem(QStringLiteral("latest"), int(engine::OffsetResetPolicy::Latest));
-    auto *processing = new QSpinBox(&dialog);
-    processing->setRange(0, 60000);
-    processing->setValue(50);
-    processing->setSuffix(tr(" ms per record"));
-    form->addRow(tr("Client id"), id);
-    form->addRow(tr("group.id"), group);
-    form->addRow(tr("Topic"), topic);
-    form->addRow(tr("Assignor"), assignor);
-    form->addRow(tr("Commit"), commit);
-    form->addRow(tr("auto.offset.reset"), reset);
-    auto *interval = new QSpinBox(&dialog);
-    interval->setRange(100, 600000);
-    interval->setValue(5000);
-    interval->setSuffix(tr(" ms"));
-    auto *maxPoll = new QSpinBox(&dialog);
-    maxPoll->setRange(1, 10000);
-    maxPoll->setValue(500);
-    form->addRow(tr("Processing"), processing);
-    form->addRow(tr("auto.commit.interval.ms"), interval);
-    form->addRow(tr("max.poll.records"), maxPoll);
-    if (!execForm(dialog, form) || !m_control)
+    AddConsumerDialog dialog(unusedId(QStringLiteral("consumer")), groupNames(), topicNames(), this);
+    if (dialog.exec() != QDialog::Accepted || !m_control)
         return;
-    engine::ScenarioConsumer c;
-    c.id = id->text().trimmed();
-    if (!group->currentText().trimmed().isEmpty())
-        c.group = group->currentText().trimmed();
-    c.topics = {topic->currentText()};
-    c.assignor = assignor->currentText();
-    c.commit = static_cast<engine::ScenarioCommitMode>(commit->currentData().toInt());
-    c.autoOffsetReset = static_cast<engine::OffsetResetPolicy>(reset->currentData().toInt());
-    c.processingMs = processing->value();
-    c.autoCommitIntervalMs = interval->value();
-    c.maxPollRecords = maxPoll->value();
-    m_control->addConsumer(c);
+    m_control->addConsumer(dialog.consumer());
 }
 
 void FlowWorkspace::addPartitions()

@@ -71,7 +71,7 @@ private:
     void onRecordClicked(const engine::TopicPartition &topicPartition, qint64 offset);
     void onGenerationSelected(const QString &group, int generation, int rebalanceIndex);
     void backToLive();
-    void showContextMenu(FlowView::ItemKind kind, const QString &id, const QPoint &globalPos);
+    void showContextMenu(const FlowView::Item &item, const QPoint &globalPos);
     void showConsumerMenu(const QString &id, const QPoint &globalPos);
     void showProducerMenu(const QString &id, const QPoint &globalPos);
     void showPartitionMenu(const engine::TopicPartition &topicPartition, qint64 offset, const QPoint &globalPos);

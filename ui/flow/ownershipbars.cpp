@@ -41,18 +41,17 @@ QString tickLabel(qint64 ms, qint64 step)
 
 OwnershipBars::OwnershipBars(QWidget *parent)
     : QWidget(parent)
+    , m_model(new OwnershipModel(this))
 {
     setMouseTracking(false);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 }
 
-void OwnershipBars::setData(
-    const QList<engine::ScenarioOwnership> &ownership, const QList<engine::ScenarioRebalance> &rebalances, qint64 nowMs)
+void OwnershipBars::setData(const QList<engine::ScenarioOwnership> &ownership, const QList<engine::OwnershipGap> &gaps,
+    const QList<engine::ScenarioRebalance> &rebalances, qint64 nowMs)
 {
-    m_ownership = ownership;
-    m_rebalances = rebalances;
-    m_nowMs = nowMs;
-    rebuild();
+    m_model->setData(ownership, gaps, rebalances, nowMs);
+    noteConsumers();
     updateGeometry();
     update();
 }
@@ -97,10 +96,10 @@ qint64 OwnershipBars::windowToMs() const
 {
     if (m_fixedToMs > m_fixedFromMs)
         return m_fixedToMs;
-    qint64 end = m_nowMs;
-    for (const engine::ScenarioOwnership &o : m_ownership)
+    qint64 end = m_model->nowMs();
+    for (const engine::ScenarioOwnership &o : m_model->ownership())
         end = std::max(end, std::max(o.fromMs, o.toMs));
-    for (const engine::ScenarioRebalance &r : m_rebalances)
+    for (const engine::ScenarioRebalance &r : m_model->rebalances())
         end = std::max(end, r.timeMs);
     return std::max<qint64>(end, 1000);
 }
@@ -144,97 +143,14 @@ void OwnershipBars::setConsumerOrder(const QStringList &consumers)
     update();
 }
 
-void OwnershipBars::rebuild()
+void OwnershipBars::noteConsumers()
 {
-    // Rows: every partition that was ever owned or assigned, by group, topic, partition.
-    QList<QPair<QString, engine::TopicPartition>> keys;
-    QStringList groups;
-    QStringList newConsumers;
-    auto noteConsumer = [&](const QString &c) {
-        if (!c.isEmpty() && !m_consumerIndex.contains(c) && !newConsumers.contains(c))
-            newConsumers << c;
-    };
-    m_shownConsumers.clear();
-    for (const engine::ScenarioOwnership &o : std::as_const(m_ownership)) {
-        keys.append({o.group, o.topicPartition});
-        noteConsumer(o.consumer);
-        m_shownConsumers.insert(o.consumer);
-    }
-    for (const engine::ScenarioRebalance &r : std::as_const(m_rebalances)) {
-        for (auto it = r.assignment.cbegin(); it != r.assignment.cend(); ++it) {
-            noteConsumer(it.key());
-            m_shownConsumers.insert(it.key());
-            for (const QString &name : it.value()) {
-                // "orders-10": the partition is after the last dash, topic names may contain dashes.
-                const qsizetype dash = name.lastIndexOf(QLatin1Char('-'));
-                bool ok = false;
-                const int partition = dash > 0 ? name.mid(dash + 1).toInt(&ok) : 0;
-                if (ok)
-                    keys.append({r.group, engine::TopicPartition {name.left(dash), partition}});
-            }
+    // Consumers of the data that the order lacks follow it, sorted (the model lists them sorted).
+    for (const QString &c : m_model->consumers()) {
+        if (!m_consumerIndex.contains(c)) {
+            m_consumerIndex.insert(c, int(m_consumerOrder.size()));
+            m_consumerOrder << c;
         }
-    }
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (const auto &k : std::as_const(keys)) {
-        if (!groups.contains(k.first))
-            groups << k.first;
-    }
-    m_multipleGroups = groups.size() > 1;
-
-    std::sort(newConsumers.begin(), newConsumers.end());
-    for (const QString &c : std::as_const(newConsumers)) {
-        m_consumerIndex.insert(c, int(m_consumerOrder.size()));
-        m_consumerOrder << c;
-    }
-
-    m_rows.clear();
-    QHash<QPair<QString, engine::TopicPartition>, int> rowIndex;
-    for (const auto &k : std::as_const(keys)) {
-        Row row;
-        row.group = k.first;
-        row.topicPartition = k.second;
-        row.label = m_multipleGroups ? k.first + QStringLiteral(": ") + k.second.toString() : k.second.toString();
-        rowIndex.insert(k, int(m_rows.size()));
-        m_rows << row;
-    }
-
-    // Lanes and gaps per row, from the intervals sorted by start.
-    m_rowOf = QList<int>(m_ownership.size(), -1);
-    m_laneOf = QList<int>(m_ownership.size(), 0);
-    QList<QList<int>> intervalsOfRow(m_rows.size());
-    for (int i = 0; i < m_ownership.size(); ++i) {
-        const engine::ScenarioOwnership &o = m_ownership.at(i);
-        m_rowOf[i] = rowIndex.value({o.group, o.topicPartition}, -1);
-        if (m_rowOf[i] >= 0)
-            intervalsOfRow[m_rowOf[i]] << i;
-    }
-    m_gaps.clear();
-    for (int row = 0; row < m_rows.size(); ++row) {
-        QList<int> &list = intervalsOfRow[row];
-        std::stable_sort(list.begin(), list.end(),
-            [this](int a, int b) { return m_ownership.at(a).fromMs < m_ownership.at(b).fromMs; });
-        QList<qint64> laneEnds;
-        qint64 coveredUntil = -1;
-        bool open = false;
-        for (int i : std::as_const(list)) {
-            const engine::ScenarioOwnership &o = m_ownership.at(i);
-            int lane = 0;
-            while (lane < laneEnds.size() && laneEnds.at(lane) > o.fromMs)
-                ++lane;
-            if (lane == laneEnds.size())
-                laneEnds << endOf(o);
-            else
-                laneEnds[lane] = endOf(o);
-            m_laneOf[i] = lane;
-            if (coveredUntil >= 0 && o.fromMs > coveredUntil)
-                m_gaps << Gap {row, coveredUntil, o.fromMs, false};
-            coveredUntil = std::max(coveredUntil, endOf(o));
-            open = open || o.toMs < 0;
-        }
-        if (!list.isEmpty() && !open && coveredUntil < m_nowMs)
-            m_gaps << Gap {row, coveredUntil, m_nowMs, true};
-        m_rows[row].lanes = std::max<int>(1, int(laneEnds.size()));
     }
 }
 
@@ -310,8 +226,8 @@ OwnershipBars::Geometry OwnershipBars::geometry() const
     const QFontMetrics fm(g.font);
     g.lineHeight = fm.height();
     int labelWidth = 0;
-    for (const Row &row : m_rows)
-        labelWidth = std::max(labelWidth, fm.horizontalAdvance(row.label));
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        labelWidth = std::max(labelWidth, fm.horizontalAdvance(m_model->partitionRow(row).label));
     g.labelWidth = labelWidth;
     g.plotLeft = 4 + labelWidth + (m_compact ? 6 : 12);
     g.plotRight = std::max(g.plotLeft + 20, double(width()) - (m_compact ? 8 : 16));
@@ -324,8 +240,9 @@ OwnershipBars::Geometry OwnershipBars::geometry() const
         legendItems(g.font, 8, width() - 16, 0, &g.legendHeight);
     const int base = rowHeightBase(fm);
     const double available = height() - g.rowsTop - axisHeight - g.legendHeight - 4;
-    g.rowHeight = m_rows.isEmpty() ? base : std::clamp(available / double(m_rows.size()), double(base), base * 1.6);
-    g.axisTop = g.rowsTop + g.rowHeight * double(m_rows.size());
+    const int rows = m_model->rowCount();
+    g.rowHeight = rows == 0 ? base : std::clamp(available / double(rows), double(base), base * 1.6);
+    g.axisTop = g.rowsTop + g.rowHeight * double(rows);
     g.legendTop = g.axisTop + axisHeight;
     return g;
 }
@@ -338,8 +255,9 @@ QList<OwnershipBars::LegendItem> OwnershipBars::legendItems(
     const double lineHeight = fm.height() + 6;
     QList<LegendItem> items;
     // Only the consumers that have a bar or an assignment here; the order (and so the colours) may list more.
+    const QStringList &shown = m_model->consumers();
     for (const QString &c : m_consumerOrder) {
-        if (m_shownConsumers.contains(c))
+        if (shown.contains(c))
             items << LegendItem {LegendItem::Kind::Consumer, c, consumerColor(c), {}, {}};
     }
     items << LegendItem {LegendItem::Kind::Gap, tr("nobody processing"), gapColor(), {}, {}};
@@ -371,12 +289,12 @@ double OwnershipBars::xForTime(qint64 ms) const
 
 double OwnershipBars::rebalanceX(int rebalance) const
 {
-    return xForTime(m_rebalances.at(rebalance).timeMs);
+    return xForTime(m_model->rebalances().at(rebalance).timeMs);
 }
 
 QString OwnershipBars::rowLabel(int row) const
 {
-    return m_rows.at(row).label;
+    return m_model->partitionRow(row).label;
 }
 
 QRectF OwnershipBars::rowRect(int row) const
@@ -397,7 +315,7 @@ QRectF OwnershipBars::spanRect(int row, int lane, qint64 fromMs, qint64 toMs, co
     const double x0 = g.plotLeft + double(f - wFrom) * scale;
     const double x1 = g.plotLeft + double(t - wFrom) * scale;
     const double pad = m_compact ? 2 : 4;
-    const int lanes = lane < 0 ? 1 : m_rows.at(row).lanes;
+    const int lanes = lane < 0 ? 1 : m_model->partitionRow(row).lanes;
     const double laneHeight = (g.rowHeight - 2 * pad) / lanes;
     const double y = g.rowsTop + row * g.rowHeight + pad + std::max(lane, 0) * laneHeight;
     // At least a pixel wide: a 5 ms hand-off in a minute-long window must still be visible.
@@ -406,45 +324,39 @@ QRectF OwnershipBars::spanRect(int row, int lane, qint64 fromMs, qint64 toMs, co
 
 QRectF OwnershipBars::barRect(int ownership, const Geometry &g) const
 {
-    const int row = m_rowOf.at(ownership);
+    const int row = m_model->rowOfInterval(ownership);
     if (row < 0)
         return {};
-    const engine::ScenarioOwnership &o = m_ownership.at(ownership);
-    return spanRect(row, m_laneOf.at(ownership), o.fromMs, endOf(o), g);
+    const engine::ScenarioOwnership &o = m_model->ownership().at(ownership);
+    return spanRect(row, m_model->laneOfInterval(ownership), o.fromMs, endOf(o), g);
 }
 
 QList<QRectF> OwnershipBars::barRects() const
 {
     const Geometry g = geometry();
     QList<QRectF> rects;
-    rects.reserve(m_ownership.size());
-    for (int i = 0; i < m_ownership.size(); ++i)
+    const qsizetype count = m_model->ownership().size();
+    rects.reserve(count);
+    for (int i = 0; i < count; ++i)
         rects << barRect(i, g);
     return rects;
 }
 
 QRectF OwnershipBars::gapRect(int gap) const
 {
-    const Gap &gp = m_gaps.at(gap);
-    return spanRect(gp.row, -1, gp.fromMs, gp.toMs, geometry());
-}
-
-QList<int> OwnershipBars::groupRows(const QString &group) const
-{
-    QList<int> rows;
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).group == group)
-            rows << i;
-    }
-    return rows;
+    const int row = m_model->rowOfGap(gap);
+    if (row < 0)
+        return {};
+    const engine::OwnershipGap &gp = m_model->gaps().at(gap);
+    return spanRect(row, -1, gp.fromMs, gp.toMs, geometry());
 }
 
 QString OwnershipBars::rebalanceLabel(int rebalance) const
 {
-    const engine::ScenarioRebalance &r = m_rebalances.at(rebalance);
+    const engine::ScenarioRebalance &r = m_model->rebalances().at(rebalance);
     if (m_compact)
         return QStringLiteral("g%1").arg(r.generation);
-    if (m_multipleGroups)
+    if (m_model->hasMultipleGroups())
         return tr("%1 gen %2").arg(r.group).arg(r.generation);
     return tr("gen %1").arg(r.generation);
 }
@@ -457,8 +369,8 @@ QList<QRectF> OwnershipBars::rebalanceLabelRects(const Geometry &g) const
     const qint64 wFrom = windowFromMs();
     const qint64 wTo = windowToMs();
     const double scale = (g.plotRight - g.plotLeft) / double(wTo - wFrom);
-    for (int i = 0; i < m_rebalances.size(); ++i) {
-        const engine::ScenarioRebalance &r = m_rebalances.at(i);
+    for (int i = 0; i < m_model->rebalances().size(); ++i) {
+        const engine::ScenarioRebalance &r = m_model->rebalances().at(i);
         if (r.timeMs < wFrom || r.timeMs > wTo) {
             rects << QRectF();
             continue;
@@ -489,17 +401,17 @@ OwnershipBars::Hit OwnershipBars::hitTest(const QPointF &pos) const
     const double tolerance = m_presentation ? 7 : 5;
     int best = -1;
     double bestDistance = tolerance + 1;
-    for (int i = 0; i < m_rebalances.size(); ++i) {
+    for (int i = 0; i < m_model->rebalances().size(); ++i) {
         if (labels.at(i).contains(pos))
             return Hit {Hit::Kind::Rebalance, i};
-        const QList<int> rows = groupRows(m_rebalances.at(i).group);
+        const QList<int> rows = m_model->groupRows(m_model->rebalances().at(i).group);
         if (rows.isEmpty())
             continue;
         const double top = g.labelsTop;
         const double bottom = g.rowsTop + (rows.last() + 1) * g.rowHeight;
         if (pos.y() < top || pos.y() > bottom)
             continue;
-        const double distance = std::abs(pos.x() - xForTime(m_rebalances.at(i).timeMs));
+        const double distance = std::abs(pos.x() - xForTime(m_model->rebalances().at(i).timeMs));
         if (distance <= tolerance && distance < bestDistance) {
             best = i;
             bestDistance = distance;
@@ -507,13 +419,14 @@ OwnershipBars::Hit OwnershipBars::hitTest(const QPointF &pos) const
     }
     if (best >= 0)
         return Hit {Hit::Kind::Rebalance, best};
-    for (int i = int(m_ownership.size()) - 1; i >= 0; --i) {
+    for (int i = int(m_model->ownership().size()) - 1; i >= 0; --i) {
         if (barRect(i, g).contains(pos))
             return Hit {Hit::Kind::Bar, i};
     }
-    for (int i = 0; i < m_gaps.size(); ++i) {
-        const Gap &gp = m_gaps.at(i);
-        if (spanRect(gp.row, -1, gp.fromMs, gp.toMs, g).contains(pos))
+    for (int i = 0; i < m_model->gaps().size(); ++i) {
+        const engine::OwnershipGap &gp = m_model->gaps().at(i);
+        const int row = m_model->rowOfGap(i);
+        if (row >= 0 && spanRect(row, -1, gp.fromMs, gp.toMs, g).contains(pos))
             return Hit {Hit::Kind::Gap, i};
     }
     return {};
@@ -526,7 +439,7 @@ QString OwnershipBars::toolTipAt(const QPointF &pos) const
     case Hit::Kind::None:
         return {};
     case Hit::Kind::Bar: {
-        const engine::ScenarioOwnership &o = m_ownership.at(hit.index);
+        const engine::ScenarioOwnership &o = m_model->ownership().at(hit.index);
         QString text = tr("%1 owned %2 (group %3, generation %4)")
                            .arg(o.consumer, o.topicPartition.toString(), o.group)
                            .arg(o.generation);
@@ -539,9 +452,9 @@ QString OwnershipBars::toolTipAt(const QPointF &pos) const
             + QLatin1Char('\n') + tr("ended: %1").arg(o.endReason.isEmpty() ? tr("unknown") : o.endReason);
     }
     case Hit::Kind::Gap: {
-        const Gap &gp = m_gaps.at(hit.index);
-        const QString partition = m_rows.at(gp.row).topicPartition.toString();
-        if (gp.open)
+        const engine::OwnershipGap &gp = m_model->gaps().at(hit.index);
+        const QString partition = gp.topicPartition.toString();
+        if (gp.trailing)
             return tr("Nobody processing %1 since %2 (%3 so far)")
                 .arg(partition, RebalanceModel::formatTime(gp.fromMs),
                     RebalanceModel::formatDuration(gp.toMs - gp.fromMs));
@@ -550,7 +463,7 @@ QString OwnershipBars::toolTipAt(const QPointF &pos) const
                 RebalanceModel::formatDuration(gp.toMs - gp.fromMs));
     }
     case Hit::Kind::Rebalance: {
-        const engine::ScenarioRebalance &r = m_rebalances.at(hit.index);
+        const engine::ScenarioRebalance &r = m_model->rebalances().at(hit.index);
         QStringList lines;
         lines << tr("Group %1 generation %2 (%3)").arg(r.group).arg(r.generation).arg(r.assignor);
         lines << tr("Stable again at %1 after %2")
@@ -559,7 +472,8 @@ QString OwnershipBars::toolTipAt(const QPointF &pos) const
             lines << tr("Cause: %1").arg(r.cause);
         lines << (r.partitionsMoved.isEmpty()
                 ? tr("No partition changed owner")
-                : tr("Changed owner: %1").arg(r.partitionsMoved.join(QStringLiteral(", "))));
+                : tr("Changed owner: %1")
+                      .arg(engine::ScenarioRebalance::names(r.partitionsMoved).join(QStringLiteral(", "))));
         lines << tr("Click to select this generation");
         return lines.join(QLatin1Char('\n'));
     }
@@ -603,7 +517,7 @@ void OwnershipBars::mousePressEvent(QMouseEvent *event)
         QWidget::mousePressEvent(event);
         return;
     }
-    const engine::ScenarioRebalance &r = m_rebalances.at(hit.index);
+    const engine::ScenarioRebalance &r = m_model->rebalances().at(hit.index);
     setSelectedGeneration(r.group, r.generation);
     Q_EMIT generationClicked(r.group, r.generation);
     event->accept();
@@ -614,7 +528,7 @@ QSize OwnershipBars::sizeHint() const
     const QSize minimum = minimumSizeHint();
     const Geometry g = geometry();
     // Rows a bit taller than the minimum read better; more than that is empty space.
-    const int extra = int(std::max<qsizetype>(1, m_rows.size()) * rowHeightBase(QFontMetrics(g.font)) / 2);
+    const int extra = int(std::max(1, m_model->rowCount()) * rowHeightBase(QFontMetrics(g.font)) / 2);
     return QSize(std::max(minimum.width(), m_compact ? 360 : 800), minimum.height() + extra);
 }
 
@@ -622,7 +536,7 @@ QSize OwnershipBars::minimumSizeHint() const
 {
     const Geometry g = geometry();
     const QFontMetrics fm(g.font);
-    const int rows = std::max<int>(1, int(m_rows.size()));
+    const int rows = std::max(1, m_model->rowCount());
     double legendHeight = 0;
     if (m_legendVisible && !m_compact)
         legendItems(g.font, 8, std::max(300, width()) - 16, 0, &legendHeight);
@@ -642,7 +556,8 @@ void OwnershipBars::paintEvent(QPaintEvent *)
     p.setFont(g.font);
     const QFontMetrics fm(g.font);
 
-    if (m_rows.isEmpty()) {
+    const int rowCount = m_model->rowCount();
+    if (rowCount == 0) {
         p.setPen(pal.color(QPalette::PlaceholderText));
         p.drawText(rect(), Qt::AlignCenter, tr("No partition has been assigned yet"));
         return;
@@ -656,7 +571,7 @@ void OwnershipBars::paintEvent(QPaintEvent *)
     const double rowsBottom = g.axisTop;
 
     // Rows: alternating background, group separators.
-    for (int row = 0; row < m_rows.size(); ++row) {
+    for (int row = 0; row < rowCount; ++row) {
         const QRectF r(0, g.rowsTop + row * g.rowHeight, width(), g.rowHeight);
         if (row % 2 == 1)
             p.fillRect(r, pal.color(QPalette::AlternateBase));
@@ -690,9 +605,9 @@ void OwnershipBars::paintEvent(QPaintEvent *)
 
     // Rebalance bands: from entering PreparingRebalance to Stable, behind the bars.
     const QColor highlight = pal.color(QPalette::Highlight);
-    for (int i = 0; i < m_rebalances.size(); ++i) {
-        const engine::ScenarioRebalance &r = m_rebalances.at(i);
-        const QList<int> rows = groupRows(r.group);
+    for (int i = 0; i < m_model->rebalances().size(); ++i) {
+        const engine::ScenarioRebalance &r = m_model->rebalances().at(i);
+        const QList<int> rows = m_model->groupRows(r.group);
         if (rows.isEmpty() || r.timeMs < wFrom || r.timeMs - r.durationMs > wTo)
             continue;
         QColor band = isSelected(r) ? highlight : text;
@@ -707,8 +622,10 @@ void OwnershipBars::paintEvent(QPaintEvent *)
     // Gaps: nobody processing.
     const QColor gapFill = gapColor();
     const QColor hatch = gapHatchColor();
-    for (const Gap &gp : std::as_const(m_gaps)) {
-        const QRectF r = spanRect(gp.row, -1, gp.fromMs, gp.toMs, g);
+    for (int i = 0; i < m_model->gaps().size(); ++i) {
+        const engine::OwnershipGap &gp = m_model->gaps().at(i);
+        const int row = m_model->rowOfGap(i);
+        const QRectF r = row < 0 ? QRectF() : spanRect(row, -1, gp.fromMs, gp.toMs, g);
         if (r.isNull())
             continue;
         p.fillRect(r, gapFill);
@@ -727,11 +644,11 @@ void OwnershipBars::paintEvent(QPaintEvent *)
 
     // Ownership bars.
     p.setRenderHint(QPainter::Antialiasing, false);
-    for (int i = 0; i < m_ownership.size(); ++i) {
+    for (int i = 0; i < m_model->ownership().size(); ++i) {
         const QRectF r = barRect(i, g);
         if (r.isNull())
             continue;
-        const engine::ScenarioOwnership &o = m_ownership.at(i);
+        const engine::ScenarioOwnership &o = m_model->ownership().at(i);
         const QColor fill = consumerColor(o.consumer);
         p.fillRect(r, fill);
         if (m_presentation)
@@ -756,12 +673,12 @@ void OwnershipBars::paintEvent(QPaintEvent *)
     // Rebalance lines and their generation labels, over the bars.
     const QList<QRectF> labels = rebalanceLabelRects(g);
     for (int pass = 0; pass < 2; ++pass) { // the selected one last, on top
-        for (int i = 0; i < m_rebalances.size(); ++i) {
-            const engine::ScenarioRebalance &r = m_rebalances.at(i);
+        for (int i = 0; i < m_model->rebalances().size(); ++i) {
+            const engine::ScenarioRebalance &r = m_model->rebalances().at(i);
             const bool selected = isSelected(r);
             if ((pass == 1) != selected || r.timeMs < wFrom || r.timeMs > wTo)
                 continue;
-            const QList<int> rows = groupRows(r.group);
+            const QList<int> rows = m_model->groupRows(r.group);
             const double lx = x(r.timeMs);
             const double bottom = rows.isEmpty() ? rowsBottom : g.rowsTop + (rows.last() + 1) * g.rowHeight;
             const QRectF label = labels.at(i);
@@ -778,9 +695,9 @@ void OwnershipBars::paintEvent(QPaintEvent *)
     }
     // Labels after all lines, on their own background, so that no line runs through a label.
     for (int pass = 0; pass < 2; ++pass) {
-        for (int i = 0; i < m_rebalances.size(); ++i) {
+        for (int i = 0; i < m_model->rebalances().size(); ++i) {
             const QRectF label = labels.at(i);
-            const bool selected = isSelected(m_rebalances.at(i));
+            const bool selected = isSelected(m_model->rebalances().at(i));
             if ((pass == 1) != selected || label.isNull())
                 continue;
             p.fillRect(label, selected ? highlight : pal.color(QPalette::Base));
@@ -790,11 +707,11 @@ void OwnershipBars::paintEvent(QPaintEvent *)
     }
 
     // Row labels.
-    for (int row = 0; row < m_rows.size(); ++row) {
+    for (int row = 0; row < rowCount; ++row) {
         const QRectF r(4, g.rowsTop + row * g.rowHeight, g.labelWidth, g.rowHeight);
         p.setPen(text);
-        p.drawText(r, Qt::AlignRight | Qt::AlignVCenter, m_rows.at(row).label);
-        if (row > 0 && m_rows.at(row).group != m_rows.at(row - 1).group) {
+        p.drawText(r, Qt::AlignRight | Qt::AlignVCenter, m_model->partitionRow(row).label);
+        if (row > 0 && m_model->partitionRow(row).group != m_model->partitionRow(row - 1).group) {
             p.setPen(QPen(text, 1));
             p.drawLine(QPointF(0, r.top()), QPointF(width(), r.top()));
         }

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "scenarioevent.h"
+#include "flowsnapshot.h"
+#include "ownershipmodel.h"
 
 #include <QColor>
 #include <QHash>
 #include <QList>
 #include <QPixmap>
-#include <QSet>
 #include <QStringList>
 #include <QWidget>
 
@@ -15,17 +15,11 @@ namespace topicscope::ui {
 // Who owned which partition when: one row per (group, topic-partition), virtual time on the x axis, a bar per
 // ownership interval coloured by consumer, hatched gaps where nobody processed the partition and a line at every
 // rebalance. Eager assignors show a break in every bar at a rebalance (stop-the-world), cooperative-sticky only in
-// the bars of the partitions that moved. Painted by hand from value lists; GUI thread.
+// the bars of the partitions that moved. Rows, lanes and the engine's gaps come from an OwnershipModel; the widget
+// paints them and hit-tests. GUI thread.
 class OwnershipBars : public QWidget {
     Q_OBJECT
 public:
-    // A stretch of a row where nobody owned the partition, after it was first assigned.
-    struct Gap {
-        int row = 0;
-        qint64 fromMs = 0;
-        qint64 toMs = 0;
-        bool open = false; // still nobody at nowMs
-    };
     struct Hit {
         enum class Kind { None, Bar, Gap, Rebalance };
         Kind kind = Kind::None;
@@ -34,8 +28,10 @@ public:
 
     explicit OwnershipBars(QWidget *parent = nullptr);
 
-    void setData(const QList<engine::ScenarioOwnership> &ownership, const QList<engine::ScenarioRebalance> &rebalances,
-        qint64 nowMs);
+    // gaps: the engine's, of the same intervals until nowMs (FlowSnapshot::gaps, AssignorRun::gaps).
+    void setData(const QList<engine::ScenarioOwnership> &ownership, const QList<engine::OwnershipGap> &gaps,
+        const QList<engine::ScenarioRebalance> &rebalances, qint64 nowMs);
+    const OwnershipModel *model() const { return m_model; }
     void setSelectedGeneration(const QString &group, int generation);
     void clearSelectedGeneration();
     QString selectedGroup() const { return m_selectedGroup; }
@@ -56,11 +52,12 @@ public:
     void setConsumerOrder(const QStringList &consumers);
 
     // Geometry and colours, for tests and for views that annotate the widget.
-    int rowCount() const { return int(m_rows.size()); }
+    int rowCount() const { return m_model->rowCount(); }
     QString rowLabel(int row) const;
     QRectF rowRect(int row) const; // the plot part of the row
     QList<QRectF> barRects() const; // one per ownership interval, in the order given; empty when outside the window
-    const QList<Gap> &gaps() const { return m_gaps; }
+    const QList<engine::OwnershipGap> &gaps() const { return m_model->gaps(); }
+    int gapRow(int gap) const { return m_model->rowOfGap(gap); }
     QRectF gapRect(int gap) const;
     double xForTime(qint64 ms) const;
     double rebalanceX(int rebalance) const;
@@ -87,12 +84,6 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    struct Row {
-        QString group;
-        engine::TopicPartition topicPartition;
-        QString label;
-        int lanes = 1; // more than one when intervals overlap (two consumers believed they owned it)
-    };
     struct Geometry {
         QFont font;
         QFont smallFont;
@@ -117,31 +108,22 @@ private:
         QPointF textOrigin;
     };
 
-    void rebuild();
+    void noteConsumers();
     Geometry geometry() const;
     QList<LegendItem> legendItems(const QFont &font, double left, double width, double top, double *height) const;
     int rowHeightBase(const QFontMetrics &fm) const;
     QRectF barRect(int ownership, const Geometry &g) const;
     QRectF spanRect(int row, int lane, qint64 fromMs, qint64 toMs, const Geometry &g) const;
-    QList<int> groupRows(const QString &group) const;
     QList<QRectF> rebalanceLabelRects(const Geometry &g) const; // staggered over the label lines
     QString rebalanceLabel(int rebalance) const;
     QString toolTipAt(const QPointF &pos) const;
     bool isDark() const;
     bool isSelected(const engine::ScenarioRebalance &rebalance) const;
-    qint64 endOf(const engine::ScenarioOwnership &o) const { return o.toMs < 0 ? m_nowMs : o.toMs; }
+    qint64 endOf(const engine::ScenarioOwnership &o) const { return o.toMs < 0 ? m_model->nowMs() : o.toMs; }
 
-    QList<engine::ScenarioOwnership> m_ownership;
-    QList<engine::ScenarioRebalance> m_rebalances;
-    qint64 m_nowMs = 0;
-    QList<Row> m_rows;
-    QList<int> m_rowOf; // per ownership interval
-    QList<int> m_laneOf; // per ownership interval
-    QList<Gap> m_gaps;
+    OwnershipModel *m_model = nullptr;
     QStringList m_consumerOrder;
     QHash<QString, int> m_consumerIndex;
-    QSet<QString> m_shownConsumers; // consumers in the data
-    bool m_multipleGroups = false;
     QString m_selectedGroup;
     int m_selectedGeneration = -1;
     qint64 m_fixedFromMs = -1;

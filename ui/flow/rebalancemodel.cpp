@@ -96,12 +96,15 @@ QVariant RebalanceModel::data(const QModelIndex &index, int role) const
         case PartitionsMoved:
             return r.partitionsMoved.isEmpty()
                 ? tr("No partition changed owner")
-                : tr("Changed owner: %1").arg(r.partitionsMoved.join(QStringLiteral(", ")));
+                : tr("Changed owner: %1")
+                      .arg(engine::ScenarioRebalance::names(r.partitionsMoved).join(QStringLiteral(", ")));
         case Assignment: {
             QStringList lines;
             for (auto it = r.assignment.cbegin(); it != r.assignment.cend(); ++it)
                 lines << it.key() + QStringLiteral(": ")
-                        + (it.value().isEmpty() ? tr("nothing") : it.value().join(QStringLiteral(", ")));
+                        + (it.value().isEmpty()
+                                ? tr("nothing")
+                                : engine::ScenarioRebalance::names(it.value()).join(QStringLiteral(", ")));
             return lines.join(QLatin1Char('\n'));
         }
         default:
@@ -162,42 +165,31 @@ QVariant RebalanceModel::headerData(int section, Qt::Orientation orientation, in
     return tr(names[section]);
 }
 
-void RebalanceModel::setOwnership(const QList<engine::ScenarioOwnership> &ownership)
+void RebalanceModel::setGaps(const QList<engine::OwnershipGap> &gaps)
 {
     // Snapshots arrive ~30 times a second; the list only changes at rebalances and crashes, and an unchanged one
     // still shares the data of the previous snapshot's.
-    if (m_hasOwnership && ownership.isSharedWith(m_ownership))
+    if (m_hasGaps && gaps.isSharedWith(m_gaps))
         return;
-    m_ownership = ownership;
-    // Intervals per (group, partition) in time order; a gap between two of them ends where the next one starts,
-    // which is the instant a rebalance assigned the partition again.
-    QHash<std::pair<QString, QString>, QList<const engine::ScenarioOwnership *>> byPartition;
-    for (const engine::ScenarioOwnership &o : ownership)
-        byPartition[{o.group, o.topicPartition.toString()}] << &o;
-    QHash<std::pair<QString, qint64>, qint64> gaps;
-    for (auto it = byPartition.begin(); it != byPartition.end(); ++it) {
-        QList<const engine::ScenarioOwnership *> &intervals = it.value();
-        std::stable_sort(intervals.begin(), intervals.end(),
-            [](const engine::ScenarioOwnership *a, const engine::ScenarioOwnership *b) {
-                return a->fromMs < b->fromMs;
-            });
-        for (qsizetype i = 1; i < intervals.size(); ++i) {
-            const qint64 end = intervals.at(i - 1)->toMs;
-            if (end >= 0 && intervals.at(i)->fromMs > end)
-                gaps[{it.key().first, intervals.at(i)->fromMs}] += intervals.at(i)->fromMs - end;
-        }
+    m_gaps = gaps;
+    // A gap that someone ended ends where the next interval starts: the instant a rebalance assigned the partition
+    // again. A trailing gap has not been ended by any rebalance yet.
+    QHash<std::pair<QString, qint64>, qint64> sums;
+    for (const engine::OwnershipGap &gap : gaps) {
+        if (!gap.trailing)
+            sums[{gap.group, gap.toMs}] += gap.toMs - gap.fromMs;
     }
-    if (m_hasOwnership && gaps == m_gapsEndingAt)
+    if (m_hasGaps && sums == m_gapsEndingAt)
         return;
-    m_gapsEndingAt = std::move(gaps);
-    m_hasOwnership = true;
+    m_gapsEndingAt = std::move(sums);
+    m_hasGaps = true;
     if (!m_rebalances.isEmpty())
         Q_EMIT dataChanged(index(0, Paused), index(rowCount() - 1, Paused));
 }
 
 qint64 RebalanceModel::pausedMs(int row) const
 {
-    if (!m_hasOwnership || row < 0 || row >= m_rebalances.size())
+    if (!m_hasGaps || row < 0 || row >= m_rebalances.size())
         return -1;
     const engine::ScenarioRebalance &r = m_rebalances.at(row);
     return m_gapsEndingAt.value({r.group, r.timeMs}, 0);
@@ -219,7 +211,8 @@ QString RebalanceModel::formatAssignment(const engine::ScenarioRebalance &rebala
 {
     QStringList parts;
     for (auto it = rebalance.assignment.cbegin(); it != rebalance.assignment.cend(); ++it)
-        parts << it.key() + QStringLiteral("=[") + it.value().join(QLatin1Char(',')) + QLatin1Char(']');
+        parts << it.key() + QStringLiteral("=[") + engine::ScenarioRebalance::names(it.value()).join(QLatin1Char(','))
+                + QLatin1Char(']');
     return parts.join(QLatin1Char(' '));
 }
 

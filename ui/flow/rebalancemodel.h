@@ -1,6 +1,6 @@
 #pragma once
 
-#include "scenarioevent.h"
+#include "flowsnapshot.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -36,9 +36,10 @@ public:
     explicit RebalanceModel(QObject *parent = nullptr);
 
     void setRebalances(const QList<engine::ScenarioRebalance> &rebalances);
-    // The run's ownership intervals, for the Paused column: per rebalance, the time the partitions it handed out
-    // had been owned by nobody, summed over those partitions (-1 until ownership is known).
-    void setOwnership(const QList<engine::ScenarioOwnership> &ownership);
+    // The run's ownership gaps (FlowSnapshot::gaps, AssignorRun::gaps), for the Paused column: per rebalance, the
+    // time the partitions it handed out had been owned by nobody, summed over those partitions (-1 until the gaps
+    // are known).
+    void setGaps(const QList<engine::OwnershipGap> &gaps);
     qint64 pausedMs(int row) const;
     const QList<engine::ScenarioRebalance> &rebalances() const { return m_rebalances; }
     const engine::ScenarioRebalance &rebalanceAt(int row) const { return m_rebalances.at(row); }
@@ -57,8 +58,8 @@ private:
     QList<engine::ScenarioRebalance> m_rebalances;
     // (group, time a gap ended) -> summed gap ms; a gap ends when a rebalance assigns the partition again.
     QHash<std::pair<QString, qint64>, qint64> m_gapsEndingAt;
-    bool m_hasOwnership = false;
-    QList<engine::ScenarioOwnership> m_ownership; // the list the gaps were computed from
+    bool m_hasGaps = false;
+    QList<engine::OwnershipGap> m_gaps; // the list m_gapsEndingAt was summed from
 };
 
 } // namespace topicscope::ui

@@ -3,6 +3,7 @@
 #include "elidedlabel.h"
 #include "flowlogging.h"
 
+#include "assignornames.h"
 #include "ownershipbars.h"
 #include "rebalancemodel.h"
 #include "tableview.h"
@@ -15,6 +16,7 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace topicscope::ui {
 
@@ -75,8 +77,8 @@ void RebalanceTimeline::setSnapshot(const engine::FlowSnapshot &snapshot)
     const bool followTail = m_selected < 0 && scroll->value() == scroll->maximum();
     m_timeMs = snapshot.timeMs;
     m_model->setRebalances(snapshot.rebalances);
-    m_model->setOwnership(snapshot.ownership);
-    m_bars->setData(snapshot.ownership, snapshot.rebalances, snapshot.timeMs);
+    m_model->setGaps(snapshot.gaps);
+    m_bars->setData(snapshot.ownership, snapshot.gaps, snapshot.rebalances, snapshot.timeMs);
     if (followTail)
         m_table->scrollToBottom();
     updateStatus();
@@ -149,7 +151,10 @@ void RebalanceTimeline::resizeColumns()
     header->resizeSection(RebalanceModel::Generation, fm.horizontalAdvance(tr("Generation")) + 24);
     header->resizeSection(
         RebalanceModel::Cause, fm.horizontalAdvance(QLatin1Char('x')) * (m_bars->isPresentationMode() ? 26 : 46));
-    header->resizeSection(RebalanceModel::Assignor, fm.horizontalAdvance(QStringLiteral("cooperative-sticky")) + 16);
+    int assignorWidth = 0;
+    for (const QString &name : engine::builtInAssignorNames())
+        assignorWidth = std::max(assignorWidth, fm.horizontalAdvance(name));
+    header->resizeSection(RebalanceModel::Assignor, assignorWidth + 16);
     header->resizeSection(RebalanceModel::Duration, fm.horizontalAdvance(tr("Duration ms")) + 24);
     header->resizeSection(RebalanceModel::PartitionsMoved, fm.horizontalAdvance(tr("Moved")) + 28);
 }
