@@ -9,10 +9,41 @@
 
 namespace topicscope::engine {
 
+// The facade's worker-side half. Created on the GUI thread and moved to the worker thread before it starts; from
+// then on touched only there. Its members go, in order, when the worker thread finishes.
+class EngineFacade::Host : public QObject {
+public:
+    explicit Host(EngineOptions options)
+        : engine(std::make_unique<Engine>(std::move(options)))
+    { }
+
+    // The scenario player exists from the first call that needs it: a scenario has a broker of its own, so it works
+    // even when the engine's store failed to open.
+    ScenarioPlayer *scenarioPlayer()
+    {
+        if (!player && engine)
+            player = std::make_unique<ScenarioPlayer>();
+        return player.get();
+    }
+
+    void tearDown()
+    {
+        // The service and the player use the engine's clock and log: they go first.
+        service.reset();
+        player.reset();
+        engine.reset();
+    }
+
+    std::unique_ptr<Engine> engine;
+    std::unique_ptr<ExplorerService> service; // once the engine started
+    std::unique_ptr<ScenarioPlayer> player;
+};
+
 EngineFacade::EngineFacade(EngineOptions options, QObject *parent)
     : ClusterClient(parent)
     , m_thread(new QThread(this))
     , m_inMemory(options.storage.inMemory)
+    , m_host(new Host(std::move(options)))
 {
     qRegisterMetaType<BrokerSnapshot>();
     qRegisterMetaType<MessagePage>();
@@ -20,31 +51,23 @@ EngineFacade::EngineFacade(EngineOptions options, QObject *parent)
     qRegisterMetaType<PartitionPreview>();
     qRegisterMetaType<ProduceReport>();
     qRegisterMetaType<OffsetResetPreview>();
-    m_engine = new Engine(std::move(options));
     m_thread->setObjectName(QStringLiteral("topicscope-engine"));
-    m_engine->moveToThread(m_thread);
-    // The service must go before the engine whose clock and log it uses: this runs on the worker thread as it
-    // finishes, before the engine's deferred delete.
-    m_player = new ScenarioPlayer;
-    m_player->moveToThread(m_thread);
-    m_scenarios = new ScenarioControl(m_player, this);
+    m_host->moveToThread(m_thread);
+    m_host->engine->moveToThread(m_thread);
+    Host *host = m_host;
+    m_engine = std::make_unique<WorkerChannel<Engine>>(host, this, [host] { return host->engine.get(); });
+    m_service = std::make_unique<WorkerChannel<ExplorerService>>(host, this, [host] { return host->service.get(); });
+    m_scenarios = new ScenarioControl(
+        host, [host] { return host->scenarioPlayer(); }, this);
     connect(
-        m_thread, &QThread::finished, m_engine,
-        [this] {
-            delete m_service;
-            m_service = nullptr;
-            delete m_player;
-            m_player = nullptr;
-        },
-        Qt::DirectConnection);
-    connect(m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+        m_thread, &QThread::finished, host, [host] { host->tearDown(); }, Qt::DirectConnection);
     // Snapshots are enriched on the worker thread (rates, lag, assignments) before they cross to this thread.
     connect(
-        m_engine, &Engine::snapshotReady, m_engine,
-        [this](const BrokerSnapshot &snapshot) {
+        host->engine.get(), &Engine::snapshotReady, host,
+        [this, host](const BrokerSnapshot &snapshot) {
             BrokerSnapshot enriched = snapshot;
-            if (m_service)
-                m_service->enrich(enriched);
+            if (host->service)
+                host->service->enrich(enriched);
             publish(enriched);
         },
         Qt::DirectConnection);
@@ -52,12 +75,12 @@ EngineFacade::EngineFacade(EngineOptions options, QObject *parent)
 
 EngineFacade::~EngineFacade()
 {
-    // Stopping is the one place the caller waits: the engine must close its store before the process exits.
-    // The engine is deleted on its own thread (deleteLater runs when the thread's event loop finishes).
+    // Stopping is the one place the caller waits: the engine must close its store before the process exits. The
+    // worker tears the host down as it finishes; after wait() nothing runs there any more.
     m_thread->quit();
     m_thread->wait();
-    // Still here only when the worker thread never ran.
-    delete m_player;
+    m_host->tearDown(); // when the worker thread never ran
+    delete m_host;
 }
 
 QString EngineFacade::displayName() const
@@ -69,81 +92,45 @@ QString EngineFacade::displayName() const
 
 void EngineFacade::publish(const BrokerSnapshot &snapshot)
 {
-    QPointer<EngineFacade> self(this);
-    QMetaObject::invokeMethod(
-        this,
-        [self, snapshot] {
-            if (self)
-                Q_EMIT self->snapshotUpdated(snapshot);
-        },
-        Qt::QueuedConnection);
+    // Called on the worker thread.
+    WorkerChannel<Engine>::deliverTo(this, [this, snapshot] { Q_EMIT snapshotUpdated(snapshot); });
 }
 
 void EngineFacade::start()
 {
     m_thread->start();
-    QMetaObject::invokeMethod(
-        m_engine,
-        [this, engine = m_engine] {
-            QString error;
-            const bool ok = engine->start(&error);
-            if (ok && !m_service)
-                m_service = new ExplorerService(*engine, [this](const BrokerSnapshot &s) { publish(s); });
-            QMetaObject::invokeMethod(
-                this, [this, ok, error] { Q_EMIT started(ok, error); }, Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    Host *host = m_host;
+    m_engine->post([this, host](Engine &engine) {
+        QString error;
+        const bool ok = engine.start(&error);
+        if (ok && !host->service)
+            host->service = std::make_unique<ExplorerService>(engine, [this](const BrokerSnapshot &s) { publish(s); });
+        WorkerChannel<Engine>::deliverTo(this, [this, ok, error] { Q_EMIT started(ok, error); });
+    });
 }
 
 void EngineFacade::post(std::function<void(Engine &)> fn)
 {
-    QMetaObject::invokeMethod(
-        m_engine,
-        [engine = m_engine, fn = std::move(fn)] {
-            if (engine->isStarted())
-                fn(*engine);
-        },
-        Qt::QueuedConnection);
-}
-
-template <typename Result>
-void EngineFacade::query(std::function<Result(ExplorerService &)> fn, std::function<void(const Result &)> deliver)
-{
-    QPointer<EngineFacade> self(this);
-    QMetaObject::invokeMethod(
-        m_engine,
-        [this, self, fn = std::move(fn), deliver = std::move(deliver)] {
-            if (!m_service)
-                return;
-            Result result = fn(*m_service);
-            QMetaObject::invokeMethod(
-                this,
-                [self, deliver, result = std::move(result)] {
-                    if (self)
-                        deliver(result);
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    m_engine->post([fn = std::move(fn)](Engine &engine) {
+        if (engine.isStarted())
+            fn(engine);
+    });
 }
 
 quint64 EngineFacade::runCommand(std::function<ErrorCode(Engine &, QString *why)> command)
 {
     const quint64 id = nextRequestId();
-    QPointer<EngineFacade> self(this);
-    QMetaObject::invokeMethod(
-        m_engine,
-        [self, id, engine = m_engine, command = std::move(command)] {
+    m_engine->request<std::pair<ErrorCode, QString>>(
+        [command = std::move(command)](Engine &engine) {
+            if (!engine.isStarted())
+                return std::pair {ErrorCode::KafkaStorageError, QStringLiteral("the broker is not running")};
             QString why;
-            const ErrorCode error = engine->isStarted() ? command(*engine, &why) : ErrorCode::KafkaStorageError;
-            if (!engine->isStarted())
-                why = QStringLiteral("the broker is not running");
-            if (self)
-                QMetaObject::invokeMethod(
-                    self, [self, id, error, why] { Q_EMIT self->commandFinished(id, static_cast<int>(error), why); },
-                    Qt::QueuedConnection);
+            const ErrorCode error = command(engine, &why);
+            return std::pair {error, why};
         },
-        Qt::QueuedConnection);
+        [this, id](const std::pair<ErrorCode, QString> &result) {
+            Q_EMIT commandFinished(id, static_cast<int>(result.first), result.second);
+        });
     return id;
 }
 
@@ -169,15 +156,16 @@ quint64 EngineFacade::alterTopicConfig(const QString &name, const TopicConfig &c
 
 quint64 EngineFacade::resetOffsets(const OffsetResetRequest &request)
 {
-    return runCommand([this, request](Engine &, QString *why) {
-        return m_service ? m_service->resetOffsets(request, why) : ErrorCode::KafkaStorageError;
+    // The service exists once the engine started, and runCommand answers for an engine that did not.
+    return runCommand([host = m_host, request](Engine &, QString *why) {
+        return host->service ? host->service->resetOffsets(request, why) : ErrorCode::KafkaStorageError;
     });
 }
 
 quint64 EngineFacade::fetchMessages(const MessageQuery &q)
 {
     const quint64 id = nextRequestId();
-    query<MessagePage>([q](ExplorerService &s) { return s.fetchMessages(q); },
+    m_service->request<MessagePage>([q](ExplorerService &s) { return s.fetchMessages(q); },
         [this, id](const MessagePage &page) { Q_EMIT messagesFetched(id, page); });
     return id;
 }
@@ -185,7 +173,8 @@ quint64 EngineFacade::fetchMessages(const MessageQuery &q)
 quint64 EngineFacade::lookupOffsets(const QString &topic, qint64 timestamp)
 {
     const quint64 id = nextRequestId();
-    query<OffsetLookup>([topic, timestamp](ExplorerService &s) { return s.lookupOffsets(topic, timestamp); },
+    m_service->request<OffsetLookup>(
+        [topic, timestamp](ExplorerService &s) { return s.lookupOffsets(topic, timestamp); },
         [this, id](const OffsetLookup &lookup) { Q_EMIT offsetsLookedUp(id, lookup); });
     return id;
 }
@@ -193,7 +182,7 @@ quint64 EngineFacade::lookupOffsets(const QString &topic, qint64 timestamp)
 quint64 EngineFacade::previewPartition(const ProduceRequest &request)
 {
     const quint64 id = nextRequestId();
-    query<PartitionPreview>([request](ExplorerService &s) { return s.previewPartition(request); },
+    m_service->request<PartitionPreview>([request](ExplorerService &s) { return s.previewPartition(request); },
         [this, id](const PartitionPreview &preview) { Q_EMIT partitionPreviewed(id, preview); });
     return id;
 }
@@ -201,7 +190,7 @@ quint64 EngineFacade::previewPartition(const ProduceRequest &request)
 quint64 EngineFacade::previewOffsetReset(const OffsetResetRequest &request)
 {
     const quint64 id = nextRequestId();
-    query<OffsetResetPreview>([request](ExplorerService &s) { return s.previewOffsetReset(request); },
+    m_service->request<OffsetResetPreview>([request](ExplorerService &s) { return s.previewOffsetReset(request); },
         [this, id](const OffsetResetPreview &preview) { Q_EMIT offsetResetPreviewed(id, preview); });
     return id;
 }
@@ -209,31 +198,18 @@ quint64 EngineFacade::previewOffsetReset(const OffsetResetRequest &request)
 quint64 EngineFacade::produce(const ProduceRequest &request)
 {
     const quint64 id = nextRequestId();
-    QPointer<EngineFacade> self(this);
-    QMetaObject::invokeMethod(
-        m_engine,
-        [this, self, id, request] {
-            if (!m_service)
-                return;
-            m_service->produce(id, request, [self, id](const ProduceReport &report) {
-                if (self)
-                    QMetaObject::invokeMethod(
-                        self, [self, id, report] { Q_EMIT self->produceProgress(id, report); }, Qt::QueuedConnection);
-            });
-        },
-        Qt::QueuedConnection);
+    const auto reply = m_service->replier();
+    m_service->post([this, reply, id, request](ExplorerService &s) {
+        s.produce(id, request, [this, reply, id](const ProduceReport &report) {
+            reply([this, id, report] { Q_EMIT produceProgress(id, report); });
+        });
+    });
     return id;
 }
 
 void EngineFacade::cancelProduce(quint64 requestId)
 {
-    QMetaObject::invokeMethod(
-        m_engine,
-        [this, requestId] {
-            if (m_service)
-                m_service->cancelProduce(requestId);
-        },
-        Qt::QueuedConnection);
+    m_service->post([requestId](ExplorerService &s) { s.cancelProduce(requestId); });
 }
 
 } // namespace topicscope::engine

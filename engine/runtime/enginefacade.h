@@ -4,11 +4,12 @@
 #include "clusterclient.h"
 #include "errorcode.h"
 #include "runtime/engine.h"
+#include "runtime/workerchannel.h"
 #include "topicconfig.h"
 
 #include <QObject>
-#include <QPointer>
 #include <functional>
+#include <memory>
 
 class QThread;
 
@@ -16,7 +17,6 @@ namespace topicscope::engine {
 
 class ExplorerService;
 class ScenarioControl;
-class ScenarioPlayer;
 
 // The one door between the GUI (or main()) and the embedded engine, and the ClusterClient the views use for
 // it. Owns the worker thread and the Engine living on it. Commands go in as queued functors, results come back
@@ -55,19 +55,19 @@ public:
     ScenarioControl *scenarios() const { return m_scenarios; }
 
 private:
+    class Host;
+
     quint64 runCommand(std::function<ErrorCode(Engine &, QString *why)> command);
-    // Runs fn(service) on the engine thread once started; its result is handed to deliver on this thread.
-    template <typename Result>
-    void query(std::function<Result(ExplorerService &)> fn, std::function<void(const Result &)> deliver);
     void publish(const BrokerSnapshot &snapshot);
 
     QThread *m_thread = nullptr;
-    Engine *m_engine = nullptr; // owned by the worker thread; deleted there
     bool m_inMemory = false;
-    // Created on the worker thread after the engine started, deleted there before the engine; only touched
-    // from the worker thread.
-    ExplorerService *m_service = nullptr;
-    ScenarioPlayer *m_player = nullptr; // lives on the worker thread; deleted there when it finishes
+    // The worker-side half (the engine, the explorer service, the scenario player): lives on the worker thread and
+    // is only the address calls are queued to from here, never dereferenced on this thread (WorkerChannel).
+    // Deleted by the destructor once the worker thread has stopped.
+    Host *m_host = nullptr;
+    std::unique_ptr<WorkerChannel<Engine>> m_engine;
+    std::unique_ptr<WorkerChannel<ExplorerService>> m_service;
     ScenarioControl *m_scenarios = nullptr;
 };
 

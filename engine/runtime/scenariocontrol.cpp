@@ -2,37 +2,29 @@
 
 namespace topicscope::engine {
 
-ScenarioControl::ScenarioControl(ScenarioPlayer *player, QObject *parent)
+ScenarioControl::ScenarioControl(QObject *mailbox, std::function<ScenarioPlayer *()> player, QObject *parent)
     : ScenarioClient(parent)
-    , m_player(player)
+    , m_player(mailbox, this, std::move(player))
 {
     qRegisterMetaType<FlowSnapshot>();
     qRegisterMetaType<ScenarioPlayerState>();
     qRegisterMetaType<RecordJourney>();
     qRegisterMetaType<AssignorComparison>();
-    // The sinks run on the worker thread; the values cross to this thread by queued calls, guarded against this
-    // object going away first.
-    QPointer<ScenarioControl> self(this);
+    m_comparisons.setMaxThreadCount(1);
+    // The sinks run on the worker thread; the values cross to this thread as queued calls.
+    const auto reply = m_player.replier();
     ScenarioPlayer::Sinks sinks;
-    sinks.snapshot = [self](const FlowSnapshot &snapshot) {
-        QMetaObject::invokeMethod(
-            self,
-            [self, snapshot] {
-                if (self)
-                    Q_EMIT self->snapshotUpdated(snapshot);
-            },
-            Qt::QueuedConnection);
+    sinks.snapshot = [this, reply](const FlowSnapshot &snapshot) {
+        reply([this, snapshot] { Q_EMIT snapshotUpdated(snapshot); });
     };
-    sinks.state = [self](const ScenarioPlayerState &state) {
-        QMetaObject::invokeMethod(
-            self,
-            [self, state] {
-                if (self)
-                    Q_EMIT self->stateChanged(state);
-            },
-            Qt::QueuedConnection);
-    };
-    onPlayer([sinks](ScenarioPlayer &p) { p.setSinks(sinks); });
+    sinks.state
+        = [this, reply](const ScenarioPlayerState &state) { reply([this, state] { Q_EMIT stateChanged(state); }); };
+    m_player.post([sinks](ScenarioPlayer &p) { p.setSinks(sinks); });
+}
+
+ScenarioControl::~ScenarioControl()
+{
+    m_comparisons.waitForDone();
 }
 
 QList<std::pair<QString, QString>> ScenarioControl::builtInScenarios(const QString &language) const
@@ -51,97 +43,76 @@ QList<std::pair<QString, QString>> ScenarioControl::builtIns(const QString &lang
     return list;
 }
 
-void ScenarioControl::onPlayer(std::function<void(ScenarioPlayer &)> fn)
-{
-    QMetaObject::invokeMethod(
-        m_player, [player = m_player, fn = std::move(fn)] { fn(*player); }, Qt::QueuedConnection);
-}
-
-template <typename Result>
-void ScenarioControl::query(std::function<Result(ScenarioPlayer &)> fn, std::function<void(const Result &)> deliver)
-{
-    QPointer<ScenarioControl> self(this);
-    onPlayer([self, fn = std::move(fn), deliver = std::move(deliver)](ScenarioPlayer &p) {
-        Result result = fn(p);
-        QMetaObject::invokeMethod(
-            self,
-            [self, deliver, result = std::move(result)] {
-                if (self)
-                    deliver(result);
-            },
-            Qt::QueuedConnection);
-    });
-}
-
 void ScenarioControl::loadFile(const QString &path)
 {
-    onPlayer([path](ScenarioPlayer &p) { p.loadFile(path); });
+    m_player.post([path](ScenarioPlayer &p) { p.loadFile(path); });
 }
 
 void ScenarioControl::loadSandbox()
 {
-    onPlayer([](ScenarioPlayer &p) { p.loadSandbox(); });
+    m_player.post([](ScenarioPlayer &p) { p.loadSandbox(); });
 }
 
 void ScenarioControl::restart()
 {
-    onPlayer([](ScenarioPlayer &p) { p.restart(); });
+    m_player.post([](ScenarioPlayer &p) { p.restart(); });
 }
 
 void ScenarioControl::play()
 {
-    onPlayer([](ScenarioPlayer &p) { p.play(); });
+    m_player.post([](ScenarioPlayer &p) { p.play(); });
 }
 
 void ScenarioControl::pause()
 {
-    onPlayer([](ScenarioPlayer &p) { p.pause(); });
+    m_player.post([](ScenarioPlayer &p) { p.pause(); });
 }
 
 void ScenarioControl::stepEvent()
 {
-    onPlayer([](ScenarioPlayer &p) { p.stepEvent(); });
+    m_player.post([](ScenarioPlayer &p) { p.stepEvent(); });
 }
 
 void ScenarioControl::setSpeed(double speed)
 {
-    onPlayer([speed](ScenarioPlayer &p) { p.setSpeed(speed); });
+    m_player.post([speed](ScenarioPlayer &p) { p.setSpeed(speed); });
 }
 
 void ScenarioControl::setLanguage(const QString &language)
 {
-    onPlayer([language](ScenarioPlayer &p) { p.setLanguage(language); });
+    m_player.post([language](ScenarioPlayer &p) { p.setLanguage(language); });
 }
 
 void ScenarioControl::advanceBy(qint64 ms)
 {
-    onPlayer([ms](ScenarioPlayer &p) { p.advanceBy(ms); });
+    m_player.post([ms](ScenarioPlayer &p) { p.advanceBy(ms); });
 }
 
 void ScenarioControl::perform(const ScenarioStep &step)
 {
-    onPlayer([step](ScenarioPlayer &p) { p.perform(step); });
+    m_player.post([step](ScenarioPlayer &p) { p.perform(step); });
 }
 
 void ScenarioControl::addProducer(const ScenarioProducer &producer)
 {
-    onPlayer([producer](ScenarioPlayer &p) { p.addProducer(producer); });
+    m_player.post([producer](ScenarioPlayer &p) { p.addProducer(producer); });
 }
 
 void ScenarioControl::removeProducer(const QString &id)
 {
-    onPlayer([id](ScenarioPlayer &p) { p.removeProducer(id); });
+    m_player.post([id](ScenarioPlayer &p) { p.removeProducer(id); });
 }
 
 void ScenarioControl::addConsumer(const ScenarioConsumer &consumer)
 {
-    onPlayer([consumer](ScenarioPlayer &p) { p.addConsumer(consumer); });
+    m_player.post([consumer](ScenarioPlayer &p) { p.addConsumer(consumer); });
 }
 
 quint64 ScenarioControl::requestJourney(const TopicPartition &topicPartition, qint64 offset)
 {
     const quint64 id = m_nextRequestId++;
-    query<RecordJourney>([topicPartition, offset](ScenarioPlayer &p) { return p.journey(topicPartition, offset); },
+    m_player.request<RecordJourney>(
+        [topicPartition, offset](ScenarioPlayer &p) { return p.journey(topicPartition, offset); },
         [this, id](const RecordJourney &journey) { Q_EMIT journeyReady(id, journey); });
     return id;
 }
@@ -149,7 +120,8 @@ quint64 ScenarioControl::requestJourney(const TopicPartition &topicPartition, qi
 quint64 ScenarioControl::requestHistory(int rebalanceIndex)
 {
     const quint64 id = m_nextRequestId++;
-    query<std::optional<FlowSnapshot>>([rebalanceIndex](ScenarioPlayer &p) { return p.historyAt(rebalanceIndex); },
+    m_player.request<std::optional<FlowSnapshot>>(
+        [rebalanceIndex](ScenarioPlayer &p) { return p.historyAt(rebalanceIndex); },
         [this, id, rebalanceIndex](const std::optional<FlowSnapshot> &snapshot) {
             Q_EMIT historyReady(id, rebalanceIndex, snapshot.has_value(), snapshot.value_or(FlowSnapshot {}));
         });
@@ -159,8 +131,22 @@ quint64 ScenarioControl::requestHistory(int rebalanceIndex)
 quint64 ScenarioControl::requestComparison()
 {
     const quint64 id = m_nextRequestId++;
-    query<AssignorComparison>([](ScenarioPlayer &p) { return p.compareAssignors(); },
-        [this, id](const AssignorComparison &comparison) { Q_EMIT comparisonReady(id, comparison); });
+    // The worker thread only copies the scenario out; the four plays run on m_comparisons, and the answer comes back
+    // to this thread (the destructor waits for a play still running, so `this` outlives it).
+    m_player.request<std::optional<std::pair<Scenario, QString>>>([](ScenarioPlayer &p) { return p.comparisonInput(); },
+        [this, id](const std::optional<std::pair<Scenario, QString>> &input) {
+            if (!input) {
+                AssignorComparison none;
+                none.error = QStringLiteral("no scenario is loaded");
+                Q_EMIT comparisonReady(id, none);
+                return;
+            }
+            m_comparisons.start([this, id, input = *input] {
+                const AssignorComparison comparison = ScenarioRunner::compareAssignors(input.first, input.second);
+                WorkerChannel<ScenarioPlayer>::deliverTo(
+                    this, [this, id, comparison] { Q_EMIT comparisonReady(id, comparison); });
+            });
+        });
     return id;
 }
 

@@ -1,23 +1,27 @@
 #pragma once
 
 #include "runtime/scenarioplayer.h"
+#include "runtime/workerchannel.h"
 #include "scenarioclient.h"
 
 #include <QObject>
-#include <QPointer>
+#include <QThreadPool>
 #include <functional>
 
 namespace topicscope::engine {
 
-// The flow view's door to the ScenarioPlayer on the engine's worker thread: part of EngineFacade (which creates
-// it), so the UI still reaches the engine through one facade. Commands go in as queued functors; snapshots,
-// state and query results come back as queued signals carrying values. Never blocks. Lives on the GUI thread.
+// The flow view's door to the ScenarioPlayer on the engine's worker thread (the embedded ScenarioClient): part of
+// EngineFacade (which creates it), so the UI still reaches the engine through one facade. Commands go in through a
+// WorkerChannel; snapshots, state and query results come back as queued signals carrying values. Never blocks.
+// Lives on the GUI thread.
 class ScenarioControl : public ScenarioClient {
     Q_OBJECT
 public:
-    // player lives on the worker thread; it must outlive every queued call (EngineFacade deletes it when the
-    // worker thread finishes).
-    explicit ScenarioControl(ScenarioPlayer *player, QObject *parent = nullptr);
+    // mailbox lives on the worker thread and outlives it (see WorkerChannel); player() runs there and gives the
+    // player, created on first use.
+    ScenarioControl(QObject *mailbox, std::function<ScenarioPlayer *()> player, QObject *parent = nullptr);
+    // Waits for a comparison still running.
+    ~ScenarioControl() override;
 
     // Every built-in scenario; reads the embedded files (any thread).
     static QList<std::pair<QString, QString>> builtIns(const QString &language = QStringLiteral("en"));
@@ -43,11 +47,10 @@ public:
     quint64 requestComparison() override;
 
 private:
-    void onPlayer(std::function<void(ScenarioPlayer &)> fn);
-    template <typename Result>
-    void query(std::function<Result(ScenarioPlayer &)> fn, std::function<void(const Result &)> deliver);
-
-    ScenarioPlayer *m_player;
+    WorkerChannel<ScenarioPlayer> m_player;
+    // Comparing assignors plays the scenario four times over: a job for this pool's one thread, never for the worker
+    // thread, which serves the real wire clients.
+    QThreadPool m_comparisons;
     quint64 m_nextRequestId = 1;
 };
 

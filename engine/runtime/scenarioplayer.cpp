@@ -407,4 +407,11 @@ AssignorComparison ScenarioPlayer::compareAssignors() const
     return ScenarioRunner::compareAssignors(m_scenario, m_language);
 }
 
+std::optional<std::pair<Scenario, QString>> ScenarioPlayer::comparisonInput() const
+{
+    if (!m_runner)
+        return std::nullopt;
+    return std::pair {m_scenario, m_language};
+}
+
 } // namespace topicscope::engine

@@ -75,6 +75,9 @@ public:
     std::optional<FlowSnapshot> historyAt(int rebalanceIndex) const;
     // Plays the current scenario's file once per assignor (not the live run, which the user may have changed).
     AssignorComparison compareAssignors() const;
+    // What compareAssignors() works from, as values, so that the comparison can run away from this thread
+    // (ScenarioControl runs it on a thread of its own). nullopt when no scenario is loaded.
+    std::optional<std::pair<Scenario, QString>> comparisonInput() const;
 
     ScenarioPlayerState state() const;
     const ScenarioRunner *runner() const { return m_runner.get(); }

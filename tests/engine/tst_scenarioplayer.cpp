@@ -188,6 +188,35 @@ private Q_SLOTS:
         QVERIFY(!history.last().at(2).toBool());
     }
 
+    // Comparing assignors plays a scenario four times over. It must not hold up the worker thread, which serves the
+    // real wire clients and the explorer: a command sent after three comparisons is answered before the last of them.
+    void comparisonsDoNotBlockTheWorkerThread()
+    {
+        EngineFacade facade(inMemoryOptions());
+        ScenarioControl *control = facade.scenarios();
+        QSignalSpy states(control, &ScenarioControl::stateChanged);
+        QSignalSpy started(&facade, &EngineFacade::started);
+        facade.start();
+        QTRY_COMPARE(started.size(), 1);
+        control->loadFile(QStringLiteral(":/scenarios/14-eager-stop-the-world.json"));
+        QTRY_VERIFY(!states.isEmpty() && lastState(states).loaded);
+
+        QList<QString> order;
+        connect(control, &ScenarioControl::comparisonReady, this, [&order](quint64 id, const AssignorComparison &c) {
+            order << QStringLiteral("comparison %1 (%2 runs)").arg(id).arg(c.runs.size());
+        });
+        connect(&facade, &EngineFacade::commandFinished, this,
+            [&order](quint64, int error) { order << QStringLiteral("command error=%1").arg(error); });
+        control->requestComparison();
+        control->requestComparison();
+        const quint64 last = control->requestComparison();
+        facade.createTopic(QStringLiteral("while-comparing"), 1);
+        QTRY_VERIFY_WITH_TIMEOUT(order.size() == 4, 60000);
+        QVERIFY2(order.indexOf(QStringLiteral("command error=0"))
+                < order.indexOf(QStringLiteral("comparison %1 (4 runs)").arg(last)),
+            qPrintable(order.join(QStringLiteral("; "))));
+    }
+
     void liveActionsReachTheSandbox()
     {
         EngineFacade facade(inMemoryOptions());
