@@ -117,6 +117,7 @@ struct FlowSnapshot {
     static constexpr int MaxRecentEvents = 200;
 
     quint64 sequence = 0; // increases with every snapshot of one run
+    quint64 loadId = 0; // ScenarioPlayerState::loadId of the run it shows
     QString title;
     qint64 timeMs = 0; // virtual ms since the start
     qint64 endMs = -1; // -1: open-ended (sandbox)

@@ -20,6 +20,9 @@ inline constexpr int ScenarioHistoryLimit = 500;
 // What the scenario controls show: which scenario, playing or not, how fast.
 struct ScenarioPlayerState {
     bool loaded = false;
+    // One per load of a file or of the sandbox, kept by a restart and a change of language: what a view keys
+    // per-scenario state by (colours, a comparison). FlowSnapshot::loadId carries the same number.
+    quint64 loadId = 0;
     QString title;
     QString description;
     QString source; // the file it came from (":/scenarios/..." for a built-in), "" for the sandbox

@@ -29,6 +29,14 @@ ScenarioPlayer::~ScenarioPlayer() = default;
 void ScenarioPlayer::setSinks(Sinks sinks)
 {
     m_sinks = std::move(sinks);
+    // Every snapshot says which load it belongs to, whichever path publishes it.
+    if (auto snapshot = std::move(m_sinks.snapshot)) {
+        m_sinks.snapshot = [this, snapshot = std::move(snapshot)](const FlowSnapshot &s) {
+            FlowSnapshot stamped = s;
+            stamped.loadId = m_loadId;
+            snapshot(stamped);
+        };
+    }
 }
 
 bool ScenarioPlayer::load(Scenario scenario, const QString &source, bool openEnded, QString *error)
@@ -47,6 +55,7 @@ bool ScenarioPlayer::load(Scenario scenario, const QString &source, bool openEnd
     m_runner = std::move(runner);
     m_scenario = std::move(scenario);
     m_source = source;
+    ++m_loadId;
     m_openEnded = openEnded;
     m_virtualCarry = 0;
     m_rebalancesSeen = 0;
@@ -87,8 +96,13 @@ void ScenarioPlayer::loadSandbox()
 
 void ScenarioPlayer::restart()
 {
-    if (m_runner)
-        load(m_scenario, m_source, m_openEnded);
+    if (!m_runner)
+        return;
+    // The same load played again: views keep what they keyed by it (colours, a comparison).
+    const quint64 loadId = m_loadId;
+    if (load(m_scenario, m_source, m_openEnded))
+        m_loadId = loadId;
+    publishState();
 }
 
 void ScenarioPlayer::setPlaying(bool playing)
@@ -313,6 +327,7 @@ ScenarioPlayerState ScenarioPlayer::state() const
     if (!m_runner)
         return s;
     s.loaded = true;
+    s.loadId = m_loadId;
     s.title = m_scenario.title.text(m_language);
     s.description = m_scenario.description.text(m_language);
     s.source = m_source;
@@ -394,6 +409,7 @@ std::optional<FlowSnapshot> ScenarioPlayer::historyAt(int rebalanceIndex) const
     FlowSnapshot snapshot = m_history.at(rebalanceIndex);
     snapshot.title = m_scenario.title.text(m_language);
     snapshot.caption = m_historyCaptions.at(rebalanceIndex).text(m_language);
+    snapshot.loadId = m_loadId;
     return snapshot;
 }
 

@@ -102,6 +102,7 @@ private:
     Scenario m_scenario; // as loaded, for restart and comparison
     QString m_source;
     bool m_openEnded = false;
+    quint64 m_loadId = 0; // ScenarioPlayerState::loadId
     QString m_language = QStringLiteral("en");
     bool m_playing = false;
     double m_speed = 1.0;

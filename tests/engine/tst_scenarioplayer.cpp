@@ -217,6 +217,33 @@ private Q_SLOTS:
             qPrintable(order.join(QStringLiteral("; "))));
     }
 
+    // Views key per-scenario state (colours, a comparison) by the load: a restart and a change of language keep it,
+    // loading a file gives a new one, and every snapshot carries the load it shows.
+    void loadIdentityOutlivesRestartAndLanguage()
+    {
+        EngineFacade facade(inMemoryOptions());
+        ScenarioControl *control = facade.scenarios();
+        QSignalSpy states(control, &ScenarioControl::stateChanged);
+        QSignalSpy snapshots(control, &ScenarioControl::snapshotUpdated);
+        facade.start();
+        control->loadFile(QStringLiteral(":/scenarios/05-rebalance-join-leave.json"));
+        QTRY_VERIFY(!states.isEmpty() && lastState(states).loaded);
+        const quint64 first = lastState(states).loadId;
+        QVERIFY(first != 0);
+        QTRY_VERIFY(!snapshots.isEmpty() && lastSnapshot(snapshots).loadId == first);
+
+        control->advanceBy(3000);
+        control->restart();
+        control->setLanguage(QStringLiteral("ko"));
+        QTRY_VERIFY(lastState(states).language == QStringLiteral("ko") && lastState(states).timeMs == 0);
+        QCOMPARE(lastState(states).loadId, first);
+
+        control->loadFile(QStringLiteral(":/scenarios/05-rebalance-join-leave.json"));
+        QTRY_VERIFY(lastState(states).loadId != first);
+        const quint64 second = lastState(states).loadId;
+        QTRY_VERIFY(lastSnapshot(snapshots).loadId == second);
+    }
+
     void liveActionsReachTheSandbox()
     {
         EngineFacade facade(inMemoryOptions());

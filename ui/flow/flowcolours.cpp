@@ -13,10 +13,10 @@ void FlowColours::reset()
 
 void FlowColours::update(const engine::FlowSnapshot &snapshot)
 {
-    if (m_started && snapshot.title != m_title)
+    if (m_started && snapshot.loadId != m_loadId)
         reset();
     m_started = true;
-    m_title = snapshot.title;
+    m_loadId = snapshot.loadId;
 
     for (const engine::FlowConsumer &c : snapshot.consumers)
         noteConsumer(c.id);

@@ -22,11 +22,10 @@ class FlowPalette;
 class FlowColours {
 public:
     // Notes the consumers and keys of snapshot that were not seen yet; starts over first when snapshot belongs to
-    // another scenario than the ones seen so far.
+    // another load (FlowSnapshot::loadId) than the ones seen so far: a restart or a change of language keeps them.
     void update(const engine::FlowSnapshot &snapshot);
     void reset();
 
-    QString title() const { return m_title; }
     const QStringList &consumers() const { return m_consumers; } // in order of first appearance
     const QStringList &keys() const { return m_keys; } // in order of first appearance
     int consumerIndex(const QString &consumer) const { return m_consumerIndex.value(consumer, -1); }
@@ -43,7 +42,7 @@ private:
     void noteConsumer(const QString &consumer);
     void noteKey(const QString &key);
 
-    QString m_title;
+    quint64 m_loadId = 0;
     bool m_started = false;
     QStringList m_consumers;
     QHash<QString, int> m_consumerIndex;

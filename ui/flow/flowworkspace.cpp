@@ -334,7 +334,7 @@ void FlowWorkspace::setSpeed(double speed)
 void FlowWorkspace::compareAssignors()
 {
     if (m_control && m_state.loaded) {
-        m_comparedTitle = m_state.title;
+        m_comparedLoad = m_state.loadId;
         m_comparisonRequest = m_control->requestComparison();
     }
 }
@@ -343,7 +343,7 @@ void FlowWorkspace::clearComparison()
 {
     // A comparison belongs to its scenario; one still being played for the previous scenario is dropped on arrival.
     m_comparisonRequest = 0;
-    m_comparedTitle.clear();
+    m_comparedLoad = 0;
     m_comparison->clear();
 }
 
@@ -465,7 +465,7 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
     m_state = state;
     m_title->setText(state.loaded ? state.title : tr("No scenario — choose one in the Scenarios menu"));
     m_title->setFullToolTip(state.description);
-    if (state.loaded && !m_comparedTitle.isEmpty() && state.title != m_comparedTitle)
+    if (state.loaded && m_comparedLoad != 0 && state.loadId != m_comparedLoad)
         clearComparison();
     m_play->setText(state.playing ? tr("Pause") : tr("Play"));
     m_play->setIcon(style()->standardIcon(state.playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));

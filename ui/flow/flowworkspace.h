@@ -96,7 +96,7 @@ private:
     quint64 m_historyRequest = 0;
     quint64 m_comparisonRequest = 0;
     int m_eventsShown = 0;
-    QString m_comparedTitle; // the scenario whose comparison is shown or requested
+    quint64 m_comparedLoad = 0; // the load (ScenarioPlayerState::loadId) whose comparison is shown or requested
     bool m_presentation = false;
     QByteArray m_splitterState; // the flow view and timeline split from before presenting
 
