@@ -559,6 +559,7 @@ private Q_SLOTS:
         QCOMPARE(colours.keys().mid(0, firstSeen.size()), firstSeen);
         FlowSnapshot other;
         other.title = QStringLiteral("another scenario");
+        other.loadId = world.loadId + 1; // another load of the player
         other.consumers.append(
             flowfixture::consumer(QStringLiteral("solo"), QStringLiteral("g"), FlowConsumerStatus::Running, {}, 1));
         colours.update(other);
