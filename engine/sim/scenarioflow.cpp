@@ -80,7 +80,7 @@ FlowSnapshot ScenarioRunner::Private::flowSnapshot()
     s.sequence = ++snapshotSequence;
     s.title = scenario.title.text(language);
     s.timeMs = now();
-    s.endMs = openEnded ? -1 : endMs;
+    s.endMs = scheduler.isOpenEnded() ? -1 : scheduler.endMs();
     s.finished = finished;
     s.caption = lastCaption.text(language);
     // The question stays up while the clock stands at the pause; it goes once time moves on.

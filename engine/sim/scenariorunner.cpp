@@ -202,7 +202,7 @@ bool ScenarioRunner::runToNextPause()
     if (!d->started && !d->start(nullptr))
         return false;
     // An open-ended run never ends by itself: without a pause ahead there is nothing to run to.
-    if (d->openEnded && d->filePausesLeft == 0)
+    if (d->scheduler.isOpenEnded() && d->filePausesLeft == 0)
         return false;
     while (step()) {
         if (d->pauseShown)
@@ -214,7 +214,7 @@ bool ScenarioRunner::runToNextPause()
 bool ScenarioRunner::runToEnd()
 {
     // An open-ended run has no end of its own: it ends now (or at its planned end, if that is later).
-    if (d->openEnded)
+    if (d->scheduler.isOpenEnded())
         setOpenEnded(false);
     while (step()) { }
     return std::all_of(d->results.cbegin(), d->results.cend(), [](const auto &r) { return r.passed; });
@@ -237,7 +237,7 @@ qint64 ScenarioRunner::elapsedMs() const
 
 qint64 ScenarioRunner::endMs() const
 {
-    return d->endMs;
+    return d->scheduler.endMs();
 }
 
 const QList<ScenarioEvent> &ScenarioRunner::timeline() const

@@ -235,15 +235,15 @@ bool ScenarioRunner::Private::validateConsumerSpec(const ScenarioConsumer &spec,
 
 void ScenarioRunner::setOpenEnded(bool openEnded)
 {
-    d->openEnded = openEnded;
+    d->scheduler.setOpenEnded(openEnded);
     // Ending an open-ended run ends it now (plus nothing): never move the clock backwards.
     if (!openEnded)
-        d->endMs = std::max(d->endMs, d->now());
+        d->scheduler.setEndMs(std::max(d->scheduler.endMs(), d->now()));
 }
 
 bool ScenarioRunner::isOpenEnded() const
 {
-    return d->openEnded;
+    return d->scheduler.isOpenEnded();
 }
 
 bool ScenarioRunner::continueAfterEnd()
@@ -251,9 +251,9 @@ bool ScenarioRunner::continueAfterEnd()
     if (!d->finished)
         return false;
     d->finished = false;
-    d->openEnded = true;
+    d->scheduler.setOpenEnded(true);
     // Consumers poll on from the next tick after now, as they would have had the run gone on.
-    d->nextTickMs = std::max(d->nextTickMs, d->now());
+    d->scheduler.resumeTicks();
     d->note(ScenarioEvent::Kind::Action, {},
         QStringLiteral("the scenario ended at %1; the world goes on open-ended").arg(scenarioTime(d->now())));
     return true;
@@ -281,7 +281,7 @@ LocalizedText ScenarioRunner::caption() const
 
 qint64 ScenarioRunner::nextDueMs() const
 {
-    return d->nextDue();
+    return d->finished ? -1 : d->scheduler.nextDueMs();
 }
 
 bool ScenarioRunner::advanceTo(qint64 ms)
@@ -306,8 +306,7 @@ bool ScenarioRunner::perform(const ScenarioStep &step, QString *error)
     if (now.path.isEmpty())
         now.path = QStringLiteral("live");
     d->runStep(now);
-    d->clock.advance(0); // producers append from 0 ms timers, as after a file's step
-    d->checkPollTimeouts();
+    d->scheduler.settleTimers(); // producers append from 0 ms timers, as after a file's step
     return true;
 }
 
@@ -333,7 +332,7 @@ bool ScenarioRunner::addProducer(const ScenarioProducer &producer, QString *erro
         p.rateCount = 0;
         d->scheduleRate(p);
     }
-    d->clock.advance(0);
+    d->scheduler.settleTimers();
     return true;
 }
 

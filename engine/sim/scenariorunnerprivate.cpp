@@ -121,7 +121,7 @@ bool ScenarioRunner::Private::start(QString *error)
             runStep(step);
         });
     }
-    endMs = scenario.settings.durationMs.value_or(lastStep + scenario.settings.settleMs);
+    scheduler.setEndMs(scenario.settings.durationMs.value_or(lastStep + scenario.settings.settleMs));
     return true;
 }
 
@@ -207,7 +207,7 @@ void ScenarioRunner::Private::onEvent(const Event &event)
         ev.topicPartition = {e->topic, e->partition};
         ev.offset = e->newLogStartOffset;
         deletions << ScenarioDeletion {now(), ev.topicPartition, e->newLogStartOffset, e->cause};
-        if (openEnded)
+        if (scheduler.isOpenEnded())
             forgetBelow[ev.topicPartition] = e->newLogStartOffset;
         ev.text = QStringLiteral("%1: logStartOffset %2 -> %3")
                       .arg(ev.topicPartition.toString())
@@ -650,27 +650,13 @@ void ScenarioRunner::Private::pollConsumers()
     }
 }
 
-qint64 ScenarioRunner::Private::nextDue(bool *finishing) const
+qint64 ScenarioRunner::Private::nextCompletionMs() const
 {
-    if (finishing)
-        *finishing = false;
-    if (finished)
-        return -1;
-    qint64 next = nextTickMs;
-    if (!agenda.empty())
-        next = std::min(next, agenda.begin()->first.first);
+    qint64 next = -1;
     for (const auto &[id, c] : consumers) {
         Q_UNUSED(id);
         if (c.running && !c.pending.isEmpty() && !c.consumer->isStalled())
-            next = std::min(next, c.pending.first().doneAtMs);
-    }
-    if (clock.nextDeadlineMs() >= 0)
-        next = std::min(next, clock.nextDeadlineMs() - ScenarioStartMs);
-    next = std::max(next, now());
-    if (!openEnded && next > endMs) {
-        if (finishing)
-            *finishing = true;
-        return std::max(endMs, now());
+            next = next < 0 ? c.pending.first().doneAtMs : std::min(next, c.pending.first().doneAtMs);
     }
     return next;
 }
@@ -680,57 +666,31 @@ bool ScenarioRunner::Private::advance(bool stopAtPause)
     if (finished)
         return false;
     pauseShown = false;
-    bool finishing = false;
-    const qint64 next = nextDue(&finishing);
-    if (finishing) {
-        clock.advance(next - now());
-        checkPollTimeouts();
+    bool isEnd = false;
+    scheduler.advanceClockTo(scheduler.nextDueMs(&isEnd));
+    if (isEnd) {
         finish();
         return false;
     }
-    clock.advance(next - now());
-    checkPollTimeouts();
-    while (!agenda.empty() && agenda.begin()->first.first <= now()) {
-        auto node = agenda.extract(agenda.begin());
-        node.mapped()();
-        clock.advance(0); // producers append from 0 ms timers; let them run before the next action
-        checkPollTimeouts();
-        // The rest of this instant runs in the next call, exactly as it would have here: whatever is left is due
-        // now, so that call does not move the clock.
-        if (stopAtPause && pauseShown)
-            return true;
-    }
-    for (auto &[id, c] : consumers) {
-        Q_UNUSED(id);
-        completeProcessing(c, false);
-    }
-    if (now() >= nextTickMs) {
-        pollConsumers();
-        nextTickMs += scenario.settings.tickMs;
-        trimTimeline();
-        forgetDeletedRecords();
-    }
-    clock.advance(0);
-    checkPollTimeouts();
+    if (stopAtPause)
+        scheduler.runInstant([this] { return pauseShown; });
+    else
+        scheduler.runInstant();
     return true;
 }
 
 bool ScenarioRunner::Private::advanceTo(qint64 ms)
 {
     while (!finished) {
-        bool finishing = false;
-        const qint64 next = nextDue(&finishing);
-        if (next > ms)
+        if (scheduler.nextDueMs() > ms)
             break;
         advance(true);
         if (pauseShown)
             return true;
     }
-    if (!finished && ms > now()) {
-        // Nothing is due before ms (timers included), so this only moves the clock.
-        clock.advance(ms - now());
-        checkPollTimeouts();
-    }
+    // Nothing is due before ms (timers included), so this only moves the clock.
+    if (!finished && ms > now())
+        scheduler.advanceClockTo(ms);
     return false;
 }
 

@@ -9,6 +9,7 @@
 #include "client/consumer.h"
 #include "client/producer.h"
 #include "core/clock.h"
+#include "sim/scenarioscheduler.h"
 
 #include <QHash>
 #include <QLoggingCategory>
@@ -108,7 +109,25 @@ struct ScenarioRunner::Private {
     explicit Private(Scenario s)
         : scenario(std::move(s))
         , clock(ScenarioStartMs)
-    { }
+        , scheduler(clock, ScenarioStartMs)
+    {
+        scheduler.setTickMs(scenario.settings.tickMs);
+        ScenarioScheduler::Hooks hooks;
+        hooks.nextCompletionMs = [this] { return nextCompletionMs(); };
+        hooks.runCompletions = [this] {
+            for (auto &[id, c] : consumers) {
+                Q_UNUSED(id);
+                completeProcessing(c, false);
+            }
+        };
+        hooks.runTick = [this] {
+            pollConsumers();
+            trimTimeline();
+            forgetDeletedRecords();
+        };
+        hooks.afterTimers = [this] { checkPollTimeouts(); };
+        scheduler.setHooks(std::move(hooks));
+    }
     ~Private()
     {
         // Clients and the coordinator may publish while they are torn down; the recording members are gone by
@@ -122,6 +141,7 @@ struct ScenarioRunner::Private {
 
     Scenario scenario;
     ManualClock clock;
+    ScenarioScheduler scheduler;
     std::unique_ptr<Broker> broker; // the same Broker class as the live engine's, on virtual time
     LogManager *log = nullptr; // the broker's
     GroupCoordinator *coordinator = nullptr; // the broker's
@@ -129,16 +149,10 @@ struct ScenarioRunner::Private {
     int subscription = 0;
     std::map<QString, ProducerState> producers;
     std::map<QString, ConsumerState> consumers;
-    // Due actions by (time, sequence): the sequence keeps file order among actions of the same instant.
-    std::map<std::pair<qint64, quint64>, std::function<void()>> agenda;
-    quint64 agendaSeq = 0;
-    qint64 nextTickMs = 0;
-    qint64 endMs = 0;
     bool started = false;
     bool finished = false;
     bool ended = false; // finish() ran once: results hold the checks, even after continueAfterEnd()
     bool pauseShown = false;
-    bool openEnded = false;
     int filePausesLeft = 0; // pause steps of the file not yet run: an open-ended runToNextPause() needs one ahead
 
     // The latest pause step: the flow view shows its question until virtual time moves past it.
@@ -176,7 +190,7 @@ struct ScenarioRunner::Private {
     QMap<QString, QString> rebalanceCause; // group -> why it entered PreparingRebalance
     QList<ScenarioExpectationResult> results;
 
-    qint64 now() const { return clock.nowMs() - ScenarioStartMs; }
+    qint64 now() const { return scheduler.now(); }
 
     void record(ScenarioEvent e)
     {
@@ -200,10 +214,7 @@ struct ScenarioRunner::Private {
         record(e);
     }
 
-    void schedule(qint64 atMs, std::function<void()> fn)
-    {
-        agenda.emplace(std::pair {atMs, agendaSeq++}, std::move(fn));
-    }
+    void schedule(qint64 atMs, std::function<void()> fn) { scheduler.schedule(atMs, std::move(fn)); }
 
     QString groupKey(const ConsumerState &c) const
     {
@@ -283,7 +294,7 @@ struct ScenarioRunner::Private {
 
     void trimTimeline()
     {
-        if (!openEnded || timeline.size() <= MaxOpenEndedEvents)
+        if (!scheduler.isOpenEnded() || timeline.size() <= MaxOpenEndedEvents)
             return;
         const qsizetype drop = timeline.size() - MaxOpenEndedEvents / 2;
         timeline.remove(0, drop);
@@ -313,8 +324,8 @@ struct ScenarioRunner::Private {
     // A stalled consumer that passed max.poll.interval.ms has left its group: its partitions are no longer its.
     void checkPollTimeouts();
     void refreshPositions(ConsumerState &c);
-    // The time advance() would move to; -1 once finished. With *finishing: the end is next.
-    qint64 nextDue(bool *finishing = nullptr) const;
+    // The earliest time a consumer finishes processing what it polled; -1 when none is due.
+    qint64 nextCompletionMs() const;
     void onEvent(const Event &event);
     void runStep(const ScenarioStep &step);
     void produceOne(ProducerState &p, const QString &topic, std::optional<int> partition, const ScenarioKey &key,

@@ -7,5 +7,6 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     sim/ownershipgaps.h sim/ownershipgaps.cpp
     sim/scenariorunner.h sim/scenariorunner.cpp
     sim/scenariorunnerprivate.h sim/scenariorunnerprivate.cpp
+    sim/scenarioscheduler.h sim/scenarioscheduler.cpp
     sim/scenariorunnerlive.cpp sim/scenarioflow.cpp
 )
