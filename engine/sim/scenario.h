@@ -45,9 +45,6 @@ struct Scenario {
 
     const ScenarioProducer *producer(const QString &id) const;
     const ScenarioConsumer *consumer(const QString &id) const;
-
-private:
-    static std::optional<Scenario> parseDocument(const QByteArray &json, QString *error);
 };
 
 } // namespace topicscope::engine

@@ -2,181 +2,129 @@
 
 #include "scenariorunnerprivate.h"
 
-#include <QSet>
+#include "sim/scenarioformat.h"
+
 #include <algorithm>
 
 namespace topicscope::engine {
 
-QString ScenarioEvent::kindName(Kind kind)
+ScenarioRunner::Private::Private(Scenario scenario)
+    : clock(ScenarioStartMs)
+    , scheduler(clock, ScenarioStartMs)
+    , recorder(ScenarioStartMs)
+    , world(std::move(scenario), clock, scheduler, recorder)
+    , validator(world)
+    , projector(recorder, ScenarioStartMs)
+    , evaluator(world, recorder)
 {
-    switch (kind) {
-    case Kind::Caption:
-        return QStringLiteral("caption");
-    case Kind::Pause:
-        return QStringLiteral("pause");
-    case Kind::Action:
-        return QStringLiteral("action");
-    case Kind::ActionFailed:
-        return QStringLiteral("action-failed");
-    case Kind::Produced:
-        return QStringLiteral("produced");
-    case Kind::ProduceFailed:
-        return QStringLiteral("produce-failed");
-    case Kind::Polled:
-        return QStringLiteral("polled");
-    case Kind::Processed:
-        return QStringLiteral("processed");
-    case Kind::Duplicate:
-        return QStringLiteral("DUPLICATE");
-    case Kind::Lost:
-        return QStringLiteral("LOST");
-    case Kind::DeserializationFailed:
-        return QStringLiteral("deserialization-failed");
-    case Kind::Committed:
-        return QStringLiteral("committed");
-    case Kind::GroupState:
-        return QStringLiteral("group-state");
-    case Kind::Rebalance:
-        return QStringLiteral("REBALANCE");
-    case Kind::RecordsDeleted:
-        return QStringLiteral("records-deleted");
-    case Kind::PartitionsAdded:
-        return QStringLiteral("partitions-added");
-    }
-    return {};
+    scheduler.setTickMs(world.scenario().settings.tickMs);
+    ScenarioScheduler::Hooks hooks;
+    hooks.nextCompletionMs = [this] { return world.nextCompletionMs(); };
+    hooks.runCompletions = [this] { world.completeDueProcessing(); };
+    hooks.runTick = [this] {
+        world.pollConsumers();
+        recorder.compact();
+    };
+    hooks.afterTimers = [this] { world.checkPollTimeouts(); };
+    scheduler.setHooks(std::move(hooks));
 }
 
-void ScenarioRunner::Private::evaluate()
+bool ScenarioRunner::Private::start(QString *error)
 {
-    results.clear();
-    auto countEvents = [this](ScenarioEvent::Kind kind, const QString &group, const QString &client) {
-        return int(std::count_if(timeline.cbegin(), timeline.cend(), [&](const ScenarioEvent &e) {
-            return e.kind == kind && (group.isEmpty() || e.group == group) && (client.isEmpty() || e.client == client);
-        }));
-    };
-    auto compareCount = [](const ScenarioExpectation &e, qint64 actual, ScenarioExpectationResult &r) {
-        QStringList want;
-        bool ok = true;
-        if (e.equals) {
-            ok = ok && actual == *e.equals;
-            want << QStringLiteral("= %1").arg(*e.equals);
-        }
-        if (e.atLeast) {
-            ok = ok && actual >= *e.atLeast;
-            want << QStringLiteral(">= %1").arg(*e.atLeast);
-        }
-        if (e.atMost) {
-            ok = ok && actual <= *e.atMost;
-            want << QStringLiteral("<= %1").arg(*e.atMost);
-        }
-        r.passed = ok;
-        r.description += QLatin1Char(' ') + want.join(QStringLiteral(" and "));
-        r.actual = QString::number(actual);
-    };
-    auto scope = [](const ScenarioExpectation &e) -> QString {
-        QStringList s;
-        if (!e.group.isEmpty())
-            s << QStringLiteral("group ") + e.group;
-        if (!e.client.isEmpty())
-            s << e.client;
-        return s.isEmpty() ? QString() : QStringLiteral(" (") + s.join(QStringLiteral(", ")) + QLatin1Char(')');
-    };
-    for (const ScenarioExpectation &e : std::as_const(scenario.expectations)) {
-        ScenarioExpectationResult r;
-        r.path = e.path;
-        const TopicPartition tp {e.topic, e.partition.value_or(0)};
-        if (e.check == QStringLiteral("duplicates") || e.check == QStringLiteral("lost")
-            || e.check == QStringLiteral("deserializationFailures") || e.check == QStringLiteral("processed")) {
-            const ScenarioEvent::Kind kind = e.check == QStringLiteral("duplicates") ? ScenarioEvent::Kind::Duplicate
-                : e.check == QStringLiteral("lost")                                  ? ScenarioEvent::Kind::Lost
-                : e.check == QStringLiteral("processed")                             ? ScenarioEvent::Kind::Processed
-                                                         : ScenarioEvent::Kind::DeserializationFailed;
-            r.description = e.check + scope(e);
-            compareCount(e, countEvents(kind, e.group, e.client), r);
-        } else if (e.check == QStringLiteral("produced")) {
-            r.description
-                = QStringLiteral("produced") + (e.client.isEmpty() ? QString() : QStringLiteral(" by ") + e.client);
-            compareCount(e, countEvents(ScenarioEvent::Kind::Produced, {}, e.client), r);
-        } else if (e.check == QStringLiteral("assignment")) {
-            auto text = [](const QMap<QString, QStringList> &m) -> QString {
-                QStringList parts;
-                for (auto it = m.cbegin(); it != m.cend(); ++it)
-                    parts << it.key() + QStringLiteral("=[") + it.value().join(QLatin1Char(',')) + QLatin1Char(']');
-                return parts.join(QLatin1Char(' '));
-            };
-            const QMap<QString, QStringList> &want = e.assignment;
-            r.description = QStringLiteral("assignment of group %1 generation %2 = %3")
-                                .arg(e.group)
-                                .arg(e.generation)
-                                .arg(text(want));
-            r.actual = QStringLiteral("no such rebalance");
-            for (const ScenarioRebalance &rb : std::as_const(rebalances)) {
-                if (rb.group == e.group && rb.generation == e.generation) {
-                    // The scenario file lists partitions as Kafka prints them; compare in that form.
-                    QMap<QString, QStringList> got;
-                    for (auto it = rb.assignment.cbegin(); it != rb.assignment.cend(); ++it)
-                        got.insert(it.key(), ScenarioRebalance::names(it.value()));
-                    r.actual = text(got);
-                    r.passed = got == want;
-                }
-            }
-        } else if (e.check == QStringLiteral("generation")) {
-            r.description = QStringLiteral("generation of group ") + e.group;
-            compareCount(e, coordinator->describeGroup(e.group).generationId, r);
-        } else if (e.check == QStringLiteral("startOffset")) {
-            r.description = QStringLiteral("first offset %1 read from %2").arg(e.client, tp.toString());
-            const auto it = consumers.find(e.client);
-            if (it != consumers.end() && it->second.startOffsets.contains(tp)) {
-                compareCount(e, it->second.startOffsets.value(tp), r);
-            } else {
-                compareCount(e, -1, r);
-                r.passed = false;
-                r.actual = QStringLiteral("no record read");
-            }
-        } else if (e.check == QStringLiteral("committed")) {
-            r.description = QStringLiteral("committed offset of group %1 on %2").arg(e.group, tp.toString());
-            const OffsetFetchResult f = coordinator->fetchOffsets(e.group, QList<TopicPartition> {tp});
-            compareCount(e, f.offsets.empty() ? -1 : f.offsets.front().offset, r);
-        } else if (e.check == QStringLiteral("recordsPerPartition")) {
-            const int count = log->partitionCount(e.topic);
-            QList<qint64> got(std::max(count, 0), 0);
-            for (const ScenarioProducedRecord &p : std::as_const(producedRecords)) {
-                if (p.topicPartition.topic == e.topic && (e.client.isEmpty() || p.producer == e.client)
-                    && p.topicPartition.partition < got.size())
-                    ++got[p.topicPartition.partition];
-            }
-            auto text = [](const QList<qint64> &l) -> QString {
-                QStringList s;
-                for (const qint64 v : l)
-                    s << QString::number(v);
-                return QLatin1Char('[') + s.join(QLatin1Char(',')) + QLatin1Char(']');
-            };
-            r.description = QStringLiteral("records per partition of %1%2 = %3")
-                                .arg(e.topic, e.client.isEmpty() ? QString() : QStringLiteral(" from ") + e.client,
-                                    text(e.equalsList));
-            r.actual = text(got);
-            r.passed = got == e.equalsList;
-        } else if (e.check == QStringLiteral("keyPartition")) {
-            QSet<int> partitions;
-            for (const ScenarioProducedRecord &p : std::as_const(producedRecords)) {
-                if (p.topicPartition.topic == e.topic && p.key == e.key)
-                    partitions.insert(p.topicPartition.partition);
-            }
-            QList<int> sorted(partitions.cbegin(), partitions.cend());
-            std::sort(sorted.begin(), sorted.end());
-            QStringList s;
-            for (const int p : std::as_const(sorted))
-                s << QString::number(p);
-            r.description = QStringLiteral("every record with key %1 in partition %2 of %3")
-                                .arg(scenarioKeyText(e.key))
-                                .arg(e.equals.value_or(-1))
-                                .arg(e.topic);
-            r.actual = sorted.isEmpty() ? QStringLiteral("no records with that key")
-                                        : QStringLiteral("partitions [%1]").arg(s.join(QLatin1Char(',')));
-            r.passed = sorted.size() == 1 && sorted.first() == e.equals.value_or(-1);
-        }
-        results << r;
+    if (started)
+        return world.broker() != nullptr;
+    started = true;
+    if (!world.open(error)) {
+        finished = true;
+        return false;
     }
+    qint64 lastStep = 0;
+    for (const ScenarioStep &step : std::as_const(world.scenario().steps)) {
+        lastStep = std::max(
+            lastStep, step.atMs + (step.action == ScenarioAction::Produce ? step.intervalMs * (step.count - 1) : 0));
+        const bool pause = step.action == ScenarioAction::Pause;
+        if (pause)
+            ++filePausesLeft;
+        scheduler.schedule(step.atMs, [this, step, pause] {
+            if (pause)
+                --filePausesLeft;
+            world.runStep(step);
+            if (pause)
+                pauseShown = true;
+        });
+    }
+    const ScenarioSettings &settings = world.scenario().settings;
+    scheduler.setEndMs(settings.durationMs.value_or(lastStep + settings.settleMs));
+    return true;
+}
+
+bool ScenarioRunner::Private::acceptsActions(QString *error)
+{
+    if (!started && !start(error))
+        return false;
+    if (!finished)
+        return true;
+    if (error)
+        *error = QStringLiteral("the scenario has ended");
+    return false;
+}
+
+bool ScenarioRunner::Private::advance(bool stopAtPause)
+{
+    if (finished)
+        return false;
+    pauseShown = false;
+    bool isEnd = false;
+    scheduler.advanceClockTo(scheduler.nextDueMs(&isEnd));
+    if (isEnd) {
+        finish();
+        return false;
+    }
+    if (stopAtPause)
+        scheduler.runInstant([this] { return pauseShown; });
+    else
+        scheduler.runInstant();
+    return true;
+}
+
+bool ScenarioRunner::Private::advanceTo(qint64 ms)
+{
+    while (!finished) {
+        if (scheduler.nextDueMs() > ms)
+            break;
+        advance(true);
+        if (pauseShown)
+            return true;
+    }
+    // Nothing is due before ms (timers included), so this only moves the clock.
+    if (!finished && ms > now())
+        scheduler.advanceClockTo(ms);
+    return false;
+}
+
+void ScenarioRunner::Private::finish()
+{
+    if (finished)
+        return;
+    world.flushProducers();
+    // A run continued after its end (and then ended by runToEnd()) keeps the checks of its scripted end.
+    if (ended) {
+        finished = true;
+        return;
+    }
+    recorder.recordLosses();
+    finished = true;
+    ended = true;
+    evaluator.evaluate();
+}
+
+void ScenarioRunner::Private::setOpenEnded(bool openEnded)
+{
+    scheduler.setOpenEnded(openEnded);
+    recorder.setBounded(openEnded);
+    // Ending an open-ended run ends it now (plus nothing): never move the clock backwards.
+    if (!openEnded)
+        scheduler.setEndMs(std::max(scheduler.endMs(), now()));
 }
 
 ScenarioRunner::ScenarioRunner(Scenario scenario)
@@ -202,7 +150,7 @@ bool ScenarioRunner::runToNextPause()
     if (!d->started && !d->start(nullptr))
         return false;
     // An open-ended run never ends by itself: without a pause ahead there is nothing to run to.
-    if (d->openEnded && d->filePausesLeft == 0)
+    if (d->scheduler.isOpenEnded() && d->filePausesLeft == 0)
         return false;
     while (step()) {
         if (d->pauseShown)
@@ -214,10 +162,10 @@ bool ScenarioRunner::runToNextPause()
 bool ScenarioRunner::runToEnd()
 {
     // An open-ended run has no end of its own: it ends now (or at its planned end, if that is later).
-    if (d->openEnded)
+    if (d->scheduler.isOpenEnded())
         setOpenEnded(false);
     while (step()) { }
-    return std::all_of(d->results.cbegin(), d->results.cend(), [](const auto &r) { return r.passed; });
+    return d->evaluator.allPassed();
 }
 
 bool ScenarioRunner::isFinished() const
@@ -227,7 +175,7 @@ bool ScenarioRunner::isFinished() const
 
 const Scenario &ScenarioRunner::scenario() const
 {
-    return d->scenario;
+    return d->world.scenario();
 }
 
 qint64 ScenarioRunner::elapsedMs() const
@@ -237,129 +185,216 @@ qint64 ScenarioRunner::elapsedMs() const
 
 qint64 ScenarioRunner::endMs() const
 {
-    return d->endMs;
+    return d->scheduler.endMs();
 }
 
 const QList<ScenarioEvent> &ScenarioRunner::timeline() const
 {
-    return d->timeline;
+    return d->recorder.recording().timeline;
 }
 
 const QList<ScenarioRebalance> &ScenarioRunner::rebalances() const
 {
-    return d->rebalances;
+    return d->recorder.recording().rebalances;
 }
 
 int ScenarioRunner::produced(const QString &producer) const
 {
-    return d->countOf(&ScenarioCounts::produced, {}, producer);
+    return d->evaluator.count(&ScenarioCounts::produced, {}, producer);
 }
 
 int ScenarioRunner::processed(const QString &group, const QString &consumer) const
 {
-    return d->countOf(&ScenarioCounts::processed, group, consumer);
+    return d->evaluator.count(&ScenarioCounts::processed, group, consumer);
 }
 
 int ScenarioRunner::duplicates(const QString &group, const QString &consumer) const
 {
-    return d->countOf(&ScenarioCounts::duplicates, group, consumer);
+    return d->evaluator.count(&ScenarioCounts::duplicates, group, consumer);
 }
 
 int ScenarioRunner::lost(const QString &group, const QString &consumer) const
 {
-    return d->countOf(&ScenarioCounts::lost, group, consumer);
+    return d->evaluator.count(&ScenarioCounts::lost, group, consumer);
 }
 
 int ScenarioRunner::deserializationFailures(const QString &group, const QString &consumer) const
 {
-    return d->countOf(&ScenarioCounts::deserializationFailures, group, consumer);
+    return d->evaluator.count(&ScenarioCounts::deserializationFailures, group, consumer);
 }
 
 std::optional<qint64> ScenarioRunner::startOffset(const QString &consumer, const TopicPartition &tp) const
 {
-    const auto it = d->consumers.find(consumer);
-    if (it == d->consumers.end() || !it->second.startOffsets.contains(tp))
+    const auto it = d->world.consumers().find(consumer);
+    if (it == d->world.consumers().end() || !it->second.startOffsets.contains(tp))
         return std::nullopt;
     return it->second.startOffsets.value(tp);
 }
 
+void ScenarioRunner::setOpenEnded(bool openEnded)
+{
+    d->setOpenEnded(openEnded);
+}
+
+bool ScenarioRunner::isOpenEnded() const
+{
+    return d->scheduler.isOpenEnded();
+}
+
+qint64 ScenarioRunner::nextDueMs() const
+{
+    return d->finished ? -1 : d->scheduler.nextDueMs();
+}
+
+bool ScenarioRunner::advanceTo(qint64 ms)
+{
+    if (!d->started && !d->start(nullptr))
+        return false;
+    return d->advanceTo(ms);
+}
+
+bool ScenarioRunner::perform(const ScenarioStep &step, QString *error)
+{
+    if (!d->acceptsActions(error) || !d->validator.validateStep(step, error))
+        return false;
+    ScenarioStep now = step;
+    now.atMs = d->now(); // produce steps with an interval schedule from here
+    if (now.action == ScenarioAction::Produce && now.topic.isEmpty())
+        now.topic = d->world.producers().at(now.client).spec.topic;
+    if (now.path.isEmpty())
+        now.path = QStringLiteral("live");
+    d->world.runStep(now);
+    d->scheduler.settleTimers(); // producers append from 0 ms timers, as after a file's step
+    return true;
+}
+
+bool ScenarioRunner::addProducer(const ScenarioProducer &producer, QString *error)
+{
+    if (!d->acceptsActions(error) || !d->validator.validateProducer(producer, error))
+        return false;
+    d->world.addProducer(producer);
+    d->scheduler.settleTimers();
+    return true;
+}
+
+bool ScenarioRunner::removeProducer(const QString &id, QString *error)
+{
+    if (!d->started && !d->start(error))
+        return false;
+    const auto it = d->world.producers().find(id);
+    if (it == d->world.producers().end() || it->second.removed) {
+        if (error)
+            *error = QStringLiteral("unknown producer \"%1\"").arg(id);
+        return false;
+    }
+    d->world.removeProducer(id);
+    return true;
+}
+
+bool ScenarioRunner::addConsumer(const ScenarioConsumer &consumer, QString *error)
+{
+    if (!d->acceptsActions(error) || !d->validator.validateConsumer(consumer, error))
+        return false;
+    d->world.addConsumer(consumer);
+    return true;
+}
+
+bool ScenarioRunner::continueAfterEnd()
+{
+    if (!d->finished)
+        return false;
+    d->finished = false;
+    d->setOpenEnded(true);
+    // Consumers poll on from the next tick after now, as they would have had the run gone on.
+    d->scheduler.resumeTicks();
+    d->recorder.note(ScenarioEvent::Kind::Action, {},
+        QStringLiteral("the scenario ended at %1; the world goes on open-ended").arg(scenarioTime(d->now())));
+    return true;
+}
+
+bool ScenarioRunner::hasEnded() const
+{
+    return d->ended;
+}
+
+void ScenarioRunner::setLanguage(const QString &language)
+{
+    d->language = language.isEmpty() ? LocalizedText::English : language;
+}
+
+QString ScenarioRunner::language() const
+{
+    return d->language;
+}
+
+LocalizedText ScenarioRunner::caption() const
+{
+    return d->world.caption();
+}
+
+QString ScenarioRunner::unusedClientId(const QString &prefix) const
+{
+    for (int n = 1;; ++n) {
+        const QString id = QStringLiteral("%1-%2").arg(prefix).arg(n);
+        if (!d->validator.isClientIdTaken(id))
+            return id;
+    }
+}
+
+void ScenarioRunner::setEventObserver(std::function<void(const ScenarioEvent &)> observer)
+{
+    d->recorder.setEventObserver(std::move(observer));
+}
+
+const QList<ScenarioOwnership> &ScenarioRunner::ownership() const
+{
+    return d->recorder.recording().ownership;
+}
+
+FlowSnapshot ScenarioRunner::flowSnapshot()
+{
+    FlowSnapshot s;
+    s.timeMs = d->now();
+    s.endMs = d->scheduler.isOpenEnded() ? -1 : d->scheduler.endMs();
+    s.finished = d->finished;
+    QStringList groups; // the scenario's groups, shown before their first member joins
+    for (const ScenarioConsumer &spec : std::as_const(d->world.scenario().consumers)) {
+        if (spec.group)
+            groups << *spec.group;
+    }
+    d->projector.project(d->world.broker(), groups, s);
+    d->world.describe(s, d->language, d->recorder.isObserving());
+    return s;
+}
+
+RecordJourney ScenarioRunner::journey(const TopicPartition &topicPartition, qint64 offset) const
+{
+    return d->projector.journey(d->world.broker(), topicPartition, offset, d->world.clientFormats());
+}
+
 const QList<ScenarioExpectationResult> &ScenarioRunner::expectationResults() const
 {
-    return d->results;
+    return d->evaluator.results();
 }
 
 QString ScenarioRunner::timelineDump() const
 {
-    QString out;
-    for (const ScenarioEvent &e : std::as_const(d->timeline))
-        out += scenarioTime(e.timeMs) + QLatin1Char(' ') + ScenarioEvent::kindName(e.kind) + QStringLiteral(": ")
-            + e.text + QLatin1Char('\n');
-    return out;
+    return d->evaluator.timelineDump();
 }
 
 QString ScenarioRunner::stateDump() const
 {
-    QString out = QStringLiteral("== %1: state at %2 ==\n").arg(d->scenario.title.english(), scenarioTime(d->now()));
-    if (!d->log)
-        return out + QStringLiteral("(not started)\n");
-    for (const QString &topic : d->log->topicNames()) {
-        const std::optional<TopicInfo> info = d->log->describeTopic(topic);
-        out += QStringLiteral("topic %1: %2 partition(s)\n").arg(topic).arg(info ? info->partitions.size() : 0);
-        if (info) {
-            for (const PartitionInfo &p : info->partitions)
-                out += QStringLiteral("  %1-%2 logStartOffset=%3 logEndOffset=%4\n")
-                           .arg(topic)
-                           .arg(p.partition)
-                           .arg(p.logStartOffset)
-                           .arg(p.logEndOffset);
-        }
-    }
-    QStringList groups;
-    for (const ScenarioConsumer &c : std::as_const(d->scenario.consumers)) {
-        if (c.group && !groups.contains(*c.group))
-            groups << *c.group;
-    }
-    std::sort(groups.begin(), groups.end());
-    for (const QString &group : std::as_const(groups)) {
-        const QString line = d->coordinator->dumpGroup(group);
-        out += (line.isEmpty() ? QStringLiteral("group %1: unknown").arg(group) : line) + QLatin1Char('\n');
-        const OffsetFetchResult f = d->coordinator->fetchOffsets(group, std::nullopt);
-        std::vector<CommittedOffset> offsets = f.offsets;
-        std::sort(offsets.begin(), offsets.end(),
-            [](const CommittedOffset &a, const CommittedOffset &b) { return a.topicPartition < b.topicPartition; });
-        QStringList parts;
-        for (const CommittedOffset &o : offsets)
-            parts << QStringLiteral("%1=%2").arg(o.topicPartition.toString()).arg(o.offset);
-        out += QStringLiteral("  committed: ")
-            + (parts.isEmpty() ? QStringLiteral("none") : parts.join(QLatin1Char(' '))) + QLatin1Char('\n');
-    }
-    for (const auto &[id, c] : d->consumers) {
-        out += c.consumer ? c.consumer->dump() : QStringLiteral("consumer %1: never started").arg(id);
-        out += QLatin1Char('\n');
-    }
-    out += QStringLiteral("produced=%1 processed=%2 duplicates=%3 lost=%4 deserializationFailures=%5 rebalances=%6\n")
-               .arg(produced())
-               .arg(processed())
-               .arg(duplicates())
-               .arg(lost())
-               .arg(deserializationFailures())
-               .arg(d->rebalances.size());
-    return out;
+    return d->evaluator.stateDump();
 }
 
 QString ScenarioRunner::expectationsDump() const
 {
-    QString out;
-    for (const ScenarioExpectationResult &r : std::as_const(d->results))
-        out += QStringLiteral("%1 %2: %3 (actual: %4)\n")
-                   .arg(r.passed ? QStringLiteral("PASS") : QStringLiteral("FAIL"), r.path, r.description, r.actual);
-    return out;
+    return d->evaluator.expectationsDump();
 }
 
 QString ScenarioRunner::report() const
 {
-    return QStringLiteral("== %1 ==\n").arg(d->scenario.title.english()) + timelineDump() + stateDump()
-        + expectationsDump();
+    return d->evaluator.report();
 }
 
 bool ScenarioRunner::runFile(const QString &path, QString *report)

@@ -16,13 +16,15 @@
 
 namespace topicscope::engine {
 
-// Plays a Scenario on virtual time: a ManualClock drives real in-app Producers and Consumers against an
-// in-memory LogManager and a GroupCoordinator, exactly the code paths wire clients use. It records a timeline
-// (records with their partition decisions, polls, processing, commits, rebalances, duplicates, losses,
-// deserialization failures), checks the scenario's expectations at the end and dumps the final state as text.
-// Each consumer polls every settings.tickMs; a polled batch takes processingMs per record before the next
-// poll. Deterministic: the same scenario gives the same timeline. Lives on the thread that calls it (a test,
-// the command line, or the engine thread for the flow view).
+// Plays a Scenario on virtual time: the same Broker class as the live engine's, on a ManualClock, with real in-app
+// Producers and Consumers, exactly the code paths wire clients use. It records a timeline (records with their
+// partition decisions, polls, processing, commits, rebalances, duplicates, losses, deserialization failures), checks
+// the scenario's expectations at the end and dumps the final state as text. Each consumer polls every
+// settings.tickMs; a polled batch takes processingMs per record before the next poll. Deterministic: the same
+// scenario gives the same timeline. A thin owner of its collaborators (scenariorunnerprivate.h): ScenarioWorld (the
+// broker and the clients), ScenarioScheduler (what is due next, in which order), ScenarioRecorder (the timeline,
+// observing the broker's events), FlowProjector (flow snapshots, journeys) and ScenarioEvaluator (checks, report).
+// Lives on the thread that calls it (a test, the command line, or the engine thread for the flow view).
 class ScenarioRunner {
 public:
     explicit ScenarioRunner(Scenario scenario);

@@ -1,12 +1,11 @@
-// What the flow view draws from a running scenario: ScenarioRunner's flowSnapshot() and journey(). Both only read
-// the engine (the log, the coordinator, the runner's records) and never ask a consumer anything that could change
-// its course, so taking snapshots never alters a run.
+#include "flowprojector.h"
 
-#include "scenariorunnerprivate.h"
-
+#include "broker/broker.h"
 #include "core/recordbatch.h"
 #include "group/consumerprotocol.h"
 #include "sim/ownershipgaps.h"
+#include "sim/scenarioformat.h"
+#include "sim/scenariorecorder.h"
 
 #include <QSet>
 #include <QStringDecoder>
@@ -74,104 +73,91 @@ QString deletionCauseName(DeletionCause cause)
 
 } // namespace
 
-FlowSnapshot ScenarioRunner::Private::flowSnapshot()
+FlowProjector::FlowProjector(const ScenarioRecorder &recorder, qint64 originMs)
+    : m_recorder(recorder)
+    , m_originMs(originMs)
+{ }
+
+void FlowProjector::project(const Broker *broker, const QStringList &knownGroups, FlowSnapshot &s)
 {
-    FlowSnapshot s;
-    s.sequence = ++snapshotSequence;
-    s.title = scenario.title.text(language);
-    s.timeMs = now();
-    s.endMs = openEnded ? -1 : endMs;
-    s.finished = finished;
-    s.caption = lastCaption.text(language);
-    // The question stays up while the clock stands at the pause; it goes once time moves on.
-    if (lastPause.timeMs >= 0 && lastPause.timeMs == now()) {
-        s.question = lastPause.question.text(language);
-        s.answer = lastPause.answer.text(language);
-    }
+    const ScenarioRecording &recording = m_recorder.recording();
+    s.sequence = ++m_sequence;
+    if (broker)
+        projectTopics(*broker, s);
+    projectGroups(broker, knownGroups, s);
+    projectMovements(s);
+    const QList<ScenarioEvent> &timeline = recording.timeline;
+    s.recentEvents = timeline.mid(std::max<qsizetype>(0, timeline.size() - FlowSnapshot::MaxRecentEvents));
+    s.eventCount = int(recording.trimmedEvents + timeline.size());
+    s.rebalances = recording.rebalances;
+    s.ownership = recording.ownership;
+    s.gaps = ownershipGaps(recording.ownership, s.timeMs);
+    s.produced = recording.totals.produced;
+    s.processed = recording.totals.processed;
+    s.duplicates = recording.totals.duplicates;
+    s.lost = recording.totals.lost;
+    s.deserializationFailures = recording.totals.deserializationFailures;
+}
 
-    if (log) {
-        for (const QString &topic : log->topicNames()) {
-            FlowTopic t;
-            t.name = topic;
-            const int count = log->partitionCount(topic);
-            for (int i = 0; i < count; ++i) {
-                const TopicPartition tp {topic, i};
-                const std::optional<PartitionInfo> info = log->partitionInfo(tp);
-                if (!info)
-                    continue;
-                FlowPartition p;
-                p.partition = i;
-                p.logStartOffset = info->logStartOffset;
-                p.highWatermark = info->logEndOffset;
-                const qint64 from
-                    = std::max(p.logStartOffset, p.highWatermark - qint64(FlowSnapshot::MaxCellsPerPartition));
-                for (const Record &r : readRecords(*log, tp, from, p.highWatermark)) {
-                    FlowRecordCell cell;
-                    cell.offset = r.offset;
-                    if (r.key)
-                        cell.key = bytesText(*r.key);
-                    cell.timeMs = r.timestamp - ScenarioStartMs;
-                    if (const auto it = producedIndex.constFind(ScenarioRecordId {{}, tp, r.offset});
-                        it != producedIndex.cend()) {
-                        cell.producer = producedRecords.at(it.value()).producer;
-                        cell.timeMs = producedRecords.at(it.value()).timeMs;
-                    }
-                    p.tail << cell;
+void FlowProjector::projectTopics(const Broker &broker, FlowSnapshot &s) const
+{
+    const ScenarioRecording &recording = m_recorder.recording();
+    const LogManager &log = broker.log();
+    for (const QString &topic : log.topicNames()) {
+        FlowTopic t;
+        t.name = topic;
+        const int count = log.partitionCount(topic);
+        for (int i = 0; i < count; ++i) {
+            const TopicPartition tp {topic, i};
+            const std::optional<PartitionInfo> info = log.partitionInfo(tp);
+            if (!info)
+                continue;
+            FlowPartition p;
+            p.partition = i;
+            p.logStartOffset = info->logStartOffset;
+            p.highWatermark = info->logEndOffset;
+            const qint64 from
+                = std::max(p.logStartOffset, p.highWatermark - qint64(FlowSnapshot::MaxCellsPerPartition));
+            for (const Record &r : readRecords(log, tp, from, p.highWatermark)) {
+                FlowRecordCell cell;
+                cell.offset = r.offset;
+                if (r.key)
+                    cell.key = bytesText(*r.key);
+                cell.timeMs = r.timestamp - m_originMs;
+                if (const ScenarioProducedRecord *produced = recording.producedRecord(tp, r.offset)) {
+                    cell.producer = produced->producer;
+                    cell.timeMs = produced->timeMs;
                 }
-                // Mid-instant (an event observer), a producer's batch is in the log before its records are
-                // recorded one by one: show the log as far as the timeline has got.
-                if (observing) {
-                    const auto unrecorded = std::find_if(
-                        p.tail.begin(), p.tail.end(), [](const FlowRecordCell &c) { return c.producer.isEmpty(); });
-                    if (unrecorded != p.tail.end()) {
-                        p.highWatermark = unrecorded->offset;
-                        p.tail.erase(unrecorded, p.tail.end());
-                    }
-                }
-                t.partitions << p;
+                p.tail << cell;
             }
-            s.topics << t;
+            // Mid-instant (an event observer), a producer's batch is in the log before its records are recorded one
+            // by one: show the log as far as the timeline has got.
+            if (m_recorder.isObserving()) {
+                const auto unrecorded = std::find_if(
+                    p.tail.begin(), p.tail.end(), [](const FlowRecordCell &c) { return c.producer.isEmpty(); });
+                if (unrecorded != p.tail.end()) {
+                    p.highWatermark = unrecorded->offset;
+                    p.tail.erase(unrecorded, p.tail.end());
+                }
+            }
+            t.partitions << p;
         }
+        s.topics << t;
     }
+}
 
-    for (const ScenarioProducer &spec : std::as_const(scenario.producers)) {
-        const auto it = producers.find(spec.id);
-        FlowProducer p;
-        p.id = spec.id;
-        p.topic = spec.topic;
-        p.partitioner = Partitioner::kindName(spec.partitioner);
-        p.rate = spec.rate;
-        const bool noKey
-            = std::all_of(spec.keys.cbegin(), spec.keys.cend(), [](const ScenarioKey &k) { return !k.has_value(); });
-        if (noKey)
-            p.keyPattern = QStringLiteral("no key");
-        else if (spec.keys.size() == 1)
-            p.keyPattern = QStringLiteral("fixed key \"%1\"").arg(*spec.keys.first());
-        else
-            p.keyPattern = QStringLiteral("%1 keys").arg(spec.keys.size());
-        if (it != producers.end()) {
-            p.running = it->second.rateRunning;
-            // Mid-instant (an event observer), a batch's records count once their append is recorded.
-            p.sent = observing ? it->second.answered : it->second.sent;
-        }
-        s.producers << p;
-    }
-
-    QMap<QString, GroupDescription> groupDescriptions;
-    QStringList groupIds;
+void FlowProjector::projectGroups(const Broker *broker, const QStringList &knownGroups, FlowSnapshot &s) const
+{
+    const GroupCoordinator *coordinator = broker ? &broker->groups() : nullptr;
+    QStringList groupIds = knownGroups;
     if (coordinator) {
         for (const GroupListing &g : coordinator->listGroups())
             groupIds << g.groupId;
-    }
-    for (const ScenarioConsumer &spec : std::as_const(scenario.consumers)) {
-        if (spec.group)
-            groupIds << *spec.group;
     }
     groupIds.removeDuplicates();
     std::sort(groupIds.begin(), groupIds.end());
     for (const QString &id : std::as_const(groupIds)) {
         const GroupDescription description = coordinator ? coordinator->describeGroup(id) : GroupDescription {};
-        groupDescriptions.insert(id, description);
         FlowGroup g;
         g.id = id;
         g.state = coordinator ? description.state : QStringLiteral("Empty");
@@ -189,62 +175,21 @@ FlowSnapshot ScenarioRunner::Private::flowSnapshot()
             if (!a)
                 continue;
             for (const TopicPartition &tp : a->partitions)
-                g.owners.insert(tp, clientOfMember(m.memberId));
+                g.owners.insert(tp, m_recorder.clientOfMember(m.memberId));
         }
         s.groups << g;
     }
+}
 
-    for (const ScenarioConsumer &spec : std::as_const(scenario.consumers)) {
-        const auto it = consumers.find(spec.id);
-        if (it == consumers.end())
-            continue;
-        const ConsumerState &c = it->second;
-        FlowConsumer f;
-        f.id = spec.id;
-        f.group = spec.group.value_or(QString());
-        f.assignor = spec.assignor;
-        f.commitMode = Scenario::commitModeName(spec.commit);
-        if (!c.consumer) {
-            f.status = FlowConsumerStatus::NotStarted;
-        } else if (!c.running) {
-            f.status = c.consumer->state() == Consumer::MemberState::Crashed ? FlowConsumerStatus::Crashed
-                                                                             : FlowConsumerStatus::Stopped;
-        } else if (c.consumer->isStalled()) {
-            f.status = FlowConsumerStatus::Stalled;
-        } else {
-            const QString groupState = spec.group ? groupDescriptions.value(*spec.group).state : QString();
-            const bool rebalancing = groupState == QStringLiteral("PreparingRebalance")
-                || groupState == QStringLiteral("CompletingRebalance");
-            f.status = spec.group && (c.consumer->state() != Consumer::MemberState::Stable || rebalancing)
-                ? FlowConsumerStatus::Joining
-                : FlowConsumerStatus::Running;
-        }
-        if (c.consumer) {
-            f.memberId = c.consumer->memberId();
-            f.generation = c.consumer->generationId();
-        }
-        if (c.running) {
-            f.assignment = c.consumer->assignment();
-            std::sort(f.assignment.begin(), f.assignment.end());
-            for (const TopicPartition &tp : std::as_const(f.assignment)) {
-                if (c.positions.contains(tp))
-                    f.positions.insert(tp, c.positions.value(tp));
-            }
-            f.inFlight = int(c.pending.size());
-        }
-        const ScenarioCounts counts = countsByClient.value(spec.id);
-        f.processed = counts.processed;
-        f.duplicates = counts.duplicates;
-        f.lost = counts.lost;
-        f.deserializationFailures = counts.deserializationFailures;
-        s.consumers << f;
-    }
-
-    auto keyOf = [this](const TopicPartition &tp, qint64 offset) -> std::optional<QString> {
-        const auto it = producedIndex.constFind(ScenarioRecordId {{}, tp, offset});
-        return it == producedIndex.cend() ? std::nullopt : producedRecords.at(it.value()).key;
+void FlowProjector::projectMovements(FlowSnapshot &s)
+{
+    const ScenarioRecording &recording = m_recorder.recording();
+    const QList<ScenarioEvent> &timeline = recording.timeline;
+    auto keyOf = [&recording](const TopicPartition &tp, qint64 offset) -> std::optional<QString> {
+        const ScenarioProducedRecord *produced = recording.producedRecord(tp, offset);
+        return produced ? produced->key : std::nullopt;
     };
-    for (int i = movementCursor; i < timeline.size(); ++i) {
+    for (qsizetype i = std::max<qsizetype>(0, m_movementCursor - recording.trimmedEvents); i < timeline.size(); ++i) {
         const ScenarioEvent &e = timeline.at(i);
         FlowMovement m;
         switch (e.kind) {
@@ -253,7 +198,7 @@ FlowSnapshot ScenarioRunner::Private::flowSnapshot()
             break;
         case ScenarioEvent::Kind::Processed:
             // A repeat is recorded as Processed then Duplicate: one token, drawn as the duplicate.
-            if (isFollowedByItsDuplicate(i))
+            if (recording.isFollowedByItsDuplicate(i))
                 continue;
             m.kind = FlowMovement::Kind::Consumed;
             break;
@@ -281,66 +226,31 @@ FlowSnapshot ScenarioRunner::Private::flowSnapshot()
             m.key = keyOf(e.topicPartition, e.offset);
         s.movements << m;
     }
-    movementCursor = int(timeline.size());
+    m_movementCursor = recording.trimmedEvents + timeline.size();
     if (s.movements.size() > FlowSnapshot::MaxMovements) {
         s.movementsDropped = int(s.movements.size()) - FlowSnapshot::MaxMovements;
         s.movements = s.movements.mid(s.movementsDropped);
     }
-
-    s.recentEvents = timeline.mid(std::max<qsizetype>(0, timeline.size() - FlowSnapshot::MaxRecentEvents));
-    // The event list shows the scenario's own texts (captions, questions) in the chosen language too; the
-    // engine's lines stay English, as in the report.
-    if (language != LocalizedText::English) {
-        for (ScenarioEvent &e : s.recentEvents) {
-            if (e.kind != ScenarioEvent::Kind::Caption && e.kind != ScenarioEvent::Kind::Pause)
-                continue;
-            for (const ScenarioStep &step : std::as_const(scenario.steps)) {
-                if (step.action == ScenarioAction::Caption && e.kind == ScenarioEvent::Kind::Caption
-                    && step.text.english() == e.text) {
-                    e.text = step.text.text(language);
-                    break;
-                }
-                if (step.action == ScenarioAction::Pause && e.kind == ScenarioEvent::Kind::Pause
-                    && e.text.startsWith(step.text.english())) {
-                    // As the timeline writes it: the question, then its answer.
-                    e.text = step.answer.isEmpty() ? step.text.text(language)
-                                                   : step.text.text(language) + QStringLiteral(" (→ ")
-                            + step.answer.text(language) + QLatin1Char(')');
-                    break;
-                }
-            }
-        }
-    }
-    s.eventCount = int(timelineTrimmed + timeline.size());
-    s.rebalances = rebalances;
-    s.ownership = ownership;
-    s.gaps = ownershipGaps(ownership, s.timeMs);
-    s.produced = totals.produced;
-    s.processed = totals.processed;
-    s.duplicates = totals.duplicates;
-    s.lost = totals.lost;
-    s.deserializationFailures = totals.deserializationFailures;
-    return s;
 }
 
-RecordJourney ScenarioRunner::Private::journey(const TopicPartition &tp, qint64 offset) const
+RecordJourney FlowProjector::journey(
+    const Broker *broker, const TopicPartition &tp, qint64 offset, const FlowClientFormats &formats) const
 {
     RecordJourney j;
     j.topicPartition = tp;
     j.offset = offset;
-    if (!log) {
+    if (!broker) {
         j.error = QStringLiteral("the scenario has not started");
         return j;
     }
-    const std::optional<PartitionInfo> info = log->partitionInfo(tp);
+    const LogManager &log = broker->log();
+    const std::optional<PartitionInfo> info = log.partitionInfo(tp);
     if (!info) {
         j.error = QStringLiteral("unknown partition %1").arg(tp.toString());
         return j;
     }
 
-    const ScenarioProducedRecord *produced = nullptr;
-    if (const auto it = producedIndex.constFind(ScenarioRecordId {{}, tp, offset}); it != producedIndex.cend())
-        produced = &producedRecords.at(it.value());
+    const ScenarioProducedRecord *produced = m_recorder.recording().producedRecord(tp, offset);
     if (produced) {
         j.producer = produced->producer;
         j.producedAtMs = produced->timeMs;
@@ -369,7 +279,7 @@ RecordJourney ScenarioRunner::Private::journey(const TopicPartition &tp, qint64 
             return j;
         }
     } else {
-        const std::vector<Record> records = readRecords(*log, tp, offset, offset + 1);
+        const std::vector<Record> records = readRecords(log, tp, offset, offset + 1);
         if (records.empty() || records.front().offset != offset) {
             j.error = QStringLiteral("offset %1 of %2 could not be read").arg(offset).arg(tp.toString());
         } else {
@@ -382,7 +292,8 @@ RecordJourney ScenarioRunner::Private::journey(const TopicPartition &tp, qint64 
     }
     if (j.found) {
         // Deserialized as its producer serialized it; records from elsewhere as text (or hex).
-        const auto p = produced ? producers.find(produced->producer) : producers.end();
+        const std::optional<std::pair<SerdeFormat, SerdeFormat>> serdes
+            = produced && formats.serializers ? formats.serializers(produced->producer) : std::nullopt;
         auto show = [](const std::optional<QByteArray> &bytes, std::optional<SerdeFormat> format) -> QString {
             if (!bytes)
                 return QStringLiteral("null");
@@ -393,13 +304,20 @@ RecordJourney ScenarioRunner::Private::journey(const TopicPartition &tp, qint64 
             }
             return bytesText(*bytes);
         };
-        j.keyText = show(
-            j.keyBytes, p != producers.end() ? std::optional<SerdeFormat>(p->second.spec.keySerializer) : std::nullopt);
-        j.valueText = show(j.valueBytes,
-            p != producers.end() ? std::optional<SerdeFormat>(p->second.spec.valueSerializer) : std::nullopt);
+        j.keyText = show(j.keyBytes, serdes ? std::optional<SerdeFormat>(serdes->first) : std::nullopt);
+        j.valueText = show(j.valueBytes, serdes ? std::optional<SerdeFormat>(serdes->second) : std::nullopt);
     }
+    addRecordSteps(tp, offset, formats, j);
+    return j;
+}
 
-    for (const ScenarioPoll &poll : polls) {
+// The journey's steps after its production, from the recording: polls, processing, failures, commits, deletion.
+void FlowProjector::addRecordSteps(
+    const TopicPartition &tp, qint64 offset, const FlowClientFormats &formats, RecordJourney &j) const
+{
+    const ScenarioRecording &recording = m_recorder.recording();
+    const QList<ScenarioEvent> &timeline = recording.timeline;
+    for (const ScenarioPoll &poll : recording.polls) {
         const auto it = poll.ranges.constFind(tp);
         if (it != poll.ranges.cend() && it->first <= offset && offset <= it->second)
             j.steps << RecordJourney::Step {
@@ -414,7 +332,7 @@ RecordJourney ScenarioRunner::Private::journey(const TopicPartition &tp, qint64 
         case ScenarioEvent::Kind::Processed:
             if (e.offset != offset)
                 break;
-            if (isFollowedByItsDuplicate(i))
+            if (recording.isFollowedByItsDuplicate(i))
                 break; // told by the Duplicate below
             j.steps << RecordJourney::Step {
                 e.timeMs, QStringLiteral("processed by %1 (gen %2)").arg(e.client).arg(e.generation)};
@@ -438,20 +356,9 @@ RecordJourney ScenarioRunner::Private::journey(const TopicPartition &tp, qint64 
         case ScenarioEvent::Kind::DeserializationFailed: {
             if (e.offset != offset)
                 break;
-            QString why;
-            if (const auto c = consumers.find(e.client); c != consumers.end() && j.found) {
-                const ScenarioConsumer &spec = c->second.spec;
-                QStringList errors;
-                const DeserializeResult k
-                    = Serializer(spec.keyDeserializer, spec.keyAcceptsNull).deserialize(j.keyBytes);
-                const DeserializeResult v
-                    = Serializer(spec.valueDeserializer, spec.valueAcceptsNull).deserialize(j.valueBytes);
-                if (!k.ok())
-                    errors << QStringLiteral("key: ") + k.error;
-                if (!v.ok())
-                    errors << QStringLiteral("value: ") + v.error;
-                why = errors.join(QStringLiteral("; "));
-            }
+            const QString why = j.found && formats.deserializationError
+                ? formats.deserializationError(e.client, j.keyBytes, j.valueBytes)
+                : QString();
             j.steps << RecordJourney::Step {e.timeMs,
                 QStringLiteral("deserialization failed in %1 (gen %2)%3; skipped")
                     .arg(e.client)
@@ -480,7 +387,7 @@ RecordJourney ScenarioRunner::Private::journey(const TopicPartition &tp, qint64 
             break;
         }
     }
-    for (const ScenarioDeletion &del : deletions) {
+    for (const ScenarioDeletion &del : recording.deletions) {
         if (del.topicPartition == tp && del.newLogStartOffset > offset) {
             j.steps << RecordJourney::Step {del.timeMs,
                 QStringLiteral("deleted by %1: logStartOffset moved to %2")
@@ -491,13 +398,13 @@ RecordJourney ScenarioRunner::Private::journey(const TopicPartition &tp, qint64 
     }
     std::stable_sort(j.steps.begin(), j.steps.end(),
         [](const RecordJourney::Step &a, const RecordJourney::Step &b) { return a.timeMs < b.timeMs; });
-    if (timelineTrimmed > 0 && !timeline.isEmpty() && (j.producedAtMs < 0 || j.producedAtMs < timeline.first().timeMs))
+    if (recording.trimmedEvents > 0 && !timeline.isEmpty()
+        && (j.producedAtMs < 0 || j.producedAtMs < timeline.first().timeMs))
         j.steps.prepend(RecordJourney::Step {timeline.first().timeMs,
             QStringLiteral("(this open-ended run keeps its newest %1 events: what happened to the record before %2 "
                            "is no longer known)")
-                .arg(MaxOpenEndedEvents)
+                .arg(ScenarioRecording::MaxOpenEndedEvents)
                 .arg(scenarioTime(timeline.first().timeMs))});
-    return j;
 }
 
 } // namespace topicscope::engine
