@@ -9,5 +9,5 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     api/clientoptions.h api/assignornames.h
     api/brokersnapshot.h api/clustertypes.h api/clusterclient.h
     api/localizedtext.h api/localizedtext.cpp
-    api/scenariospec.h api/scenarioevent.h api/flowsnapshot.h api/scenarioplayerstate.h api/scenarioclient.h
+    api/scenariospec.h api/scenarioevent.h api/scenarioevent.cpp api/flowsnapshot.h api/scenarioplayerstate.h api/scenarioclient.h
 )
