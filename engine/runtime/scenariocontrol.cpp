@@ -135,14 +135,8 @@ quint64 ScenarioControl::requestComparison()
     // to this thread (the destructor waits for a play still running, so `this` outlives it).
     m_player.request<std::optional<std::pair<Scenario, QString>>>([](ScenarioPlayer &p) { return p.comparisonInput(); },
         [this, id](const std::optional<std::pair<Scenario, QString>> &input) {
-            if (!input) {
-                AssignorComparison none;
-                none.error = QStringLiteral("no scenario is loaded");
-                Q_EMIT comparisonReady(id, none);
-                return;
-            }
-            m_comparisons.start([this, id, input = *input] {
-                const AssignorComparison comparison = ScenarioRunner::compareAssignors(input.first, input.second);
+            m_comparisons.start([this, id, input] {
+                const AssignorComparison comparison = ScenarioPlayer::compare(input);
                 WorkerChannel<ScenarioPlayer>::deliverTo(
                     this, [this, id, comparison] { Q_EMIT comparisonReady(id, comparison); });
             });

@@ -415,12 +415,17 @@ std::optional<FlowSnapshot> ScenarioPlayer::historyAt(int rebalanceIndex) const
 
 AssignorComparison ScenarioPlayer::compareAssignors() const
 {
-    if (!m_runner) {
+    return compare(comparisonInput());
+}
+
+AssignorComparison ScenarioPlayer::compare(const std::optional<std::pair<Scenario, QString>> &input)
+{
+    if (!input) {
         AssignorComparison none;
         none.error = QStringLiteral("no scenario is loaded");
         return none;
     }
-    return ScenarioRunner::compareAssignors(m_scenario, m_language);
+    return ScenarioRunner::compareAssignors(input->first, input->second);
 }
 
 std::optional<std::pair<Scenario, QString>> ScenarioPlayer::comparisonInput() const

@@ -78,6 +78,8 @@ public:
     // What compareAssignors() works from, as values, so that the comparison can run away from this thread
     // (ScenarioControl runs it on a thread of its own). nullopt when no scenario is loaded.
     std::optional<std::pair<Scenario, QString>> comparisonInput() const;
+    // Plays input once per assignor; an error when there is none. Pure: runs on any thread.
+    static AssignorComparison compare(const std::optional<std::pair<Scenario, QString>> &input);
 
     ScenarioPlayerState state() const;
     const ScenarioRunner *runner() const { return m_runner.get(); }
