@@ -29,6 +29,7 @@ KafkaConnection::KafkaConnection(
     m_socket->setReadBufferSize(SocketReadBufferSize);
     m_info.connectionId = connectionId;
     m_info.clientHost = QLatin1Char('/') + m_socket->peerAddress().toString();
+    m_info.peer = peer();
     connect(m_socket, &QTcpSocket::readyRead, this, &KafkaConnection::processInput);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         if (m_closing)

@@ -47,6 +47,11 @@ int KafkaApis::parkedFetchCount() const
     return static_cast<int>(d->parkedFetches.size());
 }
 
+void KafkaApis::setExchangeObserver(ExchangeObserver observer)
+{
+    d->tap->setObserver(std::move(observer));
+}
+
 void KafkaApis::handle(const QByteArray &frame, const WireConnectionInfo &connection, Responder respond)
 {
     WireReader r(frame);
@@ -96,7 +101,14 @@ void KafkaApis::handle(const QByteArray &frame, const WireConnectionInfo &connec
                                              .arg(h.correlationId)
                                              .arg(h.clientId.value_or(QString()));
     // The row's handler answers, now or later; a body that does not decode closes the connection (apitable.cpp).
-    route->handler(*d, h, r, connection, std::move(respond));
+    // The tap completes the answer's exchange on the way out, whenever that is.
+    route->handler(*d, h, r, connection,
+        [tap = d->tap, begun = d->tap->begin(h, connection, frame.size() + 4), respond = std::move(respond)](
+            const WireResponse &response) {
+            WireResponse out = response;
+            tap->complete(begun, out);
+            respond(out);
+        });
 }
 
 // ---- ApiVersions, Metadata ----
@@ -213,12 +225,31 @@ WireResponse KafkaApis::Private::handleProduce(const RequestHeader &h, WireReade
                     << QStringLiteral("produce to %1: %2").arg(appends[i].topicPartition.toString(), a.message);
         }
     }
-    if (request->acks == 0) {
-        WireResponse none;
-        none.action = WireResponse::Action::NoResponse;
-        return none;
+    WireExchange exchange;
+    exchange.timeoutMs = request->timeoutMs;
+    for (qsizetype t = 0; t < response.topics.size(); ++t) {
+        for (qsizetype p = 0; p < response.topics[t].partitions.size(); ++p) {
+            const ProduceResponse::Partition &result = response.topics[t].partitions[p];
+            const auto &sent = request->topics[t].partitions[p].records;
+            const auto header = sent ? RecordBatch::parseHeader(*sent) : std::nullopt;
+            WireRange range;
+            range.topicPartition = {response.topics[t].name, result.index};
+            range.records = header ? header->recordsCount : 0;
+            range.firstOffset = result.baseOffset;
+            range.lastOffset = result.baseOffset >= 0 && header ? result.baseOffset + header->lastOffsetDelta : -1;
+            range.error = result.error;
+            if (exchange.error == ErrorCode::None)
+                exchange.error = result.error;
+            exchange.produced << range;
+        }
     }
-    return sendResponse(h, encodeProduceResponse(response, h.apiVersion));
+    WireResponse answer;
+    if (request->acks == 0)
+        answer.action = WireResponse::Action::NoResponse;
+    else
+        answer = sendResponse(h, encodeProduceResponse(response, h.apiVersion));
+    answer.exchange = std::move(exchange);
+    return answer;
 }
 
 // ---- InitProducerId ----
@@ -296,7 +327,7 @@ void KafkaApis::Private::handleFetch(
     bool anyError = false;
     const FetchResponse response = readFetch(request, &total, &anyError);
     if (anyError || total >= request.minBytes || request.maxWaitMs <= 0 || request.topics.isEmpty()) {
-        respond(sendResponse(h, encodeFetchResponse(response, h.apiVersion)));
+        respond(answerFetch(h, request, response));
         return;
     }
     // Long poll: park until enough bytes arrive (BatchAppended) or max_wait_ms passes.
@@ -324,7 +355,22 @@ void KafkaApis::Private::completeFetch(quint64 id)
     qint64 total = 0;
     bool anyError = false;
     const FetchResponse response = readFetch(fetch.request, &total, &anyError);
-    fetch.respond(sendResponse(fetch.header, encodeFetchResponse(response, fetch.header.apiVersion)));
+    fetch.respond(answerFetch(fetch.header, fetch.request, response));
+}
+
+WireResponse KafkaApis::Private::answerFetch(
+    const RequestHeader &h, const FetchRequest &request, const FetchResponse &response) const
+{
+    WireResponse answer = sendResponse(h, encodeFetchResponse(response, h.apiVersion));
+    answer.exchange.fetched = ExchangeTap::fetchedRanges(request, response);
+    answer.exchange.error = response.error;
+    for (const auto &topic : response.topics) {
+        for (const auto &partition : topic.partitions) {
+            if (answer.exchange.error == ErrorCode::None)
+                answer.exchange.error = partition.error;
+        }
+    }
+    return answer;
 }
 
 void KafkaApis::Private::onEvent(const Event &event)
@@ -423,17 +469,24 @@ void KafkaApis::Private::handleJoinGroup(
         request.protocols.append({p.name, p.metadata});
     // KIP-394: only v4+ clients know to rejoin with the id given in MEMBER_ID_REQUIRED.
     request.requireKnownMemberId = h.apiVersion >= 4 && !data.groupInstanceId;
-    groups.joinGroup(request, [header = h, respond = std::move(respond)](const JoinGroupResponse &result) {
-        JoinGroupResponseData response;
-        response.error = result.error;
-        response.generationId = result.generationId;
-        response.protocolName = result.protocolName;
-        response.leader = result.leader;
-        response.memberId = result.memberId;
-        for (const JoinGroupMember &m : result.members)
-            response.members.append({m.memberId, m.groupInstanceId, m.metadata});
-        respond(sendResponse(header, encodeJoinGroupResponse(response, header.apiVersion)));
-    });
+    groups.joinGroup(request,
+        [header = h, groupId = data.groupId,
+            rebalanceTimeoutMs = qMax(data.sessionTimeoutMs, request.rebalanceTimeoutMs),
+            respond = std::move(respond)](const JoinGroupResponse &result) {
+            JoinGroupResponseData response;
+            response.error = result.error;
+            response.generationId = result.generationId;
+            response.protocolName = result.protocolName;
+            response.leader = result.leader;
+            response.memberId = result.memberId;
+            for (const JoinGroupMember &m : result.members)
+                response.members.append({m.memberId, m.groupInstanceId, m.metadata});
+            WireResponse answer = sendResponse(header, encodeJoinGroupResponse(response, header.apiVersion));
+            setGroupExchange(answer, groupId, result.memberId, result.generationId, result.error);
+            answer.exchange.protocol = result.protocolName;
+            answer.exchange.timeoutMs = rebalanceTimeoutMs;
+            respond(answer);
+        });
 }
 
 void KafkaApis::Private::handleSyncGroup(
@@ -446,12 +499,16 @@ void KafkaApis::Private::handleSyncGroup(
     request.groupInstanceId = data.groupInstanceId;
     for (const auto &a : data.assignments)
         request.assignments.insert(a.memberId, a.assignment);
-    groups.syncGroup(request, [header = h, respond = std::move(respond)](const SyncGroupResponse &result) {
-        SyncGroupResponseData response;
-        response.error = result.error;
-        response.assignment = result.assignment;
-        respond(sendResponse(header, encodeSyncGroupResponse(response, header.apiVersion)));
-    });
+    groups.syncGroup(request,
+        [header = h, groupId = data.groupId, memberId = data.memberId, generation = data.generationId,
+            respond = std::move(respond)](const SyncGroupResponse &result) {
+            SyncGroupResponseData response;
+            response.error = result.error;
+            response.assignment = result.assignment;
+            WireResponse answer = sendResponse(header, encodeSyncGroupResponse(response, header.apiVersion));
+            setGroupExchange(answer, groupId, memberId, generation, result.error);
+            respond(answer);
+        });
 }
 
 WireResponse KafkaApis::Private::handleHeartbeat(const RequestHeader &h, WireReader &r)
@@ -461,7 +518,9 @@ WireResponse KafkaApis::Private::handleHeartbeat(const RequestHeader &h, WireRea
         return {};
     const ErrorCode error
         = groups.heartbeat({data->groupId, data->generationId, data->memberId, data->groupInstanceId});
-    return sendResponse(h, encodeHeartbeatResponse(error, h.apiVersion));
+    WireResponse answer = sendResponse(h, encodeHeartbeatResponse(error, h.apiVersion));
+    setGroupExchange(answer, data->groupId, data->memberId, data->generationId, error);
+    return answer;
 }
 
 WireResponse KafkaApis::Private::handleLeaveGroup(const RequestHeader &h, WireReader &r)
@@ -481,7 +540,15 @@ WireResponse KafkaApis::Private::handleLeaveGroup(const RequestHeader &h, WireRe
     // Before v3 a single member left and its own error was the answer.
     if (h.apiVersion < 3 && response.error == ErrorCode::None && !result.members.isEmpty())
         response.error = result.members.constFirst().error;
-    return sendResponse(h, encodeLeaveGroupResponse(response, h.apiVersion));
+    WireResponse answer = sendResponse(h, encodeLeaveGroupResponse(response, h.apiVersion));
+    answer.exchange.group = data->groupId;
+    answer.exchange.memberId = data->members.isEmpty() ? QString() : data->members.constFirst().memberId;
+    answer.exchange.error = response.error;
+    for (const MemberLeaveResult &m : result.members) {
+        if (answer.exchange.error == ErrorCode::None)
+            answer.exchange.error = m.error;
+    }
+    return answer;
 }
 
 WireResponse KafkaApis::Private::handleOffsetCommit(const RequestHeader &h, WireReader &r)
@@ -515,7 +582,13 @@ WireResponse KafkaApis::Private::handleOffsetCommit(const RequestHeader &h, Wire
             response.topics.last().partitions.append(
                 {p.index, byPartition.value({topic.name, p.index}, ErrorCode::UnknownServerError)});
     }
-    return sendResponse(h, encodeOffsetCommitResponse(response, h.apiVersion));
+    WireResponse answer = sendResponse(h, encodeOffsetCommitResponse(response, h.apiVersion));
+    setGroupExchange(answer, data->groupId, data->memberId, data->generationId, ErrorCode::None);
+    for (const PartitionResult &result : results) {
+        if (answer.exchange.error == ErrorCode::None)
+            answer.exchange.error = result.error;
+    }
+    return answer;
 }
 
 WireResponse KafkaApis::Private::handleOffsetFetch(const RequestHeader &h, WireReader &r)

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/events.h"
 #include "topicpartition.h"
+#include "wireexchange.h"
 
 #include <QByteArray>
 #include <QString>
@@ -28,6 +29,7 @@ struct KafkaApisConfig {
 struct WireConnectionInfo {
     quint64 connectionId = 0;
     QString clientHost; // "/127.0.0.1", as Kafka shows it
+    QString peer; // "127.0.0.1:54321": the client's address and port, for the protocol lane
 };
 
 // What to do with the answer to one request.
@@ -40,6 +42,9 @@ struct WireResponse {
     Action action = Action::Send;
     QByteArray frame;
     QString reason; // for Close: the log line
+    // The request and what its answer carries (Send and NoResponse): handlers fill the API-specific parts,
+    // KafkaApis::handle the header fields, timing and summary.
+    WireExchange exchange;
 };
 
 // Kafka's request handler ("KafkaApis"): parses one request frame, checks it against the API's row in the dispatch
@@ -50,6 +55,7 @@ struct WireResponse {
 class KafkaApis {
 public:
     using Responder = std::function<void(const WireResponse &)>;
+    using ExchangeObserver = std::function<void(const WireExchange &)>;
 
     explicit KafkaApis(Broker &broker, KafkaApisConfig config = {});
     ~KafkaApis();
@@ -64,6 +70,9 @@ public:
     const KafkaApisConfig &config() const;
     void setConfig(const KafkaApisConfig &config);
     int parkedFetchCount() const;
+    // Told every answered request (Send or NoResponse, not a Close), when its answer is ready and before it is
+    // handed to the connection: the live flow's and the protocol lane's source. Empty: none. Engine thread.
+    void setExchangeObserver(ExchangeObserver observer);
 
     // Defined in wire/kafkaapisprivate.h. Named publicly only so that the dispatch table (wire/apitable.h) can
     // point at its handlers; incomplete everywhere else.

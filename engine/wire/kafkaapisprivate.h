@@ -9,6 +9,7 @@
 #include "broker/broker.h"
 #include "wire/adminmessages.h"
 #include "wire/apikeys.h"
+#include "wire/exchangetap.h"
 #include "wire/groupmessages.h"
 #include "wire/logmessages.h"
 #include "wire/requestheader.h"
@@ -44,6 +45,16 @@ inline WireResponse closeConnection(const QString &reason)
     return response;
 }
 
+// Names the group request an answer belongs to, for the protocol lane (WireExchange).
+inline void setGroupExchange(
+    WireResponse &answer, const QString &group, const QString &memberId, int generation, ErrorCode error)
+{
+    answer.exchange.group = group;
+    answer.exchange.memberId = memberId;
+    answer.exchange.generation = generation;
+    answer.exchange.error = error;
+}
+
 // Groups partition-level results by topic, keeping the order in which topics first appear.
 template <typename TopicT, typename PartitionT>
 PartitionT &appendPartition(QList<TopicT> &topics, const QString &name, PartitionT partition)
@@ -74,6 +85,7 @@ struct KafkaApis::Private {
     int subscription = 0;
     quint64 nextFetchId = 1;
     std::map<quint64, ParkedFetch> parkedFetches;
+    std::shared_ptr<ExchangeTap> tap;
     bool recheckScheduled = false;
     TimerId recheckTimer = 0;
 
@@ -84,11 +96,14 @@ struct KafkaApis::Private {
         , clock(b.clock())
         , events(b.events())
         , config(std::move(cfg))
+        , tap(std::make_shared<ExchangeTap>(b.clock()))
     { }
 
     void onEvent(const Event &event);
     void recheckParkedFetches();
     void completeFetch(quint64 id);
+    // The answer to a fetch, with the records it hands out named in its exchange.
+    WireResponse answerFetch(const RequestHeader &h, const FetchRequest &request, const FetchResponse &response) const;
 
     WireResponse handleApiVersions(const RequestHeader &h, WireReader &r);
     WireResponse handleMetadata(const RequestHeader &h, WireReader &r);

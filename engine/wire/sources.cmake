@@ -5,6 +5,7 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     wire/wirewriter.h wire/wirewriter.cpp
     wire/apikeys.h wire/apikeys.cpp
     wire/apitable.h wire/apitable.cpp
+    wire/exchangetap.h wire/exchangetap.cpp
     wire/requestheader.h wire/requestheader.cpp
     wire/logmessages.h wire/logmessages.cpp
     wire/groupmessages.h wire/groupmessages.cpp

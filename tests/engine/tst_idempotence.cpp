@@ -87,7 +87,7 @@ struct WireBroker {
     std::optional<WireResponse> send(const QByteArray &request)
     {
         std::optional<WireResponse> out;
-        apis->handle(request, {1, QStringLiteral("/127.0.0.1")}, [&out](const WireResponse &r) { out = r; });
+        apis->handle(request, {1, QStringLiteral("/127.0.0.1"), QStringLiteral("127.0.0.1:50000")}, [&out](const WireResponse &r) { out = r; });
         return out;
     }
 

@@ -75,7 +75,7 @@ struct WireBroker {
     std::shared_ptr<std::optional<WireResponse>> send(const QByteArray &request)
     {
         auto slot = std::make_shared<std::optional<WireResponse>>();
-        apis->handle(request, {1, QStringLiteral("/127.0.0.1")}, [slot](const WireResponse &r) {
+        apis->handle(request, {1, QStringLiteral("/127.0.0.1"), QStringLiteral("127.0.0.1:50000")}, [slot](const WireResponse &r) {
             QVERIFY2(!slot->has_value(), "responded twice");
             *slot = r;
         });

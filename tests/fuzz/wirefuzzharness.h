@@ -85,7 +85,7 @@ public:
             auto slot = std::make_shared<Slot>();
             slot->correlationId = frame.size() >= 8 ? qFromBigEndian<qint32>(frame.constData() + 4) : 0;
             requests.push_back(slot);
-            apis->handle(frame, {1, QStringLiteral("/127.0.0.1")}, [slot, &stats](const WireResponse &response) {
+            apis->handle(frame, {1, QStringLiteral("/127.0.0.1"), QStringLiteral("127.0.0.1:50000")}, [slot, &stats](const WireResponse &response) {
                 if (slot->answered)
                     fail("a request was answered twice");
                 slot->answered = true;
