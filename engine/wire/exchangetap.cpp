@@ -42,8 +42,8 @@ void ExchangeTap::complete(const WireExchange &begun, WireResponse &response)
     e.fetched = filled.fetched;
     e.timeoutMs = filled.timeoutMs;
     e.summary = summarize(e);
-    if (m_observer)
-        m_observer(e);
+    for (const auto &[id, observer] : m_observers)
+        observer(e);
 }
 
 QList<WireRange> ExchangeTap::fetchedRanges(const FetchRequest &request, const FetchResponse &response)

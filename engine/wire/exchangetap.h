@@ -4,6 +4,8 @@
 #include "wire/logmessages.h"
 #include "wire/requestheader.h"
 
+#include <vector>
+
 namespace topicscope::engine {
 
 class Clock;
@@ -19,7 +21,15 @@ public:
         : m_clock(clock)
     { }
 
-    void setObserver(KafkaApis::ExchangeObserver observer) { m_observer = std::move(observer); }
+    int subscribe(KafkaApis::ExchangeObserver observer)
+    {
+        m_observers.emplace_back(m_nextObserverId, std::move(observer));
+        return m_nextObserverId++;
+    }
+    void unsubscribe(int id)
+    {
+        std::erase_if(m_observers, [id](const auto &entry) { return entry.first == id; });
+    }
 
     // The exchange of a request that just arrived (before its handler runs).
     WireExchange begin(const RequestHeader &h, const WireConnectionInfo &connection, qint64 requestBytes) const;
@@ -34,7 +44,8 @@ public:
 
 private:
     Clock &m_clock;
-    KafkaApis::ExchangeObserver m_observer;
+    std::vector<std::pair<int, KafkaApis::ExchangeObserver>> m_observers;
+    int m_nextObserverId = 1;
     quint64 m_sequence = 0;
 };
 

@@ -47,9 +47,14 @@ int KafkaApis::parkedFetchCount() const
     return static_cast<int>(d->parkedFetches.size());
 }
 
-void KafkaApis::setExchangeObserver(ExchangeObserver observer)
+int KafkaApis::subscribeExchanges(ExchangeObserver observer)
 {
-    d->tap->setObserver(std::move(observer));
+    return d->tap->subscribe(std::move(observer));
+}
+
+void KafkaApis::unsubscribeExchanges(int id)
+{
+    d->tap->unsubscribe(id);
 }
 
 void KafkaApis::handle(const QByteArray &frame, const WireConnectionInfo &connection, Responder respond)

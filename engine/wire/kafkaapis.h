@@ -70,9 +70,11 @@ public:
     const KafkaApisConfig &config() const;
     void setConfig(const KafkaApisConfig &config);
     int parkedFetchCount() const;
-    // Told every answered request (Send or NoResponse, not a Close), when its answer is ready and before it is
-    // handed to the connection: the live flow's and the protocol lane's source. Empty: none. Engine thread.
-    void setExchangeObserver(ExchangeObserver observer);
+    // Observers are told every answered request (Send or NoResponse, not a Close), when its answer is ready and
+    // before it is handed to the connection: the live flow's and the protocol lane's source. Engine thread; an
+    // observer must not call back into KafkaApis.
+    int subscribeExchanges(ExchangeObserver observer);
+    void unsubscribeExchanges(int id);
 
     // Defined in wire/kafkaapisprivate.h. Named publicly only so that the dispatch table (wire/apitable.h) can
     // point at its handlers; incomplete everywhere else.
