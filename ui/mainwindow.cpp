@@ -314,6 +314,11 @@ void MainWindow::setScenarioControl(engine::ScenarioClient *control)
         ++n;
     }
     scenarios->addSeparator();
+    QAction *live = scenarios->addAction(tr("Li&ve Broker (your own clients)"), this, [this] {
+        m_flow->openLive();
+        showTab(FlowTab);
+    });
+    live->setObjectName(QStringLiteral("openLiveFlow"));
     scenarios->addAction(tr("S&andbox (free play)"), this, [this] {
         m_flow->openSandbox();
         showTab(FlowTab);

@@ -2,6 +2,7 @@
 
 #include "scenarioevent.h"
 #include "topicpartition.h"
+#include "wireexchange.h"
 
 #include <QByteArray>
 #include <QList>
@@ -107,6 +108,7 @@ struct FlowMovement {
     TopicPartition topicPartition;
     qint64 offset = -1;
     std::optional<QString> key;
+    int records = 1; // a live batch or fetch answer: the records from offset on that the one token stands for
     bool operator==(const FlowMovement &) const = default;
 };
 
@@ -118,6 +120,10 @@ struct FlowSnapshot {
 
     quint64 sequence = 0; // increases with every snapshot of one run
     quint64 loadId = 0; // ScenarioPlayerState::loadId of the run it shows
+    // The live broker's wire clients rather than a scenario world: producers and consumers are client connections
+    // and group members, "processed" counts records fetched (the broker sees deliveries, not processing) and
+    // "duplicates" records redelivered to a group.
+    bool live = false;
     QString title;
     qint64 timeMs = 0; // virtual ms since the start
     qint64 endMs = -1; // -1: open-ended (sandbox)
@@ -141,6 +147,12 @@ struct FlowSnapshot {
     // When nobody processed a partition, from ownership until timeMs (TrailingGapRule::always(): what the timeline
     // shows).
     QList<OwnershipGap> gaps;
+
+    // Live: the requests wire clients sent since the previous snapshot (the protocol lane), oldest first, at most
+    // MaxExchanges; exchangesDropped counts the older ones left out.
+    static constexpr int MaxExchanges = 1000;
+    QList<WireExchange> exchanges;
+    int exchangesDropped = 0;
 
     int produced = 0;
     int processed = 0;

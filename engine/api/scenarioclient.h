@@ -28,6 +28,10 @@ public:
 
     virtual void loadFile(const QString &path) = 0;
     virtual void loadSandbox() = 0;
+    // The embedded broker's own wire clients (kafka-python, kcat, apps on the listener) as a flow: recorded since the
+    // engine started. Play/pause/step then act on the broker itself, restart starts a fresh recording; actions,
+    // speed and the assignor comparison are for scenarios and answer with an error in the state.
+    virtual void loadLive() = 0;
     virtual void restart() = 0;
     virtual void play() = 0;
     virtual void pause() = 0;

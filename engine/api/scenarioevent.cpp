@@ -37,6 +37,10 @@ QString ScenarioEvent::kindName(Kind kind)
         return QStringLiteral("records-deleted");
     case Kind::PartitionsAdded:
         return QStringLiteral("partitions-added");
+    case Kind::Fetched:
+        return QStringLiteral("fetched");
+    case Kind::Redelivered:
+        return QStringLiteral("REDELIVERED");
     }
     return {};
 }

@@ -28,6 +28,9 @@ struct ScenarioEvent {
         Rebalance,
         RecordsDeleted,
         PartitionsAdded,
+        // The live broker's wire clients (the broker sees deliveries, not processing):
+        Fetched, // a fetch answer handed records to a consumer
+        Redelivered, // a group fetched again records an earlier member or generation had fetched
     };
     qint64 timeMs = 0;
     Kind kind = Kind::Caption;
@@ -37,6 +40,7 @@ struct ScenarioEvent {
     qint64 offset = -1;
     int generation = -1;
     QString text; // one readable line
+    int records = 1; // the records it stands for: 1 in scenarios; a live batch or fetch answer may carry many
 
     static QString kindName(Kind kind);
 };

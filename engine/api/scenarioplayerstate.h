@@ -27,6 +27,7 @@ struct ScenarioPlayerState {
     QString description;
     QString source; // the file it came from (":/scenarios/..." for a built-in), "" for the sandbox
     bool openEnded = false; // the sandbox, or a scenario continued after its end
+    bool live = false; // the live broker's wire clients (ScenarioClient::loadLive), not a scenario
     bool playing = false;
     bool finished = false; // the scenario reached its end and its checks ran (results); stays true once continued
     bool continued = false; // finished, then played on or acted on: the world runs on open-ended

@@ -39,6 +39,7 @@ public:
     Broker &operator=(const Broker &) = delete;
 
     Clock &clock() { return m_clock; }
+    const Clock &clock() const { return m_clock; }
     EventBus &events() { return m_events; }
     LogManager &log() { return *m_log; }
     const LogManager &log() const { return *m_log; }

@@ -1,6 +1,7 @@
 #include "enginefacade.h"
 
 #include "runtime/explorerservice.h"
+#include "runtime/liveflow.h"
 #include "runtime/scenariocontrol.h"
 #include "runtime/scenarioplayer.h"
 
@@ -28,7 +29,8 @@ public:
 
     void tearDown()
     {
-        // The service and the player use the engine's clock and log: they go first.
+        // The service, the live flow and the player use the engine's clock and log: they go first.
+        live.reset();
         service.reset();
         player.reset();
         engine.reset();
@@ -36,6 +38,7 @@ public:
 
     std::unique_ptr<Engine> engine;
     std::unique_ptr<ExplorerService> service; // once the engine started
+    std::unique_ptr<LiveFlow> live; // once the engine started: records its wire clients from then on
     std::unique_ptr<ScenarioPlayer> player;
 };
 
@@ -58,7 +61,7 @@ EngineFacade::EngineFacade(EngineOptions options, QObject *parent)
     m_engine = std::make_unique<WorkerChannel<Engine>>(host, this, [host] { return host->engine.get(); });
     m_service = std::make_unique<WorkerChannel<ExplorerService>>(host, this, [host] { return host->service.get(); });
     m_scenarios = new ScenarioControl(
-        host, [host] { return host->scenarioPlayer(); }, this);
+        host, [host] { return host->scenarioPlayer(); }, [host] { return host->live.get(); }, this);
     connect(
         m_thread, &QThread::finished, host, [host] { host->tearDown(); }, Qt::DirectConnection);
     // Snapshots are enriched on the worker thread (rates, lag, assignments) before they cross to this thread.
@@ -105,6 +108,8 @@ void EngineFacade::start()
         const bool ok = engine.start(&error);
         if (ok && !host->service)
             host->service = std::make_unique<ExplorerService>(engine, [this](const BrokerSnapshot &s) { publish(s); });
+        if (ok && !host->live)
+            host->live = std::make_unique<LiveFlow>(engine);
         WorkerChannel<Engine>::deliverTo(this, [this, ok, error] { Q_EMIT started(ok, error); });
     });
 }

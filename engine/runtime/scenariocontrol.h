@@ -1,5 +1,6 @@
 #pragma once
 
+#include "runtime/liveflow.h"
 #include "runtime/scenarioplayer.h"
 #include "runtime/workerchannel.h"
 #include "scenarioclient.h"
@@ -18,8 +19,9 @@ class ScenarioControl : public ScenarioClient {
     Q_OBJECT
 public:
     // mailbox lives on the worker thread and outlives it (see WorkerChannel); player() runs there and gives the
-    // player, created on first use.
-    ScenarioControl(QObject *mailbox, std::function<ScenarioPlayer *()> player, QObject *parent = nullptr);
+    // player, created on first use; live() gives the live broker's flow (nullptr while the engine has not started).
+    ScenarioControl(QObject *mailbox, std::function<ScenarioPlayer *()> player, std::function<LiveFlow *()> live,
+        QObject *parent = nullptr);
     // Waits for a comparison still running.
     ~ScenarioControl() override;
 
@@ -29,6 +31,7 @@ public:
 
     void loadFile(const QString &path) override;
     void loadSandbox() override;
+    void loadLive() override;
     void restart() override;
     void play() override;
     void pause() override;
@@ -47,7 +50,18 @@ public:
     quint64 requestComparison() override;
 
 private:
+    // Leaves the live broker's flow for a scenario world.
+    void leaveLive();
+    // While the live broker is shown: tells it that what is a scenario-only command, and returns true.
+    bool refuseLive(const QString &what);
+
     WorkerChannel<ScenarioPlayer> m_player;
+    WorkerChannel<LiveFlow> m_live;
+    // What the view shows: the live broker or the player's world. Values from the other one still in flight are
+    // dropped on arrival.
+    LiveFlow::Sinks m_liveSinks;
+    bool m_showingLive = false;
+    quint64 m_liveLoads = 0;
     // Comparing assignors plays the scenario four times over: a job for this pool's one thread, never for the worker
     // thread, which serves the real wire clients.
     QThreadPool m_comparisons;

@@ -8,6 +8,7 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     runtime/explorerservice.h runtime/explorerservice.cpp
     runtime/scenarioplayer.h runtime/scenarioplayer.cpp
     runtime/scenariocontrol.h runtime/scenariocontrol.cpp
+    runtime/liveflow.h runtime/liveflow.cpp
     runtime/workerchannel.h
 )
 # The Kafka listener (wire protocol over TCP), see engine/wire for the codec and request handling.

@@ -203,7 +203,11 @@ void FlowProjector::projectMovements(FlowSnapshot &s)
             m.kind = FlowMovement::Kind::Consumed;
             break;
         case ScenarioEvent::Kind::Duplicate:
+        case ScenarioEvent::Kind::Redelivered:
             m.kind = FlowMovement::Kind::Duplicate;
+            break;
+        case ScenarioEvent::Kind::Fetched:
+            m.kind = FlowMovement::Kind::Consumed;
             break;
         case ScenarioEvent::Kind::DeserializationFailed:
             m.kind = FlowMovement::Kind::DeserializationFailed;
@@ -222,6 +226,7 @@ void FlowProjector::projectMovements(FlowSnapshot &s)
         m.group = e.group;
         m.topicPartition = e.topicPartition;
         m.offset = e.offset;
+        m.records = e.records;
         if (m.kind != FlowMovement::Kind::Committed)
             m.key = keyOf(e.topicPartition, e.offset);
         s.movements << m;

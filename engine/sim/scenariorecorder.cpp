@@ -79,9 +79,11 @@ void ScenarioRecorder::count(const ScenarioEvent &e)
         field = &ScenarioCounts::produced;
         break;
     case ScenarioEvent::Kind::Processed:
+    case ScenarioEvent::Kind::Fetched:
         field = &ScenarioCounts::processed;
         break;
     case ScenarioEvent::Kind::Duplicate:
+    case ScenarioEvent::Kind::Redelivered:
         field = &ScenarioCounts::duplicates;
         break;
     case ScenarioEvent::Kind::Lost:
@@ -93,10 +95,10 @@ void ScenarioRecorder::count(const ScenarioEvent &e)
     default:
         return;
     }
-    ++(m_data.totals.*field);
-    ++(m_data.countsByClient[e.client].*field);
+    m_data.totals.*field += e.records;
+    m_data.countsByClient[e.client].*field += e.records;
     if (!e.group.isEmpty())
-        ++(m_data.countsByGroup[e.group].*field);
+        m_data.countsByGroup[e.group].*field += e.records;
 }
 
 void ScenarioRecorder::onEvent(const Event &event)

@@ -117,9 +117,10 @@ void FlowScenePainter::drawCounters(QPainter &p) const
         {time, text},
         {tr("    produced "), muted},
         {QString::number(s.produced), text},
-        {tr("    processed "), muted},
+        // The live broker sees deliveries, not processing: its counters say so.
+        {s.live ? tr("    fetched ") : tr("    processed "), muted},
         {QString::number(s.processed), text},
-        {tr("    duplicates "), muted},
+        {s.live ? tr("    redelivered ") : tr("    duplicates "), muted},
         {QString::number(s.duplicates), bad(s.duplicates)},
         {tr("    lost "), muted},
         {QString::number(s.lost), s.lost > 0 ? m_palette.lost : text},
@@ -127,8 +128,7 @@ void FlowScenePainter::drawCounters(QPainter &p) const
         {QString::number(s.deserializationFailures), bad(s.deserializationFailures)},
     };
     if (s.finished)
-        segments.append(
-            {tr("    finished"), m_palette.running});
+        segments.append({tr("    finished"), m_palette.running});
     p.setFont(bold(m_layout.font()));
     drawSegments(p, m_layout.countersRect().adjusted(10 * m_layout.scale(), 0, 0, 0), segments);
     p.setFont(m_layout.font());
@@ -309,8 +309,7 @@ void FlowScenePainter::drawTopics(QPainter &p) const
         p.setBrush(m_palette.boxFill);
         p.drawRoundedRect(node.rect, 4 * s, 4 * s);
         p.setPen(m_palette.text);
-        drawElided(p, node.rect.adjusted(4 * s, 0, -4 * s, 0),
-            tr("partitioner"), Qt::AlignHCenter);
+        drawElided(p, node.rect.adjusted(4 * s, 0, -4 * s, 0), tr("partitioner"), Qt::AlignHCenter);
     }
 }
 
@@ -342,9 +341,8 @@ void FlowScenePainter::drawStrip(QPainter &p, const FlowLayout::Strip &st) const
         p.setBrush(m_palette.stripBackground.darker(m_palette.scheme() == FlowPalette::Scheme::Light ? 112 : 80));
         p.drawRect(st.olderRect);
         p.setPen(m_palette.mutedText);
-        drawElided(p, st.olderRect.adjusted(2 * s, 0, -2 * s, 0),
-            tr("… %1 older").arg(st.olderCount),
-            Qt::AlignHCenter);
+        drawElided(
+            p, st.olderRect.adjusted(2 * s, 0, -2 * s, 0), tr("… %1 older").arg(st.olderCount), Qt::AlignHCenter);
         p.setPen(Qt::NoPen);
     }
     // Hundreds of axis-aligned cells: antialiasing would only blur their edges and cost time.
@@ -370,8 +368,7 @@ void FlowScenePainter::drawStrip(QPainter &p, const FlowLayout::Strip &st) const
     p.setPen(m_palette.mutedText);
     const bool empty = st.offsets.isEmpty() && st.olderCount == 0;
     drawElided(p, QRectF(st.endLabelRect.topLeft(), QPointF(st.rect.right(), st.endLabelRect.bottom())),
-        QStringLiteral("HW ") + QString::number(st.highWatermark)
-            + (empty ? tr(" · empty") : QString()));
+        QStringLiteral("HW ") + QString::number(st.highWatermark) + (empty ? tr(" · empty") : QString()));
 
     // Consumer positions: a caret under the strip, in the consumer's colour.
     const double caretH = std::min(st.rect.bottom() - st.cellsRect.bottom(), 7 * s);
@@ -447,9 +444,7 @@ void FlowScenePainter::drawConsumers(QPainter &p) const
         p.setBrush(Qt::NoBrush);
         p.drawRoundedRect(frame.rect, 6 * s, 6 * s);
         const QRectF header = frame.headerRect.adjusted(8 * s, 0, -8 * s, 0);
-        const QString name = frame.id.isEmpty()
-            ? tr("(no group)")
-            : frame.id;
+        const QString name = frame.id.isEmpty() ? tr("(no group)") : frame.id;
         p.setFont(fb);
         const QFontMetricsF fbm(fb);
         const QString shownName = fbm.elidedText(name, Qt::ElideRight, header.width() * 0.5);
@@ -512,18 +507,12 @@ void FlowScenePainter::drawConsumers(QPainter &p) const
         const QColor m = m_palette.mutedText;
         const QString sep = QStringLiteral(" · ");
         const QList<std::pair<QString, QColor>> processed {
-            {tr("processed "), m},
-            {QString::number(c.processed), t}};
-        const QList<std::pair<QString, QColor>> failures {
-            {tr("dup "), m},
-            {QString::number(c.duplicates), c.duplicates > 0 ? m_palette.failure : t},
-            {sep + tr("lost "), m},
-            {QString::number(c.lost), c.lost > 0 ? m_palette.lost : t},
-            {sep + tr("deser "), m},
+            {m_snapshot.live ? tr("fetched ") : tr("processed "), m}, {QString::number(c.processed), t}};
+        const QList<std::pair<QString, QColor>> failures {{m_snapshot.live ? tr("redelivered ") : tr("dup "), m},
+            {QString::number(c.duplicates), c.duplicates > 0 ? m_palette.failure : t}, {sep + tr("lost "), m},
+            {QString::number(c.lost), c.lost > 0 ? m_palette.lost : t}, {sep + tr("deser "), m},
             {QString::number(c.deserializationFailures), c.deserializationFailures > 0 ? m_palette.failure : t}};
-        const QList<std::pair<QString, QColor>> inFlight {
-            {tr("in flight "), m},
-            {QString::number(c.inFlight), t}};
+        const QList<std::pair<QString, QColor>> inFlight {{tr("in flight "), m}, {QString::number(c.inFlight), t}};
         const auto width = [&](const QList<std::pair<QString, QColor>> &segments) {
             double w = 0;
             for (const auto &seg : segments)
@@ -549,9 +538,7 @@ void FlowScenePainter::drawConsumers(QPainter &p) const
                 p.setPen(m);
                 drawElided(p, line,
                     tr("in flight %1 · ").arg(c.inFlight)
-                        + (parts.isEmpty()
-                                ? tr("no partitions")
-                                : parts.join(QStringLiteral(", "))));
+                        + (parts.isEmpty() ? tr("no partitions") : parts.join(QStringLiteral(", "))));
             } else {
                 drawSegments(p, line, failures);
             }

@@ -283,26 +283,34 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioClient *control, QWidget *parent)
     onState(m_state);
 }
 
-void FlowWorkspace::openScenario(const QString &path)
+void FlowWorkspace::forgetRun()
 {
     backToLive();
     clearComparison();
     m_journey->clear();
     m_events->clear();
     m_eventsShown = 0;
+}
+
+void FlowWorkspace::openScenario(const QString &path)
+{
+    forgetRun();
     if (m_control)
         m_control->loadFile(path);
 }
 
 void FlowWorkspace::openSandbox()
 {
-    backToLive();
-    clearComparison();
-    m_journey->clear();
-    m_events->clear();
-    m_eventsShown = 0;
+    forgetRun();
     if (m_control)
         m_control->loadSandbox();
+}
+
+void FlowWorkspace::openLive()
+{
+    forgetRun();
+    if (m_control)
+        m_control->loadLive();
 }
 
 void FlowWorkspace::togglePlay()
@@ -474,7 +482,15 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
     m_play->setEnabled(state.loaded);
     m_step->setEnabled(state.loaded);
     m_restart->setEnabled(state.loaded);
-    m_actions->setEnabled(state.loaded);
+    // The live broker's clients are the user's own programs: no simulated actions, no speed.
+    m_actions->setEnabled(state.loaded && !state.live);
+    m_speed->setEnabled(!state.live);
+    m_restart->setToolTip(state.live ? tr("Start a fresh recording of the live broker") : QString());
+    m_worldNote->setText(state.live
+            ? tr("Live: the embedded broker's own clients (your programs, kafka-python, kcat) as the broker sees them: "
+                 "what they produce and fetch, their commits and their group's rebalances.")
+            : tr("Scenarios run on a broker of their own with virtual time: pausing or stepping here never "
+                 "pauses real Kafka clients connected to Topicscope, and they do not see these topics."));
     const int speedIndex = static_cast<int>(speeds().indexOf(state.speed));
     if (speedIndex >= 0)
         m_speed->setCurrentIndex(speedIndex);

@@ -36,6 +36,8 @@ public:
 
     void openScenario(const QString &path);
     void openSandbox();
+    // The embedded broker's own wire clients (ScenarioClient::loadLive).
+    void openLive();
     void togglePlay();
     void step();
     void setSpeed(double speed);
@@ -71,6 +73,8 @@ private:
     void onRecordClicked(const engine::TopicPartition &topicPartition, qint64 offset);
     void onGenerationSelected(const QString &group, int generation, int rebalanceIndex);
     void backToLive();
+    // Before another run is loaded: what the view kept of the previous one goes.
+    void forgetRun();
     void showContextMenu(const FlowView::Item &item, const QPoint &globalPos);
     void showConsumerMenu(const QString &id, const QPoint &globalPos);
     void showProducerMenu(const QString &id, const QPoint &globalPos);

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "flowsnapshot.h"
+#include "scenarioplayerstate.h"
+#include "wireexchange.h"
+
+#include <QObject>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class QTimer;
+
+namespace topicscope::engine {
+
+class Engine;
+class LiveProjector;
+class LiveRecorder;
+
+// The flow view's "Live broker": records the embedded engine's wire clients from the moment it exists (a
+// LiveRecorder on the engine's Broker, fed by the wire layer's exchanges) and, while the flow view shows it, publishes
+// about ten FlowSnapshots a second when something changed, each with the requests since the previous one for the
+// protocol lane. Keeps a picture at every completed rebalance for time travel (the newest ScenarioHistoryLimit).
+// Lives on the engine's worker thread; created after the engine started, destroyed before it.
+class LiveFlow : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int PublishIntervalMs = 100;
+
+    struct Sinks {
+        std::function<void(const FlowSnapshot &)> snapshot;
+        std::function<void(const ScenarioPlayerState &)> state;
+    };
+
+    explicit LiveFlow(Engine &engine, QObject *parent = nullptr);
+    ~LiveFlow() override;
+
+    void setSinks(Sinks sinks) { m_sinks = std::move(sinks); }
+    // Shown (publishing) or not; recording goes on either way. Showing publishes the state and a snapshot at once,
+    // under a new load id.
+    void show(quint64 loadId);
+    void hide();
+    bool isShown() const { return m_shown; }
+    // Forgets everything recorded and starts again from now (the flow view's restart).
+    void restart();
+    // The error for a scenario-only command, in the next state.
+    void refuse(const QString &what);
+
+    RecordJourney journey(const TopicPartition &topicPartition, qint64 offset) const;
+    std::optional<FlowSnapshot> historyAt(int rebalanceIndex) const;
+    ScenarioPlayerState state() const;
+    FlowSnapshot snapshot();
+    const LiveRecorder &recorder() const { return *m_recorder; }
+
+private:
+    void startRecording();
+    void onExchange(const WireExchange &exchange);
+    void onTick();
+    void captureHistory();
+    void publish();
+    void publishState();
+
+    Engine &m_engine;
+    std::unique_ptr<LiveRecorder> m_recorder;
+    std::unique_ptr<LiveProjector> m_projector;
+    int m_exchangeSubscription = 0;
+    int m_eventSubscription = 0;
+    QTimer *m_timer = nullptr;
+    Sinks m_sinks;
+    bool m_shown = false;
+    quint64 m_loadId = 0;
+    QString m_error;
+    QList<WireExchange> m_exchanges; // since the last snapshot
+    int m_exchangesDropped = 0;
+    bool m_exchangesChanged = false;
+    QList<FlowSnapshot> m_history; // index + m_historyBase = rebalance index
+    int m_historyBase = 0; // rebalances whose picture was dropped (older than the newest ScenarioHistoryLimit)
+    QList<FlowMovement> m_pendingMovements; // taken by a history capture, owed to the next snapshot
+};
+
+} // namespace topicscope::engine

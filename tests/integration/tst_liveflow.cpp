@@ -1,0 +1,172 @@
+// The live flow on real clients: the embedded engine with its listener in this process, a LiveFlow recording it,
+// and the tutorial's kafka-python snippets (and confluent-kafka groups) run against it as separate processes
+// (tests/integration/live_clients.py). Checks what the flow view would show: clients by client.id, keyed records'
+// journeys with murmur2, group rebalances with their causes, ownership gaps of eager against cooperative groups.
+#include "client/murmur2.h"
+#include "interopbroker.h"
+#include "live/liveprojector.h"
+#include "live/liverecorder.h"
+#include "runtime/engine.h"
+#include "runtime/kafkaserver.h"
+#include "runtime/liveflow.h"
+
+#include <QProcess>
+#include <QTest>
+
+using namespace topicscope;
+using namespace topicscope::engine;
+using namespace topicscope::interoptest;
+
+class TestLiveFlow : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<LiveFlow> m_live;
+    QString m_script = QStringLiteral(TOPICSCOPE_TESTS_SOURCE_DIR "/integration/live_clients.py");
+
+    QString bootstrap() const { return QStringLiteral("127.0.0.1:%1").arg(m_engine->kafkaServer()->port()); }
+
+    // Runs a scenario of the script while this thread's event loop serves the broker.
+    ProgramRun runScenario(const QString &scenario, int timeoutMs = 90000)
+    {
+        ProgramRun run;
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(systemPython(), {m_script, bootstrap(), scenario});
+        if (!p.waitForStarted(10000))
+            return run;
+        QElapsedTimer timer;
+        timer.start();
+        while (p.state() != QProcess::NotRunning && timer.elapsed() < timeoutMs)
+            QTest::qWait(50);
+        run.finished = p.state() == QProcess::NotRunning;
+        if (!run.finished)
+            p.kill();
+        p.waitForFinished(5000);
+        run.exitCode = p.exitCode();
+        run.output = p.readAll();
+        for (const QByteArray &line : run.output.split('\n')) {
+            if (line.startsWith("RESULT "))
+                run.results << QString::fromUtf8(line.mid(7)).split(QLatin1Char(' '));
+        }
+        if (run.exitCode != 0 || !run.output.contains("DONE"))
+            qWarning().noquote() << "scenario" << scenario << "failed:\n" << run.output;
+        return run;
+    }
+
+    QList<ScenarioRebalance> rebalancesOf(const FlowSnapshot &s, const QString &group) const
+    {
+        QList<ScenarioRebalance> out;
+        for (const ScenarioRebalance &r : s.rebalances) {
+            if (r.group == group)
+                out << r;
+        }
+        return out;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        EngineOptions options;
+        options.storage.inMemory = true;
+        options.groups.initialRebalanceDelayMs = 100;
+        KafkaServerOptions listener;
+        listener.listenPort = 0;
+        options.listener = listener;
+        options.listenerRequired = true;
+        m_engine = std::make_unique<Engine>(options);
+        QString error;
+        QVERIFY2(m_engine->start(&error), qPrintable(error));
+        QVERIFY(m_engine->kafkaServer());
+        m_live = std::make_unique<LiveFlow>(*m_engine);
+    }
+
+    void cleanup()
+    {
+        m_live.reset();
+        m_engine.reset();
+    }
+
+    void tutorialSnippetsByClientId()
+    {
+        if (!pythonHasModule(QStringLiteral("kafka")))
+            QSKIP("kafka-python is not installed for /usr/bin/python3 (Debian package python3-kafka)");
+        const ProgramRun run = runScenario(QStringLiteral("tutorial"));
+        QVERIFY(run.finished);
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.tagged(QStringLiteral("c1-consumed")), QList<QStringList> {{QStringLiteral("10")}});
+        QCOMPARE(run.tagged(QStringLiteral("alone")), QList<QStringList> {{QStringLiteral("3")}});
+
+        const FlowSnapshot s = m_live->snapshot();
+        QVERIFY(s.live);
+        // Producers by client.id and address.
+        QStringList producers;
+        for (const FlowProducer &p : s.producers)
+            producers << p.id;
+        QVERIFY2(
+            producers.filter(QRegularExpression(QStringLiteral("^keyed-producer \\(127\\.0\\.0\\.1:\\d+\\)$"))).size()
+                == 1,
+            qPrintable(producers.join(QLatin1Char('|'))));
+        QVERIFY(!producers.filter(QStringLiteral("keyless-producer (127.0.0.1:")).isEmpty());
+        QCOMPARE(s.produced, 10);
+        // Group members by client.id; consumer-1 fetched all ten records once.
+        QMap<QString, FlowConsumer> members;
+        for (const FlowConsumer &c : s.consumers) {
+            if (c.group == QLatin1String("consumer-group-1"))
+                members.insert(c.id.section(QStringLiteral("·"), 0, 0), c);
+        }
+        QVERIFY2(members.contains(QStringLiteral("consumer-1")),
+            qPrintable(QStringList(members.keys()).join(QLatin1Char(','))));
+        QVERIFY(members.contains(QStringLiteral("consumer-2")));
+        QVERIFY(members.value(QStringLiteral("consumer-1")).memberId.startsWith(QStringLiteral("consumer-1-")));
+        QCOMPARE(members.value(QStringLiteral("consumer-1")).processed, 10);
+        QCOMPARE(s.duplicates, 0); // consumer-1 committed before consumer-2 joined: nothing fetched twice
+
+        // Rebalances of the group with the coordinator's causes: consumer-1 joins, consumer-2 joins, consumer-2 leaves.
+        const QList<ScenarioRebalance> rebalances = rebalancesOf(s, QStringLiteral("consumer-group-1"));
+        QStringList causes;
+        for (const ScenarioRebalance &r : rebalances)
+            causes << r.cause.section(QLatin1Char(':'), 0, 0);
+        QVERIFY2(causes.size() >= 3, qPrintable(causes.join(QLatin1Char('|'))));
+        QCOMPARE(causes.first(), QStringLiteral("join"));
+        QVERIFY2(causes.contains(QStringLiteral("leave")), qPrintable(causes.join(QLatin1Char('|'))));
+        QVERIFY(rebalances.constLast().cause.contains(QStringLiteral("consumer-2·")));
+        QCOMPARE(rebalances.constLast().assignment.size(), 1); // consumer-1 alone, with all three partitions
+        QCOMPARE(rebalances.constLast().assignment.first().size(), 3);
+        // Time travel: the picture of the two-member generation shows both owning partitions.
+        bool sawSplit = false;
+        for (int i = 0; i < s.rebalances.size(); ++i) {
+            const std::optional<FlowSnapshot> then = m_live->historyAt(i);
+            QVERIFY(then);
+            for (const FlowGroup &g : then->groups) {
+                if (g.id == QLatin1String("consumer-group-1") && QSet(g.owners.cbegin(), g.owners.cend()).size() == 2)
+                    sawSplit = true;
+            }
+        }
+        QVERIFY(sawSplit);
+
+        // The keyed record's journey: its producer, murmur2 agreeing with its partition, who fetched it, the commit.
+        const QStringList first = run.tagged(QStringLiteral("keyed")).first();
+        const TopicPartition tp {QStringLiteral("tutorial"), first.at(1).toInt()};
+        QCOMPARE(tp.partition, Murmur2::partitionFor(QByteArrayLiteral("user-0"), 3));
+        const RecordJourney j = m_live->journey(tp, first.at(2).toLongLong());
+        QVERIFY2(j.found, qPrintable(j.error));
+        QCOMPARE(j.keyText, QStringLiteral("user-0"));
+        QVERIFY(j.producer.startsWith(QStringLiteral("keyed-producer (")));
+        QVERIFY2(j.partitionDecision.contains(QStringLiteral("as Kafka's default partitioner picks")),
+            qPrintable(j.partitionDecision));
+        QStringList steps;
+        for (const RecordJourney::Step &step : j.steps)
+            steps << step.what;
+        const QString all = steps.join(QLatin1Char('\n'));
+        QVERIFY2(all.contains(QStringLiteral("produced by keyed-producer")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("fetched by consumer-1·")), qPrintable(all));
+        QVERIFY2(all.contains(QStringLiteral("committed by group consumer-group-1")), qPrintable(all));
+        // A partition the client chose against murmur2 is named as such.
+        QVERIFY(LiveProjector::partitionCheck(QByteArrayLiteral("user-0"), {tp.topic, (tp.partition + 1) % 3}, 3)
+                    .contains(QStringLiteral("did not use Kafka's default")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLiveFlow)
+#include "tst_liveflow.moc"
