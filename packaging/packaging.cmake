@@ -24,8 +24,9 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/topicscope/topicscope")
 # Qt draws boxes. Nanum rather than fonts-noto-cjk: it covers Hangul, which is all we need, in 33 MB where
 # Noto CJK takes about 90 MB for Chinese and Japanese too, and it is the face Korean desktops know.
 # qt6-translations-l10n: Qt's own Korean texts (the buttons of standard dialogs); the app works without them.
+# zlib1g, libsnappy1v5, liblz4-1, libzstd1: the codecs of compressed record batches (engine/core/compression.cpp).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libqt6core6 (>= 6.4), libqt6gui6 (>= 6.4), libqt6widgets6 (>= 6.4), libqt6network6 (>= 6.4), libqt6charts6 (>= 6.4), qt6-qpa-plugins, libsqlite3-0, libc6, libstdc++6, fonts-nanum")
+    "libqt6core6 (>= 6.4), libqt6gui6 (>= 6.4), libqt6widgets6 (>= 6.4), libqt6network6 (>= 6.4), libqt6charts6 (>= 6.4), qt6-qpa-plugins, libsqlite3-0, zlib1g, libsnappy1v5, liblz4-1, libzstd1, libc6, libstdc++6, fonts-nanum")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 include(CPack)

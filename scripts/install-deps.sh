@@ -8,6 +8,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-charts-dev libqt6sql6-sqlite
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n fonts-nanum
     libsqlite3-dev libgl-dev librdkafka-dev
+    zlib1g-dev libsnappy-dev liblz4-dev libzstd-dev
     kcat python3-kafka python3-confluent-kafka
     xvfb xauth qt6-qpa-plugins
 )

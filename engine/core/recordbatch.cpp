@@ -1,5 +1,6 @@
 #include "recordbatch.h"
 
+#include "compression.h"
 #include "crc32c.h"
 #include "varint.h"
 
@@ -85,6 +86,72 @@ bool readBytes(const char *&p, const char *end, std::optional<QByteArray> *out, 
     p += *len;
     return true;
 }
+
+// baseTimestamp + timestampDelta as Java computes it: wrapping, never undefined, whatever a batch claims.
+qint64 addTimestamp(qint64 base, qint64 delta)
+{
+    return static_cast<qint64>(static_cast<quint64>(base) + static_cast<quint64>(delta));
+}
+
+ErrorCode corruptRecord(QString *why, const RecordBatchHeader &h, int index, const char *what)
+{
+    fail(nullptr, why, ErrorCode::CorruptMessage,
+        QStringLiteral("record %1 of batch at offset %2: %3").arg(index).arg(h.baseOffset).arg(QLatin1String(what)));
+    return ErrorCode::CorruptMessage;
+}
+
+// The records of one batch opened for reading, one after the other: its header and its records section
+// (decompressed when the batch is compressed), shared by decode() and maxRecordTimestamp().
+struct RecordReader {
+    RecordReader() = default;
+    Q_DISABLE_COPY_MOVE(RecordReader) // p and end may point into decompressed
+
+    RecordBatchHeader header;
+    QByteArray decompressed;
+    const char *p = nullptr; // the next unread byte of the section
+    const char *end = nullptr;
+
+    // Parses the header and finds (or decompresses) the records section. CORRUPT_MESSAGE, or what
+    // parseHeader() gives, with *why on failure.
+    ErrorCode open(QByteArrayView batch, QString *why)
+    {
+        ErrorCode error = ErrorCode::None;
+        const auto h = RecordBatch::parseHeader(batch, &error, why);
+        if (!h)
+            return error;
+        header = *h;
+        QByteArrayView section = batch.sliced(RecordBatchHeader::Size, h->totalSize() - RecordBatchHeader::Size);
+        if (h->compression() != Compression::None) {
+            QString cause;
+            auto out = Compression::decompress(h->compression(), section, Compression::MaxDecompressedBytes, &cause);
+            if (!out) {
+                fail(nullptr, why, ErrorCode::CorruptMessage,
+                    QStringLiteral("records of batch at offset %1 cannot be read: %2").arg(h->baseOffset).arg(cause));
+                return ErrorCode::CorruptMessage;
+            }
+            decompressed = std::move(*out);
+            section = decompressed;
+        }
+        p = section.data();
+        end = section.data() + section.size();
+        return ErrorCode::None;
+    }
+
+    // Reads the start of record index (length, attributes, timestamp delta): *recordEnd is where it ends.
+    ErrorCode startRecord(int index, const char **recordEnd, qint64 *timestampDelta, QString *why)
+    {
+        const auto length = varint::readSigned(p, end, 5);
+        if (!length || *length < 1 || *length > end - p)
+            return corruptRecord(why, header, index, "bad record length");
+        *recordEnd = p + *length;
+        ++p; // attributes
+        const auto delta = varint::readSigned(p, *recordEnd);
+        if (!delta)
+            return corruptRecord(why, header, index, "bad timestamp delta");
+        *timestampDelta = *delta;
+        return ErrorCode::None;
+    }
+};
 
 } // namespace
 
@@ -265,41 +332,25 @@ std::vector<QByteArrayView> RecordBatch::split(QByteArrayView bytes, bool *trunc
 
 ErrorCode RecordBatch::decode(QByteArrayView batch, std::vector<Record> *records, QString *why)
 {
-    ErrorCode error = ErrorCode::None;
-    const auto h = parseHeader(batch, &error, why);
-    if (!h)
-        return error;
-    if (h->compression() != 0) {
-        fail(nullptr, why, ErrorCode::UnsupportedForMessageFormat,
-            QStringLiteral("batch is compressed (codec %1); Topicscope stores and serves it but does not decode it")
-                .arg(h->compression()));
-        return ErrorCode::UnsupportedForMessageFormat;
-    }
-    const char *p = batch.data() + RecordBatchHeader::Size;
-    const char *end = batch.data() + h->totalSize();
-    const auto corrupt = [&](int index, const char *what) {
-        fail(nullptr, why, ErrorCode::CorruptMessage,
-            QStringLiteral("record %1 of batch at offset %2: %3")
-                .arg(index)
-                .arg(h->baseOffset)
-                .arg(QLatin1String(what)));
-        return ErrorCode::CorruptMessage;
-    };
-    records->reserve(records->size() + static_cast<size_t>(std::max(0, h->recordsCount)));
-    for (int i = 0; i < h->recordsCount; ++i) {
-        const auto length = varint::readSigned(p, end, 5);
-        if (!length || *length < 1 || *length > end - p)
-            return corrupt(i, "bad record length");
-        const char *recordEnd = p + *length;
-        ++p; // attributes
-        const auto tsDelta = varint::readSigned(p, recordEnd);
+    RecordReader reader;
+    if (const ErrorCode e = reader.open(batch, why); e != ErrorCode::None)
+        return e;
+    const RecordBatchHeader &h = reader.header;
+    const char *&p = reader.p;
+    const auto corrupt = [&](int index, const char *what) { return corruptRecord(why, h, index, what); };
+    records->reserve(records->size() + static_cast<size_t>(std::max(0, h.recordsCount)));
+    for (int i = 0; i < h.recordsCount; ++i) {
+        const char *recordEnd = nullptr;
+        qint64 tsDelta = 0;
+        if (const ErrorCode e = reader.startRecord(i, &recordEnd, &tsDelta, why); e != ErrorCode::None)
+            return e;
         const auto offsetDelta = varint::readSigned(p, recordEnd, 5);
-        if (!tsDelta || !offsetDelta)
-            return corrupt(i, "bad timestamp or offset delta");
+        if (!offsetDelta)
+            return corrupt(i, "bad offset delta");
         Record r;
-        r.offset = h->baseOffset + *offsetDelta;
-        r.timestamp
-            = h->timestampType() == TimestampType::LogAppendTime ? h->maxTimestamp : h->baseTimestamp + *tsDelta;
+        r.offset = h.baseOffset + *offsetDelta;
+        r.timestamp = h.timestampType() == TimestampType::LogAppendTime ? h.maxTimestamp
+                                                                        : addTimestamp(h.baseTimestamp, tsDelta);
         if (!readBytes(p, recordEnd, &r.key) || !readBytes(p, recordEnd, &r.value))
             return corrupt(i, "bad key or value length");
         const auto headerCount = varint::readSigned(p, recordEnd, 5);
@@ -320,10 +371,47 @@ ErrorCode RecordBatch::decode(QByteArrayView batch, std::vector<Record> *records
     return ErrorCode::None;
 }
 
+ErrorCode RecordBatch::maxRecordTimestamp(QByteArrayView batch, qint64 *maxTimestamp, QString *why)
+{
+    RecordReader reader;
+    if (const ErrorCode e = reader.open(batch, why); e != ErrorCode::None)
+        return e;
+    const RecordBatchHeader &h = reader.header;
+    // Runs on every append to a CreateTime topic: only the length and the timestamp delta of each record are
+    // read, the rest is skipped by its length.
+    qint64 max = -1;
+    for (int i = 0; i < h.recordsCount; ++i) {
+        const char *recordEnd = nullptr;
+        qint64 tsDelta = 0;
+        if (const ErrorCode e = reader.startRecord(i, &recordEnd, &tsDelta, why); e != ErrorCode::None)
+            return e;
+        max = std::max(max, addTimestamp(h.baseTimestamp, tsDelta));
+        reader.p = recordEnd;
+    }
+    if (reader.p != reader.end) {
+        fail(nullptr, why, ErrorCode::CorruptMessage,
+            QStringLiteral("batch at offset %1 has %2 bytes after its %3 records")
+                .arg(h.baseOffset)
+                .arg(reader.end - reader.p)
+                .arg(h.recordsCount));
+        return ErrorCode::CorruptMessage;
+    }
+    *maxTimestamp = max;
+    return ErrorCode::None;
+}
+
 void RecordBatch::setBaseOffset(QByteArray &batch, qint64 baseOffset)
 {
     Q_ASSERT(batch.size() >= RecordBatchHeader::Size);
     putBE<qint64>(batch.data(), baseOffset);
+}
+
+void RecordBatch::setMaxTimestamp(QByteArray &batch, qint64 maxTimestamp)
+{
+    Q_ASSERT(batch.size() >= RecordBatchHeader::Size);
+    char *h = batch.data();
+    putBE<qint64>(h + 35, maxTimestamp);
+    putBE<quint32>(h + RecordBatchHeader::CrcOffset, computeCrc(batch));
 }
 
 void RecordBatch::setLogAppendTime(QByteArray &batch, qint64 timestampMs)
@@ -331,8 +419,7 @@ void RecordBatch::setLogAppendTime(QByteArray &batch, qint64 timestampMs)
     Q_ASSERT(batch.size() >= RecordBatchHeader::Size);
     char *h = batch.data();
     putBE<qint16>(h + 21, static_cast<qint16>(getBE<qint16>(h + 21) | 0x08));
-    putBE<qint64>(h + 35, timestampMs);
-    putBE<quint32>(h + RecordBatchHeader::CrcOffset, computeCrc(batch));
+    setMaxTimestamp(batch, timestampMs);
 }
 
 } // namespace topicscope::engine

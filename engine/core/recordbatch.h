@@ -79,13 +79,24 @@ public:
     // trailing batch is reported through *truncatedTail (Fetch responses may end with one).
     static std::vector<QByteArrayView> split(QByteArrayView bytes, bool *truncatedTail = nullptr);
 
-    // Decodes the records of an uncompressed batch, with absolute offsets and timestamps. Compressed batches
-    // give UNSUPPORTED_FOR_MESSAGE_FORMAT here (the log keeps and serves them untouched).
+    // Decodes the records of a batch, with absolute offsets and timestamps, appending them to *records. A
+    // compressed batch (gzip, snappy, lz4, zstd) is decompressed for this, up to
+    // Compression::MaxDecompressedBytes; the log itself keeps and serves the compressed bytes untouched.
+    // Malformed records, a corrupt compressed payload or one over the cap give CORRUPT_MESSAGE.
     static ErrorCode decode(QByteArrayView batch, std::vector<Record> *records, QString *why = nullptr);
 
+    // Reads every record's timestamp (baseTimestamp + timestampDelta, decompressing a compressed batch) and
+    // gives the largest through *maxTimestamp: what the header's maxTimestamp of a CreateTime batch must say.
+    // As Kafka's LogValidator, the maximum starts at -1 (no timestamp). Lighter than decode(): keys, values
+    // and headers are skipped over by the record lengths, but the records must fill the section exactly and
+    // number recordsCount. CORRUPT_MESSAGE (with *why) when they cannot be read.
+    static ErrorCode maxRecordTimestamp(QByteArrayView batch, qint64 *maxTimestamp, QString *why = nullptr);
+
     // In-place rewrites a broker does on append. setBaseOffset leaves the CRC valid (field outside it);
-    // setLogAppendTime sets the timestamp-type bit and maxTimestamp and recomputes the CRC.
+    // setMaxTimestamp writes the header's maxTimestamp and recomputes the CRC; setLogAppendTime also sets
+    // the timestamp-type bit.
     static void setBaseOffset(QByteArray &batch, qint64 baseOffset);
+    static void setMaxTimestamp(QByteArray &batch, qint64 maxTimestamp);
     static void setLogAppendTime(QByteArray &batch, qint64 timestampMs);
     static quint32 computeCrc(QByteArrayView batch);
 };

@@ -339,6 +339,7 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
     std::unordered_map<StoredPartition *, StoredPartition> staged;
     std::vector<BatchAppended> appended;
     QByteArray scratch; // reused for every batch: a copy whose base offset (and time) the broker rewrites
+    std::vector<qint64> recordsMaxTimestamps; // per batch of the current request, for CreateTime topics
     QString storageError;
     bool inTransaction = false;
     bool storageFailed = false;
@@ -367,8 +368,11 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
         }
         if (batches.empty())
             continue; // Kafka appends nothing and reports no error for an empty record set
+        const bool logAppendTime = topic->config.timestampType == TimestampType::LogAppendTime;
+        recordsMaxTimestamps.clear();
         for (size_t b = 0; b < batches.size() && result.error == ErrorCode::None; ++b) {
             QString why;
+            qint64 maxTimestamp = -1;
             if (const ErrorCode e = RecordBatch::validate(batches[b], &why); e != ErrorCode::None) {
                 result.error = e;
                 result.message = why;
@@ -377,6 +381,16 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
                 result.message = QStringLiteral("record batch of %1 bytes exceeds max.message.bytes %2")
                                      .arg(batches[b].size())
                                      .arg(topic->config.maxMessageBytes);
+            } else if (logAppendTime) {
+                // The broker's time replaces the header's below; the records need not be read.
+            } else if (const ErrorCode e = RecordBatch::maxRecordTimestamp(batches[b], &maxTimestamp, &why);
+                       e != ErrorCode::None) {
+                // As Kafka's LogValidator: the header's maxTimestamp is recomputed from the records (some
+                // clients send -1), so records that cannot be read refuse the whole request.
+                result.error = e;
+                result.message = why;
+            } else {
+                recordsMaxTimestamps.push_back(maxTimestamp);
             }
         }
         // After a storage failure the rest are still validated, so each gets its own error if it has one.
@@ -391,13 +405,21 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
             inTransaction = true;
         }
         StoredPartition next = current;
-        const bool logAppendTime = topic->config.timestampType == TimestampType::LogAppendTime;
-        for (const QByteArrayView batch : batches) {
+        for (size_t b = 0; b < batches.size(); ++b) {
+            const QByteArrayView batch = batches[b];
             scratch.resize(batch.size());
             std::memcpy(scratch.data(), batch.data(), static_cast<size_t>(batch.size()));
             RecordBatch::setBaseOffset(scratch, next.logEndOffset);
-            if (logAppendTime)
+            if (logAppendTime) {
                 RecordBatch::setLogAppendTime(scratch, now);
+            } else if (const qint64 sent = RecordBatch::parseHeader(scratch)->maxTimestamp;
+                       sent != recordsMaxTimestamps[b]) {
+                // Retention and ListOffsets go by the stored maxTimestamp: a header that lies (-1 from older
+                // Go clients) would have the batch deleted at once. A correct header keeps the bytes as sent.
+                qCDebug(lcLog).noquote() << "batch for" << request.topicPartition.toString() << "says maxTimestamp"
+                                         << sent << "but its records" << recordsMaxTimestamps[b] << ": rewritten";
+                RecordBatch::setMaxTimestamp(scratch, recordsMaxTimestamps[b]);
+            }
             const auto header = RecordBatch::parseHeader(scratch);
             StoredBatchInfo info;
             info.baseOffset = next.logEndOffset;
@@ -522,7 +544,7 @@ OffsetAndTimestamp LogManager::offsetForTimestamp(const TopicPartition &tp, qint
             break;
         std::vector<Record> records;
         if (RecordBatch::decode(bytes, &records) != ErrorCode::None) {
-            // Compressed (or undecodable) batch: the best answer without decoding is where the batch starts.
+            // An undecodable batch (LogAppendTime topics store records unread): the best answer is where it starts.
             result.offset = std::max(info->baseOffset, from);
             result.timestamp = info->maxTimestamp;
             return result;

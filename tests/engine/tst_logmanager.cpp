@@ -1,5 +1,6 @@
 #include "log/logmanager.h"
 
+#include "compressedbatches.h"
 #include "core/recordbatch.h"
 #include "group/offsetstore.h"
 #include "logtesthelpers.h"
@@ -10,6 +11,7 @@
 
 using namespace topicscope::engine;
 using namespace topicscope::engine::logtest;
+using namespace topicscope::engine::compressiontest;
 
 namespace {
 
@@ -92,6 +94,34 @@ QString valuesOf(const QByteArray &recordSet)
         values.append(
             QStringLiteral("%1:%2").arg(r.offset).arg(QString::fromLatin1(r.value->left(r.value->indexOf(':')))));
     return values.join(QLatin1Char(' '));
+}
+
+// One record per timestamp (values "<tag>#<i>"), uncompressed (framing -1) or compressed in the given framing,
+// with the header's maxTimestamp overwritten by headerMax when it is given: a header that lies.
+QByteArray batchWithTimestamps(int framing, const std::vector<qint64> &timestamps, std::optional<qint64> headerMax = {},
+    const QByteArray &tag = "t")
+{
+    QByteArray batch = makeBatchWithTimestamps(timestamps, tag);
+    if (framing >= 0)
+        batch = compressBatch(Framing(framing), batch);
+    return headerMax ? withHeaderMaxTimestamp(batch, *headerMax) : batch;
+}
+
+// Data rows for every framing a producer may use, "uncompressed" (-1) first.
+QList<QPair<QByteArray, int>> framingRows()
+{
+    return {{"uncompressed", -1}, {"gzip", int(Framing::Gzip)}, {"snappy xerial", int(Framing::SnappyXerial)},
+        {"snappy raw", int(Framing::SnappyRaw)}, {"lz4 frame", int(Framing::Lz4Frame)},
+        {"lz4 frame with size and checksum", int(Framing::Lz4FrameWithSizeAndChecksum)},
+        {"zstd with content size", int(Framing::ZstdWithContentSize)}, {"zstd streamed", int(Framing::ZstdStreamed)}};
+}
+
+// A "framing" column with one row per framing.
+void addFramingColumnAndRows()
+{
+    QTest::addColumn<int>("framing");
+    for (const auto &[name, framing] : framingRows())
+        QTest::addRow("%s", name.constData()) << framing;
 }
 
 } // namespace
@@ -322,6 +352,13 @@ private Q_SLOTS:
         QTest::addRow("truncated") << good << batch.left(batch.size() - 3) << ErrorCode::CorruptMessage;
         QTest::addRow("trailing garbage") << good << batch + QByteArray("xyz") << ErrorCode::CorruptMessage;
         QTest::addRow("magic 1") << good << magic1 << ErrorCode::UnsupportedForMessageFormat;
+        const QByteArray corruptGzip = withRecordsSection(batch, Compression::Gzip, "not gzip at all");
+        QTest::addRow("corrupt compressed records") << good << corruptGzip << ErrorCode::CorruptMessage;
+        QTest::addRow("good batch, then corrupt compressed records")
+            << good << batch + corruptGzip << ErrorCode::CorruptMessage;
+        QTest::addRow("bytes after the last record (valid CRC)")
+            << good << withRecordsSection(batch, Compression::None, batch.mid(RecordBatchHeader::Size) + "xyz")
+            << ErrorCode::CorruptMessage;
         QTest::addRow("larger than max.message.bytes") << good << makeBatch(10, 100) << ErrorCode::MessageTooLarge;
         QTest::addRow("exactly max.message.bytes") << good << makeBatch(1, 500 - 61 - 9) << ErrorCode::None;
     }
@@ -472,6 +509,143 @@ private Q_SLOTS:
         QCOMPARE(r.offset, offset);
         QCOMPARE(r.timestamp, foundTimestamp);
         QCOMPARE(log->offsetForTimestamp({QStringLiteral("x"), 0}, 0).error, ErrorCode::UnknownTopicOrPartition);
+    }
+
+    // As Kafka's LogValidator for CreateTime topics: the stored maxTimestamp is the records' largest timestamp,
+    // whatever the producer's header said (older Go clients send -1). A right header is stored as sent.
+    void appendRecomputesMaxTimestamp_data()
+    {
+        QTest::addColumn<int>("framing");
+        QTest::addColumn<qint64>("headerMax");
+        const qint64 now = m_clock.nowMs();
+        const QList<QPair<const char *, qint64>> headers {{"header right", now - 100}, {"header -1", -1},
+            {"header too small", now - 300}, {"header too large", now + 3'600'000}};
+        for (const auto &[framingName, framing] : framingRows()) {
+            for (const auto &[headerName, headerMax] : headers)
+                QTest::addRow("%s, %s", framingName.constData(), headerName) << framing << headerMax;
+        }
+    }
+    void appendRecomputesMaxTimestamp()
+    {
+        QFETCH(int, framing);
+        QFETCH(qint64, headerMax);
+        auto log = openInMemory();
+        QVERIFY(log);
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        QCOMPARE(log->createTopic(tp.topic, 1), ErrorCode::None);
+        const qint64 now = m_clock.nowMs();
+        // Older records first, so the batch under test gets a non-zero base offset.
+        QCOMPARE(log->append(tp, makeBatch(2, 16, now - 10'000)).error, ErrorCode::None);
+        const qint64 recordsMax = now - 100;
+        std::vector<qint64> appendedMax;
+        const int subscription = m_events.subscribe([&](const Event &event) {
+            if (const auto *e = std::get_if<BatchAppended>(&event))
+                appendedMax.push_back(e->maxTimestamp);
+        });
+        const QByteArray sent = batchWithTimestamps(framing, {now - 300, recordsMax, now - 200}, headerMax);
+        const AppendResult result = log->append(tp, sent);
+        m_events.unsubscribe(subscription);
+        QCOMPARE(result.error, ErrorCode::None);
+        QCOMPARE(result.baseOffset, 2);
+
+        const FetchResult stored = log->read(tp, 2, 1 << 20);
+        QCOMPARE(RecordBatch::validate(stored.records), ErrorCode::None); // CRC recomputed
+        QCOMPARE(RecordBatch::parseHeader(stored.records)->maxTimestamp, recordsMax);
+        QCOMPARE(appendedMax, std::vector<qint64> {recordsMax});
+        // Only the base offset and, for a lying header, maxTimestamp and the CRC differ from the bytes sent.
+        QByteArray expected = headerMax == recordsMax ? sent : withHeaderMaxTimestamp(sent, recordsMax);
+        RecordBatch::setBaseOffset(expected, 2);
+        QCOMPARE(stored.records, expected);
+        QCOMPARE(valuesOf(stored.records), QStringLiteral("2:t#0 3:t#1 4:t#2"));
+
+        const OffsetAndTimestamp found = log->offsetForTimestamp(tp, now - 150);
+        QCOMPARE(found.offset, 3);
+        QCOMPARE(found.timestamp, recordsMax);
+    }
+
+    // retention.ms compares the stored maxTimestamp with now - retention: with the header's -1 stored, a batch of
+    // recent records went at the next check. It goes when its newest record is older than retention.
+    void retentionGoesByTheRecordsNotTheHeader_data() { addFramingColumnAndRows(); }
+    void retentionGoesByTheRecordsNotTheHeader()
+    {
+        QFETCH(int, framing);
+        auto log = openInMemory();
+        QVERIFY(log);
+        TopicConfig config;
+        config.retentionMs = 1000;
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        QCOMPARE(log->createTopic(tp.topic, 1, config), ErrorCode::None);
+        const qint64 now = m_clock.nowMs();
+        QCOMPARE(log->append(tp, batchWithTimestamps(framing, {now - 500, now - 100}, -1)).error, ErrorCode::None);
+        QCOMPARE(log->append(tp, batchWithTimestamps(framing, {now - 50}, -1, "u")).error, ErrorCode::None);
+
+        log->enforceRetention();
+        QCOMPARE(log->partitionInfo(tp)->logStartOffset, 0);
+        m_clock.advance(899); // cutoff now - 101: the first batch's newest record (now - 100) is still inside
+        log->enforceRetention();
+        QCOMPARE(log->partitionInfo(tp)->logStartOffset, 0);
+        m_clock.advance(2); // cutoff now - 99
+        log->enforceRetention();
+        QCOMPARE(log->partitionInfo(tp)->logStartOffset, 2);
+        m_clock.advance(50);
+        log->enforceRetention();
+        QCOMPARE(log->partitionInfo(tp)->logStartOffset, 3);
+        QCOMPARE(log->partitionInfo(tp)->sizeBytes, 0);
+    }
+
+    // ListOffsets by timestamp in compressed batches whose headers lie: the lookup finds the batch by its
+    // (recomputed) stored maxTimestamp and the record by decoding the batch.
+    void offsetForTimestampInBatchesWhoseHeaderLies_data() { addFramingColumnAndRows(); }
+    void offsetForTimestampInBatchesWhoseHeaderLies()
+    {
+        QFETCH(int, framing);
+        auto log = openInMemory();
+        QVERIFY(log);
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        QCOMPARE(log->createTopic(tp.topic, 1), ErrorCode::None);
+        // Batches: [0..2] ts 1000 1010 1020 (header -1); [3..5] 1030 1100 1050 (header 1030); [6] 2000 (-1).
+        QCOMPARE(log->append(tp, batchWithTimestamps(framing, {1000, 1010, 1020}, -1)).error, ErrorCode::None);
+        QCOMPARE(log->append(tp, batchWithTimestamps(framing, {1030, 1100, 1050}, 1030)).error, ErrorCode::None);
+        QCOMPARE(log->append(tp, batchWithTimestamps(framing, {2000}, -1)).error, ErrorCode::None);
+        const QList<std::array<qint64, 3>> lookups {// timestamp, offset, found timestamp
+            {0, 0, 1000}, {1015, 2, 1020}, {1025, 3, 1030}, {1040, 4, 1100}, {1101, 6, 2000}, {2001, -1, -1}};
+        for (const auto &[timestamp, offset, foundTimestamp] : lookups) {
+            const OffsetAndTimestamp r = log->offsetForTimestamp(tp, timestamp);
+            QCOMPARE(r.error, ErrorCode::None);
+            QCOMPARE(r.offset, offset);
+            QCOMPARE(r.timestamp, foundTimestamp);
+        }
+    }
+
+    // A compressed batch that inflates past Compression::MaxDecompressedBytes is refused before anything of its
+    // request is stored; the other requests of the call are appended.
+    void appendRefusesADecompressionBomb_data()
+    {
+        QTest::addColumn<int>("framing");
+        QTest::addRow("gzip") << int(Framing::Gzip);
+        QTest::addRow("zstd streamed") << int(Framing::ZstdStreamed);
+    }
+    void appendRefusesADecompressionBomb()
+    {
+        QFETCH(int, framing);
+        auto log = openInMemory();
+        QVERIFY(log);
+        QCOMPARE(log->createTopic(QStringLiteral("t"), 2), ErrorCode::None);
+        const QByteArray zeros(Compression::MaxDecompressedBytes + 1024, '\0');
+        const QByteArray bomb
+            = withRecordsSection(makeBatch(1), codecOf(Framing(framing)), compress(Framing(framing), zeros));
+        QVERIFY(bomb.size() < TopicConfig().maxMessageBytes); // refused for what it inflates to, not its size
+        EventRecorder events(m_events);
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        const TopicPartition other {QStringLiteral("t"), 1};
+        const auto results = log->append({{tp, makeBatch(2) + bomb}, {other, makeBatch(1)}});
+        QCOMPARE(results[0].error, ErrorCode::CorruptMessage);
+        QVERIFY2(results[0].message.contains(QStringLiteral("decompression bombs")), qPrintable(results[0].message));
+        QCOMPARE(results[0].baseOffset, -1);
+        QCOMPARE(log->partitionInfo(tp)->logEndOffset, 0);
+        QCOMPARE(log->partitionInfo(tp)->sizeBytes, 0);
+        QCOMPARE(results[1].error, ErrorCode::None);
+        QCOMPARE(events.lines, QStringList {QStringLiteral("BatchAppended t-1 [0..0] records=1")});
     }
 
     void logAppendTime()

@@ -1,9 +1,14 @@
+#include "compressedbatches.h"
 #include "core/crc32c.h"
 #include "core/recordbatch.h"
 
 #include <QTest>
+#include <functional>
 
 using namespace topicscope::engine;
+using namespace topicscope::engine::compressiontest;
+
+Q_DECLARE_METATYPE(topicscope::engine::compressiontest::Framing)
 
 namespace {
 
@@ -29,6 +34,39 @@ std::vector<Record> workedExampleRecords()
     second.timestamp = 1700000000005;
     second.value = QByteArray("world");
     return {first, second};
+}
+
+// Three records whose timestamps are out of order (the largest in the middle), with keys, values and headers
+// long enough for varint lengths of two bytes.
+std::vector<Record> outOfOrderRecords()
+{
+    std::vector<Record> records = workedExampleRecords();
+    Record third;
+    third.timestamp = 1700000000300;
+    third.key = QByteArray(200, 'k');
+    third.value = QByteArray(300, 'v');
+    third.headers = {RecordHeader {QByteArray("trace"), QByteArray("abc")}};
+    records.insert(records.begin() + 1, third);
+    return records; // timestamps ...000, ...300, ...005: the max is ...300
+}
+constexpr qint64 OutOfOrderMax = 1700000000300;
+
+// Framings as data rows, with "uncompressed" first (framing -1).
+void addFramingRows(const char *suffix, const std::function<void(QTestData &)> &more)
+{
+    const QList<QPair<const char *, int>> rows {{"uncompressed", -1}, {"gzip", int(Framing::Gzip)},
+        {"snappy xerial", int(Framing::SnappyXerial)}, {"snappy raw", int(Framing::SnappyRaw)},
+        {"lz4 frame", int(Framing::Lz4Frame)}, {"zstd with content size", int(Framing::ZstdWithContentSize)},
+        {"zstd streamed", int(Framing::ZstdStreamed)}};
+    for (const auto &[name, framing] : rows) {
+        QTestData &row = QTest::addRow("%s%s", name, suffix) << framing;
+        more(row);
+    }
+}
+
+QByteArray batchIn(int framing, const std::vector<Record> &records)
+{
+    return framing < 0 ? RecordBatch::build(0, records) : compressedBatch(Framing(framing), records);
 }
 
 } // namespace
@@ -199,6 +237,126 @@ private Q_SLOTS:
         parts = RecordBatch::split(cut, &truncated);
         QCOMPARE(parts.size(), size_t(1));
         QVERIFY(truncated);
+    }
+
+    // decode() reads compressed batches too: the same records, absolute offsets and timestamps.
+    void decodeCompressed_data()
+    {
+        QTest::addColumn<int>("framing");
+        addFramingRows("", [](QTestData &) {});
+    }
+    void decodeCompressed()
+    {
+        QFETCH(int, framing);
+        QByteArray batch = batchIn(framing, outOfOrderRecords());
+        RecordBatch::setBaseOffset(batch, 42);
+        QCOMPARE(RecordBatch::validate(batch), ErrorCode::None);
+        std::vector<Record> records;
+        QString why;
+        QCOMPARE(RecordBatch::decode(batch, &records, &why), ErrorCode::None);
+        std::vector<Record> expected = outOfOrderRecords();
+        QCOMPARE(records.size(), expected.size());
+        for (size_t i = 0; i < expected.size(); ++i) {
+            expected[i].offset = 42 + static_cast<qint64>(i);
+            QVERIFY2(records[i] == expected[i], qPrintable(QString::number(i)));
+        }
+    }
+
+    void decodeRefusesCorruptCompressedRecords()
+    {
+        const QByteArray batch = withRecordsSection(
+            RecordBatch::build(7, outOfOrderRecords()), Compression::Gzip, QByteArray("definitely not gzip"));
+        QCOMPARE(RecordBatch::validate(batch), ErrorCode::None); // the CRC is right; the payload is not
+        std::vector<Record> records;
+        QString why;
+        QCOMPARE(RecordBatch::decode(batch, &records, &why), ErrorCode::CorruptMessage);
+        QVERIFY2(
+            why.contains(QStringLiteral("batch at offset 7")) && why.contains(QStringLiteral("gzip")), qPrintable(why));
+        QVERIFY(records.empty());
+    }
+
+    // The records' largest timestamp, whatever the header says, for every codec.
+    void maxRecordTimestamp_data()
+    {
+        QTest::addColumn<int>("framing");
+        QTest::addColumn<qint64>("headerMax");
+        const QList<QPair<const char *, qint64>> headers {{"header right", OutOfOrderMax}, {"header -1", -1},
+            {"header too small", 1700000000005}, {"header too large", 1800000000000}};
+        for (const auto &[name, headerMax] : headers)
+            addFramingRows(
+                QByteArray(QByteArray(", ") + name).constData(), [h = headerMax](QTestData &row) { row << h; });
+    }
+    void maxRecordTimestamp()
+    {
+        QFETCH(int, framing);
+        QFETCH(qint64, headerMax);
+        const QByteArray batch = withHeaderMaxTimestamp(batchIn(framing, outOfOrderRecords()), headerMax);
+        QCOMPARE(RecordBatch::validate(batch), ErrorCode::None);
+        QCOMPARE(RecordBatch::parseHeader(batch)->maxTimestamp, headerMax);
+        qint64 max = 0;
+        QString why;
+        QCOMPARE(RecordBatch::maxRecordTimestamp(batch, &max, &why), ErrorCode::None);
+        QCOMPARE(max, OutOfOrderMax);
+    }
+
+    void maxRecordTimestampRefusesUnreadableRecords_data()
+    {
+        QTest::addColumn<QByteArray>("batch");
+        QTest::addColumn<QString>("expected");
+        const QByteArray plain = RecordBatch::build(0, outOfOrderRecords());
+        const QByteArray section = plain.mid(RecordBatchHeader::Size);
+        QTest::addRow("bytes after the last record")
+            << withRecordsSection(plain, Compression::None, section + "xyz") << QStringLiteral("3 bytes after");
+        std::vector<Record> firstTwo = outOfOrderRecords();
+        firstTwo.pop_back();
+        QTest::addRow("fewer records than the header counts") << withRecordsSection(
+            plain, Compression::None, RecordBatch::build(0, firstTwo).mid(RecordBatchHeader::Size))
+                                                              << QStringLiteral("record 2");
+        QByteArray overrun = section;
+        overrun[0] = '\x7e'; // first record claims 63 bytes, the real one is shorter: the rest misparses
+        QTest::addRow("record lengths that do not add up")
+            << withRecordsSection(plain, Compression::None, overrun) << QStringLiteral("record");
+        QTest::addRow("corrupt gzip payload")
+            << withRecordsSection(plain, Compression::Gzip, QByteArray("not gzip at all")) << QStringLiteral("gzip:");
+        QTest::addRow("corrupt lz4 payload")
+            << withRecordsSection(plain, Compression::Lz4, QByteArray(40, '\x13')) << QStringLiteral("lz4:");
+        QTest::addRow("compressed records that do not parse")
+            << withRecordsSection(plain, Compression::Zstd, compress(Framing::ZstdStreamed, "no records here"))
+            << QStringLiteral("record 0");
+        QTest::addRow("unknown codec 6") << withRecordsSection(plain, 6, section)
+                                         << QStringLiteral("unknown compression codec 6");
+        // 65 MiB of zeros compress to a few KiB: past Compression::MaxDecompressedBytes, refused as a bomb.
+        QTest::addRow("decompression bomb") << withRecordsSection(plain, Compression::Zstd,
+            compress(Framing::ZstdStreamed, QByteArray(Compression::MaxDecompressedBytes + 1024 * 1024, '\0')))
+                                            << QStringLiteral("decompression bombs");
+    }
+    void maxRecordTimestampRefusesUnreadableRecords()
+    {
+        QFETCH(QByteArray, batch);
+        QFETCH(QString, expected);
+        QCOMPARE(RecordBatch::validate(batch), ErrorCode::None);
+        qint64 max = 12345;
+        QString why;
+        QCOMPARE(RecordBatch::maxRecordTimestamp(batch, &max, &why), ErrorCode::CorruptMessage);
+        QVERIFY2(why.contains(expected), qPrintable(why));
+        QCOMPARE(max, qint64(12345)); // untouched on failure
+    }
+
+    // setMaxTimestamp changes the field and the CRC, nothing else.
+    void setMaxTimestampRewritesOnlyTheFieldAndCrc()
+    {
+        const QByteArray before = withHeaderMaxTimestamp(RecordBatch::build(0, outOfOrderRecords()), -1);
+        QByteArray after = before;
+        RecordBatch::setMaxTimestamp(after, OutOfOrderMax);
+        QCOMPARE(RecordBatch::validate(after), ErrorCode::None);
+        QCOMPARE(RecordBatch::parseHeader(after)->maxTimestamp, OutOfOrderMax);
+        QCOMPARE(after, RecordBatch::build(0, outOfOrderRecords())); // what build() computes itself
+        for (int i = 0; i < before.size(); ++i) {
+            const bool rewritten
+                = (i >= RecordBatchHeader::CrcOffset && i < RecordBatchHeader::CrcOffset + 4) || (i >= 35 && i < 43);
+            if (!rewritten)
+                QVERIFY2(before[i] == after[i], qPrintable(QString::number(i)));
+        }
     }
 
     void brokerRewrites()
