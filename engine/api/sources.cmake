@@ -10,5 +10,5 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     api/brokersnapshot.h api/clustertypes.h api/clusterclient.h
     api/localizedtext.h api/localizedtext.cpp
     api/scenariospec.h api/scenarioevent.h api/scenarioevent.cpp api/flowsnapshot.h api/scenarioplayerstate.h api/scenarioclient.h
-    api/wireexchange.h
+    api/wireexchange.h api/brokerpause.h
 )

@@ -34,7 +34,7 @@ struct WireExchange {
     qint16 apiVersion = -1;
     qint32 correlationId = 0;
     QString api; // "Produce", "JoinGroup", ...
-    qint64 receivedMs = 0; // broker clock, ms since the epoch
+    qint64 receivedMs = 0; // the wire clock (wall time in the live engine, even while paused), ms since the epoch
     qint64 answeredMs = 0; // when the answer was ready (a parked JoinGroup or long-poll Fetch: later)
     qint64 requestBytes = 0;
     qint64 responseBytes = 0; // 0 when nothing goes back (acks=0)

@@ -1,5 +1,6 @@
 #include "engine.h"
 
+#include "runtime/answergate.h"
 #include "runtime/kafkaserver.h"
 #include "runtime/realclock.h"
 
@@ -12,18 +13,29 @@ namespace topicscope::engine {
 Engine::Engine(EngineOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-{ }
+{
+    // pauseStateChanged crosses to the GUI thread by queued connections.
+    qRegisterMetaType<BrokerPauseState>();
+}
 
 Engine::~Engine()
 {
-    // Client connections call into the broker: they close first.
+    // Shutting down while paused: held answers are dropped with their connections (the sockets close anyway; a
+    // client retries as after any broker restart), and nobody is told.
+    if (m_gate)
+        m_gate->disconnect(this);
+    // Client connections call into the broker and offer answers to the gate: they close first. The clocks go last:
+    // the broker, the gate and parked answers cancel their timers on them.
     m_kafkaServer.reset();
     m_broker.reset();
+    m_gate.reset();
+    m_brokerClock.reset();
+    m_wallClock.reset();
 }
 
 Clock &Engine::clock()
 {
-    return *m_clock;
+    return *m_wallClock;
 }
 
 bool Engine::start(QString *error)
@@ -31,19 +43,23 @@ bool Engine::start(QString *error)
     if (m_broker)
         return true;
     // Created here, not in the constructor: start() runs on the worker thread, where the timers must live.
-    if (!m_clock)
-        m_clock = std::make_unique<RealClock>();
+    if (!m_wallClock) {
+        m_wallClock = std::make_unique<RealClock>();
+        m_brokerClock = std::make_unique<RealClock>();
+        m_gate = std::make_unique<AnswerGate>(*m_wallClock, m_options.maxAnswerHoldMs);
+        connect(m_gate.get(), &AnswerGate::changed, this, [this] { Q_EMIT pauseStateChanged(pauseState()); });
+    }
     BrokerOptions brokerOptions;
     brokerOptions.storage = m_options.storage;
     brokerOptions.groups = m_options.groups;
     brokerOptions.retentionCheckIntervalMs = m_options.retentionCheckIntervalMs;
-    m_broker = Broker::open(std::move(brokerOptions), *m_clock, error);
+    m_broker = Broker::open(std::move(brokerOptions), *m_brokerClock, error);
     if (!m_broker)
         return false;
     m_broker->events().subscribe([this](const Event &event) { onEvent(event); });
 
     if (m_options.listener) {
-        auto server = std::make_unique<KafkaServer>(*m_options.listener, *m_broker);
+        auto server = std::make_unique<KafkaServer>(*m_options.listener, *m_broker, m_wallClock.get(), m_gate.get());
         if (server->listen(&m_listenerError)) {
             m_kafkaServer = std::move(server);
         } else if (m_options.listenerRequired) {
@@ -73,7 +89,7 @@ BrokerSnapshot Engine::snapshot() const
         return s;
     const LogManager &log = m_broker->log();
     const GroupCoordinator &groups = m_broker->groups();
-    s.takenAtMs = m_clock->nowMs();
+    s.takenAtMs = m_wallClock->nowMs();
     s.dataDirectory = log.dataDirectory();
     for (const QString &name : log.topicNames()) {
         if (auto info = log.describeTopic(name))
@@ -101,10 +117,44 @@ void Engine::scheduleSnapshot()
     if (m_snapshotPending)
         return;
     m_snapshotPending = true;
-    m_clock->schedule(m_options.snapshotIntervalMs, [this] {
+    m_wallClock->schedule(m_options.snapshotIntervalMs, [this] {
         m_snapshotPending = false;
         Q_EMIT snapshotReady(snapshot());
     });
+}
+
+void Engine::pauseBroker()
+{
+    if (!m_broker || m_gate->isPaused())
+        return;
+    m_brokerClock->freeze();
+    m_gate->pause();
+}
+
+std::optional<WireExchange> Engine::stepBroker()
+{
+    if (!m_broker)
+        return std::nullopt;
+    return m_gate->step();
+}
+
+void Engine::resumeBroker()
+{
+    if (!m_broker || !m_gate->isPaused())
+        return;
+    // The clock runs again before the answers go out: what their clients send next meets a running broker. The
+    // gate's signal comes last, so that it reports the new lag.
+    m_brokerClock->thaw();
+    m_gate->resume();
+}
+
+BrokerPauseState Engine::pauseState() const
+{
+    if (!m_gate)
+        return {};
+    BrokerPauseState s = m_gate->state();
+    s.brokerLagMs = m_brokerClock->lagMs();
+    return s;
 }
 
 } // namespace topicscope::engine

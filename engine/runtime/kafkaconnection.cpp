@@ -1,5 +1,7 @@
 #include "kafkaconnection.h"
 
+#include "runtime/answergate.h"
+
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -18,11 +20,12 @@ constexpr qint64 SocketReadBufferSize = 256 * 1024;
 constexpr qint32 MinFrameSize = 10;
 } // namespace
 
-KafkaConnection::KafkaConnection(
-    QTcpSocket *socket, KafkaApis &apis, quint64 connectionId, qint32 maxRequestBytes, QObject *parent)
+KafkaConnection::KafkaConnection(QTcpSocket *socket, KafkaApis &apis, AnswerGate *gate, quint64 connectionId,
+    qint32 maxRequestBytes, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_apis(apis)
+    , m_gate(gate)
     , m_maxRequestBytes(maxRequestBytes)
 {
     m_socket->setParent(this);
@@ -35,14 +38,26 @@ KafkaConnection::KafkaConnection(
         if (m_closing)
             return;
         qCDebug(lcWireConnection).noquote() << QStringLiteral("connection %1 from %2 closed").arg(id()).arg(peer());
-        m_closing = true;
-        Q_EMIT closed(id());
-        deleteLater();
+        markClosed();
     });
     qCDebug(lcWireConnection).noquote() << QStringLiteral("connection %1 from %2 accepted").arg(id()).arg(peer());
 }
 
-KafkaConnection::~KafkaConnection() = default;
+KafkaConnection::~KafkaConnection()
+{
+    // Deleted without a close (the server shutting down): an answer still held has nowhere to go.
+    if (m_gate && !m_closing)
+        m_gate->dropConnection(id());
+}
+
+void KafkaConnection::markClosed()
+{
+    m_closing = true;
+    if (m_gate)
+        m_gate->dropConnection(id());
+    Q_EMIT closed(id());
+    deleteLater();
+}
 
 QString KafkaConnection::peer() const
 {
@@ -84,12 +99,26 @@ void KafkaConnection::processInput()
         QPointer<KafkaConnection> self(this);
         m_apis.handle(frame, m_info, [self](const WireResponse &response) {
             if (self)
-                self->onResponse(response);
+                self->onAnswer(response);
         });
         if (!self)
             return;
         m_inHandle = false;
     }
+}
+
+void KafkaConnection::onAnswer(const WireResponse &response)
+{
+    if (m_gate && !m_closing && response.action != WireResponse::Action::Close) {
+        QPointer<KafkaConnection> self(this);
+        const bool held = m_gate->offer(response.exchange, [self, response] {
+            if (self)
+                self->onResponse(response);
+        });
+        if (held)
+            return; // still muted: the answer is not written yet
+    }
+    onResponse(response);
 }
 
 void KafkaConnection::onResponse(const WireResponse &response)
@@ -121,11 +150,10 @@ void KafkaConnection::closeWithError(const QString &reason)
 {
     qCWarning(lcWireConnection).noquote()
         << QStringLiteral("closing connection %1 from %2: %3").arg(id()).arg(peer(), reason);
-    m_closing = true;
+    m_closing = true; // before abort(): its disconnected() must not close a second time
     m_busy = true;
     m_socket->abort();
-    Q_EMIT closed(id());
-    deleteLater();
+    markClosed();
 }
 
 } // namespace topicscope::engine

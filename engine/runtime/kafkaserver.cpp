@@ -23,10 +23,12 @@ QString hostPort(const QString &host, quint16 port)
 
 } // namespace
 
-KafkaServer::KafkaServer(KafkaServerOptions options, Broker &broker, QObject *parent)
+KafkaServer::KafkaServer(
+    KafkaServerOptions options, Broker &broker, Clock *wireClock, AnswerGate *gate, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
-    , m_apis(std::make_unique<KafkaApis>(broker))
+    , m_apis(std::make_unique<KafkaApis>(broker, KafkaApisConfig {}, wireClock))
+    , m_gate(gate)
     , m_server(new QTcpServer(this))
 {
     connect(m_server, &QTcpServer::newConnection, this, &KafkaServer::onNewConnection);
@@ -112,7 +114,7 @@ void KafkaServer::onNewConnection()
         // client's delayed ACK, which put ~40 ms on every fetch round trip (bench/REPORT-wire.md).
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         const quint64 id = m_nextConnectionId++;
-        auto *connection = new KafkaConnection(socket, *m_apis, id, m_options.maxRequestBytes, this);
+        auto *connection = new KafkaConnection(socket, *m_apis, m_gate, id, m_options.maxRequestBytes, this);
         m_connections.insert(id, connection);
         connect(
             connection, &KafkaConnection::closed, this, [this](quint64 closedId) { m_connections.remove(closedId); });

@@ -11,8 +11,10 @@ class QTcpServer;
 
 namespace topicscope::engine {
 
-class KafkaConnection;
+class AnswerGate;
 class Broker;
+class Clock;
+class KafkaConnection;
 
 // The broker's Kafka listener: a QTcpServer accepting client connections, each served by a KafkaConnection
 // that feeds request frames to the shared KafkaApis. Advertises itself as node 0 at the listen address (or
@@ -20,7 +22,12 @@ class Broker;
 class KafkaServer : public QObject {
     Q_OBJECT
 public:
-    KafkaServer(KafkaServerOptions options, Broker &broker, QObject *parent = nullptr);
+    // wireClock times the wire layer's own waits (a Fetch's max_wait_ms) and the exchanges' timestamps; null = the
+    // broker's clock. The Engine passes an unfrozen real clock so that long polls end on time while the broker's
+    // clock is paused. gate (may be null) is where connections offer their answers while paused. Both must outlive
+    // the server.
+    KafkaServer(KafkaServerOptions options, Broker &broker, Clock *wireClock = nullptr, AnswerGate *gate = nullptr,
+        QObject *parent = nullptr);
     ~KafkaServer() override;
 
     // Binds and listens. On failure returns false and *error says which address and why ("address already in
@@ -39,6 +46,7 @@ private:
 
     KafkaServerOptions m_options;
     std::unique_ptr<KafkaApis> m_apis;
+    AnswerGate *m_gate;
     QTcpServer *m_server;
     QHash<quint64, KafkaConnection *> m_connections;
     quint64 m_nextConnectionId = 1;

@@ -16,4 +16,5 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     runtime/kafkaserveroptions.h
     runtime/kafkaserver.h runtime/kafkaserver.cpp
     runtime/kafkaconnection.h runtime/kafkaconnection.cpp
+    runtime/answergate.h runtime/answergate.cpp
 )

@@ -17,8 +17,8 @@ Q_LOGGING_CATEGORY(lcWireRequests, "topicscope.engine.wire.requests", QtInfoMsg)
 
 namespace topicscope::engine {
 
-KafkaApis::KafkaApis(Broker &broker, KafkaApisConfig config)
-    : d(std::make_unique<Private>(broker, std::move(config)))
+KafkaApis::KafkaApis(Broker &broker, KafkaApisConfig config, Clock *wireClock)
+    : d(std::make_unique<Private>(broker, std::move(config), wireClock ? *wireClock : broker.clock()))
 {
     d->subscription = d->events.subscribe([p = d.get()](const Event &event) { p->onEvent(event); });
 }

@@ -57,7 +57,10 @@ public:
     using Responder = std::function<void(const WireResponse &)>;
     using ExchangeObserver = std::function<void(const WireExchange &)>;
 
-    explicit KafkaApis(Broker &broker, KafkaApisConfig config = {});
+    // wireClock, when given, times what belongs to the wire rather than to the broker: a parked Fetch's max_wait_ms,
+    // the parked fetches' recheck and the exchanges' timestamps. The live engine passes an unfrozen real clock, so
+    // that long polls still end on time while the broker's clock is paused. Default: the broker's clock.
+    explicit KafkaApis(Broker &broker, KafkaApisConfig config = {}, Clock *wireClock = nullptr);
     ~KafkaApis();
     KafkaApis(const KafkaApis &) = delete;
     KafkaApis &operator=(const KafkaApis &) = delete;

@@ -79,7 +79,7 @@ struct KafkaApis::Private {
     Broker &broker;
     LogManager &log;
     GroupCoordinator &groups;
-    Clock &clock;
+    Clock &clock; // the wire clock (see the KafkaApis constructor), not necessarily the broker's
     EventBus &events;
     KafkaApisConfig config;
     int subscription = 0;
@@ -89,14 +89,14 @@ struct KafkaApis::Private {
     bool recheckScheduled = false;
     TimerId recheckTimer = 0;
 
-    Private(Broker &b, KafkaApisConfig cfg)
+    Private(Broker &b, KafkaApisConfig cfg, Clock &wireClock)
         : broker(b)
         , log(b.log())
         , groups(b.groups())
-        , clock(b.clock())
+        , clock(wireClock)
         , events(b.events())
         , config(std::move(cfg))
-        , tap(std::make_shared<ExchangeTap>(b.clock()))
+        , tap(std::make_shared<ExchangeTap>(wireClock))
     { }
 
     void onEvent(const Event &event);
