@@ -1,8 +1,11 @@
 #pragma once
 
+#include "brokerpause.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <optional>
 
 namespace topicscope::engine {
 
@@ -28,6 +31,10 @@ struct ScenarioPlayerState {
     QString source; // the file it came from (":/scenarios/..." for a built-in), "" for the sandbox
     bool openEnded = false; // the sandbox, or a scenario continued after its end
     bool live = false; // the live broker's wire clients (ScenarioClient::loadLive), not a scenario
+    // Live: the real broker's pause (playing = !brokerPause.paused) and, after a step, what the released answer
+    // carried.
+    BrokerPauseState brokerPause;
+    std::optional<WireExchange> stepped;
     bool playing = false;
     bool finished = false; // the scenario reached its end and its checks ran (results); stays true once continued
     bool continued = false; // finished, then played on or acted on: the world runs on open-ended

@@ -17,6 +17,7 @@ LiveFlow::LiveFlow(Engine &engine, QObject *parent)
     m_timer->setInterval(PublishIntervalMs);
     connect(m_timer, &QTimer::timeout, this, &LiveFlow::onTick);
     startRecording();
+    connect(&engine, &Engine::pauseStateChanged, this, [this] { publishState(); });
     if (KafkaServer *server = engine.kafkaServer())
         m_exchangeSubscription
             = server->apis().subscribeExchanges([this](const WireExchange &exchange) { onExchange(exchange); });
@@ -34,8 +35,8 @@ void LiveFlow::startRecording()
     if (m_eventSubscription)
         m_engine.events().unsubscribe(m_eventSubscription);
     m_projector.reset();
-    m_recorder = std::make_unique<LiveRecorder>(m_engine.broker(), m_engine.clock().nowMs());
-    m_projector = std::make_unique<LiveProjector>(*m_recorder, m_engine.clock().nowMs());
+    m_recorder = std::make_unique<LiveRecorder>(m_engine.broker(), m_engine.broker().clock().nowMs());
+    m_projector = std::make_unique<LiveProjector>(*m_recorder, m_engine.broker().clock().nowMs());
     m_history.clear();
     m_historyBase = 0;
     m_pendingMovements.clear();
@@ -75,6 +76,10 @@ void LiveFlow::show(quint64 loadId)
 
 void LiveFlow::hide()
 {
+    // Nobody sees the pause any more: the real clients go on.
+    if (m_engine.pauseState().paused)
+        m_engine.resumeBroker();
+    m_stepped.reset();
     m_shown = false;
     m_timer->stop();
     m_exchanges.clear();
@@ -95,6 +100,35 @@ void LiveFlow::refuse(const QString &what)
     publishState();
 }
 
+void LiveFlow::pauseBroker()
+{
+    m_error.clear();
+    m_stepped.reset();
+    m_engine.pauseBroker();
+    publishState();
+}
+
+void LiveFlow::stepBroker()
+{
+    m_error.clear();
+    if (!m_engine.pauseState().paused)
+        m_engine.pauseBroker();
+    m_stepped = m_engine.stepBroker();
+    if (!m_stepped)
+        m_error = QStringLiteral("no answer is held: the broker is paused and nothing waits to be released");
+    publishState();
+    publish();
+}
+
+void LiveFlow::resumeBroker()
+{
+    m_error.clear();
+    m_stepped.reset();
+    m_engine.resumeBroker();
+    publishState();
+    publish();
+}
+
 ScenarioPlayerState LiveFlow::state() const
 {
     ScenarioPlayerState s;
@@ -105,7 +139,9 @@ ScenarioPlayerState LiveFlow::state() const
     s.description = QStringLiteral("The embedded broker's own clients (kafka-python, kcat, your apps) as they produce, "
                                    "fetch, commit and rebalance.");
     s.openEnded = true;
-    s.playing = true;
+    s.brokerPause = m_engine.pauseState();
+    s.playing = !s.brokerPause.paused;
+    s.stepped = m_stepped;
     s.timeMs = m_recorder->now();
     s.error = m_error;
     return s;

@@ -45,6 +45,10 @@ public:
     void restart();
     // The error for a scenario-only command, in the next state.
     void refuse(const QString &what);
+    // The real broker (Engine::pauseBroker/stepBroker/resumeBroker): the flow view's pause, step and play.
+    void pauseBroker();
+    void stepBroker();
+    void resumeBroker();
 
     RecordJourney journey(const TopicPartition &topicPartition, qint64 offset) const;
     std::optional<FlowSnapshot> historyAt(int rebalanceIndex) const;
@@ -70,6 +74,7 @@ private:
     bool m_shown = false;
     quint64 m_loadId = 0;
     QString m_error;
+    std::optional<WireExchange> m_stepped; // what the last step released
     QList<WireExchange> m_exchanges; // since the last snapshot
     int m_exchangesDropped = 0;
     bool m_exchangesChanged = false;

@@ -113,19 +113,25 @@ void ScenarioControl::restart()
 
 void ScenarioControl::play()
 {
-    if (!m_showingLive)
+    if (m_showingLive)
+        m_live.post([](LiveFlow &live) { live.resumeBroker(); });
+    else
         m_player.post([](ScenarioPlayer &p) { p.play(); });
 }
 
 void ScenarioControl::pause()
 {
-    if (!m_showingLive)
+    if (m_showingLive)
+        m_live.post([](LiveFlow &live) { live.pauseBroker(); });
+    else
         m_player.post([](ScenarioPlayer &p) { p.pause(); });
 }
 
 void ScenarioControl::stepEvent()
 {
-    if (!m_showingLive)
+    if (m_showingLive)
+        m_live.post([](LiveFlow &live) { live.stepBroker(); });
+    else
         m_player.post([](ScenarioPlayer &p) { p.stepEvent(); });
 }
 

@@ -197,6 +197,9 @@ QString FlowScenePainter::producerKeysText(const engine::FlowProducer &producer)
 
 QString FlowScenePainter::producerStatusText(const engine::FlowProducer &producer) const
 {
+    // A live client produces when it does: running while it sends, idle after.
+    if (m_snapshot.live)
+        return producer.running ? tr("● sending") : tr("○ idle");
     if (producer.rate <= 0 && !producer.running)
         return tr("◆ scripted");
     return producer.running ? tr("● running") : tr("■ stopped");
@@ -204,6 +207,8 @@ QString FlowScenePainter::producerStatusText(const engine::FlowProducer &produce
 
 QString FlowScenePainter::producerRateText(const engine::FlowProducer &producer) const
 {
+    if (m_snapshot.live && producer.rate <= 0)
+        return tr("idle");
     if (producer.rate <= 0)
         return tr("scripted");
     return tr("%1/s").arg(producer.rate, 0, 'g', 4);

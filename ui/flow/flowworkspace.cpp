@@ -10,6 +10,7 @@
 #include "scenarioclient.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -475,7 +476,15 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
     m_title->setFullToolTip(state.description);
     if (state.loaded && m_comparedLoad != 0 && state.loadId != m_comparedLoad)
         clearComparison();
-    m_play->setText(state.playing ? tr("Pause") : tr("Play"));
+    if (state.live)
+        m_play->setText(state.playing ? tr("Pause broker") : tr("Resume broker"));
+    else
+        m_play->setText(state.playing ? tr("Pause") : tr("Play"));
+    m_play->setToolTip(state.live ? tr("Pausing the real broker freezes its clock (no session timeout expires) and "
+                                       "holds produce acknowledgements, fetch answers with records and "
+                                       "JoinGroup/SyncGroup answers; clients only see latency.")
+                                  : QString());
+    m_step->setToolTip(state.live ? tr("Release the oldest held answer") : QString());
     m_play->setIcon(style()->standardIcon(state.playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     // A finished world can still be played with: play or step on (it runs open-ended, the checks stay as they
     // were at the end), add a consumer, delete records, see what happens.
@@ -499,6 +508,8 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
     bool bad = !state.error.isEmpty();
     if (bad) {
         status = tr("⚠ %1").arg(state.error);
+    } else if (state.live && state.brokerPause.paused) {
+        status = liveHeldText(state);
     } else if (state.finished) {
         int passed = 0;
         QStringList failed;
@@ -520,6 +531,22 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
         statusPalette.setColor(
             QPalette::WindowText, m_presentation ? QColor(0xff, 0x60, 0x60) : QColor(0xc6, 0x28, 0x28));
     m_status->setPalette(statusPalette);
+}
+
+QString FlowWorkspace::liveHeldText(const engine::ScenarioPlayerState &state) const
+{
+    const engine::BrokerPauseState &pause = state.brokerPause;
+    QString text = tr("Broker paused: %n answer(s) held", nullptr, int(pause.held.size()));
+    if (!pause.held.isEmpty()) {
+        const engine::HeldAnswer &next = pause.held.constFirst();
+        const qint64 left = qMax<qint64>(0, next.releaseAtMs - QDateTime::currentMSecsSinceEpoch());
+        text += tr("; next: %1 to %2 (%3), released by itself in %4 s")
+                    .arg(next.exchange.api, next.exchange.clientId, next.exchange.summary)
+                    .arg(QString::number(double(left) / 1000.0, 'f', 0));
+    }
+    if (state.stepped)
+        text += tr("; stepped: %1 to %2 (%3)").arg(state.stepped->api, state.stepped->clientId, state.stepped->summary);
+    return text;
 }
 
 void FlowWorkspace::showTime(qint64 timeMs)

@@ -69,7 +69,9 @@ Q_SIGNALS:
 private:
     void onSnapshot(const engine::FlowSnapshot &snapshot);
     void onState(const engine::ScenarioPlayerState &state);
-    void showTime(qint64 timeMs); // "+12.3 s / 40.0 s" (no end for the sandbox)
+    void showTime(qint64 timeMs);
+    // "Broker paused: 2 answers held; next: Produce to keyed-producer (...), released by itself in 14 s".
+    QString liveHeldText(const engine::ScenarioPlayerState &state) const; // "+12.3 s / 40.0 s" (no end for the sandbox)
     void onRecordClicked(const engine::TopicPartition &topicPartition, qint64 offset);
     void onGenerationSelected(const QString &group, int generation, int rebalanceIndex);
     void backToLive();

@@ -1,0 +1,123 @@
+// The Flow tab on the live broker, as a trainer uses it: the app's window with its embedded broker listening, the
+// tutorial's kafka-python snippets run against it (tests/integration/live_clients.py), Scenarios → Live Broker shows
+// them; pausing holds the real broker. Saves PNGs of the live flow at 1280x720 (look at them).
+#include "flow/flowview.h"
+#include "flow/flowworkspace.h"
+#include "interopbroker.h"
+#include "mainwindow.h"
+#include "runtime/enginefacade.h"
+#include "runtime/kafkaserveroptions.h"
+#include "runtime/scenariocontrol.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace topicscope;
+using namespace topicscope::interoptest;
+
+namespace {
+
+void saveShot(QWidget &w, const QString &name)
+{
+    const QString path = QStringLiteral(TOPICSCOPE_TEST_OUTPUT_DIR "/") + name;
+    QVERIFY2(w.grab().save(path), qPrintable(path));
+}
+
+// Runs a scenario of live_clients.py while this thread's event loop goes on (the facade's answers arrive here).
+bool runClients(const QString &bootstrap, const QString &scenario, QByteArray *output)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(systemPython(),
+        {QStringLiteral(TOPICSCOPE_TESTS_SOURCE_DIR "/integration/live_clients.py"), bootstrap, scenario});
+    if (!p.waitForStarted(10000))
+        return false;
+    QElapsedTimer timer;
+    timer.start();
+    while (p.state() != QProcess::NotRunning && timer.elapsed() < 90000)
+        QTest::qWait(50);
+    if (p.state() != QProcess::NotRunning)
+        p.kill();
+    p.waitForFinished(5000);
+    *output = p.readAll();
+    return p.exitCode() == 0 && output->contains("DONE");
+}
+
+} // namespace
+
+class TestLiveFlowView : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(QStringLiteral("topicscope-tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_liveflowview"));
+    }
+
+    void showsRealClientsAndPausesTheBroker()
+    {
+        if (!pythonHasModule(QStringLiteral("kafka")))
+            QSKIP("kafka-python is not installed for /usr/bin/python3 (Debian package python3-kafka)");
+        engine::EngineOptions options;
+        options.storage.inMemory = true;
+        options.groups.initialRebalanceDelayMs = 100;
+        engine::KafkaServerOptions listener;
+        listener.listenPort = 0;
+        options.listener = listener;
+        engine::EngineFacade facade(options);
+        ui::MainWindow window(&facade);
+        window.setScenarioControl(facade.scenarios());
+        window.resize(1280, 720);
+        QString address;
+        connect(&facade, &engine::ClusterClient::snapshotUpdated, this,
+            [&address](const engine::BrokerSnapshot &s) { address = s.listenAddress; });
+        window.show();
+        facade.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!address.isEmpty(), 20000);
+
+        ui::FlowWorkspace *flow = window.flowWorkspace();
+        QVERIFY(flow);
+        auto *live = window.findChild<QAction *>(QStringLiteral("openLiveFlow"));
+        QVERIFY(live);
+        live->trigger();
+        QTRY_VERIFY(flow->playerState().live);
+        QVERIFY(flow->isVisible());
+
+        QByteArray output;
+        QVERIFY2(runClients(address, QStringLiteral("tutorial"), &output), output.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(flow->liveSnapshot().produced == 10, 10000);
+        QTRY_VERIFY(flow->liveSnapshot().rebalances.size() >= 3);
+        const engine::FlowSnapshot s = flow->liveSnapshot();
+        QVERIFY(s.live);
+        QStringList consumers;
+        for (const engine::FlowConsumer &c : s.consumers)
+            consumers << c.id;
+        QVERIFY2(consumers.filter(QStringLiteral("consumer-1·")).size() == 1, qPrintable(consumers.join(u'|')));
+        QVERIFY(!s.producers.isEmpty());
+        saveShot(window, QStringLiteral("liveflow-1280x720.png"));
+
+        // Pause holds the real broker: the state says so, a step with nothing held says that too; resume lets go.
+        flow->togglePlay();
+        QTRY_VERIFY(flow->playerState().brokerPause.paused);
+        QVERIFY(!flow->playerState().playing);
+        saveShot(window, QStringLiteral("liveflow-paused-1280x720.png"));
+        flow->step();
+        QTRY_VERIFY(!flow->playerState().error.isEmpty());
+        flow->togglePlay();
+        QTRY_VERIFY(!flow->playerState().brokerPause.paused);
+        // Leaving the live view for a scenario resumes a paused broker.
+        flow->togglePlay();
+        QTRY_VERIFY(flow->playerState().brokerPause.paused);
+        flow->openSandbox();
+        QTRY_VERIFY(!flow->playerState().live);
+        live->trigger();
+        QTRY_VERIFY(flow->playerState().live);
+        QVERIFY(!flow->playerState().brokerPause.paused);
+    }
+};
+
+QTEST_MAIN(TestLiveFlowView)
+#include "tst_liveflowview.moc"
