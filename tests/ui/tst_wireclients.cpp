@@ -3,6 +3,7 @@
 // loopback port. Clients are plain TCP connections here (POSIX sockets: the test links no Qt Network).
 #include "clustertreemodel.h"
 #include "mainwindow.h"
+#include "rawclient.h"
 #include "runtime/enginefacade.h"
 
 #include <QAbstractItemModelTester>
@@ -10,44 +11,9 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace topicscope;
-
-namespace {
-
-// A connected TCP client socket, closed on destruction.
-class RawClient {
-public:
-    explicit RawClient(quint16 port)
-    {
-        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address {};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(port);
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
-            ::close(m_fd);
-            m_fd = -1;
-        }
-    }
-    ~RawClient() { close(); }
-    bool isConnected() const { return m_fd >= 0; }
-    void close()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        m_fd = -1;
-    }
-
-private:
-    int m_fd = -1;
-};
-
-} // namespace
+using testsupport::RawClient;
 
 class TestWireClients : public QObject {
     Q_OBJECT
