@@ -1,7 +1,9 @@
 #pragma once
 // A plain TCP client of the broker's listener on 127.0.0.1 (POSIX sockets: the engine tests link no Qt Network),
-// for tests that need connections without a Kafka client library. Header-only, any thread.
+// for tests that need connections without a Kafka client library, and the one request they send. Header-only, any
+// thread.
 #include <QByteArray>
+#include <QtEndian>
 #include <QtGlobal>
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -63,5 +65,26 @@ public:
 private:
     int m_fd = -1;
 };
+
+// ApiVersions v0 (request header v1: api key, version, correlation id, client id; empty body), size-prefixed.
+inline QByteArray apiVersionsRequest(qint32 correlationId, const QByteArray &clientId)
+{
+    QByteArray body;
+    const auto put16 = [&body](qint16 v) {
+        char b[2];
+        qToBigEndian(v, b);
+        body.append(b, 2);
+    };
+    put16(18);
+    put16(0);
+    char c[4];
+    qToBigEndian(correlationId, c);
+    body.append(c, 4);
+    put16(qint16(clientId.size()));
+    body.append(clientId);
+    char size[4];
+    qToBigEndian(qint32(body.size()), size);
+    return QByteArray(size, 4) + body;
+}
 
 } // namespace topicscope::testsupport

@@ -9,9 +9,9 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
-#include <QtEndian>
 
 using namespace topicscope::engine;
+using topicscope::testsupport::apiVersionsRequest;
 using topicscope::testsupport::RawClient;
 
 namespace {
@@ -86,27 +86,6 @@ QList<std::pair<quint64, QString>> open(std::initializer_list<quint64> ids)
     for (quint64 id : ids)
         out.append({id, QStringLiteral("127.0.0.1:%1").arg(50000 + id)});
     return out;
-}
-
-// ApiVersions v0 (request header v1: api key, version, correlation id, client id; empty body), size-prefixed.
-QByteArray apiVersionsRequest(qint32 correlationId, const QByteArray &clientId)
-{
-    QByteArray body;
-    const auto put16 = [&body](qint16 v) {
-        char b[2];
-        qToBigEndian(v, b);
-        body.append(b, 2);
-    };
-    put16(18);
-    put16(0);
-    char c[4];
-    qToBigEndian(correlationId, c);
-    body.append(c, 4);
-    put16(qint16(clientId.size()));
-    body.append(clientId);
-    char size[4];
-    qToBigEndian(qint32(body.size()), size);
-    return QByteArray(size, 4) + body;
 }
 
 } // namespace
