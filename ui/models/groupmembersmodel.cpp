@@ -113,7 +113,7 @@ QVariant GroupMembersModel::header(int column, int role) const
     if (role != Qt::DisplayRole)
         return {};
     static const char *const names[] = {QT_TR_NOOP("Member id"), QT_TR_NOOP("Client id"), QT_TR_NOOP("Host"),
-        QT_TR_NOOP("Session timeout"), QT_TR_NOOP("Last heartbeat"), QT_TR_NOOP("Assigned partitions")};
+        QT_TR_NOOP("Assigned partitions"), QT_TR_NOOP("Session timeout"), QT_TR_NOOP("Last heartbeat")};
     return tr(names[column]);
 }
 

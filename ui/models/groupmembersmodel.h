@@ -22,7 +22,7 @@ struct GroupMemberRow {
 class GroupMembersModel : public KeyedTableModel<GroupMemberRow, QString> {
     Q_OBJECT
 public:
-    enum Column { MemberId, ClientId, Host, SessionTimeout, LastHeartbeat, AssignedPartitions, ColumnCount };
+    enum Column { MemberId, ClientId, Host, AssignedPartitions, SessionTimeout, LastHeartbeat, ColumnCount };
     using KeyedTableModel::KeyedTableModel;
 
     void setGroup(const QString &groupId);
