@@ -18,6 +18,7 @@
 #include "screenfit.h"
 #include "shortcutsdialog.h"
 #include "topicsview.h"
+#include "wireclientsview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -75,11 +76,13 @@ MainWindow::MainWindow(engine::ClusterClient *client, QWidget *parent)
     m_messages = new MessageBrowser(client, this);
     m_groups = new GroupsView(client, this);
     m_charts = new ChartsView(this);
+    m_clients = new WireClientsView(this);
     m_tabs->addTab(m_topics, tr("Topics"));
     m_tabs->addTab(m_partitions, tr("Partitions"));
     m_tabs->addTab(m_messages, tr("Messages"));
     m_tabs->addTab(m_groups, tr("Consumer groups"));
     m_tabs->addTab(m_charts, tr("Charts"));
+    m_tabs->addTab(m_clients, tr("Wire clients"));
     auto *central = new QWidget(this);
     auto *centralLayout = new QVBoxLayout(central);
     centralLayout->setContentsMargins(0, 0, 0, 0);
@@ -195,7 +198,8 @@ void MainWindow::createMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const QList<QPair<QString, Tab>> tabs {{tr("&Topics"), TopicsTab}, {tr("&Partitions"), PartitionsTab},
-        {tr("&Messages"), MessagesTab}, {tr("Consumer &Groups"), GroupsTab}, {tr("&Charts"), ChartsTab}};
+        {tr("&Messages"), MessagesTab}, {tr("Consumer &Groups"), GroupsTab}, {tr("&Charts"), ChartsTab},
+        {tr("&Wire Clients"), ClientsTab}};
     for (const auto &[name, tab] : tabs)
         view->addAction(
             name, QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(tab))), this, [this, tab = tab] { showTab(tab); });
@@ -249,7 +253,7 @@ void MainWindow::createMenus()
     shortcuts->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("Show the &Getting-Started Hint"), this, [this] {
         QSettings().remove(FirstRunHintDismissedKey);
-        m_firstRunHint->setVisible(!m_presenting && m_tabs->currentIndex() != FlowTab);
+        m_firstRunHint->setVisible(!m_presenting && m_tabs->currentWidget() != m_flow);
     });
     help->addSeparator();
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
@@ -268,7 +272,7 @@ void MainWindow::setScenarioControl(engine::ScenarioClient *control)
     // Scenario texts (titles, captions, questions) carry their own languages: the window's is theirs too.
     control->setLanguage(Language::current());
     m_flow = new FlowWorkspace(control, this);
-    m_tabs->addTab(m_flow, tr("Flow"));
+    m_tabs->insertTab(FlowTab, m_flow, tr("Flow")); // before the wire clients
     connect(m_flow, &FlowWorkspace::presentationModeRequested, this, &MainWindow::setPresentationMode);
     // The docks and the topic toolbar serve the real broker (cluster tree, producer), not the scenario's world: they
     // make room while the Flow tab is up (on a 720p projector every row counts) and come back as they were when
@@ -414,7 +418,10 @@ void MainWindow::setPresentationMode(bool on)
 
 void MainWindow::showTab(Tab tab)
 {
-    m_tabs->setCurrentIndex(int(tab));
+    if (tab == ClientsTab)
+        m_tabs->setCurrentWidget(m_clients); // its index depends on whether there is a Flow tab
+    else
+        m_tabs->setCurrentIndex(int(tab));
 }
 
 void MainWindow::selectTopic(const QString &topic)
@@ -443,6 +450,7 @@ void MainWindow::showSnapshot(const engine::BrokerSnapshot &snapshot)
     m_messages->setSnapshot(snapshot);
     m_groups->setSnapshot(snapshot);
     m_charts->setSnapshot(snapshot);
+    m_clients->setSnapshot(snapshot);
     m_producer->setSnapshot(snapshot);
     m_statusDir->setText(
         snapshot.inMemory ? tr("In memory (nothing is saved)") : tr("Data: %1").arg(snapshot.dataDirectory));
@@ -583,8 +591,8 @@ void MainWindow::onTreeActivated(const QModelIndex &index)
         break;
     case ClusterTreeModel::Kind::ClientsFolder:
     case ClusterTreeModel::Kind::Client:
-        // Their groups, if they consume in one, are where a client's work shows.
-        showTab(GroupsTab);
+        m_clients->selectConnection(index.data(ClusterTreeModel::ConnectionRole).toULongLong());
+        showTab(ClientsTab);
         break;
     }
 }

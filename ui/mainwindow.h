@@ -26,15 +26,17 @@ class MessageBrowser;
 class PartitionsView;
 class ProducerPanel;
 class TopicsView;
+class WireClientsView;
 
-// The explorer: cluster tree (dock), Topics / Partitions / Messages / Consumer groups / Charts tabs, the
-// producer (dock), menus and status bar, all fed by the cluster's snapshots. Depends only on ClusterClient, so
-// the same window serves the embedded broker and, later, a remote cluster. Window geometry and dock layout
-// persist in QSettings. GUI thread.
+// The explorer: cluster tree (dock), Topics / Partitions / Messages / Consumer groups / Charts / Wire clients
+// tabs, the producer (dock), menus and status bar, all fed by the cluster's snapshots. Depends only on
+// ClusterClient, so the same window serves the embedded broker and, later, a remote cluster. Window geometry and dock
+// layout persist in QSettings. GUI thread.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    enum Tab { TopicsTab, PartitionsTab, MessagesTab, GroupsTab, ChartsTab, FlowTab };
+    // ClientsTab follows FlowTab when there is one (the embedded broker), else ChartsTab: showTab() finds it.
+    enum Tab { TopicsTab, PartitionsTab, MessagesTab, GroupsTab, ChartsTab, FlowTab, ClientsTab };
 
     explicit MainWindow(engine::ClusterClient *client, QWidget *parent = nullptr);
 
@@ -47,6 +49,7 @@ public:
     MessageBrowser *messageBrowser() const { return m_messages; }
     GroupsView *groupsView() const { return m_groups; }
     ChartsView *chartsView() const { return m_charts; }
+    WireClientsView *wireClientsView() const { return m_clients; }
     ProducerPanel *producerPanel() const { return m_producer; }
     ClusterTreeModel *treeModel() const { return m_treeModel; }
 
@@ -109,6 +112,7 @@ private:
     MessageBrowser *m_messages = nullptr;
     GroupsView *m_groups = nullptr;
     ChartsView *m_charts = nullptr;
+    WireClientsView *m_clients = nullptr;
     ProducerPanel *m_producer = nullptr;
     QLabel *m_statusDir = nullptr;
     QLabel *m_statusRate = nullptr;

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "errorcode.h"
 #include "groupdescription.h"
 #include "topicinfo.h"
 #include "topicpartition.h"
+#include "wireexchange.h"
 
 #include <QHash>
 #include <QList>
@@ -37,10 +39,41 @@ struct GroupOffsets {
     qint64 totalLag = 0; // sum of the known lags
 };
 
-// One connection of a Kafka client to the broker's listener.
+// The version of one API a wire client used last.
+struct WireApiVersion {
+    qint16 apiKey = -1;
+    QString api; // "Produce"
+    qint16 version = -1;
+    bool operator==(const WireApiVersion &) const = default;
+};
+
+// One connection of a Kafka client to the broker's listener, and what the broker saw it do (ClientActivity,
+// from the requests it answered). Rates are per second over the last few seconds; totals since the connection's
+// first request.
 struct WireClient {
     quint64 connectionId = 0; // the listener's running number, unique while the broker runs
     QString peer; // "127.0.0.1:53122"
+    QString clientId; // the client.id of its last request; "" before any or when the client sends none
+    qint64 connectedSinceMs = 0; // its first request (or when the broker first listed it), broker clock
+    qint64 lastRequestMs = 0; // 0 = none yet
+    // Roles seen: what the client did on this connection.
+    bool produces = false; // Produce
+    bool fetches = false; // Fetch
+    bool admin = false; // topic, config, group or record administration (CreateTopics, DescribeGroups, ...)
+    QString groupId; // a consumer group it is a member of ("" when none): JoinGroup, SyncGroup, Heartbeat
+    QString memberId;
+    int generation = -1;
+    qint64 requests = 0;
+    qint64 bytesIn = 0; // request bytes, as the broker read them
+    qint64 bytesOut = 0; // response bytes, with their size field
+    double requestsPerSecond = 0;
+    double bytesInPerSecond = 0;
+    double bytesOutPerSecond = 0;
+    QList<WireApiVersion> apiVersions; // by API key: the version last used of each API
+    // The last answer that carried an error: which API, Kafka's error and when (lastErrorMs 0 = none).
+    QString lastErrorApi;
+    ErrorCode lastError = ErrorCode::None;
+    qint64 lastErrorMs = 0;
     bool operator==(const WireClient &) const = default;
 };
 
@@ -69,6 +102,13 @@ struct BrokerSnapshot {
     QString listenAddress;
     QString listenerError;
     QList<WireClient> wireClients; // by connection id
+    // The protocol lane: the requests the listener answered since the previous snapshot, oldest first. Bounded:
+    // at most MaxExchanges (the newest ones) per snapshot, so that a flood of requests (100k records/s in small
+    // batches) costs the GUI thread a bounded amount per update; exchangesDropped says how many older ones were
+    // left out since the previous snapshot. Each exchange is in exactly one snapshot.
+    static constexpr int MaxExchanges = 1000;
+    QList<WireExchange> exchanges;
+    qint64 exchangesDropped = 0;
 };
 
 } // namespace topicscope::engine

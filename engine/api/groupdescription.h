@@ -17,6 +17,9 @@ struct GroupMemberDescription {
     QString clientHost;
     qint32 sessionTimeoutMs = 0;
     qint32 rebalanceTimeoutMs = 0;
+    // When the coordinator last heard from the member (a heartbeat, or a join or sync answered), broker clock ms:
+    // its session expires sessionTimeoutMs after that. Not part of Kafka's DescribeGroups answer.
+    qint64 lastHeartbeatMs = 0;
     QByteArray metadata; // for the selected protocol
     QByteArray assignment; // current generation's
 };

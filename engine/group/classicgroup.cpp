@@ -286,6 +286,7 @@ GroupDescription ClassicGroup::describe() const
         m.clientHost = member.clientHost;
         m.sessionTimeoutMs = member.sessionTimeoutMs;
         m.rebalanceTimeoutMs = member.rebalanceTimeoutMs;
+        m.lastHeartbeatMs = member.lastHeartbeatMs;
         if (stable) {
             m.metadata = member.metadata(m_protocolName);
             m.assignment = member.assignment;

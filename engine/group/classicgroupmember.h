@@ -35,6 +35,7 @@ struct ClassicGroupMember {
     // can expire while it waits, because a client that gave up would otherwise linger forever.
     bool isNew = false;
     TimerId heartbeatTimer = 0;
+    qint64 lastHeartbeatMs = 0; // when heartbeatTimer was last (re)started: the member was last heard from
 
     bool isAwaitingJoin() const { return static_cast<bool>(awaitingJoin); }
     bool isAwaitingSync() const { return static_cast<bool>(awaitingSync); }

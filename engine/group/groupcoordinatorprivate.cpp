@@ -119,6 +119,7 @@ QString GroupCoordinator::Private::newMemberId(const JoinGroupRequest &request)
 void GroupCoordinator::Private::scheduleExpiration(ClassicGroup &group, ClassicGroupMember &member, qint64 timeoutMs)
 {
     clock.cancel(member.heartbeatTimer);
+    member.lastHeartbeatMs = clock.nowMs();
     member.heartbeatTimer = clock.schedule(timeoutMs, [this, groupId = group.groupId(), memberId = member.memberId] {
         Batch batch(*this);
         onHeartbeatExpired(groupId, memberId);

@@ -110,13 +110,19 @@ ExplorerService::ExplorerService(Engine &engine, Publish publish)
                 offsets.removeIf([&](const auto &it) { return it.key().topic == d->topic; });
         }
     });
+    if (KafkaServer *server = m_engine.kafkaServer())
+        m_exchangeSubscription
+            = server->apis().subscribeExchanges([this](const WireExchange &exchange) { onExchange(exchange); });
     m_tickTimer = m_engine.clock().schedule(TickMs, [this] { tick(); });
 }
 
 ExplorerService::~ExplorerService()
 {
     m_engine.events().unsubscribe(m_subscription);
+    if (KafkaServer *server = m_engine.kafkaServer(); server && m_exchangeSubscription)
+        server->apis().unsubscribeExchanges(m_exchangeSubscription);
     m_engine.clock().cancel(m_tickTimer);
+    m_engine.clock().cancel(m_exchangeTimer);
     for (const auto &job : std::as_const(m_jobs))
         m_engine.clock().cancel(job->timer);
 }
@@ -132,10 +138,42 @@ void ExplorerService::onOffsetCommitted(const OffsetCommitted &commit)
     marks.insert(commit.topicPartition, commit.offset);
 }
 
+void ExplorerService::onExchange(const WireExchange &exchange)
+{
+    // Every answered request passes here: O(1), and at most one timer pending however many arrive.
+    m_clients.record(exchange);
+    if (!m_exchangeTimer)
+        m_exchangeTimer
+            = m_engine.clock().schedule(m_engine.options().snapshotIntervalMs, [this] { publishExchanges(); });
+}
+
+void ExplorerService::publishExchanges()
+{
+    m_exchangeTimer = 0;
+    if (!m_clients.hasQueuedExchanges())
+        return;
+    // Requests that change the broker (produce, commit, join) make the engine publish, and its snapshot carries
+    // the exchanges too: publish here only after the engine has been quiet for two of its periods, so that the
+    // two sources together stay near the engine's rate rather than doubling it. Heartbeats, metadata and empty
+    // fetches alone are published from here, at most every two periods.
+    const qint64 quietMs = 2 * qint64(m_engine.options().snapshotIntervalMs);
+    const qint64 sinceLast = m_engine.clock().nowMs() - m_lastEnrichedMs;
+    if (sinceLast < quietMs) {
+        m_exchangeTimer = m_engine.clock().schedule(quietMs - sinceLast, [this] { publishExchanges(); });
+        return;
+    }
+    if (m_publish) {
+        BrokerSnapshot s = m_engine.snapshot();
+        enrich(s);
+        m_publish(s);
+    }
+}
+
 void ExplorerService::tick()
 {
     const qint64 now = m_engine.clock().nowMs();
-    const bool active = !m_rates.rates(now).isEmpty() || !m_consumeRates.rates(now).isEmpty();
+    const bool active
+        = !m_rates.rates(now).isEmpty() || !m_consumeRates.rates(now).isEmpty() || m_clients.hasRecentTraffic(now);
     // Clients connecting or leaving are no engine event; the tick notices them.
     QList<quint64> connections;
     if (KafkaServer *server = m_engine.kafkaServer()) {
@@ -170,19 +208,22 @@ void ExplorerService::enrich(BrokerSnapshot &s)
 
     s.listenAddress.clear();
     s.listenerError = m_engine.listenerError();
-    s.wireClients.clear();
     m_publishedConnections.clear();
+    QList<std::pair<quint64, QString>> open;
     if (KafkaServer *server = m_engine.kafkaServer(); server && server->isListening()) {
         s.listenAddress = server->listenAddress();
         // The server keeps its connections as children; a connection removes itself when its socket closes.
         for (const KafkaConnection *c : server->findChildren<KafkaConnection *>(Qt::FindDirectChildrenOnly)) {
-            s.wireClients.append({c->id(), c->peer()});
+            open.append({c->id(), c->peer()});
             m_publishedConnections.append(c->id());
         }
-        std::sort(s.wireClients.begin(), s.wireClients.end(),
-            [](const WireClient &a, const WireClient &b) { return a.connectionId < b.connectionId; });
+        std::sort(open.begin(), open.end());
         std::sort(m_publishedConnections.begin(), m_publishedConnections.end());
     }
+    // What each open connection did; the closed ones are forgotten here.
+    s.wireClients = m_clients.describe(open, now);
+    s.exchanges = m_clients.takeExchanges(&s.exchangesDropped);
+    m_lastEnrichedMs = now;
 
     QHash<TopicPartition, qint64> logEnd;
     for (const TopicInfo &t : std::as_const(s.topics)) {

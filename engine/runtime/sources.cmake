@@ -5,6 +5,7 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     runtime/engine.h runtime/engine.cpp
     runtime/enginefacade.h runtime/enginefacade.cpp
     runtime/ratetracker.h runtime/ratetracker.cpp
+    runtime/clientactivity.h runtime/clientactivity.cpp
     runtime/explorerservice.h runtime/explorerservice.cpp
     runtime/scenarioplayer.h runtime/scenarioplayer.cpp
     runtime/scenariocontrol.h runtime/scenariocontrol.cpp

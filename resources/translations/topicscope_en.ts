@@ -152,6 +152,16 @@
     </message>
 </context>
 <context>
+    <name>topicscope::ui::WireClientsView</name>
+    <message numerus="yes">
+        <source>%n client connection(s) on %1. Point Kafka clients at bootstrap.servers=%1; set client.id to tell them apart.</source>
+        <translation>
+            <numerusform>%n client connection on %1. Point Kafka clients at bootstrap.servers=%1; set client.id to tell them apart.</numerusform>
+            <numerusform>%n client connections on %1. Point Kafka clients at bootstrap.servers=%1; set client.id to tell them apart.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tst_Translations</name>
     <message numerus="yes">
         <source>%n topic(s)</source>

@@ -930,6 +930,30 @@ assigned: </source>
         <source>Assigned partitions</source>
         <translation>할당된 파티션</translation>
     </message>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1초 전</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s ago</source>
+        <translation>%1분 %2초 전</translation>
+    </message>
+    <message>
+        <source>When the coordinator last heard from the member (a heartbeat, join or sync); it is removed when this reaches its session timeout.</source>
+        <translation>코디네이터가 이 멤버의 소식(하트비트, 조인 또는 싱크)을 마지막으로 받은 뒤 지난 시간입니다. 세션 타임아웃에 이르면 멤버가 제거됩니다.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>Session timeout</source>
+        <translation>세션 타임아웃</translation>
+    </message>
+    <message>
+        <source>Last heartbeat</source>
+        <translation>마지막 하트비트</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::GroupOffsetsModel</name>
@@ -1459,6 +1483,14 @@ This cannot be undone.</source>
     <message>
         <source>Esc</source>
         <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Wire clients</source>
+        <translation>외부 클라이언트</translation>
+    </message>
+    <message>
+        <source>&amp;Wire Clients</source>
+        <translation>외부 클라이언트(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -2051,6 +2083,68 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>topicscope::ui::ProtocolLaneModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Connection %1, correlation id %2: request %3, answer %4</source>
+        <translation>연결 %1, 상관 ID %2: 요청 %3, 응답 %4</translation>
+    </message>
+    <message>
+        <source>none (acks=0)</source>
+        <translation>없음 (acks=0)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>클라이언트</translation>
+    </message>
+    <message>
+        <source>API</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>Key fields</source>
+        <translation>주요 필드</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>지연 시간</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>오류</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::ProtocolLaneView</name>
+    <message>
+        <source>Errors only</source>
+        <translation>오류만</translation>
+    </message>
+    <message>
+        <source>Filter: client id, API, group…</source>
+        <translation>필터: 클라이언트 ID, API, 그룹…</translation>
+    </message>
+    <message>
+        <source>Only the answers that carried an error code</source>
+        <translation>오류 코드가 담긴 응답만 표시</translation>
+    </message>
+    <message>
+        <source>%1 of %2 exchanges</source>
+        <translation>교환 %2개 중 %1개</translation>
+    </message>
+    <message>
+        <source> · %1 older ones not kept</source>
+        <translation> · 이전 교환 %1개는 보관하지 않음</translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::RebalanceModel</name>
     <message>
         <source>No partition changed owner</source>
@@ -2324,6 +2418,118 @@ This cannot be undone.</source>
     <message>
         <source>Retention</source>
         <translation>보존 기간</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::WireClientsModel</name>
+    <message>
+        <source>(no client.id)</source>
+        <translation>(client.id 없음)</translation>
+    </message>
+    <message>
+        <source>produces</source>
+        <translation>프로듀스</translation>
+    </message>
+    <message>
+        <source>fetches</source>
+        <translation>페치</translation>
+    </message>
+    <message>
+        <source>member of %1</source>
+        <translation>%1 그룹 멤버</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>관리</translation>
+    </message>
+    <message>
+        <source>%1: %2 at %3</source>
+        <translation>%1: %2 (%3)</translation>
+    </message>
+    <message>
+        <source>/s</source>
+        <translation>/초</translation>
+    </message>
+    <message>
+        <source>Connection %1 from %2, since %3: %4 requests, %5 in, %6 out</source>
+        <translation>연결 %1 (%2), %3부터: 요청 %4개, 수신 %5, 송신 %6</translation>
+    </message>
+    <message>
+        <source>Member %1 of group %2, generation %3</source>
+        <translation>그룹 %2의 멤버 %1, 제너레이션 %3</translation>
+    </message>
+    <message>
+        <source>%1 (key %2): version %3</source>
+        <translation>%1 (키 %2): 버전 %3</translation>
+    </message>
+    <message>
+        <source>Over the last few seconds; %1 requests since the client connected</source>
+        <translation>최근 몇 초 동안의 값. 클라이언트가 연결된 뒤 요청 %1개</translation>
+    </message>
+    <message>
+        <source>%1 answered %2 at %3</source>
+        <translation>%1의 응답 %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Client id</source>
+        <translation>클라이언트 ID</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Bytes in</source>
+        <translation>수신 바이트</translation>
+    </message>
+    <message>
+        <source>Bytes out</source>
+        <translation>송신 바이트</translation>
+    </message>
+    <message>
+        <source>API versions</source>
+        <translation>API 버전</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>마지막 오류</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::WireClientsView</name>
+    <message>
+        <source>All Clients</source>
+        <translation>모든 클라이언트</translation>
+    </message>
+    <message>
+        <source>Show the exchanges of every client in the lane</source>
+        <translation>레인에 모든 클라이언트의 교환을 표시</translation>
+    </message>
+    <message>
+        <source>No Kafka listener: wire clients cannot connect.</source>
+        <translation>Kafka 리스너가 없어 외부 클라이언트가 연결할 수 없습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n client connection(s) on %1. Point Kafka clients at bootstrap.servers=%1; set client.id to tell them apart.</source>
+        <translation>
+            <numerusform>%1의 클라이언트 연결 %n개. Kafka 클라이언트에 bootstrap.servers=%1을(를) 지정하고, 서로 구분하려면 client.id를 설정하세요.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Protocol lane: every client&apos;s requests and the broker&apos;s answers</source>
+        <translation>프로토콜 레인: 모든 클라이언트의 요청과 브로커의 응답</translation>
+    </message>
+    <message>
+        <source>Protocol lane of %1 (%2, connection %3)</source>
+        <translation>%1의 프로토콜 레인 (%2, 연결 %3)</translation>
     </message>
 </context>
 <context>

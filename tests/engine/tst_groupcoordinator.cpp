@@ -205,6 +205,7 @@ private slots:
     void rebalanceOnJoin();
     void rebalanceOnLeaveThenEmpty();
     void sessionTimeoutRemovesMember();
+    void describeTellsWhenMembersWereLastHeardFrom();
     void dynamicMemberNotRejoiningIsRemoved();
     void staleGeneration_data();
     void staleGeneration();
@@ -528,6 +529,31 @@ void tst_GroupCoordinator::sessionTimeoutRemovesMember()
         ErrorCode::None);
     QCOMPARE(h.dump(), QStringLiteral("group g1: Stable gen=2 leader=c-1 members=[c-1]"));
     QCOMPARE(h.rebalances.last().partitionsMoved, (QList<TopicPartition> {tp("t", 1), tp("t", 2)}));
+}
+
+void tst_GroupCoordinator::describeTellsWhenMembersWereLastHeardFrom()
+{
+    Harness h;
+    const qint64 start = h.clock.nowMs();
+    QVERIFY(h.formGroup(2));
+    const auto lastHeartbeats = [&h] {
+        QStringList out;
+        for (const GroupMemberDescription &m : h.coordinator->describeGroup(G1).members)
+            out << QStringLiteral("%1@%2").arg(m.memberId).arg(m.lastHeartbeatMs);
+        return out.join(QLatin1Char(' '));
+    };
+    // Joining and syncing count as contact; then each member's own heartbeats move its time, and only its time.
+    QCOMPARE(lastHeartbeats(), QStringLiteral("c-1@%1 c-2@%1").arg(start));
+    h.clock.advance(3000);
+    QCOMPARE(h.heartbeat(QStringLiteral("c-1"), 1), ErrorCode::None);
+    QCOMPARE(lastHeartbeats(), QStringLiteral("c-1@%1 c-2@%2").arg(start + 3000).arg(start));
+    h.clock.advance(200);
+    QCOMPARE(h.heartbeat(QStringLiteral("c-2"), 1), ErrorCode::None);
+    QCOMPARE(lastHeartbeats(), QStringLiteral("c-1@%1 c-2@%2").arg(start + 3000).arg(start + 3200));
+    // A refused heartbeat (stale generation) is no contact.
+    h.clock.advance(100);
+    QCOMPARE(h.heartbeat(QStringLiteral("c-2"), 7), ErrorCode::IllegalGeneration);
+    QCOMPARE(lastHeartbeats(), QStringLiteral("c-1@%1 c-2@%2").arg(start + 3000).arg(start + 3200));
 }
 
 void tst_GroupCoordinator::dynamicMemberNotRejoiningIsRemoved()

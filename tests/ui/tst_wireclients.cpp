@@ -3,49 +3,51 @@
 // loopback port. Clients are plain TCP connections here (POSIX sockets: the test links no Qt Network).
 #include "clustertreemodel.h"
 #include "mainwindow.h"
+#include "protocollanemodel.h"
+#include "protocollaneview.h"
+#include "rawclient.h"
 #include "runtime/enginefacade.h"
+#include "wireclientsmodel.h"
+#include "wireclientsview.h"
 
 #include <QAbstractItemModelTester>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTest>
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
+#include <QTreeView>
 
 using namespace topicscope;
+using testsupport::apiVersionsRequest;
+using testsupport::RawClient;
 
 namespace {
 
-// A connected TCP client socket, closed on destruction.
-class RawClient {
-public:
-    explicit RawClient(quint16 port)
-    {
-        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address {};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(port);
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        if (::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
-            ::close(m_fd);
-            m_fd = -1;
-        }
-    }
-    ~RawClient() { close(); }
-    bool isConnected() const { return m_fd >= 0; }
-    void close()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-        m_fd = -1;
-    }
+// An in-memory broker whose listener takes a free loopback port.
+engine::EngineOptions listeningOptions()
+{
+    engine::EngineOptions options;
+    options.storage.inMemory = true;
+    engine::KafkaServerOptions listener;
+    listener.listenPort = 0; // a free port
+    options.listener = listener;
+    return options;
+}
 
-private:
-    int m_fd = -1;
-};
+// Starts the broker and waits until it started and a snapshot names its listener (a topic is created: an event,
+// so that a snapshot comes); last follows every snapshot from then on.
+bool startListening(engine::EngineFacade &facade, QObject *context, engine::BrokerSnapshot &last)
+{
+    QObject::connect(&facade, &engine::EngineFacade::snapshotUpdated, context,
+        [&last](const engine::BrokerSnapshot &s) { last = s; });
+    QSignalSpy started(&facade, &engine::EngineFacade::started);
+    facade.start();
+    if (!QTest::qWaitFor([&] { return started.count() == 1; }) || !started.at(0).at(0).toBool())
+        return false;
+    facade.createTopic(QStringLiteral("t"), 1);
+    return QTest::qWaitFor([&] { return !last.listenAddress.isEmpty(); });
+}
 
 } // namespace
 
@@ -61,23 +63,11 @@ private Q_SLOTS:
 
     void listenerAndClientsAreShown()
     {
-        engine::EngineOptions options;
-        options.storage.inMemory = true;
-        engine::KafkaServerOptions listener;
-        listener.listenPort = 0; // a free port
-        options.listener = listener;
-        engine::EngineFacade facade(options);
+        engine::EngineFacade facade(listeningOptions());
         ui::MainWindow window(&facade);
         QAbstractItemModelTester tester(window.treeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         engine::BrokerSnapshot last;
-        connect(
-            &facade, &engine::EngineFacade::snapshotUpdated, this, [&](const engine::BrokerSnapshot &s) { last = s; });
-        QSignalSpy started(&facade, &engine::EngineFacade::started);
-        facade.start();
-        QTRY_COMPARE(started.count(), 1);
-        QVERIFY(started.at(0).at(0).toBool());
-        facade.createTopic(QStringLiteral("t"), 1); // an event, so that a snapshot comes
-        QTRY_VERIFY(!last.listenAddress.isEmpty());
+        QVERIFY(startListening(facade, this, last));
         QVERIFY(last.listenAddress.startsWith(QStringLiteral("127.0.0.1:")));
         const quint16 port = quint16(last.listenAddress.section(QLatin1Char(':'), -1).toUInt());
         QVERIFY(port > 0);
@@ -105,6 +95,43 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(last.wireClients.size(), 1, 5000);
         QTRY_VERIFY(window.treeModel()->dump().contains(QStringLiteral("Wire clients (1) on ")));
         QTRY_COMPARE(status->text(), QStringLiteral("Kafka on %1 · 1 connection").arg(last.listenAddress));
+    }
+
+    void clientIdAndLaneReachTheClientsTab()
+    {
+        engine::EngineFacade facade(listeningOptions());
+        ui::MainWindow window(&facade);
+        QAbstractItemModelTester tester(
+            window.wireClientsView()->clientsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        engine::BrokerSnapshot last;
+        QVERIFY(startListening(facade, this, last));
+        const quint16 port = quint16(last.listenAddress.section(QLatin1Char(':'), -1).toUInt());
+
+        // A client that names itself: requests that change nothing in the broker still reach the window.
+        RawClient client(port);
+        QVERIFY(client.isConnected());
+        client.write(apiVersionsRequest(1, "probe-client") + apiVersionsRequest(2, "probe-client"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window.treeModel()->dump().contains(QStringLiteral("probe-client · 127.0.0.1:")), 5000);
+        ui::WireClientsView *view = window.wireClientsView();
+        QTRY_COMPARE(view->clientsModel()->rowCount(), 1);
+        QCOMPARE(view->clientsModel()->rowAt(0).clientId, QStringLiteral("probe-client"));
+        QTRY_COMPARE(view->lane()->model()->rowCount(), 2);
+        QCOMPARE(view->lane()->model()->index(1, ui::ProtocolLaneModel::Api).data().toString(),
+            QStringLiteral("ApiVersions v0"));
+
+        // The tree's client node opens the Wire clients tab on that client.
+        const QModelIndex folder = window.treeModel()->index(2, 0, window.treeModel()->index(0, 0));
+        const QModelIndex node = window.treeModel()->index(0, 0, folder);
+        Q_EMIT window.findChild<QTreeView *>(QStringLiteral("clusterTree"))->activated(node);
+        QCOMPARE(window.findChild<QTabWidget *>()->currentWidget(), view);
+        QCOMPARE(view->currentConnection(), last.wireClients.constFirst().connectionId);
+        QCOMPARE(view->clientsModel()->index(0, ui::WireClientsModel::ApiVersions).data().toString(),
+            QStringLiteral("ApiVersions v0"));
+
+        client.close();
+        QTRY_COMPARE_WITH_TIMEOUT(view->clientsModel()->rowCount(), 0, 5000);
+        QCOMPARE(view->currentConnection(), quint64(0));
     }
 
     void noListenerIsSaidSo()

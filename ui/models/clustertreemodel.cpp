@@ -81,10 +81,12 @@ void ClusterTreeModel::setSnapshot(const engine::BrokerSnapshot &snapshot)
             ? tr("Wire clients (no listener)")
             : tr("Wire clients (%1) on %2").arg(snapshot.wireClients.size()).arg(snapshot.listenAddress),
         {}, -1, {}, {}};
-    for (const engine::WireClient &c : snapshot.wireClients)
+    for (const engine::WireClient &c : snapshot.wireClients) {
+        const QString connection
+            = tr("%1 · connection %2").arg(c.peer.isEmpty() ? tr("closing") : c.peer).arg(c.connectionId);
         clients.children.push_back({Kind::Client, QString::number(c.connectionId),
-            tr("%1 · connection %2").arg(c.peer.isEmpty() ? tr("closing") : c.peer).arg(c.connectionId), {}, -1, {},
-            {}});
+            c.clientId.isEmpty() ? connection : tr("%1 · %2").arg(c.clientId, connection), {}, -1, {}, {}});
+    }
     broker.children.push_back(std::move(topics));
     broker.children.push_back(std::move(groupsFolder));
     broker.children.push_back(std::move(clients));
@@ -211,6 +213,8 @@ QVariant ClusterTreeModel::data(const QModelIndex &index, int role) const
         return n->partition;
     case GroupRole:
         return n->group;
+    case ConnectionRole:
+        return n->kind == Kind::Client ? n->key.toULongLong() : 0;
     default:
         return {};
     }

@@ -15,7 +15,7 @@ class ClusterTreeModel : public QAbstractItemModel {
     Q_OBJECT
 public:
     enum class Kind { Broker, TopicsFolder, Topic, Partition, GroupsFolder, Group, ClientsFolder, Client };
-    enum Role { KindRole = Qt::UserRole + 1, TopicRole, PartitionRole, GroupRole };
+    enum Role { KindRole = Qt::UserRole + 1, TopicRole, PartitionRole, GroupRole, ConnectionRole };
 
     explicit ClusterTreeModel(QObject *parent = nullptr);
     ~ClusterTreeModel() override;

@@ -263,6 +263,13 @@ QString timestamp(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
 }
 
+QString timeOfDay(qint64 ms)
+{
+    if (ms < 0)
+        return QStringLiteral("—");
+    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("HH:mm:ss.zzz"));
+}
+
 QString lastAppend(qint64 appendMs, qint64 nowMs)
 {
     if (appendMs < 0)

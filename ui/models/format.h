@@ -20,6 +20,7 @@ QString count(qint64 n); // "1,234,567"
 QString rate(double perSecond); // "1,234/s", "0.5/s", "—" for 0
 QString retention(qint64 ms); // "7 days", "forever"
 QString timestamp(qint64 ms); // local "2024-01-02 03:04:05.678", "—" for -1
+QString timeOfDay(qint64 ms); // local "03:04:05.678", "—" for -1
 QString lastAppend(qint64 appendMs, qint64 nowMs); // "3 s ago", "never"
 // A key or value; null stays "null". Text shows printable UTF-8 (else falls back to hex), Json pretty-prints
 // when the bytes parse as JSON. singleLine folds newlines for table cells.

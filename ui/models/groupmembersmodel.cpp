@@ -35,6 +35,15 @@ QString GroupMembersModel::partitionList(const QList<engine::TopicPartition> &pa
     return parts.isEmpty() ? QStringLiteral("—") : parts.join(QStringLiteral("; "));
 }
 
+QString GroupMembersModel::heartbeatAge(qint64 ms)
+{
+    if (ms < 0)
+        return QStringLiteral("—");
+    if (ms < 60'000)
+        return tr("%1 s ago").arg(double(ms) / 1000.0, 0, 'f', 1);
+    return tr("%1 min %2 s ago").arg(ms / 60'000).arg((ms % 60'000) / 1000);
+}
+
 void GroupMembersModel::setSnapshot(const engine::BrokerSnapshot &snapshot)
 {
     QList<GroupMemberRow> rows;
@@ -52,6 +61,9 @@ void GroupMembersModel::setSnapshot(const engine::BrokerSnapshot &snapshot)
             r.clientHost = m.clientHost;
             r.assigned = assignment.value(m.memberId);
             r.isLeader = m.memberId == g.leader;
+            r.sessionTimeoutMs = m.sessionTimeoutMs;
+            if (m.lastHeartbeatMs > 0 && snapshot.takenAtMs > 0)
+                r.sinceHeartbeatMs = std::max<qint64>(0, snapshot.takenAtMs - m.lastHeartbeatMs);
             rows.append(r);
         }
     }
@@ -68,6 +80,13 @@ QVariant GroupMembersModel::cell(const GroupMemberRow &row, int column, int role
     }
     if (role == Qt::ToolTipRole && column == MemberId)
         return row.isLeader ? tr("%1 (group leader: runs the assignor)").arg(row.memberId) : row.memberId;
+    if (role == Qt::ToolTipRole && column == LastHeartbeat)
+        return tr("When the coordinator last heard from the member (a heartbeat, join or sync); it is removed when "
+                  "this reaches its session timeout.");
+    if (role == SortRole && column == SessionTimeout)
+        return row.sessionTimeoutMs;
+    if (role == SortRole && column == LastHeartbeat)
+        return row.sinceHeartbeatMs;
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     switch (Column(column)) {
@@ -77,6 +96,10 @@ QVariant GroupMembersModel::cell(const GroupMemberRow &row, int column, int role
         return row.clientId;
     case Host:
         return row.clientHost;
+    case SessionTimeout:
+        return row.sessionTimeoutMs > 0 ? tr("%1 s").arg(double(row.sessionTimeoutMs) / 1000.0) : QStringLiteral("—");
+    case LastHeartbeat:
+        return heartbeatAge(row.sinceHeartbeatMs);
     case AssignedPartitions:
         return partitionList(row.assigned);
     case ColumnCount:
@@ -89,8 +112,8 @@ QVariant GroupMembersModel::header(int column, int role) const
 {
     if (role != Qt::DisplayRole)
         return {};
-    static const char *const names[]
-        = {QT_TR_NOOP("Member id"), QT_TR_NOOP("Client id"), QT_TR_NOOP("Host"), QT_TR_NOOP("Assigned partitions")};
+    static const char *const names[] = {QT_TR_NOOP("Member id"), QT_TR_NOOP("Client id"), QT_TR_NOOP("Host"),
+        QT_TR_NOOP("Assigned partitions"), QT_TR_NOOP("Session timeout"), QT_TR_NOOP("Last heartbeat")};
     return tr(names[column]);
 }
 

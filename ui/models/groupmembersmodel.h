@@ -12,13 +12,17 @@ struct GroupMemberRow {
     QString clientHost;
     QList<engine::TopicPartition> assigned;
     bool isLeader = false;
+    qint32 sessionTimeoutMs = 0;
+    qint64 sinceHeartbeatMs = -1; // at the snapshot's time; -1 when unknown
 };
 
-// The members of one group with their decoded assignments. GUI thread.
+// The members of one group with their decoded assignments, session timeouts and how long ago the coordinator last
+// heard from each (at the snapshot's time: the member's session expires when that reaches its timeout). GUI
+// thread.
 class GroupMembersModel : public KeyedTableModel<GroupMemberRow, QString> {
     Q_OBJECT
 public:
-    enum Column { MemberId, ClientId, Host, AssignedPartitions, ColumnCount };
+    enum Column { MemberId, ClientId, Host, AssignedPartitions, SessionTimeout, LastHeartbeat, ColumnCount };
     using KeyedTableModel::KeyedTableModel;
 
     void setGroup(const QString &groupId);
@@ -26,6 +30,8 @@ public:
     void setSnapshot(const engine::BrokerSnapshot &snapshot);
     // "orders-0, orders-2" (or "orders: 0, 2" grouped per topic).
     static QString partitionList(const QList<engine::TopicPartition> &partitions);
+    // "3.2 s ago", "1 min 5 s ago", "—" when unknown.
+    static QString heartbeatAge(qint64 ms);
 
 protected:
     QString keyOf(const GroupMemberRow &row) const override { return row.memberId; }

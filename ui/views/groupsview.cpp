@@ -38,6 +38,7 @@ GroupsView::GroupsView(engine::ClusterClient *client, QWidget *parent)
     m_offsetTable->setSourceModel(m_offsets);
     m_groupTable->horizontalHeader()->resizeSection(GroupsModel::Group, 160);
     m_memberTable->horizontalHeader()->resizeSection(GroupMembersModel::MemberId, 260);
+    m_memberTable->horizontalHeader()->resizeSection(GroupMembersModel::AssignedPartitions, 180);
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setWordWrap(true);
 
