@@ -166,6 +166,87 @@ private Q_SLOTS:
         QVERIFY(LiveProjector::partitionCheck(QByteArrayLiteral("user-0"), {tp.topic, (tp.partition + 1) % 3}, 3)
                     .contains(QStringLiteral("did not use Kafka's default")));
     }
+
+    // confluent-kafka (librdkafka) members under the eager range assignor: three join, one leaves (LeaveGroup), one is
+    // SIGKILLed (the session timeout removes it). Each rebalance stops the world: every partition is owned by nobody
+    // while the group rebalances, also those that stay where they were.
+    void eagerRangeGroupStopsTheWorld()
+    {
+        if (!pythonHasModule(QStringLiteral("confluent_kafka")))
+            QSKIP("confluent-kafka is not installed for /usr/bin/python3 (Debian package python3-confluent-kafka)");
+        const ProgramRun run = runScenario(QStringLiteral("confluent-range"));
+        QVERIFY(run.finished);
+        QCOMPARE(run.exitCode, 0);
+        const FlowSnapshot s = m_live->snapshot();
+        const QList<ScenarioRebalance> rebalances = rebalancesOf(s, QStringLiteral("live-range"));
+        QStringList causes;
+        for (const ScenarioRebalance &r : rebalances)
+            causes << r.cause.section(QLatin1Char(':'), 0, 0);
+        const QString said = causes.join(QLatin1Char('|'));
+        QVERIFY2(causes.contains(QStringLiteral("join")), qPrintable(said));
+        QVERIFY2(causes.contains(QStringLiteral("leave")), qPrintable(said));
+        QVERIFY2(causes.contains(QStringLiteral("session timeout")), qPrintable(said));
+        const ScenarioRebalance leave = rebalances.at(causes.indexOf(QStringLiteral("leave")));
+        QCOMPARE(leave.assignor, QStringLiteral("range"));
+        QCOMPARE(leave.assignment.size(), 2);
+        QVERIFY(leave.assignment.firstKey().startsWith(QStringLiteral("range-")));
+        const ScenarioRebalance expiry = rebalances.at(causes.indexOf(QStringLiteral("session timeout")));
+        QCOMPARE(expiry.assignment.size(), 1);
+        QVERIFY(expiry.assignment.firstKey().startsWith(QStringLiteral("range-a·")));
+        QCOMPARE(expiry.assignment.first().size(), 6);
+        // Stop the world: during the leave rebalance all six partitions were owned by nobody.
+        QSet<int> stopped;
+        for (const OwnershipGap &g : s.gaps) {
+            if (g.group == QLatin1String("live-range") && !g.trailing && g.fromMs <= leave.timeMs
+                && g.toMs >= leave.timeMs)
+                stopped.insert(g.topicPartition.partition);
+        }
+        QCOMPARE(stopped.size(), 6);
+    }
+
+    // cooperative-sticky members, 2 -> 3: only the partitions that move to the new member pause (revoked in one
+    // rebalance, assigned in the next); the others stay owned throughout.
+    void cooperativeGroupHandsOffOnlyWhatMoves()
+    {
+        if (!pythonHasModule(QStringLiteral("confluent_kafka")))
+            QSKIP("confluent-kafka is not installed for /usr/bin/python3 (Debian package python3-confluent-kafka)");
+        const ProgramRun run = runScenario(QStringLiteral("confluent-cooperative"));
+        QVERIFY(run.finished);
+        QCOMPARE(run.exitCode, 0);
+        const FlowSnapshot s = m_live->snapshot();
+        const QString group = QStringLiteral("live-cooperative-sticky");
+        const QList<ScenarioRebalance> rebalances = rebalancesOf(s, group);
+        // The first generation in which the third member owns partitions.
+        qsizetype third = -1;
+        for (qsizetype i = 0; i < rebalances.size() && third < 0; ++i) {
+            for (auto it = rebalances[i].assignment.cbegin(); it != rebalances[i].assignment.cend(); ++it) {
+                if (it.key().startsWith(QStringLiteral("coop-c·")) && !it.value().isEmpty())
+                    third = i;
+            }
+        }
+        QVERIFY2(third >= 1, "coop-c never got partitions");
+        const ScenarioRebalance &handOff = rebalances.at(third);
+        QCOMPARE(handOff.assignor, QStringLiteral("cooperative-sticky"));
+        QList<TopicPartition> moved;
+        for (auto it = handOff.assignment.cbegin(); it != handOff.assignment.cend(); ++it) {
+            if (it.key().startsWith(QStringLiteral("coop-c·")))
+                moved = it.value();
+        }
+        QCOMPARE(moved.size(), 2); // six partitions over three members
+        // The rebalance before it (coop-c's join) revoked exactly those from their owners; nothing else paused.
+        const ScenarioRebalance &revoke = rebalances.at(third - 1);
+        qsizetype owned = 0;
+        for (const QList<TopicPartition> &parts : revoke.assignment)
+            owned += parts.size();
+        QCOMPARE(owned, 4);
+        QSet<TopicPartition> paused;
+        for (const OwnershipGap &g : s.gaps) {
+            if (g.group == group && !g.trailing && g.toMs >= revoke.timeMs - revoke.durationMs
+                && g.fromMs <= handOff.timeMs)
+                paused.insert(g.topicPartition);
+        }
+        QCOMPARE(paused, QSet<TopicPartition>(moved.cbegin(), moved.cend()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLiveFlow)

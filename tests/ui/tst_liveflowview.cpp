@@ -3,6 +3,8 @@
 // them; pausing holds the real broker. Saves PNGs of the live flow at 1280x720 (look at them).
 #include "flow/flowview.h"
 #include "flow/flowworkspace.h"
+#include "flow/protocollanefilter.h"
+#include "flow/protocollaneview.h"
 #include "interopbroker.h"
 #include "mainwindow.h"
 #include "runtime/enginefacade.h"
@@ -10,9 +12,11 @@
 #include "runtime/scenariocontrol.h"
 
 #include <QAction>
+#include <QLineEdit>
 #include <QMenu>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace topicscope;
@@ -98,6 +102,21 @@ private Q_SLOTS:
         QVERIFY2(consumers.filter(QStringLiteral("consumer-1·")).size() == 1, qPrintable(consumers.join(u'|')));
         QVERIFY(!s.producers.isEmpty());
         saveShot(window, QStringLiteral("liveflow-1280x720.png"));
+
+        // The protocol lane under the flow: the group's JoinGroup/SyncGroup exchange is there, by client.id.
+        ui::ProtocolLaneView *lane = flow->protocolLane();
+        QVERIFY(lane);
+        QTRY_VERIFY(lane->model()->rowCount() > 0);
+        lane->filterEdit()->setText(QStringLiteral("JoinGroup"));
+        QTRY_VERIFY(lane->filter()->rowCount() >= 2);
+        lane->filterEdit()->setText(QStringLiteral("consumer-2"));
+        QTRY_VERIFY(lane->filter()->rowCount() > 0);
+        lane->filterEdit()->clear();
+        auto *tabs = qobject_cast<QTabWidget *>(lane->parentWidget()->parentWidget());
+        QVERIFY(tabs);
+        tabs->setCurrentWidget(lane);
+        saveShot(window, QStringLiteral("liveflow-lane-1280x720.png"));
+        tabs->setCurrentIndex(0);
 
         // Pause holds the real broker: the state says so, a step with nothing held says that too; resume lets go.
         flow->togglePlay();

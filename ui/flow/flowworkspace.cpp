@@ -5,6 +5,7 @@
 #include "assignorcomparisonview.h"
 #include "elidedlabel.h"
 #include "flowview.h"
+#include "protocollaneview.h"
 #include "rebalancetimeline.h"
 #include "recordjourneypanel.h"
 #include "scenarioclient.h"
@@ -169,6 +170,10 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioClient *control, QWidget *parent)
     m_bottom->setDocumentMode(true);
     m_bottom->addTab(m_timeline, tr("Rebalances"));
     m_bottom->addTab(comparisonPage, tr("Assignor comparison"));
+    // The live broker's requests, client by client: a rebalance reads as its JoinGroup/SyncGroup/Heartbeat exchange.
+    m_lane = new ProtocolLaneView(this);
+    m_lane->setObjectName(QStringLiteral("flowProtocolLane"));
+    m_bottom->addTab(m_lane, tr("Protocol lane"));
     // Painted with their own palette's window colour: presenting, that is black (applyBottomPalette), and what
     // lies behind them (the workspace) is not.
     m_bottom->setAutoFillBackground(true);
@@ -286,6 +291,7 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioClient *control, QWidget *parent)
 
 void FlowWorkspace::forgetRun()
 {
+    m_lane->clear();
     backToLive();
     clearComparison();
     m_journey->clear();
@@ -567,6 +573,10 @@ void FlowWorkspace::onSnapshot(const engine::FlowSnapshot &snapshot)
     m_live = snapshot;
     m_live.movements.clear(); // animated once; back to live must not replay them
     m_timeline->setSnapshot(snapshot);
+    if (snapshot.live) {
+        m_lane->append(snapshot.exchanges);
+        m_lane->addDropped(snapshot.exchangesDropped);
+    }
     updateEvents(snapshot);
     showTime(snapshot.timeMs);
     m_answer->setVisible(!snapshot.question.isEmpty() && !snapshot.answer.isEmpty());

@@ -22,6 +22,7 @@ namespace topicscope::ui {
 
 class AssignorComparisonView;
 class ElidedLabel;
+class ProtocolLaneView;
 class RebalanceTimeline;
 class RecordJourneyPanel;
 
@@ -53,6 +54,7 @@ public:
     RebalanceTimeline *rebalanceTimeline() const { return m_timeline; }
     AssignorComparisonView *assignorComparison() const { return m_comparison; }
     RecordJourneyPanel *journeyPanel() const { return m_journey; }
+    ProtocolLaneView *protocolLane() const { return m_lane; }
     const engine::ScenarioPlayerState &playerState() const { return m_state; }
     const engine::FlowSnapshot &liveSnapshot() const { return m_live; }
     bool isTimeTravelling() const { return m_travelIndex >= 0; }
@@ -130,6 +132,7 @@ private:
     QListWidget *m_events = nullptr;
     RebalanceTimeline *m_timeline = nullptr;
     AssignorComparisonView *m_comparison = nullptr;
+    ProtocolLaneView *m_lane = nullptr;
 };
 
 } // namespace topicscope::ui
