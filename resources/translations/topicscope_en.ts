@@ -20,6 +20,13 @@
             <numerusform>Finished: %n checks passed.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Broker paused: %n answer(s) held</source>
+        <translation>
+            <numerusform>Broker paused: %n answer held</numerusform>
+            <numerusform>Broker paused: %n answers held</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::Format</name>

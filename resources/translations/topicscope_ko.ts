@@ -578,6 +578,34 @@
             <numerusform>  · 파티션 %n개</numerusform>
         </translation>
     </message>
+    <message>
+        <source>    fetched </source>
+        <translation>    가져감 </translation>
+    </message>
+    <message>
+        <source>    redelivered </source>
+        <translation>    재전달 </translation>
+    </message>
+    <message>
+        <source>● sending</source>
+        <translation>● 전송 중</translation>
+    </message>
+    <message>
+        <source>○ idle</source>
+        <translation>○ 대기</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>fetched </source>
+        <translation>가져감 </translation>
+    </message>
+    <message>
+        <source>redelivered </source>
+        <translation>재전달 </translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::FlowView</name>
@@ -875,6 +903,48 @@ assigned: </source>
     <message>
         <source>Leave presentation</source>
         <translation>발표 모드 나가기</translation>
+    </message>
+    <message>
+        <source>Protocol lane</source>
+        <translation>프로토콜 레인</translation>
+    </message>
+    <message>
+        <source>Pause broker</source>
+        <translation>브로커 일시정지</translation>
+    </message>
+    <message>
+        <source>Resume broker</source>
+        <translation>브로커 재개</translation>
+    </message>
+    <message>
+        <source>Pausing the real broker freezes its clock (no session timeout expires) and holds produce acknowledgements, fetch answers with records and JoinGroup/SyncGroup answers; clients only see latency.</source>
+        <translation>실제 브로커를 일시정지하면 브로커 시계가 멈추고(세션 타임아웃이 만료되지 않음) 프로듀스 응답, 레코드가 담긴 fetch 응답, JoinGroup/SyncGroup 응답을 붙잡아 둡니다. 클라이언트에게는 지연으로만 보입니다.</translation>
+    </message>
+    <message>
+        <source>Release the oldest held answer</source>
+        <translation>붙잡아 둔 응답 중 가장 오래된 것을 내보냅니다</translation>
+    </message>
+    <message>
+        <source>Start a fresh recording of the live broker</source>
+        <translation>실시간 브로커 기록을 처음부터 새로 시작합니다</translation>
+    </message>
+    <message>
+        <source>Live: the embedded broker&apos;s own clients (your programs, kafka-python, kcat) as the broker sees them: what they produce and fetch, their commits and their group&apos;s rebalances.</source>
+        <translation>실시간: 내장 브로커에 접속한 실제 클라이언트(여러분의 프로그램, kafka-python, kcat)를 브로커가 보는 그대로 보여 줍니다. 무엇을 프로듀스하고 가져가는지, 커밋과 그룹의 리밸런스까지.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Broker paused: %n answer(s) held</source>
+        <translation>
+            <numerusform>브로커 일시정지: 응답 %n개 붙잡음</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; next: %1 to %2 (%3), released by itself in %4 s</source>
+        <translation>; 다음: %2에게 보낼 %1 (%3), %4초 뒤 자동으로 내보냄</translation>
+    </message>
+    <message>
+        <source>; stepped: %1 to %2 (%3)</source>
+        <translation>; 한 단계 내보냄: %2에게 %1 (%3)</translation>
     </message>
 </context>
 <context>
@@ -1491,6 +1561,10 @@ This cannot be undone.</source>
     <message>
         <source>&amp;Wire Clients</source>
         <translation>외부 클라이언트(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Li&amp;ve Broker (your own clients)</source>
+        <translation>실시간 브로커(&amp;V) (여러분의 클라이언트)</translation>
     </message>
 </context>
 <context>

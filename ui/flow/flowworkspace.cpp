@@ -486,11 +486,18 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
         m_play->setText(state.playing ? tr("Pause broker") : tr("Resume broker"));
     else
         m_play->setText(state.playing ? tr("Pause") : tr("Play"));
-    m_play->setToolTip(state.live ? tr("Pausing the real broker freezes its clock (no session timeout expires) and "
-                                       "holds produce acknowledgements, fetch answers with records and "
-                                       "JoinGroup/SyncGroup answers; clients only see latency.")
-                                  : QString());
-    m_step->setToolTip(state.live ? tr("Release the oldest held answer") : QString());
+    // A button's own tooltip (set where it is made) comes back when a scenario is shown again.
+    const auto tip = [](QToolButton *b, const QString &live) {
+        if (!b->property("scenarioTip").isValid())
+            b->setProperty("scenarioTip", b->toolTip());
+        b->setToolTip(live.isEmpty() ? b->property("scenarioTip").toString() : live);
+    };
+    tip(m_play,
+        !state.live ? QString()
+                    : tr("Pausing the real broker freezes its clock (no session timeout expires) and "
+                         "holds produce acknowledgements, fetch answers with records and "
+                         "JoinGroup/SyncGroup answers; clients only see latency."));
+    tip(m_step, state.live ? tr("Release the oldest held answer") : QString());
     m_play->setIcon(style()->standardIcon(state.playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     // A finished world can still be played with: play or step on (it runs open-ended, the checks stay as they
     // were at the end), add a consumer, delete records, see what happens.
@@ -500,7 +507,7 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
     // The live broker's clients are the user's own programs: no simulated actions, no speed.
     m_actions->setEnabled(state.loaded && !state.live);
     m_speed->setEnabled(!state.live);
-    m_restart->setToolTip(state.live ? tr("Start a fresh recording of the live broker") : QString());
+    tip(m_restart, state.live ? tr("Start a fresh recording of the live broker") : QString());
     m_worldNote->setText(state.live
             ? tr("Live: the embedded broker's own clients (your programs, kafka-python, kcat) as the broker sees them: "
                  "what they produce and fetch, their commits and their group's rebalances.")
