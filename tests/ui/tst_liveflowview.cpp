@@ -5,7 +5,9 @@
 #include "flow/flowworkspace.h"
 #include "flow/protocollanefilter.h"
 #include "flow/protocollaneview.h"
+#include "i18n/language.h"
 #include "interopbroker.h"
+#include "koreanfont.h"
 #include "mainwindow.h"
 #include "runtime/enginefacade.h"
 #include "runtime/kafkaserveroptions.h"
@@ -50,6 +52,47 @@ bool runClients(const QString &bootstrap, const QString &scenario, QByteArray *o
     return p.exitCode() == 0 && output->contains("DONE");
 }
 
+// The app's window on an in-memory embedded broker listening on a free port, as app/main.cpp wires them.
+struct LiveWindow {
+    engine::EngineFacade facade {options()};
+    ui::MainWindow window {&facade};
+    QString address; // the listener's, once started
+
+    static engine::EngineOptions options()
+    {
+        engine::EngineOptions o;
+        o.storage.inMemory = true;
+        o.groups.initialRebalanceDelayMs = 100;
+        engine::KafkaServerOptions listener;
+        listener.listenPort = 0;
+        o.listener = listener;
+        return o;
+    }
+
+    void start()
+    {
+        window.setScenarioControl(facade.scenarios());
+        window.resize(1280, 720);
+        QObject::connect(&facade, &engine::ClusterClient::snapshotUpdated, &window,
+            [this](const engine::BrokerSnapshot &s) { address = s.listenAddress; });
+        window.show();
+        facade.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!address.isEmpty(), 20000);
+    }
+
+    // Scenarios → Live Broker; nullptr when the menu lacks it or the view did not switch.
+    QAction *openLive()
+    {
+        auto *action = window.findChild<QAction *>(QStringLiteral("openLiveFlow"));
+        if (!action)
+            return nullptr;
+        action->trigger();
+        if (!QTest::qWaitFor([this] { return window.flowWorkspace()->playerState().live; }, 5000))
+            return nullptr;
+        return window.flowWorkspace()->isVisible() ? action : nullptr;
+    }
+};
+
 } // namespace
 
 class TestLiveFlowView : public QObject {
@@ -65,33 +108,15 @@ private Q_SLOTS:
     {
         if (!pythonHasModule(QStringLiteral("kafka")))
             QSKIP("kafka-python is not installed for /usr/bin/python3 (Debian package python3-kafka)");
-        engine::EngineOptions options;
-        options.storage.inMemory = true;
-        options.groups.initialRebalanceDelayMs = 100;
-        engine::KafkaServerOptions listener;
-        listener.listenPort = 0;
-        options.listener = listener;
-        engine::EngineFacade facade(options);
-        ui::MainWindow window(&facade);
-        window.setScenarioControl(facade.scenarios());
-        window.resize(1280, 720);
-        QString address;
-        connect(&facade, &engine::ClusterClient::snapshotUpdated, this,
-            [&address](const engine::BrokerSnapshot &s) { address = s.listenAddress; });
-        window.show();
-        facade.start();
-        QTRY_VERIFY_WITH_TIMEOUT(!address.isEmpty(), 20000);
-
+        LiveWindow live;
+        live.start();
+        ui::MainWindow &window = live.window;
+        QVERIFY(live.address.size() > 0);
         ui::FlowWorkspace *flow = window.flowWorkspace();
-        QVERIFY(flow);
-        auto *live = window.findChild<QAction *>(QStringLiteral("openLiveFlow"));
-        QVERIFY(live);
-        live->trigger();
-        QTRY_VERIFY(flow->playerState().live);
-        QVERIFY(flow->isVisible());
-
+        QAction *open = live.openLive();
+        QVERIFY(open);
         QByteArray output;
-        QVERIFY2(runClients(address, QStringLiteral("tutorial"), &output), output.constData());
+        QVERIFY2(runClients(live.address, QStringLiteral("tutorial"), &output), output.constData());
         QTRY_VERIFY_WITH_TIMEOUT(flow->liveSnapshot().produced == 10, 10000);
         QTRY_VERIFY(flow->liveSnapshot().rebalances.size() >= 3);
         const engine::FlowSnapshot s = flow->liveSnapshot();
@@ -132,9 +157,37 @@ private Q_SLOTS:
         QTRY_VERIFY(flow->playerState().brokerPause.paused);
         flow->openSandbox();
         QTRY_VERIFY(!flow->playerState().live);
-        live->trigger();
+        open->trigger();
         QTRY_VERIFY(flow->playerState().live);
         QVERIFY(!flow->playerState().brokerPause.paused);
+    }
+
+    // Last (it installs the Korean catalogue for the rest of the process): the live flow in presentation mode (full
+    // screen), in Korean, from a 1280x720 window, as a trainer projects it.
+    void koreanPresentation()
+    {
+        if (!pythonHasModule(QStringLiteral("kafka")))
+            QSKIP("kafka-python is not installed for /usr/bin/python3 (Debian package python3-kafka)");
+        QVERIFY(ui::Language::install(qApp, QStringLiteral("ko")));
+        uitest::ensureKoreanFont();
+        LiveWindow live;
+        live.start();
+        QVERIFY(live.address.size() > 0);
+        ui::FlowWorkspace *flow = live.window.flowWorkspace();
+        QVERIFY(live.openLive());
+        QByteArray output;
+        QVERIFY2(runClients(live.address, QStringLiteral("tutorial"), &output), output.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(flow->liveSnapshot().rebalances.size() >= 3, 10000);
+        live.window.setPresentationMode(true);
+        QTRY_VERIFY(flow->isPresentationMode());
+        flow->togglePlay();
+        QTRY_VERIFY(flow->playerState().brokerPause.paused);
+        QTRY_VERIFY(flow->statusText().startsWith(QStringLiteral("브로커 일시정지")));
+        QTest::qWait(200);
+        saveShot(live.window, QStringLiteral("liveflow-ko-presentation.png"));
+        flow->togglePlay();
+        QTRY_VERIFY(!flow->playerState().brokerPause.paused);
+        live.window.setPresentationMode(false);
     }
 };
 

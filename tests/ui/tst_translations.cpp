@@ -3,6 +3,7 @@
 // "1 topic"; the language is chosen as --lang > setting > system locale; and the main window, explorer and Flow
 // tab, renders in Korean with real Hangul glyphs (PNGs saved for a person to look at).
 #include "flowworkspace.h"
+#include "koreanfont.h"
 #include "language.h"
 #include "mainwindow.h"
 #include "runtime/enginefacade.h"
@@ -32,6 +33,8 @@
 #include <QXmlStreamReader>
 
 using namespace topicscope;
+
+using topicscope::uitest::ensureKoreanFont;
 
 namespace {
 
@@ -148,17 +151,6 @@ QImage renderText(const QString &text, const QFont &font)
 
 // Offscreen Qt finds fonts through fontconfig; where it does not see the Korean font, add it by hand so the
 // rendering check tests our texts rather than the machine's font set-up.
-void ensureKoreanFont()
-{
-    if (!QFontDatabase::families(QFontDatabase::Korean).isEmpty())
-        return;
-    for (const char *path :
-        {"/usr/share/fonts/truetype/nanum/NanumGothic.ttf", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"}) {
-        if (QFile::exists(QString::fromLatin1(path)))
-            QFontDatabase::addApplicationFont(QString::fromLatin1(path));
-    }
-}
-
 QString outputPath(const QString &name)
 {
     return QStringLiteral(TOPICSCOPE_TEST_OUTPUT_DIR "/") + name;
