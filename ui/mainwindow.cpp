@@ -293,6 +293,9 @@ void MainWindow::setScenarioControl(engine::ScenarioClient *control)
         } else if (index != FlowTab && !m_presenting) {
             restoreDocksHiddenByFlow();
         }
+        // With nothing loaded, the Flow tab shows what real clients are doing, if any are connected.
+        if (index == FlowTab && m_flow && !m_flow->playerState().loaded && !m_snapshot.wireClients.isEmpty())
+            m_flow->openLive();
         // The hint points at the explorer and the scenarios; on the Flow tab its row belongs to the scene.
         m_firstRunHint->setVisible(
             index != FlowTab && !m_presenting && !QSettings().value(FirstRunHintDismissedKey, false).toBool());

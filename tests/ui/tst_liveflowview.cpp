@@ -9,6 +9,7 @@
 #include "interopbroker.h"
 #include "koreanfont.h"
 #include "mainwindow.h"
+#include "rawclient.h"
 #include "runtime/enginefacade.h"
 #include "runtime/kafkaserveroptions.h"
 #include "runtime/scenariocontrol.h"
@@ -160,6 +161,25 @@ private Q_SLOTS:
         open->trigger();
         QTRY_VERIFY(flow->playerState().live);
         QVERIFY(!flow->playerState().brokerPause.paused);
+    }
+
+    // With no scenario loaded, opening the Flow tab while a wire client is connected shows the live broker.
+    void flowTabShowsLiveClientsWhenNothingIsLoaded()
+    {
+        LiveWindow live;
+        live.start();
+        QVERIFY(live.address.size() > 0);
+        live.window.showTab(ui::MainWindow::TopicsTab);
+        int clients = 0;
+        QObject::connect(&live.facade, &engine::ClusterClient::snapshotUpdated, &live.window,
+            [&clients](const engine::BrokerSnapshot &s) { clients = int(s.wireClients.size()); });
+        const testsupport::RawClient client(quint16(live.address.section(QLatin1Char(':'), -1).toUInt()));
+        QVERIFY(client.isConnected());
+        QTRY_VERIFY_WITH_TIMEOUT(clients > 0, 10000);
+        QTest::qWait(100); // the window handles the same snapshot
+        QVERIFY(!live.window.flowWorkspace()->playerState().loaded);
+        live.window.showTab(ui::MainWindow::FlowTab);
+        QTRY_VERIFY(live.window.flowWorkspace()->playerState().live);
     }
 
     // Last (it installs the Korean catalogue for the rest of the process): the live flow in presentation mode (full
