@@ -320,6 +320,11 @@ void MainWindow::setScenarioControl(engine::ScenarioClient *control)
         a->setData(path);
         ++n;
     }
+    connect(m_messages, &MessageBrowser::journeyRequested, this,
+        [this](const QString &topic, int partition, qint64 offset) {
+            m_flow->showLiveJourney({topic, partition}, offset);
+            showTab(FlowTab);
+        });
     scenarios->addSeparator();
     QAction *live = scenarios->addAction(tr("Li&ve Broker (your own clients)"), this, [this] {
         m_flow->openLive();

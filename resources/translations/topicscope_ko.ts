@@ -1747,6 +1747,10 @@ This cannot be undone.</source>
         <source>Could not write %1: %2</source>
         <translation>%1에 쓸 수 없습니다: %2</translation>
     </message>
+    <message>
+        <source>Show Journey in Flow</source>
+        <translation>흐름에서 레코드 여정 보기</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::MessageModel</name>

@@ -5,14 +5,17 @@
 #include "flow/flowworkspace.h"
 #include "flow/protocollanefilter.h"
 #include "flow/protocollaneview.h"
+#include "flow/recordjourneypanel.h"
 #include "i18n/language.h"
 #include "interopbroker.h"
 #include "koreanfont.h"
 #include "mainwindow.h"
+#include "messagemodel.h"
 #include "rawclient.h"
 #include "runtime/enginefacade.h"
 #include "runtime/kafkaserveroptions.h"
 #include "runtime/scenariocontrol.h"
+#include "views/messagebrowser.h"
 
 #include <QAction>
 #include <QLineEdit>
@@ -20,6 +23,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 
 using namespace topicscope;
@@ -143,6 +147,20 @@ private Q_SLOTS:
         tabs->setCurrentWidget(lane);
         saveShot(window, QStringLiteral("liveflow-lane-1280x720.png"));
         tabs->setCurrentIndex(0);
+
+        // The message browser's "Show Journey in Flow": the record's journey in the live view, murmur2 and all.
+        auto *browser = window.findChild<ui::MessageBrowser *>();
+        QVERIFY(browser);
+        window.showTab(ui::MainWindow::MessagesTab);
+        browser->browse(QStringLiteral("tutorial"), 1);
+        QTRY_VERIFY(browser->model()->rowCount() > 0);
+        browser->table()->selectRow(0);
+        QTRY_VERIFY(browser->requestJourneyOfCurrent()); // once the row's record is loaded
+        QTRY_VERIFY(flow->isVisible());
+        QTRY_VERIFY2(flow->journeyPanel()->toPlainText().contains(QStringLiteral("murmur2")),
+            qPrintable(flow->journeyPanel()->toPlainText()));
+        QVERIFY(flow->journeyPanel()->toPlainText().contains(QStringLiteral("produced by keyed-producer")));
+        saveShot(window, QStringLiteral("liveflow-journey-1280x720.png"));
 
         // Pause holds the real broker: the state says so, a step with nothing held says that too; resume lets go.
         flow->togglePlay();

@@ -320,6 +320,13 @@ void FlowWorkspace::openLive()
         m_control->loadLive();
 }
 
+void FlowWorkspace::showLiveJourney(const engine::TopicPartition &topicPartition, qint64 offset)
+{
+    if (!m_state.live)
+        openLive();
+    onRecordClicked(topicPartition, offset);
+}
+
 void FlowWorkspace::togglePlay()
 {
     if (!m_control || !m_state.loaded)

@@ -39,6 +39,9 @@ public:
     void openSandbox();
     // The embedded broker's own wire clients (ScenarioClient::loadLive).
     void openLive();
+    // A record's journey in the live view (the message browser's "Show Journey in Flow"): opens the live view first
+    // when another run is shown.
+    void showLiveJourney(const engine::TopicPartition &topicPartition, qint64 offset);
     void togglePlay();
     void step();
     void setSpeed(double speed);

@@ -111,6 +111,8 @@ MessageBrowser::MessageBrowser(engine::ClusterClient *client, QWidget *parent)
     m_exportMenu->addAction(tr("Copy as JSON Lines"), this, [this] { copySelected(false); });
     m_exportMenu->addAction(tr("Copy as CSV"), this, [this] { copySelected(true); });
     m_exportMenu->addAction(tr("Export Selected…"), this, &MessageBrowser::exportSelectedAs);
+    m_exportMenu->addSeparator();
+    m_exportMenu->addAction(tr("Show Journey in Flow"), this, [this] { requestJourneyOfCurrent(); });
     auto *exportButton = new QToolButton(this);
     exportButton->setObjectName(QStringLiteral("browserExport"));
     exportButton->setText(tr("Copy / Export"));
@@ -508,6 +510,17 @@ void MessageBrowser::exportSelectedAs()
     QString why;
     if (!exportSelected(path, &why))
         QMessageBox::warning(this, tr("Export failed"), tr("Could not write %1: %2").arg(path, why));
+}
+
+bool MessageBrowser::requestJourneyOfCurrent()
+{
+    if (!m_table->currentIndex().isValid())
+        return false;
+    const std::optional<engine::MessageRow> row = m_model->messageAt(m_table->currentIndex().row());
+    if (!row)
+        return false;
+    Q_EMIT journeyRequested(m_topic->currentText(), row->partition, row->offset);
+    return true;
 }
 
 } // namespace topicscope::ui

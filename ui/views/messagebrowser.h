@@ -48,6 +48,14 @@ public:
     QString detailText() const;
     // The selected records that are loaded (a row not shown yet may still be on its way: *missing counts them).
     QList<engine::MessageRow> selectedMessages(int *missing = nullptr) const;
+    // The record under the cursor's journey (its context menu's "Show Journey in Flow"); false when none is selected.
+    bool requestJourneyOfCurrent();
+
+Q_SIGNALS:
+    // The user asked where this record came from and went: the window shows it in the Flow tab's live view.
+    void journeyRequested(const QString &topic, int partition, qint64 offset);
+
+public:
     QString selectedAsJsonLines() const;
     QString selectedAsCsv() const;
     // CSV when path ends in .csv, JSON Lines otherwise; false (with *why) when the file cannot be written.
