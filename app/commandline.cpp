@@ -84,8 +84,12 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
                        "in the settings, else the system's (Korean for a Korean locale, else English). A headless "
                        "scenario report stays in English."),
         QStringLiteral("LANG"));
+    const QCommandLineOption noLiveRecording(QStringLiteral("no-live-recording"),
+        QStringLiteral("Do not record the wire clients' produced batches and fetches for the Flow tab's live view "
+                       "(recorded from start-up by default; bench/REPORT-live.md measures what it costs). The live "
+                       "view then stays empty."));
     parser.addOptions({headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes, numPartitions,
-        noAutoCreate, rebalanceDelay, scenario, lang});
+        noAutoCreate, rebalanceDelay, scenario, lang, noLiveRecording});
     parser.process(arguments); // exits for --help, --version and unknown options
 
     const auto fail = [&](const QString &message) {
@@ -106,6 +110,7 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     options.scenarioFile = parser.value(scenario);
     options.engine.storage.inMemory = parser.isSet(inMemory);
     options.engine.storage.fsyncEachCommit = parser.isSet(fsync);
+    options.engine.recordLiveFlow = !parser.isSet(noLiveRecording);
     options.engine.storage.dataDir = parser.isSet(dataDir)
         ? parser.value(dataDir)
         : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

@@ -292,14 +292,16 @@ Result runProduce(
 // ---------------------------------------------------------------------------------------------------------
 // Consume throughput: a plain assign()ed consumer (no group, no commits), every partition from the beginning.
 
-rd_kafka_t *newConsumer(const std::string &bootstrap, const Options &options, std::string *error)
+// group: "" for the plain consumer; else a group to subscribe() in, committing as librdkafka does by default.
+rd_kafka_t *newConsumer(
+    const std::string &bootstrap, const Options &options, std::string *error, const std::string &group = {})
 {
     rd_kafka_conf_t *conf = baseConf(bootstrap, options, error);
     if (!conf)
         return nullptr;
     // assign() needs a group.id in librdkafka, but no JoinGroup happens and nothing is committed.
-    if (!setConf(conf, "group.id", "bench-kafka-load-" + std::to_string(::getpid()), error)
-        || !setConf(conf, "enable.auto.commit", "false", error)
+    if (!setConf(conf, "group.id", group.empty() ? "bench-kafka-load-" + std::to_string(::getpid()) : group, error)
+        || !setConf(conf, "enable.auto.commit", group.empty() ? "false" : "true", error)
         || !setConf(conf, "enable.partition.eof", "false", error)
         || !setConf(conf, "auto.offset.reset", "earliest", error)) {
         rd_kafka_conf_destroy(conf);
@@ -329,12 +331,28 @@ bool assignFromBeginning(rd_kafka_t *rk, const std::string &topic, int partition
     return true;
 }
 
+bool subscribe(rd_kafka_t *rk, const std::string &topic, std::string *error)
+{
+    rd_kafka_topic_partition_list_t *list = rd_kafka_topic_partition_list_new(1);
+    rd_kafka_topic_partition_list_add(list, topic.c_str(), RD_KAFKA_PARTITION_UA);
+    const rd_kafka_resp_err_t err = rd_kafka_subscribe(rk, list);
+    rd_kafka_topic_partition_list_destroy(list);
+    if (err) {
+        *error = std::string("rd_kafka_subscribe: ") + rd_kafka_err2str(err);
+        return false;
+    }
+    return true;
+}
+
 // Reads back [logStartOffset, highWatermark) of every partition. That is everything produced on our broker;
 // the mock keeps only the newest ~5 MiB per partition and drops older message sets, so there it is less.
-Result runConsume(const std::string &bootstrap, const std::string &topic, const Options &options)
+// group "": a plain assign()ed consumer, timed from assign(); else a subscribe()d member of that (new) group, timed
+// from its first record so that joining (and the broker's initial rebalance delay) is left out.
+Result runConsume(
+    const std::string &bootstrap, const std::string &topic, const Options &options, const std::string &group = {})
 {
     Result result;
-    rd_kafka_t *rk = newConsumer(bootstrap, options, &result.error);
+    rd_kafka_t *rk = newConsumer(bootstrap, options, &result.error, group);
     if (!rk)
         return result;
     long long expected = 0;
@@ -351,9 +369,10 @@ Result runConsume(const std::string &bootstrap, const std::string &topic, const 
         expected += high - low;
     }
     logLine("consume %s: %lld records retained by the broker", topic.c_str(), expected);
-    const auto start = SteadyClock::now();
+    auto start = SteadyClock::now();
     const auto deadline = start + std::chrono::seconds(options.timeoutSeconds);
-    if (assignFromBeginning(rk, topic, options.partitions, &result.error)) {
+    if (group.empty() ? assignFromBeginning(rk, topic, options.partitions, &result.error)
+                      : subscribe(rk, topic, &result.error)) {
         long long gaps = 0;
         long long consumerErrors = 0;
         while (result.records < expected) {
@@ -375,6 +394,8 @@ Result runConsume(const std::string &bootstrap, const std::string &topic, const 
                     logLine("consume: partition %d expected offset %lld, got %lld", message->partition, next,
                         static_cast<long long>(message->offset));
                 next = message->offset + 1;
+                if (result.records == 0 && !group.empty())
+                    start = SteadyClock::now();
                 ++result.records;
                 result.bytes += static_cast<long long>(message->len);
             }
@@ -539,7 +560,8 @@ void usage()
         "usage: bench_kafka_load [--target LABEL=HOST:PORT]... [--mock [--mock-label LABEL]] [--records N]\n"
         "         [--size BYTES] [--partitions N] [--linger-ms MS] [--batch-num-messages N] [--batch-size BYTES]\n"
         "         [--latency-rate PER_S] [--latency-seconds S] [--repeat N] [--timeout S]\n"
-        "         [--tests produce-all,produce-1,consume,latency] [--consume-topic NAME] [-X name=value]...\n");
+        "         [--tests produce-all,produce-1,consume,consume-group,latency] [--consume-topic NAME]\n"
+        "         [-X name=value]...\n");
 }
 
 std::optional<Options> parse(int argc, char **argv)
@@ -702,6 +724,18 @@ int main(int argc, char **argv)
                 if (r.ok)
                     summary[target.label]["consume"].push_back(static_cast<double>(r.records) / r.seconds);
             }
+            if (wants(options, "consume-group")) {
+                Result r;
+                if (consumeTopic.empty()) {
+                    r.error = "nothing produced to read back";
+                } else {
+                    r = runConsume(target.bootstrap, consumeTopic, options, prefix + "group");
+                }
+                printResult(target, "consume-group", run, r);
+                allOk = allOk && r.ok;
+                if (r.ok)
+                    summary[target.label]["consume-group"].push_back(static_cast<double>(r.records) / r.seconds);
+            }
             if (wants(options, "latency")) {
                 const std::string topic = prefix + "latency";
                 Result r;
@@ -719,7 +753,7 @@ int main(int argc, char **argv)
 
     // Medians across runs, one line per target and test, for the report's side-by-side table.
     for (const Target &target : targets) {
-        for (const std::string test : {"produce-all", "produce-1", "consume"}) {
+        for (const std::string test : {"produce-all", "produce-1", "consume", "consume-group"}) {
             const auto &values = summary[target.label][test];
             if (!values.empty())
                 std::printf("kafka_load summary target=%s test=%s runs=%zu median_records_per_s=%.0f "

@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
 # Wire benchmark of issue 3: builds the broker and the librdkafka load client (RelWithDebInfo, build-bench/),
 # starts `topicscope --headless` on a free loopback port with a data directory on disk (SQLite), and runs
-# bench_kafka_load against it and against librdkafka's in-process mock cluster in the same run.
+# bench_kafka_load against it and against librdkafka's in-process mock cluster in the same run. With
+# BROKER_ARGS_B set it starts a second broker beside the first (its own port and data directory) and measures
+# both in the same run, interleaved: two settings of one build side by side (bench/REPORT-live.md).
 #
 # Usage: scripts/bench-wire.sh [bench_kafka_load options...]
 #   e.g. scripts/bench-wire.sh --repeat 3
+#        BROKER_ARGS_B=--no-live-recording LABEL=with LABEL_B=without NO_MOCK=1 MOCK_NO_WAIT=0 \
+#            scripts/bench-wire.sh --records 300000 --repeat 5 --tests produce-all,consume
 # Environment:
 #   BUILD_DIR      build directory (default: build-bench)
 #   BROKER         broker executable to use instead of building one (default: $BUILD_DIR/app/topicscope)
 #   BROKER_ARGS    extra broker arguments, e.g. "--fsync"
+#   BROKER_ARGS_B  when set (even to ""): a second broker with these extra arguments, measured in the same run
+#   LABEL, LABEL_B the targets' labels in bench_kafka_load's output (default: topicscope, topicscope-b)
+#   BROKER_ENV     VAR=value words put in the brokers' environment only, e.g. glibc malloc tunables (REPORT-live.md)
+#   NO_MOCK=1      leave librdkafka's mock cluster out (it still runs in MOCK_NO_WAIT's extra run unless that is 0)
 #   NO_BUILD=1     skip configuring and building
 #   KEEP_DATA=1    keep the broker's data directory afterwards
-#   BROKER_LOG     where the broker's stderr goes (default: $BUILD_DIR/bench-wire-broker.log)
+#   BROKER_LOG     where the broker's stderr goes (default: $BUILD_DIR/bench-wire-broker.log; the second
+#                  broker's: the same with -b before .log)
 #   MOCK_NO_WAIT=0 skip the extra mock latency run with fetch.wait.max.ms=1 (see bench/REPORT-wire.md)
 #   BENCH_NICE=N   run broker and client under `nice -n N` (e.g. -10 on a machine busy with other work;
 #                  negative values need root). Both targets get the same priority.
@@ -22,6 +31,9 @@ build_dir=${BUILD_DIR:-build-bench}
 broker=${BROKER:-$build_dir/app/topicscope}
 client=$build_dir/bench/bench_kafka_load
 broker_log=${BROKER_LOG:-$build_dir/bench-wire-broker.log}
+broker_log_b=${broker_log%.log}-b.log
+label=${LABEL:-topicscope}
+label_b=${LABEL_B:-topicscope-b}
 run=()
 [[ -n "${BENCH_NICE:-}" ]] && run=(nice -n "$BENCH_NICE")
 
@@ -48,51 +60,70 @@ fi
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
-port=$(free_port)
-data_dir=$(mktemp -d "$root/$build_dir/bench-wire-data.XXXXXX")
-broker_pid=
+data_dirs=()
+broker_pids=()
 
 # shellcheck disable=SC2317 # called through the EXIT trap
 cleanup() {
-    if [[ -n "$broker_pid" ]] && kill -0 "$broker_pid" 2>/dev/null; then
-        kill -TERM "$broker_pid" 2>/dev/null || true
-        wait "$broker_pid" 2>/dev/null || true
-    fi
+    for pid in "${broker_pids[@]}"; do
+        if kill -0 "$pid" 2>/dev/null; then
+            kill -TERM "$pid" 2>/dev/null || true
+            wait "$pid" 2>/dev/null || true
+        fi
+    done
     if [[ "${KEEP_DATA:-0}" != 1 ]]; then
-        rm -rf "$data_dir"
+        for dir in "${data_dirs[@]}"; do
+            rm -rf "$dir"
+        done
     fi
 }
 trap cleanup EXIT
 
 echo "# machine: nproc=$(nproc) cpu=\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')\""
 echo "# load before: $(cut -d' ' -f1-3 /proc/loadavg)${BENCH_NICE:+ (broker and client at nice $BENCH_NICE)}"
-echo "# broker: $broker --headless --data-dir $data_dir --listen 127.0.0.1:$port ${BROKER_ARGS:-}"
-echo "# broker log: $broker_log (debug categories off: per-request debug lines would be measured too)"
 
-# Debug-level lines are one per request; writing them to a file would be part of what we measure.
-# shellcheck disable=SC2086
-QT_LOGGING_RULES='topicscope.*.debug=false' "${run[@]}" "$broker" --headless --data-dir "$data_dir" \
-    --listen "127.0.0.1:$port" ${BROKER_ARGS:-} >"$broker_log" 2>&1 &
-broker_pid=$!
+# start_broker LOG EXTRA_ARGS: starts a broker on a free port with a fresh data directory, waits until it
+# listens and sets $started_port.
+start_broker() {
+    local log=$1 extra=$2 port data_dir pid
+    port=$(free_port)
+    data_dir=$(mktemp -d "$root/$build_dir/bench-wire-data.XXXXXX")
+    data_dirs+=("$data_dir")
+    echo "# broker: ${BROKER_ENV:+$BROKER_ENV }$broker --headless --data-dir $data_dir --listen 127.0.0.1:$port $extra"
+    echo "# broker log: $log (debug categories off: per-request debug lines would be measured too)"
+    # Debug-level lines are one per request; writing them to a file would be part of what we measure.
+    # shellcheck disable=SC2086
+    env QT_LOGGING_RULES='topicscope.*.debug=false' ${BROKER_ENV:-} "${run[@]}" "$broker" --headless --data-dir "$data_dir" \
+        --listen "127.0.0.1:$port" $extra >"$log" 2>&1 &
+    pid=$!
+    broker_pids+=("$pid")
+    for _ in $(seq 1 100); do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            echo "bench-wire: the broker exited during start-up; its log:" >&2
+            cat "$log" >&2
+            exit 1
+        fi
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            started_port=$port
+            return
+        fi
+        sleep 0.1
+    done
+    echo "bench-wire: nothing listens on 127.0.0.1:$port after 10 s" >&2
+    exit 1
+}
 
-ready=0
-for _ in $(seq 1 100); do
-    if ! kill -0 "$broker_pid" 2>/dev/null; then
-        echo "bench-wire: the broker exited during start-up; its log:" >&2
-        cat "$broker_log" >&2
-        exit 1
-    fi
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-        ready=1
-        break
-    fi
-    sleep 0.1
-done
-[[ "$ready" == 1 ]] || { echo "bench-wire: nothing listens on 127.0.0.1:$port after 10 s" >&2; exit 1; }
+start_broker "$broker_log" "${BROKER_ARGS:-}"
+load_targets=(--target "$label=127.0.0.1:$started_port")
+if [[ -n "${BROKER_ARGS_B+set}" ]]; then
+    start_broker "$broker_log_b" "$BROKER_ARGS_B"
+    load_targets+=(--target "$label_b=127.0.0.1:$started_port")
+fi
+[[ "${NO_MOCK:-0}" == 1 ]] || load_targets+=(--mock)
 
 status=0
-echo "# command: $client --target topicscope=127.0.0.1:$port --mock $*"
-"${run[@]}" "$client" --target "topicscope=127.0.0.1:$port" --mock "$@" || status=$?
+echo "# command: $client ${load_targets[*]} $*"
+"${run[@]}" "$client" "${load_targets[@]}" "$@" || status=$?
 
 if [[ "${MOCK_NO_WAIT:-1}" == 1 ]]; then
     # The mock does not answer a waiting Fetch early when data arrives (it always waits fetch.wait.max.ms),
@@ -101,11 +132,27 @@ if [[ "${MOCK_NO_WAIT:-1}" == 1 ]]; then
     "${run[@]}" "$client" --mock --mock-label mock-fetchwait1 "$@" --tests latency -X fetch.wait.max.ms=1 || status=$?
 fi
 
-echo "# data dir size after the run: $(du -sh "$data_dir" | cut -f1)"
+for dir in "${data_dirs[@]}"; do
+    echo "# data dir size after the run: $(du -sh "$dir" | cut -f1) ($dir)"
+done
 echo "# load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-if ! kill -0 "$broker_pid" 2>/dev/null; then
-    echo "bench-wire: the broker died during the run; last log lines:" >&2
-    tail -20 "$broker_log" >&2
-    status=1
-fi
+# CPU time each broker used for the whole run (same workload for each): steadier than throughput on a shared
+# machine, because time spent waiting for a core is not counted.
+ticks=$(getconf CLK_TCK)
+for pid in "${broker_pids[@]}"; do
+    if [[ -r "/proc/$pid/stat" ]]; then
+        # Fields after the command's closing parenthesis: minflt is the 8th, utime and stime the 12th and 13th.
+        read -r minflt utime stime < <(sed 's/.*) //' "/proc/$pid/stat" | cut -d' ' -f8,12,13)
+        echo "# broker pid $pid cpu: user $(( utime * 1000 / ticks )) ms, system $(( stime * 1000 / ticks )) ms;" \
+            "page faults $minflt; $(grep VmHWM "/proc/$pid/status" | tr -s ' \t' ' ')"
+    fi
+done
+for pid in "${broker_pids[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+        echo "bench-wire: a broker (pid $pid) died during the run; last log lines of both:" >&2
+        tail -20 "$broker_log" >&2
+        [[ -f "$broker_log_b" ]] && tail -20 "$broker_log_b" >&2
+        status=1
+    fi
+done
 exit "$status"

@@ -125,6 +125,9 @@ private:
     LiveMember *memberForFetch(const WireExchange &e, const TopicPartition &tp);
     void closeMember(LiveMember &m, const QString &reason);
     void forgetOldest();
+    // clientName() of the exchange's connection, computed once per connection: every batch, delivery and timeline
+    // event of that connection then shares one string instead of formatting and holding its own.
+    const QString &connectionName(const WireExchange &e);
 
     Broker &m_broker;
     ScenarioRecorder m_recorder;
@@ -145,6 +148,12 @@ private:
         int generation = -1;
     };
     QHash<QString, QHash<TopicPartition, Fetched>> m_groupFetched; // group -> partition -> furthest fetch
+    struct ConnectionName {
+        QString clientId;
+        QString peer;
+        QString name;
+    };
+    QHash<quint64, ConnectionName> m_connectionNames; // by connection id; cleared when it grows past MaxMembers
 };
 
 } // namespace topicscope::engine

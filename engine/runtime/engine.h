@@ -31,6 +31,10 @@ struct EngineOptions {
     // request's own timeout is shorter), then released by itself: Java clients give up after request.timeout.ms
     // (30 s by default), librdkafka and kafka-python not sooner.
     int maxAnswerHoldMs = 20000;
+    // The Flow tab's live recording (LiveFlow: every produced batch and fetch answer of wire clients, from start-up).
+    // Off (--no-live-recording) for a broker that must not pay for it, e.g. the wire benchmark's baseline; the
+    // Flow tab's live view then has nothing to show.
+    bool recordLiveFlow = true;
 };
 
 // The live broker of one Topicscope process: the core's Broker on a real clock, with the Kafka listener in front

@@ -108,7 +108,7 @@ void EngineFacade::start()
         const bool ok = engine.start(&error);
         if (ok && !host->service)
             host->service = std::make_unique<ExplorerService>(engine, [this](const BrokerSnapshot &s) { publish(s); });
-        if (ok && !host->live)
+        if (ok && !host->live && engine.options().recordLiveFlow)
             host->live = std::make_unique<LiveFlow>(engine);
         WorkerChannel<Engine>::deliverTo(this, [this, ok, error] { Q_EMIT started(ok, error); });
     });

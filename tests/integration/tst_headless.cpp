@@ -63,6 +63,23 @@ private Q_SLOTS:
         QVERIFY2(log.contains("stopping the broker"), log.constData());
     }
 
+    // The wire benchmark's baseline: the same broker without the Flow tab's live recording (no LiveFlow).
+    void startsWithoutLiveRecording()
+    {
+        QTemporaryDir dir;
+        QByteArray log;
+        auto p = startBroker({QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                 QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--no-live-recording")},
+            &log);
+        QVERIFY(p);
+        QVERIFY2(log.contains("running headless"), log.constData());
+        ::kill(static_cast<pid_t>(p->processId()), SIGTERM);
+        QVERIFY(p->waitForFinished(10000));
+        log += p->readAll();
+        QCOMPARE(p->exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p->exitCode(), 0);
+    }
+
     void inMemoryWritesNothing()
     {
         QTemporaryDir home;
@@ -120,6 +137,8 @@ private Q_SLOTS:
                               << QByteArray("--data-dir");
         // Without --headless too: printing help must not need a display (the test runs with none).
         QTest::addRow("help, no display") << QStringList {QStringLiteral("--help")} << 0 << QByteArray("--listen");
+        QTest::addRow("help lists --no-live-recording")
+            << QStringList {QStringLiteral("--help")} << 0 << QByteArray("--no-live-recording");
         // Workshop scenarios run headless on virtual time and report whether their expectations held.
         QTest::addRow("scenario: manual commit") << QStringList {QStringLiteral("--headless"),
             QStringLiteral("--scenario"), QStringLiteral(":/scenarios/07-manual-commit.json")}
