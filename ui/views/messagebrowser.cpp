@@ -111,8 +111,6 @@ MessageBrowser::MessageBrowser(engine::ClusterClient *client, QWidget *parent)
     m_exportMenu->addAction(tr("Copy as JSON Lines"), this, [this] { copySelected(false); });
     m_exportMenu->addAction(tr("Copy as CSV"), this, [this] { copySelected(true); });
     m_exportMenu->addAction(tr("Export Selected…"), this, &MessageBrowser::exportSelectedAs);
-    m_exportMenu->addSeparator();
-    m_exportMenu->addAction(tr("Show Journey in Flow"), this, [this] { requestJourneyOfCurrent(); });
     auto *exportButton = new QToolButton(this);
     exportButton->setObjectName(QStringLiteral("browserExport"));
     exportButton->setText(tr("Copy / Export"));
@@ -184,8 +182,14 @@ MessageBrowser::MessageBrowser(engine::ClusterClient *client, QWidget *parent)
     };
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, keepNewestInView);
     connect(m_model, &QAbstractItemModel::modelReset, this, keepNewestInView);
+    // A record's context menu: the copy and export actions, and where the record came from and went.
+    auto *contextMenu = new QMenu(this);
+    contextMenu->addActions(m_exportMenu->actions());
+    contextMenu->addSeparator();
+    QAction *journey = contextMenu->addAction(tr("Show Journey in Flow"), this, [this] { requestJourneyOfCurrent(); });
+    journey->setObjectName(QStringLiteral("browserShowJourney"));
     connect(m_table, &QWidget::customContextMenuRequested, this,
-        [this](const QPoint &pos) { m_exportMenu->popup(m_table->viewport()->mapToGlobal(pos)); });
+        [contextMenu, this](const QPoint &pos) { contextMenu->popup(m_table->viewport()->mapToGlobal(pos)); });
     connect(m_tail, &QCheckBox::toggled, this, [this](bool on) {
         const QScopedValueRollback guard(m_shiftingWindow, true);
         if (on) {
