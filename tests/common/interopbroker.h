@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
+#include <QTest>
 #include <memory>
 
 namespace topicscope::interoptest {
@@ -132,8 +133,10 @@ struct ProgramRun {
     }
 };
 
-inline ProgramRun runProgram(
-    const QString &program, const QStringList &args, const QByteArray &input = {}, int timeoutMs = 120000)
+// serveEvents: this thread's event loop keeps running while the program does, for a broker that lives in this
+// process (tests of the in-process engine); otherwise the call blocks until the program ends.
+inline ProgramRun runProgram(const QString &program, const QStringList &args, const QByteArray &input = {},
+    int timeoutMs = 120000, bool serveEvents = false)
 {
     ProgramRun run;
     QProcess p;
@@ -146,7 +149,15 @@ inline ProgramRun runProgram(
     if (!input.isEmpty())
         p.write(input);
     p.closeWriteChannel();
-    run.finished = p.waitForFinished(timeoutMs);
+    if (serveEvents) {
+        QElapsedTimer timer;
+        timer.start();
+        while (p.state() != QProcess::NotRunning && timer.elapsed() < timeoutMs)
+            QTest::qWait(50);
+        run.finished = p.state() == QProcess::NotRunning;
+    } else {
+        run.finished = p.waitForFinished(timeoutMs);
+    }
     if (!run.finished) {
         p.kill();
         p.waitForFinished(5000);

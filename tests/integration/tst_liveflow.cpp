@@ -10,7 +10,6 @@
 #include "runtime/kafkaserver.h"
 #include "runtime/liveflow.h"
 
-#include <QProcess>
 #include <QTest>
 
 using namespace topicscope;
@@ -27,28 +26,9 @@ private:
     QString bootstrap() const { return QStringLiteral("127.0.0.1:%1").arg(m_engine->kafkaServer()->port()); }
 
     // Runs a scenario of the script while this thread's event loop serves the broker.
-    ProgramRun runScenario(const QString &scenario, int timeoutMs = 90000)
+    ProgramRun runScenario(const QString &scenario)
     {
-        ProgramRun run;
-        QProcess p;
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(systemPython(), {m_script, bootstrap(), scenario});
-        if (!p.waitForStarted(10000))
-            return run;
-        QElapsedTimer timer;
-        timer.start();
-        while (p.state() != QProcess::NotRunning && timer.elapsed() < timeoutMs)
-            QTest::qWait(50);
-        run.finished = p.state() == QProcess::NotRunning;
-        if (!run.finished)
-            p.kill();
-        p.waitForFinished(5000);
-        run.exitCode = p.exitCode();
-        run.output = p.readAll();
-        for (const QByteArray &line : run.output.split('\n')) {
-            if (line.startsWith("RESULT "))
-                run.results << QString::fromUtf8(line.mid(7)).split(QLatin1Char(' '));
-        }
+        const ProgramRun run = runProgram(systemPython(), {m_script, bootstrap(), scenario}, {}, 90000, true);
         if (run.exitCode != 0 || !run.output.contains("DONE"))
             qWarning().noquote() << "scenario" << scenario << "failed:\n" << run.output;
         return run;

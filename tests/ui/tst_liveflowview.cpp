@@ -20,7 +20,6 @@
 #include <QAction>
 #include <QLineEdit>
 #include <QMenu>
-#include <QProcess>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
@@ -40,21 +39,11 @@ void saveShot(QWidget &w, const QString &name)
 // Runs a scenario of live_clients.py while this thread's event loop goes on (the facade's answers arrive here).
 bool runClients(const QString &bootstrap, const QString &scenario, QByteArray *output)
 {
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(systemPython(),
-        {QStringLiteral(TOPICSCOPE_TESTS_SOURCE_DIR "/integration/live_clients.py"), bootstrap, scenario});
-    if (!p.waitForStarted(10000))
-        return false;
-    QElapsedTimer timer;
-    timer.start();
-    while (p.state() != QProcess::NotRunning && timer.elapsed() < 90000)
-        QTest::qWait(50);
-    if (p.state() != QProcess::NotRunning)
-        p.kill();
-    p.waitForFinished(5000);
-    *output = p.readAll();
-    return p.exitCode() == 0 && output->contains("DONE");
+    const ProgramRun run = runProgram(systemPython(),
+        {QStringLiteral(TOPICSCOPE_TESTS_SOURCE_DIR "/integration/live_clients.py"), bootstrap, scenario}, {}, 90000,
+        true);
+    *output = run.output;
+    return run.exitCode == 0 && run.output.contains("DONE");
 }
 
 // The app's window on an in-memory embedded broker listening on a free port, as app/main.cpp wires them.
