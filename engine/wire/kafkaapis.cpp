@@ -174,7 +174,7 @@ WireResponse KafkaApis::Private::handleMetadata(const RequestHeader &h, WireRead
 
 WireResponse KafkaApis::Private::handleProduce(const RequestHeader &h, WireReader &r)
 {
-    const auto request = decodeProduceRequest(r, h.apiVersion);
+    const auto request = decodeMessage<ProduceRequest>(r, h.apiVersion);
     if (!request)
         return {};
     const bool validAcks = request->acks == -1 || request->acks == 0 || request->acks == 1;
@@ -252,7 +252,7 @@ WireResponse KafkaApis::Private::handleProduce(const RequestHeader &h, WireReade
     if (request->acks == 0)
         answer.action = WireResponse::Action::NoResponse;
     else
-        answer = sendResponse(h, encodeProduceResponse(response, h.apiVersion));
+        answer = sendResponse(h, encodeMessage(response, h.apiVersion));
     answer.exchange = std::move(exchange);
     return answer;
 }

@@ -11,53 +11,6 @@ namespace {
 constexpr int MinTopic = 2 + 4; // name length + partition count
 } // namespace
 
-std::optional<ProduceRequest> decodeProduceRequest(WireReader &r, qint16 version)
-{
-    ProduceRequest req;
-    if (version >= 3)
-        req.transactionalId = r.nullableString();
-    req.acks = r.int16();
-    req.timeoutMs = r.int32();
-    const qint32 topicCount = r.arrayLength(false, MinTopic);
-    for (qint32 t = 0; t < topicCount && r.ok(); ++t) {
-        ProduceRequest::Topic topic;
-        topic.name = r.string();
-        const qint32 partitionCount = r.arrayLength(false, 8);
-        for (qint32 p = 0; p < partitionCount && r.ok(); ++p) {
-            ProduceRequest::Partition partition;
-            partition.index = r.int32();
-            partition.records = r.nullableBytes();
-            topic.partitions.append(std::move(partition));
-        }
-        req.topics.append(std::move(topic));
-    }
-    if (!r.ok())
-        return std::nullopt;
-    return req;
-}
-
-QByteArray encodeProduceResponse(const ProduceResponse &response, qint16 version)
-{
-    WireWriter w;
-    w.arrayLength(response.topics.size());
-    for (const auto &topic : response.topics) {
-        w.string(topic.name);
-        w.arrayLength(topic.partitions.size());
-        for (const auto &p : topic.partitions) {
-            w.int32(p.index);
-            w.int16(toWire(p.error));
-            w.int64(p.baseOffset);
-            if (version >= 2)
-                w.int64(p.logAppendTimeMs);
-            if (version >= 5)
-                w.int64(p.logStartOffset);
-        }
-    }
-    if (version >= 1)
-        w.int32(0); // throttle_time_ms, at the end in Produce
-    return w.take();
-}
-
 std::optional<FetchRequest> decodeFetchRequest(WireReader &r, qint16 version)
 {
     FetchRequest req;

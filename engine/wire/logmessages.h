@@ -1,7 +1,7 @@
 #pragma once
 
 #include "errorcode.h"
-#include "wire/wirereader.h"
+#include "wire/messagefields.h"
 
 #include <QByteArray>
 #include <QList>
@@ -15,8 +15,9 @@
 // the body only (no header).
 namespace topicscope::engine::wire {
 
-// ---- Produce (key 0), v3-7 ----
+// ---- Produce (key 0), v3-11 (flexible from 9) ----
 struct ProduceRequest {
+    static constexpr ApiKey apiKey = ApiKey::Produce;
     struct Partition {
         qint32 index = 0;
         std::optional<QByteArray> records;
@@ -31,21 +32,75 @@ struct ProduceRequest {
     QList<Topic> topics;
 };
 struct ProduceResponse {
+    static constexpr ApiKey apiKey = ApiKey::Produce;
+    struct RecordError {
+        qint32 batchIndex = 0;
+        std::optional<QString> message;
+    };
     struct Partition {
         qint32 index = 0;
         ErrorCode error = ErrorCode::None;
         qint64 baseOffset = -1;
         qint64 logAppendTimeMs = -1;
         qint64 logStartOffset = -1;
+        QList<RecordError> recordErrors; // v8+
+        std::optional<QString> errorMessage; // v8+
     };
     struct Topic {
         QString name;
         QList<Partition> partitions;
     };
     QList<Topic> topics;
+    qint32 throttleTimeMs = 0;
 };
-std::optional<ProduceRequest> decodeProduceRequest(WireReader &r, qint16 version);
-QByteArray encodeProduceResponse(const ProduceResponse &response, qint16 version);
+
+template <class IO, MessageOf<ProduceRequest> M> void describe(IO &io, M &m)
+{
+    if (io.version() >= 3)
+        io.nullableString(m.transactionalId);
+    io.int16(m.acks);
+    io.int32(m.timeoutMs);
+    io.array(m.topics, 2 + 4, [&](auto &topic) {
+        io.string(topic.name);
+        io.array(topic.partitions, 4 + 2, [&](auto &partition) {
+            io.int32(partition.index);
+            io.nullableBytes(partition.records);
+            io.taggedFields();
+        });
+        io.taggedFields();
+    });
+    io.taggedFields();
+}
+
+template <class IO, MessageOf<ProduceResponse> M> void describe(IO &io, M &m)
+{
+    const qint16 v = io.version();
+    io.array(m.topics, 2 + 4, [&](auto &topic) {
+        io.string(topic.name);
+        io.array(topic.partitions, 4 + 2 + 8, [&](auto &partition) {
+            io.int32(partition.index);
+            io.errorCode(partition.error);
+            io.int64(partition.baseOffset);
+            if (v >= 2)
+                io.int64(partition.logAppendTimeMs);
+            if (v >= 5)
+                io.int64(partition.logStartOffset);
+            if (v >= 8) {
+                io.array(partition.recordErrors, 4 + 2, [&](auto &error) {
+                    io.int32(error.batchIndex);
+                    io.nullableString(error.message);
+                    io.taggedFields();
+                });
+                io.nullableString(partition.errorMessage);
+            }
+            io.taggedFields();
+        });
+        io.taggedFields();
+    });
+    if (v >= 1)
+        io.int32(m.throttleTimeMs);
+    io.taggedFields();
+}
 
 // ---- Fetch (key 1), v4-11 ----
 struct FetchRequest {

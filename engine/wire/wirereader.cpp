@@ -182,6 +182,13 @@ qint32 WireReader::arrayLength(bool compact, int minElementSize)
     return static_cast<qint32>(count);
 }
 
+QByteArray WireReader::uuid()
+{
+    if (!need(16, "uuid"))
+        return QByteArray(16, '\0');
+    return take(16).toByteArray();
+}
+
 void WireReader::skipTaggedFields()
 {
     const quint32 count = uvarint();

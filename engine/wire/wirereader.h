@@ -46,6 +46,9 @@ public:
     // never drives an allocation or a long loop.
     qint32 arrayLength(bool compact = false, int minElementSize = 1);
 
+    // A Kafka uuid: 16 raw bytes (all zero means "no id").
+    QByteArray uuid();
+
     // A tagged-field section (KIP-482): every field is skipped; none is known to this broker.
     void skipTaggedFields();
 

@@ -96,4 +96,12 @@ void WireWriter::arrayLength(qsizetype count, bool compact)
         int32(static_cast<qint32>(count));
 }
 
+void WireWriter::uuid(QByteArrayView v)
+{
+    if (v.size() == 16)
+        m_data.append(v);
+    else
+        m_data.append(QByteArray(16, '\0'));
+}
+
 } // namespace topicscope::engine::wire

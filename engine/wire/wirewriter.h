@@ -26,6 +26,7 @@ public:
     void bytes(QByteArrayView v, bool compact = false);
     void nullableBytes(const std::optional<QByteArray> &v, bool compact = false);
     void arrayLength(qsizetype count, bool compact = false); // count -1 writes null
+    void uuid(QByteArrayView v); // 16 bytes; anything else is written as the all-zero "no id"
     void emptyTaggedFields() { uvarint(0); }
     void raw(QByteArrayView v) { m_data.append(v); }
 
