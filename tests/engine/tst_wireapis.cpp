@@ -3,8 +3,6 @@
 // Fetch long poll woken by appends or by max_wait_ms, ListOffsets, a whole JoinGroup/SyncGroup/Heartbeat/
 // OffsetCommit/OffsetFetch/LeaveGroup cycle, and the admin APIs (CreateTopics, DeleteTopics, DeleteRecords,
 // DescribeConfigs, AlterConfigs, CreatePartitions, DeleteGroups).
-#include "broker/broker.h"
-#include "core/clock.h"
 #include "core/events.h"
 #include "group/groupcoordinator.h"
 #include "log/logmanager.h"
@@ -14,6 +12,7 @@
 #include "wire/kafkaapis.h"
 #include "wire/wirereader.h"
 #include "wire/wirewriter.h"
+#include "wirebroker.h"
 
 #include <QTest>
 #include <memory>
@@ -22,113 +21,6 @@ using namespace topicscope::engine;
 using namespace topicscope::engine::wire;
 
 namespace {
-
-// A request frame: header v1 (client id "test") followed by the body the caller writes.
-QByteArray frame(qint16 apiKey, qint16 version, qint32 correlationId, const std::function<void(WireWriter &)> &body)
-{
-    WireWriter w;
-    w.int16(apiKey);
-    w.int16(version);
-    w.int32(correlationId);
-    w.string(QStringLiteral("test"));
-    if (body)
-        body(w);
-    return w.take();
-}
-
-// The same with the header version the broker reads for (key, version): flexible versions add a tag section.
-QByteArray headerAwareFrame(qint16 apiKey, qint16 version, const std::function<void(WireWriter &)> &body)
-{
-    return frame(apiKey, version, 5, [&](WireWriter &w) {
-        if (ApiKeys::requestHeaderVersion(apiKey, version) >= 2)
-            w.emptyTaggedFields();
-        if (body)
-            body(w);
-    });
-}
-
-// The core's Broker (in memory, on a ManualClock) behind KafkaApis, as the listener has it.
-struct WireBroker {
-    ManualClock clock;
-    std::unique_ptr<Broker> broker;
-    LogManager *log = nullptr;
-    GroupCoordinator *groups = nullptr;
-    std::unique_ptr<KafkaApis> apis;
-    int nextMemberId = 0;
-
-    explicit WireBroker(KafkaApisConfig config = {})
-    {
-        BrokerOptions options;
-        options.storage.inMemory = true;
-        options.groups.initialRebalanceDelayMs = 100;
-        options.retentionCheckIntervalMs = 0; // the tests enforce retention themselves
-        options.memberIdGenerator = [this] { return QString::number(++nextMemberId); };
-        QString error;
-        broker = Broker::open(std::move(options), clock, &error);
-        log = &broker->log();
-        groups = &broker->groups();
-        apis = std::make_unique<KafkaApis>(*broker, config);
-    }
-    ~WireBroker() { apis.reset(); }
-
-    // Sends one request; the returned pointer fills in when the response comes (maybe at once).
-    std::shared_ptr<std::optional<WireResponse>> send(const QByteArray &request)
-    {
-        auto slot = std::make_shared<std::optional<WireResponse>>();
-        apis->handle(request, {1, QStringLiteral("/127.0.0.1"), QStringLiteral("127.0.0.1:50000")}, [slot](const WireResponse &r) {
-            QVERIFY2(!slot->has_value(), "responded twice");
-            *slot = r;
-        });
-        return slot;
-    }
-
-    // Sends and expects an immediate Send; returns a reader positioned after the response header v0.
-    WireReader call(const QByteArray &request, QByteArray *keep)
-    {
-        const auto response = send(request);
-        if (!response->has_value() || (*response)->action != WireResponse::Action::Send) {
-            qWarning() << "no immediate response" << (response->has_value() ? (*response)->reason : QString());
-            *keep = QByteArray();
-            return WireReader(*keep);
-        }
-        *keep = (*response)->frame;
-        WireReader r(*keep);
-        r.int32(); // correlation id
-        return r;
-    }
-
-    QByteArray produceFrame(
-        const QString &topic, int partition, const QByteArray &records, qint16 acks = 1, qint16 version = 7)
-    {
-        return frame(0, version, 10, [&](WireWriter &w) {
-            w.nullableString(std::nullopt);
-            w.int16(acks);
-            w.int32(1000);
-            w.arrayLength(1);
-            w.string(topic);
-            w.arrayLength(1);
-            w.int32(partition);
-            w.bytes(records);
-        });
-    }
-
-    QByteArray fetchFrame(const QString &topic, qint64 offset, qint32 maxWaitMs, qint32 minBytes)
-    {
-        return frame(1, 4, 20, [&](WireWriter &w) {
-            w.int32(-1);
-            w.int32(maxWaitMs);
-            w.int32(minBytes);
-            w.int32(1 << 20);
-            w.int8(0);
-            w.arrayLength(1);
-            w.string(topic);
-            w.arrayLength(1);
-            w.int32(0);
-            w.int64(offset);
-            w.int32(1 << 20);
-        });
-    }
-};
 
 // Produce v7 response, one partition: (error, base offset).
 std::pair<int, qint64> readProduceResult(WireReader &r)
