@@ -65,6 +65,10 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     const QCommandLineOption maxRequestBytes(QStringLiteral("max-request-bytes"),
         QStringLiteral("Largest request accepted, in bytes (socket.request.max.bytes; default 104857600)."),
         QStringLiteral("BYTES"));
+    const QCommandLineOption queuedMaxRequestBytes(QStringLiteral("queued-max-request-bytes"),
+        QStringLiteral("Request bytes held in memory at once over all connections (queued.max.request.bytes; default "
+                       "268435456, never below --max-request-bytes)."),
+        QStringLiteral("BYTES"));
     const QCommandLineOption numPartitions(QStringLiteral("num-partitions"),
         QStringLiteral("Partitions of auto-created topics (num.partitions; default 1)."), QStringLiteral("N"));
     const QCommandLineOption noAutoCreate(QStringLiteral("no-auto-create-topics"),
@@ -88,8 +92,8 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         QStringLiteral("Do not record the wire clients' produced batches and fetches for the Flow tab's live view "
                        "(recorded from start-up by default; bench/REPORT-live.md measures what it costs). The live "
                        "view then stays empty."));
-    parser.addOptions({headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes, numPartitions,
-        noAutoCreate, rebalanceDelay, scenario, lang, noLiveRecording});
+    parser.addOptions({headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes,
+        queuedMaxRequestBytes, numPartitions, noAutoCreate, rebalanceDelay, scenario, lang, noLiveRecording});
     parser.process(arguments); // exits for --help, --version and unknown options
 
     const auto fail = [&](const QString &message) {
@@ -142,6 +146,13 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
             if (!ok || value < 1024)
                 fail(QStringLiteral("--max-request-bytes expects a number of bytes >= 1024"));
             listener.maxRequestBytes = value;
+        }
+        if (parser.isSet(queuedMaxRequestBytes)) {
+            bool ok = false;
+            const qint64 value = parser.value(queuedMaxRequestBytes).toLongLong(&ok);
+            if (!ok || value < 1024)
+                fail(QStringLiteral("--queued-max-request-bytes expects a number of bytes >= 1024"));
+            listener.queuedMaxRequestBytes = value;
         }
         if (parser.isSet(numPartitions)) {
             bool ok = false;
