@@ -16,9 +16,8 @@ constexpr qint16 key(ApiKey k)
     return static_cast<qint16>(k);
 }
 
-// What Kafka's AdminClient sends and ordinary producers and consumers never do. By number: some of them (44
-// IncrementalAlterConfigs, 47 OffsetDelete, 60 DescribeCluster) the broker does not serve, but a client asking for
-// them is still an admin client.
+// What Kafka's AdminClient sends and ordinary producers and consumers never do. By number: one of them (47
+// OffsetDelete) the broker does not serve, but a client asking for it is still an admin client.
 bool isAdminApi(qint16 apiKey)
 {
     switch (apiKey) {
@@ -31,9 +30,10 @@ bool isAdminApi(qint16 apiKey)
     case key(ApiKey::AlterConfigs):
     case key(ApiKey::CreatePartitions):
     case key(ApiKey::DeleteGroups):
-    case 44:
+    case key(ApiKey::DescribeLogDirs):
+    case key(ApiKey::IncrementalAlterConfigs):
     case 47:
-    case 60:
+    case key(ApiKey::DescribeCluster):
         return true;
     default:
         return false;

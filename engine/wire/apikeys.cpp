@@ -70,6 +70,7 @@ constexpr KnownApi knownApis[] = {
     {49, "AlterClientQuotas"},
     {50, "DescribeUserScramCredentials"},
     {51, "AlterUserScramCredentials"},
+    {60, "DescribeCluster"},
 };
 
 struct UnservedApi {
@@ -95,14 +96,12 @@ constexpr UnservedApi unservedApis[] = {
     {30, 2}, // CreateAcls
     {31, 2}, // DeleteAcls
     {34, 2}, // AlterReplicaLogDirs
-    {35, 2}, // DescribeLogDirs
     {36, 2}, // SaslAuthenticate
     {38, 2}, // CreateDelegationToken
     {39, 2}, // RenewDelegationToken
     {40, 2}, // ExpireDelegationToken
     {41, 2}, // DescribeDelegationToken
     {43, 2}, // ElectLeaders
-    {44, 1}, // IncrementalAlterConfigs
     {45, 0}, // AlterPartitionReassignments
     {46, 0}, // ListPartitionReassignments
     {47, 32767}, // OffsetDelete

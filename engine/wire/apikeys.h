@@ -29,8 +29,11 @@ enum class ApiKey : qint16 {
     InitProducerId = 22,
     DescribeConfigs = 32,
     AlterConfigs = 33,
+    DescribeLogDirs = 35,
     CreatePartitions = 37,
     DeleteGroups = 42,
+    IncrementalAlterConfigs = 44,
+    DescribeCluster = 60,
 };
 
 struct ApiVersionRange {

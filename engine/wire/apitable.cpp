@@ -45,9 +45,9 @@ void answerLater(Apis &apis, const RequestHeader &h, WireReader &body, const Wir
 
 // Reference §2.5, with Produce 3-7 and Fetch 4-11: RecordBatch v2 only (no MessageSet down-conversion). Produce
 // must contain 3 and Fetch 4 for librdkafka 2.0.2's MsgVer2 feature check, FindCoordinator must start at 0, and
-// Fetch 11 makes kafka-python 2.0.2 infer broker 2.3 (Produce v7, magic 2). Every advertised version is below the
-// API's first flexible version except ApiVersions v3 and InitProducerId v2 (which librdkafka picks for idempotent
-// producers), so the other APIs never see a flexible encoding.
+// Fetch 11 makes kafka-python 2.0.2 infer broker 2.3 (Produce v7, magic 2). APIs whose messages are described
+// (wire/messagefields.h) go up to the highest version Kafka 4.1 accepts, flexible ones included (InitProducerId stops
+// at 5: Kafka 4.1 marks v6 unstable); the others stay below their first flexible version.
 constexpr ApiRoute routeTable[] = {
     // key, min, max, first flexible (Kafka 3.9), handler
     {ApiKey::Produce, 3, 7, 9, &answerNow<&Apis::handleProduce>},
@@ -63,15 +63,18 @@ constexpr ApiRoute routeTable[] = {
     {ApiKey::SyncGroup, 0, 3, 4, &answerLater<decodeSyncGroupRequest, &Apis::handleSyncGroup>},
     {ApiKey::DescribeGroups, 0, 4, 5, &answerNow<&Apis::handleDescribeGroups>},
     {ApiKey::ListGroups, 0, 2, 3, &answerNow<&Apis::handleListGroups>},
-    {ApiKey::ApiVersions, 0, 3, 3, &answerNow<&Apis::handleApiVersions>},
+    {ApiKey::ApiVersions, 0, 4, 3, &answerNow<&Apis::handleApiVersions>},
     {ApiKey::CreateTopics, 0, 4, 5, &answerNow<&Apis::handleCreateTopics>},
     {ApiKey::DeleteTopics, 0, 3, 4, &answerNow<&Apis::handleDeleteTopics>},
-    {ApiKey::DeleteRecords, 0, 1, 2, &answerNow<&Apis::handleDeleteRecords>},
-    {ApiKey::InitProducerId, 0, 2, 2, &answerNow<&Apis::handleInitProducerId>},
-    {ApiKey::DescribeConfigs, 0, 2, 4, &answerNow<&Apis::handleDescribeConfigs>},
-    {ApiKey::AlterConfigs, 0, 1, 2, &answerNow<&Apis::handleAlterConfigs>},
-    {ApiKey::CreatePartitions, 0, 1, 2, &answerNow<&Apis::handleCreatePartitions>},
+    {ApiKey::DeleteRecords, 0, 2, 2, &answerNow<&Apis::handleDeleteRecords>},
+    {ApiKey::InitProducerId, 0, 5, 2, &answerNow<&Apis::handleInitProducerId>},
+    {ApiKey::DescribeConfigs, 0, 4, 4, &answerNow<&Apis::handleDescribeConfigs>},
+    {ApiKey::AlterConfigs, 0, 2, 2, &answerNow<&Apis::handleAlterConfigs>},
+    {ApiKey::DescribeLogDirs, 0, 4, 2, &answerNow<&Apis::handleDescribeLogDirs>},
+    {ApiKey::CreatePartitions, 0, 3, 2, &answerNow<&Apis::handleCreatePartitions>},
     {ApiKey::DeleteGroups, 0, 1, 2, &answerNow<&Apis::handleDeleteGroups>},
+    {ApiKey::IncrementalAlterConfigs, 0, 1, 1, &answerNow<&Apis::handleIncrementalAlterConfigs>},
+    {ApiKey::DescribeCluster, 0, 2, 0, &answerNow<&Apis::handleDescribeCluster>},
 };
 
 constexpr bool sortedWithUniqueKeys()

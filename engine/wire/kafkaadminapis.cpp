@@ -2,11 +2,238 @@
 
 #include "group/groupcoordinator.h"
 #include "log/logmanager.h"
+#include "wire/configcatalog.h"
 
 #include <QHash>
+#include <QSet>
+#include <algorithm>
 
 // The administration APIs of KafkaApis: topics, partitions, records, configs and groups.
 namespace topicscope::engine {
+
+namespace {
+
+inline constexpr auto InvalidReplicaAssignment = static_cast<ErrorCode>(39);
+
+using Source = DescribeConfigsResponseData::Source;
+
+// The resources of an alter request that appear more than once (same type and name): Kafka refuses each of them.
+template <class Resource> QSet<QPair<qint8, QString>> repeatedResources(const QList<Resource> &resources)
+{
+    QHash<QPair<qint8, QString>, int> seen;
+    for (const Resource &resource : resources)
+        ++seen[{resource.resourceType, resource.resourceName}];
+    QSet<QPair<qint8, QString>> repeated;
+    for (auto it = seen.cbegin(); it != seen.cend(); ++it) {
+        if (it.value() > 1)
+            repeated.insert(it.key());
+    }
+    return repeated;
+}
+
+// Kafka's checks on one resource of AlterConfigs or IncrementalAlterConfigs before its changes are looked at
+// (ConfigAdminManager.preprocess), in Kafka's order. nullValueNames: the settings given a null value by an operation
+// that needs one.
+ErrorCode precheckAlter(bool repeated, const QStringList &names, const QStringList &nullValueNames, QString *why)
+{
+    if (repeated) {
+        *why = QStringLiteral("Each resource must appear at most once.");
+        return ErrorCode::InvalidRequest;
+    }
+    if (QSet<QString>(names.cbegin(), names.cend()).size() != names.size()) {
+        *why = QStringLiteral("Error due to duplicate config keys");
+        return ErrorCode::InvalidRequest;
+    }
+    if (!nullValueNames.isEmpty()) {
+        *why = QStringLiteral("Null value not supported for : ") + nullValueNames.join(QStringLiteral(", "));
+        return ErrorCode::InvalidRequest;
+    }
+    return ErrorCode::None;
+}
+
+// The answer for a resource type that is neither a topic nor a broker.
+ErrorCode unservedResourceType(qint8 type, QString *why)
+{
+    if (type == ConfigResourceType::BrokerLogger || type == ConfigResourceType::ClientMetrics
+        || type == ConfigResourceType::Group)
+        *why = QStringLiteral("resource type %1 has no configs here").arg(type);
+    else
+        *why = QStringLiteral("Unknown resource type %1").arg(type);
+    return ErrorCode::InvalidRequest;
+}
+
+// A broker resource of an alter request: "" (the cluster-wide defaults) or this node's id. None of the broker's
+// settings can change while it runs, so any setting given a value is refused, as Kafka refuses its static ones.
+ErrorCode checkBrokerAlter(const QString &name, qint32 nodeId, const QStringList &setNames, QString *why)
+{
+    if (!name.isEmpty()) {
+        bool ok = false;
+        const int id = name.toInt(&ok);
+        if (!ok) {
+            *why = QStringLiteral("Node id must be an integer, but it is: %1").arg(name);
+            return ErrorCode::InvalidRequest;
+        }
+        if (id != nodeId) {
+            *why = QStringLiteral("Unexpected broker id, expected %1, but received %2").arg(nodeId).arg(name);
+            return ErrorCode::InvalidRequest;
+        }
+    }
+    if (!setNames.isEmpty()) {
+        *why = QStringLiteral("Cannot update these configs dynamically: Set(%1)")
+                   .arg(setNames.join(QStringLiteral(", ")));
+        return ErrorCode::InvalidRequest;
+    }
+    return ErrorCode::None;
+}
+
+// An alter request's resources in Kafka's order: the checks before any change (a resource named twice, a key twice, a
+// null value where the operation needs one), then the change itself by resource type. needsValue(config) says
+// whether a config's operation needs a value; alterTopic(resource, why) and alterBroker(resource, why) make the
+// change (or check it, for validate_only).
+template <class Resource, class NeedsValue, class AlterTopic, class AlterBroker>
+QList<ConfigResourceResult> alterResources(
+    const QList<Resource> &resources, NeedsValue needsValue, AlterTopic alterTopic, AlterBroker alterBroker)
+{
+    const QSet<QPair<qint8, QString>> repeated = repeatedResources(resources);
+    QList<ConfigResourceResult> results;
+    for (const Resource &resource : resources) {
+        ConfigResourceResult result {ErrorCode::None, std::nullopt, resource.resourceType, resource.resourceName};
+        QStringList names;
+        QStringList nullValues;
+        for (const auto &config : resource.configs) {
+            names.append(config.name);
+            if (needsValue(config) && !config.value)
+                nullValues.append(config.name);
+        }
+        QString why;
+        result.error
+            = precheckAlter(repeated.contains({resource.resourceType, resource.resourceName}), names, nullValues, &why);
+        if (result.error != ErrorCode::None) {
+            // refused before its changes are looked at
+        } else if (resource.resourceType == ConfigResourceType::Topic) {
+            result.error = alterTopic(resource, &why);
+        } else if (resource.resourceType == ConfigResourceType::Broker) {
+            result.error = alterBroker(resource, &why);
+        } else {
+            result.error = unservedResourceType(resource.resourceType, &why);
+        }
+        if (result.error != ErrorCode::None)
+            result.errorMessage = why;
+        results.append(result);
+    }
+    return results;
+}
+
+// IncrementalAlterConfigs on broker "" or this node: Kafka's prepareIncrementalConfigs (APPEND and SUBTRACT need a
+// list-type setting; none of the broker's is one), then checkBrokerAlter on the settings given a value. DELETE of a
+// setting nobody set dynamically changes nothing.
+ErrorCode checkIncrementalBrokerAlter(
+    const IncrementalAlterConfigsRequestData::Resource &resource, qint32 nodeId, QString *why)
+{
+    using Operation = IncrementalAlterConfigsRequestData::Operation;
+    QStringList setNames;
+    for (const auto &config : resource.configs) {
+        switch (config.configOperation) {
+        case Operation::Set:
+            setNames.append(config.name);
+            break;
+        case Operation::Delete:
+            break;
+        case Operation::Append:
+        case Operation::Subtract:
+            *why = ConfigCatalog::brokerSetting(config.name)
+                ? QStringLiteral("Config value %1 is not allowed for config key: %2")
+                      .arg(config.configOperation == Operation::Append ? QStringLiteral("append")
+                                                                       : QStringLiteral("subtract"),
+                          config.name)
+                : QStringLiteral("Unknown config name: %1").arg(config.name);
+            return ErrorCode::InvalidConfig;
+        default:
+            *why = QStringLiteral("Unknown operations type %1").arg(config.configOperation);
+            return ErrorCode::InvalidRequest;
+        }
+    }
+    return checkBrokerAlter(resource.resourceName, nodeId, setNames, why);
+}
+
+// A DescribeConfigs entry with Kafka's type and, when asked for, synonyms (the value in effect first) and
+// documentation.
+DescribeConfigsResponseData::Config describedConfig(const QString &name, const QString &value,
+    const QList<DescribeConfigsResponseData::Synonym> &synonyms, const std::optional<ConfigFacts> &facts,
+    const DescribeConfigsRequestData &request)
+{
+    DescribeConfigsResponseData::Config config;
+    config.name = name;
+    config.value = value;
+    config.configSource = synonyms.isEmpty() ? Source::DefaultConfig : synonyms.constFirst().source;
+    config.isDefault = config.configSource == Source::DefaultConfig;
+    if (request.includeSynonyms)
+        config.synonyms = synonyms;
+    if (facts) {
+        config.configType = facts->type;
+        if (request.includeDocumentation)
+            config.documentation = facts->documentation;
+    }
+    return config;
+}
+
+// Sets a topic's whole configuration from Kafka config strings, unless validateOnly, after Kafka's checks in Kafka's
+// order (ControllerConfigurationValidator, then the existence check): the name, the settings, the topic.
+ErrorCode alterTopicConfig(
+    LogManager &log, const QString &topic, const QMap<QString, QString> &settings, bool validateOnly, QString *why)
+{
+    if (topic.isEmpty()) {
+        *why = QStringLiteral("Default topic resources are not allowed.");
+        return ErrorCode::InvalidRequest;
+    }
+    if (const ErrorCode e = LogManager::validateTopicName(topic, why); e != ErrorCode::None)
+        return e;
+    TopicConfig next;
+    if (const ErrorCode e = next.applyKafkaConfigs(settings, why); e != ErrorCode::None)
+        return e;
+    if (log.partitionCount(topic) < 0) {
+        *why = QStringLiteral("topic '%1' does not exist").arg(topic);
+        return ErrorCode::UnknownTopicOrPartition;
+    }
+    return validateOnly ? ErrorCode::None : log.alterConfig(topic, next, why);
+}
+
+// Kafka's validateManualPartitionAssignment for CreatePartitions, on a cluster of one broker whose partitions have one
+// replica each.
+ErrorCode checkAssignments(
+    const std::optional<QList<CreatePartitionsRequestData::Assignment>> &assignments, qint32 nodeId, QString *why)
+{
+    for (const auto &assignment : assignments.value_or(QList<CreatePartitionsRequestData::Assignment> {})) {
+        if (assignment.brokerIds.isEmpty()) {
+            *why = QStringLiteral("The manual partition assignment includes an empty replica list.");
+            return InvalidReplicaAssignment;
+        }
+        QList<qint32> sorted = assignment.brokerIds;
+        std::sort(sorted.begin(), sorted.end());
+        for (qsizetype i = 0; i < sorted.size(); ++i) {
+            if (sorted.at(i) != nodeId) {
+                *why = QStringLiteral("The manual partition assignment includes broker %1, but no such broker is "
+                                      "registered.")
+                           .arg(sorted.at(i));
+                return InvalidReplicaAssignment;
+            }
+            if (i > 0 && sorted.at(i) == sorted.at(i - 1)) {
+                *why = QStringLiteral("The manual partition assignment includes the broker %1 more than once.")
+                           .arg(sorted.at(i));
+                return InvalidReplicaAssignment;
+            }
+        }
+        if (sorted.size() != 1) {
+            *why = QStringLiteral("The manual partition assignment includes a partition with %1 replica(s), but this "
+                                  "is not consistent with previous partitions, which have 1 replica(s).")
+                       .arg(sorted.size());
+            return InvalidReplicaAssignment;
+        }
+    }
+    return ErrorCode::None;
+}
+
+} // namespace
 
 WireResponse KafkaApis::Private::handleCreateTopics(const RequestHeader &h, WireReader &r)
 {
@@ -72,11 +299,11 @@ WireResponse KafkaApis::Private::handleDeleteTopics(const RequestHeader &h, Wire
 
 WireResponse KafkaApis::Private::handleDeleteRecords(const RequestHeader &h, WireReader &r)
 {
-    const auto data = decodeDeleteRecordsRequest(r, h.apiVersion);
-    if (!data)
+    const auto request = decodeMessage<DeleteRecordsRequest>(r, h.apiVersion);
+    if (!request)
         return {};
     DeleteRecordsResponse response;
-    for (const auto &topic : data->topics) {
+    for (const auto &topic : request->topics) {
         response.topics.append({topic.name, {}});
         for (const auto &p : topic.partitions) {
             qint64 low = -1;
@@ -84,65 +311,89 @@ WireResponse KafkaApis::Private::handleDeleteRecords(const RequestHeader &h, Wir
             response.topics.last().partitions.append({p.index, e == ErrorCode::None ? low : -1, e});
         }
     }
-    return sendResponse(h, encodeDeleteRecordsResponse(response, h.apiVersion));
+    return sendResponse(h, encodeMessage(response, h.apiVersion));
 }
 
 WireResponse KafkaApis::Private::handleDescribeConfigs(const RequestHeader &h, WireReader &r)
 {
-    const auto data = decodeDescribeConfigsRequest(r, h.apiVersion);
-    if (!data)
+    const auto request = decodeMessage<DescribeConfigsRequestData>(r, h.apiVersion);
+    if (!request)
         return {};
-    constexpr qint8 TopicResource = 2;
-    constexpr qint8 BrokerResource = 4;
-    constexpr qint8 DynamicTopicConfig = 1;
-    constexpr qint8 StaticBrokerConfig = 4;
-    constexpr qint8 DefaultConfig = 5;
     DescribeConfigsResponseData response;
-    for (const auto &resource : data->resources) {
+    for (const auto &resource : request->resources) {
         DescribeConfigsResponseData::Result result;
         result.resourceType = resource.resourceType;
         result.resourceName = resource.resourceName;
+        // Kafka lists everything for a null or an empty key list.
         const auto wanted = [&](const QString &name) {
-            return !resource.configurationKeys || resource.configurationKeys->contains(name);
+            return !resource.configurationKeys || resource.configurationKeys->isEmpty()
+                || resource.configurationKeys->contains(name);
         };
-        if (resource.resourceType == TopicResource) {
+        QString why;
+        if (resource.resourceType == ConfigResourceType::Topic) {
             const std::optional<TopicInfo> topic = log.describeTopic(resource.resourceName);
-            if (!topic) {
+            if (const ErrorCode e = LogManager::validateTopicName(resource.resourceName, &why); e != ErrorCode::None) {
+                result.error = e;
+            } else if (!topic) {
                 result.error = ErrorCode::UnknownTopicOrPartition;
-                result.errorMessage = QStringLiteral("topic '%1' does not exist").arg(resource.resourceName);
+                why = QStringLiteral("topic '%1' does not exist").arg(resource.resourceName);
             } else {
+                // TopicConfig keeps values, not which ones were set: a value other than Kafka's default was set on
+                // the topic (DYNAMIC_TOPIC_CONFIG), the others fall back to the broker's default (DEFAULT_CONFIG).
                 const QMap<QString, QString> defaults = TopicConfig {}.toKafkaConfigs();
                 const QMap<QString, QString> configs = topic->config.toKafkaConfigs();
                 for (auto it = configs.cbegin(); it != configs.cend(); ++it) {
                     if (!wanted(it.key()))
                         continue;
-                    DescribeConfigsResponseData::Config config;
-                    config.name = it.key();
-                    config.value = it.value();
-                    config.isDefault = defaults.value(it.key()) == it.value();
-                    config.configSource = config.isDefault ? DefaultConfig : DynamicTopicConfig;
-                    result.configs.append(config);
+                    const std::optional<ConfigFacts> facts = ConfigCatalog::topicSetting(it.key());
+                    QList<DescribeConfigsResponseData::Synonym> synonyms;
+                    if (defaults.value(it.key()) != it.value())
+                        synonyms.append({it.key(), it.value(), Source::TopicConfig});
+                    if (facts && !facts->brokerSynonym.isEmpty())
+                        synonyms.append({facts->brokerSynonym, facts->brokerDefault, Source::DefaultConfig});
+                    result.configs.append(describedConfig(it.key(), it.value(), synonyms, facts, *request));
                 }
             }
-        } else if (resource.resourceType == BrokerResource) {
-            // The broker settings a client can observe; all fixed for the broker's lifetime.
-            const QList<QPair<QString, QString>> settings {
-                {QStringLiteral("auto.create.topics.enable"),
-                    config.autoCreateTopics ? QStringLiteral("true") : QStringLiteral("false")},
-                {QStringLiteral("num.partitions"), QString::number(config.numPartitions)},
-                {QStringLiteral("default.replication.factor"), QStringLiteral("1")},
-            };
-            for (const auto &[name, value] : settings) {
-                if (wanted(name))
-                    result.configs.append({name, value, true, false, StaticBrokerConfig, false});
+        } else if (resource.resourceType == ConfigResourceType::Broker) {
+            bool isId = false;
+            const int id = resource.resourceName.toInt(&isId);
+            if (resource.resourceName.isEmpty()) {
+                // The cluster-wide dynamic defaults: this broker has none.
+            } else if (!isId) {
+                result.error = ErrorCode::InvalidRequest;
+                why = QStringLiteral("Broker id must be an integer, but it is: %1").arg(resource.resourceName);
+            } else if (id != config.nodeId) {
+                result.error = ErrorCode::InvalidRequest;
+                why = QStringLiteral("Unexpected broker id, expected %1 or empty string, but received %2")
+                          .arg(config.nodeId)
+                          .arg(resource.resourceName);
+            } else {
+                // Set from the command line (STATIC_BROKER_CONFIG, read-only: never changed while running).
+                const QList<QPair<QString, QString>> settings {
+                    {QStringLiteral("auto.create.topics.enable"),
+                        config.autoCreateTopics ? QStringLiteral("true") : QStringLiteral("false")},
+                    {QStringLiteral("num.partitions"), QString::number(config.numPartitions)},
+                    {QStringLiteral("default.replication.factor"), QStringLiteral("1")},
+                };
+                for (const auto &[name, value] : settings) {
+                    if (!wanted(name))
+                        continue;
+                    const std::optional<ConfigFacts> facts = ConfigCatalog::brokerSetting(name);
+                    QList<DescribeConfigsResponseData::Synonym> synonyms {{name, value, Source::StaticBrokerConfig}};
+                    if (facts)
+                        synonyms.append({name, facts->brokerDefault, Source::DefaultConfig});
+                    result.configs.append(describedConfig(name, value, synonyms, facts, *request));
+                    result.configs.last().readOnly = true;
+                }
             }
         } else {
-            result.error = ErrorCode::InvalidRequest;
-            result.errorMessage = QStringLiteral("resource type %1 has no configs here").arg(resource.resourceType);
+            result.error = unservedResourceType(resource.resourceType, &why);
         }
+        if (result.error != ErrorCode::None)
+            result.errorMessage = why;
         response.results.append(std::move(result));
     }
-    return sendResponse(h, encodeDescribeConfigsResponse(response, h.apiVersion));
+    return sendResponse(h, encodeMessage(response, h.apiVersion));
 }
 
 WireResponse KafkaApis::Private::handleDeleteGroups(const RequestHeader &h, WireReader &r)
@@ -158,64 +409,98 @@ WireResponse KafkaApis::Private::handleDeleteGroups(const RequestHeader &h, Wire
 
 WireResponse KafkaApis::Private::handleAlterConfigs(const RequestHeader &h, WireReader &r)
 {
-    const auto data = decodeAlterConfigsRequest(r, h.apiVersion);
-    if (!data)
+    const auto request = decodeMessage<AlterConfigsRequestData>(r, h.apiVersion);
+    if (!request)
         return {};
-    QList<ResourceResult> results;
-    for (const auto &resource : data->resources) {
-        ResourceResult result {ErrorCode::None, std::nullopt, resource.resourceType, resource.resourceName};
-        QString why;
-        if (resource.resourceType != 2) {
-            result.error = ErrorCode::InvalidRequest;
-            why = QStringLiteral("only topic configs can be altered here");
-        } else if (log.partitionCount(resource.resourceName) < 0) {
-            result.error = ErrorCode::UnknownTopicOrPartition;
-            why = QStringLiteral("topic '%1' does not exist").arg(resource.resourceName);
-        } else {
+    AlterConfigsResponseData response;
+    response.responses = alterResources(
+        request->resources, [](const auto &) { return true; },
+        [&](const AlterConfigsRequestData::Resource &resource, QString *why) {
             // AlterConfigs replaces the whole configuration: what is not listed returns to its default.
-            TopicConfig config;
-            QMap<QString, QString> values;
-            for (const auto &[name, value] : resource.configs) {
-                if (value)
-                    values.insert(name, *value);
-            }
-            result.error = config.applyKafkaConfigs(values, &why);
-            if (result.error == ErrorCode::None && !data->validateOnly)
-                result.error = log.alterConfig(resource.resourceName, config, &why);
-        }
-        if (result.error != ErrorCode::None)
-            result.errorMessage = why;
-        results.append(result);
-    }
-    return sendResponse(h, encodeAlterConfigsResponse(results, h.apiVersion));
+            QMap<QString, QString> settings;
+            for (const auto &c : resource.configs)
+                settings.insert(c.name, c.value.value_or(QString()));
+            return alterTopicConfig(log, resource.resourceName, settings, request->validateOnly, why);
+        },
+        [&](const AlterConfigsRequestData::Resource &resource, QString *why) {
+            QStringList names;
+            for (const auto &c : resource.configs)
+                names.append(c.name);
+            return checkBrokerAlter(resource.resourceName, config.nodeId, names, why);
+        });
+    return sendResponse(h, encodeMessage(response, h.apiVersion));
+}
+
+WireResponse KafkaApis::Private::handleIncrementalAlterConfigs(const RequestHeader &h, WireReader &r)
+{
+    using Operation = IncrementalAlterConfigsRequestData::Operation;
+    const auto request = decodeMessage<IncrementalAlterConfigsRequestData>(r, h.apiVersion);
+    if (!request)
+        return {};
+    IncrementalAlterConfigsResponseData response;
+    response.responses = alterResources(
+        request->resources, [](const auto &c) { return c.configOperation != Operation::Delete; },
+        [&](const IncrementalAlterConfigsRequestData::Resource &resource, QString *why) {
+            // The operations apply to the topic's settings as they are (Kafka's defaults for a topic that does not
+            // exist, which alterTopicConfig then refuses after the settings were checked, as Kafka does).
+            const std::optional<TopicInfo> topic = log.describeTopic(resource.resourceName);
+            QMap<QString, QString> settings = (topic ? topic->config : TopicConfig {}).toKafkaConfigs();
+            const ErrorCode e = ConfigCatalog::applyIncremental(settings, resource.configs, why);
+            return e != ErrorCode::None
+                ? e
+                : alterTopicConfig(log, resource.resourceName, settings, request->validateOnly, why);
+        },
+        [&](const IncrementalAlterConfigsRequestData::Resource &resource, QString *why) {
+            return checkIncrementalBrokerAlter(resource, config.nodeId, why);
+        });
+    return sendResponse(h, encodeMessage(response, h.apiVersion));
 }
 
 WireResponse KafkaApis::Private::handleCreatePartitions(const RequestHeader &h, WireReader &r)
 {
-    const auto data = decodeCreatePartitionsRequest(r, h.apiVersion);
-    if (!data)
+    const auto request = decodeMessage<CreatePartitionsRequestData>(r, h.apiVersion);
+    if (!request)
         return {};
-    QList<TopicResult> results;
-    for (const auto &topic : data->topics) {
-        TopicResult result {topic.name, ErrorCode::None, std::nullopt};
+    QHash<QString, int> occurrences;
+    for (const auto &topic : request->topics)
+        ++occurrences[topic.name];
+    CreatePartitionsResponseData response;
+    for (const auto &topic : request->topics) {
+        CreatePartitionsResponseData::Result result {topic.name, ErrorCode::None, std::nullopt};
         QString why;
         const int current = log.partitionCount(topic.name);
-        if (current < 0) {
+        const int added = topic.count - current;
+        if (occurrences.value(topic.name) > 1) {
+            result.error = ErrorCode::InvalidRequest;
+            why = QStringLiteral("Duplicate topic name.");
+        } else if (current < 0) {
             result.error = ErrorCode::UnknownTopicOrPartition;
             why = QStringLiteral("topic '%1' does not exist").arg(topic.name);
-        } else if (topic.count <= current) {
+        } else if (added == 0) {
             result.error = ErrorCode::InvalidPartitions;
-            why = QStringLiteral("topic has %1 partitions; the new count must be larger, got %2")
+            why = QStringLiteral("Topic already has %1 partition(s).").arg(current);
+        } else if (added < 0) {
+            result.error = ErrorCode::InvalidPartitions;
+            why = QStringLiteral("The topic %1 currently has %2 partition(s); %3 would not be an increase.")
+                      .arg(topic.name)
                       .arg(current)
                       .arg(topic.count);
-        } else if (!data->validateOnly) {
+        } else if (topic.assignments && topic.assignments->size() != added) {
+            result.error = InvalidReplicaAssignment;
+            why = QStringLiteral("Attempted to add %1 additional partition(s), but only %2 assignment(s) were "
+                                 "specified.")
+                      .arg(added)
+                      .arg(topic.assignments->size());
+        } else if (const ErrorCode e = checkAssignments(topic.assignments, config.nodeId, &why); e != ErrorCode::None) {
+            result.error = e;
+        } else if (!request->validateOnly) {
             result.error = log.createPartitions(topic.name, topic.count, &why);
         }
         if (result.error != ErrorCode::None)
             result.errorMessage = why;
-        results.append(result);
+        response.results.append(result);
     }
-    return sendResponse(h, encodeCreatePartitionsResponse(results, h.apiVersion));
+    return sendResponse(h, encodeMessage(response, h.apiVersion));
 }
 
 } // namespace topicscope::engine

@@ -90,7 +90,7 @@ void KafkaApis::handle(const QByteArray &frame, const WireConnectionInfo &connec
         ApiVersionsResponseData response;
         response.error = ErrorCode::UnsupportedVersion;
         response.apiKeys = {route->range()};
-        respond(sendResponse(h, encodeApiVersionsResponse(response, 0)));
+        respond(sendResponse(h, encodeMessage(response, 0)));
         return;
     }
     if (!route) {
@@ -133,11 +133,11 @@ void KafkaApis::handle(const QByteArray &frame, const WireConnectionInfo &connec
 WireResponse KafkaApis::Private::handleApiVersions(const RequestHeader &h, WireReader &r)
 {
     // Client software name and version are not validated: librdkafka would fall back to v0 on an error.
-    if (!decodeApiVersionsRequest(r, h.apiVersion))
+    if (!decodeMessage<ApiVersionsRequestData>(r, h.apiVersion))
         return {};
     ApiVersionsResponseData response;
     response.apiKeys = ApiKeys::supported();
-    return sendResponse(h, encodeApiVersionsResponse(response, h.apiVersion));
+    return sendResponse(h, encodeMessage(response, h.apiVersion));
 }
 
 WireResponse KafkaApis::Private::handleMetadata(const RequestHeader &h, WireReader &r)
@@ -273,24 +273,29 @@ WireResponse KafkaApis::Private::handleProduce(const RequestHeader &h, WireReade
 
 WireResponse KafkaApis::Private::handleInitProducerId(const RequestHeader &h, WireReader &r)
 {
-    const auto request = decodeInitProducerIdRequest(r, h.apiVersion);
+    const auto request = decodeMessage<InitProducerIdRequest>(r, h.apiVersion);
     if (!request)
         return {};
     InitProducerIdResponse response;
-    if (request->transactionalId) {
+    if ((request->producerId == -1) != (request->producerEpoch == -1)) {
+        // v3+ (KIP-360): a producer id without an epoch or the other way round, refused as Kafka's KafkaApis does.
+        response.error = ErrorCode::InvalidRequest;
+    } else if (request->transactionalId) {
         // No transaction coordinator, as FindCoordinator(TRANSACTION) answers.
         response.error = ErrorCode::CoordinatorNotAvailable;
         qCInfo(lcWire).noquote() << QStringLiteral("InitProducerId for transactional id '%1' from client '%2' refused: "
                                                    "transactions are not supported")
                                         .arg(*request->transactionalId, h.clientId.value_or(QString()));
     } else {
+        // Kafka's TransactionCoordinator gives a producer without a transactional id a new id at epoch 0 every time,
+        // also when it names its current id and epoch (v3+, an epoch bump): there is no state to bump.
         response.producerId = broker.allocateProducerId();
         response.producerEpoch = 0;
         qCInfo(lcWire).noquote() << QStringLiteral("producer id %1 (epoch 0) for idempotent client '%2'")
                                         .arg(response.producerId)
                                         .arg(h.clientId.value_or(QString()));
     }
-    return sendResponse(h, encodeInitProducerIdResponse(response, h.apiVersion));
+    return sendResponse(h, encodeMessage(response, h.apiVersion));
 }
 
 // ---- Fetch ----

@@ -1,17 +1,19 @@
 #pragma once
 
 // KafkaApis' private part, shared by its source files (kafkaapis.cpp: dispatch, log and group APIs;
-// kafkaadminapis.cpp: topic, config and group administration; apitable.cpp: the dispatch table naming the
-// handlers). Not for use outside engine/wire.
+// kafkaadminapis.cpp: topic, config and group administration; kafkaclusterapis.cpp: the cluster and its log
+// directory; apitable.cpp: the dispatch table naming the handlers). Not for use outside engine/wire.
 
 #include "wire/kafkaapis.h"
 
 #include "broker/broker.h"
 #include "wire/adminmessages.h"
 #include "wire/apikeys.h"
+#include "wire/clustermessages.h"
 #include "wire/exchangetap.h"
 #include "wire/groupmessages.h"
 #include "wire/logmessages.h"
+#include "wire/producermessages.h"
 #include "wire/requestheader.h"
 
 #include <QLoggingCategory>
@@ -131,6 +133,9 @@ struct KafkaApis::Private {
     WireResponse handleDeleteGroups(const RequestHeader &h, WireReader &r);
     WireResponse handleAlterConfigs(const RequestHeader &h, WireReader &r);
     WireResponse handleCreatePartitions(const RequestHeader &h, WireReader &r);
+    WireResponse handleIncrementalAlterConfigs(const RequestHeader &h, WireReader &r);
+    WireResponse handleDescribeLogDirs(const RequestHeader &h, WireReader &r);
+    WireResponse handleDescribeCluster(const RequestHeader &h, WireReader &r);
 };
 
 } // namespace topicscope::engine

@@ -9,9 +9,9 @@
 #include <QStringList>
 #include <optional>
 
-// Request and response bodies of the log APIs (Produce, Fetch, ListOffsets, Metadata, DeleteRecords,
-// InitProducerId) in the versions this broker advertises (non-flexible but InitProducerId v2), field by field as
-// in Kafka's message/*.json. Decoders return nullopt for a malformed body (the reader says why); encoders write
+// Request and response bodies of the log APIs (Produce, Fetch, ListOffsets, Metadata) in the versions this broker
+// advertises, field by field as in Kafka's message/*.json (DeleteRecords: adminmessages.h, InitProducerId:
+// producermessages.h). Decoders return nullopt for a malformed body (the reader says why); encoders write
 // the body only (no header).
 namespace topicscope::engine::wire {
 
@@ -205,46 +205,5 @@ struct MetadataResponse {
 };
 std::optional<MetadataRequest> decodeMetadataRequest(WireReader &r, qint16 version);
 QByteArray encodeMetadataResponse(const MetadataResponse &response, qint16 version);
-
-// ---- DeleteRecords (key 21), v0-1 ----
-struct DeleteRecordsRequest {
-    struct Partition {
-        qint32 index = 0;
-        qint64 offset = 0;
-    };
-    struct Topic {
-        QString name;
-        QList<Partition> partitions;
-    };
-    QList<Topic> topics;
-    qint32 timeoutMs = 0;
-};
-struct DeleteRecordsResponse {
-    struct Partition {
-        qint32 index = 0;
-        qint64 lowWatermark = -1;
-        ErrorCode error = ErrorCode::None;
-    };
-    struct Topic {
-        QString name;
-        QList<Partition> partitions;
-    };
-    QList<Topic> topics;
-};
-std::optional<DeleteRecordsRequest> decodeDeleteRecordsRequest(WireReader &r, qint16 version);
-QByteArray encodeDeleteRecordsResponse(const DeleteRecordsResponse &response, qint16 version);
-
-// ---- InitProducerId (key 22), v0-2 (v2 is flexible) ----
-struct InitProducerIdRequest {
-    std::optional<QString> transactionalId; // null: an idempotent, non-transactional producer
-    qint32 transactionTimeoutMs = 0;
-};
-struct InitProducerIdResponse {
-    ErrorCode error = ErrorCode::None;
-    qint64 producerId = -1;
-    qint16 producerEpoch = -1;
-};
-std::optional<InitProducerIdRequest> decodeInitProducerIdRequest(WireReader &r, qint16 version);
-QByteArray encodeInitProducerIdResponse(const InitProducerIdResponse &response, qint16 version);
 
 } // namespace topicscope::engine::wire

@@ -10,5 +10,6 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     wire/logmessages.h wire/logmessages.cpp
     wire/groupmessages.h wire/groupmessages.cpp
     wire/adminmessages.h wire/adminmessages.cpp
-    wire/kafkaapis.h wire/kafkaapisprivate.h wire/kafkaapis.cpp wire/kafkaadminapis.cpp
+    wire/producermessages.h wire/clustermessages.h wire/configcatalog.h wire/configcatalog.cpp
+    wire/kafkaapis.h wire/kafkaapisprivate.h wire/kafkaapis.cpp wire/kafkaadminapis.cpp wire/kafkaclusterapis.cpp
 )

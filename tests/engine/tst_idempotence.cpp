@@ -11,7 +11,8 @@
 #include "log/producerstatemanager.h"
 #include "logtesthelpers.h"
 #include "wire/kafkaapis.h"
-#include "wire/logmessages.h"
+#include "wire/messagefields.h"
+#include "wire/producermessages.h"
 #include "wire/wirereader.h"
 #include "wire/wirewriter.h"
 
@@ -196,7 +197,7 @@ private Q_SLOTS:
             if (key == 22)
                 found = QStringLiteral("%1-%2").arg(min).arg(max);
         }
-        QCOMPARE(found, QStringLiteral("0-2"));
+        QCOMPARE(found, QStringLiteral("0-5"));
     }
 
     void initProducerIdCodecBytes()
@@ -204,22 +205,22 @@ private Q_SLOTS:
         // v2 (flexible): compact nullable string (0 = null), timeout, an unknown tagged field that is skipped.
         const QByteArray v2 = QByteArray::fromHex("00 0000ea60 01 05 02 abcd");
         WireReader r(v2);
-        const auto request = decodeInitProducerIdRequest(r, 2);
+        const auto request = decodeMessage<InitProducerIdRequest>(r, 2);
         QVERIFY(request && r.atEnd());
         QVERIFY(!request->transactionalId);
         QCOMPARE(request->transactionTimeoutMs, 60000);
         // v0/v1: classic nullable string (-1 = null).
         const QByteArray v1 = QByteArray::fromHex("ffff 0000ea60");
         WireReader r1(v1);
-        QVERIFY(decodeInitProducerIdRequest(r1, 1) && r1.atEnd());
+        QVERIFY(decodeMessage<InitProducerIdRequest>(r1, 1) && r1.atEnd());
         WireReader truncated(QByteArray::fromHex("ffff 0000"));
-        QVERIFY(!decodeInitProducerIdRequest(truncated, 1));
+        QVERIFY(!decodeMessage<InitProducerIdRequest>(truncated, 1));
 
         InitProducerIdResponse response;
         response.producerId = 0x0102030405060708;
         response.producerEpoch = 0;
-        QCOMPARE(encodeInitProducerIdResponse(response, 1).toHex(), QByteArray("00000000000001020304050607080000"));
-        QCOMPARE(encodeInitProducerIdResponse(response, 2).toHex(), QByteArray("0000000000000102030405060708000000"));
+        QCOMPARE(encodeMessage(response, 1).toHex(), QByteArray("00000000000001020304050607080000"));
+        QCOMPARE(encodeMessage(response, 2).toHex(), QByteArray("0000000000000102030405060708000000"));
     }
 
     void initProducerIdGivesFreshIdsAtEpochZero_data()

@@ -109,14 +109,14 @@ private Q_SLOTS:
         WireBroker broker;
         QByteArray keep;
         WireReader r
-            = broker.call(frame(18, 4, 7, [](WireWriter &w) { w.raw(QByteArray::fromHex("00000000")); }), &keep);
+            = broker.call(frame(18, 5, 7, [](WireWriter &w) { w.raw(QByteArray::fromHex("00000000")); }), &keep);
         QCOMPARE(keep.toHex(),
             QByteArray("00000007"
                        "0023"
                        "00000001"
                        "0012"
                        "0000"
-                       "0003"));
+                       "0004"));
         Q_UNUSED(r);
     }
 
@@ -138,12 +138,17 @@ private Q_SLOTS:
         QCOMPARE(ranges.value(0), qMakePair(3, 7));
         QCOMPARE(ranges.value(1), qMakePair(4, 11));
         QCOMPARE(ranges.value(10), qMakePair(0, 2));
-        QCOMPARE(ranges.value(18), qMakePair(0, 3));
-        QCOMPARE(ranges.value(32), qMakePair(0, 2));
+        QCOMPARE(ranges.value(18), qMakePair(0, 4));
+        QCOMPARE(ranges.value(32), qMakePair(0, 4));
         QCOMPARE(ranges.value(42), qMakePair(0, 1));
-        QCOMPARE(ranges.value(33), qMakePair(0, 1));
-        QCOMPARE(ranges.value(37), qMakePair(0, 1));
-        QCOMPARE(ranges.size(), 22);
+        QCOMPARE(ranges.value(33), qMakePair(0, 2));
+        QCOMPARE(ranges.value(37), qMakePair(0, 3));
+        QCOMPARE(ranges.value(21), qMakePair(0, 2));
+        QCOMPARE(ranges.value(22), qMakePair(0, 5));
+        QCOMPARE(ranges.value(35), qMakePair(0, 4));
+        QCOMPARE(ranges.value(44), qMakePair(0, 1));
+        QCOMPARE(ranges.value(60), qMakePair(0, 2));
+        QCOMPARE(ranges.size(), 25);
     }
 
     // The dispatch table is the only list of APIs: ApiVersions advertises exactly its rows, in order, each key once,
@@ -171,7 +176,7 @@ private Q_SLOTS:
             QVERIFY(route.handler);
         }
         QCOMPARE(advertised, rows);
-        QCOMPARE(keys.size(), 22);
+        QCOMPARE(keys.size(), 25);
         for (int key = -1; key <= 80; ++key) {
             if (keys.contains(key))
                 continue;
@@ -200,7 +205,7 @@ private Q_SLOTS:
                 QVERIFY(response->has_value());
                 if (route.key == ApiKey::ApiVersions) {
                     QCOMPARE((*response)->action, WireResponse::Action::Send);
-                    QCOMPARE((*response)->frame.toHex(), QByteArray("00000005002300000001001200000003"));
+                    QCOMPARE((*response)->frame.toHex(), QByteArray("00000005002300000001001200000004"));
                     continue;
                 }
                 QCOMPARE((*response)->action, WireResponse::Action::Close);

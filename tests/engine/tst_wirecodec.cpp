@@ -10,6 +10,7 @@
 #include "wire/wirereader.h"
 #include "wire/wirewriter.h"
 
+#include <QSet>
 #include <QTest>
 
 using namespace topicscope::engine;
@@ -194,7 +195,7 @@ private Q_SLOTS:
         QVERIFY(header);
         QCOMPARE(header->headerVersion, 2);
         QCOMPARE(header->clientId, QStringLiteral("rdk"));
-        const auto body = decodeApiVersionsRequest(r, 3);
+        const auto body = decodeMessage<ApiVersionsRequestData>(r, 3);
         QVERIFY(body);
         QCOMPARE(body->clientSoftwareName, QStringLiteral("confluent-kafka-python"));
         QCOMPARE(body->clientSoftwareVersion, QStringLiteral("1.7.0-rdkafka-2.0.2"));
@@ -206,7 +207,7 @@ private Q_SLOTS:
         ApiVersionsResponseData response;
         response.apiKeys = {{0, 3, 7}, {18, 0, 3}};
         // v3: compact array (N+1), a tag byte per entry, throttle, final tag byte (reference §1.5).
-        QCOMPARE(encodeApiVersionsResponse(response, 3).toHex(),
+        QCOMPARE(encodeMessage(response, 3).toHex(),
             QByteArray("0000"
                        "03"
                        "0000000300070"
@@ -217,16 +218,16 @@ private Q_SLOTS:
                        "00")
                 .replace(" ", ""));
         // v0: int32 count, no throttle.
-        QCOMPARE(encodeApiVersionsResponse(response, 0).toHex(),
+        QCOMPARE(encodeMessage(response, 0).toHex(),
             QByteArray("00000000000200000003000700120000"
                        "0003"));
         // The unsupported-version reply of the reference: "0023 00000001 0012 0000 0002" with our own range.
         ApiVersionsResponseData error;
         error.error = ErrorCode::UnsupportedVersion;
         error.apiKeys = {*ApiKeys::supportedRange(18)};
-        QCOMPARE(encodeApiVersionsResponse(error, 0).toHex(),
+        QCOMPARE(encodeMessage(error, 0).toHex(),
             QByteArray("00230000000100120000"
-                       "0003"));
+                       "0004"));
         // ApiVersions answers always carry response header v0, even for the flexible v3.
         QCOMPARE(ApiKeys::responseHeaderVersion(18, 3), 0);
         QCOMPARE(encodeResponseHeader(7, 0).toHex(), QByteArray("00000007"));
@@ -235,12 +236,14 @@ private Q_SLOTS:
 
     void advertisedVersionsStayNonFlexible()
     {
-        // Reference §2.5 / §9.4: apart from ApiVersions v3 (and InitProducerId v2, implemented for librdkafka's
-        // idempotent producer) no advertised version is flexible, and the minima librdkafka 2.0.2 checks one
-        // version at a time are included.
+        // Reference §2.5 / §9.4: apart from the APIs moved onto message descriptions up to Kafka 4.1's versions
+        // (ApiVersions, DeleteRecords, InitProducerId, the config APIs, DescribeLogDirs, CreatePartitions,
+        // DescribeCluster) no advertised version is flexible, and the minima librdkafka 2.0.2 checks one version at a
+        // time are included.
+        const QSet<qint16> flexibleAdvertised = {18, 21, 22, 32, 33, 35, 37, 44, 60};
         for (const ApiVersionRange &range : ApiKeys::supported()) {
             for (qint16 v = range.minVersion; v <= range.maxVersion; ++v) {
-                if (range.apiKey != 18 && !(range.apiKey == 22 && v == 2))
+                if (!flexibleAdvertised.contains(range.apiKey))
                     QVERIFY2(!ApiKeys::isFlexible(range.apiKey, v), qPrintable(ApiKeys::name(range.apiKey)));
             }
         }
@@ -278,8 +281,9 @@ private Q_SLOTS:
             }
         }
         QCOMPARE(ApiKeys::name(52), QStringLiteral("ApiKey(52)"));
-        QVERIFY(ApiKeys::isFlexible(60, 0)); // newer keys are flexible from v0
-        QCOMPARE(ApiKeys::requestHeaderVersion(60, 0), 1); // unknown: read up to the client id, then refused
+        QVERIFY(ApiKeys::isFlexible(1000, 0)); // newer keys are flexible from v0
+        QCOMPARE(ApiKeys::requestHeaderVersion(1000, 0), 1); // unknown: read up to the client id, then refused
+        QCOMPARE(ApiKeys::requestHeaderVersion(60, 0), 2); // DescribeCluster, served and flexible from v0
         QCOMPARE(ApiKeys::requestHeaderVersion(7, 0), 0); // ControlledShutdown v0
         QCOMPARE(ApiKeys::requestHeaderVersion(17, 1), 1); // SaslHandshake is never flexible
         QCOMPARE(ApiKeys::requestHeaderVersion(22, 2), 2); // InitProducerId v2, served and flexible

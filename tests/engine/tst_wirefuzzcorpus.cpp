@@ -66,7 +66,9 @@ private Q_SLOTS:
             QStringLiteral("LeaveGroup"), QStringLiteral("SyncGroup"), QStringLiteral("DescribeGroups"),
             QStringLiteral("ListGroups"), QStringLiteral("ApiVersions"), QStringLiteral("CreateTopics"),
             QStringLiteral("DeleteTopics"), QStringLiteral("DeleteRecords"), QStringLiteral("DescribeConfigs"),
-            QStringLiteral("AlterConfigs"), QStringLiteral("CreatePartitions"), QStringLiteral("DeleteGroups")};
+            QStringLiteral("AlterConfigs"), QStringLiteral("CreatePartitions"), QStringLiteral("DeleteGroups"),
+            QStringLiteral("InitProducerId"), QStringLiteral("DescribeLogDirs"),
+            QStringLiteral("IncrementalAlterConfigs"), QStringLiteral("DescribeCluster")};
         QStringList missing;
         for (const QString &api : expected) {
             if (!perApi.contains(api))

@@ -6,7 +6,8 @@ Usage: capture_corpus.py TOPICSCOPE_BIN CORPUS_DIR
 Starts `TOPICSCOPE_BIN --headless --in-memory` advertising the address of a recording TCP proxy, so every
 request of every client connection passes the proxy. Then drives kafka-python, confluent-kafka (librdkafka),
 kcat and, when installed in the build tree, kafkajs through the interop scenarios of tests/integration, and sends
-a few hand-built requests for APIs those clients do not use (DeleteRecords, old Metadata/ApiVersions versions).
+a few hand-built requests for APIs and versions those clients do not use (DeleteRecords, old Metadata/ApiVersions
+versions, the flexible versions of the admin APIs).
 Each distinct small request frame becomes one file <ApiName>-v<version>-<sha1 prefix>, in wire form (int32 size +
 header + body), at most a few per (API, version); the first frames of some connections become session-<sha1>
 files (a whole conversation, e.g. JoinGroup then SyncGroup). The fuzz harness reads exactly this format.
@@ -27,7 +28,8 @@ API_NAMES = {0: "Produce", 1: "Fetch", 2: "ListOffsets", 3: "Metadata", 8: "Offs
              10: "FindCoordinator", 11: "JoinGroup", 12: "Heartbeat", 13: "LeaveGroup", 14: "SyncGroup",
              15: "DescribeGroups", 16: "ListGroups", 18: "ApiVersions", 19: "CreateTopics", 20: "DeleteTopics",
              21: "DeleteRecords", 22: "InitProducerId", 32: "DescribeConfigs", 33: "AlterConfigs",
-             37: "CreatePartitions", 42: "DeleteGroups"}
+             35: "DescribeLogDirs", 37: "CreatePartitions", 42: "DeleteGroups", 44: "IncrementalAlterConfigs",
+             60: "DescribeCluster"}
 MAX_FRAME = 6000
 PER_VERSION = 10
 MAX_SESSIONS = 24
@@ -131,6 +133,8 @@ def run_proxy(sock, broker_port, recorder, loop_holder):
 
 def raw_request(port, api, version, body, client_id=b"corpus"):
     header = struct.pack(">hhih", api, version, 77, len(client_id)) + client_id
+    if version >= FIRST_FLEXIBLE.get(api, 32767):
+        header += TAGS  # request header v2
     frame = header + body
     with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
         s.sendall(struct.pack(">i", len(frame)) + frame)
@@ -151,6 +155,92 @@ def nstr(s):
     return struct.pack(">h", -1) if s is None else kstr(s)
 
 
+# First flexible versions of the APIs whose flexible versions are advertised (request header v2 from there on).
+FIRST_FLEXIBLE = {18: 3, 21: 2, 22: 2, 32: 4, 33: 2, 35: 2, 37: 2, 44: 1, 60: 0}
+TAGS = b"\x00"  # an empty tagged-field section
+
+
+def uvarint(n):
+    out = b""
+    while n & ~0x7F:
+        out += bytes([(n & 0x7F) | 0x80])
+        n >>= 7
+    return out + bytes([n])
+
+
+def fstr(s, flexible):
+    """A (nullable) string, compact in flexible versions."""
+    if not flexible:
+        return nstr(s)
+    return b"\x00" if s is None else uvarint(len(s.encode()) + 1) + s.encode()
+
+
+def farr(items, flexible):
+    """An array of encoded elements (None: null), compact in flexible versions."""
+    if not flexible:
+        return struct.pack(">i", -1) if items is None else arr(items)
+    return b"\x00" if items is None else uvarint(len(items) + 1) + b"".join(items)
+
+
+def admin_requests():
+    """(api, version, body) for the admin APIs at the versions up to Kafka 4.1 the client scenarios do not send:
+    ApiVersions v4, DeleteRecords v2, InitProducerId v0-v5, DescribeConfigs v3-v4, AlterConfigs v2,
+    IncrementalAlterConfigs v0-v1, CreatePartitions v2-v3, DescribeCluster v0-v2, DescribeLogDirs v0-v4."""
+    out = [(18, 4, fstr("corpus", True) + fstr("1.0", True) + TAGS)]
+    for topic, part, off in (("fuzz", 0, 0), ("nope", 0, -1)):
+        out.append((21, 2, farr([fstr(topic, True) + farr([struct.pack(">iq", part, off) + TAGS], True) + TAGS], True) +
+                    struct.pack(">i", 1000) + TAGS))
+    for v in range(0, 6):
+        f = v >= 2
+        for txn, pid, epoch in ((None, -1, -1), ("tx", -1, -1), (None, 5, 0), (None, -1, 0)):
+            if v < 3 and (pid, epoch) != (-1, -1):
+                continue
+            body = fstr(txn, f) + struct.pack(">i", -1 if txn is None else 60000)
+            if v >= 3:
+                body += struct.pack(">qh", pid, epoch)
+            out.append((22, v, body + (TAGS if f else b"")))
+    t = TAGS
+    for v in (3, 4):
+        f = v >= 4
+        e = t if f else b""
+        for rtype, name, keys in ((2, "fuzz", None), (2, "fuzz", []), (4, "0", ["num.partitions"]), (4, "", None)):
+            keys_field = farr(None if keys is None else [fstr(k, f) for k in keys], f)
+            out.append((32, v, farr([struct.pack(">b", rtype) + fstr(name, f) + keys_field + e], f) + b"\x01\x01" + e))
+    for rtype, name, configs in ((2, "fuzz", [("retention.ms", "60000")]), (4, "0", [("num.partitions", "2")]),
+                                 (2, "nope", [("retention.bytes", None)])):
+        body = farr([struct.pack(">b", rtype) + fstr(name, True) +
+                     farr([fstr(n, True) + fstr(val, True) + t for n, val in configs], True) + t], True)
+        out.append((33, 2, body + b"\x00" + t))
+    for v in (0, 1):
+        f = v >= 1
+        e = t if f else b""
+        for rtype, name, ops, validate in ((2, "fuzz", [("retention.ms", 0, "5000"), ("retention.bytes", 1, None)], 1),
+                                           (2, "fuzz", [("retention.ms", 2, "1")], 0), (4, "0", [("num.partitions", 0, "3")], 0),
+                                           (2, "nope", [("x", 7, "1")], 0)):
+            cfg = farr([fstr(n, f) + struct.pack(">b", op) + fstr(val, f) + e for n, op, val in ops], f)
+            out.append((44, v, farr([struct.pack(">b", rtype) + fstr(name, f) + cfg + e], f) + struct.pack(">b", validate) + e))
+    for v in (2, 3):
+        for topic, count, assign, validate in (("fuzz", 4, None, 1), ("fuzz", 3, [[0]], 1), ("fuzz", 2, None, 0),
+                                               ("nope", 3, [[1, 0]], 0)):
+            a = farr(None if assign is None else [farr([struct.pack(">i", b) for b in bs], True) + t for bs in assign], True)
+            out.append((37, v, farr([fstr(topic, True) + struct.pack(">i", count) + a + t], True) +
+                        struct.pack(">ib", 1000, validate) + t))
+    for v in range(0, 3):
+        for include, endpoint, fenced in ((0, 1, 0), (1, 1, 1), (0, 2, 0), (0, 5, 1)):
+            if v == 0 and endpoint != 1:
+                continue
+            body = struct.pack(">b", include) + (struct.pack(">b", endpoint) if v >= 1 else b"")
+            out.append((60, v, body + (struct.pack(">b", fenced) if v >= 2 else b"") + t))
+    for v in range(0, 5):
+        f = v >= 2
+        e = t if f else b""
+        for topics in (None, [("fuzz", [0, 1])], [("nope", [0]), ("fuzz", [7])], []):
+            items = None if topics is None else [
+                fstr(n, f) + farr([struct.pack(">i", p) for p in ps], f) + e for n, ps in topics]
+            out.append((35, v, farr(items, f) + e))
+    return out
+
+
 def hand_built(port):
     """Requests for versions and APIs the client scenarios do not send, several variants each. Topic "fuzz"
     exists in the fuzz harness' broker, so variants naming it reach the log rather than UNKNOWN_TOPIC."""
@@ -159,6 +249,8 @@ def hand_built(port):
                 struct.pack(">i", 1000))
     for v in range(0, 3):
         send(18, v, b"")
+    for api, v, body in admin_requests():
+        send(api, v, body)
     for v in range(0, 7):
         for topics in (["fuzz"], ["corpus-md"], ["fuzz", "corpus-md2"], [], None):
             if topics is None and v == 0:
