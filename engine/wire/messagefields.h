@@ -64,12 +64,14 @@ public:
     // A Kafka uuid (16 bytes), kept as its bytes; all zero is Kafka's "no id".
     void uuid(QByteArray &v) { v = m_r.uuid(); }
 
-    // An array whose elements are described by each(element). minElementSize is the smallest encoding of one
-    // element in any version, so that a lying count fails the reader before any allocation (see arrayLength).
+    // An array whose elements are described by each(element). minElementSize is the smallest classic encoding of
+    // one element, so that a lying count fails the reader before any loop (see arrayLength). In flexible versions an
+    // element can be as small as one byte (an empty compact string or array is one byte), so there every element
+    // counts as one: still no more elements than bytes left, and never a valid request refused.
     template <class T, class Each> void array(QList<T> &list, int minElementSize, Each &&each)
     {
         list.clear();
-        const qint32 count = m_r.arrayLength(m_flexible, minElementSize);
+        const qint32 count = m_r.arrayLength(m_flexible, m_flexible ? 1 : minElementSize);
         for (qint32 i = 0; i < count && m_r.ok(); ++i) {
             T element {};
             each(element);
@@ -80,7 +82,7 @@ public:
     template <class T, class Each> void nullableArray(std::optional<QList<T>> &list, int minElementSize, Each &&each)
     {
         list.reset();
-        const qint32 count = m_r.arrayLength(m_flexible, minElementSize);
+        const qint32 count = m_r.arrayLength(m_flexible, m_flexible ? 1 : minElementSize);
         if (count < 0 || !m_r.ok())
             return;
         list.emplace();

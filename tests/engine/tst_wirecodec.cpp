@@ -382,6 +382,36 @@ private Q_SLOTS:
         }
     }
 
+    // A flexible element can be smaller than its classic form: an empty name and no partitions are three bytes, and
+    // the array's lying-count guard must not refuse them.
+    void flexibleArraysAcceptTheirSmallestElements()
+    {
+        WireReader r(QByteArray::fromHex("00"
+                                         "0001"
+                                         "000003e8"
+                                         "02"
+                                         "01"
+                                         "01"
+                                         "00"
+                                         "00"));
+        const auto request = decodeMessage<ProduceRequest>(r, 9);
+        QVERIFY2(request, qPrintable(r.error()));
+        QVERIFY(r.atEnd());
+        QCOMPARE(request->topics.size(), 1);
+        QCOMPARE(request->topics[0].name, QString());
+        QVERIFY(request->topics[0].partitions.isEmpty());
+        // A count larger than the bytes left still fails before any element is read.
+        WireReader lying(QByteArray::fromHex("00"
+                                             "0001"
+                                             "000003e8"
+                                             "ff01"
+                                             "01"
+                                             "01"
+                                             "00"
+                                             "00"));
+        QVERIFY(!decodeMessage<ProduceRequest>(lying, 9));
+    }
+
     void produceResponseFlexibleV9()
     {
         ProduceResponse response;
