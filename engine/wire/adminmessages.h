@@ -11,8 +11,8 @@
 #include <QStringList>
 #include <optional>
 
-// Request and response bodies of ApiVersions, CreateTopics, DeleteTopics, DescribeConfigs and DeleteGroups, as in
-// Kafka's message/*.json.
+// Request and response bodies of ApiVersions, CreateTopics, DeleteTopics, DescribeConfigs, AlterConfigs and
+// CreatePartitions, as in Kafka's message/*.json (DeleteGroups is with the group APIs, wire/groupmessages.h).
 // ApiVersions v3 is the one flexible body this broker speaks.
 namespace topicscope::engine::wire {
 
@@ -139,9 +139,5 @@ struct TopicResult {
 };
 std::optional<CreatePartitionsRequestData> decodeCreatePartitionsRequest(WireReader &r, qint16 version);
 QByteArray encodeCreatePartitionsResponse(const QList<TopicResult> &results, qint16 version);
-
-// ---- DeleteGroups (key 42), v0-1 ----
-std::optional<QStringList> decodeDeleteGroupsRequest(WireReader &r, qint16 version);
-QByteArray encodeDeleteGroupsResponse(const QList<QPair<QString, ErrorCode>> &results, qint16 version);
 
 } // namespace topicscope::engine::wire

@@ -31,6 +31,7 @@ enum class ApiKey : qint16 {
     AlterConfigs = 33,
     CreatePartitions = 37,
     DeleteGroups = 42,
+    OffsetDelete = 47,
 };
 
 struct ApiVersionRange {

@@ -1,8 +1,8 @@
 #pragma once
 
-// KafkaApis' private part, shared by its source files (kafkaapis.cpp: dispatch, log and group APIs;
-// kafkaadminapis.cpp: topic, config and group administration; apitable.cpp: the dispatch table naming the
-// handlers). Not for use outside engine/wire.
+// KafkaApis' private part, shared by its source files (kafkaapis.cpp: dispatch and log APIs; kafkagroupapis.cpp:
+// group APIs; kafkaadminapis.cpp: topic, config and group administration; apitable.cpp: the dispatch table naming
+// the handlers). Not for use outside engine/wire.
 
 #include "wire/kafkaapis.h"
 
@@ -131,6 +131,7 @@ struct KafkaApis::Private {
     WireResponse handleDeleteGroups(const RequestHeader &h, WireReader &r);
     WireResponse handleAlterConfigs(const RequestHeader &h, WireReader &r);
     WireResponse handleCreatePartitions(const RequestHeader &h, WireReader &r);
+    WireResponse handleOffsetDelete(const RequestHeader &h, WireReader &r);
 };
 
 } // namespace topicscope::engine

@@ -11,4 +11,5 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     wire/groupmessages.h wire/groupmessages.cpp
     wire/adminmessages.h wire/adminmessages.cpp
     wire/kafkaapis.h wire/kafkaapisprivate.h wire/kafkaapis.cpp wire/kafkaadminapis.cpp
+    wire/kafkagroupapis.cpp
 )
