@@ -89,6 +89,8 @@ QString errorName(ErrorCode code)
         return QStringLiteral("GROUP_MAX_SIZE_REACHED");
     case ErrorCode::FencedInstanceId:
         return QStringLiteral("FENCED_INSTANCE_ID");
+    case ErrorCode::GroupSubscribedToTopic:
+        return QStringLiteral("GROUP_SUBSCRIBED_TO_TOPIC");
     case ErrorCode::InvalidRecord:
         return QStringLiteral("INVALID_RECORD");
     }

@@ -50,6 +50,7 @@ enum class ErrorCode : int16_t {
     MemberIdRequired = 79,
     GroupMaxSizeReached = 81,
     FencedInstanceId = 82,
+    GroupSubscribedToTopic = 86,
     InvalidRecord = 87,
 };
 

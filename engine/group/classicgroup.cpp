@@ -1,5 +1,7 @@
 #include "classicgroup.h"
 
+#include "group/consumerprotocol.h"
+
 #include <QLoggingCategory>
 #include <QStringList>
 #include <algorithm>
@@ -251,11 +253,39 @@ void ClassicGroup::initNextGeneration(const QString &reason)
     m_pendingSyncMembers.clear();
     if (!m_members.empty()) {
         m_protocolName = selectProtocol();
+        m_subscribedTopics = subscribedTopics();
         transitionTo(State::CompletingRebalance, reason);
     } else {
         m_protocolName.clear();
+        m_subscribedTopics = subscribedTopics();
         transitionTo(State::Empty, reason);
     }
+}
+
+bool ClassicGroup::usesConsumerProtocol() const
+{
+    return m_protocolType == QLatin1String("consumer");
+}
+
+bool ClassicGroup::isSubscribedToTopic(const QString &topic) const
+{
+    return m_subscribedTopics ? m_subscribedTopics->contains(topic) : usesConsumerProtocol();
+}
+
+std::optional<QSet<QString>> ClassicGroup::subscribedTopics() const
+{
+    if (!usesConsumerProtocol())
+        return std::nullopt;
+    QSet<QString> topics;
+    for (const auto &[memberId, member] : m_members) {
+        const std::optional<ConsumerSubscription> subscription
+            = ConsumerProtocol::decodeSubscription(member.metadata(m_protocolName));
+        if (!subscription)
+            return std::nullopt;
+        for (const QString &topic : subscription->topics)
+            topics.insert(topic);
+    }
+    return topics;
 }
 
 QList<JoinGroupMember> ClassicGroup::currentMemberMetadata() const

@@ -83,8 +83,15 @@ public:
     // Each member votes for its most preferred protocol that every member supports; most votes wins, a tie
     // goes to the protocol first voted for in member-id order (Kafka leaves ties to hash order).
     QString selectProtocol() const;
-    // Generation += 1, protocol selected (or cleared when empty), -> CompletingRebalance or Empty.
+    // Generation += 1, protocol selected (or cleared when empty), subscribed topics taken from the members'
+    // metadata, -> CompletingRebalance or Empty.
     void initNextGeneration(const QString &reason);
+    // Whether a member of the current generation subscribes to the topic (Kafka's subscribedTopics, read from the
+    // "consumer" metadata of the selected protocol when a generation starts). A "consumer" group whose
+    // subscriptions are not known (no generation yet, metadata that does not decode) counts as subscribed to
+    // every topic; a group of another protocol type to none.
+    bool isSubscribedToTopic(const QString &topic) const;
+    bool usesConsumerProtocol() const;
     // The leader's JoinGroup member list: id, instance id and metadata for the selected protocol.
     QList<JoinGroupMember> currentMemberMetadata() const;
 
@@ -98,6 +105,8 @@ public:
     QString dump() const;
 
 private:
+    std::optional<QSet<QString>> subscribedTopics() const;
+
     QString m_groupId;
     Clock &m_clock;
     EventBus &m_events;
@@ -106,6 +115,7 @@ private:
     QString m_protocolType;
     QString m_protocolName;
     QString m_leaderId;
+    std::optional<QSet<QString>> m_subscribedTopics;
     std::map<QString, ClassicGroupMember> m_members; // ordered by member id: deterministic lists and leaders
     QMap<QString, QString> m_staticMembers; // group.instance.id -> member id
     QMap<QString, TimerId> m_pendingMembers;

@@ -171,8 +171,8 @@ std::vector<PartitionResult> GroupCoordinator::commitOffsets(const OffsetCommitR
     };
 
     ClassicGroup *group = d->find(request.groupId);
-    if (!group && request.generationId >= 0)
-        return failAll(ErrorCode::IllegalGeneration); // a member of a generation we never had
+    if (!group && request.generationId >= 0) // a member of a generation we never had
+        return failAll(request.unknownGroupIsNotFound ? ErrorCode::GroupIdNotFound : ErrorCode::IllegalGeneration);
     if (group) {
         if (const ErrorCode error = d->validateOffsetCommit(*group, request); error != ErrorCode::None)
             return failAll(error);
@@ -256,6 +256,55 @@ ErrorCode GroupCoordinator::resetOffsets(const QString &groupId, const std::vect
     }
     d->applyOffsets(groupId, stamped, QString(), -1);
     return ErrorCode::None;
+}
+
+OffsetDeleteResult GroupCoordinator::deleteOffsets(const QString &groupId, const QList<TopicPartition> &partitions)
+{
+    Private::Batch batch(*d);
+    OffsetDeleteResult result;
+    ClassicGroup *group = groupId.isEmpty() ? nullptr : d->find(groupId);
+    if (groupId.isEmpty())
+        result.error = ErrorCode::InvalidGroupId;
+    else if (!group || group->is(State::Dead))
+        result.error = ErrorCode::GroupIdNotFound;
+    else if (!group->is(State::Empty) && !group->usesConsumerProtocol())
+        result.error = ErrorCode::NonEmptyGroup;
+    if (result.error != ErrorCode::None)
+        return result;
+
+    QList<TopicPartition> deleted;
+    for (const TopicPartition &tp : partitions) {
+        const int count = d->partitionCount ? d->partitionCount(tp.topic) : -1;
+        ErrorCode error = ErrorCode::None;
+        if (tp.partition < 0 || tp.partition >= count)
+            error = ErrorCode::UnknownTopicOrPartition;
+        else if (!group->is(State::Empty) && group->isSubscribedToTopic(tp.topic))
+            error = ErrorCode::GroupSubscribedToTopic;
+        else if (group->offsets().contains(tp))
+            deleted.append(tp);
+        result.partitions.push_back({tp, error});
+    }
+    if (deleted.isEmpty())
+        return result;
+    if (d->offsetStore.deleteOffsets(groupId, deleted) != ErrorCode::None) {
+        qCWarning(lcGroupCoordinator).noquote() << QStringLiteral("group %1: deleting %2 committed offset(s) failed")
+                                                       .arg(groupId, QString::number(deleted.size()));
+        for (PartitionResult &partition : result.partitions) {
+            if (deleted.contains(partition.topicPartition))
+                partition.error = ErrorCode::KafkaStorageError;
+        }
+        return result;
+    }
+    QStringList names;
+    for (const TopicPartition &tp : std::as_const(deleted)) {
+        group->offsets().remove(tp);
+        names.append(tp.toString());
+    }
+    qCInfo(lcGroupCoordinator).noquote() << QStringLiteral("group %1: deleted the committed offsets of %2")
+                                                .arg(groupId, names.join(QStringLiteral(", ")));
+    if (group->is(State::Empty) && group->offsets().isEmpty() && group->pendingMembers().isEmpty())
+        d->removeGroup(*group, QStringLiteral("its last committed offsets were deleted"));
+    return result;
 }
 
 QList<GroupListing> GroupCoordinator::listGroups() const

@@ -46,6 +46,9 @@ struct JoinGroupRequest {
     // KIP-394: a new dynamic member joining with v4+ first gets MEMBER_ID_REQUIRED with its id.
     bool requireKnownMemberId = true;
     QString reason; // JoinGroup v8+ reason, or the in-app caller's; shown in events
+    // JoinGroup v9+ (KIP-814): a static leader that rejoins a Stable group unchanged is told it leads but must
+    // skip the assignment, instead of being shown the previous leader id.
+    bool supportsSkipAssignment = false;
 };
 
 struct JoinGroupMember {
@@ -62,6 +65,7 @@ struct JoinGroupResponse {
     QString leader;
     QString memberId;
     QList<JoinGroupMember> members; // only the leader gets them
+    bool skipAssignment = false; // see JoinGroupRequest::supportsSkipAssignment
 };
 
 struct SyncGroupRequest {
@@ -111,11 +115,19 @@ struct OffsetCommitRequest {
     QString memberId;
     std::optional<QString> groupInstanceId;
     std::vector<CommittedOffset> offsets; // commitTimestampMs is filled in by the coordinator
+    // OffsetCommit v9+: a member's commit to a group we do not have gets GROUP_ID_NOT_FOUND rather than the
+    // ILLEGAL_GENERATION older versions get.
+    bool unknownGroupIsNotFound = false;
 };
 
 struct PartitionResult {
     TopicPartition topicPartition;
     ErrorCode error = ErrorCode::None;
+};
+
+struct OffsetDeleteResult {
+    ErrorCode error = ErrorCode::None; // group-level; the partitions are then not answered one by one
+    std::vector<PartitionResult> partitions;
 };
 
 struct OffsetFetchResult {
@@ -152,6 +164,12 @@ public:
     // Admin reset (kafka-consumer-groups --reset-offsets): allowed only when the group is Empty or unknown,
     // else NON_EMPTY_GROUP.
     ErrorCode resetOffsets(const QString &groupId, const std::vector<CommittedOffset> &offsets);
+    // OffsetDelete (KIP-496), Kafka's rules: an unknown group is GROUP_ID_NOT_FOUND; an Empty group loses the
+    // offsets of every partition given; an active "consumer" group keeps those of the topics its members
+    // subscribe to (GROUP_SUBSCRIBED_TO_TOPIC) and loses the others; any other active group is NON_EMPTY_GROUP.
+    // Unknown topics and partitions get UNKNOWN_TOPIC_OR_PARTITION. An Empty group left without offsets is
+    // forgotten, as when its last topic is deleted.
+    OffsetDeleteResult deleteOffsets(const QString &groupId, const QList<TopicPartition> &partitions);
 
     QList<GroupListing> listGroups() const;
     GroupDescription describeGroup(const QString &groupId) const;

@@ -653,10 +653,18 @@ void GroupCoordinator::Private::updateStaticMemberAndRebalance(ClassicGroup &gro
         if (unchanged && group.selectProtocol() == group.protocolName()) {
             qCInfo(lcGroupCoordinator).noquote()
                 << QStringLiteral("group %1: %2; metadata unchanged, no rebalance").arg(group.groupId(), reason);
-            JoinGroupResponse response = currentGenerationResponse(group, newMemberId, false);
-            // The previous leader id, so that a returning static leader does not run an assignment that
-            // a Stable group would ignore.
-            response.leader = previousLeader;
+            JoinGroupResponse response;
+            if (request.supportsSkipAssignment) {
+                // KIP-814: a returning static leader learns that it leads (and keeps watching metadata), with
+                // the members, but runs no assignment that a Stable group would ignore.
+                response = currentGenerationResponse(group, newMemberId, true);
+                response.skipAssignment = group.isLeader(newMemberId);
+            } else {
+                // The previous leader id, so that a returning static leader does not run an assignment that
+                // a Stable group would ignore.
+                response = currentGenerationResponse(group, newMemberId, false);
+                response.leader = previousLeader;
+            }
             respond(std::exchange(member.awaitingJoin, {}), response);
             return;
         }

@@ -3,6 +3,7 @@
 #include "errorcode.h"
 #include "topicpartition.h"
 
+#include <QList>
 #include <QMap>
 #include <QString>
 #include <vector>
@@ -29,6 +30,8 @@ public:
         const QString &groupId, const std::vector<CommittedOffset> &offsets, QString *why = nullptr)
         = 0;
     virtual ErrorCode deleteGroupOffsets(const QString &groupId) = 0;
+    // Drops some partitions' offsets of one group atomically (OffsetDelete); absent ones are no error.
+    virtual ErrorCode deleteOffsets(const QString &groupId, const QList<TopicPartition> &partitions) = 0;
     // Drops every group's offsets for a topic (Kafka does so when the topic is deleted).
     virtual ErrorCode deleteTopicOffsets(const QString &topic) = 0;
     // Every stored offset by group id, read once at start-up.

@@ -116,6 +116,8 @@ const char SqlUpsertOffset[]
     = "INSERT OR REPLACE INTO committed_offsets(group_id, topic, partition, committed_offset, leader_epoch, metadata, "
       "commit_timestamp_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 const char SqlDeleteGroupOffsets[] = "DELETE FROM committed_offsets WHERE group_id = ?1";
+const char SqlDeletePartitionOffset[]
+    = "DELETE FROM committed_offsets WHERE group_id = ?1 AND topic = ?2 AND partition = ?3";
 const char SqlDeleteTopicOffsets[] = "DELETE FROM committed_offsets WHERE topic = ?1";
 const char SqlSelectOffsets[] = "SELECT group_id, topic, partition, committed_offset, leader_epoch, metadata, "
                                 "commit_timestamp_ms FROM committed_offsets ORDER BY group_id, topic, partition";
@@ -766,6 +768,34 @@ ErrorCode SqliteStore::deleteGroupOffsets(const QString &groupId)
     // A single statement is atomic on its own (autocommit) or inside the caller's transaction.
     if (s.step() != SQLITE_DONE) {
         qCWarning(lcStorage).noquote() << lastError("deleting group offsets");
+        return ErrorCode::KafkaStorageError;
+    }
+    return ErrorCode::None;
+}
+
+ErrorCode SqliteStore::deleteOffsets(const QString &groupId, const QList<TopicPartition> &partitions)
+{
+    if (!savepoint(nullptr))
+        return ErrorCode::KafkaStorageError;
+    for (const TopicPartition &tp : partitions) {
+        Use s(statement(SqlDeletePartitionOffset, nullptr));
+        if (!s) {
+            releaseSavepoint(false);
+            return ErrorCode::KafkaStorageError;
+        }
+        s.bind(1, groupId);
+        s.bind(2, tp.topic);
+        s.bind(3, tp.partition);
+        if (s.step() != SQLITE_DONE) {
+            qCWarning(lcStorage).noquote() << lastError("deleting committed offsets");
+            releaseSavepoint(false);
+            return ErrorCode::KafkaStorageError;
+        }
+    }
+    Use release(statement(SqlRelease, nullptr));
+    if (!release || release.step() != SQLITE_DONE) {
+        qCWarning(lcStorage).noquote() << lastError("committing the deletion of offsets");
+        releaseSavepoint(false);
         return ErrorCode::KafkaStorageError;
     }
     return ErrorCode::None;

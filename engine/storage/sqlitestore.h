@@ -98,6 +98,7 @@ public:
     ErrorCode saveOffsets(
         const QString &groupId, const std::vector<CommittedOffset> &offsets, QString *why = nullptr) override;
     ErrorCode deleteGroupOffsets(const QString &groupId) override;
+    ErrorCode deleteOffsets(const QString &groupId, const QList<TopicPartition> &partitions) override;
     ErrorCode deleteTopicOffsets(const QString &topic) override;
     QMap<QString, std::vector<CommittedOffset>> loadOffsets(QString *why = nullptr) const override;
 

@@ -78,29 +78,4 @@ QByteArray encodeDeleteTopicsResponse(const DeleteTopicsResponseData &response, 
     return w.take();
 }
 
-std::optional<QStringList> decodeDeleteGroupsRequest(WireReader &r, qint16 version)
-{
-    Q_UNUSED(version); // v1 is the same as v0
-    QStringList groups;
-    const qint32 count = r.arrayLength(false, 2);
-    for (qint32 i = 0; i < count && r.ok(); ++i)
-        groups.append(r.string());
-    if (!r.ok())
-        return std::nullopt;
-    return groups;
-}
-
-QByteArray encodeDeleteGroupsResponse(const QList<QPair<QString, ErrorCode>> &results, qint16 version)
-{
-    Q_UNUSED(version);
-    WireWriter w;
-    w.int32(0);
-    w.arrayLength(results.size());
-    for (const auto &[groupId, error] : results) {
-        w.string(groupId);
-        w.int16(toWire(error));
-    }
-    return w.take();
-}
-
 } // namespace topicscope::engine::wire

@@ -13,9 +13,9 @@
 #include <optional>
 
 // Request and response bodies of ApiVersions, CreateTopics, DeleteTopics, DeleteRecords, DescribeConfigs,
-// AlterConfigs, IncrementalAlterConfigs, CreatePartitions and DeleteGroups, as in Kafka's message/*.json. Those with a
-// describe() (wire/messagefields.h) list every field of every version the broker advertises; the others still have
-// hand-written decoders and encoders.
+// AlterConfigs, IncrementalAlterConfigs and CreatePartitions, as in Kafka's message/*.json (DeleteGroups is with the
+// group APIs, wire/groupmessages.h). Those with a describe() (wire/messagefields.h) list every field of every version
+// the broker advertises; the others still have hand-written decoders and encoders.
 namespace topicscope::engine::wire {
 
 // ---- ApiVersions (key 18), v0-4 (flexible from 3) ----
@@ -455,9 +455,5 @@ template <class IO, MessageOf<CreatePartitionsResponseData> M> void describe(IO 
     });
     io.taggedFields();
 }
-
-// ---- DeleteGroups (key 42), v0-1 ----
-std::optional<QStringList> decodeDeleteGroupsRequest(WireReader &r, qint16 version);
-QByteArray encodeDeleteGroupsResponse(const QList<QPair<QString, ErrorCode>> &results, qint16 version);
 
 } // namespace topicscope::engine::wire

@@ -104,7 +104,6 @@ constexpr UnservedApi unservedApis[] = {
     {43, 2}, // ElectLeaders
     {45, 0}, // AlterPartitionReassignments
     {46, 0}, // ListPartitionReassignments
-    {47, 32767}, // OffsetDelete
     {48, 1}, // DescribeClientQuotas
     {49, 1}, // AlterClientQuotas
     {50, 0}, // DescribeUserScramCredentials

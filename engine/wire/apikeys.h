@@ -33,6 +33,7 @@ enum class ApiKey : qint16 {
     CreatePartitions = 37,
     DeleteGroups = 42,
     IncrementalAlterConfigs = 44,
+    OffsetDelete = 47,
     DescribeCluster = 60,
 };
 

@@ -398,13 +398,13 @@ WireResponse KafkaApis::Private::handleDescribeConfigs(const RequestHeader &h, W
 
 WireResponse KafkaApis::Private::handleDeleteGroups(const RequestHeader &h, WireReader &r)
 {
-    const auto groupIds = decodeDeleteGroupsRequest(r, h.apiVersion);
-    if (!groupIds)
+    const auto request = decodeMessage<DeleteGroupsRequestData>(r, h.apiVersion);
+    if (!request)
         return {};
-    QList<QPair<QString, ErrorCode>> results;
-    for (const QString &groupId : *groupIds)
-        results.append({groupId, groups.deleteGroup(groupId)});
-    return sendResponse(h, encodeDeleteGroupsResponse(results, h.apiVersion));
+    DeleteGroupsResponseData response;
+    for (const QString &groupId : request->groupNames)
+        response.results.append({groupId, groups.deleteGroup(groupId)});
+    return sendResponse(h, encodeMessage(response, h.apiVersion));
 }
 
 WireResponse KafkaApis::Private::handleAlterConfigs(const RequestHeader &h, WireReader &r)

@@ -1,8 +1,8 @@
 #pragma once
 
-// KafkaApis' private part, shared by its source files (kafkaapis.cpp: dispatch, log and group APIs;
-// kafkaadminapis.cpp: topic, config and group administration; kafkaclusterapis.cpp: the cluster and its log
-// directory; apitable.cpp: the dispatch table naming the handlers). Not for use outside engine/wire.
+// KafkaApis' private part, shared by its source files (kafkaapis.cpp: dispatch and log APIs; kafkagroupapis.cpp:
+// group APIs; kafkaadminapis.cpp: topic, config and group administration; kafkaclusterapis.cpp: the cluster and its
+// log directory; apitable.cpp: the dispatch table naming the handlers). Not for use outside engine/wire.
 
 #include "wire/kafkaapis.h"
 
@@ -136,6 +136,7 @@ struct KafkaApis::Private {
     WireResponse handleIncrementalAlterConfigs(const RequestHeader &h, WireReader &r);
     WireResponse handleDescribeLogDirs(const RequestHeader &h, WireReader &r);
     WireResponse handleDescribeCluster(const RequestHeader &h, WireReader &r);
+    WireResponse handleOffsetDelete(const RequestHeader &h, WireReader &r);
 };
 
 } // namespace topicscope::engine

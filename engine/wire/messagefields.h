@@ -72,6 +72,9 @@ public:
     {
         list.clear();
         const qint32 count = m_r.arrayLength(m_flexible, m_flexible ? 1 : minElementSize);
+        // Kafka's parser refuses null where the schema has no nullable array (nullableArray is for those).
+        if (count < 0)
+            m_r.fail(QStringLiteral("null in a non-nullable array"));
         for (qint32 i = 0; i < count && m_r.ok(); ++i) {
             T element {};
             each(element);

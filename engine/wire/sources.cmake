@@ -12,4 +12,5 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     wire/adminmessages.h wire/adminmessages.cpp
     wire/producermessages.h wire/clustermessages.h wire/configcatalog.h wire/configcatalog.cpp
     wire/kafkaapis.h wire/kafkaapisprivate.h wire/kafkaapis.cpp wire/kafkaadminapis.cpp wire/kafkaclusterapis.cpp
+    wire/kafkagroupapis.cpp
 )

@@ -32,6 +32,20 @@ public:
         return ErrorCode::None;
     }
 
+    ErrorCode deleteOffsets(const QString &groupId, const QList<TopicPartition> &partitions) override
+    {
+        if (failDeletes)
+            return ErrorCode::KafkaStorageError;
+        auto it = stored.find(groupId);
+        if (it == stored.end())
+            return ErrorCode::None;
+        for (const TopicPartition &tp : partitions)
+            it->remove(tp);
+        if (it->isEmpty())
+            stored.erase(it);
+        return ErrorCode::None;
+    }
+
     ErrorCode deleteTopicOffsets(const QString &topic) override
     {
         if (failDeletes)
