@@ -174,7 +174,9 @@ LiveRecordingFile LiveRecordingFile::capture(const ScenarioRecording &recording,
     f.timeline.trimmed = recording.trimmedEvents;
     // The projector's rows: the rebalances with their causes as the view shows them.
     f.rebalances.rows = now.rebalances;
+    f.rebalances.dropped = recording.droppedRebalances;
     f.ownership.intervals = now.ownership;
+    f.ownership.dropped = recording.droppedOwnership;
     f.gaps = now.gaps;
     f.finalPicture = LiveRecordingPicture::compact(now, f.rebalances.dropped);
     f.history.pictures = std::move(history);

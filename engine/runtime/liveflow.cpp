@@ -176,7 +176,7 @@ FlowSnapshot LiveFlow::takePicture()
 
 void LiveFlow::captureHistory()
 {
-    const LiveRecordingPicture picture = LiveRecordingPicture::compact(takePicture(), 0);
+    const LiveRecordingPicture picture = LiveRecordingPicture::compact(takePicture(), m_recorder->droppedRebalances());
     while (m_historyBase + m_history.size() < m_recorder->rebalanceCount())
         m_history << picture;
     while (m_history.size() > ScenarioHistoryLimit) {
@@ -187,10 +187,12 @@ void LiveFlow::captureHistory()
 
 std::optional<FlowSnapshot> LiveFlow::historyAt(int rebalanceIndex) const
 {
-    const qint64 i = rebalanceIndex - m_historyBase;
+    // The index is the snapshots' (the kept rows); the history counts every rebalance.
+    const qint64 dropped = m_recorder->droppedRebalances();
+    const qint64 i = dropped + rebalanceIndex - m_historyBase;
     if (rebalanceIndex < 0 || i < 0 || i >= m_history.size())
         return std::nullopt;
-    return m_history.at(i).expand(m_projector->rebalances(), 0, m_recorder->recording().ownership);
+    return m_history.at(i).expand(m_projector->rebalances(), dropped, m_recorder->recording().ownership);
 }
 
 LiveRecordingFile LiveFlow::recording(bool withJourneys)

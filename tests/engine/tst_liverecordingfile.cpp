@@ -423,6 +423,61 @@ private Q_SLOTS:
         QCOMPARE(loaded->report(), f.report());
     }
 
+    // A session with more than LiveRecorder::MaxRebalances rebalances keeps the newest rows, and the ownership
+    // intervals from the oldest kept one on; the open ones still close where they should. The file says how many went.
+    void recordingKeepsTheNewestRebalances()
+    {
+        ClientFixture f;
+        QVERIFY2(f.ok(), qPrintable(f.openError));
+        LiveRecorder recorder(*f.broker, f.clock.nowMs());
+        recorder.observe(joined(QStringLiteral("a"), QStringLiteral("a-1")));
+        recorder.observe(joined(QStringLiteral("b"), QStringLiteral("b-2")));
+        const int total = int(LiveRecorder::MaxRebalances) + 5;
+        for (int generation = 1; generation <= total; ++generation) {
+            // The two members swap their partitions every generation: two intervals end, two begin.
+            const bool even = generation % 2 == 0;
+            RebalanceCompleted r;
+            r.groupId = Group;
+            r.generationId = generation;
+            r.protocolType = QStringLiteral("consumer");
+            r.protocolName = QStringLiteral("cooperative-sticky");
+            r.assignment.insert(QStringLiteral("a-1"), {even ? Orders1 : Orders0});
+            r.assignment.insert(QStringLiteral("b-2"), {even ? Orders0 : Orders1});
+            f.broker->events().publish(r);
+            f.clock.advance(100);
+        }
+        const ScenarioRecording &recording = recorder.recording();
+        QCOMPARE(recording.rebalances.size(), LiveRecorder::MaxRebalances);
+        QCOMPARE(recording.droppedRebalances, 5);
+        QCOMPARE(recorder.rebalanceCount(), total);
+        QCOMPARE(recording.rebalances.first().generation, 6);
+        // Intervals that ended before generation 6 went (those of generations 1 to 4); generation 5's ended with it.
+        QCOMPARE(recording.droppedOwnership, 8);
+        QCOMPARE(recording.droppedOwnership + recording.ownership.size(), 2 * total);
+        for (const ScenarioOwnership &o : recording.ownership)
+            QVERIFY(o.toMs < 0 || o.toMs >= recording.rebalances.first().timeMs);
+        // The open intervals were renumbered: the last generation's two are the only open ones, and they are theirs.
+        QList<ScenarioOwnership> open;
+        for (const ScenarioOwnership &o : recording.ownership) {
+            if (o.toMs < 0)
+                open << o;
+        }
+        QCOMPARE(open.size(), 2);
+        QCOMPARE(open.at(0).generation, total);
+        QCOMPARE(open.at(1).generation, total);
+
+        LiveProjector projector(recorder, 0);
+        LiveRecordingFile file = LiveRecordingFile::capture(
+            recording, projector.snapshot(*f.broker), {}, 0, QStringLiteral("Live broker"), 1'700'000'000'000);
+        QCOMPARE(file.rebalances.dropped, 5);
+        QCOMPARE(file.ownership.dropped, 8);
+        QCOMPARE(file.finalPicture.rebalancesUpTo, total);
+        QString error;
+        const std::optional<LiveRecordingFile> loaded = LiveRecordingFile::fromJson(file.toJson(), &error);
+        QVERIFY2(loaded, qPrintable(error));
+        QVERIFY(loaded->report().contains(QStringLiteral("== Rebalances: 1005 ==\n(5 older rebalance(s) not kept)\n")));
+    }
+
     // The field lists are the whole codec: a struct written and read back is equal, enums by name.
     void flowJsonRoundTrip()
     {

@@ -291,6 +291,44 @@ private Q_SLOTS:
         checkSaveAndReplay(QStringLiteral("live-range"), {QStringLiteral("live-range"), 0}, -1); // no records there
     }
 
+    // A long session: 1,005 rebalances (published as the coordinator would, for a group without wire members). The
+    // snapshots keep the newest 1,000 rows, time travel the newest 500 pictures, and a row's index finds its own
+    // picture, live and in the saved file.
+    void longSessionsKeepTheNewestRebalances()
+    {
+        const int total = int(LiveRecorder::MaxRebalances) + 5;
+        for (int generation = 1; generation <= total; ++generation) {
+            RebalanceCompleted r;
+            r.groupId = QStringLiteral("long-session");
+            r.generationId = generation;
+            r.protocolType = QStringLiteral("consumer");
+            r.protocolName = QStringLiteral("range");
+            m_engine->events().publish(r);
+        }
+        const FlowSnapshot s = m_live->snapshot();
+        QCOMPARE(s.rebalances.size(), LiveRecorder::MaxRebalances);
+        QCOMPARE(s.rebalances.first().generation, 6);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("long.json"));
+        QString error;
+        QVERIFY2(m_live->saveRecording(path, &error), qPrintable(error));
+        const std::optional<LiveRecordingFile> file = LiveRecordingFile::load(path, &error);
+        QVERIFY2(file, qPrintable(error));
+        QCOMPARE(file->rebalances.dropped, 5);
+        QCOMPARE(file->history.pictures.size(), ScenarioHistoryLimit);
+        QVERIFY(!m_live->historyAt(int(LiveRecorder::MaxRebalances) - ScenarioHistoryLimit - 1));
+        QVERIFY(!file->historyAt(int(LiveRecorder::MaxRebalances) - ScenarioHistoryLimit - 1));
+        for (const int row : {int(LiveRecorder::MaxRebalances) - ScenarioHistoryLimit, 750, 999}) {
+            const std::optional<FlowSnapshot> live = m_live->historyAt(row);
+            const std::optional<FlowSnapshot> saved = file->historyAt(row);
+            QVERIFY(live && saved);
+            QCOMPARE(live->rebalances.constLast().generation, s.rebalances.at(row).generation);
+            QCOMPARE(saved->rebalances.constLast().generation, s.rebalances.at(row).generation);
+        }
+        QVERIFY(!m_live->historyAt(int(LiveRecorder::MaxRebalances)));
+    }
+
     // cooperative-sticky members, 2 -> 3: only the partitions that move to the new member pause (revoked in one
     // rebalance, assigned in the next); the others stay owned throughout.
     void cooperativeGroupHandsOffOnlyWhatMoves()
