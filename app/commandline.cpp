@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <cstdio>
 #include <cstring>
@@ -124,6 +125,9 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         fail(QStringLiteral("--record needs the live recording that --no-live-recording leaves out"));
     if (parser.isSet(report) && parser.isSet(scenario))
         fail(QStringLiteral("--report and --scenario exclude each other"));
+    // Known now rather than when the broker stops, maybe hours later.
+    if (parser.isSet(record) && !QFileInfo(parser.value(record)).absoluteDir().exists())
+        fail(QStringLiteral("--record: the directory of '%1' does not exist").arg(parser.value(record)));
 
     if (parser.isSet(lang) && parser.value(lang) != QLatin1String("ko") && parser.value(lang) != QLatin1String("en"))
         fail(QStringLiteral("--lang expects ko or en, got '%1'").arg(parser.value(lang)));

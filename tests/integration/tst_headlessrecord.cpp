@@ -104,6 +104,11 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.output.contains("--record needs the live recording"), run.output.constData());
 
+        run = topicscope({QStringLiteral("--headless"), QStringLiteral("--record"),
+            dir.filePath(QStringLiteral("no/such/dir/session.json"))});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.output.contains("--record: the directory of"), run.output.constData());
+
         run = topicscope({QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
         QVERIFY(run.output.contains("--record <FILE>"));
