@@ -66,6 +66,10 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     const QCommandLineOption maxRequestBytes(QStringLiteral("max-request-bytes"),
         QStringLiteral("Largest request accepted, in bytes (socket.request.max.bytes; default 104857600)."),
         QStringLiteral("BYTES"));
+    const QCommandLineOption queuedMaxRequestBytes(QStringLiteral("queued-max-request-bytes"),
+        QStringLiteral("Request bytes held in memory at once over all connections (queued.max.request.bytes; default "
+                       "268435456, never below --max-request-bytes)."),
+        QStringLiteral("BYTES"));
     const QCommandLineOption numPartitions(QStringLiteral("num-partitions"),
         QStringLiteral("Partitions of auto-created topics (num.partitions; default 1)."), QStringLiteral("N"));
     const QCommandLineOption noAutoCreate(QStringLiteral("no-auto-create-topics"),
@@ -100,8 +104,9 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
                        "scenario report: its timeline, its rebalances (group, generation, cause, assignment, partitions "
                        "moved) and its counters; exit 0, or 1 when FILE cannot be read."),
         QStringLiteral("FILE"));
-    parser.addOptions({headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes, numPartitions,
-        noAutoCreate, rebalanceDelay, scenario, lang, noLiveRecording, record, report});
+    parser.addOptions({headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes,
+        queuedMaxRequestBytes, numPartitions, noAutoCreate, rebalanceDelay, scenario, lang, noLiveRecording, record,
+        report});
     parser.process(arguments); // exits for --help, --version and unknown options
 
     const auto fail = [&](const QString &message) {
@@ -172,6 +177,13 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
             if (!ok || value < 1024)
                 fail(QStringLiteral("--max-request-bytes expects a number of bytes >= 1024"));
             listener.maxRequestBytes = value;
+        }
+        if (parser.isSet(queuedMaxRequestBytes)) {
+            bool ok = false;
+            const qint64 value = parser.value(queuedMaxRequestBytes).toLongLong(&ok);
+            if (!ok || value < 1024)
+                fail(QStringLiteral("--queued-max-request-bytes expects a number of bytes >= 1024"));
+            listener.queuedMaxRequestBytes = value;
         }
         if (parser.isSet(numPartitions)) {
             bool ok = false;

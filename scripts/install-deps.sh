@@ -11,7 +11,17 @@ packages=(
     zlib1g-dev libsnappy-dev liblz4-dev libzstd-dev
     kcat python3-kafka python3-confluent-kafka
     xvfb xauth qt6-qpa-plugins
+    # scripts/build-librdkafka.sh (librdkafka 2.15.1 for the *_rdkafka215 tests) needs these besides the codecs'
+    # -dev packages above; it leaves out GSSAPI and libcurl, so libsasl2-dev and libcurl4-openssl-dev are not needed.
+    libssl-dev
 )
+
+# Node.js and npm: kafkajs for tst_interop_kafkajs and npm pack for scripts/build-librdkafka.sh. Only when the
+# commands are missing: a Node.js from elsewhere (NodeSource's nodejs, which bundles npm and conflicts with
+# Debian's npm package) serves as well.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

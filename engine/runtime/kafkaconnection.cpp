@@ -1,6 +1,7 @@
 #include "kafkaconnection.h"
 
 #include "runtime/answergate.h"
+#include "runtime/requestmemorypool.h"
 
 #include <QHostAddress>
 #include <QLoggingCategory>
@@ -20,12 +21,13 @@ constexpr qint64 SocketReadBufferSize = 256 * 1024;
 constexpr qint32 MinFrameSize = 10;
 } // namespace
 
-KafkaConnection::KafkaConnection(QTcpSocket *socket, KafkaApis &apis, AnswerGate *gate, quint64 connectionId,
-    qint32 maxRequestBytes, QObject *parent)
+KafkaConnection::KafkaConnection(QTcpSocket *socket, KafkaApis &apis, AnswerGate *gate, RequestMemoryPool &pool,
+    quint64 connectionId, qint32 maxRequestBytes, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_apis(apis)
     , m_gate(gate)
+    , m_pool(pool)
     , m_maxRequestBytes(maxRequestBytes)
 {
     m_socket->setParent(this);
@@ -34,6 +36,7 @@ KafkaConnection::KafkaConnection(QTcpSocket *socket, KafkaApis &apis, AnswerGate
     m_info.clientHost = QLatin1Char('/') + m_socket->peerAddress().toString();
     m_info.peer = peer();
     connect(m_socket, &QTcpSocket::readyRead, this, &KafkaConnection::processInput);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &KafkaConnection::onBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         if (m_closing)
             return;
@@ -48,11 +51,15 @@ KafkaConnection::~KafkaConnection()
     // Deleted without a close (the server shutting down): an answer still held has nowhere to go.
     if (m_gate && !m_closing)
         m_gate->dropConnection(id());
+    m_pool.cancel(id());
+    m_pool.release(m_reserved);
 }
 
 void KafkaConnection::markClosed()
 {
     m_closing = true;
+    m_pool.cancel(id());
+    m_pool.release(std::exchange(m_reserved, 0));
     if (m_gate)
         m_gate->dropConnection(id());
     Q_EMIT closed(id());
@@ -64,25 +71,42 @@ QString KafkaConnection::peer() const
     return QStringLiteral("%1:%2").arg(m_socket->peerAddress().toString()).arg(m_socket->peerPort());
 }
 
+bool KafkaConnection::startFrame()
+{
+    if (m_frameSize < 0) {
+        if (m_socket->bytesAvailable() < 4)
+            return false;
+        char sizeField[4];
+        m_socket->read(sizeField, 4);
+        const qint32 size = qFromBigEndian<qint32>(sizeField);
+        if (size < MinFrameSize || size > m_maxRequestBytes) {
+            closeWithError(QStringLiteral("request size %1 outside [%2, %3] (socket.request.max.bytes)")
+                               .arg(size)
+                               .arg(MinFrameSize)
+                               .arg(m_maxRequestBytes));
+            return false;
+        }
+        m_frameSize = size;
+        m_frame.clear();
+    }
+    if (m_reserved == 0) {
+        QPointer<KafkaConnection> self(this);
+        const bool granted = m_pool.tryReserve(m_frameSize, id(), [self] {
+            if (self)
+                QMetaObject::invokeMethod(self, &KafkaConnection::processInput, Qt::QueuedConnection);
+        });
+        if (!granted)
+            return false;
+        m_reserved = m_frameSize;
+    }
+    return true;
+}
+
 void KafkaConnection::processInput()
 {
     while (!m_busy && !m_closing) {
-        if (m_frameSize < 0) {
-            if (m_socket->bytesAvailable() < 4)
-                return;
-            char sizeField[4];
-            m_socket->read(sizeField, 4);
-            const qint32 size = qFromBigEndian<qint32>(sizeField);
-            if (size < MinFrameSize || size > m_maxRequestBytes) {
-                closeWithError(QStringLiteral("request size %1 outside [%2, %3] (socket.request.max.bytes)")
-                                   .arg(size)
-                                   .arg(MinFrameSize)
-                                   .arg(m_maxRequestBytes));
-                return;
-            }
-            m_frameSize = size;
-            m_frame.clear();
-        }
+        if (!startFrame())
+            return;
         // Grows with the bytes that really arrived, never with what the size field claims.
         const qint64 wanted = m_frameSize - m_frame.size();
         if (wanted > 0) {
@@ -104,6 +128,8 @@ void KafkaConnection::processInput()
         if (!self)
             return;
         m_inHandle = false;
+        // The frame's bytes are decoded (or copied where the request keeps them): back to the pool.
+        m_pool.release(std::exchange(m_reserved, 0));
     }
 }
 
@@ -131,6 +157,10 @@ void KafkaConnection::onResponse(const WireResponse &response)
         qToBigEndian<qint32>(static_cast<qint32>(response.frame.size()), sizeField);
         m_socket->write(sizeField, 4);
         m_socket->write(response.frame);
+        if (m_socket->bytesToWrite() > MaxUnsentResponseBytes) {
+            m_draining = true; // stays muted until onBytesWritten
+            return;
+        }
         break;
     }
     case WireResponse::Action::NoResponse:
@@ -142,6 +172,16 @@ void KafkaConnection::onResponse(const WireResponse &response)
     m_busy = false;
     // A parked response may be released from inside another connection's request (a JoinGroup completing
     // the join phase): continue from the event loop, never inside that call.
+    if (!m_inHandle)
+        QMetaObject::invokeMethod(this, &KafkaConnection::processInput, Qt::QueuedConnection);
+}
+
+void KafkaConnection::onBytesWritten()
+{
+    if (!m_draining || m_closing || m_socket->bytesToWrite() > MaxUnsentResponseBytes)
+        return;
+    m_draining = false;
+    m_busy = false;
     if (!m_inHandle)
         QMetaObject::invokeMethod(this, &KafkaConnection::processInput, Qt::QueuedConnection);
 }

@@ -1,6 +1,7 @@
 #include "kafkaserver.h"
 
 #include "runtime/kafkaconnection.h"
+#include "runtime/requestmemorypool.h"
 
 #include <QHostAddress>
 #include <QLoggingCategory>
@@ -29,6 +30,8 @@ KafkaServer::KafkaServer(
     , m_options(std::move(options))
     , m_apis(std::make_unique<KafkaApis>(broker, KafkaApisConfig {}, wireClock))
     , m_gate(gate)
+    , m_requestMemory(std::make_unique<RequestMemoryPool>(
+          std::max<qint64>(m_options.queuedMaxRequestBytes, m_options.maxRequestBytes)))
     , m_server(new QTcpServer(this))
 {
     connect(m_server, &QTcpServer::newConnection, this, &KafkaServer::onNewConnection);
@@ -114,7 +117,8 @@ void KafkaServer::onNewConnection()
         // client's delayed ACK, which put ~40 ms on every fetch round trip (bench/REPORT-wire.md).
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         const quint64 id = m_nextConnectionId++;
-        auto *connection = new KafkaConnection(socket, *m_apis, m_gate, id, m_options.maxRequestBytes, this);
+        auto *connection
+            = new KafkaConnection(socket, *m_apis, m_gate, *m_requestMemory, id, m_options.maxRequestBytes, this);
         m_connections.insert(id, connection);
         connect(
             connection, &KafkaConnection::closed, this, [this](quint64 closedId) { m_connections.remove(closedId); });

@@ -15,6 +15,7 @@ class AnswerGate;
 class Broker;
 class Clock;
 class KafkaConnection;
+class RequestMemoryPool;
 
 // The broker's Kafka listener: a QTcpServer accepting client connections, each served by a KafkaConnection
 // that feeds request frames to the shared KafkaApis. Advertises itself as node 0 at the listen address (or
@@ -40,6 +41,7 @@ public:
     int connectionCount() const { return static_cast<int>(m_connections.size()); }
     KafkaApis &apis() { return *m_apis; }
     const KafkaServerOptions &options() const { return m_options; }
+    const RequestMemoryPool &requestMemory() const { return *m_requestMemory; }
 
 private:
     void onNewConnection();
@@ -47,6 +49,7 @@ private:
     KafkaServerOptions m_options;
     std::unique_ptr<KafkaApis> m_apis;
     AnswerGate *m_gate;
+    std::unique_ptr<RequestMemoryPool> m_requestMemory;
     QTcpServer *m_server;
     QHash<quint64, KafkaConnection *> m_connections;
     quint64 m_nextConnectionId = 1;

@@ -11,6 +11,9 @@ struct KafkaServerOptions {
     QString advertisedHost; // advertised.listeners; empty = the listen host ("0.0.0.0"/"::" give 127.0.0.1)
     quint16 advertisedPort = 0; // 0 = the port actually bound
     qint32 maxRequestBytes = 100 * 1024 * 1024; // socket.request.max.bytes
+    // queued.max.request.bytes: request bytes held at once over all connections (Kafka's default is unbounded).
+    // Never below maxRequestBytes, so that any accepted request can be read.
+    qint64 queuedMaxRequestBytes = 256 * 1024 * 1024;
     bool autoCreateTopics = true; // auto.create.topics.enable
     int numPartitions = 1; // num.partitions
 };

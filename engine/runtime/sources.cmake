@@ -19,4 +19,5 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     runtime/kafkaserver.h runtime/kafkaserver.cpp
     runtime/kafkaconnection.h runtime/kafkaconnection.cpp
     runtime/answergate.h runtime/answergate.cpp
+    runtime/requestmemorypool.h runtime/requestmemorypool.cpp
 )

@@ -17,6 +17,18 @@ Q_LOGGING_CATEGORY(lcWireRequests, "topicscope.engine.wire.requests", QtInfoMsg)
 
 namespace topicscope::engine {
 
+namespace {
+// A client id for a log line: what a garbage header claims is a client id can be 32 KiB long.
+QString clientIdForLog(const wire::RequestHeader &h)
+{
+    constexpr qsizetype MaxChars = 100;
+    const QString id = h.clientId.value_or(QString());
+    if (id.size() <= MaxChars)
+        return id;
+    return id.left(MaxChars) + QStringLiteral("… (%1 characters)").arg(id.size());
+}
+} // namespace
+
 KafkaApis::KafkaApis(Broker &broker, KafkaApisConfig config, Clock *wireClock)
     : d(std::make_unique<Private>(broker, std::move(config), wireClock ? *wireClock : broker.clock()))
 {
@@ -86,7 +98,7 @@ void KafkaApis::handle(const QByteArray &frame, const WireConnectionInfo &connec
                                     .arg(api)
                                     .arg(h.apiKey)
                                     .arg(h.apiVersion)
-                                    .arg(h.clientId.value_or(QString()))));
+                                    .arg(clientIdForLog(h))));
         return;
     }
     if (!route->supports(h.apiVersion)) {
@@ -95,7 +107,7 @@ void KafkaApis::handle(const QByteArray &frame, const WireConnectionInfo &connec
                                     .arg(h.apiVersion)
                                     .arg(route->minVersion)
                                     .arg(route->maxVersion)
-                                    .arg(h.clientId.value_or(QString()))));
+                                    .arg(clientIdForLog(h))));
         return;
     }
 

@@ -3,11 +3,14 @@
 // Header-only helpers of the wire interop tests (tests/integration/tst_interop_*.cpp): start the real topicscope
 // executable headless on a free loopback port, run client programs against it, and read their RESULT lines.
 
+#include "clientversions.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QList>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
@@ -54,6 +57,14 @@ public:
             args += {QStringLiteral("--data-dir"), m_dataDir};
         args += {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
         args += extraArgs;
+        // Every accepted request logged with its API version (topicscope.engine.wire.requests): stop() and kill()
+        // sum them up per client.id.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        const QString rules = env.value(QStringLiteral("QT_LOGGING_RULES"));
+        env.insert(QStringLiteral("QT_LOGGING_RULES"),
+            (rules.isEmpty() ? QString() : rules + QLatin1Char(';')) + QLatin1String(WireRequestsCategory)
+                + QStringLiteral(".debug=true"));
+        m_process->setProcessEnvironment(env);
         m_process->start(qEnvironmentVariable("TOPICSCOPE_BIN"), args);
         if (!m_process->waitForStarted(10000)) {
             *error = QStringLiteral("cannot start TOPICSCOPE_BIN: ") + m_process->errorString();
@@ -83,6 +94,7 @@ public:
         m_process->waitForFinished(10000);
         m_log += m_process->readAll();
         m_process.reset();
+        printApiVersionsInUse(m_log);
     }
 
     // SIGKILL: no shutdown code runs, as when the machine's OOM killer or a crash ends the process.
@@ -94,19 +106,29 @@ public:
         m_process->waitForFinished(10000);
         m_log += m_process->readAll();
         m_process.reset();
+        printApiVersionsInUse(m_log);
     }
 
     bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
     int port() const { return m_port; }
     QString bootstrap() const { return QStringLiteral("127.0.0.1:%1").arg(m_port); }
-    // Everything the broker logged so far; its last lines help explain a failing client.
+    // Everything the broker logged so far; its last lines help explain a failing client (without the request
+    // lines, which would crowd out the rest).
     QByteArray log()
     {
         if (m_process)
             m_log += m_process->readAll();
         return m_log;
     }
-    QByteArray logTail(int maxBytes = 6000) { return log().right(maxBytes); }
+    QByteArray logTail(int maxBytes = 6000)
+    {
+        QByteArray tail;
+        for (const QByteArray &line : log().split('\n')) {
+            if (!isWireRequestLine(line))
+                tail += line + '\n';
+        }
+        return tail.right(maxBytes);
+    }
 
 private:
     std::unique_ptr<QProcess> m_process;

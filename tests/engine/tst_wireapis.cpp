@@ -83,6 +83,15 @@ private Q_SLOTS:
             w.string(QStringLiteral("consumer"));
             w.int32(0x7fffffff);
         }) << QStringLiteral("malformed JoinGroup v2");
+        // What a garbage header claims is a client id is cut short in the reason (and so in the log line).
+        WireWriter longId;
+        longId.int16(99);
+        longId.int16(0);
+        longId.int32(1);
+        longId.string(QString(5000, QLatin1Char('x')));
+        QTest::addRow("unknown api key, long client id")
+            << longId.take()
+            << QStringLiteral("from client '%1… (5000 characters)'").arg(QString(100, QLatin1Char('x')));
     }
     void unknownOrUnsupportedRequestsCloseTheConnection()
     {

@@ -8,6 +8,7 @@
 #include "runtime/kafkaserver.h"
 #include "runtime/realclock.h"
 
+#include "clientversions.h"
 #include "interopbroker.h"
 #include "logtesthelpers.h"
 
@@ -17,8 +18,7 @@
 #include <QTest>
 
 using namespace topicscope::engine;
-using topicscope::interoptest::pythonHasModule;
-using topicscope::interoptest::systemPython;
+using namespace topicscope::interoptest;
 
 namespace {
 
@@ -138,7 +138,12 @@ private Q_SLOTS:
     {
         m_kafkaPython = pythonHasModule(QStringLiteral("kafka"));
         m_confluent = pythonHasModule(QStringLiteral("confluent_kafka"));
+        QString why;
+        QVERIFY2(reportConfluentLibrdkafka(&why), qPrintable(why));
+        m_requests = std::make_unique<WireRequestRecorder>();
     }
+
+    void cleanupTestCase() { m_requests.reset(); }
 
     // ---- the pieces on their own ----
 
@@ -477,6 +482,7 @@ private Q_SLOTS:
 private:
     bool m_kafkaPython = false;
     bool m_confluent = false;
+    std::unique_ptr<WireRequestRecorder> m_requests; // the API versions the clients picked, printed at the end
 };
 
 QTEST_GUILESS_MAIN(TestBrokerPause)

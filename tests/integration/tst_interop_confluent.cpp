@@ -29,6 +29,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        QString why;
+        QVERIFY2(reportConfluentLibrdkafka(&why), qPrintable(why));
         if (!pythonHasModule(QStringLiteral("confluent_kafka")))
             QSKIP("confluent-kafka is not installed for /usr/bin/python3 (Debian package python3-confluent-kafka)");
         m_script = QStringLiteral(TOPICSCOPE_TESTS_SOURCE_DIR "/integration/interop_confluent.py");

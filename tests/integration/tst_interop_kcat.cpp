@@ -44,9 +44,12 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_kcat = QStandardPaths::findExecutable(QStringLiteral("kcat"));
-        if (m_kcat.isEmpty())
+        if (m_kcat.isEmpty()) {
+            QVERIFY2(expectedLibrdkafka().isEmpty(), "kcat is not installed (Debian package kcat)");
             QSKIP("kcat is not installed (Debian package kcat)");
+        }
         QString error;
+        QVERIFY2(reportKcatLibrdkafka(m_kcat, &error), qPrintable(error));
         QVERIFY2(m_broker.start({QStringLiteral("--group-initial-rebalance-delay-ms"), QStringLiteral("100"),
                                     QStringLiteral("--num-partitions"), QStringLiteral("2")},
                      &error),

@@ -16,6 +16,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        QString why;
+        QVERIFY2(reportConfluentLibrdkafka(&why), qPrintable(why));
         if (!pythonHasModule(QStringLiteral("confluent_kafka")) || !pythonHasModule(QStringLiteral("kafka")))
             QSKIP("needs both kafka-python and confluent-kafka for /usr/bin/python3 (python3-kafka, "
                   "python3-confluent-kafka)");

@@ -4,6 +4,7 @@
 // journeys with murmur2, group rebalances with their causes, ownership gaps of eager against cooperative groups; and
 // that the session saved to a file replays without a broker with the same report, time travel and journeys.
 #include "client/murmur2.h"
+#include "clientversions.h"
 #include "interopbroker.h"
 #include "live/liveprojector.h"
 #include "live/liverecorder.h"
@@ -25,6 +26,7 @@ class TestLiveFlow : public QObject {
 private:
     std::unique_ptr<Engine> m_engine;
     std::unique_ptr<LiveFlow> m_live;
+    std::unique_ptr<WireRequestRecorder> m_requests; // the API versions the clients picked, printed at the end
     QString m_script = QStringLiteral(TOPICSCOPE_TESTS_SOURCE_DIR "/integration/live_clients.py");
 
     QString bootstrap() const { return QStringLiteral("127.0.0.1:%1").arg(m_engine->kafkaServer()->port()); }
@@ -148,6 +150,15 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QString why;
+        QVERIFY2(reportConfluentLibrdkafka(&why), qPrintable(why));
+        m_requests = std::make_unique<WireRequestRecorder>();
+    }
+
+    void cleanupTestCase() { m_requests.reset(); }
+
     void init()
     {
         EngineOptions options;
