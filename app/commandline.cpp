@@ -94,19 +94,21 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
                        "(recorded from start-up by default; bench/REPORT-live.md measures what it costs). The live "
                        "view then stays empty."));
     const QCommandLineOption record(QStringLiteral("record"),
-        QStringLiteral("With --headless: serve as usual and, when stopped (Ctrl+C, SIGTERM), save the live recording of "
-                       "the wire clients (timeline, rebalances with their causes, a picture per rebalance for time "
-                       "travel, record journeys) to FILE, written whole or not at all. Scenarios > Open Recording "
-                       "replays it in the Flow tab; --report prints it."),
+        QStringLiteral(
+            "With --headless: serve as usual and, when stopped (Ctrl+C, SIGTERM), save the live recording of "
+            "the wire clients (timeline, rebalances with their causes, a picture per rebalance for time "
+            "travel, record journeys) to FILE, written whole or not at all. Scenarios > Open Recording "
+            "replays it in the Flow tab; --report prints it."),
         QStringLiteral("FILE"));
     const QCommandLineOption report(QStringLiteral("report"),
-        QStringLiteral("With --headless: print the live recording FILE (saved by --record or the Flow tab) like a "
-                       "scenario report: its timeline, its rebalances (group, generation, cause, assignment, partitions "
-                       "moved) and its counters; exit 0, or 1 when FILE cannot be read."),
+        QStringLiteral(
+            "With --headless: print the live recording FILE (saved by --record or the Flow tab) like a "
+            "scenario report: its timeline, its rebalances (group, generation, cause, assignment, partitions "
+            "moved) and its counters; exit 0, or 1 when FILE cannot be read."),
         QStringLiteral("FILE"));
-    parser.addOptions({headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes,
-        queuedMaxRequestBytes, numPartitions, noAutoCreate, rebalanceDelay, scenario, lang, noLiveRecording, record,
-        report});
+    parser.addOptions(
+        {headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes, queuedMaxRequestBytes,
+            numPartitions, noAutoCreate, rebalanceDelay, scenario, lang, noLiveRecording, record, report});
     parser.process(arguments); // exits for --help, --version and unknown options
 
     const auto fail = [&](const QString &message) {

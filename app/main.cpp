@@ -105,8 +105,8 @@ int runHeadless(int argc, char **argv)
     } else {
         // Stopping saves the recording first (on the worker thread), then quits: 1 when it could not be written.
         engine::ScenarioClient *scenarios = facade.scenarios();
-        QObject::connect(scenarios, &engine::ScenarioClient::recordingSaved, &app,
-            [](const QString &path, const QString &error) {
+        QObject::connect(
+            scenarios, &engine::ScenarioClient::recordingSaved, &app, [](const QString &path, const QString &error) {
                 if (!error.isEmpty()) {
                     std::fprintf(stderr, "topicscope: the live recording was not saved: %s\n", qPrintable(error));
                     QCoreApplication::exit(1);

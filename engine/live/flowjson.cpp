@@ -117,7 +117,8 @@ bool fromJson(const QJsonValue &json, int &value, Reader &reader)
 
 bool fromJson(const QJsonValue &json, qint64 &value, Reader &reader)
 {
-    return readInteger(json, std::numeric_limits<qint64>::min() + 1, std::numeric_limits<qint64>::max(), &value, reader);
+    return readInteger(
+        json, std::numeric_limits<qint64>::min() + 1, std::numeric_limits<qint64>::max(), &value, reader);
 }
 
 bool fromJson(const QJsonValue &json, double &value, Reader &reader)

@@ -42,6 +42,13 @@ template <typename E> struct FlowJsonEnum;
 
 namespace flowjson {
 
+// What the generic overloads below take: an enum (named by FlowJsonEnum) and a struct (listed by FlowJsonFields);
+// QString, QByteArray, QList, QMap and std::optional have overloads of their own, which overload resolution prefers.
+template <typename T>
+concept Enumeration = std::is_enum_v<T>;
+template <typename T>
+concept Structure = std::is_class_v<T>;
+
 // Where a read is and its first error. The path is kept as parts and spelled only for an error, so that reading a
 // large document allocates nothing per field.
 class Reader {
@@ -80,12 +87,8 @@ template <typename T> QJsonValue toJson(const std::optional<T> &value);
 template <typename T> QJsonValue toJson(const QList<T> &value);
 template <typename T> QJsonValue toJson(const QMap<QString, T> &value);
 template <typename T> QJsonValue toJson(const QMap<TopicPartition, T> &value);
-template <typename E>
-    requires std::is_enum_v<E>
-QJsonValue toJson(E value);
-template <typename S>
-    requires std::is_class_v<S>
-QJsonValue toJson(const S &value);
+template <Enumeration E> QJsonValue toJson(E value);
+template <Structure S> QJsonValue toJson(const S &value);
 
 bool fromJson(const QJsonValue &json, bool &value, Reader &reader);
 bool fromJson(const QJsonValue &json, int &value, Reader &reader);
@@ -97,12 +100,8 @@ template <typename T> bool fromJson(const QJsonValue &json, std::optional<T> &va
 template <typename T> bool fromJson(const QJsonValue &json, QList<T> &value, Reader &reader);
 template <typename T> bool fromJson(const QJsonValue &json, QMap<QString, T> &value, Reader &reader);
 template <typename T> bool fromJson(const QJsonValue &json, QMap<TopicPartition, T> &value, Reader &reader);
-template <typename E>
-    requires std::is_enum_v<E>
-bool fromJson(const QJsonValue &json, E &value, Reader &reader);
-template <typename S>
-    requires std::is_class_v<S>
-bool fromJson(const QJsonValue &json, S &value, Reader &reader);
+template <Enumeration E> bool fromJson(const QJsonValue &json, E &value, Reader &reader);
+template <Structure S> bool fromJson(const QJsonValue &json, S &value, Reader &reader);
 
 // The io of a field list when writing: each field becomes a key of one object.
 class ObjectWriter {
@@ -186,9 +185,7 @@ template <typename T> QJsonValue toJson(const QMap<TopicPartition, T> &value)
     return array;
 }
 
-template <typename E>
-    requires std::is_enum_v<E>
-QJsonValue toJson(E value)
+template <Enumeration E> QJsonValue toJson(E value)
 {
     for (const auto &[v, name] : FlowJsonEnum<E>::names) {
         if (v == value)
@@ -198,9 +195,7 @@ QJsonValue toJson(E value)
     return QString();
 }
 
-template <typename S>
-    requires std::is_class_v<S>
-QJsonValue toJson(const S &value)
+template <Structure S> QJsonValue toJson(const S &value)
 {
     ObjectWriter io;
     FlowJsonFields<S>::list(io, value);
@@ -277,9 +272,7 @@ template <typename T> bool fromJson(const QJsonValue &json, QMap<TopicPartition,
     return true;
 }
 
-template <typename E>
-    requires std::is_enum_v<E>
-bool fromJson(const QJsonValue &json, E &value, Reader &reader)
+template <Enumeration E> bool fromJson(const QJsonValue &json, E &value, Reader &reader)
 {
     if (!json.isString())
         return reader.fail(QStringLiteral("expected a string"));
@@ -295,9 +288,7 @@ bool fromJson(const QJsonValue &json, E &value, Reader &reader)
     return reader.fail(QStringLiteral("unknown value \"%1\" (one of: %2)").arg(text, known.join(QStringLiteral(", "))));
 }
 
-template <typename S>
-    requires std::is_class_v<S>
-bool fromJson(const QJsonValue &json, S &value, Reader &reader)
+template <Structure S> bool fromJson(const QJsonValue &json, S &value, Reader &reader)
 {
     if (!json.isObject())
         return reader.fail(QStringLiteral("expected an object"));

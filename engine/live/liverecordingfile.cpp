@@ -140,8 +140,8 @@ QMap<QString, LiveRecordingCounts> busiest(const QHash<QString, ScenarioCounts> 
     return out;
 }
 
-void addCells(const FlowSnapshot &s, QSet<std::pair<TopicPartition, qint64>> &seen,
-    QList<std::pair<TopicPartition, qint64>> &out)
+void addCells(
+    const FlowSnapshot &s, QSet<std::pair<TopicPartition, qint64>> &seen, QList<std::pair<TopicPartition, qint64>> &out)
 {
     for (const FlowTopic &t : s.topics) {
         for (const FlowPartition &p : t.partitions) {

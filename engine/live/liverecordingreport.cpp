@@ -82,8 +82,7 @@ QString LiveRecordingFile::report() const
         out += scenarioTime(r.timeMs) % u" group " % r.group % u" generation " % QString::number(r.generation) % u" ["
             % r.assignor % u"] cause: " % r.cause % u"; took " % QString::number(r.durationMs) % u" ms; "
             % assignmentText(r.assignment) % u"; moved ["
-            % ScenarioRebalance::names(r.partitionsMoved).join(QLatin1Char(',')) % u"]; " % pausedText(r, gaps)
-            % u'\n';
+            % ScenarioRebalance::names(r.partitionsMoved).join(QLatin1Char(',')) % u"]; " % pausedText(r, gaps) % u'\n';
 
     const FlowSnapshot &end = finalPicture.snapshot;
     out += QStringLiteral("== Live recording: state at %1 ==\n").arg(scenarioTime(durationMs));

@@ -197,8 +197,8 @@ std::optional<FlowSnapshot> LiveFlow::historyAt(int rebalanceIndex) const
 
 LiveRecordingFile LiveFlow::recording(bool withJourneys)
 {
-    LiveRecordingFile f = LiveRecordingFile::capture(m_recorder->recording(), takePicture(), m_history, m_historyBase,
-        QStringLiteral("Live broker"), m_startedAtMs);
+    LiveRecordingFile f = LiveRecordingFile::capture(
+        m_recorder->recording(), takePicture(), m_history, m_historyBase, QStringLiteral("Live broker"), m_startedAtMs);
     if (withJourneys) {
         QElapsedTimer spent;
         spent.start();

@@ -198,8 +198,7 @@ ScenarioPlayerState RecordingReplay::state() const
         = QStringLiteral("Recorded %1 UTC, %2 of broker time: %3 events, %4 rebalances. No broker runs: Step and Play "
                          "show the world after each rebalance, then at the end; time travel and journeys come from "
                          "the file.")
-              .arg(QDateTime::fromMSecsSinceEpoch(r.startedAtMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd "
-                                                                                                          "HH:mm")),
+              .arg(QDateTime::fromMSecsSinceEpoch(r.startedAtMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                   scenarioTime(r.durationMs).mid(1))
               .arg(r.timeline.trimmed + r.timeline.events.size())
               .arg(r.rebalances.dropped + r.rebalances.rows.size());

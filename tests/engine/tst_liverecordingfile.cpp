@@ -132,7 +132,8 @@ private:
         recorder.observe(joined(QStringLiteral("b"), QStringLiteral("b-2")));
         auto b = f.consumer(ClientFixture::consumerConfig(QStringLiteral("b"), Group));
         b->subscribe({QStringLiteral("orders")});
-        f.run(10000, {a.get(), b.get()}, {}, [&] { return a->assignment().size() == 1 && b->assignment().size() == 1; });
+        f.run(
+            10000, {a.get(), b.get()}, {}, [&] { return a->assignment().size() == 1 && b->assignment().size() == 1; });
         recorder.observe(fetched(QStringLiteral("b"), Orders1, 0, 1)); // a had fetched them: redelivered
         f.clock.advance(500);
         b->close();
@@ -169,11 +170,13 @@ private Q_SLOTS:
         // The rebalances of the group: a joins, b joins, b leaves, with the coordinator's causes and members by name.
         QStringList rows;
         for (const ScenarioRebalance &r : loaded->rebalances.rows)
-            rows << QStringLiteral("gen %1 %2 | %3").arg(r.generation).arg(r.cause.section(u':', 0, 0),
-                        assignmentText(r.assignment));
+            rows << QStringLiteral("gen %1 %2 | %3")
+                        .arg(r.generation)
+                        .arg(r.cause.section(u':', 0, 0), assignmentText(r.assignment));
         QCOMPARE(rows,
             QStringList({QStringLiteral("gen 1 join | a·1=orders-0,orders-1"),
-                QStringLiteral("gen 2 join | a·1=orders-0 b·2=orders-1"), QStringLiteral("gen 3 leave | a·1=orders-0,orders-1")}));
+                QStringLiteral("gen 2 join | a·1=orders-0 b·2=orders-1"),
+                QStringLiteral("gen 3 leave | a·1=orders-0,orders-1")}));
         QCOMPARE(loaded->counters.produced, 5);
         QCOMPARE(loaded->counters.fetched, 7);
         QCOMPARE(loaded->counters.redelivered, 2);
@@ -187,8 +190,8 @@ private Q_SLOTS:
             QVERIFY(then);
             QCOMPARE(then->rebalances.size(), i + 1);
             QCOMPARE(then->rebalances.constLast().generation, loaded->rebalances.rows.at(i).generation);
-            const auto group = std::find_if(then->groups.cbegin(), then->groups.cend(),
-                [](const FlowGroup &g) { return g.id == Group; });
+            const auto group = std::find_if(
+                then->groups.cbegin(), then->groups.cend(), [](const FlowGroup &g) { return g.id == Group; });
             QVERIFY(group != then->groups.cend());
             QCOMPARE(group->generation, i + 1);
             QMap<QString, QList<TopicPartition>> owners;
@@ -284,20 +287,18 @@ private Q_SLOTS:
                                        << "history: unknown field \"extra\"";
         QTest::addRow("unknown kind") << edit(j, QStringLiteral("timeline.events[1].kind"), QStringLiteral("exploded"))
                                       << "timeline.events[1].kind: unknown value \"exploded\"";
-        QTest::addRow("object for array") << edit(j, QStringLiteral("rebalances.rows"), QJsonObject())
-                                          << "rebalances.rows: expected an array";
+        QTest::addRow("object for array")
+            << edit(j, QStringLiteral("rebalances.rows"), QJsonObject()) << "rebalances.rows: expected an array";
         QTest::addRow("map value") << edit(j, QStringLiteral("counters.byGroup.billing.fetched"), QStringLiteral("7"))
                                    << "counters.byGroup.\"billing\".fetched: expected an integer";
         QTest::addRow("bad base64") << edit(j, QStringLiteral("journeys.records[0].keyBytes"), QStringLiteral("@@"))
                                     << "journeys.records[0].keyBytes: not valid base64";
         QTest::addRow("null for text") << edit(j, QStringLiteral("title"), QJsonValue(QJsonValue::Null))
                                        << "title: expected a string";
-        QTest::addRow("picture before its rebalance")
-            << edit(j, QStringLiteral("history.pictures[1].rebalancesUpTo"), 1)
-            << "history.pictures[1].rebalancesUpTo: 1 is outside [2, 3]";
-        QTest::addRow("final picture without the rows")
-            << edit(j, QStringLiteral("final.rebalancesUpTo"), 2)
-            << "final.rebalancesUpTo: 2, but the recording has 3 rebalances";
+        QTest::addRow("picture before its rebalance") << edit(j, QStringLiteral("history.pictures[1].rebalancesUpTo"),
+            1) << "history.pictures[1].rebalancesUpTo: 1 is outside [2, 3]";
+        QTest::addRow("final picture without the rows") << edit(j, QStringLiteral("final.rebalancesUpTo"),
+            2) << "final.rebalancesUpTo: 2, but the recording has 3 rebalances";
         QTest::addRow("negative count") << edit(j, QStringLiteral("timeline.trimmed"), -1)
                                         << "a count or duration is negative";
         const QJsonArray twice {QJsonObject {{QStringLiteral("topic"), QStringLiteral("orders")},

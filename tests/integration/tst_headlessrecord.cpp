@@ -34,8 +34,8 @@ private Q_SLOTS:
                      &error),
             qPrintable(error));
         QVERIFY(broker.log().contains(QByteArray("saved to " + file.toUtf8() + " when stopped")));
-        const ProgramRun clients = runClientScenario(
-            broker, QStringLiteral(TOPICSCOPE_TESTS_SOURCE_DIR "/integration/live_clients.py"), QStringLiteral("tutorial"));
+        const ProgramRun clients = runClientScenario(broker,
+            QStringLiteral(TOPICSCOPE_TESTS_SOURCE_DIR "/integration/live_clients.py"), QStringLiteral("tutorial"));
         QCOMPARE(clients.exitCode, 0);
         QVERIFY(!QFile::exists(file)); // written when stopped, not before
         broker.stop(); // SIGTERM
@@ -48,11 +48,12 @@ private Q_SLOTS:
         QVERIFY(report.finished);
         const QString text = QString::fromUtf8(report.output);
         QVERIFY2(report.exitCode == 0, qPrintable(text.right(3000)));
-        QVERIFY2(text.startsWith(QStringLiteral("== Live recording: Live broker ==\nstarted ")), qPrintable(text.left(500)));
+        QVERIFY2(
+            text.startsWith(QStringLiteral("== Live recording: Live broker ==\nstarted ")), qPrintable(text.left(500)));
         // The group's generations, each with the coordinator's cause: consumer-1 joins, consumer-2 joins, then leaves.
-        static const QRegularExpression row(QStringLiteral(
-            "^\\+\\d+\\.\\d{3}s group consumer-group-1 generation (\\d+) \\[range\\] cause: ([a-z ]+): .*; took \\d+ ms; "
-            "(.*); moved \\[.*\\]; paused \\d+ ms"));
+        static const QRegularExpression row(QStringLiteral("^\\+\\d+\\.\\d{3}s group consumer-group-1 generation "
+                                                           "(\\d+) \\[range\\] cause: ([a-z ]+): .*; took \\d+ ms; "
+                                                           "(.*); moved \\[.*\\]; paused \\d+ ms"));
         QList<int> generations;
         QStringList causes;
         for (const QString &line : text.split(QLatin1Char('\n'))) {
@@ -86,7 +87,8 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.output.contains("topicscope: truncated.json: not valid JSON"), run.output.constData());
 
-        run = topicscope({QStringLiteral("--headless"), QStringLiteral("--report"), dir.filePath(QStringLiteral("none"))});
+        run = topicscope(
+            {QStringLiteral("--headless"), QStringLiteral("--report"), dir.filePath(QStringLiteral("none"))});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.output.contains("topicscope: cannot open"), run.output.constData());
 

@@ -97,8 +97,8 @@ private:
         RecordingReplay replay;
         QList<FlowSnapshot> shown;
         ScenarioPlayerState state;
-        replay.setSinks({[&shown](const FlowSnapshot &s) { shown << s; },
-            [&state](const ScenarioPlayerState &s) { state = s; }});
+        replay.setSinks(
+            {[&shown](const FlowSnapshot &s) { shown << s; }, [&state](const ScenarioPlayerState &s) { state = s; }});
         replay.load(std::move(*file), path, 42);
         QVERIFY(state.loaded && state.replay && !state.live);
         QCOMPARE(state.source, path);

@@ -28,8 +28,8 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
-#include <QToolButton>
 #include <QTest>
+#include <QToolButton>
 
 using namespace topicscope;
 using namespace topicscope::interoptest;

@@ -543,8 +543,9 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
             tr("Live: the embedded broker's own clients (your programs, kafka-python, kcat) as the broker sees them: "
                "what they produce and fetch, their commits and their group's rebalances."));
     else if (state.replay)
-        m_worldNote->setText(tr("Replay of a saved live session: no broker runs. Step and Play show the world after "
-                                "each rebalance, then at the end; time travel and record journeys come from the file."));
+        m_worldNote->setText(
+            tr("Replay of a saved live session: no broker runs. Step and Play show the world after "
+               "each rebalance, then at the end; time travel and record journeys come from the file."));
     else
         m_worldNote->setText(tr("Scenarios run on a broker of their own with virtual time: pausing or stepping here "
                                 "never pauses real Kafka clients connected to Topicscope, and they do not see these "
