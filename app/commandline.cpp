@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <cstdio>
 #include <cstring>
@@ -92,8 +93,22 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         QStringLiteral("Do not record the wire clients' produced batches and fetches for the Flow tab's live view "
                        "(recorded from start-up by default; bench/REPORT-live.md measures what it costs). The live "
                        "view then stays empty."));
-    parser.addOptions({headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes,
-        queuedMaxRequestBytes, numPartitions, noAutoCreate, rebalanceDelay, scenario, lang, noLiveRecording});
+    const QCommandLineOption record(QStringLiteral("record"),
+        QStringLiteral(
+            "With --headless: serve as usual and, when stopped (Ctrl+C, SIGTERM), save the live recording of "
+            "the wire clients (timeline, rebalances with their causes, a picture per rebalance for time "
+            "travel, record journeys) to FILE, written whole or not at all. Scenarios > Open Recording "
+            "replays it in the Flow tab; --report prints it."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption report(QStringLiteral("report"),
+        QStringLiteral(
+            "With --headless: print the live recording FILE (saved by --record or the Flow tab) like a "
+            "scenario report: its timeline, its rebalances (group, generation, cause, assignment, partitions "
+            "moved) and its counters; exit 0, or 1 when FILE cannot be read."),
+        QStringLiteral("FILE"));
+    parser.addOptions(
+        {headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes, queuedMaxRequestBytes,
+            numPartitions, noAutoCreate, rebalanceDelay, scenario, lang, noLiveRecording, record, report});
     parser.process(arguments); // exits for --help, --version and unknown options
 
     const auto fail = [&](const QString &message) {
@@ -105,6 +120,22 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     if (parser.isSet(dataDir) && parser.isSet(inMemory))
         fail(QStringLiteral("--data-dir and --in-memory exclude each other"));
 
+    for (const QCommandLineOption *option : {&record, &report}) {
+        if (parser.isSet(*option) && !parser.isSet(headless))
+            fail(QStringLiteral("--%1 works with --headless").arg(option->names().constFirst()));
+        if (parser.isSet(*option) && parser.value(*option).isEmpty())
+            fail(QStringLiteral("--%1 expects a file name").arg(option->names().constFirst()));
+    }
+    if (parser.isSet(record) && (parser.isSet(report) || parser.isSet(scenario)))
+        fail(QStringLiteral("--record serves the broker; it excludes --report and --scenario"));
+    if (parser.isSet(record) && parser.isSet(noLiveRecording))
+        fail(QStringLiteral("--record needs the live recording that --no-live-recording leaves out"));
+    if (parser.isSet(report) && parser.isSet(scenario))
+        fail(QStringLiteral("--report and --scenario exclude each other"));
+    // Known now rather than when the broker stops, maybe hours later.
+    if (parser.isSet(record) && !QFileInfo(parser.value(record)).absoluteDir().exists())
+        fail(QStringLiteral("--record: the directory of '%1' does not exist").arg(parser.value(record)));
+
     if (parser.isSet(lang) && parser.value(lang) != QLatin1String("ko") && parser.value(lang) != QLatin1String("en"))
         fail(QStringLiteral("--lang expects ko or en, got '%1'").arg(parser.value(lang)));
 
@@ -112,6 +143,8 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     options.headless = parser.isSet(headless);
     options.language = parser.value(lang);
     options.scenarioFile = parser.value(scenario);
+    options.recordFile = parser.value(record);
+    options.reportFile = parser.value(report);
     options.engine.storage.inMemory = parser.isSet(inMemory);
     options.engine.storage.fsyncEachCommit = parser.isSet(fsync);
     options.engine.recordLiveFlow = !parser.isSet(noLiveRecording);

@@ -10,6 +10,8 @@ namespace topicscope::app {
 struct CommandLineOptions {
     bool headless = false;
     QString scenarioFile; // --scenario: run a workshop scenario instead of serving
+    QString recordFile; // --record (headless): serve, and save the live recording there when stopped
+    QString reportFile; // --report (headless): print a saved live recording's report instead of serving
     bool listenAddressGiven = false; // --listen: a port remembered by the GUI does not apply
     QString language; // --lang: "ko" or "en"; empty: the saved setting, else the system's language
     engine::EngineOptions engine;

@@ -1,6 +1,7 @@
 #include "appearance.h"
 #include "commandline.h"
 #include "language.h"
+#include "live/liverecordingfile.h"
 #include "mainwindow.h"
 #include "runtime/enginefacade.h"
 #include "runtime/scenariocontrol.h"
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -34,18 +36,19 @@ void onSignal(int)
     [[maybe_unused]] auto written = ::write(signalPipe[1], &byte, 1);
 }
 
-// SIGINT and SIGTERM quit the event loop, so the engine closes its store before the process exits.
-void quitOnTerminationSignals()
+// SIGINT and SIGTERM quit the event loop (or run stop, which must end it), so the engine closes its store before the
+// process exits.
+void quitOnTerminationSignals(std::function<void()> stop = [] { QCoreApplication::quit(); })
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
         return;
     auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
-    QObject::connect(notifier, &QSocketNotifier::activated, QCoreApplication::instance(), [notifier] {
+    QObject::connect(notifier, &QSocketNotifier::activated, QCoreApplication::instance(), [notifier, stop] {
         char byte;
         [[maybe_unused]] auto got = ::read(signalPipe[0], &byte, 1);
         notifier->setEnabled(false);
         qCInfo(lcApp) << "termination signal received, stopping the broker";
-        QCoreApplication::quit();
+        stop();
     });
     struct sigaction action = {};
     action.sa_handler = onSignal;
@@ -77,6 +80,17 @@ int runHeadless(int argc, char **argv)
         std::fputs(qPrintable(report + QLatin1Char('\n')), passed ? stdout : stderr);
         return passed ? 0 : 1;
     }
+    if (!options.reportFile.isEmpty()) {
+        QString error;
+        const std::optional<engine::LiveRecordingFile> recording
+            = engine::LiveRecordingFile::load(options.reportFile, &error);
+        if (!recording) {
+            std::fprintf(stderr, "topicscope: %s\n", qPrintable(error));
+            return 1;
+        }
+        std::fputs(qPrintable(recording->report()), stdout);
+        return 0;
+    }
     engine::EngineFacade facade(options.engine);
     QObject::connect(&facade, &engine::EngineFacade::started, &app, [](bool ok, const QString &error) {
         if (!ok) {
@@ -86,7 +100,27 @@ int runHeadless(int argc, char **argv)
         }
         qCInfo(lcApp) << "running headless; stop with Ctrl+C or SIGTERM";
     });
-    quitOnTerminationSignals();
+    if (options.recordFile.isEmpty()) {
+        quitOnTerminationSignals();
+    } else {
+        // Stopping saves the recording first (on the worker thread), then quits: 1 when it could not be written.
+        engine::ScenarioClient *scenarios = facade.scenarios();
+        QObject::connect(
+            scenarios, &engine::ScenarioClient::recordingSaved, &app, [](const QString &path, const QString &error) {
+                if (!error.isEmpty()) {
+                    std::fprintf(stderr, "topicscope: the live recording was not saved: %s\n", qPrintable(error));
+                    QCoreApplication::exit(1);
+                    return;
+                }
+                qCInfo(lcApp).noquote() << "live recording saved to" << path;
+                QCoreApplication::quit();
+            });
+        qCInfo(lcApp).noquote() << "recording the wire clients; saved to" << options.recordFile << "when stopped";
+        quitOnTerminationSignals([scenarios, path = options.recordFile] {
+            qCInfo(lcApp).noquote() << "saving the live recording to" << path;
+            scenarios->saveRecording(path);
+        });
+    }
     facade.start();
     return app.exec();
 }

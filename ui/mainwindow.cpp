@@ -14,6 +14,7 @@
 #include "partitionsview.h"
 #include "preferencesdialog.h"
 #include "producerpanel.h"
+#include "recordingmenu.h"
 #include "scenarioclient.h"
 #include "screenfit.h"
 #include "shortcutsdialog.h"
@@ -341,6 +342,9 @@ void MainWindow::setScenarioControl(engine::ScenarioClient *control)
         if (!path.isEmpty())
             openScenario(path);
     });
+    scenarios->addAction(m_flow->recordingMenu()->openAction());
+    scenarios->addAction(m_flow->recordingMenu()->saveAction());
+    connect(m_flow->recordingMenu(), &RecordingMenu::openRequested, this, [this] { showTab(FlowTab); });
     scenarios->addSeparator();
     scenarios->addAction(tr("&Compare Assignors"), this, [this] {
         showTab(FlowTab);

@@ -32,6 +32,13 @@ public:
     // engine started. Play/pause/step then act on the broker itself, restart starts a fresh recording; actions,
     // speed and the assignor comparison are for scenarios and answer with an error in the state.
     virtual void loadLive() = 0;
+    // A saved live session (a file saveRecording wrote; docs/engine.md, "Live recordings") played back without a
+    // broker: its final picture first; step and play walk the pictures kept at each rebalance in order, then the final
+    // one again; time travel and journeys answer from the file. A file that cannot be read leaves the view as it was,
+    // with the problem in the state's error.
+    virtual void loadRecording(const QString &path) = 0;
+    // Writes the live broker's recording (whatever the view shows) to path; recordingSaved tells how it went.
+    virtual void saveRecording(const QString &path) = 0;
     virtual void restart() = 0;
     virtual void play() = 0;
     virtual void pause() = 0;
@@ -60,6 +67,8 @@ Q_SIGNALS:
     void historyReady(
         quint64 requestId, int rebalanceIndex, bool found, const topicscope::engine::FlowSnapshot &snapshot);
     void comparisonReady(quint64 requestId, const topicscope::engine::AssignorComparison &comparison);
+    // error is "" when path was written.
+    void recordingSaved(const QString &path, const QString &error);
 };
 
 } // namespace topicscope::engine

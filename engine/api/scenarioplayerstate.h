@@ -31,6 +31,8 @@ struct ScenarioPlayerState {
     QString source; // the file it came from (":/scenarios/..." for a built-in), "" for the sandbox
     bool openEnded = false; // the sandbox, or a scenario continued after its end
     bool live = false; // the live broker's wire clients (ScenarioClient::loadLive), not a scenario
+    // A saved live session played back without a broker (ScenarioClient::loadRecording); source is its file.
+    bool replay = false;
     // Live: the real broker's pause (playing = !brokerPause.paused) and, after a step, what the released answer
     // carried.
     BrokerPauseState brokerPause;

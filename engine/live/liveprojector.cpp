@@ -32,14 +32,7 @@ FlowSnapshot LiveProjector::snapshot(const Broker &broker)
             }
         }
     }
-    // Rebalance causes say what kind of change it was, with members by name.
-    for (ScenarioRebalance &r : s.rebalances) {
-        QString reason = r.cause;
-        for (const LiveMember &m : m_recorder.members())
-            reason.replace(m.memberId, m.name);
-        const QString kind = LiveRecorder::causeKind(r.cause);
-        r.cause = kind.isEmpty() ? reason : kind + QStringLiteral(": ") + reason;
-    }
+    s.rebalances = rebalances();
 
     const qint64 nowMs = broker.clock().nowMs();
     for (const LiveClient &p : m_recorder.producers()) {
@@ -94,6 +87,20 @@ FlowSnapshot LiveProjector::snapshot(const Broker &broker)
         s.consumers << c;
     }
     return s;
+}
+
+QList<ScenarioRebalance> LiveProjector::rebalances() const
+{
+    // Rebalance causes say what kind of change it was, with members by name.
+    QList<ScenarioRebalance> out = m_recorder.recording().rebalances;
+    for (ScenarioRebalance &r : out) {
+        QString reason = r.cause;
+        for (const LiveMember &m : m_recorder.members())
+            reason.replace(m.memberId, m.name);
+        const QString kind = LiveRecorder::causeKind(r.cause);
+        r.cause = kind.isEmpty() ? reason : kind + QStringLiteral(": ") + reason;
+    }
+    return out;
 }
 
 QString LiveProjector::partitionCheck(const std::optional<QByteArray> &key, const TopicPartition &tp, int partitions)

@@ -22,6 +22,8 @@ public:
     LiveProjector(const LiveRecorder &recorder, qint64 originMs);
 
     FlowSnapshot snapshot(const Broker &broker);
+    // The recording's rebalances as snapshots show them: the cause's kind first, members by name.
+    QList<ScenarioRebalance> rebalances() const;
     RecordJourney journey(const Broker &broker, const TopicPartition &tp, qint64 offset) const;
 
     // The partitioner's side of a journey: what murmur2 says of key for tp's topic with partitions partitions, and

@@ -355,6 +355,7 @@ void LiveRecorder::onEvent(const Event &event)
             m.assignment = next;
             m.generation = e->generationId;
         }
+        m_recorder.dropOldRebalances(MaxRebalances);
     } else if (const auto *e = std::get_if<TopicDeleted>(&event)) {
         // A topic created again under the same name starts at offset 0: what was known of the old one must go.
         m_changed = true;

@@ -74,12 +74,15 @@ struct LiveClient {
 // generation, and redeliveries. Group members are named by client.id; ownership intervals follow the coordinator's
 // assignments (eager protocols give everything up when the group starts rebalancing, cooperative-sticky only the
 // partitions it moves). Bounded: the newest MaxBatches produced batches and MaxDeliveries deliveries are kept for
-// journeys, the timeline keeps ScenarioRecording's window; counters stay exact. Engine thread.
+// journeys, the timeline keeps ScenarioRecording's window, the newest MaxRebalances rebalances are kept with the
+// ownership intervals from the oldest of them on (ScenarioRecorder::dropOldRebalances); counters stay exact.
+// Engine thread.
 class LiveRecorder {
 public:
     static constexpr qsizetype MaxBatches = 200'000;
     static constexpr qsizetype MaxDeliveries = 200'000;
     static constexpr qsizetype MaxMembers = 10'000;
+    static constexpr qsizetype MaxRebalances = 1'000;
 
     // originMs: the broker clock's time the recording counts from.
     LiveRecorder(Broker &broker, qint64 originMs);
@@ -111,8 +114,10 @@ public:
     const LiveProducedBatch *batchOf(const TopicPartition &tp, qint64 offset) const;
     // The group's member name of a member id ("" when unknown).
     QString nameOfMember(const QString &memberId) const;
-    // Rebalances completed so far (for time travel captures).
-    int rebalanceCount() const { return int(recording().rebalances.size()); }
+    // Rebalances completed so far, the dropped ones included (for time travel captures): rebalance number n is
+    // recording().rebalances[n - droppedRebalances()] while it is kept.
+    qint64 rebalanceCount() const { return droppedRebalances() + recording().rebalances.size(); }
+    qint64 droppedRebalances() const { return recording().droppedRebalances; }
     // Something changed since the last call (a snapshot is worth publishing).
     bool takeChanged();
 

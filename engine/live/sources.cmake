@@ -3,4 +3,8 @@
 list(APPEND TOPICSCOPE_ENGINE_SOURCES
     live/liverecorder.h live/liverecorder.cpp
     live/liveprojector.h live/liveprojector.cpp
+    # A live session saved to a file and read back (docs/engine.md, "Live recordings").
+    live/flowjson.h live/flowjson.cpp
+    live/liverecordingpicture.h live/liverecordingpicture.cpp
+    live/liverecordingfile.h live/liverecordingfile.cpp live/liverecordingreport.cpp
 )

@@ -2,9 +2,11 @@
 
 #include "live/liveprojector.h"
 #include "live/liverecorder.h"
+#include "live/liverecordingfile.h"
 #include "runtime/engine.h"
 #include "runtime/kafkaserver.h"
 
+#include <QElapsedTimer>
 #include <QTimer>
 
 namespace topicscope::engine {
@@ -37,6 +39,7 @@ void LiveFlow::startRecording()
     m_projector.reset();
     m_recorder = std::make_unique<LiveRecorder>(m_engine.broker(), m_engine.broker().clock().nowMs());
     m_projector = std::make_unique<LiveProjector>(*m_recorder, m_engine.broker().clock().nowMs());
+    m_startedAtMs = m_engine.clock().nowMs();
     m_history.clear();
     m_historyBase = 0;
     m_pendingMovements.clear();
@@ -96,7 +99,12 @@ void LiveFlow::restart()
 
 void LiveFlow::refuse(const QString &what)
 {
-    m_error = QStringLiteral("%1 works on scenarios; the live broker shows its real clients as they are").arg(what);
+    showError(QStringLiteral("%1 works on scenarios; the live broker shows its real clients as they are").arg(what));
+}
+
+void LiveFlow::showError(const QString &error)
+{
+    m_error = error;
     publishState();
 }
 
@@ -155,7 +163,7 @@ FlowSnapshot LiveFlow::snapshot()
     return s;
 }
 
-void LiveFlow::captureHistory()
+FlowSnapshot LiveFlow::takePicture()
 {
     FlowSnapshot picture = snapshot();
     if (m_shown) {
@@ -163,6 +171,12 @@ void LiveFlow::captureHistory()
         if (m_pendingMovements.size() > FlowSnapshot::MaxMovements)
             m_pendingMovements = m_pendingMovements.mid(m_pendingMovements.size() - FlowSnapshot::MaxMovements);
     }
+    return picture;
+}
+
+void LiveFlow::captureHistory()
+{
+    const LiveRecordingPicture picture = LiveRecordingPicture::compact(takePicture(), m_recorder->droppedRebalances());
     while (m_historyBase + m_history.size() < m_recorder->rebalanceCount())
         m_history << picture;
     while (m_history.size() > ScenarioHistoryLimit) {
@@ -173,10 +187,35 @@ void LiveFlow::captureHistory()
 
 std::optional<FlowSnapshot> LiveFlow::historyAt(int rebalanceIndex) const
 {
-    const int i = rebalanceIndex - m_historyBase;
-    if (i < 0 || i >= m_history.size())
+    // The index is the snapshots' (the kept rows); the history counts every rebalance.
+    const qint64 dropped = m_recorder->droppedRebalances();
+    const qint64 i = dropped + rebalanceIndex - m_historyBase;
+    if (rebalanceIndex < 0 || i < 0 || i >= m_history.size())
         return std::nullopt;
-    return m_history.at(i);
+    return m_history.at(i).expand(m_projector->rebalances(), dropped, m_recorder->recording().ownership);
+}
+
+LiveRecordingFile LiveFlow::recording(bool withJourneys)
+{
+    LiveRecordingFile f = LiveRecordingFile::capture(
+        m_recorder->recording(), takePicture(), m_history, m_historyBase, QStringLiteral("Live broker"), m_startedAtMs);
+    if (withJourneys) {
+        QElapsedTimer spent;
+        spent.start();
+        f.addJourneys([this](const TopicPartition &tp, qint64 offset) { return journey(tp, offset); },
+            [&spent] { return spent.elapsed() < JourneyBudgetMs; });
+    }
+    return f;
+}
+
+QString LiveFlow::report()
+{
+    return recording(false).report();
+}
+
+bool LiveFlow::saveRecording(const QString &path, QString *error)
+{
+    return recording(true).save(path, error);
 }
 
 RecordJourney LiveFlow::journey(const TopicPartition &topicPartition, qint64 offset) const

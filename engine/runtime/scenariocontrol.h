@@ -1,6 +1,7 @@
 #pragma once
 
 #include "runtime/liveflow.h"
+#include "runtime/recordingreplay.h"
 #include "runtime/scenarioplayer.h"
 #include "runtime/workerchannel.h"
 #include "scenarioclient.h"
@@ -14,6 +15,8 @@ namespace topicscope::engine {
 // The flow view's door to the ScenarioPlayer on the engine's worker thread (the embedded ScenarioClient): part of
 // EngineFacade (which creates it), so the UI still reaches the engine through one facade. Commands go in through a
 // WorkerChannel; snapshots, state and query results come back as queued signals carrying values. Never blocks.
+// Routes each command to what the view shows: the player's scenario world, the live broker (LiveFlow, worker thread)
+// or a saved recording (RecordingReplay, here: it needs no broker; its file is read on a pool thread).
 // Lives on the GUI thread.
 class ScenarioControl : public ScenarioClient {
     Q_OBJECT
@@ -32,6 +35,8 @@ public:
     void loadFile(const QString &path) override;
     void loadSandbox() override;
     void loadLive() override;
+    void loadRecording(const QString &path) override;
+    void saveRecording(const QString &path) override;
     void restart() override;
     void play() override;
     void pause() override;
@@ -50,21 +55,34 @@ public:
     quint64 requestComparison() override;
 
 private:
-    // Leaves the live broker's flow for a scenario world.
-    void leaveLive();
-    // While the live broker is shown: tells it that what is a scenario-only command, and returns true.
-    bool refuseLive(const QString &what);
+    enum class Shown { Player, Live, Replay };
+
+    // The view moves to next: what showed before stops (the live broker is released, a replay stops playing, a
+    // scenario pauses) and a recording still being read is forgotten.
+    void showNext(Shown next);
+    // While the live broker or a recording is shown: tells it that what is a scenario-only command, and returns true.
+    bool refuseOutsidePlayer(const QString &what);
+    void emitState(const ScenarioPlayerState &state);
+    // An error in the state of what the view shows.
+    void showError(const QString &error);
 
     WorkerChannel<ScenarioPlayer> m_player;
     WorkerChannel<LiveFlow> m_live;
-    // What the view shows: the live broker or the player's world. Values from the other one still in flight are
-    // dropped on arrival.
+    std::shared_ptr<std::function<LiveFlow *()>> m_liveFlow; // resolves the live flow on the worker thread
+    WorkerChannel<QObject> m_worker; // runs there even without a live flow, to say there is none
+    // What the view shows. Values from the others still in flight are dropped on arrival.
     LiveFlow::Sinks m_liveSinks;
-    bool m_showingLive = false;
+    Shown m_shown = Shown::Player;
     quint64 m_liveLoads = 0;
+    RecordingReplay *m_replay = nullptr; // a child: lives on this thread
+    quint64 m_replayLoads = 0;
+    quint64 m_recordingReads = 0; // the newest loadRecording(); an older read that finishes later is dropped
+    ScenarioPlayerState m_lastState; // the last one emitted: an error for the player's world is added to it
     // Comparing assignors plays the scenario four times over: a job for this pool's one thread, never for the worker
     // thread, which serves the real wire clients.
     QThreadPool m_comparisons;
+    // Reading a recording (up to LiveRecordingFile::MaxFileBytes of JSON) is not for the GUI thread either.
+    QThreadPool m_files;
     quint64 m_nextRequestId = 1;
 };
 

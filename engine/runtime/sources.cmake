@@ -10,6 +10,7 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     runtime/scenarioplayer.h runtime/scenarioplayer.cpp
     runtime/scenariocontrol.h runtime/scenariocontrol.cpp
     runtime/liveflow.h runtime/liveflow.cpp
+    runtime/recordingreplay.h runtime/recordingreplay.cpp
     runtime/workerchannel.h
 )
 # The Kafka listener (wire protocol over TCP), see engine/wire for the codec and request handling.

@@ -294,6 +294,34 @@ QList<TopicPartition> ScenarioRecorder::closeAllOwnership(const QString &consume
     return closeOwnership(consumer, m_openOwnership.value(consumer).keys(), reason);
 }
 
+void ScenarioRecorder::dropOldRebalances(qsizetype keep)
+{
+    const qsizetype excess = m_data.rebalances.size() - std::max<qsizetype>(keep, 1);
+    if (excess <= 0)
+        return;
+    m_data.rebalances.remove(0, excess);
+    m_data.droppedRebalances += excess;
+    const ScenarioRebalance &oldest = m_data.rebalances.constFirst();
+    const qint64 cutoffMs = oldest.timeMs - oldest.durationMs;
+    // The open intervals are found by index: renumber them as the list closes up.
+    QList<int> moved(m_data.ownership.size(), -1);
+    QList<ScenarioOwnership> kept;
+    kept.reserve(m_data.ownership.size());
+    for (qsizetype i = 0; i < m_data.ownership.size(); ++i) {
+        const ScenarioOwnership &o = m_data.ownership.at(i);
+        if (o.toMs >= 0 && o.toMs < cutoffMs)
+            continue;
+        moved[i] = int(kept.size());
+        kept << o;
+    }
+    m_data.droppedOwnership += m_data.ownership.size() - kept.size();
+    m_data.ownership = std::move(kept);
+    for (QMap<TopicPartition, int> &open : m_openOwnership) {
+        for (int &index : open)
+            index = moved.at(index);
+    }
+}
+
 void ScenarioRecorder::compact()
 {
     if (m_bounded && m_data.timeline.size() > ScenarioRecording::MaxOpenEndedEvents) {

@@ -71,6 +71,10 @@ public:
 
     // Bounded mode's housekeeping (see setBounded), at most once per poll tick.
     void compact();
+    // Keeps the newest `keep` (>= 1) rebalances and drops the older ones, with the ownership intervals that ended
+    // before the oldest kept rebalance began (so the bars and gaps from that rebalance on stay as they were); both
+    // counted in the recording. For a live recording that runs for hours; scenarios keep everything.
+    void dropOldRebalances(qsizetype keep);
 
 private:
     void onEvent(const Event &event);

@@ -72,6 +72,10 @@ struct ScenarioRecording {
     qsizetype trimmedEvents = 0;
     QList<ScenarioRebalance> rebalances;
     QList<ScenarioOwnership> ownership;
+    // Dropped by ScenarioRecorder::dropOldRebalances (the live recording's bound): older rows and the ownership
+    // intervals that had ended before the oldest kept one began.
+    qsizetype droppedRebalances = 0;
+    qsizetype droppedOwnership = 0;
     QList<ScenarioPoll> polls;
     QList<ScenarioDeletion> deletions;
     QList<ScenarioProducedRecord> producedRecords;

@@ -946,6 +946,22 @@ assigned: </source>
         <source>; stepped: %1 to %2 (%3)</source>
         <translation>; 한 단계 내보냄: %2에게 %1 (%3)</translation>
     </message>
+    <message>
+        <source>Replay: %1</source>
+        <translation>다시 보기: %1</translation>
+    </message>
+    <message>
+        <source>Show the world right after the next rebalance (after the last one: at the end)</source>
+        <translation>다음 리밸런스 직후의 모습을 보여 줍니다 (마지막 리밸런스 다음에는 끝의 모습)</translation>
+    </message>
+    <message>
+        <source>Back to the world after the first rebalance</source>
+        <translation>첫 리밸런스 직후의 모습으로 돌아갑니다</translation>
+    </message>
+    <message>
+        <source>Replay of a saved live session: no broker runs. Step and Play show the world after each rebalance, then at the end; time travel and record journeys come from the file.</source>
+        <translation>저장된 실시간 세션을 다시 보는 중입니다. 브로커는 실행되지 않습니다. 한 단계와 재생은 리밸런스마다 그 직후의 모습을, 마지막으로 끝의 모습을 보여 주며, 시간 여행과 레코드 여정은 파일에서 가져옵니다.</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::Format</name>
@@ -2363,6 +2379,49 @@ This cannot be undone.</source>
     <message>
         <source>&lt;p style=&quot;color:gray&quot;&gt;&lt;i&gt;Click a record to see its journey.&lt;/i&gt;&lt;/p&gt;</source>
         <translation>&lt;p style=&quot;color:gray&quot;&gt;&lt;i&gt;레코드를 클릭하면 여정을 볼 수 있습니다.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::RecordingMenu</name>
+    <message>
+        <source>Topicscope live recordings (*.json);;All files (*)</source>
+        <translation>Topicscope 실시간 기록 (*.json);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Live Recording…</source>
+        <translation>실시간 기록 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Open R&amp;ecording…</source>
+        <translation>기록 열기(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save what the live broker&apos;s clients did (timeline, rebalances, time travel, record journeys) to a file that replays without a broker</source>
+        <translation>실시간 브로커의 클라이언트가 한 일(타임라인, 리밸런스, 시간 여행, 레코드 여정)을 브로커 없이 다시 볼 수 있는 파일로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Replay a saved live session in the Flow tab</source>
+        <translation>저장된 실시간 세션을 흐름 탭에서 다시 봅니다</translation>
+    </message>
+    <message>
+        <source>Save Live Recording</source>
+        <translation>실시간 기록 저장</translation>
+    </message>
+    <message>
+        <source>Open Recording</source>
+        <translation>기록 열기</translation>
+    </message>
+    <message>
+        <source>Recording saved to %1</source>
+        <translation>기록을 %1에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>The recording was not saved: %1</source>
+        <translation>기록을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>Saving the recording to %1…</source>
+        <translation>기록을 %1에 저장하는 중…</translation>
     </message>
 </context>
 <context>

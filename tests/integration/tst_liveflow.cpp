@@ -1,16 +1,20 @@
 // The live flow on real clients: the embedded engine with its listener in this process, a LiveFlow recording it,
 // and the tutorial's kafka-python snippets (and confluent-kafka groups) run against it as separate processes
 // (tests/integration/live_clients.py). Checks what the flow view would show: clients by client.id, keyed records'
-// journeys with murmur2, group rebalances with their causes, ownership gaps of eager against cooperative groups.
+// journeys with murmur2, group rebalances with their causes, ownership gaps of eager against cooperative groups; and
+// that the session saved to a file replays without a broker with the same report, time travel and journeys.
 #include "client/murmur2.h"
 #include "clientversions.h"
 #include "interopbroker.h"
 #include "live/liveprojector.h"
 #include "live/liverecorder.h"
+#include "live/liverecordingfile.h"
 #include "runtime/engine.h"
 #include "runtime/kafkaserver.h"
 #include "runtime/liveflow.h"
+#include "runtime/recordingreplay.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace topicscope;
@@ -44,6 +48,105 @@ private:
                 out << r;
         }
         return out;
+    }
+
+    static QString assignmentText(const QMap<QString, QList<TopicPartition>> &assignment)
+    {
+        QStringList parts;
+        for (auto it = assignment.cbegin(); it != assignment.cend(); ++it) {
+            if (!it.value().isEmpty()) // a member given nothing owns nothing
+                parts << it.key() + QLatin1Char('=') + ScenarioRebalance::names(it.value()).join(QLatin1Char(','));
+        }
+        return parts.join(QLatin1Char(' '));
+    }
+
+    static QString ownersText(const FlowSnapshot &s, const QString &group)
+    {
+        QMap<QString, QList<TopicPartition>> owners;
+        for (const FlowGroup &g : s.groups) {
+            if (g.id == group) {
+                for (auto it = g.owners.cbegin(); it != g.owners.cend(); ++it)
+                    owners[it.value()] << it.key();
+            }
+        }
+        return assignmentText(owners);
+    }
+
+    // Record -> save -> replay: the live flow's recording saved to a file, loaded and replayed without a broker
+    // (RecordingReplay) gives the report the live flow gives, the same rows, ownership gaps and journeys (of the
+    // record at tp, offset; none when offset < 0), and time travel to each generation shows its assignment as the
+    // live flow's own picture does.
+    void checkSaveAndReplay(const QString &group, const TopicPartition &tp, qint64 offset)
+    {
+        // The broker's clock stands still meanwhile: the report and the file describe the same moment.
+        m_live->pauseBroker();
+        const QString report = m_live->report();
+        const FlowSnapshot now = m_live->snapshot();
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("session.json"));
+        QString error;
+        const bool saved = m_live->saveRecording(path, &error);
+        m_live->resumeBroker();
+        QVERIFY2(saved, qPrintable(error));
+        std::optional<LiveRecordingFile> file = LiveRecordingFile::load(path, &error);
+        QVERIFY2(file, qPrintable(error));
+        QCOMPARE(file->report(), report);
+        QVERIFY2(report.contains(QStringLiteral(" group %1 generation 1 [").arg(group)), qPrintable(report));
+
+        RecordingReplay replay;
+        QList<FlowSnapshot> shown;
+        ScenarioPlayerState state;
+        replay.setSinks(
+            {[&shown](const FlowSnapshot &s) { shown << s; }, [&state](const ScenarioPlayerState &s) { state = s; }});
+        replay.load(std::move(*file), path, 42);
+        QVERIFY(state.loaded && state.replay && !state.live);
+        QCOMPARE(state.source, path);
+        QCOMPARE(shown.size(), 1);
+        // The final picture: the live flow's rows and gaps.
+        QCOMPARE(shown.last().rebalances.size(), now.rebalances.size());
+        for (qsizetype i = 0; i < now.rebalances.size(); ++i) {
+            QCOMPARE(shown.last().rebalances.at(i).cause, now.rebalances.at(i).cause);
+            QCOMPARE(assignmentText(shown.last().rebalances.at(i).assignment),
+                assignmentText(now.rebalances.at(i).assignment));
+        }
+        QVERIFY(shown.last().gaps == now.gaps);
+        // Time travel: each generation's picture, as the live flow keeps it.
+        int generations = 0;
+        for (int i = 0; i < now.rebalances.size(); ++i) {
+            const std::optional<FlowSnapshot> then = replay.historyAt(i);
+            const std::optional<FlowSnapshot> live = m_live->historyAt(i);
+            QVERIFY(then && live);
+            QCOMPARE(then->rebalances.constLast().generation, now.rebalances.at(i).generation);
+            QCOMPARE(ownersText(*then, group), ownersText(*live, group));
+            if (now.rebalances.at(i).group == group) {
+                ++generations;
+                QCOMPARE(ownersText(*then, group), assignmentText(now.rebalances.at(i).assignment));
+            }
+        }
+        QVERIFY(generations >= 3);
+        // Step walks the pictures in order, then the end.
+        for (int i = 0; i < replay.pictureCount(); ++i) {
+            replay.step();
+            QCOMPARE(replay.position(), i);
+            QCOMPARE(shown.last().rebalances.constLast().generation, now.rebalances.at(i).generation);
+        }
+        replay.step();
+        QCOMPARE(replay.position(), replay.pictureCount());
+        QCOMPARE(shown.last().rebalances.size(), now.rebalances.size());
+        // Journeys from the file; what it does not hold is said so.
+        QVERIFY(replay.journey(tp, 100'000).error.contains(QStringLiteral("not in this recording")));
+        if (offset < 0)
+            return;
+        const RecordJourney stored = replay.journey(tp, offset);
+        const RecordJourney live = m_live->journey(tp, offset);
+        QVERIFY2(stored.found, qPrintable(stored.error));
+        QCOMPARE(stored.keyText, live.keyText);
+        QCOMPARE(stored.producer, live.producer);
+        QCOMPARE(stored.partitionDecision, live.partitionDecision);
+        QCOMPARE(stored.steps.size(), live.steps.size());
+        for (qsizetype i = 0; i < live.steps.size(); ++i)
+            QCOMPARE(stored.steps.at(i).what, live.steps.at(i).what);
     }
 
 private Q_SLOTS:
@@ -156,6 +259,8 @@ private Q_SLOTS:
         // A partition the client chose against murmur2 is named as such.
         QVERIFY(LiveProjector::partitionCheck(QByteArrayLiteral("user-0"), {tp.topic, (tp.partition + 1) % 3}, 3)
                     .contains(QStringLiteral("did not use Kafka's default")));
+
+        checkSaveAndReplay(QStringLiteral("consumer-group-1"), tp, first.at(2).toLongLong());
     }
 
     // confluent-kafka (librdkafka) members under the eager range assignor: three join, one leaves (LeaveGroup), one is
@@ -193,6 +298,46 @@ private Q_SLOTS:
                 stopped.insert(g.topicPartition.partition);
         }
         QCOMPARE(stopped.size(), 6);
+        // The replay shows the same stop-the-world.
+        checkSaveAndReplay(QStringLiteral("live-range"), {QStringLiteral("live-range"), 0}, -1); // no records there
+    }
+
+    // A long session: 1,005 rebalances (published as the coordinator would, for a group without wire members). The
+    // snapshots keep the newest 1,000 rows, time travel the newest 500 pictures, and a row's index finds its own
+    // picture, live and in the saved file.
+    void longSessionsKeepTheNewestRebalances()
+    {
+        const int total = int(LiveRecorder::MaxRebalances) + 5;
+        for (int generation = 1; generation <= total; ++generation) {
+            RebalanceCompleted r;
+            r.groupId = QStringLiteral("long-session");
+            r.generationId = generation;
+            r.protocolType = QStringLiteral("consumer");
+            r.protocolName = QStringLiteral("range");
+            m_engine->events().publish(r);
+        }
+        const FlowSnapshot s = m_live->snapshot();
+        QCOMPARE(s.rebalances.size(), LiveRecorder::MaxRebalances);
+        QCOMPARE(s.rebalances.first().generation, 6);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("long.json"));
+        QString error;
+        QVERIFY2(m_live->saveRecording(path, &error), qPrintable(error));
+        const std::optional<LiveRecordingFile> file = LiveRecordingFile::load(path, &error);
+        QVERIFY2(file, qPrintable(error));
+        QCOMPARE(file->rebalances.dropped, 5);
+        QCOMPARE(file->history.pictures.size(), ScenarioHistoryLimit);
+        QVERIFY(!m_live->historyAt(int(LiveRecorder::MaxRebalances) - ScenarioHistoryLimit - 1));
+        QVERIFY(!file->historyAt(int(LiveRecorder::MaxRebalances) - ScenarioHistoryLimit - 1));
+        for (const int row : {int(LiveRecorder::MaxRebalances) - ScenarioHistoryLimit, 750, 999}) {
+            const std::optional<FlowSnapshot> live = m_live->historyAt(row);
+            const std::optional<FlowSnapshot> saved = file->historyAt(row);
+            QVERIFY(live && saved);
+            QCOMPARE(live->rebalances.constLast().generation, s.rebalances.at(row).generation);
+            QCOMPARE(saved->rebalances.constLast().generation, s.rebalances.at(row).generation);
+        }
+        QVERIFY(!m_live->historyAt(int(LiveRecorder::MaxRebalances)));
     }
 
     // cooperative-sticky members, 2 -> 3: only the partitions that move to the new member pause (revoked in one

@@ -1,10 +1,14 @@
 // The Flow tab on the live broker, as a trainer uses it: the app's window with its embedded broker listening, the
 // tutorial's kafka-python snippets run against it (tests/integration/live_clients.py), Scenarios → Live Broker shows
-// them; pausing holds the real broker. Saves PNGs of the live flow at 1280x720 (look at them).
+// them; pausing holds the real broker; the session saved from the Scenarios menu replays without a broker. Saves PNGs
+// of the live flow and of the replay at 1280x720 (look at them).
+#include "flow/elidedlabel.h"
 #include "flow/flowview.h"
 #include "flow/flowworkspace.h"
 #include "flow/protocollanefilter.h"
 #include "flow/protocollaneview.h"
+#include "flow/rebalancetimeline.h"
+#include "flow/recordingmenu.h"
 #include "flow/recordjourneypanel.h"
 #include "i18n/language.h"
 #include "interopbroker.h"
@@ -18,12 +22,14 @@
 #include "views/messagebrowser.h"
 
 #include <QAction>
+#include <QFile>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 using namespace topicscope;
 using namespace topicscope::interoptest;
@@ -84,6 +90,28 @@ struct LiveWindow {
         if (!QTest::qWaitFor([this] { return window.flowWorkspace()->playerState().live; }, 5000))
             return nullptr;
         return window.flowWorkspace()->isVisible() ? action : nullptr;
+    }
+
+    // Scenarios → Save Live Recording (to path, without the dialog), then Open Recording of that file: true once the
+    // status says savedText (it was written) and the replay is shown with all its rebalances.
+    bool saveAndReplay(const QString &path, const QString &savedText)
+    {
+        ui::FlowWorkspace *flow = window.flowWorkspace();
+        auto *save = window.findChild<QAction *>(QStringLiteral("saveLiveRecording"));
+        if (!save || !save->isEnabled())
+            return false;
+        const qsizetype rebalances = flow->liveSnapshot().rebalances.size();
+        QFile::remove(path);
+        flow->recordingMenu()->save(path);
+        if (!QTest::qWaitFor([&] { return flow->statusText().contains(savedText); }, 20000))
+            return false;
+        flow->openRecording(path);
+        return QTest::qWaitFor(
+            [&] {
+                return flow->playerState().replay && flow->liveSnapshot().rebalances.size() == rebalances
+                    && !save->isEnabled();
+            },
+            10000);
     }
 };
 
@@ -189,6 +217,73 @@ private Q_SLOTS:
         QTRY_VERIFY(live.window.flowWorkspace()->playerState().live);
     }
 
+    // Save Live Recording, then Open Recording: the replay shows the session without a broker, steps through its
+    // rebalances and travels back to each generation.
+    void savesAndReplaysALiveSession()
+    {
+        if (!pythonHasModule(QStringLiteral("kafka")))
+            QSKIP("kafka-python is not installed for /usr/bin/python3 (Debian package python3-kafka)");
+        LiveWindow live;
+        live.start();
+        ui::MainWindow &window = live.window;
+        ui::FlowWorkspace *flow = window.flowWorkspace();
+        QVERIFY(live.openLive());
+        auto *menu = window.findChild<QMenu *>(QStringLiteral("scenariosMenu"));
+        auto *save = window.findChild<QAction *>(QStringLiteral("saveLiveRecording"));
+        auto *open = window.findChild<QAction *>(QStringLiteral("openRecording"));
+        QVERIFY(menu && save && open);
+        QVERIFY(menu->actions().contains(save) && menu->actions().contains(open));
+        QVERIFY(save->isEnabled());
+        QByteArray output;
+        QVERIFY2(runClients(live.address, QStringLiteral("tutorial"), &output), output.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(flow->liveSnapshot().rebalances.size() >= 3, 10000);
+        const engine::FlowSnapshot recorded = flow->liveSnapshot();
+
+        const QString path = QStringLiteral(TOPICSCOPE_TEST_OUTPUT_DIR "/liveflow-recording.json");
+        QVERIFY(live.saveAndReplay(path, QStringLiteral("Recording saved to")));
+        auto *title = flow->findChild<ui::ElidedLabel *>(QStringLiteral("flowTitle"));
+        QVERIFY(title);
+        QCOMPARE(title->text(), QStringLiteral("Replay: liveflow-recording.json"));
+        QCOMPARE(flow->liveSnapshot().produced, recorded.produced);
+        QVERIFY(!flow->findChild<QToolButton *>(QStringLiteral("flowActions"))->isEnabled());
+        QTest::qWait(300); // tokens and layout settle
+        saveShot(window, QStringLiteral("liveflow-replay-1280x720.png"));
+
+        // Step: the world right after the first rebalance, then the second.
+        flow->step();
+        QTRY_COMPARE(flow->liveSnapshot().rebalances.size(), 1);
+        flow->step();
+        QTRY_COMPARE(flow->liveSnapshot().rebalances.size(), 2);
+        QCOMPARE(flow->liveSnapshot().rebalances.constLast().generation, recorded.rebalances.at(1).generation);
+        // Time travel to the first generation from the timeline.
+        auto *table = flow->rebalanceTimeline()->findChild<QTableView *>();
+        QVERIFY(table);
+        QCOMPARE(table->model()->rowCount(), 2);
+        table->selectRow(0);
+        QTRY_VERIFY(flow->isTimeTravelling());
+        QTRY_COMPARE(flow->flowView()->snapshot().rebalances.size(), 1);
+        saveShot(window, QStringLiteral("liveflow-replay-timetravel-1280x720.png"));
+        // A click on a keyed record: its journey comes from the file, murmur2 and all.
+        std::optional<std::pair<engine::TopicPartition, qint64>> keyed;
+        for (const engine::FlowTopic &t : recorded.topics) {
+            for (const engine::FlowPartition &p : t.partitions) {
+                for (const engine::FlowRecordCell &cell : p.tail) {
+                    if (!keyed && cell.key)
+                        keyed = std::pair {engine::TopicPartition {t.name, p.partition}, cell.offset};
+                }
+            }
+        }
+        QVERIFY(keyed);
+        Q_EMIT flow->flowView()->recordClicked(keyed->first, keyed->second);
+        QTRY_VERIFY2(flow->journeyPanel()->toPlainText().contains(QStringLiteral("produced by keyed-producer")),
+            qPrintable(flow->journeyPanel()->toPlainText()));
+        QVERIFY(flow->journeyPanel()->toPlainText().contains(QStringLiteral("murmur2")));
+        saveShot(window, QStringLiteral("liveflow-replay-journey-1280x720.png"));
+        // Back on the live broker, saving is offered again.
+        QVERIFY(live.openLive());
+        QVERIFY(save->isEnabled());
+    }
+
     // Last (it installs the Korean catalogue for the rest of the process): the live flow in presentation mode (full
     // screen), in Korean, from a 1280x720 window, as a trainer projects it.
     void koreanPresentation()
@@ -215,6 +310,16 @@ private Q_SLOTS:
         flow->togglePlay();
         QTRY_VERIFY(!flow->playerState().brokerPause.paused);
         live.window.setPresentationMode(false);
+
+        // The session saved and replayed, in Korean.
+        QVERIFY(live.saveAndReplay(
+            QStringLiteral(TOPICSCOPE_TEST_OUTPUT_DIR "/liveflow-recording-ko.json"), QStringLiteral("저장했습니다")));
+        QCOMPARE(flow->findChild<ui::ElidedLabel *>(QStringLiteral("flowTitle"))->text(),
+            QStringLiteral("다시 보기: liveflow-recording-ko.json"));
+        flow->step();
+        QTRY_COMPARE(flow->liveSnapshot().rebalances.size(), 1);
+        QTest::qWait(300);
+        saveShot(live.window, QStringLiteral("liveflow-replay-ko.png"));
     }
 };
 

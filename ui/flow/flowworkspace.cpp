@@ -7,6 +7,7 @@
 #include "flowview.h"
 #include "protocollaneview.h"
 #include "rebalancetimeline.h"
+#include "recordingmenu.h"
 #include "recordjourneypanel.h"
 #include "scenarioclient.h"
 
@@ -252,6 +253,10 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioClient *control, QWidget *parent)
     connect(m_timeline, &RebalanceTimeline::generationSelected, this, &FlowWorkspace::onGenerationSelected);
     connect(m_timeline, &RebalanceTimeline::liveSelected, this, &FlowWorkspace::backToLive);
 
+    m_recordings = new RecordingMenu(m_control, this);
+    connect(m_recordings, &RecordingMenu::openRequested, this, &FlowWorkspace::openRecording);
+    connect(m_recordings, &RecordingMenu::noticeChanged, this, [this] { onState(m_state); });
+
     if (m_control) {
         connect(m_control, &engine::ScenarioClient::snapshotUpdated, this, &FlowWorkspace::onSnapshot);
         connect(m_control, &engine::ScenarioClient::stateChanged, this, &FlowWorkspace::onState);
@@ -297,6 +302,7 @@ void FlowWorkspace::forgetRun()
     m_journey->clear();
     m_events->clear();
     m_eventsShown = 0;
+    m_recordings->clearNotice();
 }
 
 void FlowWorkspace::openScenario(const QString &path)
@@ -318,6 +324,13 @@ void FlowWorkspace::openLive()
     forgetRun();
     if (m_control)
         m_control->loadLive();
+}
+
+void FlowWorkspace::openRecording(const QString &path)
+{
+    forgetRun();
+    if (m_control)
+        m_control->loadRecording(path);
 }
 
 void FlowWorkspace::showLiveJourney(const engine::TopicPartition &topicPartition, qint64 offset)
@@ -485,7 +498,11 @@ void FlowWorkspace::setPresentationMode(bool on)
 void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
 {
     m_state = state;
-    m_title->setText(state.loaded ? state.title : tr("No scenario — choose one in the Scenarios menu"));
+    m_recordings->setState(state);
+    if (state.replay)
+        m_title->setText(tr("Replay: %1").arg(QFileInfo(state.source).fileName()));
+    else
+        m_title->setText(state.loaded ? state.title : tr("No scenario — choose one in the Scenarios menu"));
     m_title->setFullToolTip(state.description);
     if (state.loaded && m_comparedLoad != 0 && state.loadId != m_comparedLoad)
         clearComparison();
@@ -504,7 +521,10 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
                     : tr("Pausing the real broker freezes its clock (no session timeout expires) and "
                          "holds produce acknowledgements, fetch answers with records and "
                          "JoinGroup/SyncGroup answers; clients only see latency."));
-    tip(m_step, state.live ? tr("Release the oldest held answer") : QString());
+    tip(m_step,
+        state.live         ? tr("Release the oldest held answer")
+            : state.replay ? tr("Show the world right after the next rebalance (after the last one: at the end)")
+                           : QString());
     m_play->setIcon(style()->standardIcon(state.playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     // A finished world can still be played with: play or step on (it runs open-ended, the checks stay as they
     // were at the end), add a consumer, delete records, see what happens.
@@ -512,14 +532,24 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
     m_step->setEnabled(state.loaded);
     m_restart->setEnabled(state.loaded);
     // The live broker's clients are the user's own programs: no simulated actions, no speed.
-    m_actions->setEnabled(state.loaded && !state.live);
+    m_actions->setEnabled(state.loaded && !state.live && !state.replay);
     m_speed->setEnabled(!state.live);
-    tip(m_restart, state.live ? tr("Start a fresh recording of the live broker") : QString());
-    m_worldNote->setText(state.live
-            ? tr("Live: the embedded broker's own clients (your programs, kafka-python, kcat) as the broker sees them: "
-                 "what they produce and fetch, their commits and their group's rebalances.")
-            : tr("Scenarios run on a broker of their own with virtual time: pausing or stepping here never "
-                 "pauses real Kafka clients connected to Topicscope, and they do not see these topics."));
+    tip(m_restart,
+        state.live         ? tr("Start a fresh recording of the live broker")
+            : state.replay ? tr("Back to the world after the first rebalance")
+                           : QString());
+    if (state.live)
+        m_worldNote->setText(
+            tr("Live: the embedded broker's own clients (your programs, kafka-python, kcat) as the broker sees them: "
+               "what they produce and fetch, their commits and their group's rebalances."));
+    else if (state.replay)
+        m_worldNote->setText(
+            tr("Replay of a saved live session: no broker runs. Step and Play show the world after "
+               "each rebalance, then at the end; time travel and record journeys come from the file."));
+    else
+        m_worldNote->setText(tr("Scenarios run on a broker of their own with virtual time: pausing or stepping here "
+                                "never pauses real Kafka clients connected to Topicscope, and they do not see these "
+                                "topics."));
     const int speedIndex = static_cast<int>(speeds().indexOf(state.speed));
     if (speedIndex >= 0)
         m_speed->setCurrentIndex(speedIndex);
@@ -543,6 +573,9 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
             ? tr("Finished: %n check(s) passed.", nullptr, passed)
             : tr("Finished: %1 passed, FAILED: %2").arg(passed).arg(failed.join(QStringLiteral("; ")));
         bad = !failed.isEmpty();
+    } else if (!m_recordings->notice().isEmpty()) {
+        status = m_recordings->noticeIsError() ? tr("⚠ %1").arg(m_recordings->notice()) : m_recordings->notice();
+        bad = m_recordings->noticeIsError();
     }
     m_status->setText(status);
     keepStatusReadable();

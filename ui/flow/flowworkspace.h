@@ -24,12 +24,13 @@ class AssignorComparisonView;
 class ElidedLabel;
 class ProtocolLaneView;
 class RebalanceTimeline;
+class RecordingMenu;
 class RecordJourneyPanel;
 
-// The "see it move" tab: the flow view of a running workshop scenario (or the sandbox) with its controls —
-// play/pause, single step, speed, restart —, the actions on producers, consumers and partitions, the record
-// journey, the event log, the rebalance timeline with time travel, and the assignor comparison. Talks to the
-// engine only through ScenarioControl (part of the facade). GUI thread.
+// The "see it move" tab: the flow view of a running workshop scenario (or the sandbox, the live broker or a replayed
+// recording) with its controls — play/pause, single step, speed, restart —, the actions on producers, consumers and
+// partitions, the record journey, the event log, the rebalance timeline with time travel, and the assignor
+// comparison. Talks to the engine only through ScenarioControl (part of the facade). GUI thread.
 class FlowWorkspace : public QWidget {
     Q_OBJECT
 public:
@@ -39,6 +40,8 @@ public:
     void openSandbox();
     // The embedded broker's own wire clients (ScenarioClient::loadLive).
     void openLive();
+    // A saved live session, replayed without a broker (ScenarioClient::loadRecording).
+    void openRecording(const QString &path);
     // A record's journey in the live view (the message browser's "Show Journey in Flow"): opens the live view first
     // when another run is shown.
     void showLiveJourney(const engine::TopicPartition &topicPartition, qint64 offset);
@@ -58,6 +61,8 @@ public:
     AssignorComparisonView *assignorComparison() const { return m_comparison; }
     RecordJourneyPanel *journeyPanel() const { return m_journey; }
     ProtocolLaneView *protocolLane() const { return m_lane; }
+    // Save Live Recording… / Open Recording… (the window's Scenarios menu shows them).
+    RecordingMenu *recordingMenu() const { return m_recordings; }
     const engine::ScenarioPlayerState &playerState() const { return m_state; }
     const engine::FlowSnapshot &liveSnapshot() const { return m_live; }
     bool isTimeTravelling() const { return m_travelIndex >= 0; }
@@ -136,6 +141,7 @@ private:
     RebalanceTimeline *m_timeline = nullptr;
     AssignorComparisonView *m_comparison = nullptr;
     ProtocolLaneView *m_lane = nullptr;
+    RecordingMenu *m_recordings = nullptr;
 };
 
 } // namespace topicscope::ui
