@@ -11,8 +11,8 @@
 #include <QStringList>
 #include <optional>
 
-// Request and response bodies of ApiVersions, CreateTopics, DeleteTopics, DescribeConfigs and DeleteGroups, as in
-// Kafka's message/*.json.
+// Request and response bodies of ApiVersions, DescribeConfigs and DeleteGroups, as in Kafka's message/*.json
+// (CreateTopics and DeleteTopics: wire/topicmessages.h).
 // ApiVersions v3 is the one flexible body this broker speaks.
 namespace topicscope::engine::wire {
 
@@ -28,49 +28,6 @@ struct ApiVersionsResponseData {
 std::optional<ApiVersionsRequestData> decodeApiVersionsRequest(WireReader &r, qint16 version);
 // For a version above the supported maximum pass version 0: Kafka answers those in the v0 body format.
 QByteArray encodeApiVersionsResponse(const ApiVersionsResponseData &response, qint16 version);
-
-// ---- CreateTopics (key 19), v0-4 ----
-struct CreateTopicsRequestData {
-    struct Config {
-        QString name;
-        std::optional<QString> value;
-    };
-    struct Topic {
-        QString name;
-        qint32 numPartitions = -1; // -1: the broker default (KIP-464)
-        qint16 replicationFactor = -1;
-        qint32 assignmentCount = 0; // manual assignments: one entry per partition
-        QList<Config> configs;
-    };
-    QList<Topic> topics;
-    qint32 timeoutMs = 0;
-    bool validateOnly = false; // v1+
-};
-struct CreateTopicsResponseData {
-    struct Topic {
-        QString name;
-        ErrorCode error = ErrorCode::None;
-        std::optional<QString> errorMessage; // v1+
-    };
-    QList<Topic> topics;
-};
-std::optional<CreateTopicsRequestData> decodeCreateTopicsRequest(WireReader &r, qint16 version);
-QByteArray encodeCreateTopicsResponse(const CreateTopicsResponseData &response, qint16 version);
-
-// ---- DeleteTopics (key 20), v0-3 ----
-struct DeleteTopicsRequestData {
-    QStringList topicNames;
-    qint32 timeoutMs = 0;
-};
-struct DeleteTopicsResponseData {
-    struct Topic {
-        QString name;
-        ErrorCode error = ErrorCode::None;
-    };
-    QList<Topic> topics;
-};
-std::optional<DeleteTopicsRequestData> decodeDeleteTopicsRequest(WireReader &r, qint16 version);
-QByteArray encodeDeleteTopicsResponse(const DeleteTopicsResponseData &response, qint16 version);
 
 // ---- DescribeConfigs (key 32), v0-2 ----
 struct DescribeConfigsRequestData {

@@ -43,17 +43,19 @@ void answerLater(Apis &apis, const RequestHeader &h, WireReader &body, const Wir
     (apis.*handle)(h, std::move(*request), c, std::move(respond));
 }
 
-// Reference §2.5, with Produce 3-7 and Fetch 4-11: RecordBatch v2 only (no MessageSet down-conversion). Produce
+// Reference §2.5, with Produce from 3 and Fetch from 4: RecordBatch v2 only (no MessageSet down-conversion). Produce
 // must contain 3 and Fetch 4 for librdkafka 2.0.2's MsgVer2 feature check, FindCoordinator must start at 0, and
-// Fetch 11 makes kafka-python 2.0.2 infer broker 2.3 (Produce v7, magic 2). Every advertised version is below the
-// API's first flexible version except ApiVersions v3 and InitProducerId v2 (which librdkafka picks for idempotent
-// producers), so the other APIs never see a flexible encoding.
+// Fetch 11 makes kafka-python 2.0.2 infer broker 2.3 (Produce v7, magic 2; with Produce 8+ advertised it infers
+// 2.4, which picks the same versions). Produce, Fetch, ListOffsets, Metadata, CreateTopics and DeleteTopics go up to
+// Kafka 4.1's maxima (reference §10), flexible versions included; the other APIs' advertised versions are below
+// their first flexible version except ApiVersions v3 and InitProducerId v2 (which librdkafka picks for idempotent
+// producers).
 constexpr ApiRoute routeTable[] = {
     // key, min, max, first flexible (Kafka 3.9), handler
-    {ApiKey::Produce, 3, 7, 9, &answerNow<&Apis::handleProduce>},
-    {ApiKey::Fetch, 4, 11, 12, &answerLater<decodeFetchRequest, &Apis::handleFetch>},
-    {ApiKey::ListOffsets, 0, 3, 6, &answerNow<&Apis::handleListOffsets>},
-    {ApiKey::Metadata, 0, 6, 9, &answerNow<&Apis::handleMetadata>},
+    {ApiKey::Produce, 3, 13, 9, &answerNow<&Apis::handleProduce>},
+    {ApiKey::Fetch, 4, 18, 12, &answerLater<decodeMessage<FetchRequest>, &Apis::handleFetch>},
+    {ApiKey::ListOffsets, 0, 10, 6, &answerNow<&Apis::handleListOffsets>},
+    {ApiKey::Metadata, 0, 13, 9, &answerNow<&Apis::handleMetadata>},
     {ApiKey::OffsetCommit, 0, 7, 8, &answerNow<&Apis::handleOffsetCommit>},
     {ApiKey::OffsetFetch, 0, 5, 6, &answerNow<&Apis::handleOffsetFetch>},
     {ApiKey::FindCoordinator, 0, 2, 3, &answerNow<&Apis::handleFindCoordinator>},
@@ -64,8 +66,8 @@ constexpr ApiRoute routeTable[] = {
     {ApiKey::DescribeGroups, 0, 4, 5, &answerNow<&Apis::handleDescribeGroups>},
     {ApiKey::ListGroups, 0, 2, 3, &answerNow<&Apis::handleListGroups>},
     {ApiKey::ApiVersions, 0, 3, 3, &answerNow<&Apis::handleApiVersions>},
-    {ApiKey::CreateTopics, 0, 4, 5, &answerNow<&Apis::handleCreateTopics>},
-    {ApiKey::DeleteTopics, 0, 3, 4, &answerNow<&Apis::handleDeleteTopics>},
+    {ApiKey::CreateTopics, 0, 7, 5, &answerNow<&Apis::handleCreateTopics>},
+    {ApiKey::DeleteTopics, 0, 6, 4, &answerNow<&Apis::handleDeleteTopics>},
     {ApiKey::DeleteRecords, 0, 1, 2, &answerNow<&Apis::handleDeleteRecords>},
     {ApiKey::InitProducerId, 0, 2, 2, &answerNow<&Apis::handleInitProducerId>},
     {ApiKey::DescribeConfigs, 0, 2, 4, &answerNow<&Apis::handleDescribeConfigs>},

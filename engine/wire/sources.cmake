@@ -10,5 +10,6 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     wire/logmessages.h wire/logmessages.cpp
     wire/groupmessages.h wire/groupmessages.cpp
     wire/adminmessages.h wire/adminmessages.cpp
+    wire/topicmessages.h wire/versionedfields.h
     wire/kafkaapis.h wire/kafkaapisprivate.h wire/kafkaapis.cpp wire/kafkaadminapis.cpp
 )
