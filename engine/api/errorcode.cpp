@@ -83,6 +83,10 @@ QString errorName(ErrorCode code)
         return QStringLiteral("GROUP_ID_NOT_FOUND");
     case ErrorCode::NonEmptyGroup:
         return QStringLiteral("NON_EMPTY_GROUP");
+    case ErrorCode::FetchSessionIdNotFound:
+        return QStringLiteral("FETCH_SESSION_ID_NOT_FOUND");
+    case ErrorCode::InvalidFetchSessionEpoch:
+        return QStringLiteral("INVALID_FETCH_SESSION_EPOCH");
     case ErrorCode::MemberIdRequired:
         return QStringLiteral("MEMBER_ID_REQUIRED");
     case ErrorCode::GroupMaxSizeReached:
@@ -93,6 +97,8 @@ QString errorName(ErrorCode code)
         return QStringLiteral("GROUP_SUBSCRIBED_TO_TOPIC");
     case ErrorCode::InvalidRecord:
         return QStringLiteral("INVALID_RECORD");
+    case ErrorCode::UnknownTopicId:
+        return QStringLiteral("UNKNOWN_TOPIC_ID");
     }
     return QStringLiteral("UNKNOWN_ERROR_%1").arg(static_cast<int>(code));
 }

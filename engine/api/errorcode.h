@@ -47,11 +47,14 @@ enum class ErrorCode : int16_t {
     UnknownProducerId = 59,
     GroupIdNotFound = 69,
     NonEmptyGroup = 68,
+    FetchSessionIdNotFound = 70,
+    InvalidFetchSessionEpoch = 71,
     MemberIdRequired = 79,
     GroupMaxSizeReached = 81,
     FencedInstanceId = 82,
     GroupSubscribedToTopic = 86,
     InvalidRecord = 87,
+    UnknownTopicId = 100,
 };
 
 // Kafka's upper-case name of the code, e.g. "REBALANCE_IN_PROGRESS".

@@ -5,7 +5,7 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     api/topicpartition.h api/record.h
     api/topicconfig.h api/topicconfig.cpp
     api/topicnames.h api/topicnames.cpp
-    api/topicinfo.h api/groupdescription.h
+    api/topicinfo.h api/topicid.h api/topicid.cpp api/groupdescription.h
     api/clientoptions.h api/assignornames.h
     api/brokersnapshot.h api/clustertypes.h api/clusterclient.h
     api/localizedtext.h api/localizedtext.cpp

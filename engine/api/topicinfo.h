@@ -1,6 +1,7 @@
 #pragma once
 
 #include "topicconfig.h"
+#include "topicid.h"
 
 #include <QList>
 #include <QString>
@@ -19,6 +20,8 @@ struct PartitionInfo {
 // A topic with its configuration and partitions (LogManager::describeTopic).
 struct TopicInfo {
     QString name;
+    // Given when the topic was created and kept until it is deleted (KIP-516); never null for an existing topic.
+    TopicId id;
     TopicConfig config;
     QList<PartitionInfo> partitions;
 };

@@ -5,6 +5,7 @@
 #include "topicnames.h"
 
 #include <QDir>
+#include <QHash>
 #include <QLoggingCategory>
 #include <cstring>
 #include <map>
@@ -53,7 +54,8 @@ ErrorCode validateConfig(const TopicConfig &config, QString *why)
 
 struct LogManager::Private {
     struct Topic {
-        qint64 topicId = -1;
+        qint64 topicId = -1; // the store's key
+        TopicId id; // Kafka's
         TopicConfig config;
         std::vector<StoredPartition> partitions; // index = partition number
     };
@@ -69,6 +71,7 @@ struct LogManager::Private {
     EventBus &events;
     QString dataDir;
     std::map<QString, Topic> topics;
+    QHash<TopicId, QString> namesById;
 
     StoredPartition *find(const TopicPartition &tp, Topic **topic = nullptr)
     {
@@ -90,6 +93,53 @@ struct LogManager::Private {
         store->rollback();
         qCWarning(lcLog).noquote() << what << "failed:" << error;
         return fail(why, ErrorCode::KafkaStorageError, QStringLiteral("%1 failed: %2").arg(QLatin1String(what), error));
+    }
+
+    // ListOffsets' MAX_TIMESTAMP (KIP-734): the first record carrying the highest timestamp of the partition, as
+    // Kafka's RecordBatch.offsetOfMaxTimestamp finds it in the batch with the highest maxTimestamp, among the records
+    // at or after the log start. -1 / -1 for an empty partition.
+    OffsetAndTimestamp maxTimestampRecord(const TopicPartition &tp, const StoredPartition &p) const
+    {
+        OffsetAndTimestamp result;
+        std::optional<StoredBatchInfo> best;
+        QByteArray bytes;
+        QString why;
+        bool ok = store->findMaxTimestampBatch(p.partitionId, p.logStartOffset, &best, &why);
+        if (ok && best)
+            ok = store->findBatchByTimestamp(p.partitionId, best->baseOffset, best->maxTimestamp, &best, &bytes, &why);
+        if (!ok) {
+            qCWarning(lcLog).noquote() << "max timestamp lookup in" << tp.toString() << "failed:" << why;
+            result.error = ErrorCode::KafkaStorageError;
+            return result;
+        }
+        if (!best)
+            return result;
+        // A LogAppendTime batch gives every record the batch's time (so its first record is the one), and a batch
+        // that cannot be decoded can only be answered by where it starts.
+        result.timestamp = best->maxTimestamp;
+        result.offset = std::max(best->baseOffset, p.logStartOffset);
+        const auto header = RecordBatch::parseHeader(bytes);
+        std::vector<Record> records;
+        if (!header || header->timestampType() == TimestampType::LogAppendTime
+            || RecordBatch::decode(bytes, &records) != ErrorCode::None)
+            return result;
+        // The first visible record with the batch's highest timestamp; when that timestamp only lies below the log
+        // start (the batch straddles it), the highest visible one here, unless a later batch goes higher.
+        std::optional<Record> visibleMax;
+        for (const Record &r : records) {
+            if (r.offset >= p.logStartOffset && (!visibleMax || r.timestamp > visibleMax->timestamp))
+                visibleMax = r;
+        }
+        if (!visibleMax)
+            return result;
+        result.offset = visibleMax->offset;
+        result.timestamp = visibleMax->timestamp;
+        if (visibleMax->timestamp == best->maxTimestamp)
+            return result;
+        StoredPartition rest = p;
+        rest.logStartOffset = best->lastOffset + 1;
+        const OffsetAndTimestamp later = rest.logStartOffset < p.logEndOffset ? maxTimestampRecord(tp, rest) : result;
+        return later.error == ErrorCode::None && later.timestamp > result.timestamp ? later : result;
     }
 
     // Moves the log start forward to newStart, deleting the batches wholly below it, and publishes the change.
@@ -153,6 +203,7 @@ std::unique_ptr<LogManager> LogManager::open(
     for (const StoredTopic &t : *stored) {
         Private::Topic topic;
         topic.topicId = t.topicId;
+        topic.id = t.uuid;
         if (topic.config.applyKafkaConfigs(t.configs, &why) != ErrorCode::None) {
             setWhy(error, QStringLiteral("bad stored config of topic %1 in %2: %3").arg(t.name, path, why));
             return nullptr;
@@ -166,6 +217,7 @@ std::unique_ptr<LogManager> LogManager::open(
             }
             topic.partitions.push_back(p);
         }
+        manager->d->namesById.insert(topic.id, t.name);
         manager->d->topics.emplace(t.name, std::move(topic));
     }
     qCDebug(lcLog).noquote() << "opened" << path << "with" << stored->size() << "topics";
@@ -203,8 +255,13 @@ ErrorCode LogManager::createTopic(const QString &name, int partitions, const Top
 
     Private::Topic topic;
     topic.config = config;
+    // A new id even for a name that existed before: clients holding the old one must not mistake the new topic for
+    // it. Drawn again on the (2^-122) chance it is taken.
+    do {
+        topic.id = TopicId::generate();
+    } while (d->namesById.contains(topic.id));
     const ErrorCode error = d->transact("creating a topic", why, [&](QString *e) {
-        if (!d->store->insertTopic(name, config.toKafkaConfigs(), &topic.topicId, e))
+        if (!d->store->insertTopic(name, topic.id, config.toKafkaConfigs(), &topic.topicId, e))
             return false;
         for (int i = 0; i < partitions; ++i) {
             StoredPartition p;
@@ -217,8 +274,10 @@ ErrorCode LogManager::createTopic(const QString &name, int partitions, const Top
     });
     if (error != ErrorCode::None)
         return error;
+    d->namesById.insert(topic.id, name);
+    qCDebug(lcLog).noquote() << "created topic" << name << "with" << partitions << "partitions, id"
+                             << topic.id.toString();
     d->topics.emplace(name, std::move(topic));
-    qCDebug(lcLog).noquote() << "created topic" << name << "with" << partitions << "partitions";
     d->events.publish(TopicCreated {name, partitions});
     return ErrorCode::None;
 }
@@ -233,6 +292,7 @@ ErrorCode LogManager::deleteTopic(const QString &name, QString *why)
         = d->transact("deleting a topic", why, [&](QString *e) { return d->store->deleteTopic(topicId, name, e); });
     if (error != ErrorCode::None)
         return error;
+    d->namesById.remove(it->second.id);
     d->topics.erase(it);
     qCDebug(lcLog).noquote() << "deleted topic" << name;
     d->events.publish(TopicDeleted {name});
@@ -311,10 +371,22 @@ std::optional<TopicInfo> LogManager::describeTopic(const QString &name) const
         return std::nullopt;
     TopicInfo info;
     info.name = name;
+    info.id = it->second.id;
     info.config = it->second.config;
     for (const StoredPartition &p : it->second.partitions)
         info.partitions.append(toInfo(p));
     return info;
+}
+
+TopicId LogManager::topicId(const QString &name) const
+{
+    auto it = d->topics.find(name);
+    return it == d->topics.end() ? TopicId() : it->second.id;
+}
+
+QString LogManager::topicName(const TopicId &id) const
+{
+    return d->namesById.value(id);
 }
 
 int LogManager::partitionCount(const QString &name) const
@@ -517,19 +589,22 @@ OffsetAndTimestamp LogManager::offsetForTimestamp(const TopicPartition &tp, qint
         result.error = ErrorCode::UnknownTopicOrPartition;
         return result;
     }
-    if (timestamp == -2) {
+    switch (timestamp) {
+    case EarliestTimestamp:
+    case EarliestLocalTimestamp: // all of the log is local: no tiered storage
         result.offset = p->logStartOffset;
         return result;
-    }
-    if (timestamp == -1) {
+    case LatestTimestamp:
         result.offset = p->logEndOffset;
         return result;
-    }
-    if (timestamp < 0) {
-        // -3 (max timestamp) and the tiered-storage specials are not supported.
-        result.error = ErrorCode::InvalidRequest;
+    case LatestTieredTimestamp: // nothing is tiered; Kafka answers -1 / -1 then, without an error
         return result;
+    case MaxTimestamp:
+        return d->maxTimestampRecord(tp, *p);
+    default:
+        break;
     }
+    // Any other value is a time to search for, as Kafka 4.1 reads it (it knows no special value below -5).
     qint64 from = p->logStartOffset;
     while (from < p->logEndOffset) {
         std::optional<StoredBatchInfo> info;

@@ -4,6 +4,7 @@
 #include "core/events.h"
 #include "errorcode.h"
 #include "topicconfig.h"
+#include "topicid.h"
 #include "topicinfo.h"
 #include "topicpartition.h"
 
@@ -80,6 +81,11 @@ public:
     ErrorCode alterConfig(const QString &name, const TopicConfig &config, QString *why = nullptr);
     QStringList topicNames() const; // sorted
     std::optional<TopicInfo> describeTopic(const QString &name) const;
+    // A topic's id (KIP-516), given when it is created; null when there is no such topic.
+    TopicId topicId(const QString &name) const;
+    // The topic that has the id; empty when none has (a deleted topic's id stays unknown, even when a topic of the
+    // same name is created again: that one has a new id).
+    QString topicName(const TopicId &id) const;
     int partitionCount(const QString &name) const; // -1 when the topic does not exist
     std::optional<PartitionInfo> partitionInfo(const TopicPartition &tp) const;
 
@@ -93,8 +99,17 @@ public:
     // [logStartOffset, logEndOffset] gives OFFSET_OUT_OF_RANGE.
     FetchResult read(const TopicPartition &tp, qint64 fetchOffset, qint64 maxBytes) const;
 
-    // ListOffsets: timestamp -2 = earliest (logStartOffset), -1 = latest (logEndOffset), else the first offset
-    // whose record timestamp is >= timestamp (offset -1 when there is none).
+    // ListOffsets' special timestamps (Kafka's ListOffsetsRequest constants).
+    static constexpr qint64 LatestTimestamp = -1;
+    static constexpr qint64 EarliestTimestamp = -2;
+    static constexpr qint64 MaxTimestamp = -3; // KIP-734
+    static constexpr qint64 EarliestLocalTimestamp = -4; // KIP-405 tiered storage
+    static constexpr qint64 LatestTieredTimestamp = -5; // KIP-1005
+    // ListOffsets: EarliestTimestamp and EarliestLocalTimestamp give logStartOffset (no tiered storage: the whole
+    // log is local), LatestTimestamp the logEndOffset, all with timestamp -1; LatestTieredTimestamp gives offset and
+    // timestamp -1 (nothing is tiered), as Kafka does without tiered storage; MaxTimestamp the offset and timestamp
+    // of the first record with the partition's highest timestamp (-1 / -1 when empty). Any other timestamp finds the
+    // first offset whose record timestamp is >= it (offset -1 when there is none).
     OffsetAndTimestamp offsetForTimestamp(const TopicPartition &tp, qint64 timestamp) const;
 
     // Kafka's DeleteRecords: moves logStartOffset to offset (-1 = high watermark). Batches wholly below it

@@ -10,11 +10,15 @@ namespace {
 Q_LOGGING_CATEGORY(lcStorage, "topicscope.engine.storage")
 
 // Each schema version is reached by running its migration on the previous one, in order, each in its own
-// transaction together with the user_version bump. Never edit a released migration: append a new one.
+// transaction together with the user_version bump: its SQL, then its step, when it has one, for what SQL cannot do.
+// Never edit a released migration: append a new one.
 struct Migration {
     int version;
     const char *sql;
+    bool (*step)(sqlite3 *db, QString *why) = nullptr;
 };
+
+bool assignTopicUuids(sqlite3 *db, QString *why);
 
 const Migration Migrations[] = {
     {1, R"sql(
@@ -61,6 +65,14 @@ const Migration Migrations[] = {
             PRIMARY KEY(group_id, topic, partition)) WITHOUT ROWID;
         CREATE INDEX committed_offsets_by_topic ON committed_offsets(topic);
     )sql"},
+    // Kafka's topic id (KIP-516), 16 bytes given to a topic when it is created (TopicId::generate). Topics stored
+    // before this version get theirs here, once; they keep it from then on. NULLs are distinct in a UNIQUE index,
+    // but no row is left NULL: createTopic always stores an id.
+    {2, R"sql(
+        ALTER TABLE topics ADD COLUMN uuid BLOB;
+        CREATE UNIQUE INDEX topics_by_uuid ON topics(uuid);
+    )sql",
+        &assignTopicUuids},
 };
 
 // The statements, as named constants: the cache keys them by address.
@@ -69,11 +81,11 @@ const char SqlCommit[] = "COMMIT";
 const char SqlSavepoint[] = "SAVEPOINT offset_store";
 const char SqlRelease[] = "RELEASE offset_store";
 const char SqlRollbackTo[] = "ROLLBACK TO offset_store";
-const char SqlSelectTopics[] = "SELECT topic_id, name FROM topics ORDER BY name";
+const char SqlSelectTopics[] = "SELECT topic_id, name, uuid FROM topics ORDER BY name";
 const char SqlSelectConfigs[] = "SELECT topic_id, name, value FROM topic_configs";
 const char SqlSelectPartitions[] = "SELECT partition_id, topic_id, partition, log_start_offset, log_end_offset, "
                                    "size_bytes, last_append_ms FROM partitions ORDER BY topic_id, partition";
-const char SqlInsertTopic[] = "INSERT INTO topics(name) VALUES(?1)";
+const char SqlInsertTopic[] = "INSERT INTO topics(name, uuid) VALUES(?1, ?2)";
 const char SqlDeleteConfigs[] = "DELETE FROM topic_configs WHERE topic_id = ?1";
 const char SqlInsertConfig[] = "INSERT INTO topic_configs(topic_id, name, value) VALUES(?1, ?2, ?3)";
 const char SqlInsertPartition[] = "INSERT INTO partitions(topic_id, partition) VALUES(?1, ?2)";
@@ -112,6 +124,11 @@ const char SqlFindByTimestamp[]
       "FROM batches b CROSS JOIN batch_data d ON d.data_id = b.data_id WHERE b.partition_id = ?1 AND b.base_offset "
       ">= " TS_FIRST_BATCH_BASE " AND b.last_offset >= ?2 AND b.max_timestamp >= ?3 ORDER BY b.base_offset LIMIT 1";
 #undef TS_FIRST_BATCH_BASE
+// The batch with the highest max_timestamp (the first of them on a tie), from the index alone: a top-1 sort of the
+// partition's small rows, no batch bytes read.
+const char SqlMaxTimestampBatch[]
+    = "SELECT base_offset, last_offset, max_timestamp, record_count, size_bytes FROM batches "
+      "WHERE partition_id = ?1 AND last_offset >= ?2 ORDER BY max_timestamp DESC, base_offset LIMIT 1";
 const char SqlUpsertOffset[]
     = "INSERT OR REPLACE INTO committed_offsets(group_id, topic, partition, committed_offset, leader_epoch, metadata, "
       "commit_timestamp_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -185,6 +202,46 @@ void setWhy(QString *why, const QString &text)
 {
     if (why)
         *why = text;
+}
+
+// Migration 2's step: a new id for every topic that has none (all of them, at the upgrade).
+bool assignTopicUuids(sqlite3 *db, QString *why)
+{
+    std::vector<qint64> topics;
+    sqlite3_stmt *select = nullptr;
+    if (sqlite3_prepare_v2(db, "SELECT topic_id FROM topics WHERE uuid IS NULL", -1, &select, nullptr) != SQLITE_OK) {
+        setWhy(why, QString::fromUtf8(sqlite3_errmsg(db)));
+        return false;
+    }
+    int rc;
+    while ((rc = sqlite3_step(select)) == SQLITE_ROW)
+        topics.push_back(sqlite3_column_int64(select, 0));
+    sqlite3_finalize(select);
+    if (rc != SQLITE_DONE) {
+        setWhy(why, QString::fromUtf8(sqlite3_errmsg(db)));
+        return false;
+    }
+    sqlite3_stmt *update = nullptr;
+    if (sqlite3_prepare_v2(db, "UPDATE topics SET uuid = ?2 WHERE topic_id = ?1", -1, &update, nullptr) != SQLITE_OK) {
+        setWhy(why, QString::fromUtf8(sqlite3_errmsg(db)));
+        return false;
+    }
+    bool ok = true;
+    for (const qint64 topic : topics) {
+        const TopicId id = TopicId::generate();
+        sqlite3_bind_int64(update, 1, topic);
+        sqlite3_bind_blob(update, 2, id.bytes().data(), TopicId::Size, SQLITE_TRANSIENT);
+        ok = sqlite3_step(update) == SQLITE_DONE;
+        sqlite3_reset(update);
+        if (!ok) {
+            setWhy(why, QString::fromUtf8(sqlite3_errmsg(db)));
+            break;
+        }
+    }
+    sqlite3_finalize(update);
+    if (ok && !topics.empty())
+        qCInfo(lcStorage).noquote() << "gave" << topics.size() << "existing topic(s) a topic id";
+    return ok;
 }
 
 } // namespace
@@ -359,8 +416,8 @@ bool SqliteStore::migrate(QString *why)
         QString error;
         const QByteArray bump = QByteArrayLiteral("PRAGMA user_version = ") + QByteArray::number(migration.version)
             + QByteArrayLiteral("; PRAGMA application_id = ") + QByteArray::number(ApplicationId);
-        if (!exec("BEGIN", &error) || !exec(migration.sql, &error) || !exec(bump.constData(), &error)
-            || !exec("COMMIT", &error)) {
+        if (!exec("BEGIN", &error) || !exec(migration.sql, &error) || (migration.step && !migration.step(m_db, &error))
+            || !exec(bump.constData(), &error) || !exec("COMMIT", &error)) {
             exec("ROLLBACK", nullptr);
             setWhy(why, QStringLiteral("schema migration to version %1 failed: %2").arg(migration.version).arg(error));
             return false;
@@ -419,6 +476,11 @@ std::optional<std::vector<StoredTopic>> SqliteStore::loadTopics(QString *why) co
             StoredTopic topic;
             topic.topicId = s.int64(0);
             topic.name = s.text(1);
+            topic.uuid = TopicId::fromBytes(s.blob(2));
+            if (topic.uuid.isNull()) {
+                setWhy(why, QStringLiteral("topic %1 has no valid topic id").arg(topic.name));
+                return std::nullopt;
+            }
             topics.push_back(std::move(topic));
         }
         if (rc != SQLITE_DONE) {
@@ -471,13 +533,15 @@ std::optional<std::vector<StoredTopic>> SqliteStore::loadTopics(QString *why) co
     return topics;
 }
 
-bool SqliteStore::insertTopic(const QString &name, const QMap<QString, QString> &configs, qint64 *topicId, QString *why)
+bool SqliteStore::insertTopic(
+    const QString &name, const TopicId &uuid, const QMap<QString, QString> &configs, qint64 *topicId, QString *why)
 {
     {
         Use s(statement(SqlInsertTopic, why));
         if (!s)
             return false;
         s.bind(1, name);
+        s.bindStaticBlob(2, uuid.bytes());
         if (s.step() != SQLITE_DONE) {
             setWhy(why, lastError("storing the topic"));
             return false;
@@ -680,21 +744,36 @@ bool SqliteStore::forEachBatch(qint64 partitionId, qint64 fromOffset,
 bool SqliteStore::findBatchByTimestamp(qint64 partitionId, qint64 fromOffset, qint64 timestamp,
     std::optional<StoredBatchInfo> *info, QByteArray *bytes, QString *why) const
 {
+    return findOneBatch(
+        SqlFindByTimestamp, {partitionId, fromOffset, timestamp}, info, bytes, "searching batches by timestamp", why);
+}
+
+bool SqliteStore::findMaxTimestampBatch(
+    qint64 partitionId, qint64 fromOffset, std::optional<StoredBatchInfo> *info, QString *why) const
+{
+    return findOneBatch(SqlMaxTimestampBatch, {partitionId, fromOffset}, info, nullptr,
+        "searching the batch with the highest timestamp", why);
+}
+
+bool SqliteStore::findOneBatch(const char *sql, std::initializer_list<qint64> parameters,
+    std::optional<StoredBatchInfo> *info, QByteArray *bytes, const char *what, QString *why) const
+{
     info->reset();
-    Use s(statement(SqlFindByTimestamp, why));
+    Use s(statement(sql, why));
     if (!s)
         return false;
-    s.bind(1, partitionId);
-    s.bind(2, fromOffset);
-    s.bind(3, timestamp);
+    int index = 0;
+    for (const qint64 parameter : parameters)
+        s.bind(++index, parameter);
     const int rc = s.step();
     if (rc == SQLITE_ROW) {
         *info = batchInfoFrom(s);
-        *bytes = s.blob(5).toByteArray();
+        if (bytes)
+            *bytes = s.blob(5).toByteArray();
         return true;
     }
     if (rc != SQLITE_DONE) {
-        setWhy(why, lastError("searching batches by timestamp"));
+        setWhy(why, lastError(what));
         return false;
     }
     return true;

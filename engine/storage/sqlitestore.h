@@ -2,12 +2,14 @@
 
 #include "errorcode.h"
 #include "group/offsetstore.h"
+#include "topicid.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QMap>
 #include <QString>
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -29,8 +31,9 @@ struct StoredPartition {
 };
 
 struct StoredTopic {
-    qint64 topicId = -1;
+    qint64 topicId = -1; // the store's key for the topic
     QString name;
+    TopicId uuid; // Kafka's topic id; never null in a loaded topic
     QMap<QString, QString> configs; // Kafka config names and values
     std::vector<StoredPartition> partitions; // ordered by partition
 };
@@ -50,7 +53,7 @@ struct StoredBatchInfo {
 // a failed call leaves the transaction for the caller to roll back.
 class SqliteStore final : public OffsetStore {
 public:
-    static constexpr int SchemaVersion = 1; // the newest schema this build knows (PRAGMA user_version)
+    static constexpr int SchemaVersion = 2; // the newest schema this build knows (PRAGMA user_version)
     static constexpr quint32 ApplicationId = 0x54536370; // "TScp" in PRAGMA application_id
     static QString databaseFileName() { return QStringLiteral("topicscope.db"); }
     static QString inMemoryPath() { return QStringLiteral(":memory:"); }
@@ -72,7 +75,9 @@ public:
 
     std::optional<std::vector<StoredTopic>> loadTopics(QString *why) const;
 
-    bool insertTopic(const QString &name, const QMap<QString, QString> &configs, qint64 *topicId, QString *why);
+    // uuid: the Kafka topic id, unique among the stored topics.
+    bool insertTopic(
+        const QString &name, const TopicId &uuid, const QMap<QString, QString> &configs, qint64 *topicId, QString *why);
     bool replaceTopicConfigs(qint64 topicId, const QMap<QString, QString> &configs, QString *why);
     bool insertPartition(qint64 topicId, int partition, qint64 *partitionId, QString *why);
     // Removes the topic with its partitions, batches and every group's committed offsets for it.
@@ -93,6 +98,11 @@ public:
     // The first batch at or after the one holding fromOffset whose maxTimestamp >= timestamp, with its bytes.
     bool findBatchByTimestamp(qint64 partitionId, qint64 fromOffset, qint64 timestamp,
         std::optional<StoredBatchInfo> *info, QByteArray *bytes, QString *why) const;
+
+    // Of the batches with records at or after fromOffset, the one whose maxTimestamp is the highest (the first
+    // such batch on a tie), without its bytes; nullopt when there is none. Reads every index row of the partition.
+    bool findMaxTimestampBatch(
+        qint64 partitionId, qint64 fromOffset, std::optional<StoredBatchInfo> *info, QString *why) const;
 
     // OffsetStore. Each call is atomic; inside an open transaction it joins it (a savepoint).
     ErrorCode saveOffsets(
@@ -118,6 +128,10 @@ private:
     bool queryRow(const char *sql, const std::function<void(sqlite3_stmt *)> &read, QString *why) const;
     sqlite3_stmt *statement(const char *sql, QString *why) const;
     QString lastError(const char *what) const;
+    // Runs a batch query binding parameters as ?1, ?2, ...: its first row's batch info (columns 0-4) and, when bytes
+    // is given, the batch bytes (column 5); nullopt when it has no row.
+    bool findOneBatch(const char *sql, std::initializer_list<qint64> parameters, std::optional<StoredBatchInfo> *info,
+        QByteArray *bytes, const char *what, QString *why) const;
     bool savepoint(QString *why);
     void releaseSavepoint(bool success);
 

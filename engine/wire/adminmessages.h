@@ -12,9 +12,9 @@
 #include <QStringList>
 #include <optional>
 
-// Request and response bodies of ApiVersions, CreateTopics, DeleteTopics, DeleteRecords, DescribeConfigs,
-// AlterConfigs, IncrementalAlterConfigs and CreatePartitions, as in Kafka's message/*.json (DeleteGroups is with the
-// group APIs, wire/groupmessages.h). Those with a describe() (wire/messagefields.h) list every field of every version
+// Request and response bodies of ApiVersions, DeleteRecords, DescribeConfigs, AlterConfigs, IncrementalAlterConfigs
+// and CreatePartitions, as in Kafka's message/*.json (DeleteGroups is with the group APIs, wire/groupmessages.h;
+// CreateTopics and DeleteTopics in wire/topicmessages.h). Those with a describe() (wire/messagefields.h) list every field of every version
 // the broker advertises; the others still have hand-written decoders and encoders.
 namespace topicscope::engine::wire {
 
@@ -57,49 +57,6 @@ template <class IO, MessageOf<ApiVersionsResponseData> M> void describe(IO &io, 
         io.int32(m.throttleTimeMs);
     io.taggedFields();
 }
-
-// ---- CreateTopics (key 19), v0-4 ----
-struct CreateTopicsRequestData {
-    struct Config {
-        QString name;
-        std::optional<QString> value;
-    };
-    struct Topic {
-        QString name;
-        qint32 numPartitions = -1; // -1: the broker default (KIP-464)
-        qint16 replicationFactor = -1;
-        qint32 assignmentCount = 0; // manual assignments: one entry per partition
-        QList<Config> configs;
-    };
-    QList<Topic> topics;
-    qint32 timeoutMs = 0;
-    bool validateOnly = false; // v1+
-};
-struct CreateTopicsResponseData {
-    struct Topic {
-        QString name;
-        ErrorCode error = ErrorCode::None;
-        std::optional<QString> errorMessage; // v1+
-    };
-    QList<Topic> topics;
-};
-std::optional<CreateTopicsRequestData> decodeCreateTopicsRequest(WireReader &r, qint16 version);
-QByteArray encodeCreateTopicsResponse(const CreateTopicsResponseData &response, qint16 version);
-
-// ---- DeleteTopics (key 20), v0-3 ----
-struct DeleteTopicsRequestData {
-    QStringList topicNames;
-    qint32 timeoutMs = 0;
-};
-struct DeleteTopicsResponseData {
-    struct Topic {
-        QString name;
-        ErrorCode error = ErrorCode::None;
-    };
-    QList<Topic> topics;
-};
-std::optional<DeleteTopicsRequestData> decodeDeleteTopicsRequest(WireReader &r, qint16 version);
-QByteArray encodeDeleteTopicsResponse(const DeleteTopicsResponseData &response, qint16 version);
 
 // ---- DeleteRecords (key 21), v0-2 (flexible from 2) ----
 struct DeleteRecordsRequest {

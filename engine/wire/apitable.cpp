@@ -43,17 +43,18 @@ void answerLater(Apis &apis, const RequestHeader &h, WireReader &body, const Wir
     (apis.*handle)(h, std::move(*request), c, std::move(respond));
 }
 
-// Reference §2.5, with Produce 3-7 and Fetch 4-11: RecordBatch v2 only (no MessageSet down-conversion). Produce
+// Reference §2.5, with Produce from 3 and Fetch from 4: RecordBatch v2 only (no MessageSet down-conversion). Produce
 // must contain 3 and Fetch 4 for librdkafka 2.0.2's MsgVer2 feature check, FindCoordinator must start at 0, and
-// Fetch 11 makes kafka-python 2.0.2 infer broker 2.3 (Produce v7, magic 2). APIs whose messages are described
-// (wire/messagefields.h) go up to the highest version Kafka 4.1 accepts, flexible ones included (InitProducerId stops
-// at 5: Kafka 4.1 marks v6 unstable); the others stay below their first flexible version.
+// Fetch 11 makes kafka-python 2.0.2 infer broker 2.3 (Produce v7, magic 2; with Produce 8+ advertised it infers
+// 2.4, which picks the same versions). Every API goes up to the highest version Kafka 4.1 accepts, flexible versions
+// included (reference §10; InitProducerId stops at 5 and OffsetCommit/OffsetFetch at 9, whose next versions Kafka 4.1
+// marks unstable), and every message is described once for decoding and encoding (wire/messagefields.h).
 constexpr ApiRoute routeTable[] = {
     // key, min, max, first flexible (Kafka 3.9), handler
-    {ApiKey::Produce, 3, 7, 9, &answerNow<&Apis::handleProduce>},
-    {ApiKey::Fetch, 4, 11, 12, &answerLater<decodeFetchRequest, &Apis::handleFetch>},
-    {ApiKey::ListOffsets, 0, 3, 6, &answerNow<&Apis::handleListOffsets>},
-    {ApiKey::Metadata, 0, 6, 9, &answerNow<&Apis::handleMetadata>},
+    {ApiKey::Produce, 3, 13, 9, &answerNow<&Apis::handleProduce>},
+    {ApiKey::Fetch, 4, 18, 12, &answerLater<decodeMessage<FetchRequest>, &Apis::handleFetch>},
+    {ApiKey::ListOffsets, 0, 10, 6, &answerNow<&Apis::handleListOffsets>},
+    {ApiKey::Metadata, 0, 13, 9, &answerNow<&Apis::handleMetadata>},
     {ApiKey::OffsetCommit, 0, 9, 8, &answerNow<&Apis::handleOffsetCommit>},
     {ApiKey::OffsetFetch, 0, 9, 6, &answerNow<&Apis::handleOffsetFetch>},
     {ApiKey::FindCoordinator, 0, 6, 3, &answerNow<&Apis::handleFindCoordinator>},
@@ -64,8 +65,8 @@ constexpr ApiRoute routeTable[] = {
     {ApiKey::DescribeGroups, 0, 6, 5, &answerNow<&Apis::handleDescribeGroups>},
     {ApiKey::ListGroups, 0, 5, 3, &answerNow<&Apis::handleListGroups>},
     {ApiKey::ApiVersions, 0, 4, 3, &answerNow<&Apis::handleApiVersions>},
-    {ApiKey::CreateTopics, 0, 4, 5, &answerNow<&Apis::handleCreateTopics>},
-    {ApiKey::DeleteTopics, 0, 3, 4, &answerNow<&Apis::handleDeleteTopics>},
+    {ApiKey::CreateTopics, 0, 7, 5, &answerNow<&Apis::handleCreateTopics>},
+    {ApiKey::DeleteTopics, 0, 6, 4, &answerNow<&Apis::handleDeleteTopics>},
     {ApiKey::DeleteRecords, 0, 2, 2, &answerNow<&Apis::handleDeleteRecords>},
     {ApiKey::InitProducerId, 0, 5, 2, &answerNow<&Apis::handleInitProducerId>},
     {ApiKey::DescribeConfigs, 0, 4, 4, &answerNow<&Apis::handleDescribeConfigs>},

@@ -237,19 +237,20 @@ ErrorCode checkAssignments(
 
 WireResponse KafkaApis::Private::handleCreateTopics(const RequestHeader &h, WireReader &r)
 {
-    const auto data = decodeCreateTopicsRequest(r, h.apiVersion);
+    const auto data = decodeMessage<CreateTopicsRequest>(r, h.apiVersion);
     if (!data)
         return {};
     QHash<QString, int> occurrences;
     for (const auto &t : data->topics)
         ++occurrences[t.name];
-    CreateTopicsResponseData response;
+    CreateTopicsResponse response;
     for (const auto &t : data->topics) {
-        CreateTopicsResponseData::Topic result;
+        CreateTopicsResponse::Topic result;
         result.name = t.name;
         QString why;
-        const int partitions = t.assignmentCount > 0 ? t.assignmentCount
-                                                     : (t.numPartitions == -1 ? config.numPartitions : t.numPartitions);
+        const int partitions = !t.assignments.isEmpty()
+            ? static_cast<int>(t.assignments.size())
+            : (t.numPartitions == -1 ? config.numPartitions : t.numPartitions);
         TopicConfig topicConfig;
         QMap<QString, QString> configs;
         for (const auto &c : t.configs) {
@@ -274,27 +275,87 @@ WireResponse KafkaApis::Private::handleCreateTopics(const RequestHeader &h, Wire
             why = QStringLiteral("topic '%1' already exists").arg(t.name);
         } else if (!data->validateOnly) {
             result.error = log.createTopic(t.name, partitions, topicConfig, &why);
+            if (result.error == ErrorCode::None)
+                result.topicId = log.topicId(t.name).toByteArray();
+        }
+        if (result.error != ErrorCode::None) {
+            result.errorMessage = why;
+        } else {
+            // KIP-525 (v5+): what the topic was created with, as DescribeConfigs would show it. A validateOnly
+            // request gets the same answer without an id: no topic came into being.
+            constexpr qint8 DynamicTopicConfig = 1;
+            constexpr qint8 DefaultConfig = 5;
+            result.numPartitions = partitions;
+            result.replicationFactor = 1;
+            const QMap<QString, QString> defaults = TopicConfig {}.toKafkaConfigs();
+            const QMap<QString, QString> effective = topicConfig.toKafkaConfigs();
+            for (auto it = effective.cbegin(); it != effective.cend(); ++it) {
+                const bool isDefault = defaults.value(it.key()) == it.value();
+                result.configs->append(
+                    {it.key(), it.value(), false, isDefault ? DefaultConfig : DynamicTopicConfig, false});
+            }
+        }
+        response.topics.append(std::move(result));
+    }
+    return sendResponse(h, encodeMessage(response, h.apiVersion));
+}
+
+// Kafka's DeleteTopics (the KRaft controller's rules): a topic named twice (or its id given twice) is refused with
+// INVALID_REQUEST, as is an entry with both a name and an id or with neither (v6+); an unknown name gets
+// UNKNOWN_TOPIC_OR_PARTITION, an unknown id UNKNOWN_TOPIC_ID; a deleted topic is answered with its name and id.
+// Answers follow the request's order (Kafka shuffles them).
+WireResponse KafkaApis::Private::handleDeleteTopics(const RequestHeader &h, WireReader &r)
+{
+    const auto data = decodeMessage<DeleteTopicsRequest>(r, h.apiVersion);
+    if (!data)
+        return {};
+    QList<DeleteTopicsRequest::Topic> asked = data->topics;
+    for (const QString &name : data->topicNames)
+        asked.append({name, {}});
+    QHash<QString, int> names;
+    QHash<TopicId, int> ids;
+    for (const auto &topic : asked) {
+        if (topic.name)
+            ++names[*topic.name];
+        else
+            ++ids[TopicId::fromBytes(topic.topicId)];
+    }
+    DeleteTopicsResponse response;
+    for (const auto &topic : asked) {
+        DeleteTopicsResponse::Topic result {topic.name, topic.topicId, ErrorCode::None, std::nullopt};
+        const TopicId id = TopicId::fromBytes(topic.topicId);
+        QString why;
+        if (topic.name && !id.isNull()) {
+            result.error = ErrorCode::InvalidRequest;
+            why = QStringLiteral("You may not specify both topic name and topic id.");
+        } else if (!topic.name && id.isNull()) {
+            result.error = ErrorCode::InvalidRequest;
+            why = QStringLiteral("Neither topic name nor id were specified.");
+        } else if (topic.name ? names.value(*topic.name) > 1 : ids.value(id) > 1) {
+            result.error = ErrorCode::InvalidRequest;
+            why = topic.name ? QStringLiteral("Duplicate topic name.") : QStringLiteral("Duplicate topic id.");
+            if (topic.name)
+                result.topicId.clear();
+        } else {
+            const QString name = topic.name ? *topic.name : log.topicName(id);
+            if (name.isEmpty()) {
+                result.error = ErrorCode::UnknownTopicId;
+                why = QStringLiteral("topic id %1 does not exist").arg(id.toString());
+            } else {
+                const TopicId deletedId = log.topicId(name);
+                result.error = log.deleteTopic(name, &why);
+                if (result.error == ErrorCode::None) {
+                    groups.onTopicDeleted(name);
+                    result.name = name;
+                    result.topicId = deletedId.toByteArray();
+                }
+            }
         }
         if (result.error != ErrorCode::None)
             result.errorMessage = why;
-        response.topics.append(std::move(result));
+        response.responses.append(std::move(result));
     }
-    return sendResponse(h, encodeCreateTopicsResponse(response, h.apiVersion));
-}
-
-WireResponse KafkaApis::Private::handleDeleteTopics(const RequestHeader &h, WireReader &r)
-{
-    const auto data = decodeDeleteTopicsRequest(r, h.apiVersion);
-    if (!data)
-        return {};
-    DeleteTopicsResponseData response;
-    for (const QString &name : data->topicNames) {
-        const ErrorCode e = log.deleteTopic(name);
-        if (e == ErrorCode::None)
-            groups.onTopicDeleted(name);
-        response.topics.append({name, e});
-    }
-    return sendResponse(h, encodeDeleteTopicsResponse(response, h.apiVersion));
+    return sendResponse(h, encodeMessage(response, h.apiVersion));
 }
 
 WireResponse KafkaApis::Private::handleDeleteRecords(const RequestHeader &h, WireReader &r)

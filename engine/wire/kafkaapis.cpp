@@ -10,6 +10,7 @@
 
 #include <QHash>
 #include <QLoggingCategory>
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcWire, "topicscope.engine.wire")
 // One line per request: off by default (QT_LOGGING_RULES="topicscope.engine.wire.requests.debug=true").
@@ -142,21 +143,69 @@ WireResponse KafkaApis::Private::handleApiVersions(const RequestHeader &h, WireR
 
 WireResponse KafkaApis::Private::handleMetadata(const RequestHeader &h, WireReader &r)
 {
-    const auto request = decodeMetadataRequest(r, h.apiVersion);
+    const auto request = decodeMessage<MetadataRequest>(r, h.apiVersion);
     if (!request)
         return {};
     MetadataResponse response;
-    response.brokers.append({config.nodeId, config.advertisedHost, config.advertisedPort});
+    const bool allTopics = request->isAllTopics(h.apiVersion);
+    const auto byIdOrNullName = [](const MetadataRequest::Topic &topic) {
+        return !topic.name || !TopicId::fromBytes(topic.topicId).isNull();
+    };
+    if (!allTopics && h.apiVersion < 12
+        && std::any_of(request->topics->cbegin(), request->topics->cend(), byIdOrNullName)) {
+        // Kafka's handler refuses ids and null names before v12 (InvalidRequestException), and its error response
+        // lists every requested topic with the error, a null name as "".
+        for (const auto &asked : *request->topics) {
+            MetadataResponse::Topic refused;
+            refused.error = ErrorCode::InvalidRequest;
+            refused.name = asked.name.value_or(QString());
+            refused.topicId = asked.topicId;
+            response.topics.append(std::move(refused));
+        }
+        qCInfo(lcWire).noquote() << QStringLiteral("Metadata v%1 from client '%2' asks by topic id: refused")
+                                        .arg(h.apiVersion)
+                                        .arg(h.clientId.value_or(QString()));
+        return sendResponse(h, encodeMessage(response, h.apiVersion));
+    }
+    response.brokers.append({config.nodeId, config.advertisedHost, config.advertisedPort, std::nullopt});
     response.clusterId = config.clusterId;
     response.controllerId = config.nodeId;
 
-    const QStringList names = request->topics ? *request->topics : log.topicNames();
-    for (const QString &name : names) {
+    // Kafka: as soon as one topic is asked for by id, the ids decide and the names are not looked at.
+    QStringList names;
+    bool byId = false;
+    if (allTopics) {
+        names = log.topicNames();
+    } else {
+        for (const auto &topic : *request->topics)
+            byId = byId || !TopicId::fromBytes(topic.topicId).isNull();
+        for (const auto &topic : *request->topics) {
+            if (!byId) {
+                names.append(topic.name.value_or(QString()));
+                continue;
+            }
+            const TopicId id = TopicId::fromBytes(topic.topicId);
+            if (id.isNull())
+                continue;
+            const QString name = log.topicName(id);
+            if (!name.isEmpty()) {
+                names.append(name);
+                continue;
+            }
+            MetadataResponse::Topic unknown;
+            unknown.error = ErrorCode::UnknownTopicId;
+            unknown.name = std::nullopt;
+            unknown.topicId = topic.topicId;
+            response.topics.append(std::move(unknown));
+        }
+    }
+    const QList<qint32> replicas {config.nodeId}; // shared by every partition's replica and ISR lists
+    for (const QString &name : std::as_const(names)) {
         MetadataResponse::Topic topic;
         topic.name = name;
         int count = log.partitionCount(name);
         // Kafka creates named topics only; an all-topics request never creates anything.
-        if (count < 0 && request->topics && request->allowAutoTopicCreation && config.autoCreateTopics) {
+        if (count < 0 && !allTopics && !byId && request->allowAutoTopicCreation && config.autoCreateTopics) {
             QString why;
             const ErrorCode e = log.createTopic(name, config.numPartitions, {}, &why);
             if (e == ErrorCode::None) {
@@ -175,18 +224,21 @@ WireResponse KafkaApis::Private::handleMetadata(const RequestHeader &h, WireRead
         }
         if (count < 0 && topic.error == ErrorCode::None)
             topic.error = ErrorCode::UnknownTopicOrPartition;
+        if (count >= 0)
+            topic.topicId = log.topicId(name).toByteArray();
+        // One broker: the leader is the only replica and always in sync; the leader epoch never changes.
         for (int p = 0; p < count; ++p)
-            topic.partitions.append({ErrorCode::None, p, config.nodeId});
+            topic.partitions.append({ErrorCode::None, p, config.nodeId, 0, replicas, replicas, {}});
         response.topics.append(std::move(topic));
     }
-    return sendResponse(h, encodeMetadataResponse(response, h.apiVersion));
+    return sendResponse(h, encodeMessage(response, h.apiVersion));
 }
 
 // ---- Produce ----
 
 WireResponse KafkaApis::Private::handleProduce(const RequestHeader &h, WireReader &r)
 {
-    const auto request = decodeMessage<ProduceRequest>(r, h.apiVersion);
+    auto request = decodeMessage<ProduceRequest>(r, h.apiVersion);
     if (!request)
         return {};
     const bool validAcks = request->acks == -1 || request->acks == 0 || request->acks == 1;
@@ -195,15 +247,20 @@ WireResponse KafkaApis::Private::handleProduce(const RequestHeader &h, WireReade
     std::vector<AppendRequest> appends;
     // Per append: where its answer goes (topic, partition index in response.topics).
     std::vector<std::pair<qsizetype, qsizetype>> targets;
-    for (const auto &topic : request->topics) {
-        response.topics.append({topic.name, {}});
+    const bool byId = h.apiVersion >= 13;
+    for (auto &topic : request->topics) {
+        if (byId)
+            topic.name = log.topicName(TopicId::fromBytes(topic.topicId));
+        response.topics.append({topic.name, topic.topicId, {}});
         for (const auto &partition : topic.partitions) {
             ProduceResponse::Partition result;
             result.index = partition.index;
             const TopicPartition tp {topic.name, partition.index};
             const QByteArray records = partition.records.value_or(QByteArray());
             std::optional<RecordBatchHeader> header;
-            if (!validAcks) {
+            if (byId && topic.name.isEmpty()) {
+                result.error = ErrorCode::UnknownTopicId;
+            } else if (!validAcks) {
                 result.error = ErrorCode::InvalidRequiredAcks;
             } else if (records.size() < RecordBatchHeader::Size) {
                 result.error = ErrorCode::InvalidRecord; // v3+ requires exactly one batch
@@ -300,20 +357,27 @@ WireResponse KafkaApis::Private::handleInitProducerId(const RequestHeader &h, Wi
 
 // ---- Fetch ----
 
-FetchResponse KafkaApis::Private::readFetch(const FetchRequest &request, qint64 *totalBytes, bool *anyError) const
+FetchResponse KafkaApis::Private::readFetch(
+    const FetchRequest &request, qint16 version, qint64 *totalBytes, bool *anyError) const
 {
     FetchResponse response;
     qint64 remaining = request.maxBytes > 0 ? request.maxBytes : std::numeric_limits<qint32>::max();
     *totalBytes = 0;
     *anyError = false;
     for (const auto &topic : request.topics) {
+        // From v13 the id decides, now: a topic deleted (and maybe created again) since the request came is gone.
+        const QString name = version >= 13 ? log.topicName(TopicId::fromBytes(topic.topicId)) : topic.name;
+        if (response.topics.isEmpty() || response.topics.constLast().name != name
+            || response.topics.constLast().topicId != topic.topicId)
+            response.topics.append({name, topic.topicId, {}});
         for (const auto &partition : topic.partitions) {
             FetchResponse::Partition result;
             result.index = partition.index;
-            const TopicPartition tp {topic.name, partition.index};
-            const std::optional<PartitionInfo> info = log.partitionInfo(tp);
+            const TopicPartition tp {name, partition.index};
+            const std::optional<PartitionInfo> info = name.isEmpty() ? std::nullopt : log.partitionInfo(tp);
             if (!info) {
-                result.error = ErrorCode::UnknownTopicOrPartition;
+                result.error
+                    = name.isEmpty() && version >= 13 ? ErrorCode::UnknownTopicId : ErrorCode::UnknownTopicOrPartition;
                 *anyError = true;
             } else if (remaining <= 0 && *totalBytes > 0) {
                 // Response full (KIP-74): later partitions report their offsets and no data.
@@ -336,18 +400,40 @@ FetchResponse KafkaApis::Private::readFetch(const FetchRequest &request, qint64 
                     remaining -= result.records.size();
                 }
             }
-            appendPartition(response.topics, topic.name, std::move(result));
+            response.topics.last().partitions.append(std::move(result));
         }
     }
     return response;
 }
 
 void KafkaApis::Private::handleFetch(
-    const RequestHeader &h, FetchRequest request, const WireConnectionInfo &, Responder respond)
+    const RequestHeader &h, FetchRequest request, const WireConnectionInfo &c, Responder respond)
 {
+    // Fetch sessions (KIP-227) are declined as Kafka's broker declines them when its session cache has no room: a
+    // full request (epoch 0 asks for a new session, -1 for none; a session id given with them is closed) is answered
+    // in full with session id 0, so clients keep sending full requests. An incremental request (any other epoch)
+    // names a session that cannot exist: FETCH_SESSION_ID_NOT_FOUND with no partitions, and the client starts over.
+    if (request.sessionEpoch != 0 && request.sessionEpoch != -1) {
+        qCInfo(lcWire).noquote() << QStringLiteral("connection %1: incremental Fetch for session %2 epoch %3 from "
+                                                   "client '%4': no such session")
+                                        .arg(c.connectionId)
+                                        .arg(request.sessionId)
+                                        .arg(request.sessionEpoch)
+                                        .arg(h.clientId.value_or(QString()));
+        FetchResponse response;
+        response.error = ErrorCode::FetchSessionIdNotFound;
+        request.topics.clear();
+        respond(answerFetch(h, request, response));
+        return;
+    }
+    if (h.apiVersion >= 13) {
+        // Names for the exchange (the protocol lane and the live flow go by topic names).
+        for (auto &topic : request.topics)
+            topic.name = log.topicName(TopicId::fromBytes(topic.topicId));
+    }
     qint64 total = 0;
     bool anyError = false;
-    const FetchResponse response = readFetch(request, &total, &anyError);
+    const FetchResponse response = readFetch(request, h.apiVersion, &total, &anyError);
     if (anyError || total >= request.minBytes || request.maxWaitMs <= 0 || request.topics.isEmpty()) {
         respond(answerFetch(h, request, response));
         return;
@@ -376,14 +462,15 @@ void KafkaApis::Private::completeFetch(quint64 id)
     clock.cancel(fetch.timer);
     qint64 total = 0;
     bool anyError = false;
-    const FetchResponse response = readFetch(fetch.request, &total, &anyError);
+    const FetchResponse response = readFetch(fetch.request, fetch.header.apiVersion, &total, &anyError);
     fetch.respond(answerFetch(fetch.header, fetch.request, response));
 }
 
 WireResponse KafkaApis::Private::answerFetch(
     const RequestHeader &h, const FetchRequest &request, const FetchResponse &response) const
 {
-    WireResponse answer = sendResponse(h, encodeFetchResponse(response, h.apiVersion));
+    WireResponse answer;
+    answer.frame = encodeFetchFrame(h.correlationId, response, h.apiVersion);
     answer.exchange.fetched = ExchangeTap::fetchedRanges(request, response);
     answer.exchange.error = response.error;
     for (const auto &topic : response.topics) {
@@ -422,7 +509,7 @@ void KafkaApis::Private::recheckParkedFetches()
     for (const auto &[id, fetch] : parkedFetches) {
         qint64 total = 0;
         bool anyError = false;
-        readFetch(fetch.request, &total, &anyError);
+        readFetch(fetch.request, fetch.header.apiVersion, &total, &anyError);
         if (anyError || total >= fetch.request.minBytes)
             ready.push_back(id);
     }
@@ -434,7 +521,7 @@ void KafkaApis::Private::recheckParkedFetches()
 
 WireResponse KafkaApis::Private::handleListOffsets(const RequestHeader &h, WireReader &r)
 {
-    const auto request = decodeListOffsetsRequest(r, h.apiVersion);
+    const auto request = decodeMessage<ListOffsetsRequest>(r, h.apiVersion);
     if (!request)
         return {};
     ListOffsetsResponse response;
@@ -445,12 +532,15 @@ WireResponse KafkaApis::Private::handleListOffsets(const RequestHeader &h, WireR
             result.index = partition.index;
             result.error = found.error;
             result.offset = found.offset;
-            // Kafka gives timestamp -1 for the special EARLIEST (-2) and LATEST (-1) queries.
-            result.timestamp = partition.timestamp < 0 ? -1 : found.timestamp;
+            // -1 for the special EARLIEST and LATEST queries, the record's for a search or MAX_TIMESTAMP.
+            result.timestamp = found.timestamp;
+            // v0 lists offsets; the one it can give is the one found.
+            if (found.error == ErrorCode::None && found.offset >= 0)
+                result.oldStyleOffsets = {found.offset};
             appendPartition(response.topics, topic.name, result);
         }
     }
-    return sendResponse(h, encodeListOffsetsResponse(response, h.apiVersion));
+    return sendResponse(h, encodeMessage(response, h.apiVersion));
 }
 
 } // namespace topicscope::engine

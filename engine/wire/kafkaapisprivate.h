@@ -15,6 +15,7 @@
 #include "wire/logmessages.h"
 #include "wire/producermessages.h"
 #include "wire/requestheader.h"
+#include "wire/topicmessages.h"
 
 #include <QLoggingCategory>
 #include <QSet>
@@ -113,7 +114,8 @@ struct KafkaApis::Private {
     WireResponse handleInitProducerId(const RequestHeader &h, WireReader &r);
     // The handlers that may park take the request already decoded (wire/apitable.cpp).
     void handleFetch(const RequestHeader &h, FetchRequest request, const WireConnectionInfo &c, Responder respond);
-    FetchResponse readFetch(const FetchRequest &request, qint64 *totalBytes, bool *anyError) const;
+    // The partitions' data as of now. From v13 topics are named by id: an id no topic has is UNKNOWN_TOPIC_ID.
+    FetchResponse readFetch(const FetchRequest &request, qint16 version, qint64 *totalBytes, bool *anyError) const;
     WireResponse handleListOffsets(const RequestHeader &h, WireReader &r);
     WireResponse handleFindCoordinator(const RequestHeader &h, WireReader &r);
     void handleJoinGroup(

@@ -11,6 +11,7 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     wire/groupmessages.h wire/groupmessages.cpp
     wire/adminmessages.h wire/adminmessages.cpp
     wire/producermessages.h wire/clustermessages.h wire/configcatalog.h wire/configcatalog.cpp
+    wire/topicmessages.h wire/versionedfields.h
     wire/kafkaapis.h wire/kafkaapisprivate.h wire/kafkaapis.cpp wire/kafkaadminapis.cpp wire/kafkaclusterapis.cpp
     wire/kafkagroupapis.cpp
 )

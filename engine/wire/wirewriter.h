@@ -30,6 +30,8 @@ public:
     void emptyTaggedFields() { uvarint(0); }
     void raw(QByteArrayView v) { m_data.append(v); }
 
+    // Room for n bytes in all, so that a large body (a Fetch answer's records) is not regrown as it is written.
+    void reserve(qsizetype n) { m_data.reserve(n); }
     qsizetype size() const { return m_data.size(); }
     const QByteArray &data() const { return m_data; }
     QByteArray take() { return std::move(m_data); }

@@ -71,7 +71,8 @@ QString dump(const LogManager &log)
         const auto map = info->config.toKafkaConfigs();
         for (auto it = map.cbegin(); it != map.cend(); ++it)
             configs.append(it.key() + QLatin1Char('=') + it.value());
-        lines.append(QStringLiteral("topic %1 %2").arg(name, configs.join(QLatin1Char(' '))));
+        lines.append(
+            QStringLiteral("topic %1 id=%2 %3").arg(name, info->id.toString(), configs.join(QLatin1Char(' '))));
         for (const PartitionInfo &p : info->partitions) {
             const FetchResult all = log.read({name, p.partition}, p.logStartOffset, 1LL << 40);
             lines.append(QStringLiteral("  p%1 lso=%2 leo=%3 size=%4 lastAppend=%5 batches=[%6] bytes=%7")
@@ -488,6 +489,12 @@ private Q_SLOTS:
         QTest::addRow("earliest after DeleteRecords") << qint64(1) << qint64(-2) << qint64(1) << qint64(-1);
         QTest::addRow("skips records below log start") << qint64(1) << qint64(0) << qint64(1) << qint64(1010);
         QTest::addRow("match only below log start moves on") << qint64(5) << qint64(1040) << qint64(5) << qint64(1050);
+        // Kafka's other special values: MAX_TIMESTAMP (KIP-734), EARLIEST_LOCAL and LATEST_TIERED (tiered storage,
+        // which this log has none of: all of it is local, nothing is tiered).
+        QTest::addRow("max timestamp") << qint64(0) << qint64(-3) << qint64(6) << qint64(2000);
+        QTest::addRow("earliest local") << qint64(0) << qint64(-4) << qint64(0) << qint64(-1);
+        QTest::addRow("earliest local after DeleteRecords") << qint64(2) << qint64(-4) << qint64(2) << qint64(-1);
+        QTest::addRow("latest tiered") << qint64(0) << qint64(-5) << qint64(-1) << qint64(-1);
     }
 
     void offsetForTimestamp()
@@ -835,6 +842,44 @@ private Q_SLOTS:
         QVERIFY(before.contains(QLatin1String("p0 lso=4 leo=10")));
         QCOMPARE(log->read({QStringLiteral("beta"), 0}, 3, 100).error, ErrorCode::OffsetOutOfRange);
         QCOMPARE(log->append({QStringLiteral("beta"), 0}, makeBatch(1)).baseOffset, 10);
+    }
+
+    // Topic ids (KIP-516): given at creation, kept across restarts (reopenGivesIdenticalState compares them too),
+    // looked up both ways, and new for a topic deleted and created again under the same name.
+    void topicIdsAreStableAndNewForARecreatedTopic()
+    {
+        QTemporaryDir dir;
+        StorageOptions options;
+        options.dataDir = dir.path();
+        TopicId a;
+        TopicId firstB;
+        TopicId secondB;
+        {
+            QString error;
+            auto log = LogManager::open(options, m_clock, m_events, &error);
+            QVERIFY2(log, qPrintable(error));
+            QCOMPARE(log->createTopic(QStringLiteral("a"), 1), ErrorCode::None);
+            QCOMPARE(log->createTopic(QStringLiteral("b"), 1), ErrorCode::None);
+            a = log->topicId(QStringLiteral("a"));
+            firstB = log->topicId(QStringLiteral("b"));
+            QVERIFY(!a.isNull() && !a.isReserved() && a != firstB);
+            QCOMPARE(log->describeTopic(QStringLiteral("a"))->id, a);
+            QCOMPARE(log->topicName(a), QStringLiteral("a"));
+            QCOMPARE(log->deleteTopic(QStringLiteral("b")), ErrorCode::None);
+            QVERIFY(log->topicName(firstB).isEmpty());
+            QCOMPARE(log->createTopic(QStringLiteral("b"), 2), ErrorCode::None);
+            secondB = log->topicId(QStringLiteral("b"));
+            QVERIFY(secondB != firstB && !secondB.isNull());
+        }
+        QString error;
+        auto log = LogManager::open(options, m_clock, m_events, &error);
+        QVERIFY2(log, qPrintable(error));
+        QCOMPARE(log->topicId(QStringLiteral("a")), a);
+        QCOMPARE(log->topicId(QStringLiteral("b")), secondB);
+        QCOMPARE(log->topicName(secondB), QStringLiteral("b"));
+        QVERIFY(log->topicName(firstB).isEmpty());
+        QVERIFY(log->topicId(QStringLiteral("nope")).isNull());
+        QVERIFY(log->topicName(TopicId()).isEmpty());
     }
 
     void secondOpenOfTheSameDirectoryFails()

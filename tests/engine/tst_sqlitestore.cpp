@@ -1,5 +1,6 @@
 #include "storage/sqlitestore.h"
 
+#include <QFile>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QTest>
@@ -184,8 +185,8 @@ private Q_SLOTS:
         qint64 topicId = -1;
         qint64 p0 = -1;
         qint64 p1 = -1;
-        QVERIFY(store->insertTopic(
-            QStringLiteral("t"), {{QStringLiteral("retention.ms"), QStringLiteral("5")}}, &topicId, &error));
+        QVERIFY(store->insertTopic(QStringLiteral("t"), TopicId::generate(),
+            {{QStringLiteral("retention.ms"), QStringLiteral("5")}}, &topicId, &error));
         QVERIFY(store->insertPartition(topicId, 0, &p0, &error));
         QVERIFY(store->insertPartition(topicId, 1, &p1, &error));
         // Batches of 10 offsets each in p0; one in p1 that must never show up in p0's queries.
@@ -238,6 +239,73 @@ private Q_SLOTS:
         out.clear();
         QVERIFY(store->readBatches(p1, 0, 1 << 20, &out, &count, &error));
         QCOMPARE(count, 0);
+    }
+
+    // A database written by Topicscope before topic ids (schema 1: tests/engine/data/topicscope-schema1.db.qz, made
+    // by the build of main at 036cd94 with kcat producing to "orders" (3 records) and "audit.log" (1), stored
+    // qCompress'ed) is migrated on open: every topic gets an id, which then stays the same on every later open.
+    void schema1DatabaseGetsTopicIds()
+    {
+        QFile fixture(QStringLiteral(TOPICSCOPE_TESTS_SOURCE_DIR "/engine/data/topicscope-schema1.db.qz"));
+        QVERIFY(fixture.open(QIODevice::ReadOnly));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(SqliteStore::databaseFileName());
+        {
+            QFile copy(path);
+            QVERIFY(copy.open(QIODevice::WriteOnly));
+            copy.write(qUncompress(fixture.readAll()));
+        }
+        QCOMPARE(pragmaOn(path, "PRAGMA user_version"), qint64(1));
+        QCOMPARE(pragmaOn(path, "SELECT count(*) FROM topics"), qint64(2));
+
+        const auto load = [&path]() -> std::optional<std::vector<StoredTopic>> {
+            QString error;
+            auto store = SqliteStore::open(path, false, &error);
+            if (!store) {
+                qWarning() << error;
+                return std::nullopt;
+            }
+            return store->loadTopics(&error);
+        };
+        const auto first = load();
+        QVERIFY(first);
+        QCOMPARE(pragmaOn(path, "PRAGMA user_version"), qint64(SqliteStore::SchemaVersion));
+        QCOMPARE(first->size(), size_t(2));
+        QCOMPARE(first->at(0).name, QStringLiteral("audit.log"));
+        QCOMPARE(first->at(1).name, QStringLiteral("orders"));
+        for (const StoredTopic &topic : *first) {
+            QVERIFY(!topic.uuid.isNull() && !topic.uuid.isReserved());
+            QCOMPARE(topic.partitions.size(), size_t(1));
+        }
+        QVERIFY(first->at(0).uuid != first->at(1).uuid);
+        QCOMPARE(first->at(1).partitions[0].logEndOffset, 3);
+        const auto second = load();
+        QVERIFY(second);
+        QCOMPARE(second->at(0).uuid, first->at(0).uuid);
+        QCOMPARE(second->at(1).uuid, first->at(1).uuid);
+
+        // The records are still there to read.
+        QString error;
+        auto store = SqliteStore::open(path, false, &error);
+        QByteArray out;
+        int batches = 0;
+        QVERIFY(store->readBatches(second->at(1).partitions[0].partitionId, 0, 1 << 20, &out, &batches, &error));
+        QVERIFY(batches >= 1 && !out.isEmpty());
+    }
+
+    // Ids are unique in the store, as the index says.
+    void topicIdsAreUnique()
+    {
+        QString error;
+        auto store = SqliteStore::open(SqliteStore::inMemoryPath(), false, &error);
+        QVERIFY2(store, qPrintable(error));
+        QVERIFY(store->begin(&error));
+        const TopicId id = TopicId::generate();
+        qint64 topicId = -1;
+        QVERIFY(store->insertTopic(QStringLiteral("a"), id, {}, &topicId, &error));
+        QVERIFY(!store->insertTopic(QStringLiteral("b"), id, {}, &topicId, &error));
+        QVERIFY2(error.contains(QLatin1String("UNIQUE")), qPrintable(error));
+        store->rollback();
     }
 };
 

@@ -70,7 +70,8 @@ private Q_SLOTS:
         QTest::addRow("SaslHandshake not offered") << frame(17, 1, 1, {}) << QStringLiteral("SaslHandshake");
         QTest::addRow("Produce v2 (MessageSet era)")
             << frame(0, 2, 1, {}) << QStringLiteral("unsupported version Produce v2");
-        QTest::addRow("Metadata v7 above the max") << frame(3, 7, 1, {}) << QStringLiteral("supported v0-v6");
+        QTest::addRow("Metadata v14 above the max")
+            << frame(3, 14, 1, [](WireWriter &w) { w.emptyTaggedFields(); }) << QStringLiteral("supported v0-v13");
         QTest::addRow("truncated header")
             << QByteArray::fromHex("00030001") << QStringLiteral("malformed request header");
         QTest::addRow("truncated Metadata body")
@@ -135,8 +136,8 @@ private Q_SLOTS:
         }
         QCOMPARE(r.int32(), 0); // throttle (v1+)
         QVERIFY(r.ok() && r.atEnd());
-        QCOMPARE(ranges.value(0), qMakePair(3, 7));
-        QCOMPARE(ranges.value(1), qMakePair(4, 11));
+        QCOMPARE(ranges.value(0), qMakePair(3, 13));
+        QCOMPARE(ranges.value(1), qMakePair(4, 18));
         QCOMPARE(ranges.value(10), qMakePair(0, 6));
         QCOMPARE(ranges.value(18), qMakePair(0, 4));
         QCOMPARE(ranges.value(32), qMakePair(0, 4));

@@ -236,17 +236,21 @@ private Q_SLOTS:
 
     void advertisedVersionsStayNonFlexible()
     {
-        // Reference §2.5 / §9.4: apart from the APIs moved onto message descriptions up to Kafka 4.1's versions
-        // (ApiVersions, DeleteRecords, InitProducerId, the config APIs, DescribeLogDirs, CreatePartitions,
-        // DescribeCluster, and the group APIs OffsetCommit to ListGroups and DeleteGroups) no advertised version is
-        // flexible, and the minima librdkafka 2.0.2 checks one version at a time are included.
+        // Reference §2.5 / §9.4: every API is now on message descriptions up to Kafka 4.1's versions, flexible ones
+        // included (issue 12); only OffsetDelete has no flexible version. The minima librdkafka 2.0.2 checks one
+        // version at a time are still included, and flexible versions are picked only by clients that speak them: the
+        // highest versions the reference clients implement (reference §2.1-2.3) are still classic ones (below).
         const QSet<qint16> flexibleAdvertised
-            = {8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 21, 22, 32, 33, 35, 37, 42, 44, 60};
+            = {0, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19, 20, 21, 22, 32, 33, 35, 37, 42, 44, 60};
         for (const ApiVersionRange &range : ApiKeys::supported()) {
             for (qint16 v = range.minVersion; v <= range.maxVersion; ++v) {
                 if (!flexibleAdvertised.contains(range.apiKey))
                     QVERIFY2(!ApiKeys::isFlexible(range.apiKey, v), qPrintable(ApiKeys::name(range.apiKey)));
             }
+        }
+        for (const auto &[key, referenceMax] : {std::pair {0, 7}, {1, 11}, {2, 3}, {3, 6}, {19, 4}, {20, 3}}) {
+            QVERIFY(ApiKeys::isSupported(qint16(key), qint16(referenceMax)));
+            QVERIFY2(!ApiKeys::isFlexible(qint16(key), qint16(referenceMax)), qPrintable(ApiKeys::name(qint16(key))));
         }
         QVERIFY(ApiKeys::isSupported(0, 3)); // Produce v3: MsgVer2
         QVERIFY(ApiKeys::isSupported(1, 4)); // Fetch v4: MsgVer2
@@ -294,15 +298,25 @@ private Q_SLOTS:
 
     void metadataTopicsNullEmptyAndV0()
     {
+        const auto names = [](const MetadataRequest &request) {
+            QStringList list;
+            for (const auto &topic : *request.topics)
+                list.append(*topic.name);
+            return list;
+        };
         WireReader v0(hex("00000000"));
-        QCOMPARE(decodeMetadataRequest(v0, 0)->topics, std::nullopt); // v0 empty list = all topics
+        QVERIFY(decodeMessage<MetadataRequest>(v0, 0)->isAllTopics(0)); // v0 empty list = all topics
         WireReader v1null(hex("ffffffff"));
-        QCOMPARE(decodeMetadataRequest(v1null, 1)->topics, std::nullopt);
+        const auto null = decodeMessage<MetadataRequest>(v1null, 1);
+        QCOMPARE(null->topics.has_value(), false);
+        QVERIFY(null->isAllTopics(1));
         WireReader v1empty(hex("00000000"));
-        QCOMPARE(decodeMetadataRequest(v1empty, 1)->topics, QStringList {}); // brokers only
+        const auto empty = decodeMessage<MetadataRequest>(v1empty, 1);
+        QCOMPARE(names(*empty), QStringList {}); // brokers only
+        QVERIFY(!empty->isAllTopics(1));
         WireReader v4(hex("00000001 0001 74 00"));
-        const auto request = decodeMetadataRequest(v4, 4);
-        QCOMPARE(request->topics, QStringList {QStringLiteral("t")});
+        const auto request = decodeMessage<MetadataRequest>(v4, 4);
+        QCOMPARE(names(*request), QStringList {QStringLiteral("t")});
         QCOMPARE(request->allowAutoTopicCreation, false);
     }
 
@@ -337,7 +351,7 @@ private Q_SLOTS:
     void produceResponseLayoutByVersion()
     {
         ProduceResponse response;
-        response.topics = {{QStringLiteral("t"), {{0, ErrorCode::None, 5, -1, 0, {}, std::nullopt}}}};
+        response.topics = {{QStringLiteral("t"), {}, {{0, ErrorCode::None, 5, -1, 0, {}, std::nullopt}}}};
         // v3: base offset, log append time, throttle at the end.
         QCOMPARE(encodeMessage(response, 3).toHex(),
             QByteArray("00000001000174000000010000000000000000000000000005ffffffffffffffff00000000"));
@@ -416,7 +430,7 @@ private Q_SLOTS:
     void produceResponseFlexibleV9()
     {
         ProduceResponse response;
-        response.topics = {{QStringLiteral("t"),
+        response.topics = {{QStringLiteral("t"), {},
             {{0, ErrorCode::InvalidRecord, -1, -1, 0, {{1, QStringLiteral("bad")}}, QStringLiteral("one bad")}}}};
         const QByteArray v9 = encodeMessage(response, 9);
         QCOMPARE(v9.toHex(),
@@ -469,7 +483,7 @@ private Q_SLOTS:
         w.arrayLength(0); // forgotten
         w.string(QString()); // rack
         WireReader r(w.data());
-        const auto request = decodeFetchRequest(r, 11);
+        const auto request = decodeMessage<FetchRequest>(r, 11);
         QVERIFY(request);
         QVERIFY(r.atEnd());
         QCOMPARE(request->maxWaitMs, 500);
@@ -478,9 +492,16 @@ private Q_SLOTS:
         QCOMPARE(request->topics[0].partitions[0].maxBytes, 1048576);
 
         FetchResponse response;
-        response.topics = {{QStringLiteral("t"), {{0, ErrorCode::None, 10, 10, 0, QByteArray()}}}};
+        FetchResponse::Partition partition;
+        partition.index = 0;
+        partition.error = ErrorCode::None;
+        partition.highWatermark = 10;
+        partition.lastStableOffset = 10;
+        partition.logStartOffset = 0;
+        partition.records = QByteArray();
+        response.topics = {{QStringLiteral("t"), {}, {partition}}};
         // throttle, error, session, [t: [p0 err hw lso logstart aborted=null preferred=-1 records=empty]]
-        QCOMPARE(encodeFetchResponse(response, 11).toHex(),
+        QCOMPARE(encodeMessage(response, 11).toHex(),
             QByteArray("00000000"
                        "0000"
                        "00000000"

@@ -11,6 +11,7 @@
 #include "wire/logmessages.h"
 #include "wire/messagefields.h"
 #include "wire/producermessages.h"
+#include "wire/topicmessages.h"
 #include "wirebroker.h"
 
 #include <QTest>
@@ -28,12 +29,14 @@ template <class Request, class Response> struct Api {
 };
 
 // The APIs whose request and response are described (wire/messagefields.h).
-using DescribedApis = std::tuple<Api<ProduceRequest, ProduceResponse>,
+using DescribedApis = std::tuple<Api<ProduceRequest, ProduceResponse>, Api<FetchRequest, FetchResponse>,
+    Api<ListOffsetsRequest, ListOffsetsResponse>, Api<MetadataRequest, MetadataResponse>,
     Api<OffsetCommitRequestData, OffsetCommitResponseData>, Api<OffsetFetchRequestData, OffsetFetchResponseData>,
     Api<FindCoordinatorRequest, FindCoordinatorResponse>, Api<JoinGroupRequestData, JoinGroupResponseData>,
     Api<HeartbeatRequestData, HeartbeatResponseData>, Api<LeaveGroupRequestData, LeaveGroupResponseData>,
     Api<SyncGroupRequestData, SyncGroupResponseData>, Api<DescribeGroupsRequestData, DescribeGroupsResponseData>,
     Api<ListGroupsRequestData, ListGroupsResponseData>, Api<ApiVersionsRequestData, ApiVersionsResponseData>,
+    Api<CreateTopicsRequest, CreateTopicsResponse>, Api<DeleteTopicsRequest, DeleteTopicsResponse>,
     Api<DeleteRecordsRequest, DeleteRecordsResponse>, Api<InitProducerIdRequest, InitProducerIdResponse>,
     Api<DescribeConfigsRequestData, DescribeConfigsResponseData>, Api<AlterConfigsRequestData, AlterConfigsResponseData>,
     Api<DescribeLogDirsRequestData, DescribeLogDirsResponseData>,
@@ -42,9 +45,9 @@ using DescribedApis = std::tuple<Api<ProduceRequest, ProduceResponse>,
     Api<IncrementalAlterConfigsRequestData, IncrementalAlterConfigsResponseData>,
     Api<OffsetDeleteRequestData, OffsetDeleteResponseData>, Api<DescribeClusterRequestData, DescribeClusterResponseData>>;
 
-// Advertised, not described yet: walked by tst_wireapis and tst_wirecodec with hand-built frames instead.
-const QList<ApiKey> notYetDescribed
-    = {ApiKey::Fetch, ApiKey::ListOffsets, ApiKey::Metadata, ApiKey::CreateTopics, ApiKey::DeleteTopics};
+// Advertised, not described yet: every advertised API is described now; an API added without a description must be
+// named here (and is walked by hand-built frames in tst_wireapis instead).
+const QList<ApiKey> notYetDescribed = {};
 
 // Sends a default request of the API at the version and checks the answer's framing and body. Empty string = fine.
 template <class A> QString walk(qint16 version)
@@ -125,7 +128,7 @@ private Q_SLOTS:
     void aVersionMismatchIsCaught()
     {
         ProduceResponse response;
-        response.topics = {{QStringLiteral("t"), {{}}}};
+        response.topics = {{QStringLiteral("t"), {}, {{}}}};
         const QByteArray v9 = encodeMessage(response, 9);
         WireReader asV7(v9);
         const auto decoded = decodeMessage<ProduceResponse>(asV7, 7);
