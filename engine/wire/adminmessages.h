@@ -14,8 +14,8 @@
 
 // Request and response bodies of ApiVersions, DeleteRecords, DescribeConfigs, AlterConfigs, IncrementalAlterConfigs
 // and CreatePartitions, as in Kafka's message/*.json (DeleteGroups is with the group APIs, wire/groupmessages.h;
-// CreateTopics and DeleteTopics in wire/topicmessages.h). Those with a describe() (wire/messagefields.h) list every field of every version
-// the broker advertises; the others still have hand-written decoders and encoders.
+// CreateTopics and DeleteTopics in wire/topicmessages.h). Each has a describe() (wire/messagefields.h) listing every
+// field of every version the broker advertises.
 namespace topicscope::engine::wire {
 
 // ---- ApiVersions (key 18), v0-4 (flexible from 3) ----
