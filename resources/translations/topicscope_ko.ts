@@ -413,6 +413,413 @@
     </message>
 </context>
 <context>
+    <name>topicscope::ui::EnginePhrases</name>
+    <message>
+        <source>%1; removed %2 (did not rejoin)</source>
+        <translation>%1. 다시 참여하지 않은 %2 제거</translation>
+    </message>
+    <message>
+        <source>member %1 expired: no heartbeat within its session timeout of %2 ms</source>
+        <translation>멤버 %1 만료: 세션 타임아웃 %2 ms 안에 하트비트 없음</translation>
+    </message>
+    <message>
+        <source>rebalance timeout of %1 ms expired</source>
+        <translation>리밸런스 타임아웃 %1 ms 경과</translation>
+    </message>
+    <message>
+        <source>initial rebalance delay elapsed, %1 member(s) joined</source>
+        <translation>초기 리밸런스 지연 경과, 멤버 %1명 참여</translation>
+    </message>
+    <message>
+        <source>all members left</source>
+        <translation>모든 멤버가 떠남</translation>
+    </message>
+    <message>
+        <source>all %1 member(s) joined</source>
+        <translation>멤버 %1명 모두 참여</translation>
+    </message>
+    <message>
+        <source>removed %1: no SyncGroup within the rebalance timeout</source>
+        <translation>%1 제거: 리밸런스 타임아웃 안에 SyncGroup 없음</translation>
+    </message>
+    <message>
+        <source>leader %1 sent the assignment for generation %2</source>
+        <translation>리더 %1이(가) 제너레이션 %2의 할당을 보냄</translation>
+    </message>
+    <message>
+        <source>group reached its maximum size of %1</source>
+        <translation>그룹이 최대 크기 %1에 도달</translation>
+    </message>
+    <message>
+        <source>member %1 rejoined with changed metadata (client reason: %2)</source>
+        <translation>멤버 %1이(가) 바뀐 메타데이터로 다시 참여 (클라이언트 사유: %2)</translation>
+    </message>
+    <message>
+        <source>member %1 rejoined (client reason: %2)</source>
+        <translation>멤버 %1이(가) 다시 참여 (클라이언트 사유: %2)</translation>
+    </message>
+    <message>
+        <source>leader %1 rejoined (client reason: %2)</source>
+        <translation>리더 %1이(가) 다시 참여 (클라이언트 사유: %2)</translation>
+    </message>
+    <message>
+        <source>new member %1 joined (client reason: %2)</source>
+        <translation>새 멤버 %1 참여 (클라이언트 사유: %2)</translation>
+    </message>
+    <message>
+        <source>static member %1 (instance %2) replaced %3 (client reason: %4)</source>
+        <translation>정적 멤버 %1(인스턴스 %2)이(가) %3을(를) 대체 (클라이언트 사유: %4)</translation>
+    </message>
+    <message>
+        <source>member %1 left the group (client reason: %2)</source>
+        <translation>멤버 %1이(가) 그룹을 떠남 (클라이언트 사유: %2)</translation>
+    </message>
+    <message>
+        <source>its last committed offsets were deleted</source>
+        <translation>마지막 커밋 오프셋이 삭제됨</translation>
+    </message>
+    <message>
+        <source>its last committed offsets went with topic %1</source>
+        <translation>마지막 커밋 오프셋이 토픽 %1과(와) 함께 삭제됨</translation>
+    </message>
+    <message>
+        <source>group deleted</source>
+        <translation>그룹 삭제됨</translation>
+    </message>
+    <message>
+        <source>not provided</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>rejoining with the member id the coordinator assigned</source>
+        <translation>코디네이터가 준 멤버 ID로 다시 참여</translation>
+    </message>
+    <message>
+        <source>rejoining as a new member</source>
+        <translation>새 멤버로 다시 참여</translation>
+    </message>
+    <message>
+        <source>rejoining after %1</source>
+        <translation>%1 후 다시 참여</translation>
+    </message>
+    <message>
+        <source>retrying JoinGroup</source>
+        <translation>JoinGroup 재시도</translation>
+    </message>
+    <message>
+        <source>consumer poll timeout has expired.</source>
+        <translation>컨슈머 poll 타임아웃이 지났습니다.</translation>
+    </message>
+    <message>
+        <source>the consumer is being closed</source>
+        <translation>컨슈머를 닫는 중</translation>
+    </message>
+    <message>
+        <source>join: %1</source>
+        <translation>참여: %1</translation>
+    </message>
+    <message>
+        <source>rejoin: %1</source>
+        <translation>재참여: %1</translation>
+    </message>
+    <message>
+        <source>leave: %1</source>
+        <translation>떠남: %1</translation>
+    </message>
+    <message>
+        <source>session timeout: %1</source>
+        <translation>세션 타임아웃: %1</translation>
+    </message>
+    <message>
+        <source>rebalance timeout: %1</source>
+        <translation>리밸런스 타임아웃: %1</translation>
+    </message>
+    <message>
+        <source>metadata change: %1</source>
+        <translation>메타데이터 변경: %1</translation>
+    </message>
+    <message>
+        <source>static member replaced: %1</source>
+        <translation>정적 멤버 대체: %1</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>회수됨</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>떠남</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>중지됨</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>비정상 종료</translation>
+    </message>
+    <message>
+        <source>poll timeout</source>
+        <translation>poll 타임아웃</translation>
+    </message>
+    <message>
+        <source>leave</source>
+        <translation>떠남</translation>
+    </message>
+    <message>
+        <source>session timeout</source>
+        <translation>세션 타임아웃</translation>
+    </message>
+    <message>
+        <source>rebalance timeout</source>
+        <translation>리밸런스 타임아웃</translation>
+    </message>
+    <message>
+        <source>produced by %1 to %2 at offset %3 (%4)</source>
+        <translation>%1이(가) %2의 오프셋 %3에 생산 (%4)</translation>
+    </message>
+    <message>
+        <source>polled by %1 (gen %2)</source>
+        <translation>%1이(가) 가져감 (제너레이션 %2)</translation>
+    </message>
+    <message>
+        <source>processed by %1 (gen %2)</source>
+        <translation>%1이(가) 처리함 (제너레이션 %2)</translation>
+    </message>
+    <message>
+        <source>processed AGAIN by %1 (gen %2): duplicate, the %3 time in group %4</source>
+        <translation>%1이(가) 다시 처리함 (제너레이션 %2): 중복, 그룹 %4에서 %3번째</translation>
+    </message>
+    <message>
+        <source>deserialization failed in %1 (gen %2): %3; skipped</source>
+        <translation>%1에서 역직렬화 실패 (제너레이션 %2): %3. 건너뜀</translation>
+    </message>
+    <message>
+        <source>deserialization failed in %1 (gen %2); skipped</source>
+        <translation>%1에서 역직렬화 실패 (제너레이션 %2). 건너뜀</translation>
+    </message>
+    <message>
+        <source>LOST: %1 crashed before processing it, but group %2 had committed past it</source>
+        <translation>유실: %1이(가) 처리 전에 비정상 종료했지만 그룹 %2은(는) 이미 그 뒤까지 커밋함</translation>
+    </message>
+    <message>
+        <source>committed by group %1 (offset %2, by %3)</source>
+        <translation>그룹 %1이(가) 커밋함 (오프셋 %2, %3)</translation>
+    </message>
+    <message>
+        <source>deleted by %1: logStartOffset moved to %2</source>
+        <translation>%1에 의해 삭제됨: logStartOffset이 %2(으)로 이동</translation>
+    </message>
+    <message>
+        <source>(this open-ended run keeps its newest %1 events: what happened to the record before %2 is no longer known)</source>
+        <translation>(끝이 없는 실행은 최근 이벤트 %1개만 보관합니다: %2 이전에 이 레코드에 일어난 일은 더 이상 알 수 없습니다)</translation>
+    </message>
+    <message>
+        <source>offset %1 of %2 was deleted: the log starts at %3</source>
+        <translation>%2의 오프셋 %1은(는) 삭제됨: 로그는 %3부터 시작</translation>
+    </message>
+    <message>
+        <source>offset %1 is outside %2&apos;s log [%3, %4)</source>
+        <translation>오프셋 %1은(는) %2의 로그 [%3, %4) 밖에 있음</translation>
+    </message>
+    <message>
+        <source>offset %1 of %2 could not be read</source>
+        <translation>%2의 오프셋 %1을(를) 읽을 수 없음</translation>
+    </message>
+    <message>
+        <source>the scenario has not started</source>
+        <translation>시나리오가 아직 시작되지 않음</translation>
+    </message>
+    <message>
+        <source>unknown partition %1</source>
+        <translation>알 수 없는 파티션 %1</translation>
+    </message>
+    <message>
+        <source>produced by %1 to %2 at offset %3, in a batch of %4 record(s) (offsets %5..%6)</source>
+        <translation>%1이(가) %2의 오프셋 %3에 생산, 레코드 %4개 배치 (오프셋 %5..%6)</translation>
+    </message>
+    <message>
+        <source>fetched AGAIN by %1 (group %2, gen %3): redelivery, %4 had fetched it before</source>
+        <translation>%1이(가) 다시 가져감 (그룹 %2, 제너레이션 %3): 재전달, 이전에 %4이(가) 가져갔음</translation>
+    </message>
+    <message>
+        <source>fetched AGAIN by %1: redelivery, %2 had fetched it before</source>
+        <translation>%1이(가) 다시 가져감: 재전달, 이전에 %2이(가) 가져갔음</translation>
+    </message>
+    <message>
+        <source>an earlier member</source>
+        <translation>이전 멤버</translation>
+    </message>
+    <message>
+        <source>fetched by %1 (group %2, gen %3)</source>
+        <translation>%1이(가) 가져감 (그룹 %2, 제너레이션 %3)</translation>
+    </message>
+    <message>
+        <source>fetched by %1</source>
+        <translation>%1이(가) 가져감</translation>
+    </message>
+    <message>
+        <source>no key: the client chose partition %1 itself (Kafka&apos;s clients spread keyless records round-robin or sticky)</source>
+        <translation>키 없음: 클라이언트가 파티션 %1을(를) 직접 골랐습니다 (Kafka 클라이언트는 키 없는 레코드를 라운드 로빈이나 스티키로 분산합니다)</translation>
+    </message>
+    <message>
+        <source>murmur2(key) = 0x%1 → toPositive %2 % %3 = %4: partition %5, as Kafka&apos;s default partitioner picks</source>
+        <translation>murmur2(key) = 0x%1 → toPositive %2 % %3 = %4: 파티션 %5, Kafka 기본 파티셔너가 고르는 그대로</translation>
+    </message>
+    <message>
+        <source>murmur2(key) = 0x%1 → toPositive %2 % %3 = %4, but the record is in partition %5: the client did not use Kafka&apos;s default murmur2 partitioner (librdkafka&apos;s default, consistent_random, hashes keys with CRC32), chose the partition itself, or the topic had fewer partitions then</source>
+        <translation>murmur2(key) = 0x%1 → toPositive %2 % %3 = %4인데 레코드는 파티션 %5에 있습니다: 클라이언트가 Kafka 기본 murmur2 파티셔너를 쓰지 않았거나(librdkafka의 기본값 consistent_random은 키를 CRC32로 해시합니다), 파티션을 직접 골랐거나, 그때 토픽의 파티션 수가 더 적었습니다</translation>
+    </message>
+    <message>
+        <source>no key → sticky partition %1 (%2 of batch.size %3 bytes sent to it; %4)</source>
+        <translation>키 없음 → 스티키 파티션 %1 (batch.size %3바이트 중 %2바이트 전송됨. %4)</translation>
+    </message>
+    <message>
+        <source>picked at random for the first keyless record</source>
+        <translation>첫 키 없는 레코드를 위해 무작위로 고름</translation>
+    </message>
+    <message>
+        <source>partition count changed</source>
+        <translation>파티션 수가 바뀜</translation>
+    </message>
+    <message>
+        <source>switched from %1 after %2 bytes ≥ batch.size, batch full</source>
+        <translation>%2바이트 ≥ batch.size가 되어 %1에서 바꿈, 배치가 가득 참</translation>
+    </message>
+    <message>
+        <source>switched from %1 after %2 bytes ≥ 2 × batch.size</source>
+        <translation>%2바이트 ≥ 2 × batch.size가 되어 %1에서 바꿈</translation>
+    </message>
+    <message>
+        <source>invalid partition given with record: %1 is not in the range [0...%2]</source>
+        <translation>레코드에 잘못된 파티션 지정: %1은(는) [0...%2] 범위 밖</translation>
+    </message>
+    <message>
+        <source>explicit partition %1 (of %2), set by the caller</source>
+        <translation>호출자가 지정한 파티션 %1 (%2개 중)</translation>
+    </message>
+    <message>
+        <source>round-robin: partition %1 again, its new batch was just opened (key ignored)</source>
+        <translation>라운드 로빈: 새 배치가 막 열려서 다시 파티션 %1 (키 무시)</translation>
+    </message>
+    <message>
+        <source>round-robin: partition %1 again, its new batch was just opened</source>
+        <translation>라운드 로빈: 새 배치가 막 열려서 다시 파티션 %1</translation>
+    </message>
+    <message>
+        <source>round-robin: counter %1 → toPositive %2 % %3 = %4 (key ignored)</source>
+        <translation>라운드 로빈: 카운터 %1 → toPositive %2 % %3 = %4 (키 무시)</translation>
+    </message>
+    <message>
+        <source>round-robin: counter %1 → toPositive %2 % %3 = %4</source>
+        <translation>라운드 로빈: 카운터 %1 → toPositive %2 % %3 = %4</translation>
+    </message>
+    <message>
+        <source>uniform sticky: partition %1 until it needs a new batch (%2; key ignored)</source>
+        <translation>균등 스티키: 새 배치가 필요할 때까지 파티션 %1 (%2. 키 무시)</translation>
+    </message>
+    <message>
+        <source>uniform sticky: partition %1 until it needs a new batch (%2)</source>
+        <translation>균등 스티키: 새 배치가 필요할 때까지 파티션 %1 (%2)</translation>
+    </message>
+    <message>
+        <source>picked at random</source>
+        <translation>무작위로 고름</translation>
+    </message>
+    <message>
+        <source>switched from %1, which needed a new batch</source>
+        <translation>새 배치가 필요했던 %1에서 바꿈</translation>
+    </message>
+    <message>
+        <source>Live broker</source>
+        <translation>실시간 브로커</translation>
+    </message>
+    <message>
+        <source>client&apos;s own</source>
+        <translation>클라이언트 자체</translation>
+    </message>
+    <message>
+        <source>no key</source>
+        <translation>키 없음</translation>
+    </message>
+    <message>
+        <source>fixed key &quot;%1&quot;</source>
+        <translation>고정 키 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 keys</source>
+        <translation>키 %1개</translation>
+    </message>
+    <message>
+        <source>built-in</source>
+        <translation>기본 제공</translation>
+    </message>
+    <message>
+        <source>round-robin</source>
+        <translation>라운드 로빈</translation>
+    </message>
+    <message>
+        <source>uniform-sticky</source>
+        <translation>균등 스티키</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <source>afterProcessing</source>
+        <translation>처리 후</translation>
+    </message>
+    <message>
+        <source>afterEachRecord</source>
+        <translation>레코드마다</translation>
+    </message>
+    <message>
+        <source>beforeProcessing</source>
+        <translation>처리 전</translation>
+    </message>
+    <message>
+        <source>revoked partitions; rejoining so they can be reassigned</source>
+        <translation>파티션을 회수했으니 다시 할당받도록 다시 참여</translation>
+    </message>
+    <message>
+        <source>key: %1</source>
+        <translation>키: %1</translation>
+    </message>
+    <message>
+        <source>value: %1</source>
+        <translation>값: %1</translation>
+    </message>
+    <message>
+        <source>%1 deserializer: got null, but null is not accepted here</source>
+        <translation>%1 디시리얼라이저: null을 받았지만 여기서는 null을 허용하지 않음</translation>
+    </message>
+    <message>
+        <source>string deserializer: %1 bytes are not valid UTF-8</source>
+        <translation>string 디시리얼라이저: %1바이트가 올바른 UTF-8이 아님</translation>
+    </message>
+    <message>
+        <source>JSON deserializer: %1</source>
+        <translation>JSON 디시리얼라이저: %1</translation>
+    </message>
+    <message>
+        <source>invalid JSON at byte %1: %2</source>
+        <translation>바이트 %1에서 잘못된 JSON: %2</translation>
+    </message>
+    <message>
+        <source>invalid JSON: expected exactly one JSON value</source>
+        <translation>잘못된 JSON: JSON 값이 정확히 하나여야 함</translation>
+    </message>
+    <message>
+        <source>int32 deserializer: size of data received is %1 bytes, not 4</source>
+        <translation>int32 디시리얼라이저: 받은 데이터 크기가 4바이트가 아닌 %1바이트</translation>
+    </message>
+    <message>
+        <source>int64 deserializer: size of data received is %1 bytes, not 8</source>
+        <translation>int64 디시리얼라이저: 받은 데이터 크기가 8바이트가 아닌 %1바이트</translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::FlowLayout</name>
     <message>
         <source>What happens next?</source>
@@ -2379,6 +2786,10 @@ This cannot be undone.</source>
     <message>
         <source>&lt;p style=&quot;color:gray&quot;&gt;&lt;i&gt;Click a record to see its journey.&lt;/i&gt;&lt;/p&gt;</source>
         <translation>&lt;p style=&quot;color:gray&quot;&gt;&lt;i&gt;레코드를 클릭하면 여정을 볼 수 있습니다.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Not consumed yet.</source>
+        <translation>아직 소비되지 않았습니다.</translation>
     </message>
 </context>
 <context>

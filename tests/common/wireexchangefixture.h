@@ -1,7 +1,8 @@
 #pragma once
-// Hand-built wire exchanges and clients for the UI tests of the protocol lane and the wire clients view: a producer
-// and two group consumers whose second member's arrival rebalances the group (JoinGroup, SyncGroup, heartbeats
-// answered REBALANCE_IN_PROGRESS), and a member that expired (UNKNOWN_MEMBER_ID). Header-only, values only.
+// Hand-built wire exchanges and clients for the tests of the protocol lane, the wire clients view and the live
+// recorder: a producer and two group consumers whose second member's arrival rebalances the group (JoinGroup,
+// SyncGroup, heartbeats answered REBALANCE_IN_PROGRESS), and a member that expired (UNKNOWN_MEMBER_ID). Header-only,
+// values only.
 #include "brokersnapshot.h"
 #include "wireexchange.h"
 
@@ -9,6 +10,17 @@ namespace topicscope::uitest {
 
 // 2026-01-01 09:00:00 UTC: far from any edge of a day in every time zone's tests.
 constexpr qint64 ExchangeEpochMs = 1'767'258'000'000;
+
+// A bare exchange: one request of apiKey from clientId at peer, with nothing else filled in (the live recorder's tests
+// add what they need: a member id, fetched or produced ranges).
+inline engine::WireExchange exchange(qint16 apiKey, const QString &clientId, const QString &peer)
+{
+    engine::WireExchange e;
+    e.apiKey = apiKey;
+    e.clientId = clientId;
+    e.peer = peer;
+    return e;
+}
 
 struct ExchangeBuilder {
     quint64 sequence = 0;

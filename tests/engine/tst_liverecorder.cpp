@@ -3,6 +3,7 @@
 // cooperative assignors, and the kinds of rebalance causes. (tst_liveflow runs the same with real clients.)
 #include "broker/broker.h"
 #include "live/liverecorder.h"
+#include "wireexchangefixture.h"
 
 #include <QTest>
 #include <algorithm>
@@ -10,16 +11,9 @@
 
 using namespace topicscope::engine;
 
-namespace {
+using topicscope::uitest::exchange;
 
-WireExchange exchange(qint16 apiKey, const QString &clientId, const QString &peer)
-{
-    WireExchange e;
-    e.apiKey = apiKey;
-    e.clientId = clientId;
-    e.peer = peer;
-    return e;
-}
+namespace {
 
 WireExchange join(const QString &clientId, const QString &peer, const QString &group, const QString &memberId)
 {

@@ -7,6 +7,7 @@
 #include "live/liveprojector.h"
 #include "live/liverecorder.h"
 #include "live/liverecordingfile.h"
+#include "wireexchangefixture.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -19,20 +20,13 @@
 using namespace topicscope::engine;
 using namespace topicscope::engine::clienttest;
 
+using topicscope::uitest::exchange;
+
 namespace {
 
 const QString Group = QStringLiteral("billing");
 const TopicPartition Orders0 {QStringLiteral("orders"), 0};
 const TopicPartition Orders1 {QStringLiteral("orders"), 1};
-
-WireExchange exchange(qint16 apiKey, const QString &clientId, const QString &peer)
-{
-    WireExchange e;
-    e.apiKey = apiKey;
-    e.clientId = clientId;
-    e.peer = peer;
-    return e;
-}
 
 WireExchange produced(const QString &clientId, const TopicPartition &tp, qint64 first, qint64 last)
 {

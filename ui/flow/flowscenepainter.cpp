@@ -1,4 +1,5 @@
 #include "flowscenepainter.h"
+#include "enginephrases.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -85,7 +86,7 @@ void FlowScenePainter::drawCaption(QPainter &p) const
     if (m_snapshot.caption.isEmpty()) {
         p.setFont(bold(m_layout.font()));
         p.setPen(m_palette.mutedText);
-        drawElided(p, text, m_snapshot.title);
+        drawElided(p, text, EnginePhrases::translate(m_snapshot.title));
         p.setFont(m_layout.font());
         return;
     }
@@ -171,7 +172,8 @@ void FlowScenePainter::drawProducers(QPainter &p) const
         if (box.lines >= 2) {
             line.translate(0, lh);
             p.setPen(m_palette.mutedText);
-            drawElided(p, line, fp.partitioner + QStringLiteral(" · ") + producerKeysText(fp));
+            drawElided(
+                p, line, EnginePhrases::translate(fp.partitioner) + QStringLiteral(" · ") + producerKeysText(fp));
         }
         if (box.lines >= 3) {
             line.translate(0, lh);
@@ -185,7 +187,8 @@ QString FlowScenePainter::producerKeysText(const engine::FlowProducer &producer)
 {
     const QStringList keys = m_colours.keysOf(producer.id);
     if (keys.isEmpty())
-        return m_colours.sentNullKeys(producer.id) ? tr("no key (null)") : producer.keyPattern;
+        return m_colours.sentNullKeys(producer.id) ? tr("no key (null)")
+                                                   : EnginePhrases::translate(producer.keyPattern);
     constexpr int shown = 4;
     QString text = keys.size() <= shown
         ? tr("keys %1").arg(keys.join(QStringLiteral(", ")))

@@ -1,4 +1,5 @@
 #include "flowview.h"
+#include "enginephrases.h"
 
 #include "flowlogging.h"
 
@@ -432,8 +433,8 @@ bool FlowView::event(QEvent *event)
             parts.append(tp.toString());
         tip = fc.id + QStringLiteral(" (") + FlowPalette::statusName(fc.status) + tr(")\nmember ")
             + (fc.memberId.isEmpty() ? QStringLiteral("—") : fc.memberId) + tr(", generation ")
-            + QString::number(fc.generation) + tr("\ncommit: ") + fc.commitMode + tr("\nassigned: ")
-            + (parts.isEmpty() ? tr("nothing") : parts.join(QStringLiteral(", ")));
+            + QString::number(fc.generation) + tr("\ncommit: ") + EnginePhrases::translate(fc.commitMode)
+            + tr("\nassigned: ") + (parts.isEmpty() ? tr("nothing") : parts.join(QStringLiteral(", ")));
     } else if (const auto *st = m_layout.stripAt(QPointF(help->pos()))) {
         tip = st->topicPartition.toString() + QStringLiteral("\nlogStartOffset ") + QString::number(st->logStartOffset)
             + QStringLiteral("\nhighWatermark ") + QString::number(st->highWatermark);

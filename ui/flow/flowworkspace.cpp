@@ -1,4 +1,5 @@
 #include "flowworkspace.h"
+#include "enginephrases.h"
 
 #include "addconsumerdialog.h"
 #include "addproducerdialog.h"
@@ -200,15 +201,16 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioClient *control, QWidget *parent)
     m_flow->setFocusPolicy(Qt::StrongFocus);
     setFocusProxy(m_flow);
 
-    m_worldNote
-        = new QLabel(tr("Scenarios run on a broker of their own with virtual time: pausing or stepping here never "
-                        "pauses real Kafka clients connected to Topicscope, and they do not see these topics."),
-            this);
-    m_worldNote->setWordWrap(true);
+    // One line that elides (the whole note in its tooltip): a wrapped label asks for more height than a 1280x720
+    // window has left and was drawn over the ownership bars.
+    m_worldNote = new ElidedLabel(this);
+    m_worldNote->setText(tr("Scenarios run on a broker of their own with virtual time: pausing or stepping here never "
+                            "pauses real Kafka clients connected to Topicscope, and they do not see these topics."));
     QFont noteFont = m_worldNote->font();
     noteFont.setPointSizeF(noteFont.pointSizeF() * 0.9);
     m_worldNote->setFont(noteFont);
     m_worldNote->setForegroundRole(QPalette::PlaceholderText);
+    m_worldNote->setContentsMargins(8, 3, 8, 3);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -279,7 +281,7 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioClient *control, QWidget *parent)
                 m_travelText->setText(tr("Time travel: group %1, generation %2 at %3 (%4). Live is paused.")
                                           .arg(rb.group)
                                           .arg(rb.generation)
-                                          .arg(virtualTime(rb.timeMs), rb.cause));
+                                          .arg(virtualTime(rb.timeMs), EnginePhrases::translate(rb.cause)));
                 m_flow->setSnapshot(snapshot);
             });
         connect(m_control, &engine::ScenarioClient::comparisonReady, this,
@@ -470,7 +472,7 @@ void FlowWorkspace::setPresentationMode(bool on)
     m_comparison->setPresentationMode(on);
     applyBottomPalette();
     m_bottom->setVisible(!on); // while presenting, T brings it up
-    m_worldNote->setVisible(!on);
+    updateWorldNoteVisibility();
     m_actions->setVisible(!on);
     QFont barFont = font();
     if (on)
@@ -502,8 +504,8 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
     if (state.replay)
         m_title->setText(tr("Replay: %1").arg(QFileInfo(state.source).fileName()));
     else
-        m_title->setText(state.loaded ? state.title : tr("No scenario — choose one in the Scenarios menu"));
-    m_title->setFullToolTip(state.description);
+        m_title->setText(state.loaded ? EnginePhrases::translate(state.title)
+                                      : tr("No scenario — choose one in the Scenarios menu"));
     if (state.loaded && m_comparedLoad != 0 && state.loadId != m_comparedLoad)
         clearComparison();
     if (state.live)
@@ -550,6 +552,10 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
         m_worldNote->setText(tr("Scenarios run on a broker of their own with virtual time: pausing or stepping here "
                                 "never pauses real Kafka clients connected to Topicscope, and they do not see these "
                                 "topics."));
+    // The note may not have room under the flow (updateWorldNoteVisibility): the title's tooltip says it too.
+    m_title->setFullToolTip(state.description.isEmpty()
+            ? m_worldNote->text()
+            : state.description + QStringLiteral("\n\n") + m_worldNote->text());
     const int speedIndex = static_cast<int>(speeds().indexOf(state.speed));
     if (speedIndex >= 0)
         m_speed->setCurrentIndex(speedIndex);
@@ -933,6 +939,20 @@ void FlowWorkspace::resetOffsets()
     step.resetTo = to;
     step.path = QStringLiteral("flow view");
     m_control->perform(step);
+}
+
+void FlowWorkspace::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateWorldNoteVisibility();
+}
+
+void FlowWorkspace::updateWorldNoteVisibility()
+{
+    const int needed = m_bar->sizeHint().height()
+        + (m_travelBanner->isVisible() ? m_travelBanner->sizeHint().height() : 0)
+        + m_vertical->minimumSizeHint().height() + m_worldNote->sizeHint().height();
+    m_worldNote->setVisible(!m_presentation && height() >= needed);
 }
 
 } // namespace topicscope::ui

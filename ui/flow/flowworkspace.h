@@ -76,7 +76,14 @@ public:
 Q_SIGNALS:
     void presentationModeRequested(bool on);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    // The note under the flow only when the window has room for it besides the splitter's minimum; else it would be
+    // drawn over the ownership bars (a 1280x720 window). Its text stays in the title's tooltip either way.
+    void updateWorldNoteVisibility();
+
     void onSnapshot(const engine::FlowSnapshot &snapshot);
     void onState(const engine::ScenarioPlayerState &state);
     void showTime(qint64 timeMs);
@@ -131,7 +138,7 @@ private:
     ElidedLabel *m_status = nullptr;
     QWidget *m_travelBanner = nullptr;
     QLabel *m_travelText = nullptr;
-    QLabel *m_worldNote = nullptr;
+    ElidedLabel *m_worldNote = nullptr;
     QSplitter *m_vertical = nullptr;
     QTabWidget *m_side = nullptr;
     QTabWidget *m_bottom = nullptr;

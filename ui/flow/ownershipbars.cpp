@@ -1,4 +1,5 @@
 #include "ownershipbars.h"
+#include "enginephrases.h"
 
 #include "flowlogging.h"
 
@@ -449,7 +450,8 @@ QString OwnershipBars::toolTipAt(const QPointF &pos) const
             + tr("%1 – %2 (%3)")
                   .arg(RebalanceModel::formatTime(o.fromMs), RebalanceModel::formatTime(o.toMs),
                       RebalanceModel::formatDuration(o.toMs - o.fromMs))
-            + QLatin1Char('\n') + tr("ended: %1").arg(o.endReason.isEmpty() ? tr("unknown") : o.endReason);
+            + QLatin1Char('\n')
+            + tr("ended: %1").arg(o.endReason.isEmpty() ? tr("unknown") : EnginePhrases::translate(o.endReason));
     }
     case Hit::Kind::Gap: {
         const engine::OwnershipGap &gp = m_model->gaps().at(hit.index);
@@ -469,7 +471,7 @@ QString OwnershipBars::toolTipAt(const QPointF &pos) const
         lines << tr("Stable again at %1 after %2")
                      .arg(RebalanceModel::formatTime(r.timeMs), RebalanceModel::formatDuration(r.durationMs));
         if (!r.cause.isEmpty())
-            lines << tr("Cause: %1").arg(r.cause);
+            lines << tr("Cause: %1").arg(EnginePhrases::translate(r.cause));
         lines << (r.partitionsMoved.isEmpty()
                 ? tr("No partition changed owner")
                 : tr("Changed owner: %1")

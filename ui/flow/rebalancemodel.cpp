@@ -1,4 +1,5 @@
 #include "rebalancemodel.h"
+#include "enginephrases.h"
 
 #include "flowlogging.h"
 
@@ -92,7 +93,7 @@ QVariant RebalanceModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (Column(index.column())) {
         case Cause:
-            return r.cause;
+            return EnginePhrases::translate(r.cause);
         case PartitionsMoved:
             return r.partitionsMoved.isEmpty()
                 ? tr("No partition changed owner")
@@ -125,7 +126,7 @@ QVariant RebalanceModel::data(const QModelIndex &index, int role) const
     case Generation:
         return r.generation;
     case Cause:
-        return r.cause;
+        return raw ? QVariant(r.cause) : QVariant(EnginePhrases::translate(r.cause));
     case Assignor:
         return r.assignor;
     case Duration:

@@ -1,4 +1,5 @@
 #include "recordjourneypanel.h"
+#include "enginephrases.h"
 
 #include <QDateTime>
 #include <QTextBrowser>
@@ -88,7 +89,8 @@ QString RecordJourneyPanel::toHtml(const engine::RecordJourney &j)
     QString html = QStringLiteral("<h3>") + esc(title) + QStringLiteral("</h3>");
     if (!j.found) {
         html += QStringLiteral("<p style=\"color:#d93025\">")
-            + esc(j.error.isEmpty() ? tr("Record not found.") : j.error) + QStringLiteral("</p>");
+            + esc(j.error.isEmpty() ? tr("Record not found.") : EnginePhrases::translate(j.error))
+            + QStringLiteral("</p>");
         return html;
     }
     html += QStringLiteral("<table>");
@@ -101,23 +103,22 @@ QString RecordJourneyPanel::toHtml(const engine::RecordJourney &j)
             : esc(j.producer) + (j.producedAtMs >= 0 ? tr(" at ") + esc(stepTime(j.producedAtMs)) : QString()));
     if (!j.partitionDecision.isEmpty())
         html += row(tr("partitioner"),
-            QStringLiteral("<span style=\"font-family:monospace\">") + esc(j.partitionDecision)
-                + QStringLiteral("</span>"));
+            QStringLiteral("<span style=\"font-family:monospace\">")
+                + esc(EnginePhrases::translate(j.partitionDecision)) + QStringLiteral("</span>"));
     html += row(tr("key"), bytesHtml(j.keyBytes, j.keyText));
     html += row(tr("value"), bytesHtml(j.valueBytes, j.valueText));
     html += QStringLiteral("</table>");
 
     html += tr("<h4>Journey</h4>");
     if (j.steps.isEmpty()) {
-        html += QStringLiteral("<p style=\"color:gray\"><i>Not consumed yet.</i></p>");
+        html += QStringLiteral("<p style=\"color:gray\"><i>") + tr("Not consumed yet.") + QStringLiteral("</i></p>");
         return html;
     }
     html += QStringLiteral("<table>");
     for (const auto &step : j.steps) {
         const bool bad = isBadStep(step.what);
-        const QString what = bad
-            ? QStringLiteral("<b style=\"color:#d93025\">") + esc(step.what) + QStringLiteral("</b>")
-            : esc(step.what);
+        const QString text = esc(EnginePhrases::translate(step.what));
+        const QString what = bad ? QStringLiteral("<b style=\"color:#d93025\">") + text + QStringLiteral("</b>") : text;
         html += QStringLiteral("<tr><td style=\"padding-right:10px; font-family:monospace\">")
             + esc(stepTime(step.timeMs)) + QStringLiteral("</td><td>") + what + QStringLiteral("</td></tr>");
     }

@@ -1,4 +1,5 @@
 #include "producerpanel.h"
+#include "enginephrases.h"
 
 #include "clusterclient.h"
 #include "format.h"
@@ -168,11 +169,12 @@ ProducerPanel::ProducerPanel(engine::ClusterClient *client, QWidget *parent)
             if (id != m_previewRequest)
                 return;
             m_preview = p;
-            m_previewLabel->setText(p.error != 0 ? tr("⚠ %1").arg(p.errorMessage.toHtmlEscaped())
-                                                 : tr("<b>partition %1 of %2</b> — %3 %4")
-                                                       .arg(p.partition)
-                                                       .arg(p.partitionCount)
-                                                       .arg(keyNote().toHtmlEscaped(), p.explanation.toHtmlEscaped()));
+            m_previewLabel->setText(p.error != 0
+                    ? tr("⚠ %1").arg(p.errorMessage.toHtmlEscaped())
+                    : tr("<b>partition %1 of %2</b> — %3 %4")
+                          .arg(p.partition)
+                          .arg(p.partitionCount)
+                          .arg(keyNote().toHtmlEscaped(), EnginePhrases::translate(p.explanation).toHtmlEscaped()));
         });
     connect(client, &engine::ClusterClient::produceProgress, this, [this](quint64 id, const engine::ProduceReport &r) {
         if (id != m_produceRequest)
@@ -183,7 +185,7 @@ ProducerPanel::ProducerPanel(engine::ClusterClient *client, QWidget *parent)
             text += tr(" · last: partition %1 offset %2 (%3)")
                         .arg(r.lastPartition)
                         .arg(r.lastOffset)
-                        .arg(r.lastDecision.explanation);
+                        .arg(EnginePhrases::translate(r.lastDecision.explanation));
         if (r.failed > 0)
             text += tr(" · %1 failed: %2").arg(r.failed).arg(r.lastError);
         m_status->setText(text);
