@@ -12,6 +12,7 @@
 //                       [--skip-live] [--skip-big] [--in-memory] [--screenshot DIR]
 // Data directories are temporary and removed at the end.
 
+#include "benchgui.h"
 #include "benchstats.h"
 #include "mainwindow.h"
 #include "messagebrowser.h"
@@ -41,6 +42,7 @@
 #include <sys/resource.h>
 
 using namespace topicscope;
+using namespace topicscope::bench;
 using engine::Engine;
 using engine::EngineFacade;
 
@@ -60,64 +62,12 @@ struct Options {
     QString screenshotDir;
 };
 
-qint64 rssKiB()
-{
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').constFirst().toLongLong();
-    }
-    return -1;
-}
-
-double mib(qint64 kib)
-{
-    return double(kib) / 1024.0;
-}
-
-double threadCpuSeconds()
-{
-    rusage usage {};
-    getrusage(RUSAGE_THREAD, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-// Runs the GUI event loop until cond() holds or timeoutMs passes; false on timeout.
-bool waitFor(const std::function<bool()> &cond, int timeoutMs = 60'000)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!cond()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
-        if (!cond())
-            QThread::usleep(200);
-    }
-    return true;
-}
-
-std::unique_ptr<EngineFacade> startEngine(const QString &dataDir, bool inMemory)
+engine::EngineOptions engineOptions(const QString &dataDir, bool inMemory)
 {
     engine::EngineOptions options;
     options.storage.inMemory = inMemory;
     options.storage.dataDir = dataDir;
-    auto facade = std::make_unique<EngineFacade>(options);
-    bool done = false;
-    bool ok = false;
-    QObject::connect(facade.get(), &EngineFacade::started, [&](bool started, const QString &error) {
-        done = true;
-        ok = started;
-        if (!started)
-            std::fprintf(stderr, "engine did not start: %s\n", qPrintable(error));
-    });
-    facade->start();
-    if (!waitFor([&] { return done; }) || !ok)
-        return nullptr;
-    return facade;
+    return options;
 }
 
 bool createTopic(EngineFacade &facade, const QString &name, int partitions)
@@ -151,30 +101,6 @@ QByteArray makeBatch(int records, int valueBytes, qint64 timestamp, qint64 seque
     return engine::RecordBatch::build(0, batch);
 }
 
-struct Stats {
-    double max = 0;
-    double p50 = 0;
-    double p99 = 0;
-    double p999 = 0;
-    qsizetype samples = 0;
-    qsizetype over16 = 0;
-    qsizetype over50 = 0;
-};
-
-Stats stats(const QList<double> &values)
-{
-    const bench::Samples samples(values);
-    Stats s;
-    s.samples = samples.count();
-    s.max = samples.max();
-    s.p50 = samples.percentile(0.50);
-    s.p99 = samples.percentile(0.99);
-    s.p999 = samples.percentile(0.999);
-    s.over16 = samples.countAbove(16.0);
-    s.over50 = samples.countAbove(50.0);
-    return s;
-}
-
 void screenshot(const Options &o, QWidget &window, const QString &name)
 {
     if (o.screenshotDir.isEmpty())
@@ -189,7 +115,7 @@ void screenshot(const Options &o, QWidget &window, const QString &name)
 int runLive(const Options &o)
 {
     QTemporaryDir dir;
-    auto facade = startEngine(dir.path(), o.inMemory);
+    auto facade = startEngine(engineOptions(dir.path(), o.inMemory));
     if (!facade)
         return 1;
     const qint64 rssStart = rssKiB();
@@ -248,23 +174,7 @@ int runLive(const Options &o)
     });
 
     // The probe: a 16 ms timer's lateness is how long the GUI thread was busy (or blocked) past its due time.
-    QList<double> lateness;
-    lateness.reserve(o.seconds * 70);
-    QList<QPair<double, double>> worst; // (seconds into the run, ms late)
-    QElapsedTimer run;
-    run.start();
-    qint64 last = 0;
-    QTimer probe;
-    probe.setTimerType(Qt::PreciseTimer);
-    probe.setInterval(16);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        const qint64 now = run.nsecsElapsed();
-        const double late = std::max(0.0, double(now - last) / 1e6 - 16.0);
-        last = now;
-        lateness.append(late);
-        if (late > 16.0)
-            worst.append({double(now) / 1e9, late});
-    });
+    StallProbe probe;
     qint64 rssPeak = rssOpen;
     QList<QPair<double, qint64>> rssSamples;
     QTimer sampler;
@@ -272,12 +182,11 @@ int runLive(const Options &o)
     QObject::connect(&sampler, &QTimer::timeout, [&] {
         const qint64 rss = rssKiB();
         rssPeak = std::max(rssPeak, rss);
-        rssSamples.append({double(run.elapsed()) / 1000.0, rss});
+        rssSamples.append({probe.elapsedSeconds(), rss});
     });
     int snapshots = 0;
     QObject::connect(facade.get(), &EngineFacade::snapshotUpdated, [&] { ++snapshots; });
     const double cpuBefore = threadCpuSeconds();
-    last = run.nsecsElapsed();
     probe.start();
     sampler.start();
     QEventLoop loop;
@@ -287,12 +196,12 @@ int runLive(const Options &o)
     sampler.stop();
     stop.store(true);
     const double cpu = threadCpuSeconds() - cpuBefore;
-    const double elapsed = double(run.nsecsElapsed()) / 1e9;
+    const double elapsed = probe.elapsedSeconds();
     const qint64 rssEnd = rssKiB();
     waitFor([] { return false; }, 300);
     screenshot(o, window, QStringLiteral("explorer-live-%1.png").arg(o.tab));
 
-    const Stats s = stats(lateness);
+    const Stats s = stats(probe.lateness());
     ui::MessageModel *model = window.messageBrowser()->model();
     std::printf("live: %s, %d partitions, browsing %s on the %s tab, %.1f s\n", o.inMemory ? "in memory" : "on disk",
         o.partitions, o.partition < 0 ? "all partitions" : qPrintable(QStringLiteral("partition %1").arg(o.partition)),
@@ -312,7 +221,7 @@ int runLive(const Options &o)
     for (qsizetype i = 0; i < rssSamples.size(); i += std::max<qsizetype>(1, rssSamples.size() / 10))
         std::printf(" %.0fs=%.0f", rssSamples.at(i).first, mib(rssSamples.at(i).second));
     std::printf("\n");
-    std::sort(worst.begin(), worst.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+    const QList<QPair<double, double>> worst = probe.worst();
     std::printf("live worst stalls:");
     for (qsizetype i = 0; i < std::min<qsizetype>(8, worst.size()); ++i)
         std::printf(" %.1fms@%.1fs", worst.at(i).second, worst.at(i).first);
@@ -323,7 +232,7 @@ int runLive(const Options &o)
 int runBig(const Options &o)
 {
     QTemporaryDir dir;
-    auto facade = startEngine(dir.path(), false);
+    auto facade = startEngine(engineOptions(dir.path(), false));
     if (!facade)
         return 1;
     // As in the app, the window exists while the broker runs (it sees every snapshot; a window created on an
