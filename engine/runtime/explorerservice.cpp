@@ -124,7 +124,7 @@ ExplorerService::~ExplorerService()
     m_engine.clock().cancel(m_tickTimer);
     m_engine.clock().cancel(m_exchangeTimer);
     for (const auto &job : std::as_const(m_jobs))
-        m_engine.clock().cancel(job->timer);
+        m_engine.broker().clock().cancel(job->timer);
 }
 
 void ExplorerService::onOffsetCommitted(const OffsetCommitted &commit)
@@ -503,9 +503,15 @@ void ExplorerService::produce(quint64 id, const ProduceRequest &request, Progres
     job->producer = std::make_unique<Producer>(
         config, m_engine.clock(), [broker](const QString &t) { return broker->log().partitionCount(t); },
         [broker](const std::vector<AppendRequest> &r) { return broker->append(r); });
-    job->startedMs = m_engine.clock().nowMs();
+    // A produce job runs on the broker's clock, not the shell's: while a trainer has paused the broker it appends
+    // nothing (its next step waits like every broker timer), and its pace resumes where it stopped. The records still
+    // carry wall-clock timestamps (the Producer's clock), as a real producer's would.
+    job->startedMs = m_engine.broker().clock().nowMs();
     m_jobs.insert(id, job);
-    runJob(id);
+    if (m_engine.pauseState().paused)
+        job->timer = m_engine.broker().clock().schedule(1, [this, id] { runJob(id); });
+    else
+        runJob(id);
 }
 
 void ExplorerService::cancelProduce(quint64 id)
@@ -527,7 +533,7 @@ void ExplorerService::runJob(quint64 id)
     const ProduceRequest &r = job->request;
     int due = job->report.total;
     if (r.ratePerSecond > 0) {
-        const double elapsedS = double(m_engine.clock().nowMs() - job->startedMs) / 1000.0;
+        const double elapsedS = double(m_engine.broker().clock().nowMs() - job->startedMs) / 1000.0;
         due = std::min<qint64>(job->report.total, static_cast<qint64>(std::floor(elapsedS * r.ratePerSecond)) + 1);
     }
     due = std::min(due, job->queued + MaxRecordsPerRun);
@@ -560,7 +566,7 @@ void ExplorerService::runJob(quint64 id)
     }
     job->progress(job->report);
     const qint64 delay = r.ratePerSecond > 0 ? std::clamp<qint64>(qint64(1000.0 / r.ratePerSecond), 10, 100) : 1;
-    job->timer = m_engine.clock().schedule(delay, [this, id] { runJob(id); });
+    job->timer = m_engine.broker().clock().schedule(delay, [this, id] { runJob(id); });
 }
 
 void ExplorerService::finishJob(quint64 id)
@@ -568,7 +574,7 @@ void ExplorerService::finishJob(quint64 id)
     const auto job = m_jobs.take(id);
     if (!job)
         return;
-    m_engine.clock().cancel(job->timer);
+    m_engine.broker().clock().cancel(job->timer);
     job->producer->flush();
     job->report.finished = true;
     job->progress(job->report);

@@ -5,6 +5,7 @@
 #include "group/groupcoordinator.h"
 #include "runtime/answergate.h"
 #include "runtime/engine.h"
+#include "runtime/explorerservice.h"
 #include "runtime/kafkaserver.h"
 #include "runtime/realclock.h"
 
@@ -289,6 +290,45 @@ private Q_SLOTS:
         engine.resumeBroker();
         // Once time runs again, the session ends as it would have without the pause.
         QTRY_COMPARE_WITH_TIMEOUT(engine.groups().describeGroup(join.groupId).members.size(), 0, 5000);
+    }
+
+    // The explorer's own producer (the Produce panel's "send N at a rate") is the broker's client too: while paused it
+    // appends nothing, whether the job started before the pause or during it; Resume lets both finish.
+    void explorerProduceWaitsWhilePaused()
+    {
+        EngineOptions options;
+        options.storage.inMemory = true;
+        Engine engine(options);
+        QString error;
+        QVERIFY2(engine.start(&error), qPrintable(error));
+        QCOMPARE(engine.log().createTopic(QStringLiteral("panel"), 1), ErrorCode::None);
+        ExplorerService service(engine, [](const BrokerSnapshot &) {});
+        const TopicPartition tp {QStringLiteral("panel"), 0};
+        const auto end = [&] { return engine.log().partitionInfo(tp)->logEndOffset; };
+        ProduceRequest paced;
+        paced.topic = tp.topic;
+        paced.value = QStringLiteral("v");
+        paced.count = 40;
+        paced.ratePerSecond = 100; // 400 ms of sending
+        ProduceReport pacedReport;
+        service.produce(1, paced, [&](const ProduceReport &r) { pacedReport = r; });
+        QTRY_VERIFY(end() >= 5);
+        engine.pauseBroker();
+        const qint64 atPause = end();
+        ProduceRequest burst = paced;
+        burst.count = 10;
+        burst.ratePerSecond = 0;
+        ProduceReport burstReport;
+        service.produce(2, burst, [&](const ProduceReport &r) { burstReport = r; });
+        QTest::qWait(600); // the point: longer than the paced job needed
+        QCOMPARE(end(), atPause);
+        QVERIFY(!pacedReport.finished);
+        QCOMPARE(burstReport.sent, 0);
+        engine.resumeBroker();
+        QTRY_VERIFY(pacedReport.finished && burstReport.finished);
+        QCOMPARE(pacedReport.sent, 40);
+        QCOMPARE(burstReport.sent, 10);
+        QCOMPARE(end(), 50);
     }
 
     // ---- real clients ----
