@@ -9,7 +9,8 @@ Usage: brokerpause_clients.py BOOTSTRAP SCENARIO [ARGS...]
       answer arrives.
   consume TOPIC GROUP COUNT
       a confluent-kafka consumer of GROUP (session.timeout.ms 6000) prints "RESULT record VALUE OFFSET" per record;
-      after COUNT records it prints "RESULT caughtup" and waits for a line on stdin before it closes.
+      after COUNT records it prints "RESULT caughtup" and goes on polling (printing what comes) until a line on stdin
+      tells it to close.
 """
 import sys
 import threading
@@ -73,7 +74,18 @@ def scenario_consume():
         result("record", m.value().decode(), m.offset())
         got += 1
     result("caughtup")
-    sys.stdin.readline()
+    # Go on polling, as a real consumer does (librdkafka serves a rebalance on the application's poll), until told
+    # to close.
+    close = threading.Event()
+    threading.Thread(target=lambda: (sys.stdin.readline(), close.set()), daemon=True).start()
+    while not close.is_set() and time.time() < deadline + DEADLINE_S:
+        m = consumer.poll(0.1)
+        if m is None:
+            continue
+        if m.error():
+            result("error", m.error().name())
+        else:
+            result("record", m.value().decode(), m.offset())
     consumer.close()
 
 

@@ -460,6 +460,71 @@ private Q_SLOTS:
         QVERIFY2(consumer.exitCode() == 0 && consumer.output().contains("DONE"), consumer.output().constData());
     }
 
+    // Paused in the middle of a real rebalance (a second consumer joins): the JoinGroup answers are held, nobody's
+    // session ends while the trainer waits past the session timeout, Step hands out one answer, and after Resume the
+    // group completes the very rebalance it was in: one new generation, both members, no rebalance caused by the
+    // pause.
+    void pausedInTheMiddleOfARebalance()
+    {
+        if (!m_confluent)
+            QSKIP("confluent-kafka is not installed");
+        QStringList transitions;
+        Engine engine(listeningEngine());
+        QString error;
+        QVERIFY2(engine.start(&error), qPrintable(error));
+        const QString topic = QStringLiteral("prebalance");
+        const QString group = QStringLiteral("pause-rebalance");
+        QCOMPARE(engine.log().createTopic(topic, 2), ErrorCode::None);
+        appendValues(engine, topic, {QStringLiteral("a0"), QStringLiteral("a1")});
+        engine.events().subscribe([&](const Event &event) {
+            if (const auto *changed = std::get_if<GroupStateChanged>(&event))
+                transitions << changed->fromState + QStringLiteral("->") + changed->toState;
+        });
+        ClientProcess first;
+        first.start(bootstrapOf(engine), {QStringLiteral("consume"), topic, group, QStringLiteral("2")});
+        QTRY_COMPARE_WITH_TIMEOUT(first.count(QStringLiteral("caughtup")), 1, 30000);
+        const GroupDescription before = engine.groups().describeGroup(group);
+        QCOMPARE(before.state, QStringLiteral("Stable"));
+        QCOMPARE(before.members.size(), 1);
+        transitions.clear();
+
+        ClientProcess second;
+        second.start(bootstrapOf(engine), {QStringLiteral("consume"), topic, group, QStringLiteral("0")});
+        QTRY_VERIFY_WITH_TIMEOUT(transitions.contains(QStringLiteral("Stable->PreparingRebalance")), 30000);
+        engine.pauseBroker();
+        // The first member learns of the rebalance from a heartbeat (heartbeats pass) and rejoins; the join completes
+        // in the broker, and both JoinGroup answers wait in the gate.
+        QTRY_COMPARE_WITH_TIMEOUT(heldApis(engine.pauseState()), QStringLiteral("JoinGroup,JoinGroup"), 15000);
+        QCOMPARE(engine.groups().describeGroup(group).state, QStringLiteral("CompletingRebalance"));
+        QTest::qWait(7000); // the point: longer than the members' 6 s session timeout
+        const GroupDescription during = engine.groups().describeGroup(group);
+        QCOMPARE(during.state, QStringLiteral("CompletingRebalance"));
+        QCOMPARE(during.members.size(), 2);
+        QCOMPARE(during.generationId, before.generationId + 1);
+
+        const std::optional<WireExchange> stepped = engine.stepBroker();
+        QVERIFY(stepped);
+        QCOMPARE(stepped->api, QStringLiteral("JoinGroup"));
+        QCOMPARE(engine.pauseState().held.size(), 1);
+        engine.resumeBroker();
+        QTRY_COMPARE_WITH_TIMEOUT(engine.groups().describeGroup(group).state, QStringLiteral("Stable"), 20000);
+        const GroupDescription after = engine.groups().describeGroup(group);
+        QCOMPARE(after.generationId, before.generationId + 1);
+        QCOMPARE(after.members.size(), 2);
+        QCOMPARE(transitions,
+            (QStringList {QStringLiteral("Stable->PreparingRebalance"),
+                QStringLiteral("PreparingRebalance->CompletingRebalance"),
+                QStringLiteral("CompletingRebalance->Stable")}));
+        QCOMPARE(first.count(QStringLiteral("error")), 0);
+        QCOMPARE(second.count(QStringLiteral("error")), 0);
+
+        first.writeLine("close");
+        second.writeLine("close");
+        QTRY_VERIFY_WITH_TIMEOUT(first.isFinished() && second.isFinished(), 30000);
+        QVERIFY2(first.exitCode() == 0 && first.output().contains("DONE"), first.output().constData());
+        QVERIFY2(second.exitCode() == 0 && second.output().contains("DONE"), second.output().constData());
+    }
+
     void heldProduceIsReleasedBeforeTheClientTimesOut_data()
     {
         QTest::addColumn<int>("maxAnswerHoldMs");
