@@ -1,6 +1,7 @@
 #include "engine.h"
 
 #include "runtime/answergate.h"
+#include "runtime/clusteridentity.h"
 #include "runtime/kafkaserver.h"
 #include "runtime/realclock.h"
 
@@ -58,8 +59,20 @@ bool Engine::start(QString *error)
         return false;
     m_broker->events().subscribe([this](const Event &event) { onEvent(event); });
 
+    // Kafka's cluster id: kept in the data directory (meta.properties), fresh for an in-memory broker.
+    const QString clusterId = m_options.storage.inMemory
+        ? ClusterIdentity::randomClusterId()
+        : ClusterIdentity::loadOrCreate(log().dataDirectory(), 0, error);
+    if (clusterId.isEmpty()) {
+        m_broker.reset();
+        return false;
+    }
+    m_clusterId = clusterId;
+
     if (m_options.listener) {
-        auto server = std::make_unique<KafkaServer>(*m_options.listener, *m_broker, m_wallClock.get(), m_gate.get());
+        KafkaServerOptions listener = *m_options.listener;
+        listener.clusterId = clusterId;
+        auto server = std::make_unique<KafkaServer>(listener, *m_broker, m_wallClock.get(), m_gate.get());
         if (server->listen(&m_listenerError)) {
             m_kafkaServer = std::move(server);
         } else if (m_options.listenerRequired) {
@@ -76,7 +89,7 @@ bool Engine::start(QString *error)
                                << (m_options.storage.inMemory
                                           ? QStringLiteral("in memory")
                                           : QStringLiteral("data directory ") + log().dataDirectory())
-                               << "topics:" << log().topicNames().size();
+                               << "topics:" << log().topicNames().size() << "cluster id:" << m_clusterId;
     scheduleSnapshot();
     return true;
 }

@@ -62,6 +62,9 @@ public:
     Clock &clock();
     EventBus &events() { return m_broker->events(); }
     const EngineOptions &options() const { return m_options; }
+    // Kafka's cluster id of this broker (22 characters; kept in the data directory's meta.properties, see
+    // ClusterIdentity); empty before start().
+    QString clusterId() const { return m_clusterId; }
 
     BrokerSnapshot snapshot() const;
 
@@ -96,6 +99,7 @@ private:
     std::unique_ptr<Broker> m_broker;
     std::unique_ptr<KafkaServer> m_kafkaServer;
     QString m_listenerError;
+    QString m_clusterId;
     bool m_snapshotPending = false;
     qint64 m_recordsAppended = 0;
     qint64 m_batchesAppended = 0;

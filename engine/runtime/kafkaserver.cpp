@@ -83,6 +83,7 @@ bool KafkaServer::listen(QString *error)
     config.advertisedPort = m_options.advertisedPort ? m_options.advertisedPort : m_server->serverPort();
     config.autoCreateTopics = m_options.autoCreateTopics;
     config.numPartitions = m_options.numPartitions;
+    config.clusterId = m_options.clusterId;
     m_apis->setConfig(config);
     qCInfo(lcWireServer).noquote()
         << QStringLiteral("listening on %1 (advertised as %2)").arg(listenAddress(), advertisedAddress());

@@ -16,6 +16,8 @@ struct KafkaServerOptions {
     qint64 queuedMaxRequestBytes = 256 * 1024 * 1024;
     bool autoCreateTopics = true; // auto.create.topics.enable
     int numPartitions = 1; // num.partitions
+    // What Metadata and DescribeCluster answer; Engine::start sets it from the data directory (ClusterIdentity).
+    QString clusterId = QStringLiteral("topicscope");
 };
 
 } // namespace topicscope::engine

@@ -3,6 +3,7 @@
 list(APPEND TOPICSCOPE_ENGINE_SOURCES
     runtime/realclock.h runtime/realclock.cpp
     runtime/engine.h runtime/engine.cpp
+    runtime/clusteridentity.h runtime/clusteridentity.cpp
     runtime/enginefacade.h runtime/enginefacade.cpp
     runtime/ratetracker.h runtime/ratetracker.cpp
     runtime/clientactivity.h runtime/clientactivity.cpp

@@ -99,6 +99,7 @@ def scenario_admin_topics():
     create_topic(admin, "ck-admin", 2)
     md = admin.list_topics(timeout=10)
     result("created", "ck-admin" in md.topics, len(md.topics["ck-admin"].partitions))
+    result("cluster", md.cluster_id)
     for topic, future in admin.delete_topics(["ck-admin"]).items():
         future.result(timeout=DEADLINE_S)
     md = admin.list_topics(timeout=10)

@@ -2,6 +2,7 @@
 // executable: an acks=all producer, two-member consumer groups with the range, roundrobin and cooperative-sticky
 // assignors, and AdminClient topic creation, deletion and group listing. Scenarios: interop_confluent.py.
 #include "interopbroker.h"
+#include "runtime/clusteridentity.h"
 
 #include <QSet>
 #include <QTest>
@@ -91,6 +92,11 @@ private Q_SLOTS:
         QCOMPARE(run.tagged(QStringLiteral("created")),
             (QList<QStringList> {{QStringLiteral("True"), QStringLiteral("2")}}));
         QCOMPARE(run.tagged(QStringLiteral("deleted")), QList<QStringList> {{QStringLiteral("True")}});
+        // The cluster id as librdkafka reads it from Metadata: Kafka's shape (22 base64url characters), not a name.
+        const QList<QStringList> cluster = run.tagged(QStringLiteral("cluster"));
+        QCOMPARE(cluster.size(), 1);
+        QVERIFY2(topicscope::engine::ClusterIdentity::isValidClusterId(cluster.at(0).value(0)),
+            qPrintable(cluster.at(0).join(QLatin1Char(' '))));
     }
 
     void cleanupTestCase()
