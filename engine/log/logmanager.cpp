@@ -1,13 +1,17 @@
 #include "logmanager.h"
 
 #include "core/recordbatch.h"
+#include "logdirectory.h"
+#include "storage/segmentlog.h"
 #include "storage/sqlitestore.h"
 #include "topicnames.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QHash>
 #include <QLoggingCategory>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <unordered_map>
 
@@ -43,6 +47,14 @@ PartitionInfo toInfo(const StoredPartition &p)
     return info;
 }
 
+SegmentRollPolicy rollPolicy(const TopicConfig &config)
+{
+    return SegmentRollPolicy {config.segmentBytes, config.segmentMs};
+}
+
+// SQLite's page size (SqliteStore): the storage-full seam counts its headroom in pages.
+constexpr qint64 PageBytes = 16384;
+
 ErrorCode validateConfig(const TopicConfig &config, QString *why)
 {
     // Round-trip through the Kafka config map so one set of rules decides what a valid value is.
@@ -58,6 +70,8 @@ struct LogManager::Private {
         TopicId id; // Kafka's
         TopicConfig config;
         std::vector<StoredPartition> partitions; // index = partition number
+        // Each partition's segment files, parallel to partitions; empty for an in-memory store (bytes in SQLite).
+        std::vector<std::unique_ptr<SegmentLog>> logs;
     };
 
     Private(std::unique_ptr<SqliteStore> s, Clock &c, EventBus &e)
@@ -69,9 +83,102 @@ struct LogManager::Private {
     std::unique_ptr<SqliteStore> store;
     Clock &clock;
     EventBus &events;
-    QString dataDir;
+    QString dataDir; // empty for an in-memory store, which keeps record bytes in SQLite and has no segments
+    bool fsync = false;
+    SegmentWriteLimits writeLimits;
     std::map<QString, Topic> topics;
     QHash<TopicId, QString> namesById;
+
+    bool onDisk() const { return !dataDir.isEmpty(); }
+
+    // Gives each partition of topic that has none a SegmentLog (on disk only). A directory left by a topic of the
+    // same name that was deleted (a crash before its files were removed) goes first: a new topic never sees old bytes.
+    void attachLogs(const QString &name, Topic &topic, bool fresh)
+    {
+        if (!onDisk())
+            return;
+        while (topic.logs.size() < topic.partitions.size()) {
+            const int partition = static_cast<int>(topic.logs.size());
+            const QString dir = QDir(dataDir).filePath(SegmentLog::directoryName(name, partition));
+            if (fresh && QFileInfo::exists(dir)) {
+                qCWarning(lcLog).noquote() << "removing" << dir << "left by an earlier topic" << name;
+                QDir(dir).removeRecursively();
+            }
+            topic.logs.push_back(std::make_unique<SegmentLog>(dir, fsync, &writeLimits));
+        }
+    }
+
+    SegmentLog *logOf(Topic &topic, int partition) const
+    {
+        return topic.logs.empty() ? nullptr : topic.logs[static_cast<size_t>(partition)].get();
+    }
+    const SegmentLog *logOf(const TopicPartition &tp) const
+    {
+        auto it = topics.find(tp.topic);
+        return it == topics.end() ? nullptr : logOf(const_cast<Topic &>(it->second), tp.partition);
+    }
+
+    // The bytes of one batch found through the index: from its segment file, or as the store gave them.
+    bool batchBytes(const TopicPartition &tp, const StoredBatchInfo &info, QByteArray *bytes, QString *why) const
+    {
+        if (info.segmentBase < 0)
+            return true;
+        bytes->clear();
+        const SegmentLog *log = logOf(tp);
+        if (!log) {
+            setWhy(why, QStringLiteral("no segment files for %1").arg(tp.toString()));
+            return false;
+        }
+        return log->read(info.segmentBase, info.filePosition, info.sizeBytes, bytes, why)
+            && checkBatches(tp, *bytes, {info}, why) == bytes->size();
+    }
+
+    // The length of the prefix of bytes made of whole batches that pass validation (CRC-32C) and are the ones the
+    // index expects (base offsets, sizes, when expected is given); *why describes the first that does not.
+    qint64 checkBatches(const TopicPartition &tp, const QByteArray &bytes, const std::vector<StoredBatchInfo> &expected,
+        QString *why) const
+    {
+        qint64 position = 0;
+        size_t index = 0;
+        while (position < bytes.size()) {
+            const QByteArrayView rest = QByteArrayView(bytes).sliced(position);
+            const auto header = RecordBatch::parseHeader(rest);
+            const StoredBatchInfo *want = index < expected.size() ? &expected[index] : nullptr;
+            QString problem;
+            if (!header || header->totalSize() > rest.size())
+                problem = QStringLiteral("not a whole record batch");
+            else if (want && (header->baseOffset != want->baseOffset || header->totalSize() != want->sizeBytes))
+                problem = QStringLiteral("holds a batch at offset %1 of %2 bytes where the index has one at %3 of %4")
+                              .arg(header->baseOffset)
+                              .arg(header->totalSize())
+                              .arg(want->baseOffset)
+                              .arg(want->sizeBytes);
+            else
+                RecordBatch::validate(rest.first(header->totalSize()), &problem);
+            if (!problem.isEmpty()) {
+                const QString where = want && want->segmentBase >= 0 ? QStringLiteral("%1 at position %2")
+                                                                           .arg(logOf(tp)->filePath(want->segmentBase))
+                                                                           .arg(want->filePosition)
+                                                                     : store->path();
+                const QString range = want
+                    ? QStringLiteral("offsets %1..%2").arg(want->baseOffset).arg(want->lastOffset)
+                    : QStringLiteral("after offset %1").arg(header ? header->baseOffset : -1);
+                setWhy(why,
+                    QStringLiteral("damaged record batch in %1, %2 of %3: %4")
+                        .arg(where, range, tp.toString(), problem));
+                return position;
+            }
+            position += header->totalSize();
+            ++index;
+        }
+        return position;
+    }
+
+    Topic *topicOf(const QString &name)
+    {
+        auto it = topics.find(name);
+        return it == topics.end() ? nullptr : &it->second;
+    }
 
     StoredPartition *find(const TopicPartition &tp, Topic **topic = nullptr)
     {
@@ -95,6 +202,133 @@ struct LogManager::Private {
         return fail(why, ErrorCode::KafkaStorageError, QStringLiteral("%1 failed: %2").arg(QLatin1String(what), error));
     }
 
+    // Whole batches from the one holding fetchOffset on, as SqliteStore::readBatches picks them, read from the segment
+    // files with one pread per run of adjacent batches. *expected gets the index rows of the batches read.
+    bool readSegments(const SegmentLog &log, const StoredPartition &p, qint64 fetchOffset, qint64 maxBytes,
+        QByteArray *out, std::vector<StoredBatchInfo> *expected, QString *why) const
+    {
+        qint64 total = 0;
+        const bool ok = store->forEachBatch(
+            p.partitionId, fetchOffset,
+            [&](const StoredBatchInfo &batch) {
+                if (!expected->empty() && total + batch.sizeBytes > maxBytes)
+                    return false;
+                expected->push_back(batch);
+                total += batch.sizeBytes;
+                return total < maxBytes;
+            },
+            why);
+        if (!ok)
+            return false;
+        out->reserve(total);
+        size_t run = 0;
+        while (run < expected->size()) {
+            const StoredBatchInfo &first = (*expected)[run];
+            size_t end = run + 1;
+            qint64 runBytes = first.sizeBytes;
+            while (end < expected->size() && (*expected)[end].segmentBase == first.segmentBase
+                && (*expected)[end].filePosition == first.filePosition + runBytes) {
+                runBytes += (*expected)[end].sizeBytes;
+                ++end;
+            }
+            if (first.segmentBase < 0) {
+                setWhy(why, QStringLiteral("batch at offset %1 has no segment file").arg(first.baseOffset));
+                return false;
+            }
+            if (!log.read(first.segmentBase, first.filePosition, runBytes, out, why)) {
+                // What was read is served; the fetch that starts at the unreadable batch gets the error.
+                qCCritical(lcLog).noquote() << "damaged segment of" << p.partition << ":" << *why;
+                expected->resize(run);
+                return run > 0;
+            }
+            run = end;
+        }
+        return true;
+    }
+
+    // Retention on disk, as Kafka's: whole segments from the oldest on, while each is past retention.ms (its largest
+    // timestamp) or the partition stays at or above retention.bytes without it. The active segment too when it
+    // qualifies (Kafka rolls then deletes it): the next append starts a new one.
+    void enforceSegmentRetention(
+        const QString &name, const TopicConfig &config, StoredPartition &p, const SegmentLog &log, qint64 now)
+    {
+        const auto deleteFirst = [&](size_t count, DeletionCause cause) {
+            const auto &segments = log.segments();
+            if (count == 0)
+                return;
+            const qint64 newStart = count < segments.size() ? segments[count].baseOffset : p.logEndOffset;
+            moveLogStart(name, p, newStart, cause, nullptr);
+        };
+        if (config.retentionMs >= 0) {
+            const qint64 cutoff = now - config.retentionMs;
+            size_t count = 0;
+            while (count < log.segments().size() && log.segments()[count].maxTimestamp < cutoff)
+                ++count;
+            deleteFirst(count, DeletionCause::RetentionMs);
+        }
+        if (config.retentionBytes >= 0) {
+            qint64 excess = log.totalBytes() - config.retentionBytes;
+            size_t count = 0;
+            while (count < log.segments().size() && excess - log.segments()[count].sizeBytes >= 0) {
+                excess -= log.segments()[count].sizeBytes;
+                ++count;
+            }
+            deleteFirst(count, DeletionCause::RetentionBytes);
+        }
+    }
+
+    // At start-up: every partition's segment files brought in line with the index (recovery), then the record bytes
+    // a data directory written before schema version 3 keeps in the database moved out to segment files, once.
+    bool openSegments(QString *error)
+    {
+        QString why;
+        for (auto &entry : topics) {
+            for (size_t i = 0; i < entry.second.partitions.size(); ++i) {
+                if (!LogDirectory::recoverPartition(
+                        *store, entry.second.partitions[i].partitionId, *entry.second.logs[i], &why)) {
+                    setWhy(error, QStringLiteral("cannot recover %1-%2: %3").arg(entry.first).arg(i).arg(why));
+                    return false;
+                }
+            }
+        }
+        qint64 inDatabase = 0;
+        if (!store->countDatabaseBatches(&inDatabase, &why)) {
+            setWhy(error, QStringLiteral("cannot read %1: %2").arg(store->path(), why));
+            return false;
+        }
+        if (inDatabase == 0)
+            return true;
+        qCInfo(lcLog).noquote() << "moving" << inDatabase << "record batch(es) from" << store->path()
+                                << "into segment files (one-time migration to schema version 3)";
+        qint64 totalBatches = 0;
+        qint64 totalBytes = 0;
+        for (auto &entry : topics) {
+            for (size_t i = 0; i < entry.second.partitions.size(); ++i) {
+                qint64 batches = 0;
+                qint64 bytes = 0;
+                if (!LogDirectory::migratePartition(*store, entry.second.partitions[i].partitionId,
+                        *entry.second.logs[i], rollPolicy(entry.second.config), &batches, &bytes, &why)) {
+                    setWhy(error,
+                        QStringLiteral("cannot move the records of %1-%2 from %3 into segment files: %4 (nothing is "
+                                       "lost: the records stay in the database until a start succeeds)")
+                            .arg(entry.first)
+                            .arg(i)
+                            .arg(store->path(), why));
+                    return false;
+                }
+                totalBatches += batches;
+                totalBytes += bytes;
+            }
+        }
+        // The batch bytes leave free pages behind; VACUUM gives them back so the database file shrinks.
+        if (!store->vacuum(&why))
+            qCWarning(lcLog).noquote() << "could not compact" << store->path() << "after the migration:" << why;
+        qCInfo(lcLog).noquote() << "moved" << totalBatches << "record batch(es)," << totalBytes << "bytes, from"
+                                << store->path() << "into segment files in" << dataDir << "; database now"
+                                << QFileInfo(store->path()).size() << "bytes";
+        return true;
+    }
+
     // ListOffsets' MAX_TIMESTAMP (KIP-734): the first record carrying the highest timestamp of the partition, as
     // Kafka's RecordBatch.offsetOfMaxTimestamp finds it in the batch with the highest maxTimestamp, among the records
     // at or after the log start. -1 / -1 for an empty partition.
@@ -107,6 +341,8 @@ struct LogManager::Private {
         bool ok = store->findMaxTimestampBatch(p.partitionId, p.logStartOffset, &best, &why);
         if (ok && best)
             ok = store->findBatchByTimestamp(p.partitionId, best->baseOffset, best->maxTimestamp, &best, &bytes, &why);
+        if (ok && best)
+            ok = batchBytes(tp, *best, &bytes, &why);
         if (!ok) {
             qCWarning(lcLog).noquote() << "max timestamp lookup in" << tp.toString() << "failed:" << why;
             result.error = ErrorCode::KafkaStorageError;
@@ -149,9 +385,27 @@ struct LogManager::Private {
         if (newStart <= partition.logStartOffset)
             return ErrorCode::None;
         StoredPartition next = partition;
+        // Segments whose every offset falls below the new start go with their batches (Kafka deletes a segment
+        // once the log start passes its end); the active one too when nothing is left. The files are unlinked once
+        // the index no longer names them, so the disk shrinks.
+        SegmentLog *log = topicOf(topicName) ? logOf(*topicOf(topicName), partition.partition) : nullptr;
+        const bool dropActive = newStart >= partition.logEndOffset;
+        qint64 firstKept = std::numeric_limits<qint64>::max();
+        if (log) {
+            const auto &segments = log->segments();
+            for (size_t i = 0; i < segments.size(); ++i) {
+                const bool below = i + 1 < segments.size() ? segments[i + 1].baseOffset <= newStart : dropActive;
+                if (!below) {
+                    firstKept = segments[i].baseOffset;
+                    break;
+                }
+            }
+        }
         const ErrorCode error = transact("deleting records", why, [&](QString *e) {
             qint64 deleted = 0;
             if (!store->deleteBatchesBelow(partition.partitionId, newStart, &deleted, e))
+                return false;
+            if (log && !store->deleteSegmentsBelow(partition.partitionId, firstKept, e))
                 return false;
             next.logStartOffset = newStart;
             next.sizeBytes -= deleted;
@@ -159,6 +413,8 @@ struct LogManager::Private {
         });
         if (error != ErrorCode::None)
             return error;
+        if (log)
+            log->removeSegmentsBelow(newStart, dropActive);
         const qint64 oldStart = partition.logStartOffset;
         partition = next;
         qCDebug(lcLog) << "log start of" << topicName << partition.partition << "moved" << oldStart << "->" << newStart;
@@ -182,15 +438,15 @@ std::unique_ptr<LogManager> LogManager::open(
             setWhy(error, QStringLiteral("no data directory given"));
             return nullptr;
         }
-        if (!QDir().mkpath(options.dataDir)) {
-            setWhy(error, QStringLiteral("cannot create data directory %1").arg(options.dataDir));
+        if (!LogDirectory::prepare(options.dataDir, error))
             return nullptr;
-        }
         path = QDir(options.dataDir).filePath(SqliteStore::databaseFileName());
     }
     auto store = SqliteStore::open(path, options.fsyncEachCommit, error);
     if (!store)
         return nullptr;
+    if (!options.inMemory)
+        LogDirectory::restrictDatabaseFiles(path);
     QString why;
     const auto stored = store->loadTopics(&why);
     if (!stored) {
@@ -200,6 +456,7 @@ std::unique_ptr<LogManager> LogManager::open(
     std::unique_ptr<LogManager> manager(new LogManager(std::move(store), clock, events));
     if (!options.inMemory)
         manager->d->dataDir = options.dataDir;
+    manager->d->fsync = options.fsyncEachCommit;
     for (const StoredTopic &t : *stored) {
         Private::Topic topic;
         topic.topicId = t.topicId;
@@ -217,9 +474,12 @@ std::unique_ptr<LogManager> LogManager::open(
             }
             topic.partitions.push_back(p);
         }
+        manager->d->attachLogs(t.name, topic, false);
         manager->d->namesById.insert(topic.id, t.name);
         manager->d->topics.emplace(t.name, std::move(topic));
     }
+    if (manager->d->onDisk() && !manager->d->openSegments(error))
+        return nullptr;
     qCDebug(lcLog).noquote() << "opened" << path << "with" << stored->size() << "topics";
     return manager;
 }
@@ -274,6 +534,7 @@ ErrorCode LogManager::createTopic(const QString &name, int partitions, const Top
     });
     if (error != ErrorCode::None)
         return error;
+    d->attachLogs(name, topic, true);
     d->namesById.insert(topic.id, name);
     qCDebug(lcLog).noquote() << "created topic" << name << "with" << partitions << "partitions, id"
                              << topic.id.toString();
@@ -292,6 +553,10 @@ ErrorCode LogManager::deleteTopic(const QString &name, QString *why)
         = d->transact("deleting a topic", why, [&](QString *e) { return d->store->deleteTopic(topicId, name, e); });
     if (error != ErrorCode::None)
         return error;
+    // The index no longer names them: the files go (a crash before this leaves directories that a new topic of the
+    // same name removes before it writes, and that recovery of nothing indexed would empty).
+    for (const auto &log : it->second.logs)
+        log->removeAll();
     d->namesById.remove(it->second.id);
     d->topics.erase(it);
     qCDebug(lcLog).noquote() << "deleted topic" << name;
@@ -334,6 +599,7 @@ ErrorCode LogManager::createPartitions(const QString &name, int newPartitionCoun
     if (error != ErrorCode::None)
         return error;
     topic.partitions.insert(topic.partitions.end(), added.begin(), added.end());
+    d->attachLogs(name, topic, true);
     qCDebug(lcLog).noquote() << "topic" << name << "partitions" << oldCount << "->" << newPartitionCount;
     d->events.publish(PartitionsAdded {name, oldCount, newPartitionCount});
     return ErrorCode::None;
@@ -412,6 +678,9 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
     std::vector<BatchAppended> appended;
     QByteArray scratch; // reused for every batch: a copy whose base offset (and time) the broker rewrites
     std::vector<qint64> recordsMaxTimestamps; // per batch of the current request, for CreateTime topics
+    // Segment files written in this call (with their partition's store key): synced and indexed before the commit,
+    // truncated back when it fails.
+    std::unordered_map<SegmentLog *, qint64> touchedLogs;
     QString storageError;
     bool inTransaction = false;
     bool storageFailed = false;
@@ -499,7 +768,16 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
             info.maxTimestamp = header->maxTimestamp;
             info.recordCount = header->recordsCount;
             info.sizeBytes = scratch.size();
-            if (!d->store->insertBatch(partition->partitionId, info, scratch, &storageError)) {
+            bool stored = false;
+            if (SegmentLog *log = d->logOf(*topic, request.topicPartition.partition)) {
+                touchedLogs.emplace(log, partition->partitionId);
+                stored = log->append(scratch, info.baseOffset, info.maxTimestamp, now, rollPolicy(topic->config),
+                             &info.segmentBase, &info.filePosition, &storageError)
+                    && d->store->insertBatchLocation(partition->partitionId, info, &storageError);
+            } else {
+                stored = d->store->insertBatch(partition->partitionId, info, scratch, &storageError);
+            }
+            if (!stored) {
                 storageFailed = true;
                 break;
             }
@@ -518,6 +796,24 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
     }
 
     if (inTransaction && !storageFailed) {
+        // Acknowledged = the segment bytes written (and synced with --fsync) before the index commit that names them.
+        for (const auto &[log, partitionId] : touchedLogs) {
+            if (d->fsync && !log->sync(&storageError)) {
+                storageFailed = true;
+                break;
+            }
+            for (const SegmentInfo &s : log->dirtySegments()) {
+                if (!d->store->upsertSegment(partitionId,
+                        StoredSegment {s.baseOffset, s.sizeBytes, s.rollTimestamp, s.maxTimestamp}, &storageError)) {
+                    storageFailed = true;
+                    break;
+                }
+            }
+            if (storageFailed)
+                break;
+        }
+    }
+    if (inTransaction && !storageFailed) {
         for (const auto &entry : staged) {
             if (!d->store->updatePartition(entry.second, &storageError)) {
                 storageFailed = true;
@@ -530,6 +826,8 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
     if (storageFailed) {
         // Nothing of this call is stored: every request not already refused fails with the transaction.
         d->store->rollback();
+        for (const auto &entry : touchedLogs)
+            entry.first->rollback();
         qCWarning(lcLog).noquote() << "append failed:" << storageError;
         for (size_t i = 0; i < requests.size(); ++i) {
             AppendResult &result = results[i];
@@ -543,6 +841,8 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
         }
         return results;
     }
+    for (const auto &entry : touchedLogs)
+        entry.first->commit();
     for (auto &entry : staged)
         *entry.first = entry.second;
     for (const BatchAppended &event : appended)
@@ -571,9 +871,26 @@ FetchResult LogManager::read(const TopicPartition &tp, qint64 fetchOffset, qint6
     }
     if (fetchOffset == p->logEndOffset)
         return result;
-    int batches = 0;
     QString why;
-    if (!d->store->readBatches(p->partitionId, fetchOffset, maxBytes, &result.records, &batches, &why)) {
+    std::vector<StoredBatchInfo> expected;
+    bool ok = true;
+    if (const SegmentLog *log = d->logOf(tp)) {
+        ok = d->readSegments(*log, *p, fetchOffset, maxBytes, &result.records, &expected, &why);
+    } else {
+        int batches = 0;
+        ok = d->store->readBatches(p->partitionId, fetchOffset, maxBytes, &result.records, &batches, &why);
+    }
+    // Every batch served is checked (CRC-32C, and against the index): damage is reported with the file and offsets,
+    // never served. What comes before a damaged batch is served; the fetch that reaches it gets the error.
+    if (ok) {
+        const qint64 valid = d->checkBatches(tp, result.records, expected, &why);
+        if (valid < result.records.size()) {
+            result.records.truncate(valid);
+            ok = valid > 0;
+            qCCritical(lcLog).noquote() << why;
+        }
+    }
+    if (!ok) {
         qCWarning(lcLog).noquote() << "reading" << tp.toString() << "failed:" << why;
         result.records.clear();
         result.error = ErrorCode::KafkaStorageError;
@@ -610,7 +927,8 @@ OffsetAndTimestamp LogManager::offsetForTimestamp(const TopicPartition &tp, qint
         std::optional<StoredBatchInfo> info;
         QByteArray bytes;
         QString why;
-        if (!d->store->findBatchByTimestamp(p->partitionId, from, timestamp, &info, &bytes, &why)) {
+        if (!d->store->findBatchByTimestamp(p->partitionId, from, timestamp, &info, &bytes, &why)
+            || (info && !d->batchBytes(tp, *info, &bytes, &why))) {
             qCWarning(lcLog).noquote() << "offset lookup in" << tp.toString() << "failed:" << why;
             result.error = ErrorCode::KafkaStorageError;
             return result;
@@ -665,6 +983,10 @@ void LogManager::enforceRetention()
         for (StoredPartition &p : topic.partitions) {
             if (p.logStartOffset == p.logEndOffset)
                 continue;
+            if (SegmentLog *log = d->logOf(topic, p.partition)) {
+                d->enforceSegmentRetention(name, topic.config, p, *log, now);
+                continue;
+            }
             // Deletes the oldest whole batches while expired(batch) holds; like Kafka's segment deletion it
             // stops at the first batch that must stay.
             const auto trimFront
@@ -717,11 +1039,13 @@ OffsetStore &LogManager::offsetStore()
 
 void LogManager::setStorageHeadroomForTesting(qint64 extraPages)
 {
+    d->writeLimits.budgetBytes = extraPages < 0 ? -1 : extraPages * PageBytes;
     d->store->setMaxPageCountForTesting(extraPages < 0 ? 0 : d->store->pageCount() + extraPages);
 }
 
 void LogManager::setStorageReadOnlyForTesting(bool readOnly)
 {
+    d->writeLimits.readOnly = readOnly;
     d->store->setReadOnlyForTesting(readOnly);
 }
 

@@ -73,6 +73,20 @@ const Migration Migrations[] = {
         CREATE UNIQUE INDEX topics_by_uuid ON topics(uuid);
     )sql",
         &assignTopicUuids},
+    // Record bytes move to segment files (SegmentLog): a batch row says which file (by its base offset) and where in
+    // it; NULL for bytes still in batch_data (in-memory stores, and rows written before this version until LogManager
+    // moves them out at start-up). segments lists each partition's files with the size that is committed.
+    {3, R"sql(
+        ALTER TABLE batches ADD COLUMN segment_base INTEGER;
+        ALTER TABLE batches ADD COLUMN file_position INTEGER;
+        CREATE TABLE segments(
+            partition_id INTEGER NOT NULL,
+            base_offset INTEGER NOT NULL,
+            size_bytes INTEGER NOT NULL,
+            roll_timestamp INTEGER NOT NULL,
+            max_timestamp INTEGER NOT NULL,
+            PRIMARY KEY(partition_id, base_offset)) WITHOUT ROWID;
+    )sql"},
 };
 
 // The statements, as named constants: the cache keys them by address.
@@ -93,11 +107,31 @@ const char SqlDeleteTopicData[] = "DELETE FROM batch_data WHERE data_id IN (SELE
                                   "JOIN batches b ON b.partition_id = p.partition_id WHERE p.topic_id = ?1)";
 const char SqlDeleteTopicBatches[]
     = "DELETE FROM batches WHERE partition_id IN (SELECT partition_id FROM partitions WHERE topic_id = ?1)";
+const char SqlDeleteTopicSegments[]
+    = "DELETE FROM segments WHERE partition_id IN (SELECT partition_id FROM partitions WHERE topic_id = ?1)";
 const char SqlDeleteTopicPartitions[] = "DELETE FROM partitions WHERE topic_id = ?1";
 const char SqlDeleteTopic[] = "DELETE FROM topics WHERE topic_id = ?1";
 const char SqlInsertBatchData[] = "INSERT INTO batch_data(bytes) VALUES(?1)";
 const char SqlInsertBatch[] = "INSERT INTO batches(partition_id, base_offset, last_offset, max_timestamp, "
                               "record_count, size_bytes, data_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+const char SqlInsertBatchLocation[]
+    = "INSERT INTO batches(partition_id, base_offset, last_offset, max_timestamp, record_count, size_bytes, data_id, "
+      "segment_base, file_position) VALUES(?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)";
+const char SqlUpsertSegment[]
+    = "INSERT OR REPLACE INTO segments(partition_id, base_offset, size_bytes, roll_timestamp, max_timestamp) "
+      "VALUES(?1, ?2, ?3, ?4, ?5)";
+const char SqlSelectSegments[] = "SELECT base_offset, size_bytes, roll_timestamp, max_timestamp FROM segments "
+                                 "WHERE partition_id = ?1 ORDER BY base_offset";
+const char SqlDeleteSegmentsBelow[] = "DELETE FROM segments WHERE partition_id = ?1 AND base_offset < ?2";
+const char SqlCountDatabaseBatches[] = "SELECT count(*) FROM batches WHERE segment_base IS NULL";
+const char SqlDatabaseBatches[]
+    = "SELECT b.base_offset, b.last_offset, b.max_timestamp, b.record_count, b.size_bytes, b.segment_base, "
+      "b.file_position, d.bytes FROM batches b CROSS JOIN batch_data d ON d.data_id = b.data_id "
+      "WHERE b.partition_id = ?1 AND b.segment_base IS NULL ORDER BY b.base_offset";
+const char SqlMoveBatchToSegment[] = "UPDATE batches SET segment_base = ?3, file_position = ?4, data_id = 0 WHERE "
+                                     "partition_id = ?1 AND base_offset = ?2";
+const char SqlDeleteBatchData[] = "DELETE FROM batch_data WHERE data_id = (SELECT data_id FROM batches "
+                                  "WHERE partition_id = ?1 AND base_offset = ?2)";
 const char SqlUpdatePartition[] = "UPDATE partitions SET log_start_offset = ?2, log_end_offset = ?3, size_bytes = ?4, "
                                   "last_append_ms = ?5 WHERE partition_id = ?1";
 // "base_offset < ?2" bounds the primary-key range; "last_offset < ?2" keeps a batch that straddles ?2.
@@ -117,18 +151,20 @@ const char SqlReadBatches[]
       "ON d.data_id = b.data_id WHERE b.partition_id = ?1 AND b.base_offset >= " TS_FIRST_BATCH_BASE
       " AND b.last_offset >= ?2 ORDER BY b.base_offset";
 const char SqlScanBatches[]
-    = "SELECT base_offset, last_offset, max_timestamp, record_count, size_bytes FROM batches "
+    = "SELECT base_offset, last_offset, max_timestamp, record_count, size_bytes, segment_base, file_position "
+      "FROM batches "
       "WHERE partition_id = ?1 AND base_offset >= " TS_FIRST_BATCH_BASE " AND last_offset >= ?2 ORDER BY base_offset";
 const char SqlFindByTimestamp[]
-    = "SELECT b.base_offset, b.last_offset, b.max_timestamp, b.record_count, b.size_bytes, d.bytes "
-      "FROM batches b CROSS JOIN batch_data d ON d.data_id = b.data_id WHERE b.partition_id = ?1 AND b.base_offset "
+    = "SELECT b.base_offset, b.last_offset, b.max_timestamp, b.record_count, b.size_bytes, b.segment_base, "
+      "b.file_position, d.bytes FROM batches b LEFT JOIN batch_data d ON d.data_id = b.data_id WHERE b.partition_id = "
+      "?1 AND b.base_offset "
       ">= " TS_FIRST_BATCH_BASE " AND b.last_offset >= ?2 AND b.max_timestamp >= ?3 ORDER BY b.base_offset LIMIT 1";
 #undef TS_FIRST_BATCH_BASE
 // The batch with the highest max_timestamp (the first of them on a tie), from the index alone: a top-1 sort of the
 // partition's small rows, no batch bytes read.
 const char SqlMaxTimestampBatch[]
-    = "SELECT base_offset, last_offset, max_timestamp, record_count, size_bytes FROM batches "
-      "WHERE partition_id = ?1 AND last_offset >= ?2 ORDER BY max_timestamp DESC, base_offset LIMIT 1";
+    = "SELECT base_offset, last_offset, max_timestamp, record_count, size_bytes, segment_base, file_position "
+      "FROM batches WHERE partition_id = ?1 AND last_offset >= ?2 ORDER BY max_timestamp DESC, base_offset LIMIT 1";
 const char SqlUpsertOffset[]
     = "INSERT OR REPLACE INTO committed_offsets(group_id, topic, partition, committed_offset, leader_epoch, metadata, "
       "commit_timestamp_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -195,6 +231,10 @@ StoredBatchInfo batchInfoFrom(const Use &s)
     info.maxTimestamp = s.int64(2);
     info.recordCount = static_cast<int>(s.int64(3));
     info.sizeBytes = s.int64(4);
+    // NULL reads as 0: a batch in the database says so by a NULL segment.
+    const bool inDatabase = sqlite3_column_type(s.get(), 5) == SQLITE_NULL;
+    info.segmentBase = inDatabase ? -1 : s.int64(5);
+    info.filePosition = inDatabase ? -1 : s.int64(6);
     return info;
 }
 
@@ -595,8 +635,8 @@ bool SqliteStore::insertPartition(qint64 topicId, int partition, qint64 *partiti
 
 bool SqliteStore::deleteTopic(qint64 topicId, const QString &name, QString *why)
 {
-    for (const char *sql :
-        {SqlDeleteTopicData, SqlDeleteTopicBatches, SqlDeleteTopicPartitions, SqlDeleteConfigs, SqlDeleteTopic}) {
+    for (const char *sql : {SqlDeleteTopicData, SqlDeleteTopicBatches, SqlDeleteTopicSegments, SqlDeleteTopicPartitions,
+             SqlDeleteConfigs, SqlDeleteTopic}) {
         Use s(statement(sql, why));
         if (!s)
             return false;
@@ -645,6 +685,102 @@ bool SqliteStore::insertBatch(qint64 partitionId, const StoredBatchInfo &info, Q
         return false;
     }
     return true;
+}
+
+bool SqliteStore::run(const char *sql, std::initializer_list<qint64> parameters, const char *what, QString *why)
+{
+    Use s(statement(sql, why));
+    if (!s)
+        return false;
+    int index = 0;
+    for (const qint64 parameter : parameters)
+        s.bind(++index, parameter);
+    if (s.step() != SQLITE_DONE) {
+        setWhy(why, lastError(what));
+        return false;
+    }
+    return true;
+}
+
+bool SqliteStore::insertBatchLocation(qint64 partitionId, const StoredBatchInfo &info, QString *why)
+{
+    return run(SqlInsertBatchLocation,
+        {partitionId, info.baseOffset, info.lastOffset, info.maxTimestamp, info.recordCount, info.sizeBytes,
+            info.segmentBase, info.filePosition},
+        "storing a record batch index entry", why);
+}
+
+bool SqliteStore::upsertSegment(qint64 partitionId, const StoredSegment &segment, QString *why)
+{
+    return run(SqlUpsertSegment,
+        {partitionId, segment.baseOffset, segment.sizeBytes, segment.rollTimestamp, segment.maxTimestamp},
+        "storing a segment", why);
+}
+
+bool SqliteStore::loadSegments(qint64 partitionId, std::vector<StoredSegment> *segments, QString *why) const
+{
+    segments->clear();
+    Use s(statement(SqlSelectSegments, why));
+    if (!s)
+        return false;
+    s.bind(1, partitionId);
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW)
+        segments->push_back(StoredSegment {s.int64(0), s.int64(1), s.int64(2), s.int64(3)});
+    if (rc != SQLITE_DONE) {
+        setWhy(why, lastError("reading segments"));
+        return false;
+    }
+    return true;
+}
+
+bool SqliteStore::deleteSegmentsBelow(qint64 partitionId, qint64 baseOffset, QString *why)
+{
+    return run(SqlDeleteSegmentsBelow, {partitionId, baseOffset}, "deleting segments", why);
+}
+
+bool SqliteStore::countDatabaseBatches(qint64 *count, QString *why) const
+{
+    Use s(statement(SqlCountDatabaseBatches, why));
+    if (!s)
+        return false;
+    if (s.step() != SQLITE_ROW) {
+        setWhy(why, lastError("counting batches stored in the database"));
+        return false;
+    }
+    *count = s.int64(0);
+    return true;
+}
+
+bool SqliteStore::forEachDatabaseBatch(
+    qint64 partitionId, const std::function<bool(const StoredBatchInfo &, QByteArrayView)> &visit, QString *why) const
+{
+    Use s(statement(SqlDatabaseBatches, why));
+    if (!s)
+        return false;
+    s.bind(1, partitionId);
+    int rc;
+    while ((rc = s.step()) == SQLITE_ROW) {
+        if (!visit(batchInfoFrom(s), s.blob(7)))
+            return true;
+    }
+    if (rc != SQLITE_DONE) {
+        setWhy(why, lastError("reading batches stored in the database"));
+        return false;
+    }
+    return true;
+}
+
+bool SqliteStore::moveBatchToSegment(qint64 partitionId, const StoredBatchInfo &info, QString *why)
+{
+    const char *what = "moving a batch to its segment file";
+    return run(SqlDeleteBatchData, {partitionId, info.baseOffset}, what, why)
+        && run(SqlMoveBatchToSegment, {partitionId, info.baseOffset, info.segmentBase, info.filePosition}, what, why);
+}
+
+bool SqliteStore::vacuum(QString *why)
+{
+    return exec("VACUUM", why);
 }
 
 bool SqliteStore::updatePartition(const StoredPartition &state, QString *why)
@@ -769,7 +905,7 @@ bool SqliteStore::findOneBatch(const char *sql, std::initializer_list<qint64> pa
     if (rc == SQLITE_ROW) {
         *info = batchInfoFrom(s);
         if (bytes)
-            *bytes = s.blob(5).toByteArray();
+            *bytes = s.blob(7).toByteArray();
         return true;
     }
     if (rc != SQLITE_DONE) {
