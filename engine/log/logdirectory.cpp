@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -41,6 +42,12 @@ bool probeWritable(const QString &dir, QString *why)
     ::close(fd);
     ::unlink(probe.constData());
     return true;
+}
+
+bool isSegmentFileName(const QString &name)
+{
+    static const QRegularExpression segmentName(QStringLiteral("^[0-9]{20}\\.log$"));
+    return segmentName.match(name).hasMatch();
 }
 
 } // namespace
@@ -90,17 +97,32 @@ void LogDirectory::restrictDatabaseFiles(const QString &databasePath)
 
 bool LogDirectory::hasSegmentFiles(const QString &dataDir)
 {
-    static const QRegularExpression segmentName(QStringLiteral("^[0-9]{20}\\.log$"));
     const QStringList partitions = QDir(dataDir).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &partition : partitions) {
         const QStringList files
             = QDir(QDir(dataDir).filePath(partition)).entryList({QStringLiteral("*.log")}, QDir::Files);
         for (const QString &file : files) {
-            if (segmentName.match(file).hasMatch())
+            if (isSegmentFileName(file))
                 return true;
         }
     }
     return false;
+}
+
+void LogDirectory::removeOrphanDirectories(const QString &dataDir, const QSet<QString> &known)
+{
+    const QStringList partitions = QDir(dataDir).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &partition : partitions) {
+        if (known.contains(partition))
+            continue;
+        QDir dir(QDir(dataDir).filePath(partition));
+        const QStringList entries = dir.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+        if (entries.isEmpty() || !std::all_of(entries.cbegin(), entries.cend(), isSegmentFileName))
+            continue;
+        qCWarning(lcLogDir).noquote() << "recovery: removing" << dir.path() << "with" << entries.size()
+                                      << "segment file(s) of a partition that no longer exists";
+        dir.removeRecursively();
+    }
 }
 
 bool LogDirectory::recoverPartition(SqliteStore &store, qint64 partitionId, SegmentLog &log, QString *why)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QSet>
 #include <QString>
 
 namespace topicscope::engine {
@@ -22,6 +23,10 @@ public:
     static void restrictDatabaseFiles(const QString &databasePath);
     // True when the directory holds a partition directory with a segment file in it.
     static bool hasSegmentFiles(const QString &dataDir);
+
+    // Removes the directories of partitions that no longer exist (a topic deleted by a process that died before it
+    // removed its files): those not in known whose files are all segment files, so nothing else is ever touched.
+    static void removeOrphanDirectories(const QString &dataDir, const QSet<QString> &known);
 
     // Loads the partition's segments from the index and recovers its files (SegmentLog::recover), logging each
     // thing done. False only when a file or database operation fails.

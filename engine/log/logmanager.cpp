@@ -116,7 +116,7 @@ std::unique_ptr<LogManager> LogManager::open(
     }
     if (manager->d->onDisk() && !manager->d->openSegments(error))
         return nullptr;
-    qCDebug(lcLog).noquote() << "opened" << path << "with" << stored->size() << "topics";
+    qCDebug(lcLogManager).noquote() << "opened" << path << "with" << stored->size() << "topics";
     return manager;
 }
 
@@ -172,8 +172,8 @@ ErrorCode LogManager::createTopic(const QString &name, int partitions, const Top
         return error;
     d->attachLogs(name, topic, true);
     d->namesById.insert(topic.id, name);
-    qCDebug(lcLog).noquote() << "created topic" << name << "with" << partitions << "partitions, id"
-                             << topic.id.toString();
+    qCDebug(lcLogManager).noquote() << "created topic" << name << "with" << partitions << "partitions, id"
+                                    << topic.id.toString();
     d->topics.emplace(name, std::move(topic));
     d->events.publish(TopicCreated {name, partitions});
     return ErrorCode::None;
@@ -195,7 +195,7 @@ ErrorCode LogManager::deleteTopic(const QString &name, QString *why)
         log->removeAll();
     d->namesById.remove(it->second.id);
     d->topics.erase(it);
-    qCDebug(lcLog).noquote() << "deleted topic" << name;
+    qCDebug(lcLogManager).noquote() << "deleted topic" << name;
     d->events.publish(TopicDeleted {name});
     return ErrorCode::None;
 }
@@ -236,7 +236,7 @@ ErrorCode LogManager::createPartitions(const QString &name, int newPartitionCoun
         return error;
     topic.partitions.insert(topic.partitions.end(), added.begin(), added.end());
     d->attachLogs(name, topic, true);
-    qCDebug(lcLog).noquote() << "topic" << name << "partitions" << oldCount << "->" << newPartitionCount;
+    qCDebug(lcLogManager).noquote() << "topic" << name << "partitions" << oldCount << "->" << newPartitionCount;
     d->events.publish(PartitionsAdded {name, oldCount, newPartitionCount});
     return ErrorCode::None;
 }
@@ -393,8 +393,9 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
                        sent != recordsMaxTimestamps[b]) {
                 // Retention and ListOffsets go by the stored maxTimestamp: a header that lies (-1 from older
                 // Go clients) would have the batch deleted at once. A correct header keeps the bytes as sent.
-                qCDebug(lcLog).noquote() << "batch for" << request.topicPartition.toString() << "says maxTimestamp"
-                                         << sent << "but its records" << recordsMaxTimestamps[b] << ": rewritten";
+                qCDebug(lcLogManager).noquote()
+                    << "batch for" << request.topicPartition.toString() << "says maxTimestamp" << sent
+                    << "but its records" << recordsMaxTimestamps[b] << ": rewritten";
                 RecordBatch::setMaxTimestamp(scratch, recordsMaxTimestamps[b]);
             }
             const auto header = RecordBatch::parseHeader(scratch);
@@ -464,7 +465,7 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
         d->store->rollback();
         for (const auto &entry : touchedLogs)
             entry.first->rollback();
-        qCWarning(lcLog).noquote() << "append failed:" << storageError;
+        qCWarning(lcLogManager).noquote() << "append failed:" << storageError;
         for (size_t i = 0; i < requests.size(); ++i) {
             AppendResult &result = results[i];
             if (result.error != ErrorCode::None)
@@ -523,11 +524,11 @@ FetchResult LogManager::read(const TopicPartition &tp, qint64 fetchOffset, qint6
         if (valid < result.records.size()) {
             result.records.truncate(valid);
             ok = valid > 0;
-            qCCritical(lcLog).noquote() << why;
+            qCCritical(lcLogManager).noquote() << why;
         }
     }
     if (!ok) {
-        qCWarning(lcLog).noquote() << "reading" << tp.toString() << "failed:" << why;
+        qCWarning(lcLogManager).noquote() << "reading" << tp.toString() << "failed:" << why;
         result.records.clear();
         result.error = ErrorCode::KafkaStorageError;
     }
@@ -565,7 +566,7 @@ OffsetAndTimestamp LogManager::offsetForTimestamp(const TopicPartition &tp, qint
         QString why;
         if (!d->store->findBatchByTimestamp(p->partitionId, from, timestamp, &info, &bytes, &why)
             || (info && !d->batchBytes(tp, *info, &bytes, &why))) {
-            qCWarning(lcLog).noquote() << "offset lookup in" << tp.toString() << "failed:" << why;
+            qCWarning(lcLogManager).noquote() << "offset lookup in" << tp.toString() << "failed:" << why;
             result.error = ErrorCode::KafkaStorageError;
             return result;
         }
@@ -625,24 +626,24 @@ void LogManager::enforceRetention()
             }
             // Deletes the oldest whole batches while expired(batch) holds; like Kafka's segment deletion it
             // stops at the first batch that must stay.
-            const auto trimFront
-                = [&](DeletionCause cause, const std::function<bool(const StoredBatchInfo &)> &expired) {
-                      QString why;
-                      qint64 newStart = p.logStartOffset;
-                      const bool ok = d->store->forEachBatch(
-                          p.partitionId, p.logStartOffset,
-                          [&](const StoredBatchInfo &batch) {
-                              if (!expired(batch))
-                                  return false;
-                              newStart = batch.lastOffset + 1;
-                              return true;
-                          },
-                          &why);
-                      if (!ok)
-                          qCWarning(lcLog).noquote() << "retention scan of" << name << p.partition << "failed:" << why;
-                      else
-                          d->moveLogStart(name, p, newStart, cause, nullptr);
-                  };
+            const auto trimFront = [&](DeletionCause cause,
+                                       const std::function<bool(const StoredBatchInfo &)> &expired) {
+                QString why;
+                qint64 newStart = p.logStartOffset;
+                const bool ok = d->store->forEachBatch(
+                    p.partitionId, p.logStartOffset,
+                    [&](const StoredBatchInfo &batch) {
+                        if (!expired(batch))
+                            return false;
+                        newStart = batch.lastOffset + 1;
+                        return true;
+                    },
+                    &why);
+                if (!ok)
+                    qCWarning(lcLogManager).noquote() << "retention scan of" << name << p.partition << "failed:" << why;
+                else
+                    d->moveLogStart(name, p, newStart, cause, nullptr);
+            };
             if (topic.config.retentionMs >= 0) {
                 const qint64 cutoff = now - topic.config.retentionMs;
                 trimFront(DeletionCause::RetentionMs,

@@ -5,11 +5,12 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QSet>
 #include <limits>
 
 namespace topicscope::engine {
 
-Q_LOGGING_CATEGORY(lcLog, "topicscope.engine.log")
+Q_LOGGING_CATEGORY(lcLogManager, "topicscope.engine.log")
 
 namespace {
 
@@ -29,7 +30,7 @@ void LogManager::Private::attachLogs(const QString &name, Topic &topic, bool fre
         const int partition = static_cast<int>(topic.logs.size());
         const QString dir = QDir(dataDir).filePath(SegmentLog::directoryName(name, partition));
         if (fresh && QFileInfo::exists(dir)) {
-            qCWarning(lcLog).noquote() << "removing" << dir << "left by an earlier topic" << name;
+            qCWarning(lcLogManager).noquote() << "removing" << dir << "left by an earlier topic" << name;
             QDir(dir).removeRecursively();
         }
         topic.logs.push_back(std::make_unique<SegmentLog>(dir, fsync, &writeLimits));
@@ -120,10 +121,16 @@ bool LogManager::Private::readSegments(const SegmentLog &log, const StoredPartit
             return false;
         }
         if (!log.read(first.segmentBase, first.filePosition, runBytes, out, why)) {
-            // What was read is served; the fetch that starts at the unreadable batch gets the error.
-            qCCritical(lcLog).noquote() << "damaged segment of" << p.partition << ":" << *why;
-            expected->resize(run);
-            return run > 0;
+            // Batch by batch then: what can be read is served; the fetch that starts at the unreadable batch gets
+            // the error.
+            for (; run < end; ++run) {
+                const StoredBatchInfo &batch = (*expected)[run];
+                if (!log.read(batch.segmentBase, batch.filePosition, batch.sizeBytes, out, why)) {
+                    qCCritical(lcLogManager).noquote() << "damaged segment of partition" << p.partition << ":" << *why;
+                    expected->resize(run);
+                    return run > 0;
+                }
+            }
         }
         run = end;
     }
@@ -161,6 +168,12 @@ void LogManager::Private::enforceSegmentRetention(
 bool LogManager::Private::openSegments(QString *error)
 {
     QString why;
+    QSet<QString> known;
+    for (const auto &entry : topics) {
+        for (const auto &log : entry.second.logs)
+            known.insert(QFileInfo(log->directory()).fileName());
+    }
+    LogDirectory::removeOrphanDirectories(dataDir, known);
     for (auto &entry : topics) {
         for (size_t i = 0; i < entry.second.partitions.size(); ++i) {
             if (!LogDirectory::recoverPartition(
@@ -177,8 +190,8 @@ bool LogManager::Private::openSegments(QString *error)
     }
     if (inDatabase == 0)
         return true;
-    qCInfo(lcLog).noquote() << "moving" << inDatabase << "record batch(es) from" << store->path()
-                            << "into segment files (one-time migration to schema version 3)";
+    qCInfo(lcLogManager).noquote() << "moving" << inDatabase << "record batch(es) from" << store->path()
+                                   << "into segment files (one-time migration to schema version 3)";
     qint64 totalBatches = 0;
     qint64 totalBytes = 0;
     for (auto &entry : topics) {
@@ -201,10 +214,10 @@ bool LogManager::Private::openSegments(QString *error)
     }
     // The batch bytes leave free pages behind; VACUUM gives them back so the database file shrinks.
     if (!store->vacuum(&why))
-        qCWarning(lcLog).noquote() << "could not compact" << store->path() << "after the migration:" << why;
-    qCInfo(lcLog).noquote() << "moved" << totalBatches << "record batch(es)," << totalBytes << "bytes, from"
-                            << store->path() << "into segment files in" << dataDir << "; database now"
-                            << QFileInfo(store->path()).size() << "bytes";
+        qCWarning(lcLogManager).noquote() << "could not compact" << store->path() << "after the migration:" << why;
+    qCInfo(lcLogManager).noquote() << "moved" << totalBatches << "record batch(es)," << totalBytes << "bytes, from"
+                                   << store->path() << "into segment files in" << dataDir << "; database now"
+                                   << QFileInfo(store->path()).size() << "bytes";
     return true;
 }
 
@@ -220,7 +233,7 @@ OffsetAndTimestamp LogManager::Private::maxTimestampRecord(const TopicPartition 
     if (ok && best)
         ok = batchBytes(tp, *best, &bytes, &why);
     if (!ok) {
-        qCWarning(lcLog).noquote() << "max timestamp lookup in" << tp.toString() << "failed:" << why;
+        qCWarning(lcLogManager).noquote() << "max timestamp lookup in" << tp.toString() << "failed:" << why;
         result.error = ErrorCode::KafkaStorageError;
         return result;
     }
@@ -292,7 +305,8 @@ ErrorCode LogManager::Private::moveLogStart(
         log->removeSegmentsBelow(newStart, dropActive);
     const qint64 oldStart = partition.logStartOffset;
     partition = next;
-    qCDebug(lcLog) << "log start of" << topicName << partition.partition << "moved" << oldStart << "->" << newStart;
+    qCDebug(lcLogManager) << "log start of" << topicName << partition.partition << "moved" << oldStart << "->"
+                          << newStart;
     events.publish(RecordsDeleted {topicName, partition.partition, oldStart, newStart, cause});
     return ErrorCode::None;
 }

@@ -11,7 +11,7 @@
 
 namespace topicscope::engine {
 
-Q_DECLARE_LOGGING_CATEGORY(lcLog)
+Q_DECLARE_LOGGING_CATEGORY(lcLogManager)
 
 // LogManager's state and the work shared by its calls: the topics with their partitions' index state and segment
 // files, storage transactions, reads from segments, recovery and migration at start, retention by segments. Lives on
@@ -93,7 +93,7 @@ struct LogManager::Private {
         if (store->begin(&error) && work(&error) && store->commit(&error))
             return ErrorCode::None;
         store->rollback();
-        qCWarning(lcLog).noquote() << what << "failed:" << error;
+        qCWarning(lcLogManager).noquote() << what << "failed:" << error;
         if (why)
             *why = QStringLiteral("%1 failed: %2").arg(QLatin1String(what), error);
         return ErrorCode::KafkaStorageError;

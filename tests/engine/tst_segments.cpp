@@ -412,6 +412,64 @@ private slots:
         QCOMPARE(valuesOfFirst(log->read(tp, 0, 1 << 20).records), 1);
     }
 
+    // A segment shorter than its index says (bytes lost under the index): damage, reported at start with the file,
+    // and the batches it lost fail to read; the ones before them are served.
+    void indexPastTheEndOfASegmentIsDamage()
+    {
+        const StorageOptions options = freshOptions();
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        {
+            auto log = open(options);
+            QVERIFY(log);
+            QCOMPARE(log->createTopic(tp.topic, 1), ErrorCode::None);
+            for (int i = 0; i < 3; ++i)
+                QCOMPARE(log->append(tp, makeBatch(1)).error, ErrorCode::None);
+        }
+        const QString segment = options.dataDir + QLatin1String("/t-0/00000000000000000000.log");
+        const qint64 size = QFileInfo(segment).size();
+        QVERIFY(QFile::resize(segment, size - 10));
+        QTest::ignoreMessage(QtWarningMsg,
+            QRegularExpression(
+                QStringLiteral("recovery: damage: .*00000000000000000000\\.log has %1 byte\\(s\\) but the "
+                               "index holds %2 there")
+                    .arg(size - 10)
+                    .arg(size)));
+        auto log = open(options);
+        QVERIFY(log);
+        const QRegularExpression unreadable(QStringLiteral("cannot read .* of .*00000000000000000000"));
+        QTest::ignoreMessage(QtCriticalMsg, unreadable);
+        QCOMPARE(baseOffsets(log->read(tp, 0, 1 << 20).records), QStringLiteral("0 1"));
+        QTest::ignoreMessage(QtCriticalMsg, unreadable);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("reading t-0 failed")));
+        const FetchResult r = log->read(tp, 2, 1 << 20);
+        QCOMPARE(r.error, ErrorCode::KafkaStorageError);
+        QVERIFY(r.records.isEmpty());
+    }
+
+    // The directory of a topic deleted by a process that died before removing it goes at the next start.
+    void orphanPartitionDirectoryIsRemovedAtStart()
+    {
+        const StorageOptions options = freshOptions();
+        {
+            auto log = open(options);
+            QVERIFY(log);
+            QCOMPARE(log->createTopic(QStringLiteral("t"), 1), ErrorCode::None);
+        }
+        QVERIFY(QDir().mkpath(options.dataDir + QLatin1String("/gone-0")));
+        QVERIFY(QDir().mkpath(options.dataDir + QLatin1String("/not-ours")));
+        for (const char *name : {"/gone-0/00000000000000000000.log", "/not-ours/notes.txt"}) {
+            QFile file(options.dataDir + QLatin1String(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(makeBatch(1));
+        }
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("recovery: removing .*gone-0 with 1 segment")));
+        auto log = open(options);
+        QVERIFY(log);
+        QVERIFY(!QFileInfo::exists(options.dataDir + QLatin1String("/gone-0")));
+        QVERIFY(QFileInfo::exists(options.dataDir + QLatin1String("/not-ours/notes.txt")));
+    }
+
     // --fsync: the segment is synced before the index commit; appends and reads work the same.
     void fsyncEachCommitWorks()
     {
