@@ -1,6 +1,8 @@
 // Storage throughput of the log: durable appends and sequential reads of 100-byte records in ~16 KiB batches,
-// in a data directory on disk. Usage: bench_storage [records] [batches-per-append-call] [data-dir]
-// (a temporary directory by default; a given one must not hold a Topicscope database yet).
+// in a data directory on disk, beside the same bytes written straight to a file in the same run (the disk's own
+// rate, the peer the log's appends are compared with: record bytes go to segment files). Usage: bench_storage [records]
+// [batches-per-append-call] [data-dir] (a temporary directory by default; a given one must not hold a Topicscope
+// database yet).
 
 #include "core/clock.h"
 #include "core/recordbatch.h"
@@ -8,9 +10,12 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTemporaryDir>
 #include <cstdio>
 #include <cstdlib>
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace topicscope::engine;
 
@@ -79,6 +84,53 @@ AppendRun appendAll(LogManager &log, const TopicPartition &tp, qint64 targetReco
     return run;
 }
 
+// The peer: the same batches appended with write() to one file, batchesPerCall at a time, with fdatasync after each
+// call when sync is set (as --fsync syncs each append call's segment writes).
+AppendRun rawWrites(const QString &path, qint64 targetRecords, int batchesPerCall, bool sync)
+{
+    std::vector<QByteArray> batches;
+    int perBatch = 0;
+    for (int s = 0; s < 8; ++s)
+        batches.push_back(makeProducerBatch(s, &perBatch));
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        std::perror("raw write peer");
+        std::exit(1);
+    }
+    AppendRun run;
+    QElapsedTimer timer;
+    timer.start();
+    int next = 0;
+    while (run.records < targetRecords) {
+        for (int i = 0; i < batchesPerCall; ++i) {
+            const QByteArray &batch = batches[static_cast<size_t>(next++ % batches.size())];
+            if (::write(fd, batch.constData(), static_cast<size_t>(batch.size())) != batch.size()) {
+                std::perror("raw write peer");
+                std::exit(1);
+            }
+            run.records += perBatch;
+            run.bytes += batch.size();
+        }
+        if (sync && ::fdatasync(fd) != 0) {
+            std::perror("raw write peer");
+            std::exit(1);
+        }
+    }
+    run.seconds = seconds(timer);
+    ::close(fd);
+    return run;
+}
+
+void printRun(const char *what, const AppendRun &run, const AppendRun &peer)
+{
+    std::printf("%s: %lld records (%.1f MiB) in %.3f s = %.2f M records/s, %.0f MiB/s", what,
+        static_cast<long long>(run.records), run.bytes / 1048576.0, run.seconds, run.records / run.seconds / 1e6,
+        run.bytes / 1048576.0 / run.seconds);
+    if (peer.seconds > 0)
+        std::printf(" = %.2fx the raw writes", (run.records / run.seconds) / (peer.records / peer.seconds));
+    std::printf("\n");
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -106,13 +158,14 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "%s\n", qPrintable(error));
             return 1;
         }
-        // synchronous=FULL pays an fsync per transaction: measure it on fewer records.
-        const AppendRun run = appendAll(*log, tp, fsync ? targetRecords / 5 : targetRecords, batchesPerCall);
-        std::printf("append synchronous=%s: %lld records (%.1f MiB) in %.3f s = %.2f M records/s, %.0f MiB/s, "
-                    "%.0f transactions/s\n",
-            fsync ? "FULL" : "NORMAL", static_cast<long long>(run.records), run.bytes / 1048576.0, run.seconds,
-            run.records / run.seconds / 1e6, run.bytes / 1048576.0 / run.seconds,
-            run.records / double(perBatch) / batchesPerCall / run.seconds);
+        // --fsync pays an fdatasync (segment) and an fsync (SQLite) per append call: measure it on fewer records.
+        const qint64 records = fsync ? targetRecords / 5 : targetRecords;
+        const AppendRun peer = rawWrites(
+            QDir(dataDir).filePath(QStringLiteral("raw-%1.bin").arg(fsync)), records, batchesPerCall, fsync);
+        printRun(fsync ? "raw writes, fdatasync per call" : "raw writes, no sync", peer, AppendRun {});
+        const AppendRun run = appendAll(*log, tp, records, batchesPerCall);
+        printRun(fsync ? "append --fsync (synchronous=FULL)" : "append default (synchronous=NORMAL)", run, peer);
+        std::printf("  %.0f append calls/s\n", run.records / double(perBatch) / batchesPerCall / run.seconds);
     }
 
     // Reads from a freshly opened store: the open must not scan batches, then fetch whole batches in

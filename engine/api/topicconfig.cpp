@@ -10,6 +10,10 @@ const QString RetentionMs = QStringLiteral("retention.ms");
 const QString RetentionBytes = QStringLiteral("retention.bytes");
 const QString TimestampTypeName = QStringLiteral("message.timestamp.type");
 const QString MaxMessageBytes = QStringLiteral("max.message.bytes");
+const QString SegmentBytes = QStringLiteral("segment.bytes");
+const QString SegmentMs = QStringLiteral("segment.ms");
+// Kafka's lower bound for segment.bytes: LegacyRecord.RECORD_OVERHEAD_V0.
+constexpr qint64 MinSegmentBytes = 14;
 
 ErrorCode invalid(QString *why, const QString &text)
 {
@@ -28,6 +32,8 @@ QMap<QString, QString> TopicConfig::toKafkaConfigs() const
     configs.insert(TimestampTypeName,
         timestampType == TimestampType::LogAppendTime ? QStringLiteral("LogAppendTime") : QStringLiteral("CreateTime"));
     configs.insert(MaxMessageBytes, QString::number(maxMessageBytes));
+    configs.insert(SegmentBytes, QString::number(segmentBytes));
+    configs.insert(SegmentMs, QString::number(segmentMs));
     return configs;
 }
 
@@ -70,6 +76,21 @@ ErrorCode TopicConfig::applyKafkaConfigs(const QMap<QString, QString> &configs, 
                         .arg(value)
                         .arg(std::numeric_limits<int>::max()));
             next.maxMessageBytes = static_cast<int>(v);
+        } else if (name == SegmentBytes) {
+            const qint64 v = value.toLongLong(&ok);
+            if (!ok || v < MinSegmentBytes || v > std::numeric_limits<int>::max())
+                return invalid(why,
+                    QStringLiteral("invalid value '%1' for segment.bytes: expected %2..%3")
+                        .arg(value)
+                        .arg(MinSegmentBytes)
+                        .arg(std::numeric_limits<int>::max()));
+            next.segmentBytes = v;
+        } else if (name == SegmentMs) {
+            const qint64 v = value.toLongLong(&ok);
+            if (!ok || v < 1)
+                return invalid(
+                    why, QStringLiteral("invalid value '%1' for segment.ms: expected a number >= 1").arg(value));
+            next.segmentMs = v;
         } else {
             return invalid(why, QStringLiteral("unknown topic config '%1'").arg(name));
         }

@@ -14,6 +14,11 @@ struct TopicConfig {
     qint64 retentionBytes = -1; // retention.bytes, per partition; -1 = unlimited
     TimestampType timestampType = TimestampType::CreateTime; // message.timestamp.type
     int maxMessageBytes = 1048588; // max.message.bytes: largest record batch accepted
+    // segment.bytes and segment.ms: when a partition's active segment file is closed and a new one started (Kafka's
+    // roll). Retention deletes whole segments, so these bound how much it keeps beyond its limits. In-memory stores
+    // (scenarios) have no segments and ignore them.
+    qint64 segmentBytes = 1LL << 30; // Kafka: an int, at least 14
+    qint64 segmentMs = 7LL * 24 * 3600 * 1000; // at least 1
 
     bool operator==(const TopicConfig &) const = default;
 

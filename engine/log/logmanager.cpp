@@ -1,21 +1,25 @@
 #include "logmanager.h"
 
+#include "logmanagerprivate.h"
+
 #include "core/recordbatch.h"
+#include "logdirectory.h"
+#include "storage/segmentlog.h"
 #include "storage/sqlitestore.h"
 #include "topicnames.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QHash>
 #include <QLoggingCategory>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <unordered_map>
 
 namespace topicscope::engine {
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcLog, "topicscope.engine.log")
 
 // Kafka has no hard limit, but a partition count this large is a typo, and every partition costs a row.
 constexpr int MaxPartitions = 10000;
@@ -43,6 +47,9 @@ PartitionInfo toInfo(const StoredPartition &p)
     return info;
 }
 
+// SQLite's page size (SqliteStore): the storage-full seam counts its headroom in pages.
+constexpr qint64 PageBytes = 16384;
+
 ErrorCode validateConfig(const TopicConfig &config, QString *why)
 {
     // Round-trip through the Kafka config map so one set of rules decides what a valid value is.
@@ -51,121 +58,6 @@ ErrorCode validateConfig(const TopicConfig &config, QString *why)
 }
 
 } // namespace
-
-struct LogManager::Private {
-    struct Topic {
-        qint64 topicId = -1; // the store's key
-        TopicId id; // Kafka's
-        TopicConfig config;
-        std::vector<StoredPartition> partitions; // index = partition number
-    };
-
-    Private(std::unique_ptr<SqliteStore> s, Clock &c, EventBus &e)
-        : store(std::move(s))
-        , clock(c)
-        , events(e)
-    { }
-
-    std::unique_ptr<SqliteStore> store;
-    Clock &clock;
-    EventBus &events;
-    QString dataDir;
-    std::map<QString, Topic> topics;
-    QHash<TopicId, QString> namesById;
-
-    StoredPartition *find(const TopicPartition &tp, Topic **topic = nullptr)
-    {
-        auto it = topics.find(tp.topic);
-        if (it == topics.end() || tp.partition < 0 || tp.partition >= static_cast<int>(it->second.partitions.size()))
-            return nullptr;
-        if (topic)
-            *topic = &it->second;
-        return &it->second.partitions[static_cast<size_t>(tp.partition)];
-    }
-    const StoredPartition *find(const TopicPartition &tp) const { return const_cast<Private *>(this)->find(tp); }
-
-    // Runs work in one transaction; on any failure rolls back and reports KAFKA_STORAGE_ERROR.
-    template <typename Work> ErrorCode transact(const char *what, QString *why, Work &&work)
-    {
-        QString error;
-        if (store->begin(&error) && work(&error) && store->commit(&error))
-            return ErrorCode::None;
-        store->rollback();
-        qCWarning(lcLog).noquote() << what << "failed:" << error;
-        return fail(why, ErrorCode::KafkaStorageError, QStringLiteral("%1 failed: %2").arg(QLatin1String(what), error));
-    }
-
-    // ListOffsets' MAX_TIMESTAMP (KIP-734): the first record carrying the highest timestamp of the partition, as
-    // Kafka's RecordBatch.offsetOfMaxTimestamp finds it in the batch with the highest maxTimestamp, among the records
-    // at or after the log start. -1 / -1 for an empty partition.
-    OffsetAndTimestamp maxTimestampRecord(const TopicPartition &tp, const StoredPartition &p) const
-    {
-        OffsetAndTimestamp result;
-        std::optional<StoredBatchInfo> best;
-        QByteArray bytes;
-        QString why;
-        bool ok = store->findMaxTimestampBatch(p.partitionId, p.logStartOffset, &best, &why);
-        if (ok && best)
-            ok = store->findBatchByTimestamp(p.partitionId, best->baseOffset, best->maxTimestamp, &best, &bytes, &why);
-        if (!ok) {
-            qCWarning(lcLog).noquote() << "max timestamp lookup in" << tp.toString() << "failed:" << why;
-            result.error = ErrorCode::KafkaStorageError;
-            return result;
-        }
-        if (!best)
-            return result;
-        // A LogAppendTime batch gives every record the batch's time (so its first record is the one), and a batch
-        // that cannot be decoded can only be answered by where it starts.
-        result.timestamp = best->maxTimestamp;
-        result.offset = std::max(best->baseOffset, p.logStartOffset);
-        const auto header = RecordBatch::parseHeader(bytes);
-        std::vector<Record> records;
-        if (!header || header->timestampType() == TimestampType::LogAppendTime
-            || RecordBatch::decode(bytes, &records) != ErrorCode::None)
-            return result;
-        // The first visible record with the batch's highest timestamp; when that timestamp only lies below the log
-        // start (the batch straddles it), the highest visible one here, unless a later batch goes higher.
-        std::optional<Record> visibleMax;
-        for (const Record &r : records) {
-            if (r.offset >= p.logStartOffset && (!visibleMax || r.timestamp > visibleMax->timestamp))
-                visibleMax = r;
-        }
-        if (!visibleMax)
-            return result;
-        result.offset = visibleMax->offset;
-        result.timestamp = visibleMax->timestamp;
-        if (visibleMax->timestamp == best->maxTimestamp)
-            return result;
-        StoredPartition rest = p;
-        rest.logStartOffset = best->lastOffset + 1;
-        const OffsetAndTimestamp later = rest.logStartOffset < p.logEndOffset ? maxTimestampRecord(tp, rest) : result;
-        return later.error == ErrorCode::None && later.timestamp > result.timestamp ? later : result;
-    }
-
-    // Moves the log start forward to newStart, deleting the batches wholly below it, and publishes the change.
-    ErrorCode moveLogStart(
-        const QString &topicName, StoredPartition &partition, qint64 newStart, DeletionCause cause, QString *why)
-    {
-        if (newStart <= partition.logStartOffset)
-            return ErrorCode::None;
-        StoredPartition next = partition;
-        const ErrorCode error = transact("deleting records", why, [&](QString *e) {
-            qint64 deleted = 0;
-            if (!store->deleteBatchesBelow(partition.partitionId, newStart, &deleted, e))
-                return false;
-            next.logStartOffset = newStart;
-            next.sizeBytes -= deleted;
-            return store->updatePartition(next, e);
-        });
-        if (error != ErrorCode::None)
-            return error;
-        const qint64 oldStart = partition.logStartOffset;
-        partition = next;
-        qCDebug(lcLog) << "log start of" << topicName << partition.partition << "moved" << oldStart << "->" << newStart;
-        events.publish(RecordsDeleted {topicName, partition.partition, oldStart, newStart, cause});
-        return ErrorCode::None;
-    }
-};
 
 LogManager::LogManager(std::unique_ptr<SqliteStore> store, Clock &clock, EventBus &events)
     : d(std::make_unique<Private>(std::move(store), clock, events))
@@ -182,15 +74,15 @@ std::unique_ptr<LogManager> LogManager::open(
             setWhy(error, QStringLiteral("no data directory given"));
             return nullptr;
         }
-        if (!QDir().mkpath(options.dataDir)) {
-            setWhy(error, QStringLiteral("cannot create data directory %1").arg(options.dataDir));
+        if (!LogDirectory::prepare(options.dataDir, error))
             return nullptr;
-        }
         path = QDir(options.dataDir).filePath(SqliteStore::databaseFileName());
     }
     auto store = SqliteStore::open(path, options.fsyncEachCommit, error);
     if (!store)
         return nullptr;
+    if (!options.inMemory)
+        LogDirectory::restrictDatabaseFiles(path);
     QString why;
     const auto stored = store->loadTopics(&why);
     if (!stored) {
@@ -200,6 +92,7 @@ std::unique_ptr<LogManager> LogManager::open(
     std::unique_ptr<LogManager> manager(new LogManager(std::move(store), clock, events));
     if (!options.inMemory)
         manager->d->dataDir = options.dataDir;
+    manager->d->fsync = options.fsyncEachCommit;
     for (const StoredTopic &t : *stored) {
         Private::Topic topic;
         topic.topicId = t.topicId;
@@ -217,10 +110,13 @@ std::unique_ptr<LogManager> LogManager::open(
             }
             topic.partitions.push_back(p);
         }
+        manager->d->attachLogs(t.name, topic, false);
         manager->d->namesById.insert(topic.id, t.name);
         manager->d->topics.emplace(t.name, std::move(topic));
     }
-    qCDebug(lcLog).noquote() << "opened" << path << "with" << stored->size() << "topics";
+    if (manager->d->onDisk() && !manager->d->openSegments(error))
+        return nullptr;
+    qCDebug(lcLogManager).noquote() << "opened" << path << "with" << stored->size() << "topics";
     return manager;
 }
 
@@ -274,9 +170,10 @@ ErrorCode LogManager::createTopic(const QString &name, int partitions, const Top
     });
     if (error != ErrorCode::None)
         return error;
+    d->attachLogs(name, topic, true);
     d->namesById.insert(topic.id, name);
-    qCDebug(lcLog).noquote() << "created topic" << name << "with" << partitions << "partitions, id"
-                             << topic.id.toString();
+    qCDebug(lcLogManager).noquote() << "created topic" << name << "with" << partitions << "partitions, id"
+                                    << topic.id.toString();
     d->topics.emplace(name, std::move(topic));
     d->events.publish(TopicCreated {name, partitions});
     return ErrorCode::None;
@@ -292,9 +189,13 @@ ErrorCode LogManager::deleteTopic(const QString &name, QString *why)
         = d->transact("deleting a topic", why, [&](QString *e) { return d->store->deleteTopic(topicId, name, e); });
     if (error != ErrorCode::None)
         return error;
+    // The index no longer names them: the files go (a crash before this leaves directories that a new topic of the
+    // same name removes before it writes, and that recovery of nothing indexed would empty).
+    for (const auto &log : it->second.logs)
+        log->removeAll();
     d->namesById.remove(it->second.id);
     d->topics.erase(it);
-    qCDebug(lcLog).noquote() << "deleted topic" << name;
+    qCDebug(lcLogManager).noquote() << "deleted topic" << name;
     d->events.publish(TopicDeleted {name});
     return ErrorCode::None;
 }
@@ -334,7 +235,8 @@ ErrorCode LogManager::createPartitions(const QString &name, int newPartitionCoun
     if (error != ErrorCode::None)
         return error;
     topic.partitions.insert(topic.partitions.end(), added.begin(), added.end());
-    qCDebug(lcLog).noquote() << "topic" << name << "partitions" << oldCount << "->" << newPartitionCount;
+    d->attachLogs(name, topic, true);
+    qCDebug(lcLogManager).noquote() << "topic" << name << "partitions" << oldCount << "->" << newPartitionCount;
     d->events.publish(PartitionsAdded {name, oldCount, newPartitionCount});
     return ErrorCode::None;
 }
@@ -412,6 +314,9 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
     std::vector<BatchAppended> appended;
     QByteArray scratch; // reused for every batch: a copy whose base offset (and time) the broker rewrites
     std::vector<qint64> recordsMaxTimestamps; // per batch of the current request, for CreateTime topics
+    // Segment files written in this call (with their partition's store key): synced and indexed before the commit,
+    // truncated back when it fails.
+    std::unordered_map<SegmentLog *, qint64> touchedLogs;
     QString storageError;
     bool inTransaction = false;
     bool storageFailed = false;
@@ -488,8 +393,9 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
                        sent != recordsMaxTimestamps[b]) {
                 // Retention and ListOffsets go by the stored maxTimestamp: a header that lies (-1 from older
                 // Go clients) would have the batch deleted at once. A correct header keeps the bytes as sent.
-                qCDebug(lcLog).noquote() << "batch for" << request.topicPartition.toString() << "says maxTimestamp"
-                                         << sent << "but its records" << recordsMaxTimestamps[b] << ": rewritten";
+                qCDebug(lcLogManager).noquote()
+                    << "batch for" << request.topicPartition.toString() << "says maxTimestamp" << sent
+                    << "but its records" << recordsMaxTimestamps[b] << ": rewritten";
                 RecordBatch::setMaxTimestamp(scratch, recordsMaxTimestamps[b]);
             }
             const auto header = RecordBatch::parseHeader(scratch);
@@ -499,7 +405,16 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
             info.maxTimestamp = header->maxTimestamp;
             info.recordCount = header->recordsCount;
             info.sizeBytes = scratch.size();
-            if (!d->store->insertBatch(partition->partitionId, info, scratch, &storageError)) {
+            bool stored = false;
+            if (SegmentLog *log = d->logOf(*topic, request.topicPartition.partition)) {
+                touchedLogs.emplace(log, partition->partitionId);
+                stored = log->append(scratch, info.baseOffset, info.maxTimestamp, now,
+                             Private::rollPolicy(topic->config), &info.segmentBase, &info.filePosition, &storageError)
+                    && d->store->insertBatchLocation(partition->partitionId, info, &storageError);
+            } else {
+                stored = d->store->insertBatch(partition->partitionId, info, scratch, &storageError);
+            }
+            if (!stored) {
                 storageFailed = true;
                 break;
             }
@@ -518,6 +433,24 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
     }
 
     if (inTransaction && !storageFailed) {
+        // Acknowledged = the segment bytes written (and synced with --fsync) before the index commit that names them.
+        for (const auto &[log, partitionId] : touchedLogs) {
+            if (d->fsync && !log->sync(&storageError)) {
+                storageFailed = true;
+                break;
+            }
+            for (const SegmentInfo &s : log->dirtySegments()) {
+                if (!d->store->upsertSegment(partitionId,
+                        StoredSegment {s.baseOffset, s.sizeBytes, s.rollTimestamp, s.maxTimestamp}, &storageError)) {
+                    storageFailed = true;
+                    break;
+                }
+            }
+            if (storageFailed)
+                break;
+        }
+    }
+    if (inTransaction && !storageFailed) {
         for (const auto &entry : staged) {
             if (!d->store->updatePartition(entry.second, &storageError)) {
                 storageFailed = true;
@@ -530,7 +463,9 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
     if (storageFailed) {
         // Nothing of this call is stored: every request not already refused fails with the transaction.
         d->store->rollback();
-        qCWarning(lcLog).noquote() << "append failed:" << storageError;
+        for (const auto &entry : touchedLogs)
+            entry.first->rollback();
+        qCWarning(lcLogManager).noquote() << "append failed:" << storageError;
         for (size_t i = 0; i < requests.size(); ++i) {
             AppendResult &result = results[i];
             if (result.error != ErrorCode::None)
@@ -543,6 +478,8 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
         }
         return results;
     }
+    for (const auto &entry : touchedLogs)
+        entry.first->commit();
     for (auto &entry : staged)
         *entry.first = entry.second;
     for (const BatchAppended &event : appended)
@@ -571,10 +508,27 @@ FetchResult LogManager::read(const TopicPartition &tp, qint64 fetchOffset, qint6
     }
     if (fetchOffset == p->logEndOffset)
         return result;
-    int batches = 0;
     QString why;
-    if (!d->store->readBatches(p->partitionId, fetchOffset, maxBytes, &result.records, &batches, &why)) {
-        qCWarning(lcLog).noquote() << "reading" << tp.toString() << "failed:" << why;
+    std::vector<StoredBatchInfo> expected;
+    bool ok = true;
+    if (const SegmentLog *log = d->logOf(tp)) {
+        ok = d->readSegments(*log, *p, fetchOffset, maxBytes, &result.records, &expected, &why);
+    } else {
+        int batches = 0;
+        ok = d->store->readBatches(p->partitionId, fetchOffset, maxBytes, &result.records, &batches, &why);
+    }
+    // Every batch served is checked (CRC-32C, and against the index): damage is reported with the file and offsets,
+    // never served. What comes before a damaged batch is served; the fetch that reaches it gets the error.
+    if (ok) {
+        const qint64 valid = d->checkBatches(tp, result.records, expected, &why);
+        if (valid < result.records.size()) {
+            result.records.truncate(valid);
+            ok = valid > 0;
+            qCCritical(lcLogManager).noquote() << why;
+        }
+    }
+    if (!ok) {
+        qCWarning(lcLogManager).noquote() << "reading" << tp.toString() << "failed:" << why;
         result.records.clear();
         result.error = ErrorCode::KafkaStorageError;
     }
@@ -610,8 +564,9 @@ OffsetAndTimestamp LogManager::offsetForTimestamp(const TopicPartition &tp, qint
         std::optional<StoredBatchInfo> info;
         QByteArray bytes;
         QString why;
-        if (!d->store->findBatchByTimestamp(p->partitionId, from, timestamp, &info, &bytes, &why)) {
-            qCWarning(lcLog).noquote() << "offset lookup in" << tp.toString() << "failed:" << why;
+        if (!d->store->findBatchByTimestamp(p->partitionId, from, timestamp, &info, &bytes, &why)
+            || (info && !d->batchBytes(tp, *info, &bytes, &why))) {
+            qCWarning(lcLogManager).noquote() << "offset lookup in" << tp.toString() << "failed:" << why;
             result.error = ErrorCode::KafkaStorageError;
             return result;
         }
@@ -665,26 +620,30 @@ void LogManager::enforceRetention()
         for (StoredPartition &p : topic.partitions) {
             if (p.logStartOffset == p.logEndOffset)
                 continue;
+            if (SegmentLog *log = d->logOf(topic, p.partition)) {
+                d->enforceSegmentRetention(name, topic.config, p, *log, now);
+                continue;
+            }
             // Deletes the oldest whole batches while expired(batch) holds; like Kafka's segment deletion it
             // stops at the first batch that must stay.
-            const auto trimFront
-                = [&](DeletionCause cause, const std::function<bool(const StoredBatchInfo &)> &expired) {
-                      QString why;
-                      qint64 newStart = p.logStartOffset;
-                      const bool ok = d->store->forEachBatch(
-                          p.partitionId, p.logStartOffset,
-                          [&](const StoredBatchInfo &batch) {
-                              if (!expired(batch))
-                                  return false;
-                              newStart = batch.lastOffset + 1;
-                              return true;
-                          },
-                          &why);
-                      if (!ok)
-                          qCWarning(lcLog).noquote() << "retention scan of" << name << p.partition << "failed:" << why;
-                      else
-                          d->moveLogStart(name, p, newStart, cause, nullptr);
-                  };
+            const auto trimFront = [&](DeletionCause cause,
+                                       const std::function<bool(const StoredBatchInfo &)> &expired) {
+                QString why;
+                qint64 newStart = p.logStartOffset;
+                const bool ok = d->store->forEachBatch(
+                    p.partitionId, p.logStartOffset,
+                    [&](const StoredBatchInfo &batch) {
+                        if (!expired(batch))
+                            return false;
+                        newStart = batch.lastOffset + 1;
+                        return true;
+                    },
+                    &why);
+                if (!ok)
+                    qCWarning(lcLogManager).noquote() << "retention scan of" << name << p.partition << "failed:" << why;
+                else
+                    d->moveLogStart(name, p, newStart, cause, nullptr);
+            };
             if (topic.config.retentionMs >= 0) {
                 const qint64 cutoff = now - topic.config.retentionMs;
                 trimFront(DeletionCause::RetentionMs,
@@ -717,11 +676,13 @@ OffsetStore &LogManager::offsetStore()
 
 void LogManager::setStorageHeadroomForTesting(qint64 extraPages)
 {
+    d->writeLimits.budgetBytes = extraPages < 0 ? -1 : extraPages * PageBytes;
     d->store->setMaxPageCountForTesting(extraPages < 0 ? 0 : d->store->pageCount() + extraPages);
 }
 
 void LogManager::setStorageReadOnlyForTesting(bool readOnly)
 {
+    d->writeLimits.readOnly = readOnly;
     d->store->setReadOnlyForTesting(readOnly);
 }
 

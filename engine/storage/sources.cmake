@@ -1,4 +1,7 @@
-# Sources of engine/storage (paths relative to engine/): the SQLite store behind the log and committed offsets.
+# Sources of engine/storage (paths relative to engine/): the SQLite store (index, metadata, committed
+# offsets) and the segment files holding the record bytes.
 list(APPEND TOPICSCOPE_ENGINE_SOURCES
-    storage/sqlitestore.h storage/sqlitestore.cpp
+    storage/sqlitestore.h storage/sqlitestore.cpp storage/sqlitestoreschema.cpp
+    storage/sqlitestoresegments.cpp storage/sqlitestatement.h
+    storage/segmentlog.h storage/segmentlog.cpp
 )

@@ -1,5 +1,7 @@
 #include "sqlitestore.h"
 
+#include "sqlitestatement.h"
+
 #include <QLoggingCategory>
 #include <sqlite3.h>
 
@@ -8,72 +10,6 @@ namespace topicscope::engine {
 namespace {
 
 Q_LOGGING_CATEGORY(lcStorage, "topicscope.engine.storage")
-
-// Each schema version is reached by running its migration on the previous one, in order, each in its own
-// transaction together with the user_version bump: its SQL, then its step, when it has one, for what SQL cannot do.
-// Never edit a released migration: append a new one.
-struct Migration {
-    int version;
-    const char *sql;
-    bool (*step)(sqlite3 *db, QString *why) = nullptr;
-};
-
-bool assignTopicUuids(sqlite3 *db, QString *why);
-
-const Migration Migrations[] = {
-    {1, R"sql(
-        CREATE TABLE topics(
-            topic_id INTEGER PRIMARY KEY,
-            name TEXT NOT NULL UNIQUE);
-        CREATE TABLE topic_configs(
-            topic_id INTEGER NOT NULL,
-            name TEXT NOT NULL,
-            value TEXT NOT NULL,
-            PRIMARY KEY(topic_id, name)) WITHOUT ROWID;
-        CREATE TABLE partitions(
-            partition_id INTEGER PRIMARY KEY,
-            topic_id INTEGER NOT NULL,
-            partition INTEGER NOT NULL,
-            log_start_offset INTEGER NOT NULL DEFAULT 0,
-            log_end_offset INTEGER NOT NULL DEFAULT 0,
-            size_bytes INTEGER NOT NULL DEFAULT 0,
-            last_append_ms INTEGER NOT NULL DEFAULT -1,
-            UNIQUE(topic_id, partition));
-        -- One row per stored record batch (never per record). Small rows keyed by (partition, base offset) so
-        -- offset and timestamp look-ups scan densely packed pages; the batch bytes live in batch_data, a rowid
-        -- table, so the index stays dense however big the batches are.
-        CREATE TABLE batches(
-            partition_id INTEGER NOT NULL,
-            base_offset INTEGER NOT NULL,
-            last_offset INTEGER NOT NULL,
-            max_timestamp INTEGER NOT NULL,
-            record_count INTEGER NOT NULL,
-            size_bytes INTEGER NOT NULL,
-            data_id INTEGER NOT NULL,
-            PRIMARY KEY(partition_id, base_offset)) WITHOUT ROWID;
-        CREATE TABLE batch_data(
-            data_id INTEGER PRIMARY KEY,
-            bytes BLOB NOT NULL);
-        CREATE TABLE committed_offsets(
-            group_id TEXT NOT NULL,
-            topic TEXT NOT NULL,
-            partition INTEGER NOT NULL,
-            committed_offset INTEGER NOT NULL,
-            leader_epoch INTEGER NOT NULL,
-            metadata TEXT NOT NULL,
-            commit_timestamp_ms INTEGER NOT NULL,
-            PRIMARY KEY(group_id, topic, partition)) WITHOUT ROWID;
-        CREATE INDEX committed_offsets_by_topic ON committed_offsets(topic);
-    )sql"},
-    // Kafka's topic id (KIP-516), 16 bytes given to a topic when it is created (TopicId::generate). Topics stored
-    // before this version get theirs here, once; they keep it from then on. NULLs are distinct in a UNIQUE index,
-    // but no row is left NULL: createTopic always stores an id.
-    {2, R"sql(
-        ALTER TABLE topics ADD COLUMN uuid BLOB;
-        CREATE UNIQUE INDEX topics_by_uuid ON topics(uuid);
-    )sql",
-        &assignTopicUuids},
-};
 
 // The statements, as named constants: the cache keys them by address.
 const char SqlBegin[] = "BEGIN";
@@ -93,6 +29,8 @@ const char SqlDeleteTopicData[] = "DELETE FROM batch_data WHERE data_id IN (SELE
                                   "JOIN batches b ON b.partition_id = p.partition_id WHERE p.topic_id = ?1)";
 const char SqlDeleteTopicBatches[]
     = "DELETE FROM batches WHERE partition_id IN (SELECT partition_id FROM partitions WHERE topic_id = ?1)";
+const char SqlDeleteTopicSegments[]
+    = "DELETE FROM segments WHERE partition_id IN (SELECT partition_id FROM partitions WHERE topic_id = ?1)";
 const char SqlDeleteTopicPartitions[] = "DELETE FROM partitions WHERE topic_id = ?1";
 const char SqlDeleteTopic[] = "DELETE FROM topics WHERE topic_id = ?1";
 const char SqlInsertBatchData[] = "INSERT INTO batch_data(bytes) VALUES(?1)";
@@ -117,18 +55,20 @@ const char SqlReadBatches[]
       "ON d.data_id = b.data_id WHERE b.partition_id = ?1 AND b.base_offset >= " TS_FIRST_BATCH_BASE
       " AND b.last_offset >= ?2 ORDER BY b.base_offset";
 const char SqlScanBatches[]
-    = "SELECT base_offset, last_offset, max_timestamp, record_count, size_bytes FROM batches "
+    = "SELECT base_offset, last_offset, max_timestamp, record_count, size_bytes, segment_base, file_position "
+      "FROM batches "
       "WHERE partition_id = ?1 AND base_offset >= " TS_FIRST_BATCH_BASE " AND last_offset >= ?2 ORDER BY base_offset";
 const char SqlFindByTimestamp[]
-    = "SELECT b.base_offset, b.last_offset, b.max_timestamp, b.record_count, b.size_bytes, d.bytes "
-      "FROM batches b CROSS JOIN batch_data d ON d.data_id = b.data_id WHERE b.partition_id = ?1 AND b.base_offset "
+    = "SELECT b.base_offset, b.last_offset, b.max_timestamp, b.record_count, b.size_bytes, b.segment_base, "
+      "b.file_position, d.bytes FROM batches b LEFT JOIN batch_data d ON d.data_id = b.data_id WHERE b.partition_id = "
+      "?1 AND b.base_offset "
       ">= " TS_FIRST_BATCH_BASE " AND b.last_offset >= ?2 AND b.max_timestamp >= ?3 ORDER BY b.base_offset LIMIT 1";
 #undef TS_FIRST_BATCH_BASE
 // The batch with the highest max_timestamp (the first of them on a tie), from the index alone: a top-1 sort of the
 // partition's small rows, no batch bytes read.
 const char SqlMaxTimestampBatch[]
-    = "SELECT base_offset, last_offset, max_timestamp, record_count, size_bytes FROM batches "
-      "WHERE partition_id = ?1 AND last_offset >= ?2 ORDER BY max_timestamp DESC, base_offset LIMIT 1";
+    = "SELECT base_offset, last_offset, max_timestamp, record_count, size_bytes, segment_base, file_position "
+      "FROM batches WHERE partition_id = ?1 AND last_offset >= ?2 ORDER BY max_timestamp DESC, base_offset LIMIT 1";
 const char SqlUpsertOffset[]
     = "INSERT OR REPLACE INTO committed_offsets(group_id, topic, partition, committed_offset, leader_epoch, metadata, "
       "commit_timestamp_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -139,109 +79,10 @@ const char SqlDeleteTopicOffsets[] = "DELETE FROM committed_offsets WHERE topic 
 const char SqlSelectOffsets[] = "SELECT group_id, topic, partition, committed_offset, leader_epoch, metadata, "
                                 "commit_timestamp_ms FROM committed_offsets ORDER BY group_id, topic, partition";
 
-// Resets a cached statement when the call using it returns, whatever path it takes, so no statement stays
-// active (an active statement would keep a read transaction open and block a later COMMIT's checkpoint).
-class Use {
-public:
-    explicit Use(sqlite3_stmt *s)
-        : m_s(s)
-    { }
-    ~Use()
-    {
-        if (m_s) {
-            sqlite3_reset(m_s);
-            sqlite3_clear_bindings(m_s);
-        }
-    }
-    Use(const Use &) = delete;
-    Use &operator=(const Use &) = delete;
-    explicit operator bool() const { return m_s != nullptr; }
-    sqlite3_stmt *get() const { return m_s; }
-
-    void bind(int i, qint64 v) { sqlite3_bind_int64(m_s, i, v); }
-    void bind(int i, const QString &v)
-    {
-        const QByteArray utf8 = v.toUtf8();
-        sqlite3_bind_text(m_s, i, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
-    }
-    // The bytes must outlive the step: callers bind data they hold for the whole call.
-    void bindStaticBlob(int i, QByteArrayView v)
-    {
-        sqlite3_bind_blob64(m_s, i, v.data(), static_cast<sqlite3_uint64>(v.size()), SQLITE_STATIC);
-    }
-    int step() { return sqlite3_step(m_s); }
-    qint64 int64(int col) const { return sqlite3_column_int64(m_s, col); }
-    QString text(int col) const
-    {
-        return QString::fromUtf8(
-            reinterpret_cast<const char *>(sqlite3_column_text(m_s, col)), sqlite3_column_bytes(m_s, col));
-    }
-    QByteArrayView blob(int col) const
-    {
-        // column_blob before column_bytes, as SQLite documents for a stable pointer.
-        const auto *data = static_cast<const char *>(sqlite3_column_blob(m_s, col));
-        return QByteArrayView(data, sqlite3_column_bytes(m_s, col));
-    }
-
-private:
-    sqlite3_stmt *m_s;
-};
-
-StoredBatchInfo batchInfoFrom(const Use &s)
-{
-    StoredBatchInfo info;
-    info.baseOffset = s.int64(0);
-    info.lastOffset = s.int64(1);
-    info.maxTimestamp = s.int64(2);
-    info.recordCount = static_cast<int>(s.int64(3));
-    info.sizeBytes = s.int64(4);
-    return info;
-}
-
 void setWhy(QString *why, const QString &text)
 {
     if (why)
         *why = text;
-}
-
-// Migration 2's step: a new id for every topic that has none (all of them, at the upgrade).
-bool assignTopicUuids(sqlite3 *db, QString *why)
-{
-    std::vector<qint64> topics;
-    sqlite3_stmt *select = nullptr;
-    if (sqlite3_prepare_v2(db, "SELECT topic_id FROM topics WHERE uuid IS NULL", -1, &select, nullptr) != SQLITE_OK) {
-        setWhy(why, QString::fromUtf8(sqlite3_errmsg(db)));
-        return false;
-    }
-    int rc;
-    while ((rc = sqlite3_step(select)) == SQLITE_ROW)
-        topics.push_back(sqlite3_column_int64(select, 0));
-    sqlite3_finalize(select);
-    if (rc != SQLITE_DONE) {
-        setWhy(why, QString::fromUtf8(sqlite3_errmsg(db)));
-        return false;
-    }
-    sqlite3_stmt *update = nullptr;
-    if (sqlite3_prepare_v2(db, "UPDATE topics SET uuid = ?2 WHERE topic_id = ?1", -1, &update, nullptr) != SQLITE_OK) {
-        setWhy(why, QString::fromUtf8(sqlite3_errmsg(db)));
-        return false;
-    }
-    bool ok = true;
-    for (const qint64 topic : topics) {
-        const TopicId id = TopicId::generate();
-        sqlite3_bind_int64(update, 1, topic);
-        sqlite3_bind_blob(update, 2, id.bytes().data(), TopicId::Size, SQLITE_TRANSIENT);
-        ok = sqlite3_step(update) == SQLITE_DONE;
-        sqlite3_reset(update);
-        if (!ok) {
-            setWhy(why, QString::fromUtf8(sqlite3_errmsg(db)));
-            break;
-        }
-    }
-    sqlite3_finalize(update);
-    if (ok && !topics.empty())
-        qCInfo(lcStorage).noquote() << "gave" << topics.size() << "existing topic(s) a topic id";
-    return ok;
 }
 
 } // namespace
@@ -333,104 +174,9 @@ bool SqliteStore::queryRow(const char *sql, const std::function<void(sqlite3_stm
     return ok;
 }
 
-bool SqliteStore::configure(bool fsyncEachCommit, QString *why)
-{
-    // Held for the connection's life: a second process (or a second store in this one) gets "database is
-    // locked" instead of writing beside us, and WAL needs no shared-memory file.
-    if (!exec("PRAGMA locking_mode = EXCLUSIVE", why))
-        return false;
-
-    qint64 applicationId = 0;
-    qint64 userVersion = 0;
-    qint64 objectCount = 0;
-    // The first read is where SQLite notices a file that is not a database at all, or one locked by another.
-    if (!queryRow(
-            "SELECT (SELECT application_id FROM pragma_application_id), "
-            "(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)",
-            [&](sqlite3_stmt *s) {
-                applicationId = sqlite3_column_int64(s, 0);
-                userVersion = sqlite3_column_int64(s, 1);
-                objectCount = sqlite3_column_int64(s, 2);
-            },
-            why))
-        return false;
-
-    const bool fresh = applicationId == 0 && userVersion == 0 && objectCount == 0;
-    if (!fresh && static_cast<quint32>(applicationId) != ApplicationId) {
-        setWhy(why,
-            QStringLiteral("not a Topicscope database (application_id 0x%1, expected 0x%2)")
-                .arg(static_cast<quint32>(applicationId), 8, 16, QLatin1Char('0'))
-                .arg(ApplicationId, 8, 16, QLatin1Char('0')));
-        return false;
-    }
-    if (userVersion > SchemaVersion) {
-        setWhy(why,
-            QStringLiteral("database schema version %1 is newer than this build of Topicscope supports (%2); "
-                           "open it with a newer Topicscope")
-                .arg(userVersion)
-                .arg(SchemaVersion));
-        return false;
-    }
-    if (fresh) {
-        // 16 KiB pages: a commit writes every page it touches to the WAL, so small commits (one record per
-        // produce at low rates) pay per page: 64 KiB pages put ~196 KB in the WAL per record and a 48 ms p99
-        // on the wire latency benchmark, 16 KiB pages 19 ms, while bulk appends and reads measured the same
-        // (bench/REPORT.md). 4 KiB pages halve bulk throughput (batches spill into overflow chains).
-        // Only takes effect before the first table is created.
-        if (!exec("PRAGMA page_size = 16384", why))
-            return false;
-    }
-    QString mode;
-    if (!queryRow(
-            "PRAGMA journal_mode = WAL",
-            [&](sqlite3_stmt *s) {
-                mode = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(s, 0)));
-            },
-            why))
-        return false;
-    // An in-memory database answers "memory"; anything else means WAL could not be enabled.
-    if (mode != QLatin1String("wal") && mode != QLatin1String("memory")) {
-        setWhy(why, QStringLiteral("cannot enable WAL journal mode (got %1)").arg(mode));
-        return false;
-    }
-
-    // NORMAL in WAL mode: a commit is durable against a killed process (the WAL is written before COMMIT
-    // returns) but not against power loss; FULL adds an fsync per commit.
-    if (!exec(fsyncEachCommit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL", why))
-        return false;
-    if (!exec("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = 67108864", why))
-        return false;
-    return queryRow(
-        "PRAGMA max_page_count", [&](sqlite3_stmt *s) { m_defaultMaxPageCount = sqlite3_column_int64(s, 0); }, why);
-}
-
-bool SqliteStore::migrate(QString *why)
-{
-    qint64 current = 0;
-    if (!queryRow(
-            "PRAGMA user_version", [&](sqlite3_stmt *s) { current = sqlite3_column_int64(s, 0); }, why))
-        return false;
-    for (const Migration &migration : Migrations) {
-        if (migration.version <= current)
-            continue;
-        QString error;
-        const QByteArray bump = QByteArrayLiteral("PRAGMA user_version = ") + QByteArray::number(migration.version)
-            + QByteArrayLiteral("; PRAGMA application_id = ") + QByteArray::number(ApplicationId);
-        if (!exec("BEGIN", &error) || !exec(migration.sql, &error) || (migration.step && !migration.step(m_db, &error))
-            || !exec(bump.constData(), &error) || !exec("COMMIT", &error)) {
-            exec("ROLLBACK", nullptr);
-            setWhy(why, QStringLiteral("schema migration to version %1 failed: %2").arg(migration.version).arg(error));
-            return false;
-        }
-        qCDebug(lcStorage).noquote() << "migrated" << m_path << "to schema version" << migration.version;
-        current = migration.version;
-    }
-    return true;
-}
-
 bool SqliteStore::begin(QString *why)
 {
-    Use s(statement(SqlBegin, why));
+    SqliteStatement s(statement(SqlBegin, why));
     if (!s)
         return false;
     if (s.step() != SQLITE_DONE) {
@@ -442,7 +188,7 @@ bool SqliteStore::begin(QString *why)
 
 bool SqliteStore::commit(QString *why)
 {
-    Use s(statement(SqlCommit, why));
+    SqliteStatement s(statement(SqlCommit, why));
     if (!s)
         return false;
     if (s.step() != SQLITE_DONE) {
@@ -468,7 +214,7 @@ std::optional<std::vector<StoredTopic>> SqliteStore::loadTopics(QString *why) co
 {
     std::vector<StoredTopic> topics;
     {
-        Use s(statement(SqlSelectTopics, why));
+        SqliteStatement s(statement(SqlSelectTopics, why));
         if (!s)
             return std::nullopt;
         int rc;
@@ -496,7 +242,7 @@ std::optional<std::vector<StoredTopic>> SqliteStore::loadTopics(QString *why) co
         return nullptr;
     };
     {
-        Use s(statement(SqlSelectConfigs, why));
+        SqliteStatement s(statement(SqlSelectConfigs, why));
         if (!s)
             return std::nullopt;
         int rc;
@@ -510,7 +256,7 @@ std::optional<std::vector<StoredTopic>> SqliteStore::loadTopics(QString *why) co
         }
     }
     {
-        Use s(statement(SqlSelectPartitions, why));
+        SqliteStatement s(statement(SqlSelectPartitions, why));
         if (!s)
             return std::nullopt;
         int rc;
@@ -537,7 +283,7 @@ bool SqliteStore::insertTopic(
     const QString &name, const TopicId &uuid, const QMap<QString, QString> &configs, qint64 *topicId, QString *why)
 {
     {
-        Use s(statement(SqlInsertTopic, why));
+        SqliteStatement s(statement(SqlInsertTopic, why));
         if (!s)
             return false;
         s.bind(1, name);
@@ -554,7 +300,7 @@ bool SqliteStore::insertTopic(
 bool SqliteStore::replaceTopicConfigs(qint64 topicId, const QMap<QString, QString> &configs, QString *why)
 {
     {
-        Use s(statement(SqlDeleteConfigs, why));
+        SqliteStatement s(statement(SqlDeleteConfigs, why));
         if (!s)
             return false;
         s.bind(1, topicId);
@@ -564,7 +310,7 @@ bool SqliteStore::replaceTopicConfigs(qint64 topicId, const QMap<QString, QStrin
         }
     }
     for (auto it = configs.cbegin(); it != configs.cend(); ++it) {
-        Use s(statement(SqlInsertConfig, why));
+        SqliteStatement s(statement(SqlInsertConfig, why));
         if (!s)
             return false;
         s.bind(1, topicId);
@@ -580,7 +326,7 @@ bool SqliteStore::replaceTopicConfigs(qint64 topicId, const QMap<QString, QStrin
 
 bool SqliteStore::insertPartition(qint64 topicId, int partition, qint64 *partitionId, QString *why)
 {
-    Use s(statement(SqlInsertPartition, why));
+    SqliteStatement s(statement(SqlInsertPartition, why));
     if (!s)
         return false;
     s.bind(1, topicId);
@@ -595,9 +341,9 @@ bool SqliteStore::insertPartition(qint64 topicId, int partition, qint64 *partiti
 
 bool SqliteStore::deleteTopic(qint64 topicId, const QString &name, QString *why)
 {
-    for (const char *sql :
-        {SqlDeleteTopicData, SqlDeleteTopicBatches, SqlDeleteTopicPartitions, SqlDeleteConfigs, SqlDeleteTopic}) {
-        Use s(statement(sql, why));
+    for (const char *sql : {SqlDeleteTopicData, SqlDeleteTopicBatches, SqlDeleteTopicSegments, SqlDeleteTopicPartitions,
+             SqlDeleteConfigs, SqlDeleteTopic}) {
+        SqliteStatement s(statement(sql, why));
         if (!s)
             return false;
         s.bind(1, topicId);
@@ -606,7 +352,7 @@ bool SqliteStore::deleteTopic(qint64 topicId, const QString &name, QString *why)
             return false;
         }
     }
-    Use s(statement(SqlDeleteTopicOffsets, why));
+    SqliteStatement s(statement(SqlDeleteTopicOffsets, why));
     if (!s)
         return false;
     s.bind(1, name);
@@ -620,7 +366,7 @@ bool SqliteStore::deleteTopic(qint64 topicId, const QString &name, QString *why)
 bool SqliteStore::insertBatch(qint64 partitionId, const StoredBatchInfo &info, QByteArrayView bytes, QString *why)
 {
     {
-        Use s(statement(SqlInsertBatchData, why));
+        SqliteStatement s(statement(SqlInsertBatchData, why));
         if (!s)
             return false;
         s.bindStaticBlob(1, bytes);
@@ -630,7 +376,7 @@ bool SqliteStore::insertBatch(qint64 partitionId, const StoredBatchInfo &info, Q
         }
     }
     const qint64 dataId = sqlite3_last_insert_rowid(m_db);
-    Use s(statement(SqlInsertBatch, why));
+    SqliteStatement s(statement(SqlInsertBatch, why));
     if (!s)
         return false;
     s.bind(1, partitionId);
@@ -647,9 +393,24 @@ bool SqliteStore::insertBatch(qint64 partitionId, const StoredBatchInfo &info, Q
     return true;
 }
 
+bool SqliteStore::run(const char *sql, std::initializer_list<qint64> parameters, const char *what, QString *why)
+{
+    SqliteStatement s(statement(sql, why));
+    if (!s)
+        return false;
+    int index = 0;
+    for (const qint64 parameter : parameters)
+        s.bind(++index, parameter);
+    if (s.step() != SQLITE_DONE) {
+        setWhy(why, lastError(what));
+        return false;
+    }
+    return true;
+}
+
 bool SqliteStore::updatePartition(const StoredPartition &state, QString *why)
 {
-    Use s(statement(SqlUpdatePartition, why));
+    SqliteStatement s(statement(SqlUpdatePartition, why));
     if (!s)
         return false;
     s.bind(1, state.partitionId);
@@ -667,7 +428,7 @@ bool SqliteStore::updatePartition(const StoredPartition &state, QString *why)
 bool SqliteStore::deleteBatchesBelow(qint64 partitionId, qint64 offset, qint64 *deletedBytes, QString *why)
 {
     {
-        Use s(statement(SqlSumBelow, why));
+        SqliteStatement s(statement(SqlSumBelow, why));
         if (!s)
             return false;
         s.bind(1, partitionId);
@@ -679,7 +440,7 @@ bool SqliteStore::deleteBatchesBelow(qint64 partitionId, qint64 offset, qint64 *
         *deletedBytes = s.int64(0);
     }
     for (const char *sql : {SqlDeleteDataBelow, SqlDeleteBatchesBelow}) {
-        Use s(statement(sql, why));
+        SqliteStatement s(statement(sql, why));
         if (!s)
             return false;
         s.bind(1, partitionId);
@@ -696,7 +457,7 @@ bool SqliteStore::readBatches(
     qint64 partitionId, qint64 fetchOffset, qint64 maxBytes, QByteArray *out, int *batchCount, QString *why) const
 {
     *batchCount = 0;
-    Use s(statement(SqlReadBatches, why));
+    SqliteStatement s(statement(SqlReadBatches, why));
     if (!s)
         return false;
     s.bind(1, partitionId);
@@ -724,7 +485,7 @@ bool SqliteStore::readBatches(
 bool SqliteStore::forEachBatch(qint64 partitionId, qint64 fromOffset,
     const std::function<bool(const StoredBatchInfo &)> &visit, QString *why) const
 {
-    Use s(statement(SqlScanBatches, why));
+    SqliteStatement s(statement(SqlScanBatches, why));
     if (!s)
         return false;
     s.bind(1, partitionId);
@@ -759,7 +520,7 @@ bool SqliteStore::findOneBatch(const char *sql, std::initializer_list<qint64> pa
     std::optional<StoredBatchInfo> *info, QByteArray *bytes, const char *what, QString *why) const
 {
     info->reset();
-    Use s(statement(sql, why));
+    SqliteStatement s(statement(sql, why));
     if (!s)
         return false;
     int index = 0;
@@ -769,7 +530,7 @@ bool SqliteStore::findOneBatch(const char *sql, std::initializer_list<qint64> pa
     if (rc == SQLITE_ROW) {
         *info = batchInfoFrom(s);
         if (bytes)
-            *bytes = s.blob(5).toByteArray();
+            *bytes = s.blob(7).toByteArray();
         return true;
     }
     if (rc != SQLITE_DONE) {
@@ -781,7 +542,7 @@ bool SqliteStore::findOneBatch(const char *sql, std::initializer_list<qint64> pa
 
 bool SqliteStore::savepoint(QString *why)
 {
-    Use s(statement(SqlSavepoint, why));
+    SqliteStatement s(statement(SqlSavepoint, why));
     if (!s)
         return false;
     if (s.step() != SQLITE_DONE) {
@@ -794,13 +555,13 @@ bool SqliteStore::savepoint(QString *why)
 void SqliteStore::releaseSavepoint(bool success)
 {
     if (success) {
-        Use s(statement(SqlRelease, nullptr));
+        SqliteStatement s(statement(SqlRelease, nullptr));
         if (s && s.step() == SQLITE_DONE)
             return;
     }
     // Undo and end the savepoint; either may fail if SQLite already rolled everything back after an error.
     for (const char *sql : {SqlRollbackTo, SqlRelease}) {
-        Use s(statement(sql, nullptr));
+        SqliteStatement s(statement(sql, nullptr));
         if (s)
             s.step();
     }
@@ -811,7 +572,7 @@ ErrorCode SqliteStore::saveOffsets(const QString &groupId, const std::vector<Com
     if (!savepoint(why))
         return ErrorCode::KafkaStorageError;
     for (const CommittedOffset &o : offsets) {
-        Use s(statement(SqlUpsertOffset, why));
+        SqliteStatement s(statement(SqlUpsertOffset, why));
         if (!s) {
             releaseSavepoint(false);
             return ErrorCode::KafkaStorageError;
@@ -829,7 +590,7 @@ ErrorCode SqliteStore::saveOffsets(const QString &groupId, const std::vector<Com
             return ErrorCode::KafkaStorageError;
         }
     }
-    Use release(statement(SqlRelease, why));
+    SqliteStatement release(statement(SqlRelease, why));
     if (!release || release.step() != SQLITE_DONE) {
         setWhy(why, lastError("committing offsets"));
         releaseSavepoint(false);
@@ -840,7 +601,7 @@ ErrorCode SqliteStore::saveOffsets(const QString &groupId, const std::vector<Com
 
 ErrorCode SqliteStore::deleteGroupOffsets(const QString &groupId)
 {
-    Use s(statement(SqlDeleteGroupOffsets, nullptr));
+    SqliteStatement s(statement(SqlDeleteGroupOffsets, nullptr));
     if (!s)
         return ErrorCode::KafkaStorageError;
     s.bind(1, groupId);
@@ -857,7 +618,7 @@ ErrorCode SqliteStore::deleteOffsets(const QString &groupId, const QList<TopicPa
     if (!savepoint(nullptr))
         return ErrorCode::KafkaStorageError;
     for (const TopicPartition &tp : partitions) {
-        Use s(statement(SqlDeletePartitionOffset, nullptr));
+        SqliteStatement s(statement(SqlDeletePartitionOffset, nullptr));
         if (!s) {
             releaseSavepoint(false);
             return ErrorCode::KafkaStorageError;
@@ -871,7 +632,7 @@ ErrorCode SqliteStore::deleteOffsets(const QString &groupId, const QList<TopicPa
             return ErrorCode::KafkaStorageError;
         }
     }
-    Use release(statement(SqlRelease, nullptr));
+    SqliteStatement release(statement(SqlRelease, nullptr));
     if (!release || release.step() != SQLITE_DONE) {
         qCWarning(lcStorage).noquote() << lastError("committing the deletion of offsets");
         releaseSavepoint(false);
@@ -882,7 +643,7 @@ ErrorCode SqliteStore::deleteOffsets(const QString &groupId, const QList<TopicPa
 
 ErrorCode SqliteStore::deleteTopicOffsets(const QString &topic)
 {
-    Use s(statement(SqlDeleteTopicOffsets, nullptr));
+    SqliteStatement s(statement(SqlDeleteTopicOffsets, nullptr));
     if (!s)
         return ErrorCode::KafkaStorageError;
     s.bind(1, topic);
@@ -896,7 +657,7 @@ ErrorCode SqliteStore::deleteTopicOffsets(const QString &topic)
 QMap<QString, std::vector<CommittedOffset>> SqliteStore::loadOffsets(QString *why) const
 {
     QMap<QString, std::vector<CommittedOffset>> result;
-    Use s(statement(SqlSelectOffsets, why));
+    SqliteStatement s(statement(SqlSelectOffsets, why));
     if (!s)
         return result;
     int rc;

@@ -45,15 +45,28 @@ struct StoredBatchInfo {
     qint64 maxTimestamp = -1;
     int recordCount = 0;
     qint64 sizeBytes = 0;
+    // Where the bytes are: the segment file (its base offset) and the position in it; -1 / -1 when they are in the
+    // database (in-memory stores, and data directories written before schema version 3 until they are migrated).
+    qint64 segmentBase = -1;
+    qint64 filePosition = -1;
 };
 
-// SQLite persistence of topics, partition logs (whole record batches, never per-record rows) and committed
-// consumer-group offsets, through the sqlite3 C API. One connection, used only from the engine thread; not
+// One segment file of a partition as the segments table has it (see SegmentLog).
+struct StoredSegment {
+    qint64 baseOffset = 0;
+    qint64 sizeBytes = 0; // bytes that belong to the log: a longer file has an uncommitted tail
+    qint64 rollTimestamp = -1; // the first batch's maxTimestamp (segment.ms)
+    qint64 maxTimestamp = -1; // the largest of its batches' (retention.ms)
+};
+
+// SQLite persistence of topics, the index of partition logs (one row per record batch, never per record; the bytes
+// in segment files on disk, or in the database for in-memory stores) and committed consumer-group offsets, through
+// the sqlite3 C API. One connection, used only from the engine thread; not
 // thread-safe. Mutating calls other than the OffsetStore ones must run between begin() and commit();
 // a failed call leaves the transaction for the caller to roll back.
 class SqliteStore final : public OffsetStore {
 public:
-    static constexpr int SchemaVersion = 2; // the newest schema this build knows (PRAGMA user_version)
+    static constexpr int SchemaVersion = 3; // the newest schema this build knows (PRAGMA user_version)
     static constexpr quint32 ApplicationId = 0x54536370; // "TScp" in PRAGMA application_id
     static QString databaseFileName() { return QStringLiteral("topicscope.db"); }
     static QString inMemoryPath() { return QStringLiteral(":memory:"); }
@@ -82,7 +95,23 @@ public:
     bool insertPartition(qint64 topicId, int partition, qint64 *partitionId, QString *why);
     // Removes the topic with its partitions, batches and every group's committed offsets for it.
     bool deleteTopic(qint64 topicId, const QString &name, QString *why);
+    // A batch whose bytes are stored in the database (in-memory stores).
     bool insertBatch(qint64 partitionId, const StoredBatchInfo &info, QByteArrayView bytes, QString *why);
+    // A batch whose bytes are in a segment file (info.segmentBase, info.filePosition).
+    bool insertBatchLocation(qint64 partitionId, const StoredBatchInfo &info, QString *why);
+    // Segments: inserted or updated (size, timestamps) with the batches written to them; deleted below an offset.
+    bool upsertSegment(qint64 partitionId, const StoredSegment &segment, QString *why);
+    bool loadSegments(qint64 partitionId, std::vector<StoredSegment> *segments, QString *why) const;
+    // Deletes the segment rows whose base offset is below baseOffset.
+    bool deleteSegmentsBelow(qint64 partitionId, qint64 baseOffset, QString *why);
+    // Migration of batches stored in the database to segment files: how many there are, each with its bytes (in
+    // offset order), and moving one's bytes out (its row points at the file, its bytes are deleted).
+    bool countDatabaseBatches(qint64 *count, QString *why) const;
+    bool forEachDatabaseBatch(qint64 partitionId,
+        const std::function<bool(const StoredBatchInfo &, QByteArrayView)> &visit, QString *why) const;
+    bool moveBatchToSegment(qint64 partitionId, const StoredBatchInfo &info, QString *why);
+    // Gives the free pages back to the file system (after a migration emptied the batch_data table).
+    bool vacuum(QString *why);
     bool updatePartition(const StoredPartition &state, QString *why);
     // Deletes the batches that lie wholly below offset (lastOffset < offset); *deletedBytes gets their size.
     bool deleteBatchesBelow(qint64 partitionId, qint64 offset, qint64 *deletedBytes, QString *why);
@@ -132,6 +161,8 @@ private:
     // is given, the batch bytes (column 5); nullopt when it has no row.
     bool findOneBatch(const char *sql, std::initializer_list<qint64> parameters, std::optional<StoredBatchInfo> *info,
         QByteArray *bytes, const char *what, QString *why) const;
+    // Runs a write statement binding parameters as ?1, ?2, ...; *why gets what failed, prefixed with what.
+    bool run(const char *sql, std::initializer_list<qint64> parameters, const char *what, QString *why);
     bool savepoint(QString *why);
     void releaseSavepoint(bool success);
 

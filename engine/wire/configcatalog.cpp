@@ -30,6 +30,13 @@ constexpr Setting topicSettings[] = {
     {"retention.ms", Type::Long, "log.retention.hours", "168",
         "How long a batch is kept after its newest timestamp before it is deleted, in milliseconds; -1 keeps "
         "everything."},
+    // Kafka's segment.ms falls back to log.roll.ms, then log.roll.hours: only the last has a default.
+    {"segment.bytes", Type::Int, "log.segment.bytes", "1073741824",
+        "The size at which a partition's active segment file is closed and a new one started; retention deletes "
+        "whole segments."},
+    {"segment.ms", Type::Long, "log.roll.hours", "168",
+        "How long after its first batch's timestamp a non-empty segment is closed and a new one started, in "
+        "milliseconds."},
 };
 
 // The broker settings DescribeConfigs shows; the broker takes them from its command line and never changes them.

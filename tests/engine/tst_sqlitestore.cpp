@@ -1,3 +1,4 @@
+#include "sqlitetesthelpers.h"
 #include "storage/sqlitestore.h"
 
 #include <QFile>
@@ -7,31 +8,9 @@
 #include <sqlite3.h>
 
 using namespace topicscope::engine;
+using namespace topicscope::engine::sqlitetest;
 
 namespace {
-
-// Runs SQL on a database file with a plain connection of the test's own, as another program would.
-bool execOn(const QString &path, const char *sql)
-{
-    sqlite3 *db = nullptr;
-    bool ok = sqlite3_open(path.toUtf8().constData(), &db) == SQLITE_OK
-        && sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
-    sqlite3_close(db);
-    return ok;
-}
-
-qint64 pragmaOn(const QString &path, const char *sql)
-{
-    sqlite3 *db = nullptr;
-    sqlite3_stmt *s = nullptr;
-    qint64 value = -1;
-    if (sqlite3_open(path.toUtf8().constData(), &db) == SQLITE_OK
-        && sqlite3_prepare_v2(db, sql, -1, &s, nullptr) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-        value = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    sqlite3_close(db);
-    return value;
-}
 
 QString pragmaTextOn(const QString &path, const char *sql)
 {

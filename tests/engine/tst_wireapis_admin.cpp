@@ -311,6 +311,10 @@ private Q_SLOTS:
                                "synonyms=[5:log.retention.bytes=-1] doc=yes"),
                 QStringLiteral("retention.ms=60000 source=1 type=5 readOnly=0 "
                                "synonyms=[1:retention.ms=60000, 5:log.retention.hours=168] doc=yes"),
+                QStringLiteral("segment.bytes=1073741824 source=5 type=3 readOnly=0 "
+                               "synonyms=[5:log.segment.bytes=1073741824] doc=yes"),
+                QStringLiteral("segment.ms=604800000 source=5 type=5 readOnly=0 "
+                               "synonyms=[5:log.roll.hours=168] doc=yes"),
             }));
 
         // Broker 0: the start-up settings, read-only, STATIC_BROKER_CONFIG before Kafka's default. No synonyms and
@@ -439,12 +443,12 @@ private Q_SLOTS:
             QStringList {QStringLiteral("2 t: 0 null")});
         QCOMPARE(configsOf(broker, QStringLiteral("t")),
             QStringLiteral("max.message.bytes=1048588 message.timestamp.type=CreateTime retention.bytes=1000 "
-                           "retention.ms=604800000"));
+                           "retention.ms=604800000 segment.bytes=1073741824 segment.ms=604800000"));
         QCOMPARE(results(alter({{2, QStringLiteral("t"), {{retention, QStringLiteral("5000")}}}}, false)),
             QStringList {QStringLiteral("2 t: 0 null")});
         QCOMPARE(configsOf(broker, QStringLiteral("t")),
             QStringLiteral("max.message.bytes=1048588 message.timestamp.type=CreateTime retention.bytes=-1 "
-                           "retention.ms=5000"));
+                           "retention.ms=5000 segment.bytes=1073741824 segment.ms=604800000"));
 
         QCOMPARE(results(alter({{2, QStringLiteral("t"), {{retention, QStringLiteral("1")}}},
                                    {2, QStringLiteral("t"), {}}, {2, QStringLiteral("u"), {}}},
@@ -472,7 +476,7 @@ private Q_SLOTS:
             QStringList {QStringLiteral("8 0: 42 resource type 8 has no configs here")});
         QCOMPARE(configsOf(broker, QStringLiteral("t")),
             QStringLiteral("max.message.bytes=1048588 message.timestamp.type=CreateTime retention.bytes=-1 "
-                           "retention.ms=5000"));
+                           "retention.ms=5000 segment.bytes=1073741824 segment.ms=604800000"));
     }
 
     // ---- IncrementalAlterConfigs ----
@@ -485,20 +489,25 @@ private Q_SLOTS:
         QTest::addColumn<int>("error");
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("after");
-        const QString unchanged = QStringLiteral("max.message.bytes=1048588 message.timestamp.type=CreateTime "
-                                                 "retention.bytes=1000 retention.ms=604800000");
+        const QString unchanged = QStringLiteral(
+            "max.message.bytes=1048588 message.timestamp.type=CreateTime "
+            "retention.bytes=1000 retention.ms=604800000 segment.bytes=1073741824 segment.ms=604800000");
         QTest::addRow("SET keeps the other settings")
             << "SET retention.ms=5000" << 0 << ""
-            << "max.message.bytes=1048588 message.timestamp.type=CreateTime retention.bytes=1000 retention.ms=5000";
-        QTest::addRow("several, in order") << "SET retention.ms=1; SET message.timestamp.type=LogAppendTime" << 0 << ""
-                                           << "max.message.bytes=1048588 message.timestamp.type=LogAppendTime "
-                                              "retention.bytes=1000 retention.ms=1";
+            << "max.message.bytes=1048588 message.timestamp.type=CreateTime retention.bytes=1000 retention.ms=5000 "
+               "segment.bytes=1073741824 segment.ms=604800000";
+        QTest::addRow("several, in order")
+            << "SET retention.ms=1; SET message.timestamp.type=LogAppendTime" << 0 << ""
+            << "max.message.bytes=1048588 message.timestamp.type=LogAppendTime "
+               "retention.bytes=1000 retention.ms=1 segment.bytes=1073741824 segment.ms=604800000";
         QTest::addRow("DELETE returns to the default")
             << "DELETE retention.bytes" << 0 << ""
-            << "max.message.bytes=1048588 message.timestamp.type=CreateTime retention.bytes=-1 retention.ms=604800000";
-        QTest::addRow("DELETE with a value") << "DELETE retention.bytes=7" << 0 << ""
-                                             << "max.message.bytes=1048588 message.timestamp.type=CreateTime "
-                                                "retention.bytes=-1 retention.ms=604800000";
+            << "max.message.bytes=1048588 message.timestamp.type=CreateTime retention.bytes=-1 retention.ms=604800000 "
+               "segment.bytes=1073741824 segment.ms=604800000";
+        QTest::addRow("DELETE with a value")
+            << "DELETE retention.bytes=7" << 0 << ""
+            << "max.message.bytes=1048588 message.timestamp.type=CreateTime "
+               "retention.bytes=-1 retention.ms=604800000 segment.bytes=1073741824 segment.ms=604800000";
         QTest::addRow("DELETE of an unknown name is a no-op") << "DELETE no.such.config" << 0 << "" << unchanged;
         QTest::addRow("SET of an unknown name")
             << "SET no.such.config=1" << 40 << "unknown topic config 'no.such.config'" << unchanged;

@@ -510,9 +510,10 @@ private Q_SLOTS:
         QCOMPARE(body.toHex(),
             QByteArray(hex("00000000 02 0261") + id
                 + hex("0000 00" // no error, null message
-                      "00000002 0001 05") // 2 partitions, replication factor 1, four configs
+                      "00000002 0001 07") // 2 partitions, replication factor 1, six configs
                 + config("max.message.bytes", "1048588", 5) + config("message.timestamp.type", "CreateTime", 5)
-                + config("retention.bytes", "-1", 5) + config("retention.ms", "1000", 1) + hex("00 00"))
+                + config("retention.bytes", "-1", 5) + config("retention.ms", "1000", 1)
+                + config("segment.bytes", "1073741824", 5) + config("segment.ms", "604800000", 5) + hex("00 00"))
                 .toHex());
 
         const auto again = decoded<CreateTopicsResponse>(create(7, QStringLiteral("a"), 2, false), 7);
@@ -525,7 +526,7 @@ private Q_SLOTS:
         const auto checked = decoded<CreateTopicsResponse>(create(6, QStringLiteral("b"), 3, true), 6);
         QCOMPARE(checked.topics[0].error, ErrorCode::None);
         QCOMPARE(checked.topics[0].numPartitions, 3);
-        QCOMPARE(checked.topics[0].configs->size(), 4);
+        QCOMPARE(checked.topics[0].configs->size(), 6); // segment.bytes and segment.ms since issue 13
         QCOMPARE(broker.log->partitionCount(QStringLiteral("b")), -1);
         const auto noId = decoded<CreateTopicsResponse>(create(7, QStringLiteral("b"), 3, true), 7);
         QCOMPARE(noId.topics[0].topicId, QByteArray(16, 0));

@@ -13,6 +13,7 @@ Usage:
       header fields against the index row, CRC-32C, and offsets contiguous from log start to log end.
 Prints RESULT lines the C++ test checks; exits non-zero when a check of its own fails.
 """
+import os
 import sqlite3
 import struct
 import sys
@@ -145,10 +146,18 @@ def check_db(dbfile, topic):
                       "JOIN topics t ON t.topic_id = p.topic_id WHERE t.name = ? ORDER BY p.partition", (topic,))
     for partition, log_start, log_end, partition_id in rows.fetchall():
         expected_next = None
-        for base, last, count, size, data in db.execute(
-                "SELECT b.base_offset, b.last_offset, b.record_count, b.size_bytes, d.bytes FROM batches b "
-                "JOIN batch_data d ON d.data_id = b.data_id WHERE b.partition_id = ? ORDER BY b.base_offset",
+        # Since schema 3 the bytes are in the partition's segment files (<topic>-<partition>/<base>.log), at the
+        # position the index gives; batch_data only holds them for in-memory stores.
+        for base, last, count, size, data, segment, position in db.execute(
+                "SELECT b.base_offset, b.last_offset, b.record_count, b.size_bytes, d.bytes, b.segment_base, "
+                "b.file_position FROM batches b LEFT JOIN batch_data d ON d.data_id = b.data_id "
+                "WHERE b.partition_id = ? ORDER BY b.base_offset",
                 (partition_id,)):
+            if segment is not None:
+                path = os.path.join(os.path.dirname(dbfile), "%s-%d" % (topic, partition), "%020d.log" % segment)
+                with open(path, "rb") as f:
+                    f.seek(position)
+                    data = f.read(size)
             batches += 1
             records += count
             where = "partition %d batch %d" % (partition, base)

@@ -1,0 +1,314 @@
+#include "logmanagerprivate.h"
+
+#include "core/recordbatch.h"
+#include "logdirectory.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSet>
+#include <limits>
+
+namespace topicscope::engine {
+
+Q_LOGGING_CATEGORY(lcLogManager, "topicscope.engine.log")
+
+namespace {
+
+void setWhy(QString *why, const QString &text)
+{
+    if (why)
+        *why = text;
+}
+
+} // namespace
+
+void LogManager::Private::attachLogs(const QString &name, Topic &topic, bool fresh)
+{
+    if (!onDisk())
+        return;
+    while (topic.logs.size() < topic.partitions.size()) {
+        const int partition = static_cast<int>(topic.logs.size());
+        const QString dir = QDir(dataDir).filePath(SegmentLog::directoryName(name, partition));
+        if (fresh && QFileInfo::exists(dir)) {
+            qCWarning(lcLogManager).noquote() << "removing" << dir << "left by an earlier topic" << name;
+            QDir(dir).removeRecursively();
+        }
+        topic.logs.push_back(std::make_unique<SegmentLog>(dir, fsync, &writeLimits));
+    }
+}
+
+bool LogManager::Private::batchBytes(
+    const TopicPartition &tp, const StoredBatchInfo &info, QByteArray *bytes, QString *why) const
+{
+    if (info.segmentBase < 0)
+        return true;
+    bytes->clear();
+    const SegmentLog *log = logOf(tp);
+    if (!log) {
+        setWhy(why, QStringLiteral("no segment files for %1").arg(tp.toString()));
+        return false;
+    }
+    return log->read(info.segmentBase, info.filePosition, info.sizeBytes, bytes, why)
+        && checkBatches(tp, *bytes, {info}, why) == bytes->size();
+}
+
+qint64 LogManager::Private::checkBatches(
+    const TopicPartition &tp, const QByteArray &bytes, const std::vector<StoredBatchInfo> &expected, QString *why) const
+{
+    qint64 position = 0;
+    size_t index = 0;
+    while (position < bytes.size()) {
+        const QByteArrayView rest = QByteArrayView(bytes).sliced(position);
+        const auto header = RecordBatch::parseHeader(rest);
+        const StoredBatchInfo *want = index < expected.size() ? &expected[index] : nullptr;
+        QString problem;
+        if (!header || header->totalSize() > rest.size())
+            problem = QStringLiteral("not a whole record batch");
+        else if (want && (header->baseOffset != want->baseOffset || header->totalSize() != want->sizeBytes))
+            problem = QStringLiteral("holds a batch at offset %1 of %2 bytes where the index has one at %3 of %4")
+                          .arg(header->baseOffset)
+                          .arg(header->totalSize())
+                          .arg(want->baseOffset)
+                          .arg(want->sizeBytes);
+        else
+            RecordBatch::validate(rest.first(header->totalSize()), &problem);
+        if (!problem.isEmpty()) {
+            const QString where = want && want->segmentBase >= 0 ? QStringLiteral("%1 at position %2")
+                                                                       .arg(logOf(tp)->filePath(want->segmentBase))
+                                                                       .arg(want->filePosition)
+                                                                 : store->path();
+            const QString range = want ? QStringLiteral("offsets %1..%2").arg(want->baseOffset).arg(want->lastOffset)
+                                       : QStringLiteral("after offset %1").arg(header ? header->baseOffset : -1);
+            setWhy(why,
+                QStringLiteral("damaged record batch in %1, %2 of %3: %4").arg(where, range, tp.toString(), problem));
+            return position;
+        }
+        position += header->totalSize();
+        ++index;
+    }
+    return position;
+}
+
+bool LogManager::Private::readSegments(const SegmentLog &log, const StoredPartition &p, qint64 fetchOffset,
+    qint64 maxBytes, QByteArray *out, std::vector<StoredBatchInfo> *expected, QString *why) const
+{
+    qint64 total = 0;
+    const bool ok = store->forEachBatch(
+        p.partitionId, fetchOffset,
+        [&](const StoredBatchInfo &batch) {
+            if (!expected->empty() && total + batch.sizeBytes > maxBytes)
+                return false;
+            expected->push_back(batch);
+            total += batch.sizeBytes;
+            return total < maxBytes;
+        },
+        why);
+    if (!ok)
+        return false;
+    out->reserve(total);
+    size_t run = 0;
+    while (run < expected->size()) {
+        const StoredBatchInfo &first = (*expected)[run];
+        size_t end = run + 1;
+        qint64 runBytes = first.sizeBytes;
+        while (end < expected->size() && (*expected)[end].segmentBase == first.segmentBase
+            && (*expected)[end].filePosition == first.filePosition + runBytes) {
+            runBytes += (*expected)[end].sizeBytes;
+            ++end;
+        }
+        if (first.segmentBase < 0) {
+            setWhy(why, QStringLiteral("batch at offset %1 has no segment file").arg(first.baseOffset));
+            return false;
+        }
+        if (!log.read(first.segmentBase, first.filePosition, runBytes, out, why)) {
+            // Batch by batch then: what can be read is served; the fetch that starts at the unreadable batch gets
+            // the error.
+            for (; run < end; ++run) {
+                const StoredBatchInfo &batch = (*expected)[run];
+                if (!log.read(batch.segmentBase, batch.filePosition, batch.sizeBytes, out, why)) {
+                    qCCritical(lcLogManager).noquote() << "damaged segment of partition" << p.partition << ":" << *why;
+                    expected->resize(run);
+                    return run > 0;
+                }
+            }
+        }
+        run = end;
+    }
+    return true;
+}
+
+void LogManager::Private::enforceSegmentRetention(
+    const QString &name, const TopicConfig &config, StoredPartition &p, const SegmentLog &log, qint64 now)
+{
+    const auto deleteFirst = [&](size_t count, DeletionCause cause) {
+        const auto &segments = log.segments();
+        if (count == 0)
+            return;
+        const qint64 newStart = count < segments.size() ? segments[count].baseOffset : p.logEndOffset;
+        moveLogStart(name, p, newStart, cause, nullptr);
+    };
+    if (config.retentionMs >= 0) {
+        const qint64 cutoff = now - config.retentionMs;
+        size_t count = 0;
+        while (count < log.segments().size() && log.segments()[count].maxTimestamp < cutoff)
+            ++count;
+        deleteFirst(count, DeletionCause::RetentionMs);
+    }
+    if (config.retentionBytes >= 0) {
+        qint64 excess = log.totalBytes() - config.retentionBytes;
+        size_t count = 0;
+        while (count < log.segments().size() && excess - log.segments()[count].sizeBytes >= 0) {
+            excess -= log.segments()[count].sizeBytes;
+            ++count;
+        }
+        deleteFirst(count, DeletionCause::RetentionBytes);
+    }
+}
+
+bool LogManager::Private::openSegments(QString *error)
+{
+    QString why;
+    QSet<QString> known;
+    for (const auto &entry : topics) {
+        for (const auto &log : entry.second.logs)
+            known.insert(QFileInfo(log->directory()).fileName());
+    }
+    LogDirectory::removeOrphanDirectories(dataDir, known);
+    for (auto &entry : topics) {
+        for (size_t i = 0; i < entry.second.partitions.size(); ++i) {
+            if (!LogDirectory::recoverPartition(
+                    *store, entry.second.partitions[i].partitionId, *entry.second.logs[i], &why)) {
+                setWhy(error, QStringLiteral("cannot recover %1-%2: %3").arg(entry.first).arg(i).arg(why));
+                return false;
+            }
+        }
+    }
+    qint64 inDatabase = 0;
+    if (!store->countDatabaseBatches(&inDatabase, &why)) {
+        setWhy(error, QStringLiteral("cannot read %1: %2").arg(store->path(), why));
+        return false;
+    }
+    if (inDatabase == 0)
+        return true;
+    qCInfo(lcLogManager).noquote() << "moving" << inDatabase << "record batch(es) from" << store->path()
+                                   << "into segment files (one-time migration to schema version 3)";
+    qint64 totalBatches = 0;
+    qint64 totalBytes = 0;
+    for (auto &entry : topics) {
+        for (size_t i = 0; i < entry.second.partitions.size(); ++i) {
+            qint64 batches = 0;
+            qint64 bytes = 0;
+            if (!LogDirectory::migratePartition(*store, entry.second.partitions[i].partitionId, *entry.second.logs[i],
+                    rollPolicy(entry.second.config), &batches, &bytes, &why)) {
+                setWhy(error,
+                    QStringLiteral("cannot move the records of %1-%2 from %3 into segment files: %4 (nothing is "
+                                   "lost: the records stay in the database until a start succeeds)")
+                        .arg(entry.first)
+                        .arg(i)
+                        .arg(store->path(), why));
+                return false;
+            }
+            totalBatches += batches;
+            totalBytes += bytes;
+        }
+    }
+    // The batch bytes leave free pages behind; VACUUM gives them back so the database file shrinks.
+    if (!store->vacuum(&why))
+        qCWarning(lcLogManager).noquote() << "could not compact" << store->path() << "after the migration:" << why;
+    qCInfo(lcLogManager).noquote() << "moved" << totalBatches << "record batch(es)," << totalBytes << "bytes, from"
+                                   << store->path() << "into segment files in" << dataDir << "; database now"
+                                   << QFileInfo(store->path()).size() << "bytes";
+    return true;
+}
+
+OffsetAndTimestamp LogManager::Private::maxTimestampRecord(const TopicPartition &tp, const StoredPartition &p) const
+{
+    OffsetAndTimestamp result;
+    std::optional<StoredBatchInfo> best;
+    QByteArray bytes;
+    QString why;
+    bool ok = store->findMaxTimestampBatch(p.partitionId, p.logStartOffset, &best, &why);
+    if (ok && best)
+        ok = store->findBatchByTimestamp(p.partitionId, best->baseOffset, best->maxTimestamp, &best, &bytes, &why);
+    if (ok && best)
+        ok = batchBytes(tp, *best, &bytes, &why);
+    if (!ok) {
+        qCWarning(lcLogManager).noquote() << "max timestamp lookup in" << tp.toString() << "failed:" << why;
+        result.error = ErrorCode::KafkaStorageError;
+        return result;
+    }
+    if (!best)
+        return result;
+    // A LogAppendTime batch gives every record the batch's time (so its first record is the one), and a batch
+    // that cannot be decoded can only be answered by where it starts.
+    result.timestamp = best->maxTimestamp;
+    result.offset = std::max(best->baseOffset, p.logStartOffset);
+    const auto header = RecordBatch::parseHeader(bytes);
+    std::vector<Record> records;
+    if (!header || header->timestampType() == TimestampType::LogAppendTime
+        || RecordBatch::decode(bytes, &records) != ErrorCode::None)
+        return result;
+    // The first visible record with the batch's highest timestamp; when that timestamp only lies below the log
+    // start (the batch straddles it), the highest visible one here, unless a later batch goes higher.
+    std::optional<Record> visibleMax;
+    for (const Record &r : records) {
+        if (r.offset >= p.logStartOffset && (!visibleMax || r.timestamp > visibleMax->timestamp))
+            visibleMax = r;
+    }
+    if (!visibleMax)
+        return result;
+    result.offset = visibleMax->offset;
+    result.timestamp = visibleMax->timestamp;
+    if (visibleMax->timestamp == best->maxTimestamp)
+        return result;
+    StoredPartition rest = p;
+    rest.logStartOffset = best->lastOffset + 1;
+    const OffsetAndTimestamp later = rest.logStartOffset < p.logEndOffset ? maxTimestampRecord(tp, rest) : result;
+    return later.error == ErrorCode::None && later.timestamp > result.timestamp ? later : result;
+}
+
+ErrorCode LogManager::Private::moveLogStart(
+    const QString &topicName, StoredPartition &partition, qint64 newStart, DeletionCause cause, QString *why)
+{
+    if (newStart <= partition.logStartOffset)
+        return ErrorCode::None;
+    StoredPartition next = partition;
+    // Segments whose every offset falls below the new start go with their batches (Kafka deletes a segment
+    // once the log start passes its end); the active one too when nothing is left. The files are unlinked once
+    // the index no longer names them, so the disk shrinks.
+    SegmentLog *log = topicOf(topicName) ? logOf(*topicOf(topicName), partition.partition) : nullptr;
+    const bool dropActive = newStart >= partition.logEndOffset;
+    qint64 firstKept = std::numeric_limits<qint64>::max();
+    if (log) {
+        const auto &segments = log->segments();
+        for (size_t i = 0; i < segments.size(); ++i) {
+            const bool below = i + 1 < segments.size() ? segments[i + 1].baseOffset <= newStart : dropActive;
+            if (!below) {
+                firstKept = segments[i].baseOffset;
+                break;
+            }
+        }
+    }
+    const ErrorCode error = transact("deleting records", why, [&](QString *e) {
+        qint64 deleted = 0;
+        if (!store->deleteBatchesBelow(partition.partitionId, newStart, &deleted, e))
+            return false;
+        if (log && !store->deleteSegmentsBelow(partition.partitionId, firstKept, e))
+            return false;
+        next.logStartOffset = newStart;
+        next.sizeBytes -= deleted;
+        return store->updatePartition(next, e);
+    });
+    if (error != ErrorCode::None)
+        return error;
+    if (log)
+        log->removeSegmentsBelow(newStart, dropActive);
+    const qint64 oldStart = partition.logStartOffset;
+    partition = next;
+    qCDebug(lcLogManager) << "log start of" << topicName << partition.partition << "moved" << oldStart << "->"
+                          << newStart;
+    events.publish(RecordsDeleted {topicName, partition.partition, oldStart, newStart, cause});
+    return ErrorCode::None;
+}
+
+} // namespace topicscope::engine

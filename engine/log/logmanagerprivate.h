@@ -1,0 +1,127 @@
+#pragma once
+
+#include "logmanager.h"
+#include "storage/segmentlog.h"
+#include "storage/sqlitestore.h"
+
+#include <QHash>
+#include <QLoggingCategory>
+#include <map>
+#include <memory>
+
+namespace topicscope::engine {
+
+Q_DECLARE_LOGGING_CATEGORY(lcLogManager)
+
+// LogManager's state and the work shared by its calls: the topics with their partitions' index state and segment
+// files, storage transactions, reads from segments, recovery and migration at start, retention by segments. Lives on
+// the engine thread with its LogManager.
+struct LogManager::Private {
+    struct Topic {
+        qint64 topicId = -1; // the store's key
+        TopicId id; // Kafka's
+        TopicConfig config;
+        std::vector<StoredPartition> partitions; // index = partition number
+        // Each partition's segment files, parallel to partitions; empty for an in-memory store (bytes in SQLite).
+        std::vector<std::unique_ptr<SegmentLog>> logs;
+    };
+
+    Private(std::unique_ptr<SqliteStore> s, Clock &c, EventBus &e)
+        : store(std::move(s))
+        , clock(c)
+        , events(e)
+    { }
+
+    std::unique_ptr<SqliteStore> store;
+    Clock &clock;
+    EventBus &events;
+    QString dataDir; // empty for an in-memory store, which keeps record bytes in SQLite and has no segments
+    bool fsync = false;
+    SegmentWriteLimits writeLimits;
+    std::map<QString, Topic> topics;
+    QHash<TopicId, QString> namesById;
+
+    bool onDisk() const { return !dataDir.isEmpty(); }
+    static SegmentRollPolicy rollPolicy(const TopicConfig &config)
+    {
+        return SegmentRollPolicy {config.segmentBytes, config.segmentMs};
+    }
+
+    // Gives each partition of topic that has none a SegmentLog (on disk only). A directory left by a topic of the
+    // same name that was deleted (a crash before its files were removed) goes first: a new topic never sees old bytes.
+    void attachLogs(const QString &name, Topic &topic, bool fresh);
+
+    SegmentLog *logOf(Topic &topic, int partition) const
+    {
+        return topic.logs.empty() ? nullptr : topic.logs[static_cast<size_t>(partition)].get();
+    }
+    const SegmentLog *logOf(const TopicPartition &tp) const
+    {
+        auto it = topics.find(tp.topic);
+        return it == topics.end() ? nullptr : logOf(const_cast<Topic &>(it->second), tp.partition);
+    }
+
+    // The bytes of one batch found through the index: from its segment file, or as the store gave them.
+    bool batchBytes(const TopicPartition &tp, const StoredBatchInfo &info, QByteArray *bytes, QString *why) const;
+
+    // The length of the prefix of bytes made of whole batches that pass validation (CRC-32C) and are the ones the
+    // index expects (base offsets, sizes, when expected is given); *why describes the first that does not.
+    qint64 checkBatches(const TopicPartition &tp, const QByteArray &bytes, const std::vector<StoredBatchInfo> &expected,
+        QString *why) const;
+
+    Topic *topicOf(const QString &name)
+    {
+        auto it = topics.find(name);
+        return it == topics.end() ? nullptr : &it->second;
+    }
+
+    StoredPartition *find(const TopicPartition &tp, Topic **topic = nullptr)
+    {
+        auto it = topics.find(tp.topic);
+        if (it == topics.end() || tp.partition < 0 || tp.partition >= static_cast<int>(it->second.partitions.size()))
+            return nullptr;
+        if (topic)
+            *topic = &it->second;
+        return &it->second.partitions[static_cast<size_t>(tp.partition)];
+    }
+    const StoredPartition *find(const TopicPartition &tp) const { return const_cast<Private *>(this)->find(tp); }
+
+    // Runs work in one transaction; on any failure rolls back and reports KAFKA_STORAGE_ERROR.
+    template <typename Work> ErrorCode transact(const char *what, QString *why, Work &&work)
+    {
+        QString error;
+        if (store->begin(&error) && work(&error) && store->commit(&error))
+            return ErrorCode::None;
+        store->rollback();
+        qCWarning(lcLogManager).noquote() << what << "failed:" << error;
+        if (why)
+            *why = QStringLiteral("%1 failed: %2").arg(QLatin1String(what), error);
+        return ErrorCode::KafkaStorageError;
+    }
+
+    // Whole batches from the one holding fetchOffset on, as SqliteStore::readBatches picks them, read from the segment
+    // files with one pread per run of adjacent batches. *expected gets the index rows of the batches read.
+    bool readSegments(const SegmentLog &log, const StoredPartition &p, qint64 fetchOffset, qint64 maxBytes,
+        QByteArray *out, std::vector<StoredBatchInfo> *expected, QString *why) const;
+
+    // Retention on disk, as Kafka's: whole segments from the oldest on, while each is past retention.ms (its largest
+    // timestamp) or the partition stays at or above retention.bytes without it. The active segment too when it
+    // qualifies (Kafka rolls then deletes it): the next append starts a new one.
+    void enforceSegmentRetention(
+        const QString &name, const TopicConfig &config, StoredPartition &p, const SegmentLog &log, qint64 now);
+
+    // At start-up: every partition's segment files brought in line with the index (recovery), then the record bytes
+    // a data directory written before schema version 3 keeps in the database moved out to segment files, once.
+    bool openSegments(QString *error);
+
+    // ListOffsets' MAX_TIMESTAMP (KIP-734): the first record carrying the highest timestamp of the partition, as
+    // Kafka's RecordBatch.offsetOfMaxTimestamp finds it in the batch with the highest maxTimestamp, among the records
+    // at or after the log start. -1 / -1 for an empty partition.
+    OffsetAndTimestamp maxTimestampRecord(const TopicPartition &tp, const StoredPartition &p) const;
+
+    // Moves the log start forward to newStart, deleting the batches wholly below it, and publishes the change.
+    ErrorCode moveLogStart(
+        const QString &topicName, StoredPartition &partition, qint64 newStart, DeletionCause cause, QString *why);
+};
+
+} // namespace topicscope::engine

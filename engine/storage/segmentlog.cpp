@@ -1,0 +1,412 @@
+#include "segmentlog.h"
+
+#include "core/recordbatch.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace topicscope::engine {
+
+namespace {
+
+void setWhy(QString *why, const QString &text)
+{
+    if (why)
+        *why = text;
+}
+
+QString errnoText()
+{
+    return QString::fromLocal8Bit(std::strerror(errno));
+}
+
+int syncFile(int fd)
+{
+#if defined(__APPLE__)
+    return ::fsync(fd);
+#else
+    return ::fdatasync(fd);
+#endif
+}
+
+// Transfers exactly size bytes at position with pread or pwrite, resuming after short transfers; false on an error
+// or the end of the file.
+template <typename Buffer, typename Transfer>
+bool transferFully(int fd, qint64 position, Buffer *data, qint64 size, Transfer transfer)
+{
+    qint64 done = 0;
+    while (done < size) {
+        const ssize_t n = transfer(fd, data + done, static_cast<size_t>(size - done), position + done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        done += n;
+    }
+    return true;
+}
+
+bool readFully(int fd, qint64 position, char *into, qint64 size)
+{
+    return transferFully(fd, position, into, size, ::pread);
+}
+
+bool writeFully(int fd, qint64 position, const char *from, qint64 size)
+{
+    return transferFully(fd, position, from, size, ::pwrite);
+}
+
+// What lies in [from, fileSize) of a segment: whole batches that pass validation, then whatever is left.
+struct TailScan {
+    int validBatches = 0;
+    qint64 firstOffset = -1;
+    qint64 lastOffset = -1;
+    qint64 validBytes = 0;
+};
+
+TailScan scanTail(int fd, qint64 from, qint64 fileSize)
+{
+    TailScan scan;
+    qint64 position = from;
+    QByteArray buffer;
+    while (fileSize - position >= RecordBatchHeader::Size) {
+        char lengthField[RecordBatchHeader::LengthFieldEnd];
+        if (!readFully(fd, position, lengthField, sizeof lengthField))
+            break;
+        const qint32 length
+            = static_cast<qint32>((quint32(quint8(lengthField[8])) << 24) | (quint32(quint8(lengthField[9])) << 16)
+                | (quint32(quint8(lengthField[10])) << 8) | quint32(quint8(lengthField[11])));
+        const qint64 total = RecordBatchHeader::LengthFieldEnd + static_cast<qint64>(length);
+        if (length <= 0 || position + total > fileSize)
+            break;
+        buffer.resize(total);
+        if (!readFully(fd, position, buffer.data(), total) || RecordBatch::validate(buffer) != ErrorCode::None)
+            break;
+        const auto header = RecordBatch::parseHeader(buffer);
+        if (scan.firstOffset < 0)
+            scan.firstOffset = header->baseOffset;
+        scan.lastOffset = header->lastOffset();
+        ++scan.validBatches;
+        position += total;
+    }
+    scan.validBytes = position - from;
+    return scan;
+}
+
+QString describeTail(const TailScan &scan, qint64 tailBytes)
+{
+    QString text = QStringLiteral("%1 byte(s)").arg(tailBytes);
+    if (scan.validBatches > 0)
+        text += QStringLiteral(": %1 whole valid batch(es), offsets %2..%3, written but never committed")
+                    .arg(scan.validBatches)
+                    .arg(scan.firstOffset)
+                    .arg(scan.lastOffset);
+    if (scan.validBytes < tailBytes)
+        text += QStringLiteral("%1%2 byte(s) of a torn or invalid batch")
+                    .arg(scan.validBatches > 0 ? QStringLiteral(", then ") : QStringLiteral(": "))
+                    .arg(tailBytes - scan.validBytes);
+    return text;
+}
+
+} // namespace
+
+struct SegmentLog::Segment {
+    int fd = -1;
+    SegmentInfo committed; // as the index has it
+    bool created = false; // since the last commit
+    bool dirty = false; // written since the last commit
+    ~Segment()
+    {
+        if (fd >= 0)
+            ::close(fd);
+    }
+};
+
+QString SegmentLog::directoryName(const QString &topic, int partition)
+{
+    return topic + QLatin1Char('-') + QString::number(partition);
+}
+
+QString SegmentLog::fileName(qint64 baseOffset)
+{
+    return QStringLiteral("%1.log").arg(baseOffset, 20, 10, QLatin1Char('0'));
+}
+
+SegmentLog::SegmentLog(const QString &directory, bool fsyncEachCommit, SegmentWriteLimits *limits)
+    : m_directory(directory)
+    , m_fsync(fsyncEachCommit)
+    , m_limits(limits)
+{ }
+
+SegmentLog::~SegmentLog() = default;
+
+QString SegmentLog::filePath(qint64 baseOffset) const
+{
+    return m_directory + QLatin1Char('/') + fileName(baseOffset);
+}
+
+qint64 SegmentLog::totalBytes() const
+{
+    qint64 total = 0;
+    for (const SegmentInfo &s : m_segments)
+        total += s.sizeBytes;
+    return total;
+}
+
+SegmentLog::Segment *SegmentLog::find(qint64 baseOffset) const
+{
+    for (size_t i = 0; i < m_segments.size(); ++i) {
+        if (m_segments[i].baseOffset == baseOffset)
+            return m_files[i].get();
+    }
+    return nullptr;
+}
+
+bool SegmentLog::openSegment(qint64 baseOffset, bool create, QString *why)
+{
+    if (create) {
+        if (m_limits && m_limits->readOnly) {
+            setWhy(why, QStringLiteral("cannot create %1: read-only file system").arg(filePath(baseOffset)));
+            return false;
+        }
+        if (!QDir(m_directory).exists()) {
+            if (::mkdir(QFile::encodeName(m_directory).constData(), 0700) != 0 && errno != EEXIST) {
+                setWhy(why, QStringLiteral("cannot create directory %1: %2").arg(m_directory, errnoText()));
+                return false;
+            }
+            m_directoryDirty = true;
+        }
+    }
+    const QByteArray path = QFile::encodeName(filePath(baseOffset));
+    const int fd = ::open(path.constData(), O_RDWR | O_CLOEXEC | (create ? O_CREAT | O_TRUNC : 0), 0600);
+    if (fd < 0) {
+        setWhy(why, QStringLiteral("cannot open %1: %2").arg(filePath(baseOffset), errnoText()));
+        return false;
+    }
+    auto segment = std::make_unique<Segment>();
+    segment->fd = fd;
+    segment->committed.baseOffset = baseOffset;
+    segment->created = create;
+    if (create)
+        m_directoryDirty = true;
+    SegmentInfo info;
+    info.baseOffset = baseOffset;
+    m_segments.push_back(info);
+    m_files.push_back(std::move(segment));
+    return true;
+}
+
+bool SegmentLog::recover(const std::vector<SegmentInfo> &indexed, QStringList *report, QString *why)
+{
+    for (const SegmentInfo &want : indexed) {
+        const QString path = filePath(want.baseOffset);
+        QString error;
+        if (!openSegment(want.baseOffset, false, &error)) {
+            // Kept in the list without a file, so reads of its offsets fail with the file named.
+            report->append(QStringLiteral("damage: %1 is missing (%2); the index holds %3 byte(s) there")
+                               .arg(path, error)
+                               .arg(want.sizeBytes));
+            auto segment = std::make_unique<Segment>();
+            segment->committed = want;
+            m_segments.push_back(want);
+            m_files.push_back(std::move(segment));
+            continue;
+        }
+        Segment &segment = *m_files.back();
+        segment.committed = want;
+        m_segments.back() = want;
+        struct stat st { };
+        if (::fstat(segment.fd, &st) != 0) {
+            setWhy(why, QStringLiteral("cannot stat %1: %2").arg(path, errnoText()));
+            return false;
+        }
+        const qint64 fileSize = st.st_size;
+        if (fileSize < want.sizeBytes) {
+            report->append(QStringLiteral("damage: %1 has %2 byte(s) but the index holds %3 there; reads past "
+                                          "position %2 fail")
+                               .arg(path)
+                               .arg(fileSize)
+                               .arg(want.sizeBytes));
+        } else if (fileSize > want.sizeBytes) {
+            const TailScan scan = scanTail(segment.fd, want.sizeBytes, fileSize);
+            if (::ftruncate(segment.fd, want.sizeBytes) != 0) {
+                setWhy(why, QStringLiteral("cannot truncate %1: %2").arg(path, errnoText()));
+                return false;
+            }
+            report->append(QStringLiteral("%1: %2 past the last indexed batch at position %3: truncated to %3")
+                               .arg(path, describeTail(scan, fileSize - want.sizeBytes))
+                               .arg(want.sizeBytes));
+        }
+    }
+    // Files the index does not know: a segment started by an append that never committed, or left by a deleted topic.
+    const QFileInfoList files = QDir(m_directory).entryInfoList({QStringLiteral("*.log")}, QDir::Files, QDir::Name);
+    for (const QFileInfo &file : files) {
+        bool ok = false;
+        const qint64 base = file.completeBaseName().toLongLong(&ok);
+        if (ok && find(base))
+            continue;
+        const int fd = ::open(QFile::encodeName(file.filePath()).constData(), O_RDONLY | O_CLOEXEC);
+        const TailScan scan = fd >= 0 ? scanTail(fd, 0, file.size()) : TailScan {};
+        if (fd >= 0)
+            ::close(fd);
+        if (!QFile::remove(file.filePath())) {
+            setWhy(why, QStringLiteral("cannot remove %1").arg(file.filePath()));
+            return false;
+        }
+        report->append(
+            QStringLiteral("%1: not in the index, %2: removed").arg(file.filePath(), describeTail(scan, file.size())));
+    }
+    return true;
+}
+
+bool SegmentLog::append(QByteArrayView batch, qint64 baseOffset, qint64 maxTimestamp, qint64 nowMs,
+    const SegmentRollPolicy &policy, qint64 *segmentBase, qint64 *position, QString *why)
+{
+    if (m_limits && m_limits->readOnly) {
+        setWhy(why, QStringLiteral("cannot write to %1: read-only file system").arg(m_directory));
+        return false;
+    }
+    if (m_limits && m_limits->budgetBytes >= 0 && batch.size() > m_limits->budgetBytes) {
+        setWhy(why, QStringLiteral("cannot write to %1: disk full (no space left on device)").arg(m_directory));
+        return false;
+    }
+    // Kafka's LogSegment.shouldRoll: a non-empty active segment rolls when this batch would take it past
+    // segment.bytes, or when segment.ms has passed since its first batch's timestamp.
+    bool roll = m_segments.empty();
+    if (!roll) {
+        const SegmentInfo &active = m_segments.back();
+        roll = active.sizeBytes > 0
+            && (active.sizeBytes > policy.segmentBytes - batch.size()
+                || nowMs - active.rollTimestamp > policy.segmentMs);
+    }
+    if (roll && !openSegment(baseOffset, true, why))
+        return false;
+    SegmentInfo &active = m_segments.back();
+    Segment &file = *m_files.back();
+    if (!writeFully(file.fd, active.sizeBytes, batch.data(), batch.size())) {
+        setWhy(why, QStringLiteral("cannot write to %1: %2").arg(filePath(active.baseOffset), errnoText()));
+        return false;
+    }
+    if (m_limits && m_limits->budgetBytes >= 0)
+        m_limits->budgetBytes -= batch.size();
+    *segmentBase = active.baseOffset;
+    *position = active.sizeBytes;
+    if (active.sizeBytes == 0)
+        active.rollTimestamp = maxTimestamp;
+    active.sizeBytes += batch.size();
+    active.maxTimestamp = std::max(active.maxTimestamp, maxTimestamp);
+    file.dirty = true;
+    return true;
+}
+
+std::vector<SegmentInfo> SegmentLog::dirtySegments() const
+{
+    std::vector<SegmentInfo> dirty;
+    for (size_t i = 0; i < m_segments.size(); ++i) {
+        if (m_files[i]->dirty)
+            dirty.push_back(m_segments[i]);
+    }
+    return dirty;
+}
+
+bool SegmentLog::sync(QString *why)
+{
+    for (size_t i = 0; i < m_segments.size(); ++i) {
+        if (m_files[i]->dirty && syncFile(m_files[i]->fd) != 0) {
+            setWhy(why, QStringLiteral("cannot sync %1: %2").arg(filePath(m_segments[i].baseOffset), errnoText()));
+            return false;
+        }
+    }
+    if (m_directoryDirty) {
+        // A new file's directory entry is durable only once the directory is synced.
+        const int fd = ::open(QFile::encodeName(m_directory).constData(), O_RDONLY | O_CLOEXEC);
+        const bool ok = fd >= 0 && ::fsync(fd) == 0;
+        if (fd >= 0)
+            ::close(fd);
+        if (!ok) {
+            setWhy(why, QStringLiteral("cannot sync directory %1: %2").arg(m_directory, errnoText()));
+            return false;
+        }
+    }
+    return true;
+}
+
+void SegmentLog::commit()
+{
+    for (size_t i = 0; i < m_segments.size(); ++i) {
+        m_files[i]->committed = m_segments[i];
+        m_files[i]->created = false;
+        m_files[i]->dirty = false;
+    }
+    m_directoryDirty = false;
+}
+
+void SegmentLog::rollback()
+{
+    for (size_t i = m_segments.size(); i-- > 0;) {
+        Segment &file = *m_files[i];
+        if (file.created) {
+            ::close(file.fd);
+            file.fd = -1;
+            ::unlink(QFile::encodeName(filePath(m_segments[i].baseOffset)).constData());
+            m_segments.erase(m_segments.begin() + static_cast<std::ptrdiff_t>(i));
+            m_files.erase(m_files.begin() + static_cast<std::ptrdiff_t>(i));
+        } else if (file.dirty) {
+            // Best effort: should the truncation fail, recovery at the next start cuts the uncommitted tail.
+            if (::ftruncate(file.fd, file.committed.sizeBytes) != 0)
+                continue;
+            m_segments[i] = file.committed;
+            file.dirty = false;
+        }
+    }
+    m_directoryDirty = false;
+}
+
+bool SegmentLog::read(qint64 segmentBase, qint64 position, qint64 size, QByteArray *out, QString *why) const
+{
+    const Segment *segment = find(segmentBase);
+    if (!segment || segment->fd < 0) {
+        setWhy(why, QStringLiteral("segment file %1 is missing").arg(filePath(segmentBase)));
+        return false;
+    }
+    const qint64 start = out->size();
+    out->resize(start + size);
+    errno = 0;
+    if (!readFully(segment->fd, position, out->data() + start, size)) {
+        out->resize(start);
+        setWhy(why,
+            QStringLiteral("cannot read %1 byte(s) at position %2 of %3: %4")
+                .arg(size)
+                .arg(position)
+                .arg(filePath(segmentBase), errno ? errnoText() : QStringLiteral("the file is shorter")));
+        return false;
+    }
+    return true;
+}
+
+void SegmentLog::removeSegmentsBelow(qint64 baseOffset, bool dropActive)
+{
+    while (!m_segments.empty()) {
+        const bool isActive = m_segments.size() == 1;
+        if (isActive ? !dropActive : m_segments[1].baseOffset > baseOffset)
+            break;
+        ::unlink(QFile::encodeName(filePath(m_segments.front().baseOffset)).constData());
+        m_segments.erase(m_segments.begin());
+        m_files.erase(m_files.begin());
+    }
+}
+
+void SegmentLog::removeAll()
+{
+    m_files.clear();
+    m_segments.clear();
+    QDir(m_directory).removeRecursively();
+}
+
+} // namespace topicscope::engine

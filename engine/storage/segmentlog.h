@@ -1,0 +1,100 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QString>
+#include <QStringList>
+#include <memory>
+#include <vector>
+
+namespace topicscope::engine {
+
+// One segment file of a partition as the index describes it: its first offset, the bytes that belong to the log
+// (a file may be longer after a crash: that tail is not part of the log until recovery has dealt with it), the
+// timestamp Kafka rolls it by (the first batch's maxTimestamp) and its largest timestamp (retention.ms).
+struct SegmentInfo {
+    qint64 baseOffset = 0;
+    qint64 sizeBytes = 0;
+    qint64 rollTimestamp = -1;
+    qint64 maxTimestamp = -1;
+};
+
+// When a new segment starts: segment.bytes and segment.ms, as Kafka's LogSegment.shouldRoll has them.
+struct SegmentRollPolicy {
+    qint64 segmentBytes = 1LL << 30;
+    qint64 segmentMs = 7LL * 24 * 3600 * 1000;
+};
+
+// Limits the storage fault seams put on segment writes (LogManager::setStorage*ForTesting): shared by every
+// partition's SegmentLog, owned by the LogManager.
+struct SegmentWriteLimits {
+    qint64 budgetBytes = -1; // bytes that may still be written; -1 = no limit (a nearly full disk otherwise)
+    bool readOnly = false;
+};
+
+// The record bytes of one partition on disk: append-only segment files named by their 20-digit base offset
+// (`00000000000000000000.log`) in the partition's directory, as Kafka lays them out. The index (which batch is
+// where) lives in SQLite; this class only writes, reads, truncates and deletes the files, and remembers which
+// writes are not yet committed so a failed append can be undone (memory equal to disk). Part of the functional
+// core; lives on the engine thread; not thread-safe. POSIX file calls (pwrite, pread, fdatasync).
+class SegmentLog {
+public:
+    // "<topic>-<partition>", Kafka's directory name: unique because the partition is the text after the last '-'.
+    static QString directoryName(const QString &topic, int partition);
+    static QString fileName(qint64 baseOffset);
+
+    SegmentLog(const QString &directory, bool fsyncEachCommit, SegmentWriteLimits *limits);
+    ~SegmentLog();
+    SegmentLog(const SegmentLog &) = delete;
+    SegmentLog &operator=(const SegmentLog &) = delete;
+
+    QString directory() const { return m_directory; }
+    QString filePath(qint64 baseOffset) const;
+    const std::vector<SegmentInfo> &segments() const { return m_segments; }
+    qint64 totalBytes() const;
+
+    // Brings the files in line with the index at start-up (indexed: the index's segments, in offset order, their
+    // sizes as committed). Bytes past a segment's indexed size were written but never committed (a crash between the
+    // write and the index commit): they are validated batch by batch (length, CRC-32C), described and cut off, as
+    // are files the index does not know. A file shorter than the index says is damage: reported, left for reads to
+    // fail on. Each thing done or found is one line of *report. False only when a file operation fails.
+    bool recover(const std::vector<SegmentInfo> &indexed, QStringList *report, QString *why);
+
+    // Writes one batch (its final bytes: base offset assigned) at the end of the active segment, first starting a new
+    // segment at baseOffset when the policy says so or there is none. *segmentBase and *position say where it went.
+    // Nothing is durable before sync() and nothing is committed before commit().
+    bool append(QByteArrayView batch, qint64 baseOffset, qint64 maxTimestamp, qint64 nowMs,
+        const SegmentRollPolicy &policy, qint64 *segmentBase, qint64 *position, QString *why);
+    // The segments append() touched since the last commit()/rollback(), as they are now (for the index).
+    std::vector<SegmentInfo> dirtySegments() const;
+    // fdatasync of the files (and of the directory when a file was created) written since the last commit().
+    bool sync(QString *why);
+    void commit();
+    // Undoes every append since the last commit(): truncates files to their committed size, removes new ones.
+    void rollback();
+
+    // Reads size bytes at position of the segment starting at segmentBase, appending them to *out. A short file
+    // is an error naming the file and the range.
+    bool read(qint64 segmentBase, qint64 position, qint64 size, QByteArray *out, QString *why) const;
+
+    // Forgets and unlinks the segments whose offsets all lie below offset (the next segment starts at or before it);
+    // the active segment too when dropActive (the log start reached the log end). Call once the index no longer names
+    // them.
+    void removeSegmentsBelow(qint64 offset, bool dropActive);
+    // Closes and removes every file and the directory (topic deleted).
+    void removeAll();
+
+private:
+    struct Segment;
+    bool openSegment(qint64 baseOffset, bool create, QString *why);
+    Segment *find(qint64 baseOffset) const;
+
+    QString m_directory;
+    bool m_fsync = false;
+    SegmentWriteLimits *m_limits = nullptr;
+    bool m_directoryDirty = false;
+    std::vector<SegmentInfo> m_segments; // ordered by base offset; the last is the active one
+    std::vector<std::unique_ptr<Segment>> m_files; // parallel to m_segments
+};
+
+} // namespace topicscope::engine

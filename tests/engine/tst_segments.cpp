@@ -1,0 +1,546 @@
+// The on-disk log layout: segment files rolled by segment.bytes and segment.ms, retention by whole segments (the disk
+// shrinks), recovery of a torn tail, damage detected on read, refusal of damaged or unwritable data directories,
+// permissions, and the migration of a schema-2 data directory (record bytes in SQLite) to segment files.
+
+#include "core/clock.h"
+#include "core/events.h"
+#include "log/logmanager.h"
+#include "logtesthelpers.h"
+#include "sqlitetesthelpers.h"
+#include "storage/segmentlog.h"
+#include "storage/sqlitestore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <unistd.h>
+
+using namespace topicscope::engine;
+using namespace topicscope::engine::logtest;
+using namespace topicscope::engine::sqlitetest;
+
+namespace {
+
+// The segment files of a partition directory, "<base offset>:<size>" in offset order.
+QString segmentFiles(const QString &dir)
+{
+    QStringList files;
+    for (const QFileInfo &f : QDir(dir).entryInfoList({QStringLiteral("*.log")}, QDir::Files, QDir::Name))
+        files.append(QStringLiteral("%1:%2").arg(f.completeBaseName().toLongLong()).arg(f.size()));
+    return files.join(QLatin1Char(' '));
+}
+
+qint64 directoryBytes(const QString &dir)
+{
+    qint64 total = 0;
+    for (const QFileInfo &f : QDir(dir).entryInfoList(QDir::Files))
+        total += f.size();
+    return total;
+}
+
+int permissionBits(const QString &path)
+{
+    // QFileInfo::permissions mixes in the user's bits; the mode's low bits are what the test is about.
+    return static_cast<int>(QFileInfo(path).permissions()
+        & (QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::WriteGroup
+            | QFile::ExeGroup | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther));
+}
+
+} // namespace
+
+class TestSegments : public QObject {
+    Q_OBJECT
+
+private:
+    ManualClock m_clock;
+    EventBus m_events;
+    QTemporaryDir m_dir;
+    int m_next = 0;
+
+    StorageOptions freshOptions()
+    {
+        StorageOptions options;
+        options.dataDir = m_dir.filePath(QStringLiteral("data%1").arg(++m_next));
+        return options;
+    }
+
+    std::unique_ptr<LogManager> open(const StorageOptions &options)
+    {
+        QString error;
+        auto log = LogManager::open(options, m_clock, m_events, &error);
+        if (!log)
+            qWarning().noquote() << error;
+        return log;
+    }
+
+    static TopicConfig segmentsOf(qint64 bytes, qint64 ms = 7LL * 24 * 3600 * 1000)
+    {
+        TopicConfig config;
+        config.segmentBytes = bytes;
+        config.segmentMs = ms;
+        return config;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // Recovery and damage reports are warnings the tests below expect (QTest::ignoreMessage).
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("topicscope.engine.*.debug=false\ntopicscope.engine.*.info=false"));
+    }
+
+    void configsAreKafkas()
+    {
+        TopicConfig config;
+        QCOMPARE(config.toKafkaConfigs().value(QStringLiteral("segment.bytes")), QStringLiteral("1073741824"));
+        QCOMPARE(config.toKafkaConfigs().value(QStringLiteral("segment.ms")), QStringLiteral("604800000"));
+        QString why;
+        QCOMPARE(config.applyKafkaConfigs({{QStringLiteral("segment.bytes"), QStringLiteral("13")}}, &why),
+            ErrorCode::InvalidConfig);
+        QVERIFY2(why.contains(QLatin1String("segment.bytes")), qPrintable(why));
+        QCOMPARE(config.applyKafkaConfigs({{QStringLiteral("segment.ms"), QStringLiteral("0")}}, &why),
+            ErrorCode::InvalidConfig);
+        QCOMPARE(config.applyKafkaConfigs({{QStringLiteral("segment.bytes"), QStringLiteral("14")},
+                     {QStringLiteral("segment.ms"), QStringLiteral("1")}}),
+            ErrorCode::None);
+        QCOMPARE(config.segmentBytes, 14);
+        QCOMPARE(config.segmentMs, 1);
+    }
+
+    void fileNamesAreKafkas()
+    {
+        QCOMPARE(SegmentLog::fileName(0), QStringLiteral("00000000000000000000.log"));
+        QCOMPARE(SegmentLog::fileName(1234), QStringLiteral("00000000000000001234.log"));
+        QCOMPARE(SegmentLog::directoryName(QStringLiteral("a-1"), 0), QStringLiteral("a-1-0"));
+    }
+
+    // segment.bytes: a non-empty segment rolls when the next batch would take it past the limit.
+    void rollsBySize()
+    {
+        const StorageOptions options = freshOptions();
+        const qint64 batchSize = makeBatch(1).size();
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        {
+            auto log = open(options);
+            QVERIFY(log);
+            QCOMPARE(log->createTopic(tp.topic, 1, segmentsOf(3 * batchSize)), ErrorCode::None);
+            for (int i = 0; i < 7; ++i)
+                QCOMPARE(log->append(tp, makeBatch(1)).baseOffset, i);
+        }
+        const QString dir = options.dataDir + QLatin1String("/t-0");
+        QCOMPARE(segmentFiles(dir), QStringLiteral("0:%1 3:%1 6:%2").arg(3 * batchSize).arg(batchSize));
+        // Reads cross segment boundaries, after a restart too.
+        auto log = open(options);
+        QVERIFY(log);
+        QCOMPARE(baseOffsets(log->read(tp, 0, 1LL << 30).records), QStringLiteral("0 1 2 3 4 5 6"));
+        QCOMPARE(baseOffsets(log->read(tp, 4, 1).records), QStringLiteral("4"));
+        QCOMPARE(log->append(tp, makeBatch(1)).baseOffset, 7);
+        QCOMPARE(segmentFiles(dir), QStringLiteral("0:%1 3:%1 6:%2").arg(3 * batchSize).arg(2 * batchSize));
+    }
+
+    // segment.ms: a non-empty segment rolls once now is more than segment.ms past its first batch's timestamp.
+    void rollsByTime()
+    {
+        const StorageOptions options = freshOptions();
+        auto log = open(options);
+        QVERIFY(log);
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        QCOMPARE(log->createTopic(tp.topic, 1, segmentsOf(1 << 20, 1000)), ErrorCode::None);
+        const auto appendNow = [&] { return log->append(tp, makeBatch(1, 16, m_clock.nowMs())).baseOffset; };
+        QCOMPARE(appendNow(), 0);
+        m_clock.advance(600);
+        QCOMPARE(appendNow(), 1);
+        m_clock.advance(400); // 1000 ms after the first batch: not more than segment.ms yet
+        QCOMPARE(appendNow(), 2);
+        m_clock.advance(1);
+        QCOMPARE(appendNow(), 3); // rolls
+        m_clock.advance(500);
+        QCOMPARE(appendNow(), 4);
+        const QString dir = options.dataDir + QLatin1String("/t-0");
+        QStringList bases;
+        for (const QString &f : QDir(dir).entryList({QStringLiteral("*.log")}, QDir::Files, QDir::Name))
+            bases.append(QString::number(f.section(QLatin1Char('.'), 0, 0).toLongLong()));
+        QCOMPARE(bases.join(QLatin1Char(' ')), QStringLiteral("0 3"));
+        QCOMPARE(baseOffsets(log->read(tp, 0, 1LL << 30).records), QStringLiteral("0 1 2 3 4"));
+    }
+
+    // Retention deletes whole segments, oldest first, and unlinks them: the partition's files stay within
+    // retention.bytes plus one segment. DeleteRecords moves the log start inside a segment, deleting only what lies
+    // wholly below it.
+    void retentionDeletesWholeSegmentsAndDiskShrinks()
+    {
+        const StorageOptions options = freshOptions();
+        auto log = open(options);
+        QVERIFY(log);
+        const qint64 batchSize = makeBatch(10, 100).size();
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        TopicConfig config = segmentsOf(4 * batchSize);
+        config.retentionBytes = 6 * batchSize;
+        QCOMPARE(log->createTopic(tp.topic, 1, config), ErrorCode::None);
+        for (int i = 0; i < 20; ++i)
+            QCOMPARE(log->append(tp, makeBatch(10, 100)).error, ErrorCode::None);
+        const QString dir = options.dataDir + QLatin1String("/t-0");
+        QCOMPARE(QDir(dir).entryList({QStringLiteral("*.log")}, QDir::Files).size(), 5);
+        QCOMPARE(directoryBytes(dir), 20 * batchSize);
+
+        log->enforceRetention();
+        // 20 batches over a 6-batch limit: 3 whole segments (12 batches) go, the fourth would undercut it.
+        QCOMPARE(log->partitionInfo(tp)->logStartOffset, 120);
+        QCOMPARE(QDir(dir).entryList({QStringLiteral("*.log")}, QDir::Files).size(), 2);
+        QVERIFY(directoryBytes(dir) <= config.retentionBytes + config.segmentBytes);
+        QCOMPARE(directoryBytes(dir), 8 * batchSize);
+
+        // Inside a segment: the log start moves, the file stays.
+        QCOMPARE(log->deleteRecordsBefore(tp, 145), ErrorCode::None);
+        QCOMPARE(log->partitionInfo(tp)->logStartOffset, 145);
+        QCOMPARE(QDir(dir).entryList({QStringLiteral("*.log")}, QDir::Files).size(), 2);
+        QCOMPARE(baseOffsets(log->read(tp, 145, 1).records), QStringLiteral("140"));
+        // Past it: the segment goes.
+        QCOMPARE(log->deleteRecordsBefore(tp, 160), ErrorCode::None);
+        QCOMPARE(segmentFiles(dir), QStringLiteral("160:%1").arg(4 * batchSize));
+        // Everything, the active segment included; the next append starts a new one at the log end.
+        QCOMPARE(log->deleteRecordsBefore(tp, -1), ErrorCode::None);
+        QCOMPARE(segmentFiles(dir), QString());
+        QCOMPARE(log->append(tp, makeBatch(1)).baseOffset, 200);
+        QCOMPARE(segmentFiles(dir), QStringLiteral("200:%1").arg(makeBatch(1).size()));
+        log.reset();
+        log = open(options);
+        QVERIFY(log);
+        QCOMPARE(log->partitionInfo(tp)->logStartOffset, 200);
+        QCOMPARE(baseOffsets(log->read(tp, 200, 1 << 20).records), QStringLiteral("200"));
+    }
+
+    void retentionMsDeletesExpiredSegments()
+    {
+        const StorageOptions options = freshOptions();
+        auto log = open(options);
+        QVERIFY(log);
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        TopicConfig config = segmentsOf(2 * makeBatch(1).size());
+        config.retentionMs = 1000;
+        QCOMPARE(log->createTopic(tp.topic, 1, config), ErrorCode::None);
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(log->append(tp, makeBatch(1, 16, m_clock.nowMs())).error, ErrorCode::None);
+            m_clock.advance(400);
+        }
+        // Timestamps t, t+400, t+800, t+1200, t+1600 in segments [0,1] [2,3] [4]; now is t+2000.
+        log->enforceRetention();
+        QCOMPARE(log->partitionInfo(tp)->logStartOffset, 2);
+        QCOMPARE(segmentFiles(options.dataDir + QLatin1String("/t-0")).count(QLatin1Char(':')), 2);
+    }
+
+    // A crash between the segment write and the index commit leaves bytes past the last indexed batch: recovery
+    // validates them, says what they were and cuts them off; nothing acknowledged is touched.
+    void tornTailIsTruncatedAtStart()
+    {
+        const StorageOptions options = freshOptions();
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        QString before;
+        {
+            auto log = open(options);
+            QVERIFY(log);
+            QCOMPARE(log->createTopic(tp.topic, 1), ErrorCode::None);
+            for (int i = 0; i < 3; ++i)
+                QCOMPARE(log->append(tp, makeBatch(2)).error, ErrorCode::None);
+            before = QString::fromLatin1(log->read(tp, 0, 1 << 20).records.toHex());
+        }
+        const QString segment = options.dataDir + QLatin1String("/t-0/00000000000000000000.log");
+        const qint64 committed = QFileInfo(segment).size();
+        {
+            QFile file(segment);
+            QVERIFY(file.open(QIODevice::Append));
+            QByteArray whole = makeBatch(2);
+            RecordBatch::setBaseOffset(whole, 6);
+            file.write(whole);
+            file.write(makeBatch(5).left(40)); // half a batch
+        }
+        // And a segment the index never heard of (rolled by the append that did not commit).
+        {
+            QFile orphan(options.dataDir + QLatin1String("/t-0/00000000000000000008.log"));
+            QVERIFY(orphan.open(QIODevice::WriteOnly));
+            orphan.write(makeBatch(1));
+        }
+        QTest::ignoreMessage(QtWarningMsg,
+            QRegularExpression(QStringLiteral("recovery: .*00000000000000000000\\.log: \\d+ byte\\(s\\): 1 whole valid "
+                                              "batch\\(es\\), offsets 6\\.\\.7, written but never committed, then 40 "
+                                              "byte\\(s\\) of a torn or invalid batch past the last indexed batch at "
+                                              "position %1: truncated to %1")
+                                   .arg(committed)));
+        QTest::ignoreMessage(QtWarningMsg,
+            QRegularExpression(QStringLiteral("recovery: .*00000000000000000008\\.log: not in the index")));
+        auto log = open(options);
+        QVERIFY(log);
+        QCOMPARE(QFileInfo(segment).size(), committed);
+        QVERIFY(!QFile::exists(options.dataDir + QLatin1String("/t-0/00000000000000000008.log")));
+        QCOMPARE(log->partitionInfo(tp)->logEndOffset, 6);
+        QCOMPARE(QString::fromLatin1(log->read(tp, 0, 1 << 20).records.toHex()), before);
+        QCOMPARE(log->append(tp, makeBatch(1)).baseOffset, 6);
+        QCOMPARE(baseOffsets(log->read(tp, 0, 1 << 20).records), QStringLiteral("0 2 4 6"));
+    }
+
+    // Garbage in a stored batch is found by its CRC when it is read: reported with the file and offsets, never
+    // served. What lies before it is served; a fetch at it gets KAFKA_STORAGE_ERROR.
+    void damagedBatchIsDetectedOnRead()
+    {
+        const StorageOptions options = freshOptions();
+        auto log = open(options);
+        QVERIFY(log);
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        QCOMPARE(log->createTopic(tp.topic, 1), ErrorCode::None);
+        const qint64 batchSize = makeBatch(3, 50).size();
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(log->append(tp, makeBatch(3, 50)).error, ErrorCode::None);
+        const QString segment = options.dataDir + QLatin1String("/t-0/00000000000000000000.log");
+        {
+            QFile file(segment);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.seek(batchSize + 80)); // inside the second batch's records
+            file.write("GARBAGE");
+        }
+        const QRegularExpression report(QStringLiteral(
+            "damaged record batch in .*00000000000000000000\\.log at position %1, offsets 3\\.\\.5 of t-0: .*CRC")
+                                            .arg(batchSize));
+        QTest::ignoreMessage(QtCriticalMsg, report);
+        FetchResult r = log->read(tp, 0, 1 << 20);
+        QCOMPARE(r.error, ErrorCode::None);
+        QCOMPARE(baseOffsets(r.records), QStringLiteral("0"));
+        QTest::ignoreMessage(QtCriticalMsg, report);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("reading t-0 failed: damaged")));
+        r = log->read(tp, 4, 1 << 20);
+        QCOMPARE(r.error, ErrorCode::KafkaStorageError);
+        QVERIFY(r.records.isEmpty());
+        // The batch after it is intact.
+        QCOMPARE(baseOffsets(log->read(tp, 6, 1 << 20).records), QStringLiteral("6"));
+    }
+
+    void emptyDatabaseIsRefused()
+    {
+        const StorageOptions options = freshOptions();
+        QVERIFY(QDir().mkpath(options.dataDir));
+        {
+            QFile db(options.dataDir + QLatin1String("/topicscope.db"));
+            QVERIFY(db.open(QIODevice::WriteOnly));
+        }
+        QString error;
+        QVERIFY(!LogManager::open(options, m_clock, m_events, &error));
+        QVERIFY2(error.contains(options.dataDir + QLatin1String("/topicscope.db"))
+                && error.contains(QLatin1String("empty (0 bytes)")),
+            qPrintable(error));
+    }
+
+    void missingDatabaseBesideSegmentsIsRefused()
+    {
+        const StorageOptions options = freshOptions();
+        {
+            auto log = open(options);
+            QVERIFY(log);
+            QCOMPARE(log->createTopic(QStringLiteral("t"), 1), ErrorCode::None);
+            QCOMPARE(log->append({QStringLiteral("t"), 0}, makeBatch(1)).error, ErrorCode::None);
+        }
+        QVERIFY(QFile::remove(options.dataDir + QLatin1String("/topicscope.db")));
+        QString error;
+        QVERIFY(!LogManager::open(options, m_clock, m_events, &error));
+        QVERIFY2(error.contains(QLatin1String("is missing")) && error.contains(QLatin1String("segment files")),
+            qPrintable(error));
+    }
+
+    void readOnlyDirectoryGetsAClearMessage()
+    {
+        StorageOptions options;
+        QTemporaryDir dir;
+        if (::geteuid() == 0) {
+            // Root writes through file modes; sysfs refuses it files all the same.
+            if (!QFileInfo(QStringLiteral("/sys")).isDir())
+                QSKIP("running as root without /sys: no directory root cannot write");
+            options.dataDir = QStringLiteral("/sys");
+        } else {
+            options.dataDir = dir.path();
+            QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner));
+        }
+        QString error;
+        QVERIFY(!LogManager::open(options, m_clock, m_events, &error));
+        QVERIFY2(error.startsWith(QStringLiteral("data directory %1 is not writable: ").arg(options.dataDir)),
+            qPrintable(error));
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+
+    void directoriesAre0700AndFiles0600()
+    {
+        StorageOptions options = freshOptions();
+        options.dataDir += QLatin1String("/nested");
+        auto log = open(options);
+        QVERIFY(log);
+        QCOMPARE(log->createTopic(QStringLiteral("t"), 1), ErrorCode::None);
+        QCOMPARE(log->append({QStringLiteral("t"), 0}, makeBatch(1)).error, ErrorCode::None);
+        const int dirMode = int(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        const int fileMode = int(QFile::ReadOwner | QFile::WriteOwner);
+        QCOMPARE(permissionBits(options.dataDir), dirMode);
+        QCOMPARE(permissionBits(options.dataDir + QLatin1String("/topicscope.db")), fileMode);
+        QCOMPARE(permissionBits(options.dataDir + QLatin1String("/topicscope.db-wal")), fileMode);
+        QCOMPARE(permissionBits(options.dataDir + QLatin1String("/t-0")), dirMode);
+        QCOMPARE(permissionBits(options.dataDir + QLatin1String("/t-0/00000000000000000000.log")), fileMode);
+    }
+
+    // A topic deleted and created again under the same name starts with no bytes, even when the old directory was
+    // left behind (a crash after the index commit, before the files were removed).
+    void recreatedTopicNeverSeesOldBytes()
+    {
+        const StorageOptions options = freshOptions();
+        auto log = open(options);
+        QVERIFY(log);
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        QCOMPARE(log->createTopic(tp.topic, 1), ErrorCode::None);
+        QCOMPARE(log->append(tp, makeBatch(5)).error, ErrorCode::None);
+        QCOMPARE(log->deleteTopic(tp.topic), ErrorCode::None);
+        QVERIFY(!QFileInfo::exists(options.dataDir + QLatin1String("/t-0")));
+        // As if the removal had not happened.
+        QVERIFY(QDir().mkpath(options.dataDir + QLatin1String("/t-0")));
+        {
+            QFile stale(options.dataDir + QLatin1String("/t-0/00000000000000000000.log"));
+            QVERIFY(stale.open(QIODevice::WriteOnly));
+            stale.write(makeBatch(9));
+        }
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("removing .*t-0 left by an earlier topic")));
+        QCOMPARE(log->createTopic(tp.topic, 1), ErrorCode::None);
+        QCOMPARE(log->append(tp, makeBatch(1)).baseOffset, 0);
+        QCOMPARE(valuesOfFirst(log->read(tp, 0, 1 << 20).records), 1);
+    }
+
+    // A segment shorter than its index says (bytes lost under the index): damage, reported at start with the file,
+    // and the batches it lost fail to read; the ones before them are served.
+    void indexPastTheEndOfASegmentIsDamage()
+    {
+        const StorageOptions options = freshOptions();
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        {
+            auto log = open(options);
+            QVERIFY(log);
+            QCOMPARE(log->createTopic(tp.topic, 1), ErrorCode::None);
+            for (int i = 0; i < 3; ++i)
+                QCOMPARE(log->append(tp, makeBatch(1)).error, ErrorCode::None);
+        }
+        const QString segment = options.dataDir + QLatin1String("/t-0/00000000000000000000.log");
+        const qint64 size = QFileInfo(segment).size();
+        QVERIFY(QFile::resize(segment, size - 10));
+        QTest::ignoreMessage(QtWarningMsg,
+            QRegularExpression(
+                QStringLiteral("recovery: damage: .*00000000000000000000\\.log has %1 byte\\(s\\) but the "
+                               "index holds %2 there")
+                    .arg(size - 10)
+                    .arg(size)));
+        auto log = open(options);
+        QVERIFY(log);
+        const QRegularExpression unreadable(QStringLiteral("cannot read .* of .*00000000000000000000"));
+        QTest::ignoreMessage(QtCriticalMsg, unreadable);
+        QCOMPARE(baseOffsets(log->read(tp, 0, 1 << 20).records), QStringLiteral("0 1"));
+        QTest::ignoreMessage(QtCriticalMsg, unreadable);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("reading t-0 failed")));
+        const FetchResult r = log->read(tp, 2, 1 << 20);
+        QCOMPARE(r.error, ErrorCode::KafkaStorageError);
+        QVERIFY(r.records.isEmpty());
+    }
+
+    // The directory of a topic deleted by a process that died before removing it goes at the next start.
+    void orphanPartitionDirectoryIsRemovedAtStart()
+    {
+        const StorageOptions options = freshOptions();
+        {
+            auto log = open(options);
+            QVERIFY(log);
+            QCOMPARE(log->createTopic(QStringLiteral("t"), 1), ErrorCode::None);
+        }
+        QVERIFY(QDir().mkpath(options.dataDir + QLatin1String("/gone-0")));
+        QVERIFY(QDir().mkpath(options.dataDir + QLatin1String("/not-ours")));
+        for (const char *name : {"/gone-0/00000000000000000000.log", "/not-ours/notes.txt"}) {
+            QFile file(options.dataDir + QLatin1String(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(makeBatch(1));
+        }
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("recovery: removing .*gone-0 with 1 segment")));
+        auto log = open(options);
+        QVERIFY(log);
+        QVERIFY(!QFileInfo::exists(options.dataDir + QLatin1String("/gone-0")));
+        QVERIFY(QFileInfo::exists(options.dataDir + QLatin1String("/not-ours/notes.txt")));
+    }
+
+    // --fsync: the segment is synced before the index commit; appends and reads work the same.
+    void fsyncEachCommitWorks()
+    {
+        StorageOptions options = freshOptions();
+        options.fsyncEachCommit = true;
+        auto log = open(options);
+        QVERIFY(log);
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        QCOMPARE(log->createTopic(tp.topic, 1, segmentsOf(2 * makeBatch(1).size())), ErrorCode::None);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(log->append(tp, makeBatch(1)).baseOffset, i);
+        QCOMPARE(baseOffsets(log->read(tp, 0, 1 << 20).records), QStringLiteral("0 1 2 3 4"));
+    }
+
+    // A data directory written before schema version 3 keeps record bytes in SQLite: the first start moves them to
+    // segment files, once, and the database shrinks. Built here from the schema-1 fixture taken to schema 2 with
+    // schema 2's own SQL, as a build of that version left it.
+    void schema2DirectoryIsMigratedToSegments()
+    {
+        QFile fixture(QStringLiteral(TOPICSCOPE_TESTS_SOURCE_DIR "/engine/data/topicscope-schema1.db.qz"));
+        QVERIFY(fixture.open(QIODevice::ReadOnly));
+        const StorageOptions options = freshOptions();
+        QVERIFY(QDir().mkpath(options.dataDir));
+        const QString db = options.dataDir + QLatin1String("/topicscope.db");
+        {
+            QFile copy(db);
+            QVERIFY(copy.open(QIODevice::WriteOnly));
+            copy.write(qUncompress(fixture.readAll()));
+        }
+        QVERIFY(execOn(db,
+            "BEGIN; ALTER TABLE topics ADD COLUMN uuid BLOB; CREATE UNIQUE INDEX topics_by_uuid ON topics(uuid); "
+            "UPDATE topics SET uuid = randomblob(16); PRAGMA user_version = 2; COMMIT;"));
+        // Some more batches stored as schema 2 stored them (bytes in batch_data), so the migration rolls segments.
+        const qint64 ordersEnd = pragmaOn(db,
+            "SELECT log_end_offset FROM partitions p JOIN topics t "
+            "ON t.topic_id = p.topic_id WHERE t.name = 'orders'");
+        QCOMPARE(ordersEnd, 3);
+        QCOMPARE(pragmaOn(db, "PRAGMA user_version"), 2);
+        const qint64 blobBatches = pragmaOn(db, "SELECT count(*) FROM batch_data");
+        QVERIFY(blobBatches > 0);
+
+        QString expected;
+        {
+            QTest::ignoreMessage(QtInfoMsg, QRegularExpression(QStringLiteral("moving \\d+ record batch")));
+            QLoggingCategory::setFilterRules(QStringLiteral("topicscope.engine.*.debug=false"));
+            auto log = open(options);
+            QLoggingCategory::setFilterRules(
+                QStringLiteral("topicscope.engine.*.debug=false\ntopicscope.engine.*.info=false"));
+            QVERIFY(log);
+            const TopicPartition orders {QStringLiteral("orders"), 0};
+            const FetchResult r = log->read(orders, 0, 1 << 20);
+            QCOMPARE(r.error, ErrorCode::None);
+            QCOMPARE(decodeAll(r.records).size(), size_t(3));
+            expected = QString::fromLatin1(r.records.toHex());
+            QCOMPARE(log->append(orders, makeBatch(1)).baseOffset, 3);
+        }
+        QCOMPARE(pragmaOn(db, "PRAGMA user_version"), qint64(SqliteStore::SchemaVersion));
+        QCOMPARE(pragmaOn(db, "SELECT count(*) FROM batch_data"), 0);
+        QCOMPARE(pragmaOn(db, "SELECT count(*) FROM batches WHERE segment_base IS NULL"), 0);
+        QVERIFY(QFile::exists(options.dataDir + QLatin1String("/orders-0/00000000000000000000.log")));
+        // The second start has nothing to move and reads the same bytes.
+        auto log = open(options);
+        QVERIFY(log);
+        const FetchResult r = log->read({QStringLiteral("orders"), 0}, 0, 1 << 20);
+        QVERIFY(QString::fromLatin1(r.records.toHex()).startsWith(expected));
+        QCOMPARE(baseOffsets(r.records).split(QLatin1Char(' ')).last(), QStringLiteral("3"));
+    }
+
+private:
+    static int valuesOfFirst(const QByteArray &records) { return int(decodeAll(records).size()); }
+};
+
+QTEST_GUILESS_MAIN(TestSegments)
+#include "tst_segments.moc"
