@@ -82,12 +82,13 @@ private Q_SLOTS:
         QCOMPARE(consume.exitCode, 0);
         const QByteArray out = consume.output;
         // GroupMetadataKey v2: 00 02, length 11, "lag-watched"; the value names the protocol type and assignor.
-        QVERIFY2(out.contains(QByteArray::fromHex("0002000b") + "lag-watched|"), out.toHex().constData());
+        QVERIFY2(out.contains(QByteArray(QByteArray::fromHex("0002000b") + "lag-watched|")), out.toHex().constData());
         QVERIFY(out.contains("consumer"));
         QVERIFY(out.contains("range"));
         // OffsetCommitKey v1: 00 01, "lag-watched", "oc", partition 0; OffsetCommitValue v3 with offset 5.
-        QVERIFY(out.contains(QByteArray::fromHex("0001000b") + "lag-watched" + QByteArray::fromHex("00026f6300000000")
-            + "|" + QByteArray::fromHex("00030000000000000005")));
+        const QByteArray commitKey
+            = QByteArray::fromHex("0001000b") + QByteArray("lag-watched") + QByteArray::fromHex("00026f6300000000");
+        QVERIFY(out.contains(QByteArray(commitKey + QByteArray("|") + QByteArray::fromHex("00030000000000000005"))));
     }
 
     void kcatCannotProduceToIt()
