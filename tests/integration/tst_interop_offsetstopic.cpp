@@ -1,6 +1,7 @@
 // __consumer_offsets read by real clients from the real topicscope executable: a kafka-python 2.0.2 consumer group
-// commits, then kcat (Debian's) consumes the internal topic's partition of that group and finds the group's
-// GroupMetadata and OffsetCommit records; kcat -L lists the topic; kcat cannot produce to it.
+// commits, then kcat (Debian's, on librdkafka 2.0.2 and, as the _rdkafka215 entry, 2.15.1) consumes the internal
+// topic's partition of that group and finds the group's GroupMetadata and OffsetCommit records; kcat -L lists the
+// topic; kcat cannot produce to it.
 #include "interopbroker.h"
 
 #include <QStandardPaths>
@@ -57,6 +58,7 @@ private Q_SLOTS:
         if (!pythonHasModule(QStringLiteral("kafka")))
             QSKIP("kafka-python is not installed for /usr/bin/python3 (Debian package python3-kafka)");
         QString error;
+        QVERIFY2(reportKcatLibrdkafka(m_kcat, &error), qPrintable(error));
         QVERIFY2(m_broker.start({QStringLiteral("--group-initial-rebalance-delay-ms"), QStringLiteral("100")}, &error),
             qPrintable(error));
     }
