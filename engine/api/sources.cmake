@@ -5,6 +5,7 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     api/topicpartition.h api/record.h
     api/topicconfig.h api/topicconfig.cpp
     api/topicnames.h api/topicnames.cpp
+    api/consumeroffsetsrecords.h api/consumeroffsetsrecords.cpp
     api/topicinfo.h api/topicid.h api/topicid.cpp api/groupdescription.h
     api/clientoptions.h api/assignornames.h
     api/brokersnapshot.h api/clustertypes.h api/clusterclient.h

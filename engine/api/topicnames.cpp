@@ -41,4 +41,10 @@ QString TopicNames::metricName(const QString &topic)
     return name.replace(QLatin1Char('.'), QLatin1Char('_'));
 }
 
+bool TopicNames::isInternal(const QString &topic)
+{
+    return topic == QLatin1String("__consumer_offsets") || topic == QLatin1String("__transaction_state")
+        || topic == QLatin1String("__share_group_state");
+}
+
 } // namespace topicscope::engine

@@ -17,6 +17,10 @@ public:
     // Kafka maps '.' to '_' in metric names, so it refuses a topic whose name differs from an existing one only
     // there. Two names collide when their metric names are equal.
     static QString metricName(const QString &topic);
+    // Kafka's internal topics (Topic.isInternal): __consumer_offsets, __transaction_state, __share_group_state.
+    // Only the broker writes them, Metadata flags them, auto-creation never creates them, views hide them unless
+    // asked, and scenario recordings leave them out.
+    static bool isInternal(const QString &topic);
 };
 
 } // namespace topicscope::engine

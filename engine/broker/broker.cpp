@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/recordbatch.h"
+#include "topicnames.h"
 
 namespace topicscope::engine {
 
@@ -17,8 +18,13 @@ std::unique_ptr<Broker> Broker::open(BrokerOptions options, Clock &clock, QStrin
     b.m_log = LogManager::open(b.m_options.storage, clock, b.m_events, error);
     if (!b.m_log)
         return nullptr;
+    b.m_offsetsTopic = std::make_unique<OffsetsTopic>(*b.m_log, clock, b.m_options.offsetsTopicPartitions);
+    if (b.m_offsetsTopic->open(error) != ErrorCode::None
+        || b.m_offsetsTopic->migrateFrom(b.m_log->offsetStore(), error) != ErrorCode::None)
+        return nullptr;
+    b.m_lastOffsetsExpiryMs = clock.nowMs();
     b.m_groups = std::make_unique<GroupCoordinator>(
-        clock, b.m_events, b.m_log->offsetStore(),
+        clock, b.m_events, *b.m_offsetsTopic,
         [log = b.m_log.get()](const QString &topic) { return log->partitionCount(topic); }, b.m_options.groups);
     if (b.m_options.memberIdGenerator)
         b.m_groups->setMemberIdGenerator(b.m_options.memberIdGenerator);
@@ -35,6 +41,7 @@ Broker::~Broker()
     m_events.unsubscribe(m_subscription);
     // The coordinator holds timers on the clock and writes offsets through the log's store: it goes first.
     m_groups.reset();
+    m_offsetsTopic.reset();
     m_log.reset();
 }
 
@@ -46,6 +53,11 @@ std::vector<AppendResult> Broker::append(const std::vector<AppendRequest> &reque
     std::vector<RecordBatchHeader> headers; // of each request in toStore
     for (size_t i = 0; i < requests.size(); ++i) {
         const AppendRequest &request = requests[i];
+        if (TopicNames::isInternal(request.topicPartition.topic)) {
+            results[i].error = ErrorCode::InvalidTopicException;
+            results[i].message = QStringLiteral("Cannot append to internal topic %1").arg(request.topicPartition.topic);
+            continue;
+        }
         const std::optional<RecordBatchHeader> header = RecordBatch::parseHeader(request.records);
         if (header && header->producerId >= 0) {
             m_producers.ensureLoaded(request.topicPartition, *m_log);
@@ -93,6 +105,12 @@ qint64 Broker::allocateProducerId()
 void Broker::enforceRetention()
 {
     m_log->enforceRetention();
+    m_offsetsTopic->compact();
+    const qint64 now = m_clock.nowMs();
+    if (now - m_lastOffsetsExpiryMs >= m_options.groups.offsetsRetentionCheckIntervalMs) {
+        m_lastOffsetsExpiryMs = now;
+        m_groups->expireOffsets();
+    }
 }
 
 void Broker::scheduleRetention()

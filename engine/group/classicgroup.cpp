@@ -72,6 +72,7 @@ bool ClassicGroup::transitionTo(State next, const QString &reason)
     }
     const State previous = m_state;
     m_state = next;
+    m_currentStateTimestampMs = m_clock.nowMs();
     // A rebalance that restarts from CompletingRebalance is still the same rebalance for the user.
     if (next == State::PreparingRebalance && previous != State::CompletingRebalance)
         m_rebalance.startedAtMs = m_clock.nowMs();
@@ -286,6 +287,62 @@ std::optional<QSet<QString>> ClassicGroup::subscribedTopics() const
             topics.insert(topic);
     }
     return topics;
+}
+
+GroupMetadataRecordValue ClassicGroup::toRecord() const
+{
+    GroupMetadataRecordValue record;
+    record.protocolType = m_protocolType;
+    record.generation = m_generationId;
+    if (!m_protocolName.isEmpty())
+        record.protocol = m_protocolName;
+    if (!m_leaderId.isEmpty() && !m_members.empty())
+        record.leader = m_leaderId;
+    record.currentStateTimestamp = m_currentStateTimestampMs;
+    for (const auto &[memberId, member] : m_members) {
+        GroupMetadataRecordMember m;
+        m.memberId = memberId;
+        m.groupInstanceId = member.groupInstanceId;
+        m.clientId = member.clientId;
+        m.clientHost = member.clientHost;
+        m.rebalanceTimeoutMs = member.rebalanceTimeoutMs;
+        m.sessionTimeoutMs = member.sessionTimeoutMs;
+        m.subscription = member.metadata(m_protocolName);
+        m.assignment = member.assignment;
+        record.members.append(m);
+    }
+    return record;
+}
+
+void ClassicGroup::restore(const GroupMetadataRecordValue &record)
+{
+    m_protocolType = record.protocolType;
+    m_generationId = record.generation;
+    m_protocolName = record.protocol.value_or(QString());
+    m_leaderId = record.members.isEmpty() ? QString() : record.leader.value_or(QString());
+    m_currentStateTimestampMs = record.currentStateTimestamp;
+    m_members.clear();
+    m_staticMembers.clear();
+    for (const GroupMetadataRecordMember &m : record.members) {
+        ClassicGroupMember member;
+        member.memberId = m.memberId;
+        member.groupInstanceId = m.groupInstanceId;
+        member.clientId = m.clientId;
+        member.clientHost = m.clientHost;
+        member.rebalanceTimeoutMs = m.rebalanceTimeoutMs < 0 ? m.sessionTimeoutMs : m.rebalanceTimeoutMs;
+        member.sessionTimeoutMs = m.sessionTimeoutMs;
+        member.protocolType = record.protocolType;
+        if (record.protocol)
+            member.protocols = {GroupProtocol {*record.protocol, m.subscription}};
+        member.assignment = m.assignment;
+        if (member.groupInstanceId)
+            m_staticMembers.insert(*member.groupInstanceId, member.memberId);
+        m_members.insert_or_assign(m.memberId, std::move(member));
+    }
+    if (!m_leaderId.isEmpty() && !m_members.contains(m_leaderId))
+        m_leaderId = m_members.begin()->first;
+    m_state = m_members.empty() ? State::Empty : State::Stable;
+    m_subscribedTopics = subscribedTopics();
 }
 
 QList<JoinGroupMember> ClassicGroup::currentMemberMetadata() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "consumeroffsetsrecords.h"
 #include "core/clock.h"
 #include "core/events.h"
 #include "group/classicgroupmember.h"
@@ -95,6 +96,16 @@ public:
     // The leader's JoinGroup member list: id, instance id and metadata for the selected protocol.
     QList<JoinGroupMember> currentMemberMetadata() const;
 
+    // When the group entered its current state (Kafka's currentStateTimestamp): offsets of an Empty group expire
+    // offsets.retention.minutes after it became Empty.
+    qint64 currentStateTimestampMs() const { return m_currentStateTimestampMs; }
+    // The group's generation as Kafka's GroupMetadata record stores it.
+    GroupMetadataRecordValue toRecord() const;
+    // Rebuilds the group from its last GroupMetadata record at start-up, as Kafka's loader does: generation,
+    // protocol, leader and members come back, the state is Stable with members and Empty without. No event is
+    // published; the coordinator restarts the members' session timers.
+    void restore(const GroupMetadataRecordValue &record);
+
     Rebalance &rebalance() { return m_rebalance; }
     QMap<TopicPartition, CommittedOffset> &offsets() { return m_offsets; }
     const QMap<TopicPartition, CommittedOffset> &offsets() const { return m_offsets; }
@@ -111,6 +122,7 @@ private:
     Clock &m_clock;
     EventBus &m_events;
     State m_state = State::Empty;
+    qint64 m_currentStateTimestampMs = -1;
     qint32 m_generationId = 0;
     QString m_protocolType;
     QString m_protocolName;

@@ -34,6 +34,20 @@ ErrorCode GroupCoordinator::load(QString *why)
             *why = error;
         return ErrorCode::KafkaStorageError;
     }
+    const QMap<QString, GroupMetadataRecordValue> storedGroups = d->offsetStore.loadGroups(&error);
+    if (!error.isEmpty()) {
+        qCWarning(lcGroupCoordinator).noquote() << QStringLiteral("loading group metadata failed: %1").arg(error);
+        if (why)
+            *why = error;
+        return ErrorCode::KafkaStorageError;
+    }
+    for (auto it = storedGroups.cbegin(); it != storedGroups.cend(); ++it) {
+        ClassicGroup &group = d->create(it.key());
+        group.restore(it.value());
+        for (auto &[memberId, member] : group.members())
+            d->touch(group, member);
+        qCInfo(lcGroupCoordinator).noquote() << QStringLiteral("loaded group %1 (%2)").arg(it.key(), group.dump());
+    }
     for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
         ClassicGroup *group = d->find(it.key());
         if (!group)
@@ -348,6 +362,9 @@ ErrorCode GroupCoordinator::deleteGroup(const QString &groupId)
 void GroupCoordinator::onTopicDeleted(const QString &topic)
 {
     Private::Batch batch(*d);
+    if (d->offsetStore.deleteTopicOffsets(topic) != ErrorCode::None)
+        qCWarning(lcGroupCoordinator).noquote()
+            << QStringLiteral("deleting the committed offsets of topic %1 from storage failed").arg(topic);
     QStringList emptied;
     for (auto &[groupId, group] : d->groups) {
         QMap<TopicPartition, CommittedOffset> &offsets = group->offsets();
@@ -366,6 +383,52 @@ void GroupCoordinator::onTopicDeleted(const QString &topic)
     }
     for (const QString &groupId : std::as_const(emptied))
         d->removeGroup(*d->find(groupId), QStringLiteral("its last committed offsets went with topic %1").arg(topic));
+}
+
+int GroupCoordinator::expireOffsets()
+{
+    Private::Batch batch(*d);
+    const qint64 now = d->clock.nowMs();
+    const qint64 retention = d->config.offsetsRetentionMs;
+    int expiredCount = 0;
+    QStringList emptied;
+    for (auto &[groupId, group] : d->groups) {
+        const bool empty = group->is(State::Empty);
+        const bool stableConsumer = group->is(State::Stable) && group->usesConsumerProtocol();
+        if (!empty && !stableConsumer)
+            continue;
+        QList<TopicPartition> expired;
+        for (const CommittedOffset &offset : std::as_const(group->offsets())) {
+            if (!empty && group->isSubscribedToTopic(offset.topicPartition.topic))
+                continue;
+            const qint64 base = empty && group->currentStateTimestampMs() >= 0 ? group->currentStateTimestampMs()
+                                                                               : offset.commitTimestampMs;
+            if (base + retention <= now)
+                expired.append(offset.topicPartition);
+        }
+        if (!expired.isEmpty()) {
+            if (d->offsetStore.deleteOffsets(groupId, expired) != ErrorCode::None) {
+                qCWarning(lcGroupCoordinator).noquote()
+                    << QStringLiteral("group %1: storing the expiry of %2 offset(s) failed")
+                           .arg(groupId)
+                           .arg(expired.size());
+                continue;
+            }
+            for (const TopicPartition &tp : std::as_const(expired))
+                group->offsets().remove(tp);
+            expiredCount += static_cast<int>(expired.size());
+            qCInfo(lcGroupCoordinator).noquote()
+                << QStringLiteral("group %1: %2 committed offset(s) expired after %3 ms")
+                       .arg(groupId)
+                       .arg(expired.size())
+                       .arg(retention);
+        }
+        if (empty && group->offsets().isEmpty() && group->pendingMembers().isEmpty())
+            emptied.append(groupId);
+    }
+    for (const QString &groupId : std::as_const(emptied))
+        d->removeGroup(*d->find(groupId), QStringLiteral("group is empty and has no committed offsets left"));
+    return expiredCount;
 }
 
 const GroupCoordinatorConfig &GroupCoordinator::config() const

@@ -26,6 +26,8 @@ struct GroupCoordinatorConfig {
     qint64 maxSessionTimeoutMs = 1800000; // group.max.session.timeout.ms
     int maxGroupSize = std::numeric_limits<int>::max(); // group.max.size
     int offsetMetadataMaxBytes = 4096; // offset.metadata.max.bytes
+    qint64 offsetsRetentionMs = 7LL * 24 * 3600 * 1000; // offsets.retention.minutes (7 days) in ms
+    qint64 offsetsRetentionCheckIntervalMs = 600000; // offsets.retention.check.interval.ms
 };
 
 struct GroupProtocol {
@@ -149,7 +151,10 @@ public:
         std::function<int(const QString &topic)> partitionCount, GroupCoordinatorConfig config = {});
     ~GroupCoordinator();
 
-    // Loads committed offsets from the store (call once at start-up). Groups come back Empty with offsets.
+    // Loads committed offsets and each group's last generation from the store (call once at start-up), as
+    // Kafka's loader does: a group that had members comes back Stable with its generation, protocol, leader,
+    // members and assignments, and each member's session timer starts again, so members that do not heartbeat
+    // expire and the next rebalance continues the generation count. A group without members comes back Empty.
     ErrorCode load(QString *why = nullptr);
 
     void joinGroup(const JoinGroupRequest &request, std::function<void(const JoinGroupResponse &)> respond);
@@ -175,8 +180,14 @@ public:
     GroupDescription describeGroup(const QString &groupId) const;
     // DeleteGroups: only Empty groups (NON_EMPTY_GROUP otherwise, GROUP_ID_NOT_FOUND if unknown).
     ErrorCode deleteGroup(const QString &groupId);
-    // Drops offsets of a deleted topic from every group (the log manager deletes them from storage).
+    // Drops offsets of a deleted topic from every group and from the store (tombstones).
     void onTopicDeleted(const QString &topic);
+    // Kafka 2.1+ offsets retention, at clock time: the offsets of an Empty group expire offsetsRetentionMs after
+    // the group became Empty (after their commit when that time is unknown); a Stable "consumer" group's offsets
+    // of topics no member subscribes to any more expire offsetsRetentionMs after their commit. An Empty group left
+    // without offsets is then removed (Dead, group tombstone). Returns the number of offsets expired. The broker
+    // calls it every offsetsRetentionCheckIntervalMs.
+    int expireOffsets();
 
     const GroupCoordinatorConfig &config() const;
     void setConfig(const GroupCoordinatorConfig &config);

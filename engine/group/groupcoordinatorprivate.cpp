@@ -102,8 +102,22 @@ void GroupCoordinator::Private::cancelTimers(ClassicGroup &group)
         clock.cancel(std::exchange(member.heartbeatTimer, 0));
 }
 
+ErrorCode GroupCoordinator::Private::storeGroup(ClassicGroup &group)
+{
+    if (offsetStore.storeGroup(group.groupId(), group.toRecord()) == ErrorCode::None)
+        return ErrorCode::None;
+    qCWarning(lcGroupCoordinator).noquote()
+        << QStringLiteral("group %1: storing generation %2 failed").arg(group.groupId()).arg(group.generationId());
+    // Kafka's storeGroup answers a storage failure with COORDINATOR_NOT_AVAILABLE: the client retries.
+    return ErrorCode::CoordinatorNotAvailable;
+}
+
 void GroupCoordinator::Private::removeGroup(ClassicGroup &group, const QString &reason)
 {
+    // Kafka's group tombstone: a restart must not bring the group back.
+    if (offsetStore.deleteGroup(group.groupId()) != ErrorCode::None)
+        qCWarning(lcGroupCoordinator).noquote()
+            << QStringLiteral("group %1: storing its removal failed").arg(group.groupId());
     cancelTimers(group);
     group.transitionTo(State::Dead, reason);
     groups.erase(group.groupId());
@@ -311,6 +325,8 @@ void GroupCoordinator::Private::onCompleteJoin(ClassicGroup &group, const QStrin
     if (group.is(State::Empty)) {
         // Nobody owns anything any more: the next generation's assignment is all news.
         group.rebalance().previousOwners.clear();
+        // Kafka stores the empty generation too, so that a restart continues from it.
+        storeGroup(group);
         return;
     }
     const QList<JoinGroupMember> memberList = group.currentMemberMetadata();
@@ -394,6 +410,12 @@ void GroupCoordinator::Private::completeSync(
         qCInfo(lcGroupCoordinator).noquote()
             << QStringLiteral("group %1: leader gave no assignment to %2; sending them an empty one")
                    .arg(group.groupId(), missing.join(QStringLiteral(", ")));
+    // Kafka stores the generation before it answers anyone: members must not act on an assignment that a
+    // restart would forget.
+    if (const ErrorCode error = storeGroup(group); error != ErrorCode::None) {
+        resetAndPropagateAssignmentError(group, error);
+        return maybePrepareRebalance(group, QStringLiteral("storing generation %1 failed").arg(group.generationId()));
+    }
     group.transitionTo(State::Stable,
         QStringLiteral("leader %1 sent the assignment for generation %2")
             .arg(leaderId, QString::number(group.generationId())));
@@ -666,6 +688,8 @@ void GroupCoordinator::Private::updateStaticMemberAndRebalance(ClassicGroup &gro
                 response.leader = previousLeader;
             }
             respond(std::exchange(member.awaitingJoin, {}), response);
+            // The new member id replaces the old one in the stored generation.
+            storeGroup(group);
             return;
         }
         return maybePrepareRebalance(group, reason);

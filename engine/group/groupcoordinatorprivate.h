@@ -76,6 +76,8 @@ struct GroupCoordinator::Private {
     ClassicGroup *find(const QString &groupId) const;
     ClassicGroup &create(const QString &groupId);
     void cancelTimers(ClassicGroup &group);
+    // Writes the group's generation (GroupMetadata record); COORDINATOR_NOT_AVAILABLE when storage fails.
+    ErrorCode storeGroup(ClassicGroup &group);
     // Marks the group Dead and forgets it (DeleteGroups, or its last offsets went with a deleted topic).
     void removeGroup(ClassicGroup &group, const QString &reason);
 

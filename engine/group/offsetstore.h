@@ -1,5 +1,6 @@
 #pragma once
 
+#include "consumeroffsetsrecords.h"
 #include "errorcode.h"
 #include "topicpartition.h"
 
@@ -20,8 +21,9 @@ struct CommittedOffset {
     bool operator==(const CommittedOffset &) const = default;
 };
 
-// Durable storage of committed offsets, used by the GroupCoordinator. The SQLite store implements it;
-// tests may use an in-memory fake. Engine thread only.
+// Durable storage of committed offsets and group metadata, used by the GroupCoordinator. The broker keeps them in
+// the internal topic __consumer_offsets (OffsetsTopic); the legacy SQLite offsets table implements the offsets
+// part and is read once to migrate an old data directory; tests may use an in-memory fake. Engine thread only.
 class OffsetStore {
 public:
     virtual ~OffsetStore() = default;
@@ -36,6 +38,27 @@ public:
     virtual ErrorCode deleteTopicOffsets(const QString &topic) = 0;
     // Every stored offset by group id, read once at start-up.
     virtual QMap<QString, std::vector<CommittedOffset>> loadOffsets(QString *why = nullptr) const = 0;
+
+    // A group's generation (Kafka's GroupMetadata record), stored on every generation. A store that keeps only
+    // offsets (the legacy SQLite table) ignores it and loads no groups.
+    virtual ErrorCode storeGroup(const QString &groupId, const GroupMetadataRecordValue &group)
+    {
+        Q_UNUSED(groupId);
+        Q_UNUSED(group);
+        return ErrorCode::None;
+    }
+    // Forgets a group's metadata (Kafka's group tombstone): the group was deleted or expired.
+    virtual ErrorCode deleteGroup(const QString &groupId)
+    {
+        Q_UNUSED(groupId);
+        return ErrorCode::None;
+    }
+    // Every stored group's last generation by group id, read once at start-up.
+    virtual QMap<QString, GroupMetadataRecordValue> loadGroups(QString *why = nullptr) const
+    {
+        Q_UNUSED(why);
+        return {};
+    }
 };
 
 } // namespace topicscope::engine

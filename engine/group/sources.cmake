@@ -14,4 +14,5 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
 list(APPEND TOPICSCOPE_ENGINE_SOURCES
     group/groupcoordinator.cpp group/groupcoordinatorprivate.h group/groupcoordinatorprivate.cpp
     group/classicgroup.h group/classicgroup.cpp group/classicgroupmember.h
+    group/offsetstopic.h group/offsetstopic.cpp
 )

@@ -1,4 +1,5 @@
 #include "liverecorder.h"
+#include "topicnames.h"
 
 #include "broker/broker.h"
 
@@ -160,7 +161,7 @@ void LiveRecorder::onProduce(const WireExchange &e)
 {
     const QString name = connectionName(e);
     for (const WireRange &r : e.produced) {
-        if (r.error != ErrorCode::None || r.firstOffset < 0)
+        if (r.error != ErrorCode::None || r.firstOffset < 0 || TopicNames::isInternal(r.topicPartition.topic))
             continue;
         LiveClient &p = m_producers[name];
         p.name = name;
@@ -212,6 +213,8 @@ LiveMember *LiveRecorder::memberForFetch(const WireExchange &e, const TopicParti
 void LiveRecorder::onFetch(const WireExchange &e)
 {
     for (const WireRange &r : e.fetched) {
+        if (TopicNames::isInternal(r.topicPartition.topic)) // a lag monitor reading the broker's bookkeeping
+            continue;
         LiveMember *member = memberForFetch(e, r.topicPartition);
         LiveDelivery d;
         d.timeMs = now();

@@ -4,6 +4,7 @@
 #include "runtime/liveflow.h"
 #include "runtime/scenariocontrol.h"
 #include "runtime/scenarioplayer.h"
+#include "topicnames.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -146,7 +147,18 @@ quint64 EngineFacade::createTopic(const QString &name, int partitions, const Top
 
 quint64 EngineFacade::deleteTopic(const QString &name)
 {
-    return runCommand([=](Engine &e, QString *why) { return e.log().deleteTopic(name, why); });
+    return runCommand([=](Engine &e, QString *why) {
+        if (TopicNames::isInternal(name) && e.log().partitionCount(name) >= 0) {
+            if (why)
+                *why = QStringLiteral("Topic %1 is an internal topic and cannot be deleted").arg(name);
+            return ErrorCode::InvalidTopicException;
+        }
+        const ErrorCode error = e.log().deleteTopic(name, why);
+        // As DeleteTopics does: the groups' offsets of the topic go too (tombstones in __consumer_offsets).
+        if (error == ErrorCode::None)
+            e.broker().groups().onTopicDeleted(name);
+        return error;
+    });
 }
 
 quint64 EngineFacade::createPartitions(const QString &name, int newPartitionCount)

@@ -1,4 +1,5 @@
 #include "flowprojector.h"
+#include "topicnames.h"
 
 #include "broker/broker.h"
 #include "core/recordbatch.h"
@@ -104,6 +105,8 @@ void FlowProjector::projectTopics(const Broker &broker, FlowSnapshot &s) const
     const ScenarioRecording &recording = m_recorder.recording();
     const LogManager &log = broker.log();
     for (const QString &topic : log.topicNames()) {
+        if (TopicNames::isInternal(topic)) // the broker's bookkeeping, not a partition strip
+            continue;
         FlowTopic t;
         t.name = topic;
         const int count = log.partitionCount(topic);

@@ -1,4 +1,5 @@
 #include "scenarioevaluator.h"
+#include "topicnames.h"
 
 #include "sim/scenarioformat.h"
 #include "sim/scenariorecorder.h"
@@ -201,6 +202,8 @@ QString ScenarioEvaluator::stateDump() const
         return out + QStringLiteral("(not started)\n");
     const LogManager &log = broker->log();
     for (const QString &topic : log.topicNames()) {
+        if (TopicNames::isInternal(topic)) // the broker's bookkeeping, not the scenario's
+            continue;
         const std::optional<TopicInfo> info = log.describeTopic(topic);
         out += QStringLiteral("topic %1: %2 partition(s)\n").arg(topic).arg(info ? info->partitions.size() : 0);
         if (info) {

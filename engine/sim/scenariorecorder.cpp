@@ -1,4 +1,5 @@
 #include "scenariorecorder.h"
+#include "topicnames.h"
 
 #include "broker/broker.h"
 #include "sim/scenarioformat.h"
@@ -103,6 +104,12 @@ void ScenarioRecorder::count(const ScenarioEvent &e)
 
 void ScenarioRecorder::onEvent(const Event &event)
 {
+    // Commits and generations reach the recording through the coordinator's events; the records the broker keeps
+    // of them in __consumer_offsets are not the scenario's.
+    if (const auto *e = std::get_if<BatchAppended>(&event); e && TopicNames::isInternal(e->topic))
+        return;
+    if (const auto *e = std::get_if<RecordsDeleted>(&event); e && TopicNames::isInternal(e->topic))
+        return;
     if (const auto *e = std::get_if<GroupStateChanged>(&event)) {
         if (e->toState == QStringLiteral("PreparingRebalance"))
             m_rebalanceCause[e->groupId] = e->reason;

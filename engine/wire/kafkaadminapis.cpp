@@ -2,6 +2,7 @@
 
 #include "group/groupcoordinator.h"
 #include "log/logmanager.h"
+#include "topicnames.h"
 #include "wire/configcatalog.h"
 
 #include <QHash>
@@ -341,6 +342,11 @@ WireResponse KafkaApis::Private::handleDeleteTopics(const RequestHeader &h, Wire
             if (name.isEmpty()) {
                 result.error = ErrorCode::UnknownTopicId;
                 why = QStringLiteral("topic id %1 does not exist").arg(id.toString());
+            } else if (TopicNames::isInternal(name) && log.partitionCount(name) >= 0) {
+                // Deleting __consumer_offsets would lose every group's offsets; kafka-topics.sh refuses it ("is a
+                // kafka internal topic and is not allowed to be marked for deletion"), the broker refuses too.
+                result.error = ErrorCode::InvalidTopicException;
+                why = QStringLiteral("Topic %1 is an internal topic and cannot be deleted").arg(name);
             } else {
                 const TopicId deletedId = log.topicId(name);
                 result.error = log.deleteTopic(name, &why);

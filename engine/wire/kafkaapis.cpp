@@ -6,6 +6,7 @@
 #include "core/recordbatch.h"
 #include "group/groupcoordinator.h"
 #include "log/logmanager.h"
+#include "topicnames.h"
 #include "wire/wirewriter.h"
 
 #include <QHash>
@@ -203,9 +204,13 @@ WireResponse KafkaApis::Private::handleMetadata(const RequestHeader &h, WireRead
     for (const QString &name : std::as_const(names)) {
         MetadataResponse::Topic topic;
         topic.name = name;
+        topic.isInternal = TopicNames::isInternal(name);
         int count = log.partitionCount(name);
-        // Kafka creates named topics only; an all-topics request never creates anything.
-        if (count < 0 && !allTopics && !byId && request->allowAutoTopicCreation && config.autoCreateTopics) {
+        // Kafka creates named topics only; an all-topics request never creates anything. Internal topics are the
+        // broker's own: __consumer_offsets exists from the start and the others (transactions, share groups) are
+        // not implemented, so a client's Metadata never creates one.
+        if (count < 0 && !allTopics && !byId && request->allowAutoTopicCreation && config.autoCreateTopics
+            && !topic.isInternal) {
             QString why;
             const ErrorCode e = log.createTopic(name, config.numPartitions, {}, &why);
             if (e == ErrorCode::None) {

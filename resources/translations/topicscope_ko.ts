@@ -2969,6 +2969,17 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>topicscope::ui::TopicsView</name>
+    <message>
+        <source>Show internal topics</source>
+        <translation>내부 토픽 표시</translation>
+    </message>
+    <message>
+        <source>Also list the broker&apos;s own topics, such as __consumer_offsets where committed offsets and group generations are kept</source>
+        <translation>커밋된 오프셋과 그룹 세대를 저장하는 __consumer_offsets 같은 브로커 자체 토픽도 표시합니다</translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::WireClientsModel</name>
     <message>
         <source>(no client.id)</source>

@@ -196,6 +196,18 @@ inline ProgramRun runProgram(const QString &program, const QStringList &args, co
 // Runs one scenario of a client script (`/usr/bin/python3 script BOOTSTRAP SCENARIO [ARGS...]`) against the
 // broker; a script prints "DONE" when it finished. On failure the script's output and the broker's log tail
 // go to the test log, which is what one needs to tell a client problem from a broker one.
+// kcat with -b pointing at the broker; on failure its output and the broker's log tail are printed.
+inline ProgramRun runKcat(
+    InteropBroker &broker, const QString &kcat, const QStringList &args, const QByteArray &input = {})
+{
+    ProgramRun run = runProgram(kcat, QStringList {QStringLiteral("-b"), broker.bootstrap()} + args, input, 60000);
+    if (run.exitCode != 0)
+        qWarning().noquote() << "kcat" << args.join(QLatin1Char(' ')) << "failed:\n"
+                             << run.output << "\n--- broker log tail:\n"
+                             << broker.logTail();
+    return run;
+}
+
 inline ProgramRun runClientScenario(
     InteropBroker &broker, const QString &script, const QString &scenario, const QStringList &extraArgs = {})
 {

@@ -797,11 +797,16 @@ private Q_SLOTS:
         const qint64 a1 = broker.log->partitionInfo({QStringLiteral("a"), 1})->sizeBytes;
         const qint64 b0 = broker.log->partitionInfo({QStringLiteral("b"), 0})->sizeBytes;
         QVERIFY(a1 > b0 && b0 > 0);
+        // Every partition, the broker's own __consumer_offsets (50, empty, made at start) first.
+        QString internal;
+        for (int p = 0; p < 50; ++p)
+            internal += QStringLiteral("__consumer_offsets-%1 0 lag=0 future=0, ").arg(p);
         QCOMPARE(describe(std::nullopt),
-            QStringList {QStringLiteral("in-memory 0 total=-1 usable=-1: a-0 0 lag=0 future=0, a-1 %1 lag=0 "
+            QStringList {QStringLiteral("in-memory 0 total=-1 usable=-1: %3a-0 0 lag=0 future=0, a-1 %1 lag=0 "
                                         "future=0, b-0 %2 lag=0 future=0")
                              .arg(a1)
-                             .arg(b0)});
+                             .arg(b0)
+                             .arg(internal)});
         // Named partitions only; those that do not exist are left out.
         QCOMPARE(describe(QList<std::pair<QString, QList<qint32>>> {
                      {QStringLiteral("a"), {1, 7}}, {QStringLiteral("missing"), {0}}}),
@@ -847,8 +852,10 @@ private Q_SLOTS:
         QCOMPARE(dir.logDir, QDir(dataDir.path()).absolutePath());
         QVERIFY2(dir.totalBytes > 0, qPrintable(QString::number(dir.totalBytes)));
         QVERIFY(dir.usableBytes >= 0 && dir.usableBytes <= dir.totalBytes);
-        QCOMPARE(dir.topics.size(), qsizetype(1));
-        QCOMPARE(dir.topics.at(0).partitions.at(0).partitionSize,
+        // __consumer_offsets (made at start) and t.
+        QCOMPARE(dir.topics.size(), qsizetype(2));
+        QCOMPARE(dir.topics.at(0).name, QStringLiteral("__consumer_offsets"));
+        QCOMPARE(dir.topics.at(1).partitions.at(0).partitionSize,
             core->log().partitionInfo({QStringLiteral("t"), 0})->sizeBytes);
     }
 

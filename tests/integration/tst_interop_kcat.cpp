@@ -20,13 +20,7 @@ private:
 
     ProgramRun kcat(const QStringList &args, const QByteArray &input = {})
     {
-        ProgramRun run
-            = runProgram(m_kcat, QStringList {QStringLiteral("-b"), m_broker.bootstrap()} + args, input, 60000);
-        if (run.exitCode != 0)
-            qWarning().noquote() << "kcat" << args.join(QLatin1Char(' ')) << "failed:\n"
-                                 << run.output << "\n--- broker log tail:\n"
-                                 << m_broker.logTail();
-        return run;
+        return runKcat(m_broker, m_kcat, args, input);
     }
 
     // kcat -f output lines, without its "% ..." status lines.

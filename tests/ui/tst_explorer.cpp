@@ -6,6 +6,7 @@
 #include "chartsview.h"
 #include "client/consumer.h"
 #include "clustertreemodel.h"
+#include "consumeroffsetsrecords.h"
 #include "createtopicdialog.h"
 #include "groupmembersmodel.h"
 #include "groupoffsetsmodel.h"
@@ -449,6 +450,28 @@ private Q_SLOTS:
             2);
         QTRY_VERIFY(groups->offsetsModel()->totalLag() > 0);
         QVERIFY(!groups->canResetOffsets()); // Stable: Kafka refuses a reset
+
+        // __consumer_offsets: hidden until asked for, then browsable with its records decoded to text.
+        const QString internal = engine::ConsumerOffsetsRecords::topicName();
+        QCOMPARE(window.topicsView()->model()->rowOf(internal), -1);
+        window.topicsView()->showInternalSwitch()->setChecked(true);
+        QCOMPARE(window.topicsView()->model()->rowCount(), 3);
+        QVERIFY(window.topicsView()->model()->rowOf(internal) >= 0);
+        browser->browse(internal, engine::ConsumerOffsetsRecords::partitionFor(QStringLiteral("billing"), 50));
+        const auto decodedValues = [messages] {
+            QStringList values;
+            for (int r = 0; r < messages->rowCount(); ++r)
+                values << messages->index(r, ui::MessageModel::Value).data().toString();
+            return values.join(QLatin1Char('\n'));
+        };
+        QTRY_VERIFY(decodedValues().contains(QStringLiteral("group metadata billing generation 1 type consumer")));
+        QTRY_VERIFY(decodedValues().contains(QStringLiteral("offset commit group=billing topic=orders partition=")));
+        QTRY_VERIFY(messages->index(0, ui::MessageModel::Key)
+                        .data()
+                        .toString()
+                        .startsWith(QStringLiteral("group metadata billing")));
+        window.topicsView()->showInternalSwitch()->setChecked(false);
+        QCOMPARE(window.topicsView()->model()->rowCount(), 2);
 
         // More traffic so that the charts have something to draw.
         panel->findChild<QLineEdit *>(QStringLiteral("produceKey"))->setText(QStringLiteral("user-{i}"));

@@ -1,6 +1,7 @@
 #include "chartsview.h"
 
 #include "timeserieschart.h"
+#include "topicnames.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -77,8 +78,10 @@ void ChartsView::setScope(const QString &topic)
 void ChartsView::updateScopes(const engine::BrokerSnapshot &snapshot)
 {
     QStringList topics;
-    for (const engine::TopicInfo &t : snapshot.topics)
-        topics.append(t.name);
+    for (const engine::TopicInfo &t : snapshot.topics) {
+        if (!engine::TopicNames::isInternal(t.name))
+            topics.append(t.name);
+    }
     QStringList shown;
     for (int i = 1; i < m_scopeBox->count(); ++i)
         shown.append(m_scopeBox->itemData(i).toString());
@@ -106,6 +109,9 @@ void ChartsView::setSnapshot(const engine::BrokerSnapshot &snapshot)
     QMap<QString, double> consumePartitions;
     m_partitionSeries.clear();
     for (const engine::TopicInfo &t : snapshot.topics) {
+        // The broker's own bookkeeping (a commit is a record of __consumer_offsets) is not the traffic charted.
+        if (engine::TopicNames::isInternal(t.name))
+            continue;
         double produced = 0;
         double consumed = 0;
         QStringList &names = m_partitionSeries[t.name];

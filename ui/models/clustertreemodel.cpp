@@ -1,6 +1,7 @@
 #include "clustertreemodel.h"
 
 #include "format.h"
+#include "topicnames.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -55,9 +56,14 @@ void ClusterTreeModel::setBrokerName(const QString &name)
 void ClusterTreeModel::setSnapshot(const engine::BrokerSnapshot &snapshot)
 {
     Spec broker {Kind::Broker, QStringLiteral("broker"), m_brokerName + tr(" · broker 0"), {}, -1, {}, {}};
-    Spec topics {
-        Kind::TopicsFolder, QStringLiteral("topics"), tr("Topics (%1)").arg(snapshot.topics.size()), {}, -1, {}, {}};
+    // The broker's internal topics (__consumer_offsets) are shown by the Topics tab's switch, not in the tree.
+    QList<engine::TopicInfo> shown;
     for (const engine::TopicInfo &t : snapshot.topics) {
+        if (!engine::TopicNames::isInternal(t.name))
+            shown.append(t);
+    }
+    Spec topics {Kind::TopicsFolder, QStringLiteral("topics"), tr("Topics (%1)").arg(shown.size()), {}, -1, {}, {}};
+    for (const engine::TopicInfo &t : std::as_const(shown)) {
         qint64 records = 0;
         Spec topic {Kind::Topic, t.name, {}, t.name, -1, {}, {}};
         for (const engine::PartitionInfo &p : t.partitions) {

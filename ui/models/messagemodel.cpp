@@ -1,6 +1,7 @@
 #include "messagemodel.h"
 
 #include "clusterclient.h"
+#include "consumeroffsetsrecords.h"
 
 #include <QFontDatabase>
 
@@ -686,6 +687,16 @@ void MessageModel::onTailPage(int partition, const engine::MessagePage &page)
     Q_EMIT pageLoaded();
 }
 
+QString MessageModel::decodedOffsetsRecord(const engine::MessageRow &row, bool whole) const
+{
+    // The broker's own records read as text; the raw bytes stay one format switch away (Hex, Base64).
+    if (m_topic != engine::ConsumerOffsetsRecords::topicName()
+        || (m_format != BytesFormat::Text && m_format != BytesFormat::Json))
+        return {};
+    return whole ? engine::ConsumerOffsetsRecords::describe(row.key, row.value)
+                 : engine::ConsumerOffsetsRecords::describeKey(row.key);
+}
+
 QVariant MessageModel::cell(const engine::MessageRow &row, int column, int role) const
 {
     const bool tooltip = role == Qt::ToolTipRole;
@@ -697,8 +708,12 @@ QVariant MessageModel::cell(const engine::MessageRow &row, int column, int role)
     case Timestamp:
         return role == SortRole ? QVariant(row.timestamp) : QVariant(format::timestamp(row.timestamp));
     case Key:
+        if (const QString decoded = decodedOffsetsRecord(row, false); !decoded.isEmpty())
+            return decoded;
         return format::bytes(row.key, m_format, !tooltip);
     case Value:
+        if (const QString decoded = decodedOffsetsRecord(row, true); !decoded.isEmpty())
+            return decoded;
         if (tooltip)
             return format::bytes(row.value, m_format == BytesFormat::Text ? BytesFormat::Json : m_format, false)
                 .left(4000);

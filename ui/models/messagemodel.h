@@ -137,6 +137,8 @@ private:
     void clearTail(); // no signals
     int logRowCount() const;
     QVariant cell(const engine::MessageRow &row, int column, int role) const;
+    // __consumer_offsets records decoded to text (key alone, or the whole record); empty for any other topic.
+    QString decodedOffsetsRecord(const engine::MessageRow &row, bool whole) const;
 
     QPointer<engine::ClusterClient> m_client;
     QString m_topic;

@@ -1,13 +1,16 @@
 #include "topicsmodel.h"
 
 #include "format.h"
+#include "topicnames.h"
 
 namespace topicscope::ui {
 
-QList<TopicRow> TopicsModel::rowsOf(const engine::BrokerSnapshot &snapshot)
+QList<TopicRow> TopicsModel::rowsOf(const engine::BrokerSnapshot &snapshot, bool showInternal)
 {
     QList<TopicRow> rows;
     for (const engine::TopicInfo &t : snapshot.topics) {
+        if (!showInternal && engine::TopicNames::isInternal(t.name))
+            continue;
         TopicRow r;
         r.name = t.name;
         r.partitions = int(t.partitions.size());
@@ -25,7 +28,16 @@ QList<TopicRow> TopicsModel::rowsOf(const engine::BrokerSnapshot &snapshot)
 
 void TopicsModel::setSnapshot(const engine::BrokerSnapshot &snapshot)
 {
-    setRows(rowsOf(snapshot));
+    m_snapshot = snapshot;
+    setRows(rowsOf(snapshot, m_showInternal));
+}
+
+void TopicsModel::setShowInternal(bool show)
+{
+    if (show == m_showInternal)
+        return;
+    m_showInternal = show;
+    setRows(rowsOf(m_snapshot, m_showInternal));
 }
 
 QVariant TopicsModel::cell(const TopicRow &row, int column, int role) const

@@ -23,13 +23,20 @@ public:
     using KeyedTableModel::KeyedTableModel;
 
     void setSnapshot(const engine::BrokerSnapshot &snapshot);
-    static QList<TopicRow> rowsOf(const engine::BrokerSnapshot &snapshot);
+    // Internal topics (__consumer_offsets) are left out unless shown; off by default, as in Kafka tools.
+    void setShowInternal(bool show);
+    bool showInternal() const { return m_showInternal; }
+    static QList<TopicRow> rowsOf(const engine::BrokerSnapshot &snapshot, bool showInternal = true);
 
 protected:
     QString keyOf(const TopicRow &row) const override { return row.name; }
     int columns() const override { return ColumnCount; }
     QVariant cell(const TopicRow &row, int column, int role) const override;
     QVariant header(int column, int role) const override;
+
+private:
+    engine::BrokerSnapshot m_snapshot;
+    bool m_showInternal = false;
 };
 
 } // namespace topicscope::ui

@@ -3,6 +3,7 @@
 #include "clusterclient.h"
 #include "messagemodel.h"
 #include "recordexport.h"
+#include "topicnames.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -251,8 +252,10 @@ void MessageBrowser::setSnapshot(const engine::BrokerSnapshot &snapshot)
     m_updatingCombos = true;
     const QString topic = m_topic->currentText();
     QStringList names;
+    QStringList internal; // listed after the others: browsable, but not what the browser opens on
     for (const engine::TopicInfo &t : snapshot.topics)
-        names.append(t.name);
+        (engine::TopicNames::isInternal(t.name) ? internal : names).append(t.name);
+    names += internal;
     QStringList current;
     for (int i = 0; i < m_topic->count(); ++i)
         current.append(m_topic->itemText(i));

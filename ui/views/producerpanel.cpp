@@ -3,6 +3,7 @@
 
 #include "clusterclient.h"
 #include "format.h"
+#include "topicnames.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -202,8 +203,10 @@ ProducerPanel::ProducerPanel(engine::ClusterClient *client, QWidget *parent)
 void ProducerPanel::setSnapshot(const engine::BrokerSnapshot &snapshot)
 {
     QStringList names;
-    for (const engine::TopicInfo &t : snapshot.topics)
-        names.append(t.name);
+    for (const engine::TopicInfo &t : snapshot.topics) {
+        if (!engine::TopicNames::isInternal(t.name)) // only the broker writes those
+            names.append(t.name);
+    }
     QStringList current;
     for (int i = 0; i < m_topic->count(); ++i)
         current.append(m_topic->itemText(i));

@@ -3,6 +3,7 @@
 #include "tableview.h"
 #include "topicsmodel.h"
 
+#include <QCheckBox>
 #include <QHeaderView>
 #include <QVBoxLayout>
 
@@ -12,12 +13,18 @@ TopicsView::TopicsView(QWidget *parent)
     : QWidget(parent)
     , m_model(new TopicsModel(this))
     , m_table(new TableView(this))
+    , m_showInternal(new QCheckBox(tr("Show internal topics"), this))
 {
+    m_showInternal->setObjectName(QStringLiteral("showInternalTopics"));
+    m_showInternal->setToolTip(tr("Also list the broker's own topics, such as __consumer_offsets where committed "
+                                  "offsets and group generations are kept"));
+    connect(m_showInternal, &QCheckBox::toggled, m_model, &TopicsModel::setShowInternal);
     m_table->setObjectName(QStringLiteral("topicsTable"));
     m_table->setSourceModel(m_model);
     m_table->horizontalHeader()->resizeSection(TopicsModel::Name, 220);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_showInternal);
     layout->addWidget(m_table);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this] { Q_EMIT currentTopicChanged(currentTopic()); });

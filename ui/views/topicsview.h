@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QCheckBox;
+
 namespace topicscope::ui {
 
 class TableView;
@@ -20,6 +22,7 @@ public:
     void selectTopic(const QString &topic);
     TopicsModel *model() const { return m_model; }
     TableView *table() const { return m_table; }
+    QCheckBox *showInternalSwitch() const { return m_showInternal; }
 
 Q_SIGNALS:
     void currentTopicChanged(const QString &topic);
@@ -28,6 +31,7 @@ Q_SIGNALS:
 private:
     TopicsModel *m_model = nullptr;
     TableView *m_table = nullptr;
+    QCheckBox *m_showInternal = nullptr;
 };
 
 } // namespace topicscope::ui

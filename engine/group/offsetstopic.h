@@ -1,0 +1,81 @@
+#pragma once
+
+#include "core/clock.h"
+#include "group/offsetstore.h"
+
+#include <QMap>
+#include <QSet>
+#include <QString>
+#include <vector>
+
+namespace topicscope::engine {
+
+class LogManager;
+struct Record;
+
+// What the internal topic holds, replayed from its records: the newest value of every live key.
+struct OffsetsTopicState {
+    QMap<QString, std::vector<CommittedOffset>> offsets; // by group, in topic-partition order
+    QMap<QString, GroupMetadataRecordValue> groups;
+    qint64 recordsRead = 0;
+    qint64 recordsSkipped = 0; // keys or values that do not decode (a plain topic a client once created)
+};
+
+// Committed offsets and group metadata kept as Kafka keeps them: records of the compacted internal topic
+// __consumer_offsets, written through the LogManager like any topic (a group's records go to partition
+// ConsumerOffsetsRecords::partitionFor(group)), one batch per commit so that a commit is atomic, tombstones
+// (null values) where Kafka writes them. The topic is the one source of truth; the coordinator's in-memory
+// groups are rebuilt from it at start. A simple cleaner keeps it from growing without bound (see compact()).
+// Functional core; lives on the engine thread.
+class OffsetsTopic : public OffsetStore {
+public:
+    // Kafka's delete.retention.ms default: how long a tombstone survives compaction, so that readers that were
+    // behind still see the deletion.
+    static constexpr qint64 DefaultDeleteRetentionMs = 24LL * 3600 * 1000;
+
+    OffsetsTopic(LogManager &log, Clock &clock, int partitions = ConsumerOffsetsRecords::DefaultPartitions);
+
+    // Creates the topic if it does not exist (with partitions, no time or size retention: it is compact-only),
+    // or adopts the existing one's partition count and turns its retention off. Call once at start.
+    ErrorCode open(QString *why = nullptr);
+    int partitions() const { return m_partitions; }
+
+    // Writes the offsets of an old data directory's SQLite table as records, then empties the table, so that an
+    // upgrade keeps every committed offset. Does nothing when the table is empty.
+    ErrorCode migrateFrom(OffsetStore &legacy, QString *why = nullptr);
+
+    // Reads the whole topic and replays it (newest value per key wins, a tombstone removes the key).
+    OffsetsTopicState replay(QString *why = nullptr) const;
+
+    // OffsetStore
+    ErrorCode saveOffsets(
+        const QString &groupId, const std::vector<CommittedOffset> &offsets, QString *why = nullptr) override;
+    ErrorCode deleteGroupOffsets(const QString &groupId) override;
+    ErrorCode deleteOffsets(const QString &groupId, const QList<TopicPartition> &partitions) override;
+    ErrorCode deleteTopicOffsets(const QString &topic) override;
+    QMap<QString, std::vector<CommittedOffset>> loadOffsets(QString *why = nullptr) const override;
+    ErrorCode storeGroup(const QString &groupId, const GroupMetadataRecordValue &group) override;
+    ErrorCode deleteGroup(const QString &groupId) override;
+    QMap<QString, GroupMetadataRecordValue> loadGroups(QString *why = nullptr) const override;
+
+    // The cleaner. A partition whose records are mostly superseded (more than minRecords records, under half of
+    // them the newest of their key) is rewritten by copying its live records forward in one batch and then moving
+    // its log start past the old ones (DeleteRecords). Tombstones older than deleteRetentionMs are dropped then.
+    // Unlike Kafka's cleaner, which keeps offsets and drops records in place, live records get new offsets: the
+    // log below keeps whole batches and is not rewritten in place. Returns the number of partitions cleaned.
+    int compact(qint64 minRecords = 1000, qint64 deleteRetentionMs = DefaultDeleteRetentionMs);
+
+private:
+    ErrorCode write(const QString &groupId, const std::vector<Record> &records, QString *why = nullptr);
+    std::vector<Record> readPartition(int partition, qint64 *logStartOffset = nullptr) const;
+    void index(const QString &groupId, const TopicPartition &tp, bool live);
+
+    LogManager &m_log;
+    Clock &m_clock;
+    int m_partitions;
+    // Live keys, kept so that tombstones can name every key of a group or topic.
+    QMap<QString, QSet<TopicPartition>> m_offsetKeys;
+    QSet<QString> m_groupKeys;
+};
+
+} // namespace topicscope::engine
