@@ -109,6 +109,33 @@ RemoteError runAdmin(rd_kafka_t *rk, int timeoutMs, const Send &send, const Read
     return event ? read(event.get()) : error;
 }
 
+#if RD_KAFKA_VERSION >= 0x020300ff
+// librdkafka >= 2.3: DescribeCluster names each broker's rack and the controller as the cluster itself says. A
+// failure leaves what Metadata said.
+void describeCluster(rd_kafka_t *rk, int timeoutMs, RemoteMetadata *out)
+{
+    runAdmin(
+        rk, timeoutMs, [rk](auto *options, auto *queue) { rd_kafka_DescribeCluster(rk, options, queue); },
+        [out](rd_kafka_event_t *event) {
+            const rd_kafka_DescribeCluster_result_t *result = rd_kafka_event_DescribeCluster_result(event);
+            if (const rd_kafka_Node_t *controller = rd_kafka_DescribeCluster_result_controller(result))
+                out->controllerId = rd_kafka_Node_id(controller);
+            if (const char *id = rd_kafka_DescribeCluster_result_cluster_id(result))
+                out->clusterId = text(id);
+            size_t count = 0;
+            const rd_kafka_Node_t **nodes = rd_kafka_DescribeCluster_result_nodes(result, &count);
+            for (BrokerNode &b : out->brokers) {
+                b.isController = b.id == out->controllerId;
+                for (size_t i = 0; i < count; ++i) {
+                    if (rd_kafka_Node_id(nodes[i]) == b.id)
+                        b.rack = text(rd_kafka_Node_rack(nodes[i]));
+                }
+            }
+            return RemoteError {};
+        });
+}
+#endif
+
 RemoteError topicResultsError(const rd_kafka_topic_result_t **results, size_t count)
 {
     for (size_t i = 0; i < count; ++i) {
@@ -310,6 +337,9 @@ RemoteError RdKafkaClient::metadata(RemoteMetadata *out)
         out->brokers.append(node);
     }
     std::sort(out->brokers.begin(), out->brokers.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
+#if RD_KAFKA_VERSION >= 0x020300ff
+    describeCluster(m_producer, m_timeoutMs, out);
+#endif
     for (int i = 0; i < md->topic_cnt; ++i) {
         const rd_kafka_metadata_topic_t &t = md->topics[i];
         if (t.err == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART)
