@@ -106,6 +106,18 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
             "scenario report: its timeline, its rebalances (group, generation, cause, assignment, partitions "
             "moved) and its counters; exit 0, or 1 when FILE cannot be read."),
         QStringLiteral("FILE"));
+    const QCommandLineOption bootstrapServer(QStringLiteral("bootstrap-server"),
+        QStringLiteral("Explore the Kafka cluster at HOST:PORT[,HOST:PORT...] (Apache Kafka or any Kafka-compatible "
+                       "cluster, through librdkafka) instead of starting the embedded broker."),
+        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption commandConfig(QStringLiteral("command-config"),
+        QStringLiteral("With --bootstrap-server: a Kafka/librdkafka properties file (name=value lines, # comments: "
+                       "security.protocol, sasl.*, ssl.*, ...); every property is passed to librdkafka."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption describe(QStringLiteral("describe"),
+        QStringLiteral("With --headless and --bootstrap-server: print the cluster's brokers, topics, partitions and "
+                       "consumer groups once and exit (0, or 1 when the cluster cannot be reached)."));
+    parser.addOptions({bootstrapServer, commandConfig, describe});
     parser.addOptions(
         {headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes, queuedMaxRequestBytes,
             numPartitions, noAutoCreate, rebalanceDelay, scenario, lang, noLiveRecording, record, report});
@@ -199,6 +211,32 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         // Headless, the listener is the point: no listener, no broker. The GUI still explores the local broker.
         options.engine.listenerRequired = options.headless;
     }
+    if (parser.isSet(bootstrapServer)) {
+        for (const QString &server : parser.value(bootstrapServer).split(QLatin1Char(','))) {
+            QString host;
+            int port = -1;
+            if (!parseHostPort(server.trimmed(), &host, &port) || port == 0)
+                fail(QStringLiteral("--bootstrap-server expects HOST:PORT[,HOST:PORT...], got '%1'")
+                         .arg(parser.value(bootstrapServer)));
+        }
+        options.remote.bootstrapServers = parser.value(bootstrapServer);
+        if (parser.isSet(scenario) || parser.isSet(record) || parser.isSet(report))
+            fail(QStringLiteral("--bootstrap-server explores a remote cluster; it excludes --scenario, --record and "
+                                "--report"));
+        if (options.headless && !parser.isSet(describe))
+            fail(QStringLiteral("--headless with --bootstrap-server needs --describe"));
+    }
+    if (parser.isSet(commandConfig)) {
+        if (!parser.isSet(bootstrapServer))
+            fail(QStringLiteral("--command-config works with --bootstrap-server"));
+        QString error;
+        if (!engine::RemoteClusterOptions::readPropertiesFile(
+                parser.value(commandConfig), &options.remote.properties, &error))
+            fail(QStringLiteral("--command-config: ") + error);
+    }
+    if (parser.isSet(describe) && (!options.headless || !parser.isSet(bootstrapServer)))
+        fail(QStringLiteral("--describe works with --headless and --bootstrap-server"));
+    options.describe = parser.isSet(describe);
     if (parser.isSet(rebalanceDelay)) {
         bool ok = false;
         const qint64 value = parser.value(rebalanceDelay).toLongLong(&ok);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "remote/remoteclusteroptions.h"
 #include "runtime/engine.h"
 
 #include <QString>
@@ -15,6 +16,9 @@ struct CommandLineOptions {
     bool listenAddressGiven = false; // --listen: a port remembered by the GUI does not apply
     QString language; // --lang: "ko" or "en"; empty: the saved setting, else the system's language
     engine::EngineOptions engine;
+    // --bootstrap-server (and --command-config): explore that Kafka cluster instead of starting the embedded broker.
+    engine::RemoteClusterOptions remote;
+    bool describe = false; // --describe (headless, with --bootstrap-server): print the cluster once and exit
 };
 
 // Parses topicscope's command line. --help and --version print and exit inside; a bad command line prints

@@ -3,6 +3,8 @@
 #include "language.h"
 #include "live/liverecordingfile.h"
 #include "mainwindow.h"
+#include "remote/clusterdescription.h"
+#include "remote/remotecluster.h"
 #include "runtime/enginefacade.h"
 #include "runtime/scenariocontrol.h"
 #include "sim/scenariorunner.h"
@@ -65,11 +67,33 @@ void setApplicationIdentity()
     QCoreApplication::setApplicationVersion(QStringLiteral(TOPICSCOPE_VERSION));
 }
 
+// --headless --bootstrap-server ... --describe: the remote cluster's first snapshot as text, then exit.
+int describeRemoteCluster(const engine::RemoteClusterOptions &options)
+{
+    engine::RemoteCluster cluster(options);
+    QObject::connect(&cluster, &engine::RemoteCluster::started, &cluster, [](bool ok, const QString &error) {
+        if (!ok) {
+            std::fprintf(stderr, "topicscope: %s\n", qPrintable(error));
+            QCoreApplication::exit(1);
+        }
+    });
+    QObject::connect(
+        &cluster, &engine::RemoteCluster::snapshotUpdated, &cluster, [](const engine::BrokerSnapshot &snapshot) {
+            std::fputs(qPrintable(engine::ClusterDescription::text(snapshot)), stdout);
+            QCoreApplication::exit(snapshot.brokers.isEmpty() ? 1 : 0);
+        });
+    quitOnTerminationSignals();
+    cluster.start();
+    return QCoreApplication::exec();
+}
+
 int runHeadless(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     setApplicationIdentity();
     const app::CommandLineOptions options = app::parseCommandLine(QCoreApplication::arguments());
+    if (options.describe)
+        return describeRemoteCluster(options.remote);
     if (!options.scenarioFile.isEmpty()) {
         // A scenario brings its own in-memory broker on virtual time: no store, no listener. Its report is the
         // output; the engine's own log lines would only bury it (QT_LOGGING_RULES still overrides).
@@ -234,6 +258,15 @@ int runGui(int argc, char **argv)
             options.engine.listener->listenPort = static_cast<quint16>(port);
     }
     ui::Appearance::load().apply();
+    if (!options.remote.bootstrapServers.isEmpty()) {
+        // A remote cluster instead of the embedded broker: no data directory, listener or scenarios of ours.
+        engine::RemoteCluster cluster(options.remote);
+        ui::MainWindow window(&cluster); // destroyed before the cluster it points to
+        window.show();
+        quitOnTerminationSignals();
+        cluster.start();
+        return app.exec();
+    }
     GuiSession session(options.engine);
     session.setScenarioFile(options.scenarioFile);
     quitOnTerminationSignals();

@@ -464,8 +464,12 @@ void MainWindow::showSnapshot(const engine::BrokerSnapshot &snapshot)
     m_charts->setSnapshot(snapshot);
     m_clients->setSnapshot(snapshot);
     m_producer->setSnapshot(snapshot);
-    m_statusDir->setText(
-        snapshot.inMemory ? tr("In memory (nothing is saved)") : tr("Data: %1").arg(snapshot.dataDirectory));
+    // A remote cluster (it lists its brokers, or says why it cannot be reached) has no data directory or listener
+    // of ours: the status bar shows its brokers and its connection instead.
+    const bool remote = !snapshot.brokers.isEmpty() || !snapshot.connectionError.isEmpty();
+    m_statusDir->setText(remote ? tr("%n broker(s)", nullptr, int(snapshot.brokers.size()))
+            : snapshot.inMemory ? tr("In memory (nothing is saved)")
+                                : tr("Data: %1").arg(snapshot.dataDirectory));
     m_statusCounts->setText(tr("%n topic(s)", nullptr, int(snapshot.topics.size())) + QStringLiteral(" · ")
         + tr("%n group(s)", nullptr, int(snapshot.groups.size())));
     const auto perSecond = [](double rate) { return rate > 0 ? format::rate(rate).chopped(2) : QStringLiteral("0"); };
@@ -474,7 +478,10 @@ void MainWindow::showSnapshot(const engine::BrokerSnapshot &snapshot)
             .arg(perSecond(snapshot.recordsInPerSecond), perSecond(snapshot.recordsConsumedPerSecond)));
     m_statusRate->setToolTip(tr("In: records appended per second. Out: records consumed per second, measured from "
                                 "the consumer groups' committed offsets."));
-    if (!snapshot.listenAddress.isEmpty()) {
+    if (remote) {
+        m_statusListener->setText(snapshot.connectionError.isEmpty() ? tr("Connected") : tr("Connection problem"));
+        m_statusListener->setToolTip(snapshot.connectionError);
+    } else if (!snapshot.listenAddress.isEmpty()) {
         const qsizetype n = snapshot.wireClients.size();
         m_statusListener->setText(
             tr("Kafka on %1 · %2").arg(snapshot.listenAddress, tr("%n connection(s)", nullptr, int(n))));

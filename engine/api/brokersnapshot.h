@@ -1,5 +1,6 @@
 #pragma once
 
+#include "brokernode.h"
 #include "errorcode.h"
 #include "groupdescription.h"
 #include "topicinfo.h"
@@ -109,6 +110,13 @@ struct BrokerSnapshot {
     static constexpr int MaxExchanges = 1000;
     QList<WireExchange> exchanges;
     qint64 exchangesDropped = 0;
+    // A remote cluster's own picture (RemoteCluster); empty for the embedded broker. connectionError says, in
+    // plain words, why the last poll could not reach the cluster (the rest of the snapshot is then the last one
+    // that could be read, or empty).
+    QString clusterId;
+    int controllerId = -1;
+    QList<BrokerNode> brokers; // by id
+    QString connectionError;
 };
 
 } // namespace topicscope::engine

@@ -8,7 +8,7 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     api/consumeroffsetsrecords.h api/consumeroffsetsrecords.cpp
     api/topicinfo.h api/topicid.h api/topicid.cpp api/groupdescription.h
     api/clientoptions.h api/assignornames.h
-    api/brokersnapshot.h api/clustertypes.h api/clusterclient.h
+    api/brokersnapshot.h api/brokernode.h api/clustertypes.h api/clusterclient.h
     api/localizedtext.h api/localizedtext.cpp
     api/scenariospec.h api/scenarioevent.h api/scenarioevent.cpp api/flowsnapshot.h api/scenarioplayerstate.h api/scenarioclient.h
     api/wireexchange.h api/brokerpause.h

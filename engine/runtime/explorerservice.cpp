@@ -1,6 +1,9 @@
 #include "explorerservice.h"
 
+#include "client/grouplag.h"
+#include "client/offsetresetplanner.h"
 #include "client/partitioner.h"
+#include "client/producepreview.h"
 #include "client/producer.h"
 #include "client/serializer.h"
 #include "core/recordbatch.h"
@@ -12,7 +15,6 @@
 #include <QLoggingCategory>
 #include <algorithm>
 #include <cmath>
-#include <set>
 
 Q_LOGGING_CATEGORY(lcExplorer, "topicscope.engine.explorer")
 
@@ -29,55 +31,6 @@ int payloadSize(const Record &r)
     for (const RecordHeader &h : r.headers)
         size += h.key.size() + (h.value ? h.value->size() : 0);
     return static_cast<int>(size);
-}
-
-// The text a person typed, as the value type the chosen serializer expects. "{i}" becomes the record's
-// sequence number within the send, so that N records can differ.
-std::optional<QVariant> typedValue(const std::optional<QString> &text, SerdeFormat format, int sequence, QString *why)
-{
-    if (!text)
-        return std::nullopt;
-    QString t = *text;
-    t.replace(QStringLiteral("{i}"), QString::number(sequence));
-    switch (format) {
-    case SerdeFormat::String:
-    case SerdeFormat::Json:
-        return QVariant(t);
-    case SerdeFormat::ByteArray: {
-        QString hex = t;
-        hex.remove(QLatin1Char(' '));
-        if (hex.size() % 2 != 0
-            || !std::all_of(hex.cbegin(), hex.cend(), [](QChar c) { return isxdigit(c.toLatin1()); })) {
-            *why = QStringLiteral("bytes are typed as hex digits, e.g. 0a ff 10");
-            return QVariant();
-        }
-        return QVariant(QByteArray::fromHex(hex.toLatin1()));
-    }
-    case SerdeFormat::Int32:
-    case SerdeFormat::Int64: {
-        bool ok = false;
-        const qlonglong n = t.trimmed().toLongLong(&ok);
-        if (!ok || (format == SerdeFormat::Int32 && (n < INT32_MIN || n > INT32_MAX))) {
-            *why = QStringLiteral("\"%1\" is not an %2").arg(t, Serializer::formatName(format));
-            return QVariant();
-        }
-        return format == SerdeFormat::Int32 ? QVariant(static_cast<qint32>(n)) : QVariant(static_cast<qint64>(n));
-    }
-    }
-    return QVariant(t);
-}
-
-PartitionPreview toPreview(const PartitionDecision &d)
-{
-    PartitionPreview p;
-    p.partition = d.partition;
-    p.partitionCount = d.partitionCount;
-    p.strategy = Partitioner::strategyName(d.strategy);
-    p.explanation = d.explanation;
-    p.error = static_cast<int>(d.error);
-    if (d.error != ErrorCode::None)
-        p.errorMessage = d.explanation;
-    return p;
 }
 
 } // namespace
@@ -232,39 +185,19 @@ void ExplorerService::enrich(BrokerSnapshot &s)
     }
     s.groupOffsets.clear();
     for (const GroupDescription &g : std::as_const(s.groups)) {
-        GroupOffsets o;
-        o.groupId = g.groupId;
-        QHash<TopicPartition, QString> owner;
+        QMap<QString, QList<TopicPartition>> assignment;
         if (g.protocolType == QLatin1String("consumer")) {
             for (const GroupMemberDescription &m : g.members) {
                 const auto decoded = ConsumerProtocol::decodeAssignment(m.assignment);
                 QList<TopicPartition> parts = decoded ? decoded->partitions : QList<TopicPartition> {};
                 std::sort(parts.begin(), parts.end());
-                for (const TopicPartition &tp : std::as_const(parts))
-                    owner.insert(tp, m.memberId);
-                o.assignment.insert(m.memberId, parts);
+                assignment.insert(m.memberId, parts);
             }
         }
-        std::set<TopicPartition> all;
         QHash<TopicPartition, qint64> committed;
-        for (const CommittedOffset &c : m_engine.groups().fetchOffsets(g.groupId, std::nullopt).offsets) {
-            all.insert(c.topicPartition);
+        for (const CommittedOffset &c : m_engine.groups().fetchOffsets(g.groupId, std::nullopt).offsets)
             committed.insert(c.topicPartition, c.offset);
-        }
-        for (auto it = owner.cbegin(); it != owner.cend(); ++it)
-            all.insert(it.key());
-        for (const TopicPartition &tp : all) {
-            GroupPartitionOffset p;
-            p.topicPartition = tp;
-            p.committedOffset = committed.value(tp, -1);
-            p.logEndOffset = logEnd.value(tp, 0);
-            p.lag = p.committedOffset >= 0 ? std::max<qint64>(0, p.logEndOffset - p.committedOffset) : -1;
-            p.memberId = owner.value(tp);
-            if (p.lag > 0)
-                o.totalLag += p.lag;
-            o.partitions.append(p);
-        }
-        s.groupOffsets.append(o);
+        s.groupOffsets.append(GroupLag::compute(g.groupId, assignment, committed, logEnd));
     }
 }
 
@@ -350,49 +283,7 @@ OffsetLookup ExplorerService::lookupOffsets(const QString &topic, qint64 timesta
 
 PartitionPreview ExplorerService::previewPartition(const ProduceRequest &request) const
 {
-    PartitionPreview preview;
-    const int count = m_engine.log().partitionCount(request.topic);
-    if (count <= 0) {
-        preview.error = static_cast<int>(ErrorCode::UnknownTopicOrPartition);
-        preview.errorMessage = QStringLiteral("topic %1 does not exist").arg(request.topic);
-        return preview;
-    }
-    const auto keyFormat = Serializer::formatFromName(request.keySerializer);
-    const auto kind = Partitioner::kindFromName(request.partitioner);
-    if (!keyFormat || (!kind && !request.partition)) {
-        preview.error = static_cast<int>(ErrorCode::InvalidRequest);
-        preview.errorMessage = QStringLiteral("unknown serializer or partitioner");
-        return preview;
-    }
-    QString why;
-    const std::optional<QVariant> key = typedValue(request.key, *keyFormat, 0, &why);
-    if (!why.isEmpty()) {
-        preview.error = static_cast<int>(ErrorCode::InvalidRecord);
-        preview.errorMessage = QStringLiteral("key: ") + why;
-        return preview;
-    }
-    const SerializeResult keyBytes = Serializer(*keyFormat).serialize(key);
-    if (!keyBytes.ok()) {
-        preview.error = static_cast<int>(ErrorCode::InvalidRecord);
-        preview.errorMessage = QStringLiteral("key: ") + keyBytes.error;
-        return preview;
-    }
-    if (request.partition) {
-        preview.partitionCount = count;
-        preview.strategy = Partitioner::strategyName(PartitionStrategy::Explicit);
-        preview.partition = *request.partition;
-        if (*request.partition < 0 || *request.partition >= count) {
-            preview.error = static_cast<int>(ErrorCode::UnknownTopicOrPartition);
-            preview.errorMessage = QStringLiteral("partition %1 is not in [0, %2)").arg(*request.partition).arg(count);
-        }
-        preview.explanation
-            = QStringLiteral("explicit partition %1 (of %2), set by the caller").arg(*request.partition).arg(count);
-        return preview;
-    }
-    // A fresh partitioner: exact for keyed records; for keyless ones the sticky or round-robin choice of the
-    // sending producer may differ, which the explanation's strategy makes clear.
-    auto partitioner = Partitioner::create(*kind, ProducerConfig {}.batchSize, Partitioner::seededRandom(1));
-    return toPreview(partitioner->partition(request.topic, keyBytes.bytes, count));
+    return ProducePreview::preview(request, m_engine.log().partitionCount(request.topic));
 }
 
 OffsetResetPreview ExplorerService::previewOffsetReset(const OffsetResetRequest &request) const
@@ -421,31 +312,12 @@ OffsetResetPreview ExplorerService::previewOffsetReset(const OffsetResetRequest 
         current.insert(c.topicPartition.partition, c.offset);
     for (int p = 0; p < count; ++p) {
         const auto info = m_engine.log().partitionInfo({request.topic, p});
-        OffsetResetPartition r;
-        r.partition = p;
-        r.currentOffset = current.value(p, -1);
-        r.logEndOffset = info->logEndOffset;
-        switch (request.strategy) {
-        case OffsetResetStrategy::Earliest:
-            r.newOffset = info->logStartOffset;
-            break;
-        case OffsetResetStrategy::Latest:
-            r.newOffset = info->logEndOffset;
-            break;
-        case OffsetResetStrategy::Offset:
-            r.newOffset = std::clamp(request.value, info->logStartOffset, info->logEndOffset);
-            break;
-        case OffsetResetStrategy::Timestamp: {
-            const OffsetAndTimestamp o = m_engine.log().offsetForTimestamp({request.topic, p}, request.value);
-            r.newOffset = o.offset >= 0 ? o.offset : info->logEndOffset;
-            break;
-        }
-        }
-        if (r.currentOffset >= 0 && r.newOffset < r.currentOffset)
-            preview.recordsReread += r.currentOffset - r.newOffset;
-        else if (r.currentOffset >= 0 && r.newOffset > r.currentOffset)
-            preview.recordsSkipped += r.newOffset - r.currentOffset;
-        preview.partitions.append(r);
+        const qint64 atTimestamp = request.strategy == OffsetResetStrategy::Timestamp
+            ? m_engine.log().offsetForTimestamp({request.topic, p}, request.value).offset
+            : -1;
+        OffsetResetPlanner::add(&preview,
+            OffsetResetPlanner::plan(
+                request, p, current.value(p, -1), info->logStartOffset, info->logEndOffset, atTimestamp));
     }
     return preview;
 }
@@ -539,8 +411,9 @@ void ExplorerService::runJob(quint64 id)
     due = std::min(due, job->queued + MaxRecordsPerRun);
     for (; job->queued < due; ++job->queued) {
         QString why;
-        const auto key = typedValue(r.key, job->keyFormat, job->queued, &why);
-        const auto value = why.isEmpty() ? typedValue(r.value, job->valueFormat, job->queued, &why) : std::nullopt;
+        const auto key = ProducePreview::typedValue(r.key, job->keyFormat, job->queued, &why);
+        const auto value
+            = why.isEmpty() ? ProducePreview::typedValue(r.value, job->valueFormat, job->queued, &why) : std::nullopt;
         if (!why.isEmpty()) {
             ++job->report.failed;
             job->report.lastError = why;
@@ -556,7 +429,7 @@ void ExplorerService::runJob(quint64 id)
                     ++job->report.failed;
                     job->report.lastError = m.errorMessage.isEmpty() ? errorName(m.error) : m.errorMessage;
                 }
-                job->report.lastDecision = toPreview(m.decision);
+                job->report.lastDecision = ProducePreview::toPreview(m.decision);
             });
     }
     job->producer->flush();

@@ -68,6 +68,13 @@
             <numerusform>%n connections</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n broker(s)</source>
+        <translation>
+            <numerusform>%n broker</numerusform>
+            <numerusform>%n brokers</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::MessageBrowser</name>

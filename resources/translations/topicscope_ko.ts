@@ -1989,6 +1989,20 @@ This cannot be undone.</source>
         <source>Li&amp;ve Broker (your own clients)</source>
         <translation>실시간 브로커(&amp;V) (여러분의 클라이언트)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n broker(s)</source>
+        <translation>
+            <numerusform>브로커 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>연결됨</translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation>연결 문제</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::MessageBrowser</name>

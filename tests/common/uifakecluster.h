@@ -20,8 +20,15 @@ public:
         s.inMemory = true;
         engine::TopicInfo t;
         t.name = topic;
-        for (int p = 0; p < logEnds.size(); ++p)
-            t.partitions.append(engine::PartitionInfo {p, 0, logEnds.at(p), logEnds.at(p) * 20, -1});
+        for (int p = 0; p < logEnds.size(); ++p) {
+            engine::PartitionInfo info; // by field: PartitionInfo grew replication fields a remote cluster fills
+            info.partition = p;
+            info.logStartOffset = 0;
+            info.logEndOffset = logEnds.at(p);
+            info.sizeBytes = logEnds.at(p) * 20;
+            info.lastAppendTimeMs = -1;
+            t.partitions.append(info);
+        }
         s.topics.append(t);
         m_ends() = logEnds;
         return s;

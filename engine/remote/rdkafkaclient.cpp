@@ -1,0 +1,632 @@
+#include "rdkafkaclient.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <vector>
+
+Q_LOGGING_CATEGORY(lcRdKafka, "topicscope.engine.remote.rdkafka")
+
+namespace topicscope::engine {
+
+namespace {
+
+QString text(const char *s)
+{
+    return s ? QString::fromUtf8(s) : QString();
+}
+
+RemoteError errorOf(rd_kafka_resp_err_t err, const char *message = nullptr)
+{
+    if (err == RD_KAFKA_RESP_ERR_NO_ERROR)
+        return {};
+    return {static_cast<int>(err), text(message && *message ? message : rd_kafka_err2str(err))};
+}
+
+RemoteError errorOf(const rd_kafka_error_t *error)
+{
+    if (!error)
+        return {};
+    return {static_cast<int>(rd_kafka_error_code(error)), text(rd_kafka_error_string(error))};
+}
+
+struct EventDeleter {
+    void operator()(rd_kafka_event_t *event) const { rd_kafka_event_destroy(event); }
+};
+using Event = std::unique_ptr<rd_kafka_event_t, EventDeleter>;
+
+struct PartitionListDeleter {
+    void operator()(rd_kafka_topic_partition_list_t *list) const { rd_kafka_topic_partition_list_destroy(list); }
+};
+using PartitionList = std::unique_ptr<rd_kafka_topic_partition_list_t, PartitionListDeleter>;
+
+PartitionList partitionList(const QList<TopicPartition> &partitions, qint64 offset)
+{
+    PartitionList list(rd_kafka_topic_partition_list_new(static_cast<int>(partitions.size())));
+    for (const TopicPartition &tp : partitions)
+        rd_kafka_topic_partition_list_add(list.get(), tp.topic.toUtf8().constData(), tp.partition)->offset = offset;
+    return list;
+}
+
+// One Admin API request, answered on a queue of its own and waited for with a bound: the request timeout plus a
+// margin for librdkafka to give up on its side first.
+class AdminCall {
+public:
+    AdminCall(rd_kafka_t *rk, int timeoutMs)
+        : m_timeoutMs(timeoutMs)
+        , m_queue(rd_kafka_queue_new(rk))
+        , m_options(rd_kafka_AdminOptions_new(rk, RD_KAFKA_ADMIN_OP_ANY))
+    {
+        char errstr[256];
+        rd_kafka_AdminOptions_set_request_timeout(m_options, timeoutMs, errstr, sizeof errstr);
+        // Topic changes answer once the controller applied them, so the next snapshot shows them.
+        rd_kafka_AdminOptions_set_operation_timeout(m_options, timeoutMs, errstr, sizeof errstr);
+    }
+    ~AdminCall()
+    {
+        rd_kafka_AdminOptions_destroy(m_options);
+        rd_kafka_queue_destroy(m_queue);
+    }
+    AdminCall(const AdminCall &) = delete;
+    AdminCall &operator=(const AdminCall &) = delete;
+
+    rd_kafka_AdminOptions_t *options() const { return m_options; }
+    rd_kafka_queue_t *queue() const { return m_queue; }
+
+    Event wait(RemoteError *error) const
+    {
+        Event event(rd_kafka_queue_poll(m_queue, m_timeoutMs + 2000));
+        if (!event) {
+            *error = {RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("no answer within %1 ms").arg(m_timeoutMs + 2000)};
+            return nullptr;
+        }
+        if (const rd_kafka_resp_err_t err = rd_kafka_event_error(event.get())) {
+            *error = errorOf(err, rd_kafka_event_error_string(event.get()));
+            return nullptr;
+        }
+        return event;
+    }
+
+private:
+    int m_timeoutMs;
+    rd_kafka_queue_t *m_queue;
+    rd_kafka_AdminOptions_t *m_options;
+};
+
+using Send = std::function<void(rd_kafka_AdminOptions_t *, rd_kafka_queue_t *)>;
+using Read = std::function<RemoteError(rd_kafka_event_t *)>;
+
+// Sends one Admin request and reads its result event, waiting with the bound AdminCall sets.
+RemoteError runAdmin(rd_kafka_t *rk, int timeoutMs, const Send &send, const Read &read)
+{
+    AdminCall call(rk, timeoutMs);
+    send(call.options(), call.queue());
+    RemoteError error;
+    const Event event = call.wait(&error);
+    return event ? read(event.get()) : error;
+}
+
+#if RD_KAFKA_VERSION >= 0x020300ff
+// librdkafka >= 2.3: DescribeCluster names each broker's rack and the controller as the cluster itself says. A
+// failure leaves what Metadata said.
+void describeCluster(rd_kafka_t *rk, int timeoutMs, RemoteMetadata *out)
+{
+    runAdmin(
+        rk, timeoutMs, [rk](auto *options, auto *queue) { rd_kafka_DescribeCluster(rk, options, queue); },
+        [out](rd_kafka_event_t *event) {
+            const rd_kafka_DescribeCluster_result_t *result = rd_kafka_event_DescribeCluster_result(event);
+            if (const rd_kafka_Node_t *controller = rd_kafka_DescribeCluster_result_controller(result))
+                out->controllerId = rd_kafka_Node_id(controller);
+            if (const char *id = rd_kafka_DescribeCluster_result_cluster_id(result))
+                out->clusterId = text(id);
+            size_t count = 0;
+            const rd_kafka_Node_t **nodes = rd_kafka_DescribeCluster_result_nodes(result, &count);
+            for (BrokerNode &b : out->brokers) {
+                b.isController = b.id == out->controllerId;
+                for (size_t i = 0; i < count; ++i) {
+                    if (rd_kafka_Node_id(nodes[i]) == b.id)
+                        b.rack = text(rd_kafka_Node_rack(nodes[i]));
+                }
+            }
+            return RemoteError {};
+        });
+}
+#endif
+
+RemoteError topicResultsError(const rd_kafka_topic_result_t **results, size_t count)
+{
+    for (size_t i = 0; i < count; ++i) {
+        if (const rd_kafka_resp_err_t err = rd_kafka_topic_result_error(results[i]))
+            return errorOf(err, rd_kafka_topic_result_error_string(results[i]));
+    }
+    return {};
+}
+
+RemoteError resourcesError(const rd_kafka_ConfigResource_t **resources, size_t count)
+{
+    for (size_t i = 0; i < count; ++i) {
+        if (const rd_kafka_resp_err_t err = rd_kafka_ConfigResource_error(resources[i]))
+            return errorOf(err, rd_kafka_ConfigResource_error_string(resources[i]));
+    }
+    return {};
+}
+
+void logToQt(const rd_kafka_t *, int level, const char *facility, const char *message)
+{
+    // syslog levels: 0-3 errors, 4 warning, 5-6 notice/info, 7 debug. A refused connection is logged at 3 on every
+    // retry; the snapshot says so plainly, so the log keeps it out of the way unless asked for.
+    if (level <= 4)
+        qCInfo(lcRdKafka, "%s: %s", facility, message);
+    else
+        qCDebug(lcRdKafka, "%s: %s", facility, message);
+}
+
+RemoteGroup describedGroup(const rd_kafka_ConsumerGroupDescription_t *g)
+{
+    RemoteGroup group;
+    GroupDescription &d = group.description;
+    d.groupId = text(rd_kafka_ConsumerGroupDescription_group_id(g));
+    if (const rd_kafka_error_t *e = rd_kafka_ConsumerGroupDescription_error(g))
+        d.error = static_cast<ErrorCode>(rd_kafka_error_code(e));
+    d.state = text(rd_kafka_consumer_group_state_name(rd_kafka_ConsumerGroupDescription_state(g)));
+    // A "simple" group only commits offsets (protocol type ""); the others are consumer groups.
+    d.protocolType
+        = rd_kafka_ConsumerGroupDescription_is_simple_consumer_group(g) ? QString() : QStringLiteral("consumer");
+    d.protocolName = text(rd_kafka_ConsumerGroupDescription_partition_assignor(g));
+    const size_t members = rd_kafka_ConsumerGroupDescription_member_count(g);
+    for (size_t m = 0; m < members; ++m) {
+        const rd_kafka_MemberDescription_t *member = rd_kafka_ConsumerGroupDescription_member(g, static_cast<int>(m));
+        GroupMemberDescription md;
+        md.memberId = text(rd_kafka_MemberDescription_consumer_id(member));
+        md.clientId = text(rd_kafka_MemberDescription_client_id(member));
+        md.clientHost = text(rd_kafka_MemberDescription_host(member));
+        if (const char *instance = rd_kafka_MemberDescription_group_instance_id(member))
+            md.groupInstanceId = text(instance);
+        QList<TopicPartition> &assigned = group.assignment[md.memberId];
+        if (const rd_kafka_MemberAssignment_t *a = rd_kafka_MemberDescription_assignment(member)) {
+            if (const rd_kafka_topic_partition_list_t *list = rd_kafka_MemberAssignment_partitions(a)) {
+                for (int p = 0; p < list->cnt; ++p)
+                    assigned.append({text(list->elems[p].topic), list->elems[p].partition});
+            }
+        }
+        std::sort(assigned.begin(), assigned.end());
+        d.members.append(md);
+    }
+    return group;
+}
+
+} // namespace
+
+RdKafkaClient::~RdKafkaClient()
+{
+    close();
+}
+
+void RdKafkaClient::close()
+{
+    if (m_producer) {
+        rd_kafka_flush(m_producer, m_timeoutMs);
+        rd_kafka_destroy(m_producer);
+        m_producer = nullptr;
+    }
+    if (m_consumer) {
+        rd_kafka_destroy(m_consumer);
+        m_consumer = nullptr;
+    }
+}
+
+bool RdKafkaClient::open(
+    const RemoteClusterOptions &options, DeliveryCallback onDelivery, void *deliveryOpaque, QString *error)
+{
+    close();
+    m_timeoutMs = options.requestTimeoutMs;
+    const QString byUs = QStringLiteral("topicscope's default");
+    const QList<RemoteProperty> common {
+        {QStringLiteral("bootstrap.servers"), options.bootstrapServers, QStringLiteral("--bootstrap-server")},
+        {QStringLiteral("client.id"), QStringLiteral("topicscope"), byUs},
+        {QStringLiteral("socket.timeout.ms"), QString::number(options.requestTimeoutMs), byUs},
+        // A broker that comes back is noticed within a poll or two.
+        {QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("2000"), byUs},
+    };
+    m_onDelivery = onDelivery;
+    m_deliveryOpaque = deliveryOpaque;
+    const QList<RemoteProperty> producerOnly {
+        // Java's partitioner for keyed records, so that what other Kafka clients and the preview compute agree
+        // (each produced record gets an explicit partition anyway).
+        {QStringLiteral("partitioner"), QStringLiteral("murmur2_random"), byUs},
+        {QStringLiteral("linger.ms"), QStringLiteral("5"), byUs},
+        {QStringLiteral("message.timeout.ms"), QString::number(options.requestTimeoutMs * 2), byUs},
+        // The brokers' connection states for the views, read from the statistics.
+        {QStringLiteral("statistics.interval.ms"), QString::number(std::max(100, options.pollIntervalMs / 2)), byUs},
+    };
+    const QList<RemoteProperty> consumerOnly {
+        // Reading must never change a group: no group.id of ours, no commits, no offset store.
+        {QStringLiteral("enable.auto.commit"), QStringLiteral("false"), byUs},
+        {QStringLiteral("enable.auto.offset.store"), QStringLiteral("false"), byUs},
+        {QStringLiteral("enable.partition.eof"), QStringLiteral("true"), byUs},
+    };
+    const auto build = [&](rd_kafka_type_t type, const QList<RemoteProperty> &own) -> rd_kafka_t * {
+        rd_kafka_conf_t *conf = rd_kafka_conf_new();
+        char errstr[512];
+        // The person's properties come last: they override ours.
+        for (const QList<RemoteProperty> *list : {&common, &own, &options.properties}) {
+            for (const RemoteProperty &p : *list) {
+                if (rd_kafka_conf_set(
+                        conf, p.name.toUtf8().constData(), p.value.toUtf8().constData(), errstr, sizeof errstr)
+                    != RD_KAFKA_CONF_OK) {
+                    *error = QStringLiteral("%1: %2").arg(p.origin, text(errstr));
+                    rd_kafka_conf_destroy(conf);
+                    return nullptr;
+                }
+            }
+        }
+        rd_kafka_conf_set_log_cb(conf, logToQt);
+        if (type == RD_KAFKA_PRODUCER) {
+            rd_kafka_conf_set_opaque(conf, this);
+            rd_kafka_conf_set_dr_msg_cb(conf, forwardDelivery);
+            rd_kafka_conf_set_stats_cb(conf, onStatistics);
+        }
+        rd_kafka_t *rk = rd_kafka_new(type, conf, errstr, sizeof errstr);
+        if (!rk) {
+            *error = QStringLiteral("cannot create the librdkafka client: %1").arg(text(errstr));
+            rd_kafka_conf_destroy(conf);
+        }
+        return rk;
+    };
+    m_producer = build(RD_KAFKA_PRODUCER, producerOnly);
+    if (m_producer)
+        m_consumer = build(RD_KAFKA_CONSUMER, consumerOnly);
+    if (!m_consumer) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+void RdKafkaClient::forwardDelivery(rd_kafka_t *rk, const rd_kafka_message_t *message, void *opaque)
+{
+    auto *self = static_cast<RdKafkaClient *>(opaque);
+    if (self->m_onDelivery)
+        self->m_onDelivery(rk, message, self->m_deliveryOpaque);
+}
+
+int RdKafkaClient::onStatistics(rd_kafka_t *, char *json, size_t length, void *opaque)
+{
+    auto *self = static_cast<RdKafkaClient *>(opaque);
+    const QJsonObject brokers = QJsonDocument::fromJson(QByteArray(json, static_cast<qsizetype>(length)))
+                                    .object()
+                                    .value(QLatin1String("brokers"))
+                                    .toObject();
+    QHash<int, QString> states;
+    for (auto it = brokers.constBegin(); it != brokers.constEnd(); ++it) {
+        const QJsonObject b = it.value().toObject();
+        const int id = b.value(QLatin1String("nodeid")).toInt(-1);
+        if (id >= 0) // the bootstrap connections have no id yet
+            states.insert(id, b.value(QLatin1String("state")).toString());
+    }
+    self->m_brokerStates = states;
+    return 0; // the JSON buffer stays librdkafka's
+}
+
+void RdKafkaClient::poll()
+{
+    if (m_producer)
+        rd_kafka_poll(m_producer, 0);
+}
+
+RemoteError RdKafkaClient::metadata(RemoteMetadata *out)
+{
+    const rd_kafka_metadata_t *md = nullptr;
+    if (const rd_kafka_resp_err_t err = rd_kafka_metadata(m_producer, 1, nullptr, &md, m_timeoutMs))
+        return errorOf(err);
+    if (char *id = rd_kafka_clusterid(m_producer, 0)) {
+        out->clusterId = text(id);
+        rd_kafka_mem_free(m_producer, id);
+    }
+    out->controllerId = rd_kafka_controllerid(m_producer, 0);
+    for (int i = 0; i < md->broker_cnt; ++i) {
+        const rd_kafka_metadata_broker_t &b = md->brokers[i];
+        BrokerNode node;
+        node.id = b.id;
+        node.host = text(b.host);
+        node.port = b.port;
+        node.isController = b.id == out->controllerId;
+        out->brokers.append(node);
+    }
+    std::sort(out->brokers.begin(), out->brokers.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
+#if RD_KAFKA_VERSION >= 0x020300ff
+    describeCluster(m_producer, m_timeoutMs, out);
+#endif
+    for (int i = 0; i < md->topic_cnt; ++i) {
+        const rd_kafka_metadata_topic_t &t = md->topics[i];
+        if (t.err == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART)
+            continue; // deleted meanwhile
+        TopicInfo topic;
+        topic.name = text(t.topic);
+        for (int p = 0; p < t.partition_cnt; ++p) {
+            const rd_kafka_metadata_partition_t &mp = t.partitions[p];
+            PartitionInfo info;
+            info.partition = mp.id;
+            info.leader = mp.leader;
+            info.error = static_cast<int>(mp.err);
+            for (int r = 0; r < mp.replica_cnt; ++r)
+                info.replicas.append(mp.replicas[r]);
+            for (int r = 0; r < mp.isr_cnt; ++r)
+                info.isr.append(mp.isrs[r]);
+            topic.partitions.append(info);
+        }
+        std::sort(topic.partitions.begin(), topic.partitions.end(),
+            [](const PartitionInfo &a, const PartitionInfo &b) { return a.partition < b.partition; });
+        out->topics.append(topic);
+    }
+    std::sort(
+        out->topics.begin(), out->topics.end(), [](const TopicInfo &a, const TopicInfo &b) { return a.name < b.name; });
+    rd_kafka_metadata_destroy(md);
+    return {};
+}
+
+RemoteError RdKafkaClient::offsetsAt(
+    const QList<TopicPartition> &partitions, qint64 timestamp, QHash<TopicPartition, qint64> *out)
+{
+    if (partitions.isEmpty())
+        return {};
+    PartitionList list = partitionList(partitions, timestamp);
+    const rd_kafka_resp_err_t err = rd_kafka_offsets_for_times(m_consumer, list.get(), m_timeoutMs);
+    for (int i = 0; i < list->cnt; ++i) {
+        const rd_kafka_topic_partition_t &e = list->elems[i];
+        // After a timeout, a partition whose leader never answered is left as it was sent: no error, and the
+        // timestamp still where the offset goes (an answer for -2 or -1 is an offset >= 0, for a time >= 0 an offset
+        // or -1).
+        const bool unanswered = err != RD_KAFKA_RESP_ERR_NO_ERROR && e.offset == timestamp;
+        if (e.err == RD_KAFKA_RESP_ERR_NO_ERROR && !unanswered)
+            out->insert({text(e.topic), e.partition}, e.offset);
+    }
+    return errorOf(err);
+}
+
+RemoteError RdKafkaClient::listGroups(QStringList *groupIds)
+{
+    return runAdmin(
+        m_producer, m_timeoutMs,
+        [this](auto *options, auto *queue) { rd_kafka_ListConsumerGroups(m_producer, options, queue); },
+        [groupIds](rd_kafka_event_t *event) {
+            const auto *result = rd_kafka_event_ListConsumerGroups_result(event);
+            size_t count = 0;
+            const rd_kafka_ConsumerGroupListing_t **groups = rd_kafka_ListConsumerGroups_result_valid(result, &count);
+            for (size_t i = 0; i < count; ++i)
+                groupIds->append(text(rd_kafka_ConsumerGroupListing_group_id(groups[i])));
+            groupIds->sort();
+            size_t errorCount = 0;
+            const rd_kafka_error_t **errors = rd_kafka_ListConsumerGroups_result_errors(result, &errorCount);
+            return errorCount > 0 ? errorOf(errors[0]) : RemoteError {};
+        });
+}
+
+RemoteError RdKafkaClient::describeGroups(const QStringList &groupIds, QList<RemoteGroup> *out)
+{
+    if (groupIds.isEmpty())
+        return {};
+    QList<QByteArray> names;
+    std::vector<const char *> pointers;
+    for (const QString &id : groupIds)
+        names.append(id.toUtf8());
+    for (const QByteArray &name : names)
+        pointers.push_back(name.constData());
+    return runAdmin(
+        m_producer, m_timeoutMs,
+        [&](auto *options, auto *queue) {
+            rd_kafka_DescribeConsumerGroups(m_producer, pointers.data(), pointers.size(), options, queue);
+        },
+        [out](rd_kafka_event_t *event) {
+            size_t count = 0;
+            const rd_kafka_ConsumerGroupDescription_t **groups = rd_kafka_DescribeConsumerGroups_result_groups(
+                rd_kafka_event_DescribeConsumerGroups_result(event), &count);
+            for (size_t i = 0; i < count; ++i)
+                out->append(describedGroup(groups[i]));
+            return RemoteError {};
+        });
+}
+
+namespace {
+
+// The first error of an offsets-per-group answer (ListConsumerGroupOffsets, AlterConsumerGroupOffsets): the group's
+// own, else a partition's. Each partition's offset goes to *offsets when given.
+RemoteError groupResultsError(
+    const rd_kafka_group_result_t **groups, size_t count, QHash<TopicPartition, qint64> *offsets = nullptr)
+{
+    for (size_t i = 0; i < count; ++i) {
+        if (const rd_kafka_error_t *e = rd_kafka_group_result_error(groups[i]))
+            return errorOf(e);
+        const rd_kafka_topic_partition_list_t *list = rd_kafka_group_result_partitions(groups[i]);
+        for (int p = 0; list && p < list->cnt; ++p) {
+            const rd_kafka_topic_partition_t &e = list->elems[p];
+            if (e.err != RD_KAFKA_RESP_ERR_NO_ERROR && !offsets)
+                return errorOf(e.err);
+            if (e.err == RD_KAFKA_RESP_ERR_NO_ERROR && e.offset >= 0 && offsets)
+                offsets->insert({text(e.topic), e.partition}, e.offset);
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+RemoteError RdKafkaClient::committedOffsets(const QString &groupId, QHash<TopicPartition, qint64> *out)
+{
+    rd_kafka_ListConsumerGroupOffsets_t *request
+        = rd_kafka_ListConsumerGroupOffsets_new(groupId.toUtf8().constData(), nullptr); // every partition
+    const RemoteError e = runAdmin(
+        m_producer, m_timeoutMs,
+        [&](auto *options, auto *queue) { rd_kafka_ListConsumerGroupOffsets(m_producer, &request, 1, options, queue); },
+        [out](rd_kafka_event_t *event) {
+            size_t count = 0;
+            const rd_kafka_group_result_t **groups = rd_kafka_ListConsumerGroupOffsets_result_groups(
+                rd_kafka_event_ListConsumerGroupOffsets_result(event), &count);
+            return groupResultsError(groups, count, out);
+        });
+    rd_kafka_ListConsumerGroupOffsets_destroy(request);
+    return e;
+}
+
+RemoteError RdKafkaClient::topicConfigs(const QStringList &topics, QHash<QString, TopicConfig> *out)
+{
+    if (topics.isEmpty())
+        return {};
+    std::vector<rd_kafka_ConfigResource_t *> resources;
+    for (const QString &topic : topics)
+        resources.push_back(rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, topic.toUtf8().constData()));
+    const RemoteError e = runAdmin(
+        m_producer, m_timeoutMs,
+        [&](auto *options, auto *queue) {
+            rd_kafka_DescribeConfigs(m_producer, resources.data(), resources.size(), options, queue);
+        },
+        [out](rd_kafka_event_t *event) {
+            size_t count = 0;
+            const rd_kafka_ConfigResource_t **results
+                = rd_kafka_DescribeConfigs_result_resources(rd_kafka_event_DescribeConfigs_result(event), &count);
+            const QMap<QString, QString> known = TopicConfig {}.toKafkaConfigs();
+            for (size_t i = 0; i < count; ++i) {
+                if (rd_kafka_ConfigResource_error(results[i]))
+                    continue;
+                size_t entryCount = 0;
+                const rd_kafka_ConfigEntry_t **entries = rd_kafka_ConfigResource_configs(results[i], &entryCount);
+                TopicConfig config;
+                for (size_t n = 0; n < entryCount; ++n) {
+                    const QString name = text(rd_kafka_ConfigEntry_name(entries[n]));
+                    const char *value = rd_kafka_ConfigEntry_value(entries[n]);
+                    // One at a time: an odd value (a cluster's own extension) must not hide the others.
+                    if (known.contains(name) && value)
+                        config.applyKafkaConfigs({{name, text(value)}});
+                }
+                out->insert(text(rd_kafka_ConfigResource_name(results[i])), config);
+            }
+            return RemoteError {};
+        });
+    rd_kafka_ConfigResource_destroy_array(resources.data(), resources.size());
+    return e;
+}
+
+namespace {
+
+RemoteError createTopicsError(rd_kafka_event_t *event)
+{
+    size_t count = 0;
+    const auto **results = rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(event), &count);
+    return topicResultsError(results, count);
+}
+
+RemoteError deleteTopicsError(rd_kafka_event_t *event)
+{
+    size_t count = 0;
+    const auto **results = rd_kafka_DeleteTopics_result_topics(rd_kafka_event_DeleteTopics_result(event), &count);
+    return topicResultsError(results, count);
+}
+
+RemoteError createPartitionsError(rd_kafka_event_t *event)
+{
+    size_t count = 0;
+    const auto **results
+        = rd_kafka_CreatePartitions_result_topics(rd_kafka_event_CreatePartitions_result(event), &count);
+    return topicResultsError(results, count);
+}
+
+RemoteError alterConfigsError(rd_kafka_event_t *event)
+{
+    size_t count = 0;
+    const rd_kafka_ConfigResource_t **results
+        = rd_kafka_AlterConfigs_result_resources(rd_kafka_event_AlterConfigs_result(event), &count);
+    return resourcesError(results, count);
+}
+
+RemoteError alterGroupOffsetsError(rd_kafka_event_t *event)
+{
+    size_t count = 0;
+    const rd_kafka_group_result_t **groups = rd_kafka_AlterConsumerGroupOffsets_result_groups(
+        rd_kafka_event_AlterConsumerGroupOffsets_result(event), &count);
+    return groupResultsError(groups, count);
+}
+
+} // namespace
+
+RemoteError RdKafkaClient::createTopic(const QString &name, int partitions, const QMap<QString, QString> &configs)
+{
+    char errstr[512];
+    // Replication factor -1: the cluster's default.replication.factor (KIP-464).
+    rd_kafka_NewTopic_t *topic
+        = rd_kafka_NewTopic_new(name.toUtf8().constData(), partitions, -1, errstr, sizeof errstr);
+    if (!topic)
+        return {RD_KAFKA_RESP_ERR__INVALID_ARG, text(errstr)};
+    for (auto it = configs.cbegin(); it != configs.cend(); ++it)
+        rd_kafka_NewTopic_set_config(topic, it.key().toUtf8().constData(), it.value().toUtf8().constData());
+    const RemoteError e = runAdmin(
+        m_producer, m_timeoutMs,
+        [&](auto *options, auto *queue) { rd_kafka_CreateTopics(m_producer, &topic, 1, options, queue); },
+        createTopicsError);
+    rd_kafka_NewTopic_destroy(topic);
+    return e;
+}
+
+RemoteError RdKafkaClient::deleteTopic(const QString &name)
+{
+    rd_kafka_DeleteTopic_t *topic = rd_kafka_DeleteTopic_new(name.toUtf8().constData());
+    const RemoteError e = runAdmin(
+        m_producer, m_timeoutMs,
+        [&](auto *options, auto *queue) { rd_kafka_DeleteTopics(m_producer, &topic, 1, options, queue); },
+        deleteTopicsError);
+    rd_kafka_DeleteTopic_destroy(topic);
+    return e;
+}
+
+RemoteError RdKafkaClient::createPartitions(const QString &name, int newPartitionCount)
+{
+    char errstr[512];
+    rd_kafka_NewPartitions_t *partitions = rd_kafka_NewPartitions_new(
+        name.toUtf8().constData(), static_cast<size_t>(std::max(0, newPartitionCount)), errstr, sizeof errstr);
+    if (!partitions)
+        return {RD_KAFKA_RESP_ERR__INVALID_ARG, text(errstr)};
+    const RemoteError e = runAdmin(
+        m_producer, m_timeoutMs,
+        [&](auto *options, auto *queue) { rd_kafka_CreatePartitions(m_producer, &partitions, 1, options, queue); },
+        createPartitionsError);
+    rd_kafka_NewPartitions_destroy(partitions);
+    return e;
+}
+
+RemoteError RdKafkaClient::alterTopicConfigs(const QString &name, const QMap<QString, QString> &configs)
+{
+    // AlterConfigs (not Incremental, which librdkafka 2.0 lacks) replaces the topic's whole set of overrides: the
+    // settings TopicConfig carries are all sent, so none of them falls back to the default by omission.
+    rd_kafka_ConfigResource_t *resource
+        = rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, name.toUtf8().constData());
+    for (auto it = configs.cbegin(); it != configs.cend(); ++it)
+        rd_kafka_ConfigResource_set_config(resource, it.key().toUtf8().constData(), it.value().toUtf8().constData());
+    const RemoteError e = runAdmin(
+        m_producer, m_timeoutMs,
+        [&](auto *options, auto *queue) { rd_kafka_AlterConfigs(m_producer, &resource, 1, options, queue); },
+        alterConfigsError);
+    rd_kafka_ConfigResource_destroy(resource);
+    return e;
+}
+
+RemoteError RdKafkaClient::alterGroupOffsets(const QString &groupId, const QHash<TopicPartition, qint64> &offsets)
+{
+    PartitionList list(rd_kafka_topic_partition_list_new(static_cast<int>(offsets.size())));
+    for (auto it = offsets.cbegin(); it != offsets.cend(); ++it)
+        rd_kafka_topic_partition_list_add(list.get(), it.key().topic.toUtf8().constData(), it.key().partition)->offset
+            = it.value();
+    rd_kafka_AlterConsumerGroupOffsets_t *request
+        = rd_kafka_AlterConsumerGroupOffsets_new(groupId.toUtf8().constData(), list.get());
+    const RemoteError e = runAdmin(
+        m_producer, m_timeoutMs,
+        [&](auto *options, auto *queue) {
+            rd_kafka_AlterConsumerGroupOffsets(m_producer, &request, 1, options, queue);
+        },
+        alterGroupOffsetsError);
+    rd_kafka_AlterConsumerGroupOffsets_destroy(request);
+    return e;
+}
+
+} // namespace topicscope::engine

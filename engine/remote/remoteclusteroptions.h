@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace topicscope::engine {
+
+// One librdkafka property and where it came from ("client.properties line 4"), so that a setting librdkafka
+// refuses is named where the person can fix it.
+struct RemoteProperty {
+    QString name;
+    QString value;
+    QString origin;
+};
+
+// How to reach a remote Kafka cluster: Kafka's own tools' --bootstrap-server and --command-config. A value.
+struct RemoteClusterOptions {
+    QString bootstrapServers; // "host:9092,host2:9092"
+    QList<RemoteProperty> properties; // passed to librdkafka as they are, after the defaults we set
+    int pollIntervalMs = 1500; // how often the snapshot is read again
+    int requestTimeoutMs = 5000; // each metadata, admin or offsets request; also socket.timeout.ms
+
+    // Reads a Kafka/librdkafka properties file: key=value (or key: value) lines, # and ! comments, blank lines.
+    // False with *error naming the file and line for a line that is not a property.
+    static bool readPropertiesFile(const QString &path, QList<RemoteProperty> *properties, QString *error);
+};
+
+} // namespace topicscope::engine

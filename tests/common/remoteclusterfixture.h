@@ -1,0 +1,108 @@
+#pragma once
+
+// Header-only helpers of the remote cluster tests (tests/remote): wait, with a bound, for a RemoteCluster's
+// snapshots and answers while the event loop runs.
+
+#include "remote/remotecluster.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+#include <functional>
+#include <optional>
+#include <utility>
+
+namespace topicscope::remotetest {
+
+// The first snapshot (from now on) that satisfies pred, or nullopt after timeoutMs; *last gets the last one seen.
+inline std::optional<engine::BrokerSnapshot> waitForSnapshot(engine::ClusterClient &cluster,
+    const std::function<bool(const engine::BrokerSnapshot &)> &pred, int timeoutMs = 15000,
+    engine::BrokerSnapshot *last = nullptr)
+{
+    std::optional<engine::BrokerSnapshot> found;
+    engine::BrokerSnapshot seen;
+    const auto connection = QObject::connect(
+        &cluster, &engine::ClusterClient::snapshotUpdated, &cluster, [&](const engine::BrokerSnapshot &s) {
+            seen = s;
+            if (!found && pred(s))
+                found = s;
+        });
+    QElapsedTimer timer;
+    timer.start();
+    while (!found && timer.elapsed() < timeoutMs)
+        QTest::qWait(20);
+    QObject::disconnect(connection);
+    if (last)
+        *last = seen;
+    return found;
+}
+
+// Runs the signal's answer to request id out of the event loop: the arguments after the id, or nullopt on timeout.
+template <typename Signal, typename Value>
+std::optional<Value> waitForAnswer(engine::ClusterClient &cluster, Signal signal, quint64 id, int timeoutMs = 20000)
+{
+    std::optional<Value> answer;
+    const auto connection = QObject::connect(&cluster, signal, &cluster, [&](quint64 requestId, const Value &value) {
+        if (requestId == id)
+            answer = value;
+    });
+    QElapsedTimer timer;
+    timer.start();
+    while (!answer && timer.elapsed() < timeoutMs)
+        QTest::qWait(20);
+    QObject::disconnect(connection);
+    return answer;
+}
+
+// commandFinished for id: (error, message), or (-1, "no answer") on timeout.
+inline std::pair<int, QString> waitForCommand(engine::ClusterClient &cluster, quint64 id, int timeoutMs = 20000)
+{
+    std::optional<std::pair<int, QString>> answer;
+    const auto connection = QObject::connect(&cluster, &engine::ClusterClient::commandFinished, &cluster,
+        [&](quint64 requestId, int error, const QString &message) {
+            if (requestId == id)
+                answer = std::pair {error, message};
+        });
+    QElapsedTimer timer;
+    timer.start();
+    while (!answer && timer.elapsed() < timeoutMs)
+        QTest::qWait(20);
+    QObject::disconnect(connection);
+    return answer.value_or(std::pair {-1, QStringLiteral("no answer")});
+}
+
+// started(ok, error), or (false, "no answer") on timeout.
+inline std::pair<bool, QString> waitForStart(engine::ClusterClient &cluster, int timeoutMs = 20000)
+{
+    std::optional<std::pair<bool, QString>> answer;
+    const auto connection
+        = QObject::connect(&cluster, &engine::ClusterClient::started, &cluster, [&](bool ok, const QString &error) {
+              answer = std::pair {ok, error};
+          });
+    cluster.start();
+    QElapsedTimer timer;
+    timer.start();
+    while (!answer && timer.elapsed() < timeoutMs)
+        QTest::qWait(20);
+    QObject::disconnect(connection);
+    return answer.value_or(std::pair {false, QStringLiteral("no answer")});
+}
+
+inline const engine::TopicInfo *findTopic(const engine::BrokerSnapshot &s, const QString &name)
+{
+    for (const engine::TopicInfo &t : s.topics) {
+        if (t.name == name)
+            return &t;
+    }
+    return nullptr;
+}
+
+inline int groupIndex(const engine::BrokerSnapshot &s, const QString &groupId)
+{
+    for (int i = 0; i < s.groups.size(); ++i) {
+        if (s.groups.at(i).groupId == groupId)
+            return i;
+    }
+    return -1;
+}
+
+} // namespace topicscope::remotetest

@@ -1,0 +1,456 @@
+// The embedded broker started as a separate headless process and explored as a remote Kafka cluster through
+// RemoteCluster (librdkafka): topics, partitions and their offsets, a consumer group made by a librdkafka consumer
+// (state, members with client id and host, assignment, committed offsets, lag), create/delete topic, add partitions,
+// topic configs, produce with key and headers read back at the right partition and offset, offsets by timestamp,
+// offset resets only for an Empty group. Then the errors: a wrong port, a property librdkafka refuses, a malformed
+// properties file, and `topicscope --headless --bootstrap-server ... --describe`.
+#include "client/murmur2.h"
+#include "interopbroker.h"
+#include "remoteclusterfixture.h"
+
+#include <QDateTime>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <arpa/inet.h>
+#include <librdkafka/rdkafka.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace topicscope;
+using namespace topicscope::engine;
+using namespace topicscope::remotetest;
+
+namespace {
+
+// A consumer group member made with librdkafka's high-level consumer: joins group "explorers", reads what is
+// there, commits.
+class GroupConsumer {
+public:
+    bool start(const QString &bootstrap, const QString &topic, QString *error)
+    {
+        char errstr[512];
+        rd_kafka_conf_t *conf = rd_kafka_conf_new();
+        for (const auto &[k, v] : std::initializer_list<std::pair<const char *, QByteArray>> {
+                 {"bootstrap.servers", bootstrap.toUtf8()}, {"group.id", "explorers"}, {"client.id", "tst-consumer"},
+                 {"auto.offset.reset", "earliest"}, {"enable.auto.commit", "false"}, {"log_level", "0"}}) {
+            if (rd_kafka_conf_set(conf, k, v.constData(), errstr, sizeof errstr) != RD_KAFKA_CONF_OK) {
+                *error = QString::fromUtf8(errstr);
+                return false;
+            }
+        }
+        m_rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, errstr, sizeof errstr);
+        if (!m_rk) {
+            *error = QString::fromUtf8(errstr);
+            return false;
+        }
+        rd_kafka_poll_set_consumer(m_rk);
+        rd_kafka_topic_partition_list_t *topics = rd_kafka_topic_partition_list_new(1);
+        rd_kafka_topic_partition_list_add(topics, topic.toUtf8().constData(), RD_KAFKA_PARTITION_UA);
+        const rd_kafka_resp_err_t err = rd_kafka_subscribe(m_rk, topics);
+        rd_kafka_topic_partition_list_destroy(topics);
+        return err == RD_KAFKA_RESP_ERR_NO_ERROR;
+    }
+
+    // Polls until `records` were read (or the bound), then commits synchronously.
+    int consumeAndCommit(int records, int timeoutMs)
+    {
+        int read = 0;
+        QElapsedTimer timer;
+        timer.start();
+        while (read < records && timer.elapsed() < timeoutMs) {
+            if (rd_kafka_message_t *m = rd_kafka_consumer_poll(m_rk, 100)) {
+                if (!m->err)
+                    ++read;
+                rd_kafka_message_destroy(m);
+            }
+        }
+        rd_kafka_commit(m_rk, nullptr, 0);
+        return read;
+    }
+
+    void keepAlive(int ms)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < ms) {
+            if (rd_kafka_message_t *m = rd_kafka_consumer_poll(m_rk, 20))
+                rd_kafka_message_destroy(m);
+            QCoreApplication::processEvents();
+        }
+    }
+
+    void close()
+    {
+        if (!m_rk)
+            return;
+        rd_kafka_consumer_close(m_rk);
+        rd_kafka_destroy(m_rk);
+        m_rk = nullptr;
+    }
+    ~GroupConsumer() { close(); }
+
+private:
+    rd_kafka_t *m_rk = nullptr;
+};
+
+// A loopback port nothing listens on: one the kernel picked for a socket that is closed again.
+quint16 closedPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address);
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length);
+    ::close(fd);
+    return ntohs(address.sin_port);
+}
+
+MessageQuery page(const QString &topic, int partition, qint64 offset, int maxRecords)
+{
+    MessageQuery q;
+    q.topic = topic;
+    q.partition = partition;
+    q.offset = offset;
+    q.maxRecords = maxRecords;
+    return q;
+}
+
+RemoteClusterOptions optionsFor(const QString &bootstrap)
+{
+    RemoteClusterOptions options;
+    options.bootstrapServers = bootstrap;
+    options.pollIntervalMs = 300;
+    options.requestTimeoutMs = 3000;
+    return options;
+}
+
+} // namespace
+
+class TestRemoteCluster : public QObject {
+    Q_OBJECT
+private:
+    interoptest::InteropBroker m_broker;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_broker.start({QStringLiteral("--group-initial-rebalance-delay-ms"), QStringLiteral("0")}, &error),
+            qPrintable(error));
+    }
+
+    void cleanupTestCase() { m_broker.stop(); }
+
+    void topicsMessagesAndOffsets()
+    {
+        RemoteCluster cluster(optionsFor(m_broker.bootstrap()));
+        const auto [ok, error] = waitForStart(cluster);
+        QVERIFY2(ok, qPrintable(error));
+        BrokerSnapshot last;
+        QVERIFY2(waitForSnapshot(
+                     cluster, [](const BrokerSnapshot &s) { return s.brokers.size() == 1; }, 15000, &last),
+            qPrintable(last.connectionError));
+        QCOMPARE(last.brokers.constFirst().port, m_broker.port());
+
+        QCOMPARE(waitForCommand(cluster, cluster.createTopic(QStringLiteral("orders"), 3)), (std::pair {0, QString()}));
+        const auto created = waitForSnapshot(cluster, [](const BrokerSnapshot &s) {
+            const TopicInfo *t = findTopic(s, QStringLiteral("orders"));
+            return t && t->partitions.size() == 3;
+        });
+        QVERIFY(created);
+        for (const PartitionInfo &p : findTopic(*created, QStringLiteral("orders"))->partitions) {
+            QCOMPARE(p.leader, created->brokers.constFirst().id);
+            QCOMPARE(p.logEndOffset, 0);
+        }
+        // Creating it again is Kafka's TOPIC_ALREADY_EXISTS, in plain words.
+        const auto again = waitForCommand(cluster, cluster.createTopic(QStringLiteral("orders"), 3));
+        QCOMPARE(again.first, static_cast<int>(ErrorCode::TopicAlreadyExists));
+        QVERIFY(!again.second.isEmpty());
+
+        // Five keyed records with a header: all to murmur2("user-1") % 3, as the preview says.
+        const qint64 before = QDateTime::currentMSecsSinceEpoch() - 1000;
+        ProduceRequest keyed;
+        keyed.topic = QStringLiteral("orders");
+        keyed.key = QStringLiteral("user-1");
+        keyed.value = QStringLiteral("hello {i}");
+        keyed.headers = {{"trace", QByteArray("abc")}};
+        keyed.count = 5;
+        const int expected = Murmur2::partitionFor("user-1", 3);
+        const auto preview = waitForAnswer<decltype(&ClusterClient::partitionPreviewed), PartitionPreview>(
+            cluster, &ClusterClient::partitionPreviewed, cluster.previewPartition(keyed));
+        QVERIFY(preview);
+        QCOMPARE(preview->partition, expected);
+        QCOMPARE(preview->partitionCount, 3);
+        ProduceReport report;
+        const quint64 produceId = cluster.produce(keyed);
+        const auto done = [&] {
+            std::optional<ProduceReport> finished;
+            const auto c
+                = connect(&cluster, &ClusterClient::produceProgress, this, [&](quint64 id, const ProduceReport &r) {
+                      if (id == produceId && r.finished)
+                          finished = r;
+                  });
+            QTRY_VERIFY_WITH_TIMEOUT(finished.has_value(), 20000);
+            disconnect(c);
+            report = *finished;
+        };
+        done();
+        QCOMPARE(report.sent, 5);
+        QCOMPARE(report.failed, 0);
+        QCOMPARE(report.lastPartition, expected);
+        QCOMPARE(report.lastOffset, 4);
+
+        const auto first = waitForAnswer<decltype(&ClusterClient::messagesFetched), MessagePage>(cluster,
+            &ClusterClient::messagesFetched, cluster.fetchMessages(page(QStringLiteral("orders"), expected, 0, 10)));
+        QVERIFY(first);
+        QCOMPARE(first->error, 0);
+        QCOMPARE(first->rows.size(), 5);
+        QCOMPARE(first->logEndOffset, 5);
+        QCOMPARE(first->nextOffset, 5);
+        for (int i = 0; i < 5; ++i) {
+            const MessageRow &row = first->rows.at(i);
+            QCOMPARE(row.partition, expected);
+            QCOMPARE(row.offset, i);
+            QCOMPARE(row.key, std::optional<QByteArray>("user-1"));
+            QCOMPARE(row.value, std::optional<QByteArray>(QStringLiteral("hello %1").arg(i).toUtf8()));
+            QCOMPARE(row.headers, (QList<RecordHeader> {{"trace", QByteArray("abc")}}));
+            QVERIFY(row.timestamp >= before);
+        }
+        // A page from the middle, and a filtered scan.
+        const auto middle = waitForAnswer<decltype(&ClusterClient::messagesFetched), MessagePage>(cluster,
+            &ClusterClient::messagesFetched, cluster.fetchMessages(page(QStringLiteral("orders"), expected, 3, 1)));
+        QVERIFY(middle);
+        QCOMPARE(middle->rows.size(), 1);
+        QCOMPARE(middle->rows.constFirst().offset, 3);
+        QCOMPARE(middle->nextOffset, 4);
+        MessageQuery filtered = page(QStringLiteral("orders"), expected, 0, 10);
+        filtered.filter = QStringLiteral("hello 2");
+        const auto found = waitForAnswer<decltype(&ClusterClient::messagesFetched), MessagePage>(
+            cluster, &ClusterClient::messagesFetched, cluster.fetchMessages(filtered));
+        QVERIFY(found);
+        QCOMPARE(found->rows.size(), 1);
+        QCOMPARE(found->rows.constFirst().offset, 2);
+
+        // By timestamp: earliest, a time before the records (their first offset), and the future (none).
+        const auto lookup = [&](qint64 timestamp) {
+            return waitForAnswer<decltype(&ClusterClient::offsetsLookedUp), OffsetLookup>(
+                cluster, &ClusterClient::offsetsLookedUp, cluster.lookupOffsets(QStringLiteral("orders"), timestamp));
+        };
+        QCOMPARE(lookup(-2)->offsets, (QList<qint64> {0, 0, 0}));
+        QList<qint64> latest {0, 0, 0};
+        latest[expected] = 5;
+        QCOMPARE(lookup(-1)->offsets, latest);
+        QList<qint64> fromBefore {-1, -1, -1};
+        fromBefore[expected] = 0;
+        QCOMPARE(lookup(before)->offsets, fromBefore);
+        QCOMPARE(lookup(QDateTime::currentMSecsSinceEpoch() + 3600000)->offsets, (QList<qint64> {-1, -1, -1}));
+
+        // The snapshot's offsets follow.
+        QVERIFY(waitForSnapshot(cluster, [expected](const BrokerSnapshot &s) {
+            const TopicInfo *t = findTopic(s, QStringLiteral("orders"));
+            return t && t->partitions.at(expected).logEndOffset == 5;
+        }));
+
+        // More partitions, a config change, then the topic goes.
+        QCOMPARE(waitForCommand(cluster, cluster.createPartitions(QStringLiteral("orders"), 4)).first, 0);
+        QVERIFY(waitForSnapshot(cluster, [](const BrokerSnapshot &s) {
+            const TopicInfo *t = findTopic(s, QStringLiteral("orders"));
+            return t && t->partitions.size() == 4;
+        }));
+        TopicConfig config;
+        config.retentionMs = 3600000;
+        QCOMPARE(waitForCommand(cluster, cluster.alterTopicConfig(QStringLiteral("orders"), config)).first, 0);
+        QVERIFY(waitForSnapshot(cluster, [](const BrokerSnapshot &s) {
+            const TopicInfo *t = findTopic(s, QStringLiteral("orders"));
+            return t && t->config.retentionMs == 3600000;
+        }));
+        QCOMPARE(waitForCommand(cluster, cluster.deleteTopic(QStringLiteral("orders"))).first, 0);
+        QVERIFY(waitForSnapshot(cluster,
+            [](const BrokerSnapshot &s) { return !s.brokers.isEmpty() && !findTopic(s, QStringLiteral("orders")); }));
+        const auto gone = waitForCommand(cluster, cluster.deleteTopic(QStringLiteral("orders")));
+        QCOMPARE(gone.first, static_cast<int>(ErrorCode::UnknownTopicOrPartition));
+    }
+
+    void consumerGroupMembersOffsetsLagAndReset()
+    {
+        RemoteCluster cluster(optionsFor(m_broker.bootstrap()));
+        QVERIFY(waitForStart(cluster).first);
+        QCOMPARE(waitForCommand(cluster, cluster.createTopic(QStringLiteral("events"), 2)).first, 0);
+        ProduceRequest toZero;
+        toZero.topic = QStringLiteral("events");
+        toZero.value = QStringLiteral("e{i}");
+        toZero.partition = 0;
+        toZero.count = 4;
+        const auto produceAll = [&](const ProduceRequest &r) {
+            const quint64 id = cluster.produce(r);
+            std::optional<ProduceReport> finished;
+            const auto c
+                = connect(&cluster, &ClusterClient::produceProgress, this, [&](quint64 rid, const ProduceReport &p) {
+                      if (rid == id && p.finished)
+                          finished = p;
+                  });
+            QTRY_VERIFY_WITH_TIMEOUT(finished.has_value(), 20000);
+            disconnect(c);
+            QCOMPARE(finished->sent, r.count);
+        };
+        produceAll(toZero);
+
+        GroupConsumer consumer;
+        QString error;
+        QVERIFY2(consumer.start(m_broker.bootstrap(), QStringLiteral("events"), &error), qPrintable(error));
+        QCOMPARE(consumer.consumeAndCommit(4, 20000), 4);
+        // Two more records after the commit: lag 2 on partition 0.
+        toZero.count = 2;
+        produceAll(toZero);
+
+        const auto stable = [](const BrokerSnapshot &s) {
+            const int i = groupIndex(s, QStringLiteral("explorers"));
+            if (i < 0 || s.groups.at(i).state != QLatin1String("Stable") || s.groups.at(i).members.size() != 1)
+                return false;
+            const GroupOffsets &o = s.groupOffsets.at(i);
+            return o.totalLag == 2 && !o.partitions.isEmpty() && o.partitions.constFirst().committedOffset == 4;
+        };
+        std::optional<BrokerSnapshot> seen;
+        QElapsedTimer timer;
+        timer.start();
+        while (!seen && timer.elapsed() < 20000) {
+            consumer.keepAlive(200);
+            seen = waitForSnapshot(cluster, stable, 400);
+        }
+        QVERIFY(seen);
+        const int i = groupIndex(*seen, QStringLiteral("explorers"));
+        const GroupDescription &group = seen->groups.at(i);
+        QCOMPARE(group.protocolType, QStringLiteral("consumer"));
+        QVERIFY(!group.protocolName.isEmpty());
+        const GroupMemberDescription &member = group.members.constFirst();
+        QCOMPARE(member.clientId, QStringLiteral("tst-consumer"));
+        QVERIFY(member.clientHost.contains(QStringLiteral("127.0.0.1")));
+        const GroupOffsets &offsets = seen->groupOffsets.at(i);
+        QCOMPARE(offsets.assignment.value(member.memberId),
+            (QList<TopicPartition> {{QStringLiteral("events"), 0}, {QStringLiteral("events"), 1}}));
+        const GroupPartitionOffset &p0 = offsets.partitions.constFirst();
+        QCOMPARE(p0.topicPartition, (TopicPartition {QStringLiteral("events"), 0}));
+        QCOMPARE(p0.logEndOffset, 6);
+        QCOMPARE(p0.lag, 2);
+        QCOMPARE(p0.memberId, member.memberId);
+
+        // A reset while the group has a member is refused, as Kafka refuses it.
+        OffsetResetRequest reset {QStringLiteral("explorers"), QStringLiteral("events"), OffsetResetStrategy::Earliest};
+        const auto refused = waitForCommand(cluster, cluster.resetOffsets(reset));
+        QCOMPARE(refused.first, static_cast<int>(ErrorCode::NonEmptyGroup));
+        QVERIFY2(refused.second.contains(QStringLiteral("Stable")), qPrintable(refused.second));
+
+        // Once it is Empty: the preview, then the reset, then the snapshot's lag is the whole partition.
+        consumer.close();
+        QVERIFY(waitForSnapshot(cluster, [](const BrokerSnapshot &s) {
+            const int g = groupIndex(s, QStringLiteral("explorers"));
+            return g >= 0 && s.groups.at(g).state == QLatin1String("Empty");
+        }));
+        const auto preview = waitForAnswer<decltype(&ClusterClient::offsetResetPreviewed), OffsetResetPreview>(
+            cluster, &ClusterClient::offsetResetPreviewed, cluster.previewOffsetReset(reset));
+        QVERIFY(preview);
+        QCOMPARE(preview->error, 0);
+        QCOMPARE(preview->partitions.size(), 2);
+        QCOMPARE(preview->partitions.constFirst().currentOffset, 4);
+        QCOMPARE(preview->partitions.constFirst().newOffset, 0);
+        QCOMPARE(preview->recordsReread, 4);
+        QCOMPARE(waitForCommand(cluster, cluster.resetOffsets(reset)), (std::pair {0, QString()}));
+        QVERIFY(waitForSnapshot(cluster, [](const BrokerSnapshot &s) {
+            const int g = groupIndex(s, QStringLiteral("explorers"));
+            return g >= 0 && s.groupOffsets.at(g).totalLag == 6;
+        }));
+    }
+
+    void wrongPortFailsPlainlyWithinTheBound()
+    {
+        const quint16 port = closedPort();
+        QVERIFY(port != 0);
+        RemoteClusterOptions options = optionsFor(QStringLiteral("127.0.0.1:%1").arg(port));
+        options.requestTimeoutMs = 2000;
+        RemoteCluster cluster(options);
+        QElapsedTimer timer;
+        timer.start();
+        const auto [ok, error] = waitForStart(cluster, 15000);
+        QVERIFY(!ok);
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY2(
+            error.contains(QStringLiteral("cannot reach the cluster at 127.0.0.1:%1").arg(port)), qPrintable(error));
+        // The views still get snapshots saying so, and a command answers instead of hanging.
+        BrokerSnapshot last;
+        QVERIFY(waitForSnapshot(
+            cluster, [](const BrokerSnapshot &s) { return !s.connectionError.isEmpty(); }, 10000, &last));
+        QVERIFY(last.brokers.isEmpty());
+        const auto answer = waitForCommand(cluster, cluster.createTopic(QStringLiteral("never"), 1), 15000);
+        QVERIFY(answer.first != 0 && answer.first != -1);
+    }
+
+    void refusedPropertyIsNamedWithItsLine()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("client.properties"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# a comment\nsecurity.protocol=PLAINTEXT\nsasl.mechanisms: PLAIN\nno.such.property=1\n");
+        file.close();
+        RemoteClusterOptions options = optionsFor(m_broker.bootstrap());
+        QString error;
+        QVERIFY2(RemoteClusterOptions::readPropertiesFile(path, &options.properties, &error), qPrintable(error));
+        QCOMPARE(options.properties.size(), 3);
+        QCOMPARE(options.properties.at(1).name, QStringLiteral("sasl.mechanisms"));
+        QCOMPARE(options.properties.at(1).value, QStringLiteral("PLAIN"));
+        RemoteCluster cluster(options);
+        const auto [ok, why] = waitForStart(cluster);
+        QVERIFY(!ok);
+        QVERIFY2(why.startsWith(QStringLiteral("client.properties line 4: ")), qPrintable(why));
+        QVERIFY2(why.contains(QStringLiteral("no.such.property")), qPrintable(why));
+        // A bad value names its line too.
+        options.properties = {{QStringLiteral("security.protocol"), QStringLiteral("CARRIER_PIGEON"),
+            QStringLiteral("client.properties line 7")}};
+        RemoteCluster other(options);
+        const auto [ok2, why2] = waitForStart(other);
+        QVERIFY(!ok2);
+        QVERIFY2(why2.startsWith(QStringLiteral("client.properties line 7: ")), qPrintable(why2));
+        // A line that is no property at all is refused when the file is read.
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("bootstrap.servers=x:1\n\njust some words\n");
+        file.close();
+        QList<RemoteProperty> properties;
+        QVERIFY(!RemoteClusterOptions::readPropertiesFile(path, &properties, &error));
+        QVERIFY2(error.contains(QStringLiteral("client.properties line 3")), qPrintable(error));
+    }
+
+    void headlessDescribePrintsTheCluster()
+    {
+        QProcess p;
+        p.start(qEnvironmentVariable("TOPICSCOPE_BIN"),
+            {QStringLiteral("--headless"), QStringLiteral("--bootstrap-server"), m_broker.bootstrap(),
+                QStringLiteral("--describe")});
+        QVERIFY(p.waitForFinished(30000));
+        const QByteArray out = p.readAllStandardOutput();
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY2(out.contains("brokers: 1"), out.constData());
+        QVERIFY2(out.contains(QStringLiteral(":%1").arg(m_broker.port()).toUtf8()), out.constData());
+        QVERIFY2(out.contains("topic events partitions 2"), out.constData());
+        QVERIFY2(out.contains("group explorers state Empty"), out.constData());
+
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("bad.properties")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("sasl.mechanism=PLAIN\nsecurty.protocol=SSL\n");
+        file.close();
+        p.start(qEnvironmentVariable("TOPICSCOPE_BIN"),
+            {QStringLiteral("--headless"), QStringLiteral("--bootstrap-server"), m_broker.bootstrap(),
+                QStringLiteral("--command-config"), file.fileName(), QStringLiteral("--describe")});
+        QVERIFY(p.waitForFinished(30000));
+        const QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains("bad.properties line 2: ") && err.contains("securty.protocol"), err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRemoteCluster)
+#include "tst_remotecluster.moc"
