@@ -818,6 +818,10 @@
         <source>int64 deserializer: size of data received is %1 bytes, not 8</source>
         <translation>int64 디시리얼라이저: 받은 데이터 크기가 8바이트가 아닌 %1바이트</translation>
     </message>
+    <message>
+        <source>group is empty and has no committed offsets left</source>
+        <translation>그룹이 비었고 커밋된 오프셋도 남지 않음</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::FlowLayout</name>

@@ -51,6 +51,7 @@ const Phrase Phrases[] = {
     {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "its last committed offsets were deleted")},
     {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "its last committed offsets went with topic %1")},
     {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "group deleted")},
+    {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "group is empty and has no committed offsets left")},
     // A member that sent no reason (engine/group: clientReason).
     {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "not provided")},
     // The in-app consumer's own reasons (engine/client/consumer.cpp), as it sends them in JoinGroup/LeaveGroup.
