@@ -18,6 +18,7 @@
 #include "scenarioclient.h"
 #include "screenfit.h"
 #include "shortcutsdialog.h"
+#include "topicnames.h"
 #include "topicsview.h"
 #include "wireclientsview.h"
 
@@ -120,6 +121,7 @@ MainWindow::MainWindow(engine::ClusterClient *client, QWidget *parent)
     m_statusDir = new QLabel(this);
     m_statusRate = new QLabel(this);
     m_statusCounts = new QLabel(this);
+    m_statusCounts->setObjectName(QStringLiteral("statusCounts"));
     m_statusListener = new QLabel(this);
     m_statusRate->setObjectName(QStringLiteral("statusRate"));
     m_statusListener->setObjectName(QStringLiteral("statusListener"));
@@ -470,7 +472,10 @@ void MainWindow::showSnapshot(const engine::BrokerSnapshot &snapshot)
     m_statusDir->setText(remote ? tr("%n broker(s)", nullptr, int(snapshot.brokers.size()))
             : snapshot.inMemory ? tr("In memory (nothing is saved)")
                                 : tr("Data: %1").arg(snapshot.dataDirectory));
-    m_statusCounts->setText(tr("%n topic(s)", nullptr, int(snapshot.topics.size())) + QStringLiteral(" · ")
+    // The user's topics, as the cluster tree lists them: Kafka's internal ones (__consumer_offsets) are not counted.
+    const auto userTopics = std::count_if(snapshot.topics.cbegin(), snapshot.topics.cend(),
+        [](const engine::TopicInfo &t) { return !engine::TopicNames::isInternal(t.name); });
+    m_statusCounts->setText(tr("%n topic(s)", nullptr, int(userTopics)) + QStringLiteral(" · ")
         + tr("%n group(s)", nullptr, int(snapshot.groups.size())));
     const auto perSecond = [](double rate) { return rate > 0 ? format::rate(rate).chopped(2) : QStringLiteral("0"); };
     m_statusRate->setText(

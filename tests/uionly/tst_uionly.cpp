@@ -8,6 +8,7 @@
 #include "uifakecluster.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QTest>
 
 using namespace topicscope;
@@ -24,10 +25,19 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         window.show();
         cluster.start();
-        Q_EMIT cluster.snapshotUpdated(
-            uitest::FakeCluster::snapshotWith(QStringLiteral("remote-orders"), {10, 20, 30}));
+        // With Kafka's internal topic beside it, which neither the topics list (until asked) nor the status bar's
+        // count shows.
+        engine::BrokerSnapshot snapshot
+            = uitest::FakeCluster::snapshotWith(QStringLiteral("remote-orders"), {10, 20, 30});
+        engine::TopicInfo offsets = snapshot.topics.constFirst();
+        offsets.name = QStringLiteral("__consumer_offsets");
+        snapshot.topics.prepend(offsets);
+        Q_EMIT cluster.snapshotUpdated(snapshot);
         QTRY_COMPARE(model->rowCount(), 1);
         QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("remote-orders"));
+        auto *counts = window.findChild<QLabel *>(QStringLiteral("statusCounts"));
+        QVERIFY(counts);
+        QVERIFY2(counts->text().startsWith(QStringLiteral("1 topic ")), qPrintable(counts->text()));
         // The cluster tree is rooted at the client's own name.
         auto *tree = window.findChild<ui::ClusterTreeModel *>();
         QVERIFY(tree);
