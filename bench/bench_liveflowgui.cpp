@@ -188,6 +188,10 @@ public:
 
     bool notify(QObject *receiver, QEvent *event) override
     {
+        // notify() runs on every thread that dispatches events (the engine's worker thread too): only the GUI
+        // thread's are measured, and only it touches the lists and the depth.
+        if (QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
         if (!recording || m_depth > 0) {
             ++m_depth;
             const bool r = QApplication::notify(receiver, event);
