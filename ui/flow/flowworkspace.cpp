@@ -198,8 +198,8 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioClient *control, QWidget *parent)
     m_flow->setFocusPolicy(Qt::StrongFocus);
     setFocusProxy(m_flow);
 
-    // One line that elides (the whole note in its tooltip): a wrapped label asks for more height than a 1280x720
-    // window has left and was drawn over the ownership bars.
+    // One line that elides (the whole note in its tooltip), with margins that keep it clear of the ownership bars'
+    // last row above it: a wrapped label took two lines a 1280x720 window does not have.
     m_worldNote = new ElidedLabel(this);
     m_worldNote->setText(tr("Scenarios run on a broker of their own with virtual time: pausing or stepping here never "
                             "pauses real Kafka clients connected to Topicscope, and they do not see these topics."));
@@ -469,7 +469,7 @@ void FlowWorkspace::setPresentationMode(bool on)
     m_comparison->setPresentationMode(on);
     applyBottomPalette();
     m_bottom->setVisible(!on); // while presenting, T brings it up
-    updateWorldNoteVisibility();
+    m_worldNote->setVisible(!on);
     m_actions->setVisible(!on);
     QFont barFont = font();
     if (on)
@@ -549,7 +549,7 @@ void FlowWorkspace::onState(const engine::ScenarioPlayerState &state)
         m_worldNote->setText(tr("Scenarios run on a broker of their own with virtual time: pausing or stepping here "
                                 "never pauses real Kafka clients connected to Topicscope, and they do not see these "
                                 "topics."));
-    // The note may not have room under the flow (updateWorldNoteVisibility): the title's tooltip says it too.
+    // The note under the flow is one elided line (and hidden while presenting): the title's tooltip says it too.
     m_title->setFullToolTip(state.description.isEmpty()
             ? m_worldNote->text()
             : state.description + QStringLiteral("\n\n") + m_worldNote->text());
@@ -690,20 +690,6 @@ void FlowWorkspace::backToLive()
     m_travelBanner->setVisible(false);
     m_timeline->clearSelection();
     m_flow->setSnapshot(m_live);
-}
-
-void FlowWorkspace::resizeEvent(QResizeEvent *event)
-{
-    QWidget::resizeEvent(event);
-    updateWorldNoteVisibility();
-}
-
-void FlowWorkspace::updateWorldNoteVisibility()
-{
-    const int needed = m_bar->sizeHint().height()
-        + (m_travelBanner->isVisible() ? m_travelBanner->sizeHint().height() : 0)
-        + m_vertical->minimumSizeHint().height() + m_worldNote->sizeHint().height();
-    m_worldNote->setVisible(!m_presentation && height() >= needed);
 }
 
 } // namespace topicscope::ui

@@ -76,14 +76,7 @@ public:
 Q_SIGNALS:
     void presentationModeRequested(bool on);
 
-protected:
-    void resizeEvent(QResizeEvent *event) override;
-
 private:
-    // The note under the flow only when the window has room for it besides the splitter's minimum; else it would be
-    // drawn over the ownership bars (a 1280x720 window). Its text stays in the title's tooltip either way.
-    void updateWorldNoteVisibility();
-
     void onSnapshot(const engine::FlowSnapshot &snapshot);
     void onState(const engine::ScenarioPlayerState &state);
     void showTime(qint64 timeMs);
