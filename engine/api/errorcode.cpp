@@ -99,6 +99,16 @@ QString errorName(ErrorCode code)
         return QStringLiteral("INVALID_RECORD");
     case ErrorCode::UnknownTopicId:
         return QStringLiteral("UNKNOWN_TOPIC_ID");
+    case ErrorCode::FencedMemberEpoch:
+        return QStringLiteral("FENCED_MEMBER_EPOCH");
+    case ErrorCode::UnreleasedInstanceId:
+        return QStringLiteral("UNRELEASED_INSTANCE_ID");
+    case ErrorCode::UnsupportedAssignor:
+        return QStringLiteral("UNSUPPORTED_ASSIGNOR");
+    case ErrorCode::StaleMemberEpoch:
+        return QStringLiteral("STALE_MEMBER_EPOCH");
+    case ErrorCode::InvalidRegularExpression:
+        return QStringLiteral("INVALID_REGULAR_EXPRESSION");
     }
     return QStringLiteral("UNKNOWN_ERROR_%1").arg(static_cast<int>(code));
 }

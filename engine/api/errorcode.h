@@ -55,6 +55,12 @@ enum class ErrorCode : int16_t {
     GroupSubscribedToTopic = 86,
     InvalidRecord = 87,
     UnknownTopicId = 100,
+    // Kafka 4's consumer group protocol (KIP-848).
+    FencedMemberEpoch = 110,
+    UnreleasedInstanceId = 111,
+    UnsupportedAssignor = 112,
+    StaleMemberEpoch = 113,
+    InvalidRegularExpression = 128,
 };
 
 // Kafka's upper-case name of the code, e.g. "REBALANCE_IN_PROGRESS".

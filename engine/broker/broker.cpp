@@ -28,6 +28,7 @@ std::unique_ptr<Broker> Broker::open(BrokerOptions options, Clock &clock, QStrin
         [log = b.m_log.get()](const QString &topic) { return log->partitionCount(topic); }, b.m_options.groups);
     if (b.m_options.memberIdGenerator)
         b.m_groups->setMemberIdGenerator(b.m_options.memberIdGenerator);
+    b.m_groups->setTopicLister([log = b.m_log.get()] { return log->topicNames(); });
     if (b.m_groups->load(error) != ErrorCode::None)
         return nullptr;
     b.m_subscription = b.m_events.subscribe([&b](const Event &event) { b.onEvent(event); });

@@ -64,7 +64,29 @@ void GroupCoordinator::joinGroup(
     const JoinGroupRequest &request, std::function<void(const JoinGroupResponse &)> respond)
 {
     Private::Batch batch(*d);
+    if (ConsumerGroup *consumerGroup = d->consumerGroups.find(request.groupId)) {
+        // Kafka 4 lets classic members join a consumer-protocol group (migration); Topicscope refuses them while
+        // the group has members, and turns an Empty one back into a classic group, keeping its offsets.
+        if (!consumerGroup->isEmpty())
+            return d->respond(respond, Private::joinError(request.memberId, ErrorCode::InconsistentGroupProtocol));
+        d->consumerGroups.remove(request.groupId, QStringLiteral("a classic member joined the Empty group"));
+    }
     d->joinGroup(request, respond);
+}
+
+ConsumerGroupHeartbeatResponse GroupCoordinator::consumerGroupHeartbeat(const ConsumerGroupHeartbeatRequest &request)
+{
+    Private::Batch batch(*d);
+    if (const ClassicGroup *classic = d->find(request.groupId); classic && !d->consumerGroups.find(request.groupId)
+        && (!classic->is(State::Empty) || !classic->pendingMembers().isEmpty())) {
+        ConsumerGroupHeartbeatResponse response;
+        response.error = ErrorCode::GroupIdNotFound;
+        response.errorMessage = QStringLiteral("Group %1 is a classic group with members: Kafka converts it to the "
+                                               "consumer protocol online, Topicscope does not.")
+                                    .arg(request.groupId);
+        return response;
+    }
+    return d->consumerGroups.heartbeat(request);
 }
 
 void GroupCoordinator::syncGroup(
@@ -185,7 +207,14 @@ std::vector<PartitionResult> GroupCoordinator::commitOffsets(const OffsetCommitR
     };
 
     ClassicGroup *group = d->find(request.groupId);
-    if (!group && request.generationId >= 0) // a member of a generation we never had
+    const ConsumerGroup *consumerGroup = d->consumerGroups.find(request.groupId);
+    if (consumerGroup) {
+        if (const ErrorCode error = d->consumerGroups.validateOffsetCommit(*consumerGroup, request);
+            error != ErrorCode::None)
+            return failAll(error);
+        group = nullptr; // the classic entry only holds the offsets
+    }
+    if (!group && !consumerGroup && request.generationId >= 0) // a member of a generation we never had
         return failAll(request.unknownGroupIsNotFound ? ErrorCode::GroupIdNotFound : ErrorCode::IllegalGeneration);
     if (group) {
         if (const ErrorCode error = d->validateOffsetCommit(*group, request); error != ErrorCode::None)
@@ -252,6 +281,9 @@ ErrorCode GroupCoordinator::resetOffsets(const QString &groupId, const std::vect
     Private::Batch batch(*d);
     if (const ClassicGroup *group = d->find(groupId); group && !group->is(State::Empty))
         return ErrorCode::NonEmptyGroup;
+    if (const ConsumerGroup *consumerGroup = d->consumerGroups.find(groupId);
+        consumerGroup && !consumerGroup->isEmpty())
+        return ErrorCode::NonEmptyGroup;
     const qint64 now = d->clock.nowMs();
     std::vector<CommittedOffset> stamped;
     for (const CommittedOffset &offset : offsets) {
@@ -277,14 +309,20 @@ OffsetDeleteResult GroupCoordinator::deleteOffsets(const QString &groupId, const
     Private::Batch batch(*d);
     OffsetDeleteResult result;
     ClassicGroup *group = groupId.isEmpty() ? nullptr : d->find(groupId);
+    const ConsumerGroup *consumerGroup = groupId.isEmpty() ? nullptr : d->consumerGroups.find(groupId);
     if (groupId.isEmpty())
         result.error = ErrorCode::InvalidGroupId;
-    else if (!group || group->is(State::Dead))
+    else if (!consumerGroup && (!group || group->is(State::Dead)))
         result.error = ErrorCode::GroupIdNotFound;
-    else if (!group->is(State::Empty) && !group->usesConsumerProtocol())
+    else if (!consumerGroup && !group->is(State::Empty) && !group->usesConsumerProtocol())
         result.error = ErrorCode::NonEmptyGroup;
     if (result.error != ErrorCode::None)
         return result;
+    const bool active = consumerGroup ? !consumerGroup->isEmpty() : !group->is(State::Empty);
+    auto subscribed = [&](const QString &topic) {
+        return consumerGroup ? d->consumerGroups.isSubscribedToTopic(*consumerGroup, topic)
+                             : group->isSubscribedToTopic(topic);
+    };
 
     QList<TopicPartition> deleted;
     for (const TopicPartition &tp : partitions) {
@@ -292,9 +330,9 @@ OffsetDeleteResult GroupCoordinator::deleteOffsets(const QString &groupId, const
         ErrorCode error = ErrorCode::None;
         if (tp.partition < 0 || tp.partition >= count)
             error = ErrorCode::UnknownTopicOrPartition;
-        else if (!group->is(State::Empty) && group->isSubscribedToTopic(tp.topic))
+        else if (active && subscribed(tp.topic))
             error = ErrorCode::GroupSubscribedToTopic;
-        else if (group->offsets().contains(tp))
+        else if (group && group->offsets().contains(tp))
             deleted.append(tp);
         result.partitions.push_back({tp, error});
     }
@@ -316,7 +354,7 @@ OffsetDeleteResult GroupCoordinator::deleteOffsets(const QString &groupId, const
     }
     qCInfo(lcGroupCoordinator).noquote() << QStringLiteral("group %1: deleted the committed offsets of %2")
                                                 .arg(groupId, names.join(QStringLiteral(", ")));
-    if (group->is(State::Empty) && group->offsets().isEmpty() && group->pendingMembers().isEmpty())
+    if (!consumerGroup && group->is(State::Empty) && group->offsets().isEmpty() && group->pendingMembers().isEmpty())
         d->removeGroup(*group, QStringLiteral("its last committed offsets were deleted"));
     return result;
 }
@@ -325,14 +363,20 @@ QList<GroupListing> GroupCoordinator::listGroups() const
 {
     QList<GroupListing> listings;
     for (const auto &[groupId, group] : d->groups) {
-        if (!group->is(State::Dead))
+        if (!group->is(State::Dead) && !d->consumerGroups.find(groupId))
             listings.append(group->overview());
     }
+    for (const auto &[groupId, group] : d->consumerGroups.groups())
+        listings.append(group->overview());
+    std::sort(listings.begin(), listings.end(),
+        [](const GroupListing &a, const GroupListing &b) { return a.groupId < b.groupId; });
     return listings;
 }
 
 GroupDescription GroupCoordinator::describeGroup(const QString &groupId) const
 {
+    if (const ConsumerGroup *group = d->consumerGroups.find(groupId))
+        return group->describe();
     if (const ClassicGroup *group = d->find(groupId))
         return group->describe();
     // Kafka (DescribeGroups < v6) answers an unknown group with NONE and state Dead.
@@ -346,6 +390,16 @@ ErrorCode GroupCoordinator::deleteGroup(const QString &groupId)
 {
     Private::Batch batch(*d);
     ClassicGroup *group = d->find(groupId);
+    if (const ConsumerGroup *consumerGroup = d->consumerGroups.find(groupId)) {
+        if (!consumerGroup->isEmpty())
+            return ErrorCode::NonEmptyGroup;
+        if (d->offsetStore.deleteGroupOffsets(groupId) != ErrorCode::None)
+            return ErrorCode::KafkaStorageError;
+        d->consumerGroups.remove(groupId, QStringLiteral("group deleted"));
+        if (group)
+            d->groups.erase(groupId); // the entry that held its offsets
+        return ErrorCode::None;
+    }
     if (!group || group->is(State::Dead))
         return ErrorCode::GroupIdNotFound;
     if (!group->is(State::Empty))
@@ -378,7 +432,8 @@ void GroupCoordinator::onTopicDeleted(const QString &topic)
             }
         }
         // Kafka forgets an Empty group once its last offset is gone.
-        if (removed && offsets.isEmpty() && group->is(State::Empty) && group->pendingMembers().isEmpty())
+        if (removed && offsets.isEmpty() && group->is(State::Empty) && group->pendingMembers().isEmpty()
+            && !d->consumerGroups.find(groupId))
             emptied.append(groupId);
     }
     for (const QString &groupId : std::as_const(emptied))
@@ -393,16 +448,23 @@ int GroupCoordinator::expireOffsets()
     int expiredCount = 0;
     QStringList emptied;
     for (auto &[groupId, group] : d->groups) {
-        const bool empty = group->is(State::Empty);
-        const bool stableConsumer = group->is(State::Stable) && group->usesConsumerProtocol();
+        // A consumer-protocol group's offsets are in its classic entry; they expire by their commit time.
+        const ConsumerGroup *consumerGroup = d->consumerGroups.find(groupId);
+        const bool empty = consumerGroup ? consumerGroup->isEmpty() : group->is(State::Empty);
+        const bool stableConsumer = consumerGroup || (group->is(State::Stable) && group->usesConsumerProtocol());
         if (!empty && !stableConsumer)
             continue;
+        auto subscribed = [&](const QString &topic) {
+            return consumerGroup ? d->consumerGroups.isSubscribedToTopic(*consumerGroup, topic)
+                                 : group->isSubscribedToTopic(topic);
+        };
         QList<TopicPartition> expired;
         for (const CommittedOffset &offset : std::as_const(group->offsets())) {
-            if (!empty && group->isSubscribedToTopic(offset.topicPartition.topic))
+            if (!empty && subscribed(offset.topicPartition.topic))
                 continue;
-            const qint64 base = empty && group->currentStateTimestampMs() >= 0 ? group->currentStateTimestampMs()
-                                                                               : offset.commitTimestampMs;
+            const qint64 base = !consumerGroup && empty && group->currentStateTimestampMs() >= 0
+                ? group->currentStateTimestampMs()
+                : offset.commitTimestampMs;
             if (base + retention <= now)
                 expired.append(offset.topicPartition);
         }
@@ -426,8 +488,10 @@ int GroupCoordinator::expireOffsets()
         if (empty && group->offsets().isEmpty() && group->pendingMembers().isEmpty())
             emptied.append(groupId);
     }
-    for (const QString &groupId : std::as_const(emptied))
+    for (const QString &groupId : std::as_const(emptied)) {
+        d->consumerGroups.remove(groupId, QStringLiteral("group is empty and has no committed offsets left"));
         d->removeGroup(*d->find(groupId), QStringLiteral("group is empty and has no committed offsets left"));
+    }
     return expiredCount;
 }
 
@@ -443,11 +507,19 @@ void GroupCoordinator::setConfig(const GroupCoordinatorConfig &config)
 
 void GroupCoordinator::setMemberIdGenerator(std::function<QString()> generator)
 {
-    d->memberIdGenerator = std::move(generator);
+    d->memberIdGenerator = generator;
+    d->consumerGroups.setMemberIdGenerator(std::move(generator));
+}
+
+void GroupCoordinator::setTopicLister(std::function<QStringList()> lister)
+{
+    d->consumerGroups.setTopicLister(std::move(lister));
 }
 
 QString GroupCoordinator::dumpGroup(const QString &groupId) const
 {
+    if (const ConsumerGroup *group = d->consumerGroups.find(groupId))
+        return group->dump();
     const ClassicGroup *group = d->find(groupId);
     return group ? group->dump() : QString();
 }

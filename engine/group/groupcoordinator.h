@@ -11,6 +11,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -28,6 +29,12 @@ struct GroupCoordinatorConfig {
     int offsetMetadataMaxBytes = 4096; // offset.metadata.max.bytes
     qint64 offsetsRetentionMs = 7LL * 24 * 3600 * 1000; // offsets.retention.minutes (7 days) in ms
     qint64 offsetsRetentionCheckIntervalMs = 600000; // offsets.retention.check.interval.ms
+
+    // Kafka 4's consumer group protocol (KIP-848).
+    qint32 consumerSessionTimeoutMs = 45000; // group.consumer.session.timeout.ms
+    qint32 consumerHeartbeatIntervalMs = 5000; // group.consumer.heartbeat.interval.ms
+    QStringList consumerAssignors = {QStringLiteral("uniform"), QStringLiteral("range")}; // group.consumer.assignors
+    int consumerMaxSize = std::numeric_limits<int>::max(); // group.consumer.max.size
 };
 
 struct GroupProtocol {
@@ -113,13 +120,43 @@ struct LeaveGroupResponse {
 
 struct OffsetCommitRequest {
     QString groupId;
-    qint32 generationId = -1; // -1 with memberId "" = standalone / admin commit
+    // The classic group's generation, or the member epoch in a consumer-protocol group; -1 with memberId "" =
+    // standalone / admin commit.
+    qint32 generationId = -1;
     QString memberId;
     std::optional<QString> groupInstanceId;
     std::vector<CommittedOffset> offsets; // commitTimestampMs is filled in by the coordinator
     // OffsetCommit v9+: a member's commit to a group we do not have gets GROUP_ID_NOT_FOUND rather than the
-    // ILLEGAL_GENERATION older versions get.
+    // ILLEGAL_GENERATION older versions get; a consumer-protocol member's commit with a stale epoch gets
+    // STALE_MEMBER_EPOCH (older versions UNSUPPORTED_VERSION: such members must use v9+).
     bool unknownGroupIsNotFound = false;
+};
+
+// ConsumerGroupHeartbeat (API 68), Kafka 4's consumer group protocol (KIP-848). A null field means "unchanged
+// since the last heartbeat". Topics by name: the wire layer maps topic ids.
+struct ConsumerGroupHeartbeatRequest {
+    QString groupId;
+    QString memberId; // v1+: chosen by the client; v0: "" when joining
+    qint32 memberEpoch = 0; // 0 join, -1 leave, -2 static member leaving for a while
+    std::optional<QString> instanceId;
+    std::optional<QString> rackId;
+    qint32 rebalanceTimeoutMs = -1;
+    std::optional<QStringList> subscribedTopicNames;
+    std::optional<QString> subscribedTopicRegex; // v1+
+    std::optional<QString> serverAssignor;
+    std::optional<QMap<QString, QList<int>>> ownedPartitions;
+    QString clientId;
+    QString clientHost;
+};
+
+struct ConsumerGroupHeartbeatResponse {
+    ErrorCode error = ErrorCode::None;
+    std::optional<QString> errorMessage;
+    QString memberId;
+    qint32 memberEpoch = 0;
+    qint32 heartbeatIntervalMs = 0;
+    // Sent when the member (re)joins or its assignment changed: the partitions it may consume now.
+    std::optional<QMap<QString, QList<int>>> assignment;
 };
 
 struct PartitionResult {
@@ -160,6 +197,12 @@ public:
     void joinGroup(const JoinGroupRequest &request, std::function<void(const JoinGroupResponse &)> respond);
     void syncGroup(const SyncGroupRequest &request, std::function<void(const SyncGroupResponse &)> respond);
     ErrorCode heartbeat(const HeartbeatRequest &request);
+    // Kafka 4's consumer group protocol (KIP-848): join, heartbeat, reconcile and leave in one call, answered at
+    // once (no phase to wait for). A group id is either a classic group or a consumer-protocol group: an Empty
+    // classic group becomes a consumer-protocol group when such a member joins (its offsets kept), a classic group
+    // with members answers GROUP_ID_NOT_FOUND (Kafka converts it online; Topicscope does not), and a JoinGroup to a
+    // consumer-protocol group with members answers INCONSISTENT_GROUP_PROTOCOL.
+    ConsumerGroupHeartbeatResponse consumerGroupHeartbeat(const ConsumerGroupHeartbeatRequest &request);
     LeaveGroupResponse leaveGroup(const QString &groupId, const QList<LeavingMember> &members);
 
     std::vector<PartitionResult> commitOffsets(const OffsetCommitRequest &request);
@@ -176,8 +219,12 @@ public:
     // forgotten, as when its last topic is deleted.
     OffsetDeleteResult deleteOffsets(const QString &groupId, const QList<TopicPartition> &partitions);
 
+    // Every group of either protocol (GroupListing::type says which).
     QList<GroupListing> listGroups() const;
     GroupDescription describeGroup(const QString &groupId) const;
+    // Topic names for consumer-protocol members subscribing by regular expression (the broker's topics).
+    void setTopicLister(std::function<QStringList()> lister);
+
     // DeleteGroups: only Empty groups (NON_EMPTY_GROUP otherwise, GROUP_ID_NOT_FOUND if unknown).
     ErrorCode deleteGroup(const QString &groupId);
     // Drops offsets of a deleted topic from every group and from the store (tombstones).

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "group/classicgroup.h"
+#include "group/consumergroupmanager.h"
 #include "group/groupcoordinator.h"
 
 #include <QLoggingCategory>
@@ -36,6 +37,7 @@ struct GroupCoordinator::Private {
         , offsetStore(offsetStore)
         , partitionCount(std::move(partitionCount))
         , config(config)
+        , consumerGroups(clock, events, this->config, this->partitionCount)
     { }
 
     // Responses are delivered once the request (or timer) that produced them has finished changing state, so
@@ -66,6 +68,9 @@ struct GroupCoordinator::Private {
     GroupCoordinatorConfig config;
     std::function<QString()> memberIdGenerator;
     std::map<QString, std::unique_ptr<ClassicGroup>> groups;
+    // Consumer-protocol groups (KIP-848). Their committed offsets are kept, like every group's, by the classic
+    // entry of the same id in `groups`, which stays Empty while the consumer-protocol group exists.
+    ConsumerGroupManager consumerGroups;
     std::vector<std::function<void()>> outbox;
     int depth = 0;
 

@@ -16,3 +16,8 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     group/classicgroup.h group/classicgroup.cpp group/classicgroupmember.h
     group/offsetstopic.h group/offsetstopic.cpp
 )
+# Kafka 4's consumer group protocol (KIP-848): its groups, members and heartbeat logic.
+list(APPEND TOPICSCOPE_ENGINE_SOURCES
+    group/serverassignor.h group/consumergroupmember.h group/consumergroup.h group/consumergroup.cpp
+    group/consumergroupmanager.h group/consumergroupmanager.cpp
+)

@@ -71,6 +71,8 @@ constexpr KnownApi knownApis[] = {
     {50, "DescribeUserScramCredentials"},
     {51, "AlterUserScramCredentials"},
     {60, "DescribeCluster"},
+    {68, "ConsumerGroupHeartbeat"},
+    {69, "ConsumerGroupDescribe"},
 };
 
 struct UnservedApi {

@@ -35,6 +35,8 @@ enum class ApiKey : qint16 {
     IncrementalAlterConfigs = 44,
     OffsetDelete = 47,
     DescribeCluster = 60,
+    ConsumerGroupHeartbeat = 68, // KIP-848
+    ConsumerGroupDescribe = 69,
 };
 
 struct ApiVersionRange {

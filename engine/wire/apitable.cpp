@@ -77,6 +77,9 @@ constexpr ApiRoute routeTable[] = {
     {ApiKey::IncrementalAlterConfigs, 0, 1, 1, &answerNow<&Apis::handleIncrementalAlterConfigs>},
     {ApiKey::OffsetDelete, 0, 0, 32767, &answerNow<&Apis::handleOffsetDelete>},
     {ApiKey::DescribeCluster, 0, 2, 0, &answerNow<&Apis::handleDescribeCluster>},
+    {ApiKey::ConsumerGroupHeartbeat, 0, 1, 0,
+        &answerLater<decodeMessage<ConsumerGroupHeartbeatRequestData>, &Apis::handleConsumerGroupHeartbeat>},
+    {ApiKey::ConsumerGroupDescribe, 0, 1, 0, &answerNow<&Apis::handleConsumerGroupDescribe>},
 };
 
 constexpr bool sortedWithUniqueKeys()

@@ -10,6 +10,7 @@
 #include "wire/adminmessages.h"
 #include "wire/apikeys.h"
 #include "wire/clustermessages.h"
+#include "wire/consumergroupmessages.h"
 #include "wire/exchangetap.h"
 #include "wire/groupmessages.h"
 #include "wire/logmessages.h"
@@ -49,6 +50,11 @@ inline WireResponse closeConnection(const QString &reason)
 }
 
 // Names the group request an answer belongs to, for the protocol lane (WireExchange).
+// What DescribeGroups v3+ and ConsumerGroupDescribe answer when asked for the authorized operations: with no
+// authorizer Kafka grants every operation a group supports (AclEntry.supportedOperations(GROUP)): READ (3), DELETE (6),
+// DESCRIBE (8), DESCRIBE_CONFIGS (10) and ALTER_CONFIGS (11), one bit per AclOperation code.
+inline constexpr qint32 GroupAuthorizedOperations = (1 << 3) | (1 << 6) | (1 << 8) | (1 << 10) | (1 << 11);
+
 inline void setGroupExchange(
     WireResponse &answer, const QString &group, const QString &memberId, int generation, ErrorCode error)
 {
@@ -139,6 +145,11 @@ struct KafkaApis::Private {
     WireResponse handleDescribeLogDirs(const RequestHeader &h, WireReader &r);
     WireResponse handleDescribeCluster(const RequestHeader &h, WireReader &r);
     WireResponse handleOffsetDelete(const RequestHeader &h, WireReader &r);
+    // Kafka 4's consumer group protocol (KIP-848; kafkaconsumergroupapis.cpp). The heartbeat answers at once but
+    // takes the decoded request and the connection, for the member's host.
+    void handleConsumerGroupHeartbeat(const RequestHeader &h, ConsumerGroupHeartbeatRequestData request,
+        const WireConnectionInfo &c, Responder respond);
+    WireResponse handleConsumerGroupDescribe(const RequestHeader &h, WireReader &r);
 };
 
 } // namespace topicscope::engine

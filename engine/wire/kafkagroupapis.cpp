@@ -12,14 +12,6 @@ namespace topicscope::engine {
 
 namespace {
 
-// What DescribeGroups v3+ answers when asked for the authorized operations: with no authorizer Kafka grants every
-// operation a group supports (AclEntry.supportedOperations(GROUP)): READ (3), DELETE (6), DESCRIBE (8),
-// DESCRIBE_CONFIGS (10) and ALTER_CONFIGS (11), one bit per AclOperation code.
-constexpr qint32 GroupAuthorizedOperations = (1 << 3) | (1 << 6) | (1 << 8) | (1 << 10) | (1 << 11);
-
-// ListGroups v5's type of every group here: the classic protocol (no KIP-848 consumer groups).
-const QString ClassicGroupType = QStringLiteral("classic");
-
 // A present string, or null for an answer that carries an error (JoinGroup and SyncGroup v5+/v7+ leave the protocol
 // type and name null then).
 std::optional<QString> unlessError(ErrorCode error, const QString &value)
@@ -329,7 +321,15 @@ WireResponse KafkaApis::Private::handleDescribeGroups(const RequestHeader &h, Wi
         return {};
     DescribeGroupsResponseData response;
     for (const QString &groupId : data->groups) {
-        const GroupDescription g = groups.describeGroup(groupId);
+        GroupDescription g = groups.describeGroup(groupId);
+        // Kafka's DescribeGroups knows only classic groups: a consumer-protocol group is answered as Dead (not found
+        // from v6), which is why classic-only tools show such groups as Dead.
+        const bool consumerProtocol = g.type == ConsumerGroupType;
+        if (consumerProtocol) {
+            g = GroupDescription {};
+            g.groupId = groupId;
+            g.state = QStringLiteral("Dead");
+        }
         DescribeGroupsResponseData::Group group;
         group.error = g.error;
         group.groupId = groupId;
@@ -342,7 +342,8 @@ WireResponse KafkaApis::Private::handleDescribeGroups(const RequestHeader &h, Wi
         // it is answered as an empty Dead group with no error. Dead groups are forgotten at once here.
         if (h.apiVersion >= 6 && group.error == ErrorCode::None && group.state == QLatin1String("Dead")) {
             group.error = ErrorCode::GroupIdNotFound;
-            group.errorMessage = QStringLiteral("Group %1 not found.").arg(groupId);
+            group.errorMessage = consumerProtocol ? QStringLiteral("Group %1 is not a classic group.").arg(groupId)
+                                                  : QStringLiteral("Group %1 not found.").arg(groupId);
         }
         if (data->includeAuthorizedOperations && group.error == ErrorCode::None)
             group.authorizedOperations = GroupAuthorizedOperations;
@@ -367,9 +368,9 @@ WireResponse KafkaApis::Private::handleListGroups(const RequestHeader &h, WireRe
     for (const GroupListing &g : groups.listGroups()) {
         if (!states.isEmpty() && !states.contains(g.state.toLower()))
             continue;
-        if (!types.isEmpty() && !types.contains(ClassicGroupType))
+        if (!types.isEmpty() && !types.contains(g.type))
             continue;
-        response.groups.append({g.groupId, g.protocolType, g.state, ClassicGroupType});
+        response.groups.append({g.groupId, g.protocolType, g.state, g.type});
     }
     return sendResponse(h, encodeMessage(response, h.apiVersion));
 }

@@ -13,5 +13,5 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     wire/producermessages.h wire/clustermessages.h wire/configcatalog.h wire/configcatalog.cpp
     wire/topicmessages.h wire/versionedfields.h
     wire/kafkaapis.h wire/kafkaapisprivate.h wire/kafkaapis.cpp wire/kafkaadminapis.cpp wire/kafkaclusterapis.cpp
-    wire/kafkagroupapis.cpp
+    wire/kafkagroupapis.cpp wire/consumergroupmessages.h wire/kafkaconsumergroupapis.cpp
 )

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "core/clock.h"
+#include "core/events.h"
+#include "group/consumergroup.h"
+#include "group/groupcoordinator.h"
+
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <variant>
+
+namespace topicscope::engine {
+
+// Kafka 4's consumer group protocol (KIP-848) for every consumer-protocol group of the broker, as Kafka's
+// GroupMetadataManager runs it: ConsumerGroupHeartbeat joins, updates, reconciles and leaves; each membership or
+// subscription change bumps the group epoch; the server-side assignor computes the target assignment for that
+// epoch; each member moves to it at its own pace, revoking before anything it gives up is assigned elsewhere;
+// session and rebalance timeouts fence members. There is no group-wide barrier: a member that does not take part
+// in a change keeps consuming. The GroupCoordinator owns it and keeps committed offsets for both protocols.
+// Functional core: timers via Clock, no threads. Lives on the engine thread.
+class ConsumerGroupManager {
+public:
+    ConsumerGroupManager(Clock &clock, EventBus &events, const GroupCoordinatorConfig &config,
+        std::function<int(const QString &topic)> partitionCount);
+    ~ConsumerGroupManager();
+
+    ConsumerGroupHeartbeatResponse heartbeat(const ConsumerGroupHeartbeatRequest &request);
+
+    ConsumerGroup *find(const QString &groupId) const;
+    const std::map<QString, std::unique_ptr<ConsumerGroup>> &groups() const { return m_groups; }
+    // Forgets an Empty group (DeleteGroups, expiry, or a classic member taking the id over).
+    void remove(const QString &groupId, const QString &reason);
+
+    // OffsetCommit of a consumer-protocol group (Kafka's ConsumerGroup.validateOffsetCommit).
+    ErrorCode validateOffsetCommit(const ConsumerGroup &group, const OffsetCommitRequest &request) const;
+    // Whether a member subscribes to the topic (offsets of other topics expire, OffsetDelete may drop them).
+    bool isSubscribedToTopic(const ConsumerGroup &group, const QString &topic) const;
+
+    void setTopicLister(std::function<QStringList()> lister) { m_topicLister = std::move(lister); }
+    void setMemberIdGenerator(std::function<QString()> generator) { m_memberIdGenerator = std::move(generator); }
+
+private:
+    struct Failure {
+        ErrorCode error;
+        QString message;
+    };
+    static ConsumerGroupHeartbeatResponse failed(const Failure &failure);
+    std::optional<Failure> validate(const ConsumerGroupHeartbeatRequest &request) const;
+    ConsumerGroupHeartbeatResponse leave(ConsumerGroup &group, const ConsumerGroupHeartbeatRequest &request);
+    ConsumerGroup &create(const QString &groupId);
+
+    // The member as the request identifies it: a new one (epoch 0), a static member taking over its instance's
+    // place (*replaced = the member id it replaces), or the existing one after the epoch checks.
+    std::variant<ConsumerGroupMember, Failure> memberFor(
+        const ConsumerGroup &group, const ConsumerGroupHeartbeatRequest &request, bool *isNew, QString *replaced) const;
+    static std::optional<Failure> checkEpoch(
+        const ConsumerGroupMember &member, const ConsumerGroupHeartbeatRequest &request);
+
+    // Topics the members subscribe to (names and regular expressions resolved), with their partition counts.
+    QMap<QString, int> subscriptionMetadata(const ConsumerGroup &group, const ConsumerGroupMember *updated) const;
+    QStringList resolvedTopics(const ConsumerGroupMember &member) const;
+    void computeTargetAssignment(ConsumerGroup &group);
+    QString preferredAssignor(const ConsumerGroup &group) const;
+
+    // Replaces the member in the group and (re)arms its rebalance timeout; publishes the group's state.
+    void store(ConsumerGroup &group, const ConsumerGroupMember &member);
+    void scheduleSession(ConsumerGroup &group, const QString &memberId);
+    void fence(ConsumerGroup &group, const QString &memberId, const QString &reason);
+    void onSessionExpired(const QString &groupId, const QString &memberId);
+    void onRebalanceTimeout(const QString &groupId, const QString &memberId, qint32 memberEpoch);
+    // Publishes state changes and, when the group settles, the rebalance it went through.
+    void settle(ConsumerGroup &group, const QString &reason);
+
+    Clock &m_clock;
+    EventBus &m_events;
+    const GroupCoordinatorConfig &m_config;
+    std::function<int(const QString &)> m_partitionCount;
+    std::function<QStringList()> m_topicLister;
+    std::function<QString()> m_memberIdGenerator;
+    std::map<QString, std::unique_ptr<ConsumerGroup>> m_groups;
+    // Per group: when it last left Stable, and who owned what then (for RebalanceCompleted's moved partitions).
+    struct Rebalance {
+        qint64 startedAtMs = -1;
+        QMap<TopicPartition, QString> stableOwners;
+    };
+    std::map<QString, Rebalance> m_rebalances;
+};
+
+} // namespace topicscope::engine
