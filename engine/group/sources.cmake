@@ -10,6 +10,11 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     group/stickyassignor.h group/stickyassignor.cpp
     group/cooperativestickyassignor.h group/cooperativestickyassignor.cpp
 )
+# KIP-848's server-side assignors (group.consumer.assignors) the consumer-protocol coordinator runs.
+list(APPEND TOPICSCOPE_ENGINE_SOURCES
+    group/serverassignor.h group/serverassignor.cpp
+    group/uniformassignor.h group/uniformassignor.cpp group/serverrangeassignor.h group/serverrangeassignor.cpp
+)
 # The classic group coordinator and its private group/member state.
 list(APPEND TOPICSCOPE_ENGINE_SOURCES
     group/groupcoordinator.cpp group/groupcoordinatorprivate.h group/groupcoordinatorprivate.cpp
