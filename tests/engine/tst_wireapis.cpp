@@ -150,7 +150,9 @@ private Q_SLOTS:
         QCOMPARE(ranges.value(35), qMakePair(0, 4));
         QCOMPARE(ranges.value(44), qMakePair(0, 1));
         QCOMPARE(ranges.value(60), qMakePair(0, 2));
-        QCOMPARE(ranges.size(), 26);
+        QCOMPARE(ranges.value(68), qMakePair(0, 1)); // ConsumerGroupHeartbeat (KIP-848)
+        QCOMPARE(ranges.value(69), qMakePair(0, 1)); // ConsumerGroupDescribe
+        QCOMPARE(ranges.size(), 28);
     }
 
     // The dispatch table is the only list of APIs: ApiVersions advertises exactly its rows, in order, each key once,
@@ -178,7 +180,7 @@ private Q_SLOTS:
             QVERIFY(route.handler);
         }
         QCOMPARE(advertised, rows);
-        QCOMPARE(keys.size(), 26);
+        QCOMPARE(keys.size(), 28);
         for (int key = -1; key <= 80; ++key) {
             if (keys.contains(key))
                 continue;

@@ -7,6 +7,7 @@
 #include "wire/adminmessages.h"
 #include "wire/apitable.h"
 #include "wire/clustermessages.h"
+#include "wire/consumergroupmessages.h"
 #include "wire/groupmessages.h"
 #include "wire/logmessages.h"
 #include "wire/messagefields.h"
@@ -38,12 +39,16 @@ using DescribedApis = std::tuple<Api<ProduceRequest, ProduceResponse>, Api<Fetch
     Api<ListGroupsRequestData, ListGroupsResponseData>, Api<ApiVersionsRequestData, ApiVersionsResponseData>,
     Api<CreateTopicsRequest, CreateTopicsResponse>, Api<DeleteTopicsRequest, DeleteTopicsResponse>,
     Api<DeleteRecordsRequest, DeleteRecordsResponse>, Api<InitProducerIdRequest, InitProducerIdResponse>,
-    Api<DescribeConfigsRequestData, DescribeConfigsResponseData>, Api<AlterConfigsRequestData, AlterConfigsResponseData>,
+    Api<DescribeConfigsRequestData, DescribeConfigsResponseData>,
+    Api<AlterConfigsRequestData, AlterConfigsResponseData>,
     Api<DescribeLogDirsRequestData, DescribeLogDirsResponseData>,
     Api<CreatePartitionsRequestData, CreatePartitionsResponseData>,
     Api<DeleteGroupsRequestData, DeleteGroupsResponseData>,
     Api<IncrementalAlterConfigsRequestData, IncrementalAlterConfigsResponseData>,
-    Api<OffsetDeleteRequestData, OffsetDeleteResponseData>, Api<DescribeClusterRequestData, DescribeClusterResponseData>>;
+    Api<OffsetDeleteRequestData, OffsetDeleteResponseData>,
+    Api<DescribeClusterRequestData, DescribeClusterResponseData>,
+    Api<ConsumerGroupHeartbeatRequestData, ConsumerGroupHeartbeatResponseData>,
+    Api<ConsumerGroupDescribeRequestData, ConsumerGroupDescribeResponseData>>;
 
 // Advertised, not described yet: every advertised API is described now; an API added without a description must be
 // named here (and is walked by hand-built frames in tst_wireapis instead).
