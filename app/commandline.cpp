@@ -78,6 +78,14 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         QStringLiteral("Wait before the first rebalance of an empty group (group.initial.rebalance.delay.ms; "
                        "default 3000). Tests use a small value."),
         QStringLiteral("MS"));
+    const QCommandLineOption consumerSession(QStringLiteral("group-consumer-session-timeout-ms"),
+        QStringLiteral("Session timeout of consumer-protocol (KIP-848) group members "
+                       "(group.consumer.session.timeout.ms; default 45000)."),
+        QStringLiteral("MS"));
+    const QCommandLineOption consumerHeartbeat(QStringLiteral("group-consumer-heartbeat-interval-ms"),
+        QStringLiteral("Heartbeat interval the broker gives consumer-protocol (KIP-848) group members "
+                       "(group.consumer.heartbeat.interval.ms; default 5000)."),
+        QStringLiteral("MS"));
     const QCommandLineOption scenario(QStringLiteral("scenario"),
         QStringLiteral("Open the workshop scenario FILE (or a built-in, e.g. "
                        ":/scenarios/06-autocommit-duplicates.json) in the flow view. With --headless: run it to "
@@ -118,9 +126,9 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         QStringLiteral("With --headless and --bootstrap-server: print the cluster's brokers, topics, partitions and "
                        "consumer groups once and exit (0, or 1 when the cluster cannot be reached)."));
     parser.addOptions({bootstrapServer, commandConfig, describe});
-    parser.addOptions(
-        {headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes, queuedMaxRequestBytes,
-            numPartitions, noAutoCreate, rebalanceDelay, scenario, lang, noLiveRecording, record, report});
+    parser.addOptions({headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes,
+        queuedMaxRequestBytes, numPartitions, noAutoCreate, rebalanceDelay, consumerSession, consumerHeartbeat,
+        scenario, lang, noLiveRecording, record, report});
     parser.process(arguments); // exits for --help, --version and unknown options
 
     const auto fail = [&](const QString &message) {
@@ -244,6 +252,21 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
             fail(QStringLiteral("--group-initial-rebalance-delay-ms expects a number of milliseconds >= 0"));
         options.engine.groups.initialRebalanceDelayMs = value;
     }
+    // Kafka's bounds for the two consumer-protocol settings are 1 ms and up; the heartbeat must come well within
+    // the session.
+    auto positiveMs = [&](const QCommandLineOption &option, qint32 *target) {
+        if (!parser.isSet(option))
+            return;
+        bool ok = false;
+        const int value = parser.value(option).toInt(&ok);
+        if (!ok || value <= 0)
+            fail(QStringLiteral("--%1 expects a number of milliseconds > 0").arg(option.names().constFirst()));
+        *target = value;
+    };
+    positiveMs(consumerSession, &options.engine.groups.consumerSessionTimeoutMs);
+    positiveMs(consumerHeartbeat, &options.engine.groups.consumerHeartbeatIntervalMs);
+    if (options.engine.groups.consumerHeartbeatIntervalMs >= options.engine.groups.consumerSessionTimeoutMs)
+        fail(QStringLiteral("--group-consumer-heartbeat-interval-ms must be less than the consumer session timeout"));
     return options;
 }
 
