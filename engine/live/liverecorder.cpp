@@ -149,6 +149,7 @@ void LiveRecorder::observe(const WireExchange &e)
     case 12: // Heartbeat
     case 13: // LeaveGroup
     case 14:
+    case 68: // ConsumerGroupHeartbeat (KIP-848): joins, heartbeats and leaves
         onGroupRequest(e);
         break;
     default:
@@ -179,9 +180,9 @@ void LiveRecorder::onProduce(const WireExchange &e)
         ev.offset = r.firstOffset;
         ev.records = r.records;
         // One allocation for the line (QStringBuilder) instead of one per chained arg(): a line per produced batch.
-        ev.text = name % u" produced " % QString::number(r.records) % u" record(s) to " % r.topicPartition.topic
-            % u'-' % QString::number(r.topicPartition.partition) % u" at offsets " % QString::number(r.firstOffset)
-            % u".." % QString::number(r.lastOffset);
+        ev.text = name % u" produced " % QString::number(r.records) % u" record(s) to " % r.topicPartition.topic % u'-'
+            % QString::number(r.topicPartition.partition) % u" at offsets " % QString::number(r.firstOffset) % u".."
+            % QString::number(r.lastOffset);
         m_recorder.record(ev);
         m_changed = true;
     }
@@ -288,8 +289,10 @@ void LiveRecorder::onGroupRequest(const WireExchange &e)
 {
     if (e.memberId.isEmpty() || e.group.isEmpty())
         return;
-    // JoinGroup names the member (its first answer, MEMBER_ID_REQUIRED, already gives the id it will use).
-    if (e.apiKey == 11 && !m_members.contains(e.memberId) && m_members.size() < MaxMembers) {
+    // JoinGroup names the member (its first answer, MEMBER_ID_REQUIRED, already gives the id it will use); under
+    // Kafka 4's consumer protocol its first ConsumerGroupHeartbeat does.
+    const bool joins = e.apiKey == 11 || (e.apiKey == 68 && e.generation >= 0);
+    if (joins && !m_members.contains(e.memberId) && m_members.size() < MaxMembers) {
         LiveMember m;
         m.memberId = e.memberId;
         m.clientId = e.clientId;
@@ -299,8 +302,7 @@ void LiveRecorder::onGroupRequest(const WireExchange &e)
         m_members.insert(m.memberId, m);
         m_changed = true;
     }
-    if (const auto it = m_members.find(e.memberId);
-        it != m_members.end() && e.apiKey == 11 && e.error == ErrorCode::None)
+    if (const auto it = m_members.find(e.memberId); it != m_members.end() && joins && e.error == ErrorCode::None)
         it->active = true;
 }
 

@@ -34,6 +34,7 @@ bool isAdminApi(qint16 apiKey)
     case key(ApiKey::IncrementalAlterConfigs):
     case 47:
     case key(ApiKey::DescribeCluster):
+    case key(ApiKey::ConsumerGroupDescribe):
         return true;
     default:
         return false;
@@ -67,6 +68,18 @@ void ClientActivity::noteRoles(WireClient &client, const WireExchange &e)
             if (e.generation >= 0)
                 client.generation = e.generation;
         } else if (e.error == ErrorCode::UnknownMemberId && e.group == client.groupId) {
+            client.groupId.clear();
+            client.memberId.clear();
+            client.generation = -1;
+        }
+        return;
+    case key(ApiKey::ConsumerGroupHeartbeat):
+        // Kafka 4's consumer protocol: the answer's epoch says it all (-1 and -2: the member left).
+        if (e.error == ErrorCode::None && e.generation >= 0 && !e.memberId.isEmpty()) {
+            client.groupId = e.group;
+            client.memberId = e.memberId;
+            client.generation = e.generation;
+        } else if ((e.error == ErrorCode::None || e.error == ErrorCode::UnknownMemberId) && e.group == client.groupId) {
             client.groupId.clear();
             client.memberId.clear();
             client.generation = -1;
