@@ -822,6 +822,42 @@
         <source>group is empty and has no committed offsets left</source>
         <translation>그룹이 비었고 커밋된 오프셋도 남지 않음</translation>
     </message>
+    <message>
+        <source>member %1 joined the group</source>
+        <translation>멤버 %1이(가) 그룹에 참여</translation>
+    </message>
+    <message>
+        <source>member %1 left the group</source>
+        <translation>멤버 %1이(가) 그룹을 떠남</translation>
+    </message>
+    <message>
+        <source>member %1 changed its subscription</source>
+        <translation>멤버 %1이(가) 구독을 변경</translation>
+    </message>
+    <message>
+        <source>the partitions of the subscribed topics changed</source>
+        <translation>구독한 토픽의 파티션이 바뀜</translation>
+    </message>
+    <message>
+        <source>member %1 reconciled to epoch %2</source>
+        <translation>멤버 %1이(가) 에포크 %2에 맞춰 조정됨</translation>
+    </message>
+    <message>
+        <source>static member %1 left for now</source>
+        <translation>정적 멤버 %1이(가) 잠시 떠남</translation>
+    </message>
+    <message>
+        <source>member %1&apos;s session timed out after %2 ms</source>
+        <translation>멤버 %1의 세션이 %2 ms 후 만료됨</translation>
+    </message>
+    <message>
+        <source>member %1 did not revoke its partitions within %2 ms</source>
+        <translation>멤버 %1이(가) %2 ms 안에 파티션을 반납하지 않음</translation>
+    </message>
+    <message>
+        <source>a classic member joined the Empty group</source>
+        <translation>클래식 멤버가 빈(Empty) 그룹에 참여</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::FlowLayout</name>
@@ -1451,6 +1487,34 @@ assigned: </source>
         <source>Last heartbeat</source>
         <translation>마지막 하트비트</translation>
     </message>
+    <message>
+        <source>away (static member left for a while; keeps its partitions)</source>
+        <translation>자리 비움 (정적 멤버가 잠시 떠남, 파티션은 유지)</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>에포크 %1</translation>
+    </message>
+    <message>
+        <source>revoking %1</source>
+        <translation>반납 중 %1</translation>
+    </message>
+    <message>
+        <source>waiting for %1</source>
+        <translation>대기 중 %1</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>안정</translation>
+    </message>
+    <message>
+        <source>Member epoch %1. A member gives up the partitions it loses (revoking) before the broker hands them to anyone else; a member waiting for partitions keeps consuming the ones it has.</source>
+        <translation>멤버 에포크 %1. 멤버는 잃게 될 파티션을 먼저 반납하고(반납 중), 브로커는 그 뒤에야 다른 멤버에게 넘깁니다. 파티션을 기다리는 멤버도 이미 가진 파티션은 계속 소비합니다.</translation>
+    </message>
+    <message>
+        <source>Epoch / reconciliation</source>
+        <translation>에포크 / 조정 상태</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::GroupOffsetsModel</name>
@@ -1502,10 +1566,6 @@ assigned: </source>
         <translation>할당 전략</translation>
     </message>
     <message>
-        <source>Generation</source>
-        <translation>제너레이션</translation>
-    </message>
-    <message>
         <source>Leader</source>
         <translation>리더</translation>
     </message>
@@ -1516,6 +1576,38 @@ assigned: </source>
     <message>
         <source>Total lag</source>
         <translation>전체 랙</translation>
+    </message>
+    <message>
+        <source>Kafka 4&apos;s consumer group protocol (KIP-848): the broker computes the assignment and each member moves to it on its own heartbeats, giving partitions up before anyone else gets them. No group-wide stop.</source>
+        <translation>Kafka 4의 컨슈머 그룹 프로토콜(KIP-848): 브로커가 할당을 계산하고, 각 멤버는 자기 하트비트에 맞춰 그 할당으로 옮겨 가며, 다른 멤버가 받기 전에 파티션을 먼저 반납합니다. 그룹 전체가 멈추지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Group epoch %1: it moves on at every join, leave or subscription change. Target assignment epoch %2.</source>
+        <translation>그룹 에포크 %1: 멤버가 참여하거나 떠나거나 구독을 바꿀 때마다 올라갑니다. 목표 할당 에포크 %2.</translation>
+    </message>
+    <message>
+        <source>No leader: the broker&apos;s assignor (%1) computes the assignment.</source>
+        <translation>리더 없음: 브로커의 할당기(%1)가 할당을 계산합니다.</translation>
+    </message>
+    <message>
+        <source>The classic protocol: every member rejoins (JoinGroup, SyncGroup) and the leader computes the assignment.</source>
+        <translation>클래식 프로토콜: 모든 멤버가 다시 참여하고(JoinGroup, SyncGroup) 리더가 할당을 계산합니다.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>epoch %1 (target %2)</source>
+        <translation>에포크 %1 (목표 %2)</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>에포크 %1</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>제너레이션</translation>
     </message>
 </context>
 <context>
@@ -1555,6 +1647,10 @@ assigned: </source>
     <message>
         <source>Kafka resets offsets only when the group is Empty: stop its consumers first.</source>
         <translation>Kafka는 그룹이 Empty 상태일 때만 오프셋을 재설정합니다. 먼저 컨슈머를 멈추세요.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2 · consumer protocol (KIP-848), assignor %3 on the broker · group epoch %4 · target epoch %5 · &lt;b&gt;total lag %6&lt;/b&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · 컨슈머 프로토콜(KIP-848), 브로커의 할당기 %3 · 그룹 에포크 %4 · 목표 에포크 %5 · &lt;b&gt;전체 랙 %6&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,16 @@ const Phrase Phrases[] = {
     {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "its last committed offsets went with topic %1")},
     {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "group deleted")},
     {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "group is empty and has no committed offsets left")},
+    // Kafka 4's consumer group protocol (engine/group/consumergroupmanager.cpp, groupcoordinator.cpp).
+    {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "member %1 joined the group")},
+    {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "member %1 left the group")},
+    {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "member %1 changed its subscription")},
+    {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "the partitions of the subscribed topics changed")},
+    {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "member %1 reconciled to epoch %2")},
+    {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "static member %1 left for now")},
+    {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "member %1's session timed out after %2 ms")},
+    {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "member %1 did not revoke its partitions within %2 ms")},
+    {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "a classic member joined the Empty group")},
     // A member that sent no reason (engine/group: clientReason).
     {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "not provided")},
     // The in-app consumer's own reasons (engine/client/consumer.cpp), as it sends them in JoinGroup/LeaveGroup.

@@ -35,6 +35,22 @@ QString GroupMembersModel::partitionList(const QList<engine::TopicPartition> &pa
     return parts.isEmpty() ? QStringLiteral("—") : parts.join(QStringLiteral("; "));
 }
 
+QString GroupMembersModel::reconciliation(const GroupMemberRow &row)
+{
+    if (!row.consumerProtocol)
+        return QStringLiteral("—");
+    if (row.memberEpoch == -2)
+        return tr("away (static member left for a while; keeps its partitions)");
+    QString text = tr("epoch %1").arg(row.memberEpoch);
+    if (!row.revoking.isEmpty())
+        text += QStringLiteral(" · ") + tr("revoking %1").arg(partitionList(row.revoking));
+    if (!row.waitingFor.isEmpty())
+        text += QStringLiteral(" · ") + tr("waiting for %1").arg(partitionList(row.waitingFor));
+    if (row.revoking.isEmpty() && row.waitingFor.isEmpty())
+        text += QStringLiteral(" · ") + tr("stable");
+    return text;
+}
+
 QString GroupMembersModel::heartbeatAge(qint64 ms)
 {
     if (ms < 0)
@@ -62,6 +78,14 @@ void GroupMembersModel::setSnapshot(const engine::BrokerSnapshot &snapshot)
             r.assigned = assignment.value(m.memberId);
             r.isLeader = m.memberId == g.leader;
             r.sessionTimeoutMs = m.sessionTimeoutMs;
+            r.consumerProtocol = g.type == engine::ConsumerGroupType;
+            r.memberEpoch = m.memberEpoch;
+            r.memberState = m.memberState;
+            r.revoking = m.partitionsPendingRevocation;
+            for (const engine::TopicPartition &tp : m.targetPartitions) {
+                if (!m.assignedPartitions.contains(tp))
+                    r.waitingFor.append(tp);
+            }
             if (m.lastHeartbeatMs > 0 && snapshot.takenAtMs > 0)
                 r.sinceHeartbeatMs = std::max<qint64>(0, snapshot.takenAtMs - m.lastHeartbeatMs);
             rows.append(r);
@@ -83,6 +107,10 @@ QVariant GroupMembersModel::cell(const GroupMemberRow &row, int column, int role
     if (role == Qt::ToolTipRole && column == LastHeartbeat)
         return tr("When the coordinator last heard from the member (a heartbeat, join or sync); it is removed when "
                   "this reaches its session timeout.");
+    if (role == Qt::ToolTipRole && column == Reconciliation && row.consumerProtocol)
+        return tr("Member epoch %1. A member gives up the partitions it loses (revoking) before the broker hands them "
+                  "to anyone else; a member waiting for partitions keeps consuming the ones it has.")
+            .arg(row.memberEpoch);
     if (role == SortRole && column == SessionTimeout)
         return row.sessionTimeoutMs;
     if (role == SortRole && column == LastHeartbeat)
@@ -102,6 +130,8 @@ QVariant GroupMembersModel::cell(const GroupMemberRow &row, int column, int role
         return heartbeatAge(row.sinceHeartbeatMs);
     case AssignedPartitions:
         return partitionList(row.assigned);
+    case Reconciliation:
+        return reconciliation(row);
     case ColumnCount:
         break;
     }
@@ -112,8 +142,9 @@ QVariant GroupMembersModel::header(int column, int role) const
 {
     if (role != Qt::DisplayRole)
         return {};
-    static const char *const names[] = {QT_TR_NOOP("Member id"), QT_TR_NOOP("Client id"), QT_TR_NOOP("Host"),
-        QT_TR_NOOP("Assigned partitions"), QT_TR_NOOP("Session timeout"), QT_TR_NOOP("Last heartbeat")};
+    static const char *const names[]
+        = {QT_TR_NOOP("Member id"), QT_TR_NOOP("Assigned partitions"), QT_TR_NOOP("Epoch / reconciliation"),
+            QT_TR_NOOP("Client id"), QT_TR_NOOP("Host"), QT_TR_NOOP("Session timeout"), QT_TR_NOOP("Last heartbeat")};
     return tr(names[column]);
 }
 

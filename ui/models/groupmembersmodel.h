@@ -14,6 +14,12 @@ struct GroupMemberRow {
     bool isLeader = false;
     qint32 sessionTimeoutMs = 0;
     qint64 sinceHeartbeatMs = -1; // at the snapshot's time; -1 when unknown
+    // Consumer-protocol members (KIP-848): where the member stands in moving to its target assignment.
+    bool consumerProtocol = false;
+    qint32 memberEpoch = -1;
+    QString memberState; // "stable", "unrevoked_partitions", "unreleased_partitions"
+    QList<engine::TopicPartition> revoking; // must be given up before anyone else gets them
+    QList<engine::TopicPartition> waitingFor; // in its target, still held by a member that has not revoked them
 };
 
 // The members of one group with their decoded assignments, session timeouts and how long ago the coordinator last
@@ -22,7 +28,16 @@ struct GroupMemberRow {
 class GroupMembersModel : public KeyedTableModel<GroupMemberRow, QString> {
     Q_OBJECT
 public:
-    enum Column { MemberId, ClientId, Host, AssignedPartitions, SessionTimeout, LastHeartbeat, ColumnCount };
+    enum Column {
+        MemberId,
+        AssignedPartitions,
+        Reconciliation,
+        ClientId,
+        Host,
+        SessionTimeout,
+        LastHeartbeat,
+        ColumnCount
+    };
     using KeyedTableModel::KeyedTableModel;
 
     void setGroup(const QString &groupId);
@@ -32,6 +47,9 @@ public:
     static QString partitionList(const QList<engine::TopicPartition> &partitions);
     // "3.2 s ago", "1 min 5 s ago", "—" when unknown.
     static QString heartbeatAge(qint64 ms);
+    // "epoch 4 · stable", "epoch 3 · revoking orders [2]", "epoch 4 · waiting for orders [1]"; "—" for a classic
+    // member.
+    static QString reconciliation(const GroupMemberRow &row);
 
 protected:
     QString keyOf(const GroupMemberRow &row) const override { return row.memberId; }

@@ -8,9 +8,11 @@ namespace topicscope::ui {
 struct GroupRow {
     QString groupId;
     QString state;
+    bool consumerProtocol = false; // Kafka 4's consumer group protocol (KIP-848), else classic
     QString protocolType;
     QString protocolName;
-    int generationId = 0;
+    int generationId = 0; // the group epoch of a consumer-protocol group
+    int assignmentEpoch = -1; // consumer protocol: the epoch of the target assignment
     QString leader;
     int members = 0;
     qint64 totalLag = 0;
@@ -20,7 +22,7 @@ struct GroupRow {
 class GroupsModel : public KeyedTableModel<GroupRow, QString> {
     Q_OBJECT
 public:
-    enum Column { Group, State, ProtocolType, Assignor, Generation, Leader, Members, TotalLag, ColumnCount };
+    enum Column { Group, State, Type, ProtocolType, Assignor, Generation, Leader, Members, TotalLag, ColumnCount };
     using KeyedTableModel::KeyedTableModel;
 
     void setSnapshot(const engine::BrokerSnapshot &snapshot);

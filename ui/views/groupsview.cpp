@@ -37,8 +37,10 @@ GroupsView::GroupsView(engine::ClusterClient *client, QWidget *parent)
     m_memberTable->setSourceModel(m_members);
     m_offsetTable->setSourceModel(m_offsets);
     m_groupTable->horizontalHeader()->resizeSection(GroupsModel::Group, 160);
-    m_memberTable->horizontalHeader()->resizeSection(GroupMembersModel::MemberId, 260);
-    m_memberTable->horizontalHeader()->resizeSection(GroupMembersModel::AssignedPartitions, 180);
+    // What a member holds and where it stands in a rebalance come first: at 1280x720 the rest scrolls.
+    m_memberTable->horizontalHeader()->resizeSection(GroupMembersModel::MemberId, 140);
+    m_memberTable->horizontalHeader()->resizeSection(GroupMembersModel::AssignedPartitions, 140);
+    m_memberTable->horizontalHeader()->resizeSection(GroupMembersModel::Reconciliation, 280);
     m_summary->setTextFormat(Qt::RichText);
     m_summary->setWordWrap(true);
 
@@ -60,6 +62,9 @@ GroupsView::GroupsView(engine::ClusterClient *client, QWidget *parent)
     };
     inner->addWidget(wrap(tr("Members"), m_memberTable, inner));
     inner->addWidget(wrap(tr("Offsets and lag"), m_offsetTable, inner));
+    // Members get the larger share: their assignment and reconciliation are what a rebalance demo points at.
+    inner->setStretchFactor(0, 3);
+    inner->setStretchFactor(1, 2);
     dl->addWidget(inner, 1);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -121,11 +126,20 @@ void GroupsView::showGroup()
         return;
     }
     const GroupRow &g = m_groups->rowAt(row);
-    m_summary->setText(
-        tr("<b>%1</b> · %2 · %3 %4 · generation %5 · leader %6 · <b>total lag %7</b>")
-            .arg(g.groupId.toHtmlEscaped(), g.state, g.protocolType.isEmpty() ? tr("no protocol") : g.protocolType,
-                g.protocolName, QString::number(g.generationId),
-                g.leader.isEmpty() ? tr("—") : g.leader.toHtmlEscaped(), format::count(g.totalLag)));
+    if (g.consumerProtocol) {
+        // Kafka 4's protocol: no leader and no generation, but a group epoch and a target assignment epoch.
+        m_summary->setText(
+            tr("<b>%1</b> · %2 · consumer protocol (KIP-848), assignor %3 on the broker · group epoch %4 "
+               "· target epoch %5 · <b>total lag %6</b>")
+                .arg(g.groupId.toHtmlEscaped(), g.state, g.protocolName, QString::number(g.generationId),
+                    QString::number(g.assignmentEpoch), format::count(g.totalLag)));
+    } else {
+        m_summary->setText(
+            tr("<b>%1</b> · %2 · %3 %4 · generation %5 · leader %6 · <b>total lag %7</b>")
+                .arg(g.groupId.toHtmlEscaped(), g.state, g.protocolType.isEmpty() ? tr("no protocol") : g.protocolType,
+                    g.protocolName, QString::number(g.generationId),
+                    g.leader.isEmpty() ? tr("—") : g.leader.toHtmlEscaped(), format::count(g.totalLag)));
+    }
     m_reset->setEnabled(canResetOffsets());
     m_reset->setToolTip(canResetOffsets()
             ? tr("Move the group's committed offsets")
