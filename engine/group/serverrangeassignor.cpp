@@ -45,8 +45,9 @@ ServerAssignment ServerRangeAssignor::assign(
         if (subscribers.empty())
             continue;
         const int count = static_cast<int>(subscribers.size());
-        const int perMember = topic.value() / count;
-        const int extra = topic.value() % count;
+        const int partitions = std::max(0, topic.value());
+        const int perMember = partitions / count;
+        const int extra = partitions % count;
         int next = 0;
         for (int i = 0; i < count; ++i) {
             const int end = next + perMember + (i < extra ? 1 : 0);

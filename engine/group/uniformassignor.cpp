@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <set>
 
 namespace topicscope::engine {
 
@@ -30,6 +31,8 @@ private:
     std::vector<std::vector<char>> m_subscribes; // [member][topic]
     std::vector<std::vector<int>> m_owner; // [topic][partition]: member number, -1 while unowned
     std::vector<int> m_load; // per member: partitions owned
+    // Heterogeneous balancing only: [member][topic] the partitions owned, kept up to date as they move.
+    std::vector<std::vector<std::set<int>>> m_owned;
 };
 
 UniformRun::UniformRun(const std::vector<ServerAssignorMember> &members, const QMap<QString, int> &partitionsPerTopic)
@@ -129,6 +132,11 @@ void UniformRun::assignHeterogeneous()
 {
     assignUnownedToLeastLoaded();
     const int memberCount = static_cast<int>(m_members.size());
+    m_owned.assign(memberCount, std::vector<std::set<int>>(m_topics.size()));
+    for (size_t t = 0; t < m_owner.size(); ++t) {
+        for (int p = 0; p < m_partitionCount[t]; ++p)
+            m_owned[m_owner[t][p]][t].insert(p);
+    }
     // Every shift lowers the sum of squared loads by at least 2, so this ends.
     for (bool shifted = true; shifted;) {
         shifted = false;
@@ -183,14 +191,6 @@ bool UniformRun::shiftAlongChainFrom(int source)
 {
     const int memberCount = static_cast<int>(m_members.size());
     const int topicCount = static_cast<int>(m_topics.size());
-    // lowestOwned[m][t]: the lowest partition of topic t member m owns, -1 for none.
-    std::vector<std::vector<int>> lowestOwned(memberCount, std::vector<int>(topicCount, -1));
-    for (int t = 0; t < topicCount; ++t) {
-        for (int p = m_partitionCount[t] - 1; p >= 0; --p) {
-            if (m_owner[t][p] >= 0)
-                lowestOwned[m_owner[t][p]][t] = p;
-        }
-    }
     struct Hop {
         int from = -1;
         int topic = -1;
@@ -198,6 +198,7 @@ bool UniformRun::shiftAlongChainFrom(int source)
     };
     std::vector<Hop> reachedBy(memberCount);
     std::vector<char> visited(memberCount, 0);
+    std::vector<char> expanded(topicCount, 0); // a topic's subscribers are all visited once it is expanded
     std::deque<int> queue {source};
     visited[source] = 1;
     int target = -1;
@@ -205,13 +206,14 @@ bool UniformRun::shiftAlongChainFrom(int source)
         const int from = queue.front();
         queue.pop_front();
         for (int t = 0; t < topicCount && target < 0; ++t) {
-            if (lowestOwned[from][t] < 0)
+            if (m_owned[from][t].empty() || expanded[t])
                 continue;
+            expanded[t] = 1;
             for (const int to : m_subscribers[t]) {
                 if (visited[to])
                     continue;
                 visited[to] = 1;
-                reachedBy[to] = {from, t, lowestOwned[from][t]};
+                reachedBy[to] = {from, t, *m_owned[from][t].begin()};
                 if (m_load[to] <= m_load[source] - 2) {
                     target = to;
                     break;
@@ -222,8 +224,13 @@ bool UniformRun::shiftAlongChainFrom(int source)
     }
     if (target < 0)
         return false;
-    for (int m = target; m != source; m = reachedBy[m].from)
-        m_owner[reachedBy[m].topic][reachedBy[m].partition] = m;
+    // From the target back, so each member hands over a partition it held before this shift.
+    for (int m = target; m != source; m = reachedBy[m].from) {
+        const Hop &hop = reachedBy[m];
+        m_owner[hop.topic][hop.partition] = m;
+        m_owned[hop.from][hop.topic].erase(hop.partition);
+        m_owned[m][hop.topic].insert(hop.partition);
+    }
     ++m_load[target];
     --m_load[source];
     return true;

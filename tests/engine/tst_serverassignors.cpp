@@ -58,7 +58,8 @@ struct GroupInput {
 
 // A fixed-seed generator of groups: 1-12 members, 1-6 topics of 0-40 partitions, random subscriptions, random
 // disjoint previous assignments that may name topics and partitions that no longer exist or are no longer
-// subscribed. Uses the random engine's raw output only (no std distributions), so every platform sees the same groups.
+// subscribed. Uses the random engine's raw output only (no std distributions), so every platform sees the same
+// groups.
 class GroupGenerator {
 public:
     explicit GroupGenerator(quint32 seed)
