@@ -36,18 +36,8 @@ constexpr int TinyRecordsPerBatch = 10'000;
 // A batch of about 1 MB of an idempotent producer: 100 records, sequences from baseSequence.
 QByteArray bigBatch(qint32 baseSequence)
 {
-    std::vector<Record> records;
-    for (int i = 0; i < RecordsPerBigBatch; ++i) {
-        Record r;
-        r.timestamp = logtest::DefaultTimestamp;
-        r.value = QByteArray(BigRecordBytes, static_cast<char>('a' + (baseSequence / RecordsPerBigBatch + i) % 26));
-        records.push_back(std::move(r));
-    }
-    RecordBatch::BuildOptions options;
-    options.producerId = ProducerId;
-    options.producerEpoch = 0;
-    options.baseSequence = baseSequence;
-    return RecordBatch::build(0, records, options);
+    return idempotentBatch(
+        ProducerId, 0, baseSequence, RecordsPerBigBatch, "s" + QByteArray::number(baseSequence), BigRecordBytes);
 }
 
 std::unique_ptr<Broker> openBroker(const QString &dataDir, Clock &clock)
