@@ -38,6 +38,9 @@ std::unique_ptr<Broker> Broker::open(BrokerOptions options, Clock &clock, QStrin
 
 Broker::~Broker()
 {
+    // A clean shutdown: producer state is snapshotted, so the next start replays nothing (Kafka does the same).
+    if (m_log)
+        m_producers.saveSnapshots(*m_log);
     m_clock.cancel(m_retentionTimer);
     m_events.unsubscribe(m_subscription);
     // The coordinator holds timers on the clock and writes offsets through the log's store: it goes first.
@@ -94,6 +97,7 @@ std::vector<AppendResult> Broker::append(const std::vector<AppendRequest> &reque
         results[storedAt[k]] = stored[k];
         if (stored[k].error == ErrorCode::None && headers[k].producerId >= 0)
             m_producers.onAppended(toStore[k].topicPartition, headers[k], stored[k].baseOffset);
+        m_producers.onLogAppended(toStore[k].topicPartition, stored[k], *m_log);
     }
     return results;
 }

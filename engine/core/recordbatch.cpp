@@ -222,7 +222,28 @@ quint32 RecordBatch::computeCrc(QByteArrayView batch)
         static_cast<size_t>(batch.size() - RecordBatchHeader::AttributesOffset));
 }
 
+// parseHeader() without the check that the whole batch is there.
+static std::optional<RecordBatchHeader> parseHeaderFields(QByteArrayView bytes, ErrorCode *error, QString *why);
+
 std::optional<RecordBatchHeader> RecordBatch::parseHeader(QByteArrayView bytes, ErrorCode *error, QString *why)
+{
+    std::optional<RecordBatchHeader> h = parseHeaderFields(bytes, error, why);
+    if (h && h->totalSize() > bytes.size()) {
+        fail(error, why, ErrorCode::CorruptMessage,
+            QStringLiteral("record batch claims %1 bytes but only %2 are present")
+                .arg(h->totalSize())
+                .arg(bytes.size()));
+        return std::nullopt;
+    }
+    return h;
+}
+
+std::optional<RecordBatchHeader> RecordBatch::parseHeaderPrefix(QByteArrayView bytes)
+{
+    return parseHeaderFields(bytes, nullptr, nullptr);
+}
+
+static std::optional<RecordBatchHeader> parseHeaderFields(QByteArrayView bytes, ErrorCode *error, QString *why)
 {
     // magic sits at byte 16 in every format, so it can be read before knowing which header layout applies.
     if (bytes.size() < 17) {
@@ -259,13 +280,6 @@ std::optional<RecordBatchHeader> RecordBatch::parseHeader(QByteArrayView bytes, 
     if (h.batchLength < RecordBatchHeader::Size - RecordBatchHeader::LengthFieldEnd) {
         fail(error, why, ErrorCode::CorruptMessage,
             QStringLiteral("record batch length %1 is smaller than its header").arg(h.batchLength));
-        return std::nullopt;
-    }
-    if (h.totalSize() > bytes.size()) {
-        fail(error, why, ErrorCode::CorruptMessage,
-            QStringLiteral("record batch claims %1 bytes but only %2 are present")
-                .arg(h.totalSize())
-                .arg(bytes.size()));
         return std::nullopt;
     }
     if (error)

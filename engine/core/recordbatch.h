@@ -70,6 +70,9 @@ public:
     // UNSUPPORTED_FOR_MESSAGE_FORMAT for magic 0/1) and *why.
     static std::optional<RecordBatchHeader> parseHeader(
         QByteArrayView bytes, ErrorCode *error = nullptr, QString *why = nullptr);
+    // The same from the header's RecordBatchHeader::Size bytes alone, the records need not follow: for reading batch
+    // headers without their records (producer state rebuilt from the log).
+    static std::optional<RecordBatchHeader> parseHeaderPrefix(QByteArrayView bytes);
 
     // Checks one whole batch as a broker does before appending it: exact length, magic, CRC-32C, record
     // count and offset deltas consistent. Returns None or CORRUPT_MESSAGE / UNSUPPORTED_FOR_MESSAGE_FORMAT.

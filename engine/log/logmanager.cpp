@@ -411,6 +411,8 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
                 stored = log->append(scratch, info.baseOffset, info.maxTimestamp, now,
                              Private::rollPolicy(topic->config), &info.segmentBase, &info.filePosition, &storageError)
                     && d->store->insertBatchLocation(partition->partitionId, info, &storageError);
+                // A segment starts at the offset of its first batch.
+                result.segmentRolled = result.segmentRolled || (stored && info.segmentBase == info.baseOffset);
             } else {
                 stored = d->store->insertBatch(partition->partitionId, info, scratch, &storageError);
             }

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/events.h"
 #include "errorcode.h"
+#include "storage/producerstatesnapshot.h"
 #include "topicconfig.h"
 #include "topicid.h"
 #include "topicinfo.h"
@@ -13,6 +14,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -21,6 +23,7 @@ namespace topicscope::engine {
 
 class SqliteStore;
 class OffsetStore;
+struct RecordBatchHeader;
 
 struct AppendResult {
     ErrorCode error = ErrorCode::None;
@@ -32,6 +35,9 @@ struct AppendResult {
     // A retry of a batch an idempotent producer already stored (Broker::append): answered with the offsets the
     // batch got the first time, not stored again.
     bool duplicate = false;
+    // The request's batches started a new segment file (a roll, or the partition's first segment): Kafka snapshots
+    // producer state then (ProducerStateManager::onLogAppended).
+    bool segmentRolled = false;
 };
 
 struct AppendRequest {
@@ -120,6 +126,22 @@ public:
     void enforceRetention();
 
     QString dataDirectory() const; // empty for in-memory
+    // False for an in-memory store: nothing of it outlives the process.
+    bool isPersistent() const;
+
+    // Producer-state snapshots (ProducerStateManager keeps them here as Kafka keeps .snapshot files), one per
+    // partition: tp's, nullopt when it has none (or the store cannot be read: logged). save replaces it, in its own
+    // transaction; it does nothing in memory. Snapshots go with their topic, and one the log start passes becomes an
+    // empty one at the log start (deleteRecordsBefore, retention).
+    std::optional<ProducerStateSnapshot> producerSnapshot(const TopicPartition &tp) const;
+    ErrorCode saveProducerSnapshot(const TopicPartition &tp, const ProducerStateSnapshot &snapshot);
+    // Calls visit with the header of each of tp's batches from the one holding fromOffset on, in offset order, until
+    // it returns false: the first 61 bytes of each, read from its segment file, never the records. False and *why
+    // when one cannot be read or does not match its index entry.
+    bool forEachBatchHeader(const TopicPartition &tp, qint64 fromOffset,
+        const std::function<bool(const RecordBatchHeader &)> &visit, QString *why = nullptr) const;
+    // The base offsets of tp's segment files, oldest first (none in memory).
+    std::vector<qint64> segmentBaseOffsets(const TopicPartition &tp) const;
 
     // Committed consumer-group offsets live in the same database (used by the GroupCoordinator).
     OffsetStore &offsetStore();

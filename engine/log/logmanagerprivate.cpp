@@ -297,7 +297,7 @@ ErrorCode LogManager::Private::moveLogStart(
             return false;
         next.logStartOffset = newStart;
         next.sizeBytes -= deleted;
-        return store->updatePartition(next, e);
+        return store->advanceProducerSnapshot(partition.partitionId, newStart, e) && store->updatePartition(next, e);
     });
     if (error != ErrorCode::None)
         return error;

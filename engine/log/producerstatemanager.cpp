@@ -94,9 +94,10 @@ void ProducerStateManager::onAppended(const TopicPartition &tp, const RecordBatc
     entry.batches.push_back({batch.baseSequence, lastSequence(batch), baseOffset, baseOffset + batch.lastOffsetDelta});
     while (entry.batches.size() > static_cast<size_t>(NumBatchesToRetain))
         entry.batches.pop_front();
+    m_dirty.insert(tp);
 }
 
-void ProducerStateManager::ensureLoaded(const TopicPartition &tp, const LogManager &log)
+void ProducerStateManager::ensureLoaded(const TopicPartition &tp, LogManager &log)
 {
     if (m_loaded.contains(tp))
         return;
@@ -104,48 +105,115 @@ void ProducerStateManager::ensureLoaded(const TopicPartition &tp, const LogManag
     if (!info)
         return; // the append will fail with UNKNOWN_TOPIC_OR_PARTITION; load once the partition exists
     m_loaded.insert(tp);
-    const qint64 stored = info->logEndOffset - info->logStartOffset;
-    if (stored <= 0)
+    m_unloadedSince.remove(tp);
+    // In memory nothing outlives the run, and every idempotent batch of this run came through onAppended.
+    if (!log.isPersistent() || info->logEndOffset <= info->logStartOffset)
         return;
-    const qint64 averageRecordBytes = qMax<qint64>(1, info->sizeBytes / stored);
-    const qint64 window = qBound<qint64>(1, LoadWindowBytes / averageRecordBytes, LoadWindowOffsets);
-    constexpr qint64 readBytes = 1 << 20;
-    qint64 offset = qMax(info->logStartOffset, info->logEndOffset - window);
-    qint64 bytesRead = 0;
+    std::optional<ProducerStateSnapshot> snapshot = log.producerSnapshot(tp);
+    if (snapshot && snapshot->offset > info->logEndOffset) {
+        qCWarning(lcProducerState).noquote()
+            << QStringLiteral("%1: producer-state snapshot at offset %2 lies past the log end %3; not used")
+                   .arg(tp.toString())
+                   .arg(snapshot->offset)
+                   .arg(info->logEndOffset);
+        snapshot.reset();
+    }
+    qint64 from = info->logStartOffset;
+    if (snapshot) {
+        from = qMax(from, snapshot->offset);
+        m_producers[tp] = std::move(snapshot->producers);
+        onLogStartOffsetMoved(tp, info->logStartOffset);
+    } else {
+        // No snapshot yet: a partition stored before schema version 4 (each one gets a snapshot at its first roll
+        // or clean shutdown). Its two newest segments are replayed, as much as a snapshot's replay at most can be;
+        // a producer whose last batch is older is unknown, so accepted at any sequence (KIP-360).
+        const std::vector<qint64> segments = log.segmentBaseOffsets(tp);
+        if (segments.size() >= 2)
+            from = qMax(from, segments[segments.size() - 2]);
+    }
     int batches = 0;
-    while (offset < info->logEndOffset) {
-        const FetchResult read = log.read(tp, offset, readBytes);
-        if (read.error != ErrorCode::None || read.records.isEmpty())
-            break;
-        bytesRead += read.records.size();
-        if (bytesRead > LoadMaxBytes) {
-            qCWarning(lcProducerState).noquote()
-                << QStringLiteral("%1: recent batches exceed %2 bytes; producer state not rebuilt (any sequence "
-                                  "is accepted from its producers until they are seen again)")
-                       .arg(tp.toString())
-                       .arg(LoadMaxBytes);
-            m_producers.remove(tp);
-            return;
-        }
-        const qint64 before = offset;
-        for (const QByteArrayView bytes : RecordBatch::split(read.records)) {
-            const std::optional<RecordBatchHeader> header = RecordBatch::parseHeader(bytes);
-            if (!header)
-                break;
-            if (header->producerId >= 0 && !header->isControl() && header->lastOffset() >= offset) {
-                onAppended(tp, *header, header->baseOffset);
+    QString why;
+    const bool replayed = log.forEachBatchHeader(
+        tp, from,
+        [&](const RecordBatchHeader &header) {
+            if (header.producerId >= 0 && !header.isControl() && header.lastOffset() >= from) {
+                onAppended(tp, header, header.baseOffset);
                 ++batches;
             }
-            offset = qMax(offset, header->lastOffset() + 1);
-        }
-        if (offset <= before)
-            break;
+            return true;
+        },
+        &why);
+    if (!replayed) {
+        // A state missing its newest batches would refuse a producer's next batch as out of order; none at all
+        // accepts it at any sequence.
+        qCWarning(lcProducerState).noquote()
+            << QStringLiteral("%1: producer state not rebuilt (%2); any sequence is accepted from its producers "
+                              "until they are seen again")
+                   .arg(tp.toString(), why);
+        m_producers.remove(tp);
+        m_dirty.insert(tp);
+        return;
     }
-    if (batches > 0)
-        qCInfo(lcProducerState).noquote() << QStringLiteral("%1: rebuilt state of %2 producer(s) from %3 batch(es)")
-                                                 .arg(tp.toString())
-                                                 .arg(producerCount(tp))
-                                                 .arg(batches);
+    qCInfo(lcProducerState).noquote()
+        << QStringLiteral("%1: state of %2 producer(s) rebuilt from %3 and %4 batch(es) from offset %5")
+               .arg(tp.toString())
+               .arg(producerCount(tp))
+               .arg(snapshot ? QStringLiteral("the snapshot at offset %1").arg(snapshot->offset)
+                             : QStringLiteral("no snapshot"))
+               .arg(batches)
+               .arg(from);
+    // Without a snapshot the replay above is paid once, not at every start.
+    if (!snapshot)
+        takeSnapshot(tp, log, false);
+}
+
+void ProducerStateManager::onLogAppended(const TopicPartition &tp, const AppendResult &result, LogManager &log)
+{
+    if (!log.isPersistent() || result.error != ErrorCode::None || result.baseOffset < 0)
+        return;
+    if (!m_loaded.contains(tp) && !m_unloadedSince.contains(tp))
+        m_unloadedSince.insert(tp, result.baseOffset);
+    if (result.segmentRolled)
+        takeSnapshot(tp, log, false);
+}
+
+void ProducerStateManager::saveSnapshots(LogManager &log)
+{
+    if (!log.isPersistent())
+        return;
+    QList<TopicPartition> partitions(m_dirty.cbegin(), m_dirty.cend());
+    for (auto it = m_unloadedSince.cbegin(); it != m_unloadedSince.cend(); ++it)
+        partitions.append(it.key());
+    for (const TopicPartition &tp : partitions)
+        takeSnapshot(tp, log, true);
+}
+
+void ProducerStateManager::takeSnapshot(const TopicPartition &tp, LogManager &log, bool withoutReplay)
+{
+    const std::optional<PartitionInfo> info = log.partitionInfo(tp);
+    if (!info)
+        return;
+    if (!m_loaded.contains(tp)) {
+        // No idempotent producer wrote to tp in this run (its first batch loads the state), so its state is the
+        // stored snapshot's when that one covers the log as it was before this run's first append: the snapshot
+        // moves to the log end without reading the log.
+        std::optional<ProducerStateSnapshot> stored = log.producerSnapshot(tp);
+        if (stored && stored->offset >= m_unloadedSince.value(tp, info->logEndOffset)
+            && stored->offset <= info->logEndOffset) {
+            stored->offset = info->logEndOffset;
+            if (log.saveProducerSnapshot(tp, *stored) == ErrorCode::None)
+                m_unloadedSince.insert(tp, info->logEndOffset);
+            return;
+        }
+        if (withoutReplay)
+            return; // the next start replays from the stored snapshot, as after a crash
+        ensureLoaded(tp, log); // replays the log after the stored snapshot: about one segment, as rolls snapshot
+    }
+    ProducerStateSnapshot snapshot;
+    snapshot.offset = info->logEndOffset;
+    snapshot.producers = m_producers.value(tp);
+    if (log.saveProducerSnapshot(tp, snapshot) == ErrorCode::None)
+        m_dirty.remove(tp);
 }
 
 void ProducerStateManager::removeTopic(const QString &topic)
@@ -153,6 +221,9 @@ void ProducerStateManager::removeTopic(const QString &topic)
     m_producers.removeIf(
         [&](QHash<TopicPartition, QHash<qint64, ProducerStateEntry>>::iterator it) { return it.key().topic == topic; });
     m_loaded.removeIf([&](const TopicPartition &tp) { return tp.topic == topic; });
+    m_dirty.removeIf([&](const TopicPartition &tp) { return tp.topic == topic; });
+    m_unloadedSince.removeIf(
+        [&](QHash<TopicPartition, qint64>::iterator it) { return it.key().topic == topic; });
 }
 
 void ProducerStateManager::onLogStartOffsetMoved(const TopicPartition &tp, qint64 logStartOffset)
@@ -160,10 +231,12 @@ void ProducerStateManager::onLogStartOffsetMoved(const TopicPartition &tp, qint6
     const auto partition = m_producers.find(tp);
     if (partition == m_producers.end())
         return;
-    partition->removeIf([&](QHash<qint64, ProducerStateEntry>::iterator it) {
+    const qsizetype forgotten = partition->removeIf([&](QHash<qint64, ProducerStateEntry>::iterator it) {
         const ProducerStateEntry &entry = it.value();
         return entry.batches.empty() || entry.batches.back().lastOffset < logStartOffset;
     });
+    if (forgotten > 0 && m_loaded.contains(tp))
+        m_dirty.insert(tp);
 }
 
 std::optional<ProducerStateEntry> ProducerStateManager::entry(const TopicPartition &tp, qint64 producerId) const

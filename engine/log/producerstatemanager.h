@@ -2,32 +2,18 @@
 
 #include "core/recordbatch.h"
 #include "errorcode.h"
+#include "storage/producerstatesnapshot.h"
 #include "topicpartition.h"
 
 #include <QHash>
 #include <QSet>
 #include <QString>
-#include <deque>
 #include <optional>
 
 namespace topicscope::engine {
 
 class LogManager;
-
-// Where one idempotent batch landed: its sequence range and the offsets the log gave it.
-struct ProducerBatchMetadata {
-    qint32 firstSeq = -1;
-    qint32 lastSeq = -1;
-    qint64 firstOffset = -1;
-    qint64 lastOffset = -1;
-};
-
-// What the broker knows of one producer id on one partition: its epoch and its most recent batches (oldest
-// first, at most ProducerStateManager::NumBatchesToRetain), as Kafka's ProducerStateEntry.
-struct ProducerStateEntry {
-    qint16 producerEpoch = -1;
-    std::deque<ProducerBatchMetadata> batches;
-};
+struct AppendResult;
 
 // The verdict on one batch of an idempotent producer before it is appended.
 struct ProducerAppendCheck {
@@ -44,17 +30,14 @@ struct ProducerAppendCheck {
 // and a producer the partition has no state for may start at any sequence (Kafka >= 2.5, KIP-360). Also hands
 // out producer ids for InitProducerId.
 //
-// State is in memory. A partition's state is rebuilt lazily, on its first idempotent produce after start-up,
-// from the batch headers of the partition's recent batches (see ensureLoaded), so a retry across a broker
-// restart is still recognised when its batch is among them. Functional core; lives on the engine thread.
+// State is in memory, with snapshots in the store as Kafka keeps .snapshot files: one per partition at every segment
+// roll and at a clean shutdown (saveSnapshots). A partition's state is rebuilt lazily, on its first idempotent
+// produce after start-up, from its last snapshot and the headers of the batches after it (see ensureLoaded), so a
+// retry across a restart, after a crash too, is recognised whatever the size of the batches. Functional core; lives
+// on the engine thread.
 class ProducerStateManager {
 public:
     static constexpr int NumBatchesToRetain = 5; // Kafka's ProducerStateEntry.NUM_BATCHES_TO_RETAIN
-    // How far back from the log end ensureLoaded() replays batch headers: at most this many offsets, fewer when
-    // the partition's average record would make them more than LoadWindowBytes; reading stops at LoadMaxBytes.
-    static constexpr qint64 LoadWindowOffsets = 10'000;
-    static constexpr qint64 LoadWindowBytes = 8 << 20;
-    static constexpr qint64 LoadMaxBytes = 32 << 20;
 
     // Producer ids for InitProducerId: increasing, and at least nowMs x 1000. Tying them to the wall clock keeps
     // them from repeating across restarts without storing anything: a later run only reuses an id if an earlier
@@ -66,11 +49,21 @@ public:
     // Records a batch the log has just stored at baseOffset (its header's base offset is ignored).
     void onAppended(const TopicPartition &tp, const RecordBatchHeader &batch, qint64 baseOffset);
 
-    // Rebuilds tp's state once, from the headers of its most recent batches (see LoadWindowOffsets), as Kafka
-    // rebuilds producer state from the log. If the window's batches exceed LoadMaxBytes the partition is left
-    // without state (every producer unknown, so accepted at any sequence) rather than with a stale one. Cheap for
-    // later calls; a partition without records costs one lookup.
-    void ensureLoaded(const TopicPartition &tp, const LogManager &log);
+    // Rebuilds tp's state once, as Kafka loads producer state: its last snapshot, less the producers whose batches
+    // all lie below the log start, then the headers (never the records) of the batches from the snapshot's offset to
+    // the log end. That replay covers about one segment at most, a snapshot being taken at every roll, however large
+    // the batches. A partition without a snapshot (stored before schema version 4) replays its two newest segments
+    // and gets a snapshot at once. If a header cannot be read the partition is left without state (every producer
+    // unknown, so accepted at any sequence) rather than with a stale one. In memory there is nothing to rebuild.
+    // Cheap for later calls.
+    void ensureLoaded(const TopicPartition &tp, LogManager &log);
+    // After every append the log stored on tp, idempotent or not, with its result: a new segment (a roll) takes a
+    // snapshot. A partition no idempotent producer wrote to in this run moves its stored snapshot forward when that
+    // one is up to date, and is rebuilt (ensureLoaded) otherwise.
+    void onLogAppended(const TopicPartition &tp, const AppendResult &result, LogManager &log);
+    // At a clean shutdown: snapshots every partition whose state changed since its last snapshot (without replaying
+    // any log: a partition that would need it is left to the next start).
+    void saveSnapshots(LogManager &log);
 
     // Forgets every partition of topic (deleted: a topic re-created with its name starts without producers).
     void removeTopic(const QString &topic);
@@ -85,9 +78,17 @@ public:
     static qint32 lastSequence(const RecordBatchHeader &batch);
 
 private:
+    // Stores tp's state at its log end. A partition not loaded: see onLogAppended; withoutReplay leaves one whose
+    // stored snapshot is not up to date as it is.
+    void takeSnapshot(const TopicPartition &tp, LogManager &log, bool withoutReplay);
+
     qint64 m_nextProducerId = 0;
     QHash<TopicPartition, QHash<qint64, ProducerStateEntry>> m_producers;
     QSet<TopicPartition> m_loaded;
+    QSet<TopicPartition> m_dirty; // loaded, and changed since their last snapshot
+    // Partitions appended to in this run without being loaded (no idempotent producer wrote to them): the log end
+    // before the first of those appends, which their stored snapshot must have reached to be still up to date.
+    QHash<TopicPartition, qint64> m_unloadedSince;
 };
 
 } // namespace topicscope::engine

@@ -2,6 +2,7 @@
 # offsets) and the segment files holding the record bytes.
 list(APPEND TOPICSCOPE_ENGINE_SOURCES
     storage/sqlitestore.h storage/sqlitestore.cpp storage/sqlitestoreschema.cpp
-    storage/sqlitestoresegments.cpp storage/sqlitestatement.h
+    storage/sqlitestoresegments.cpp storage/sqlitestoreproducers.cpp storage/sqlitestatement.h
+    storage/producerstatesnapshot.h
     storage/segmentlog.h storage/segmentlog.cpp
 )

@@ -31,6 +31,10 @@ const char SqlDeleteTopicBatches[]
     = "DELETE FROM batches WHERE partition_id IN (SELECT partition_id FROM partitions WHERE topic_id = ?1)";
 const char SqlDeleteTopicSegments[]
     = "DELETE FROM segments WHERE partition_id IN (SELECT partition_id FROM partitions WHERE topic_id = ?1)";
+const char SqlDeleteTopicProducerBatches[]
+    = "DELETE FROM producer_batches WHERE partition_id IN (SELECT partition_id FROM partitions WHERE topic_id = ?1)";
+const char SqlDeleteTopicProducerSnapshots[]
+    = "DELETE FROM producer_snapshots WHERE partition_id IN (SELECT partition_id FROM partitions WHERE topic_id = ?1)";
 const char SqlDeleteTopicPartitions[] = "DELETE FROM partitions WHERE topic_id = ?1";
 const char SqlDeleteTopic[] = "DELETE FROM topics WHERE topic_id = ?1";
 const char SqlInsertBatchData[] = "INSERT INTO batch_data(bytes) VALUES(?1)";
@@ -341,8 +345,9 @@ bool SqliteStore::insertPartition(qint64 topicId, int partition, qint64 *partiti
 
 bool SqliteStore::deleteTopic(qint64 topicId, const QString &name, QString *why)
 {
-    for (const char *sql : {SqlDeleteTopicData, SqlDeleteTopicBatches, SqlDeleteTopicSegments, SqlDeleteTopicPartitions,
-             SqlDeleteConfigs, SqlDeleteTopic}) {
+    for (const char *sql : {SqlDeleteTopicData, SqlDeleteTopicBatches, SqlDeleteTopicSegments,
+             SqlDeleteTopicProducerBatches, SqlDeleteTopicProducerSnapshots, SqlDeleteTopicPartitions, SqlDeleteConfigs,
+             SqlDeleteTopic}) {
         SqliteStatement s(statement(sql, why));
         if (!s)
             return false;

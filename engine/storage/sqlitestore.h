@@ -2,6 +2,7 @@
 
 #include "errorcode.h"
 #include "group/offsetstore.h"
+#include "producerstatesnapshot.h"
 #include "topicid.h"
 
 #include <QByteArray>
@@ -66,7 +67,7 @@ struct StoredSegment {
 // a failed call leaves the transaction for the caller to roll back.
 class SqliteStore final : public OffsetStore {
 public:
-    static constexpr int SchemaVersion = 3; // the newest schema this build knows (PRAGMA user_version)
+    static constexpr int SchemaVersion = 4; // the newest schema this build knows (PRAGMA user_version)
     static constexpr quint32 ApplicationId = 0x54536370; // "TScp" in PRAGMA application_id
     static QString databaseFileName() { return QStringLiteral("topicscope.db"); }
     static QString inMemoryPath() { return QStringLiteral(":memory:"); }
@@ -115,6 +116,14 @@ public:
     bool updatePartition(const StoredPartition &state, QString *why);
     // Deletes the batches that lie wholly below offset (lastOffset < offset); *deletedBytes gets their size.
     bool deleteBatchesBelow(qint64 partitionId, qint64 offset, qint64 *deletedBytes, QString *why);
+
+    // Producer-state snapshots (one per partition, see ProducerStateSnapshot). load: nullopt when the partition has
+    // none. save replaces the partition's snapshot. advance: the producers whose batches all lie below logStartOffset
+    // are forgotten, as Kafka forgets them, and a snapshot below it (holding only such producers) becomes an empty one
+    // at logStartOffset.
+    bool loadProducerSnapshot(qint64 partitionId, std::optional<ProducerStateSnapshot> *snapshot, QString *why) const;
+    bool saveProducerSnapshot(qint64 partitionId, const ProducerStateSnapshot &snapshot, QString *why);
+    bool advanceProducerSnapshot(qint64 partitionId, qint64 logStartOffset, QString *why);
 
     // Appends to *out whole batches from the one holding fetchOffset on, while they fit in maxBytes, but at
     // least one. *batchCount gets the number appended.

@@ -95,6 +95,24 @@ const Migration Migrations[] = {
             max_timestamp INTEGER NOT NULL,
             PRIMARY KEY(partition_id, base_offset)) WITHOUT ROWID;
     )sql"},
+    // Producer-state snapshots (ProducerStateManager), Kafka's .snapshot files as rows: per partition, the offset the
+    // snapshot was taken at and each idempotent producer's epoch and last batches below it. One snapshot per
+    // partition, replaced whole. Partitions stored before this version have none until their first segment roll or
+    // clean shutdown; their state is rebuilt from the log until then.
+    {4, R"sql(
+        CREATE TABLE producer_snapshots(
+            partition_id INTEGER PRIMARY KEY,
+            snapshot_offset INTEGER NOT NULL);
+        CREATE TABLE producer_batches(
+            partition_id INTEGER NOT NULL,
+            producer_id INTEGER NOT NULL,
+            producer_epoch INTEGER NOT NULL,
+            first_offset INTEGER NOT NULL,
+            last_offset INTEGER NOT NULL,
+            first_sequence INTEGER NOT NULL,
+            last_sequence INTEGER NOT NULL,
+            PRIMARY KEY(partition_id, producer_id, first_offset)) WITHOUT ROWID;
+    )sql"},
 };
 
 // Migration 2's step: a new id for every topic that has none (all of them, at the upgrade).

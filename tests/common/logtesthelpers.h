@@ -24,15 +24,16 @@ inline QByteArray makeValue(const QByteArray &tag, int index, int size)
     return value;
 }
 
-// A batch of count records "<tag>#i" from the idempotent producer (producerId, epoch) starting at baseSequence.
-inline QByteArray idempotentBatch(
-    qint64 producerId, qint16 epoch, qint32 baseSequence, int count, const QByteArray &tag = "r")
+// A batch of count records "<tag>#i" (padded to valueSize bytes) from the idempotent producer (producerId, epoch)
+// starting at baseSequence.
+inline QByteArray idempotentBatch(qint64 producerId, qint16 epoch, qint32 baseSequence, int count,
+    const QByteArray &tag = "r", int valueSize = 8)
 {
     std::vector<Record> records;
     for (int i = 0; i < count; ++i) {
         Record r;
         r.timestamp = DefaultTimestamp;
-        r.value = makeValue(tag, i, 8);
+        r.value = makeValue(tag, i, valueSize);
         records.push_back(std::move(r));
     }
     RecordBatch::BuildOptions options;

@@ -3,10 +3,13 @@
 // for tests that need connections without a Kafka client library, and the one request they send. Header-only, any
 // thread.
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QtEndian>
 #include <QtGlobal>
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <optional>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -54,6 +57,29 @@ public:
             total += n;
         }
         return total;
+    }
+    // Reads one size-prefixed response and returns it without its size field, waiting at most timeoutMs for it;
+    // nullopt when it does not come whole (timeout, connection closed).
+    std::optional<QByteArray> readFrame(int timeoutMs)
+    {
+        QByteArray data;
+        qint64 wanted = 4;
+        QElapsedTimer timer;
+        timer.start();
+        while (m_fd >= 0 && data.size() < wanted) {
+            const qint64 left = timeoutMs - timer.elapsed();
+            pollfd p {m_fd, POLLIN, 0};
+            if (left <= 0 || ::poll(&p, 1, int(left)) <= 0)
+                return std::nullopt;
+            char buffer[65536];
+            const auto n = ::recv(m_fd, buffer, size_t(qMin<qint64>(sizeof buffer, wanted - data.size())), 0);
+            if (n <= 0)
+                return std::nullopt;
+            data.append(buffer, n);
+            if (wanted == 4 && data.size() == 4)
+                wanted = 4 + qFromBigEndian<qint32>(data.constData());
+        }
+        return data.size() == wanted ? std::optional<QByteArray>(data.mid(4)) : std::nullopt;
     }
     void close()
     {

@@ -223,6 +223,70 @@ private Q_SLOTS:
     // A database written by Topicscope before topic ids (schema 1: tests/engine/data/topicscope-schema1.db.qz, made
     // by the build of main at 036cd94 with kcat producing to "orders" (3 records) and "audit.log" (1), stored
     // qCompress'ed) is migrated on open: every topic gets an id, which then stays the same on every later open.
+    // Producer-state snapshots: one per partition, replaced whole; producers the log start passes are forgotten (all
+    // of them, and the offset moved up, when it passes the snapshot); deleted with their topic.
+    void producerSnapshotsRoundTrip()
+    {
+        QString error;
+        auto store = SqliteStore::open(SqliteStore::inMemoryPath(), false, &error);
+        QVERIFY2(store, qPrintable(error));
+        QVERIFY(store->begin(&error));
+        qint64 topicId = -1;
+        qint64 p0 = -1;
+        qint64 p1 = -1;
+        QVERIFY(store->insertTopic(QStringLiteral("t"), TopicId::generate(), {}, &topicId, &error));
+        QVERIFY(store->insertPartition(topicId, 0, &p0, &error));
+        QVERIFY(store->insertPartition(topicId, 1, &p1, &error));
+        std::optional<ProducerStateSnapshot> loaded;
+        QVERIFY(store->loadProducerSnapshot(p0, &loaded, &error));
+        QVERIFY(!loaded);
+
+        ProducerStateSnapshot snapshot;
+        snapshot.offset = 50;
+        snapshot.producers[7].producerEpoch = 2;
+        snapshot.producers[7].batches = {{0, 9, 0, 9}, {10, 19, 20, 29}};
+        snapshot.producers[8].producerEpoch = 0;
+        snapshot.producers[8].batches = {{5, 5, 40, 40}};
+        QVERIFY(store->saveProducerSnapshot(p0, snapshot, &error));
+        QVERIFY(store->loadProducerSnapshot(p0, &loaded, &error));
+        QVERIFY(loaded);
+        QCOMPARE(loaded->offset, qint64(50));
+        QCOMPARE(loaded->producers.size(), 2);
+        QCOMPARE(loaded->producers[7].producerEpoch, qint16(2));
+        QCOMPARE(loaded->producers[7].batches.size(), size_t(2));
+        QCOMPARE(loaded->producers[7].batches[1].firstSeq, 10);
+        QCOMPARE(loaded->producers[7].batches[1].lastSeq, 19);
+        QCOMPARE(loaded->producers[7].batches[1].firstOffset, qint64(20));
+        QCOMPARE(loaded->producers[7].batches[1].lastOffset, qint64(29));
+        QCOMPARE(loaded->producers[8].batches.front().lastOffset, qint64(40));
+        QVERIFY(store->loadProducerSnapshot(p1, &loaded, &error));
+        QVERIFY(!loaded);
+
+        // The log start passes producer 7's last batch, not producer 8's: 7 is forgotten, the offset stays.
+        QVERIFY(store->advanceProducerSnapshot(p0, 35, &error));
+        QVERIFY(store->loadProducerSnapshot(p0, &loaded, &error));
+        QCOMPARE(loaded->offset, qint64(50));
+        QCOMPARE(loaded->producers.keys(), QList<qint64> {8});
+        // Past the snapshot: empty, at the log start.
+        QVERIFY(store->advanceProducerSnapshot(p0, 60, &error));
+        QVERIFY(store->loadProducerSnapshot(p0, &loaded, &error));
+        QCOMPARE(loaded->offset, qint64(60));
+        QVERIFY(loaded->producers.isEmpty());
+
+        // Saving replaces the whole snapshot.
+        snapshot.offset = 70;
+        snapshot.producers.remove(8);
+        QVERIFY(store->saveProducerSnapshot(p0, snapshot, &error));
+        QVERIFY(store->loadProducerSnapshot(p0, &loaded, &error));
+        QCOMPARE(loaded->offset, qint64(70));
+        QCOMPARE(loaded->producers.keys(), QList<qint64> {7});
+
+        QVERIFY(store->deleteTopic(topicId, QStringLiteral("t"), &error));
+        QVERIFY(store->loadProducerSnapshot(p0, &loaded, &error));
+        QVERIFY(!loaded);
+        QVERIFY(store->commit(&error));
+    }
+
     void schema1DatabaseGetsTopicIds()
     {
         QFile fixture(QStringLiteral(TOPICSCOPE_TESTS_SOURCE_DIR "/engine/data/topicscope-schema1.db.qz"));
