@@ -40,6 +40,9 @@ struct LogManager::Private {
     SegmentWriteLimits writeLimits;
     std::map<QString, Topic> topics;
     QHash<TopicId, QString> namesById;
+    // Each topic by its metric name ('.' as '_'), so that a new name's collision check is one lookup, not a pass
+    // over every topic: creating 10,000 topics was quadratic.
+    QHash<QString, QString> namesByMetric;
 
     bool onDisk() const { return !dataDir.isEmpty(); }
     static SegmentRollPolicy rollPolicy(const TopicConfig &config)

@@ -55,6 +55,16 @@ public:
         }
         return total;
     }
+    // Blocks until one whole size-prefixed frame has arrived and returns it without its size; false when the
+    // connection ends first.
+    bool readFrame(QByteArray *frame)
+    {
+        char size[4];
+        if (!readExactly(size, 4))
+            return false;
+        frame->resize(qFromBigEndian<qint32>(size));
+        return readExactly(frame->data(), frame->size());
+    }
     void close()
     {
         if (m_fd >= 0)
@@ -63,6 +73,18 @@ public:
     }
 
 private:
+    bool readExactly(char *to, qsizetype count)
+    {
+        qsizetype got = 0;
+        while (m_fd >= 0 && got < count) {
+            const auto n = ::recv(m_fd, to + got, size_t(count - got), 0);
+            if (n <= 0)
+                return false;
+            got += n;
+        }
+        return got == count;
+    }
+
     int m_fd = -1;
 };
 
