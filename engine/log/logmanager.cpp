@@ -250,6 +250,7 @@ ErrorCode LogManager::deleteTopic(const QString &name, QString *why)
         log->removeAll();
     d->namesById.remove(it->second.id);
     d->namesByMetric.remove(metricName(name));
+    d->deletedNames.insert(name);
     d->topics.erase(it);
     qCDebug(lcLogManager).noquote() << "deleted topic" << name;
     d->events.publish(TopicDeleted {name});
