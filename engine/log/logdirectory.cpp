@@ -109,20 +109,24 @@ bool LogDirectory::hasSegmentFiles(const QString &dataDir)
     return false;
 }
 
-void LogDirectory::removeOrphanDirectories(const QString &dataDir, const QSet<QString> &known)
+QStringList LogDirectory::removeOrphanDirectories(const QString &dataDir, const QSet<QString> &known)
 {
+    QStringList kept;
     const QStringList partitions = QDir(dataDir).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &partition : partitions) {
         if (known.contains(partition))
             continue;
         QDir dir(QDir(dataDir).filePath(partition));
         const QStringList entries = dir.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
-        if (entries.isEmpty() || !std::all_of(entries.cbegin(), entries.cend(), isSegmentFileName))
+        if (entries.isEmpty() || !std::all_of(entries.cbegin(), entries.cend(), isSegmentFileName)) {
+            kept.append(partition);
             continue;
+        }
         qCWarning(lcLogDir).noquote() << "recovery: removing" << dir.path() << "with" << entries.size()
                                       << "segment file(s) of a partition that no longer exists";
         dir.removeRecursively();
     }
+    return kept;
 }
 
 bool LogDirectory::recoverPartition(SqliteStore &store, qint64 partitionId, SegmentLog &log, QString *why)

@@ -26,7 +26,8 @@ public:
 
     // Removes the directories of partitions that no longer exist (a topic deleted by a process that died before it
     // removed its files): those not in known whose files are all segment files, so nothing else is ever touched.
-    static void removeOrphanDirectories(const QString &dataDir, const QSet<QString> &known);
+    // Returns the names of the directories not in known that it left in place.
+    static QStringList removeOrphanDirectories(const QString &dataDir, const QSet<QString> &known);
 
     // Loads the partition's segments from the index and recovers its files (SegmentLog::recover), logging each
     // thing done. False only when a file or database operation fails.

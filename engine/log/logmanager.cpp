@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QLoggingCategory>
+#include <QSet>
 #include <cstring>
 #include <limits>
 #include <map>
@@ -112,6 +113,7 @@ std::unique_ptr<LogManager> LogManager::open(
         }
         manager->d->attachLogs(t.name, topic, false);
         manager->d->namesById.insert(topic.id, t.name);
+        manager->d->namesByMetric.insert(metricName(t.name), t.name);
         manager->d->topics.emplace(t.name, std::move(topic));
     }
     if (manager->d->onDisk() && !manager->d->openSegments(error))
@@ -132,51 +134,104 @@ QString LogManager::metricName(const QString &topic)
 
 ErrorCode LogManager::createTopic(const QString &name, int partitions, const TopicConfig &config, QString *why)
 {
-    if (const ErrorCode e = validateTopicName(name, why); e != ErrorCode::None)
-        return e;
-    if (partitions <= 0 || partitions > MaxPartitions)
-        return fail(why, ErrorCode::InvalidPartitions,
-            QStringLiteral("number of partitions must be between 1 and %1, not %2").arg(MaxPartitions).arg(partitions));
-    if (const ErrorCode e = validateConfig(config, why); e != ErrorCode::None)
-        return e;
-    if (d->topics.count(name))
-        return fail(why, ErrorCode::TopicAlreadyExists, QStringLiteral("topic \"%1\" already exists").arg(name));
-    const QString metric = metricName(name);
-    for (const auto &entry : d->topics) {
-        if (metricName(entry.first) == metric)
-            return fail(why, ErrorCode::InvalidTopicException,
-                QStringLiteral("topic \"%1\" collides with existing topic \"%2\" ('.' and '_' are equivalent)")
-                    .arg(name, entry.first));
-    }
+    const std::vector<TopicCreation> created = createTopics({{name, partitions, config}});
+    setWhy(why, created.front().why);
+    return created.front().error;
+}
 
-    Private::Topic topic;
-    topic.config = config;
-    // A new id even for a name that existed before: clients holding the old one must not mistake the new topic for
-    // it. Drawn again on the (2^-122) chance it is taken.
-    do {
-        topic.id = TopicId::generate();
-    } while (d->namesById.contains(topic.id));
-    const ErrorCode error = d->transact("creating a topic", why, [&](QString *e) {
-        if (!d->store->insertTopic(name, topic.id, config.toKafkaConfigs(), &topic.topicId, e))
-            return false;
-        for (int i = 0; i < partitions; ++i) {
-            StoredPartition p;
-            p.partition = i;
-            if (!d->store->insertPartition(topic.topicId, i, &p.partitionId, e))
-                return false;
-            topic.partitions.push_back(p);
+std::vector<LogManager::TopicCreation> LogManager::createTopics(const std::vector<NewTopic> &topics)
+{
+    std::vector<TopicCreation> results(topics.size());
+    std::vector<size_t> accepted; // indexes into topics of those that pass the checks
+    QHash<QString, QString> pendingByMetric; // the accepted ones, which later names of the call must not collide with
+    for (size_t i = 0; i < topics.size(); ++i) {
+        const NewTopic &t = topics[i];
+        TopicCreation &r = results[i];
+        if ((r.error = validateTopicName(t.name, &r.why)) != ErrorCode::None)
+            continue;
+        if (t.partitions <= 0 || t.partitions > MaxPartitions) {
+            r.error = fail(&r.why, ErrorCode::InvalidPartitions,
+                QStringLiteral("number of partitions must be between 1 and %1, not %2")
+                    .arg(MaxPartitions)
+                    .arg(t.partitions));
+            continue;
         }
-        return true;
-    });
-    if (error != ErrorCode::None)
-        return error;
-    d->attachLogs(name, topic, true);
-    d->namesById.insert(topic.id, name);
-    qCDebug(lcLogManager).noquote() << "created topic" << name << "with" << partitions << "partitions, id"
-                                    << topic.id.toString();
-    d->topics.emplace(name, std::move(topic));
-    d->events.publish(TopicCreated {name, partitions});
-    return ErrorCode::None;
+        if ((r.error = validateConfig(t.config, &r.why)) != ErrorCode::None)
+            continue;
+        const QString metric = metricName(t.name);
+        if (d->topics.count(t.name) || pendingByMetric.value(metric) == t.name) {
+            r.error = fail(&r.why, ErrorCode::TopicAlreadyExists, QStringLiteral("topic \"%1\" already exists").arg(t.name));
+            continue;
+        }
+        const QString collision = d->namesByMetric.value(metric, pendingByMetric.value(metric));
+        if (!collision.isEmpty()) {
+            r.error = fail(&r.why, ErrorCode::InvalidTopicException,
+                QStringLiteral("topic \"%1\" collides with existing topic \"%2\" ('.' and '_' are equivalent)")
+                    .arg(t.name, collision));
+            continue;
+        }
+        pendingByMetric.insert(metric, t.name);
+        accepted.push_back(i);
+    }
+    if (accepted.empty())
+        return results;
+
+    // All of them in one transaction: a commit per topic made a Metadata request naming 10,000 new topics take
+    // seconds.
+    std::vector<Private::Topic> made(accepted.size());
+    QSet<TopicId> newIds;
+    QString why;
+    const ErrorCode error = d->transact(accepted.size() == 1 ? "creating a topic" : "creating topics", &why,
+        [&](QString *e) {
+            for (size_t k = 0; k < accepted.size(); ++k) {
+                const NewTopic &t = topics[accepted[k]];
+                Private::Topic &topic = made[k];
+                topic.config = t.config;
+                // A new id even for a name that existed before: clients holding the old one must not mistake the
+                // new topic for it. Drawn again on the (2^-122) chance it is taken.
+                do {
+                    topic.id = TopicId::generate();
+                } while (d->namesById.contains(topic.id) || newIds.contains(topic.id));
+                newIds.insert(topic.id);
+                if (!d->store->insertTopic(t.name, topic.id, t.config.toKafkaConfigs(), &topic.topicId, e))
+                    return false;
+                topic.partitions.reserve(static_cast<size_t>(t.partitions));
+                for (int p = 0; p < t.partitions; ++p) {
+                    StoredPartition stored;
+                    stored.partition = p;
+                    if (!d->store->insertPartition(topic.topicId, p, &stored.partitionId, e))
+                        return false;
+                    topic.partitions.push_back(stored);
+                }
+            }
+            return true;
+        });
+    if (error != ErrorCode::None) {
+        for (const size_t i : accepted)
+            results[i] = {error, why};
+        return results;
+    }
+    qint64 partitions = 0;
+    for (size_t k = 0; k < accepted.size(); ++k) {
+        const NewTopic &t = topics[accepted[k]];
+        Private::Topic &topic = made[k];
+        d->attachLogs(t.name, topic, true);
+        d->namesById.insert(topic.id, t.name);
+        d->namesByMetric.insert(metricName(t.name), t.name);
+        if (accepted.size() == 1)
+            qCDebug(lcLogManager).noquote() << "created topic" << t.name << "with" << t.partitions
+                                            << "partitions, id" << topic.id.toString();
+        partitions += t.partitions;
+        d->topics.emplace(t.name, std::move(topic));
+    }
+    if (accepted.size() > 1)
+        qCDebug(lcLogManager).noquote() << "created" << accepted.size() << "topics with" << partitions
+                                        << "partitions in all, from" << topics[accepted.front()].name << "to"
+                                        << topics[accepted.back()].name;
+    // Observers learn of each topic once all of them exist, in the order they were asked for.
+    for (const size_t i : accepted)
+        d->events.publish(TopicCreated {topics[i].name, topics[i].partitions});
+    return results;
 }
 
 ErrorCode LogManager::deleteTopic(const QString &name, QString *why)
@@ -194,6 +249,8 @@ ErrorCode LogManager::deleteTopic(const QString &name, QString *why)
     for (const auto &log : it->second.logs)
         log->removeAll();
     d->namesById.remove(it->second.id);
+    d->namesByMetric.remove(metricName(name));
+    d->deletedNames.insert(name);
     d->topics.erase(it);
     qCDebug(lcLogManager).noquote() << "deleted topic" << name;
     d->events.publish(TopicDeleted {name});

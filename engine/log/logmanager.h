@@ -81,6 +81,19 @@ public:
     // there (createTopic: INVALID_TOPIC_EXCEPTION). Two names collide when their metric names are equal.
     static QString metricName(const QString &topic);
     ErrorCode createTopic(const QString &name, int partitions, const TopicConfig &config = {}, QString *why = nullptr);
+    // Creates many topics as createTopic would one after the other (the same checks, a name that collides with an
+    // earlier one of the same call included), but in one store transaction: a failing commit fails all that passed
+    // the checks. Each created topic's TopicCreated is published, in the order given, once all of them exist.
+    struct NewTopic {
+        QString name;
+        int partitions = 1;
+        TopicConfig config;
+    };
+    struct TopicCreation {
+        ErrorCode error = ErrorCode::None;
+        QString why; // when error != None
+    };
+    std::vector<TopicCreation> createTopics(const std::vector<NewTopic> &topics);
     ErrorCode deleteTopic(const QString &name, QString *why = nullptr);
     // Grows the topic to newPartitionCount partitions (Kafka's CreatePartitions); shrinking is INVALID_PARTITIONS.
     ErrorCode createPartitions(const QString &name, int newPartitionCount, QString *why = nullptr);

@@ -26,10 +26,12 @@ void LogManager::Private::attachLogs(const QString &name, Topic &topic, bool fre
 {
     if (!onDisk())
         return;
+    const bool mayHaveLeftovers = fresh && deletedNames.contains(name);
+    topic.logs.reserve(topic.partitions.size());
     while (topic.logs.size() < topic.partitions.size()) {
         const int partition = static_cast<int>(topic.logs.size());
         const QString dir = QDir(dataDir).filePath(SegmentLog::directoryName(name, partition));
-        if (fresh && QFileInfo::exists(dir)) {
+        if (mayHaveLeftovers && QFileInfo::exists(dir)) {
             qCWarning(lcLogManager).noquote() << "removing" << dir << "left by an earlier topic" << name;
             QDir(dir).removeRecursively();
         }
@@ -173,7 +175,9 @@ bool LogManager::Private::openSegments(QString *error)
         for (const auto &log : entry.second.logs)
             known.insert(QFileInfo(log->directory()).fileName());
     }
-    LogDirectory::removeOrphanDirectories(dataDir, known);
+    // A directory it leaves ("<topic>-<partition>") may hold old bytes that a new topic of that name must not see.
+    for (const QString &kept : LogDirectory::removeOrphanDirectories(dataDir, known))
+        deletedNames.insert(kept.left(kept.lastIndexOf(QLatin1Char('-'))));
     for (auto &entry : topics) {
         for (size_t i = 0; i < entry.second.partitions.size(); ++i) {
             if (!LogDirectory::recoverPartition(

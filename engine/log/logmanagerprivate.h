@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QLoggingCategory>
+#include <QSet>
 #include <map>
 #include <memory>
 
@@ -40,6 +41,13 @@ struct LogManager::Private {
     SegmentWriteLimits writeLimits;
     std::map<QString, Topic> topics;
     QHash<TopicId, QString> namesById;
+    // Each topic by its metric name ('.' as '_'), so that a new name's collision check is one lookup, not a pass
+    // over every topic: creating 10,000 topics was quadratic.
+    QHash<QString, QString> namesByMetric;
+    // Topics deleted since the store was opened: only these can have left partition directories behind (a failed
+    // removal), since opening removes every directory no topic owns. A new topic looks for leftovers only under these
+    // names: a look per partition cost 10 s for a million partitions.
+    QSet<QString> deletedNames;
 
     bool onDisk() const { return !dataDir.isEmpty(); }
     static SegmentRollPolicy rollPolicy(const TopicConfig &config)
@@ -48,7 +56,8 @@ struct LogManager::Private {
     }
 
     // Gives each partition of topic that has none a SegmentLog (on disk only). A directory left by a topic of the
-    // same name that was deleted (a crash before its files were removed) goes first: a new topic never sees old bytes.
+    // same name that was deleted goes first: a new topic never sees old bytes. (A crash before the deleted topic's
+    // files were removed leaves directories that opening the store removes; see deletedNames.)
     void attachLogs(const QString &name, Topic &topic, bool fresh);
 
     SegmentLog *logOf(Topic &topic, int partition) const

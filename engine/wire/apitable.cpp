@@ -30,7 +30,8 @@ void answerNow(Apis &apis, const RequestHeader &h, WireReader &body, const WireC
     respond(response);
 }
 
-// A handler that may park the request until something happens (Fetch long poll, a rebalance). The body is decoded
+// A handler that may park the request until something happens (Fetch long poll, a rebalance) or answer it over
+// several turns of the event loop (Metadata's auto-creation, CreateTopics). The body is decoded
 // in full first so that a malformed request closes the connection at once, not after the wait.
 template <auto decode, auto handle>
 void answerLater(Apis &apis, const RequestHeader &h, WireReader &body, const WireConnectionInfo &c, Responder respond)
@@ -54,7 +55,7 @@ constexpr ApiRoute routeTable[] = {
     {ApiKey::Produce, 3, 13, 9, &answerNow<&Apis::handleProduce>},
     {ApiKey::Fetch, 4, 18, 12, &answerLater<decodeMessage<FetchRequest>, &Apis::handleFetch>},
     {ApiKey::ListOffsets, 0, 10, 6, &answerNow<&Apis::handleListOffsets>},
-    {ApiKey::Metadata, 0, 13, 9, &answerNow<&Apis::handleMetadata>},
+    {ApiKey::Metadata, 0, 13, 9, &answerLater<decodeMessage<MetadataRequest>, &Apis::handleMetadata>},
     {ApiKey::OffsetCommit, 0, 9, 8, &answerNow<&Apis::handleOffsetCommit>},
     {ApiKey::OffsetFetch, 0, 9, 6, &answerNow<&Apis::handleOffsetFetch>},
     {ApiKey::FindCoordinator, 0, 6, 3, &answerNow<&Apis::handleFindCoordinator>},
@@ -65,7 +66,7 @@ constexpr ApiRoute routeTable[] = {
     {ApiKey::DescribeGroups, 0, 6, 5, &answerNow<&Apis::handleDescribeGroups>},
     {ApiKey::ListGroups, 0, 5, 3, &answerNow<&Apis::handleListGroups>},
     {ApiKey::ApiVersions, 0, 4, 3, &answerNow<&Apis::handleApiVersions>},
-    {ApiKey::CreateTopics, 0, 7, 5, &answerNow<&Apis::handleCreateTopics>},
+    {ApiKey::CreateTopics, 0, 7, 5, &answerLater<decodeMessage<CreateTopicsRequest>, &Apis::handleCreateTopics>},
     {ApiKey::DeleteTopics, 0, 6, 4, &answerNow<&Apis::handleDeleteTopics>},
     {ApiKey::DeleteRecords, 0, 2, 2, &answerNow<&Apis::handleDeleteRecords>},
     {ApiKey::InitProducerId, 0, 5, 2, &answerNow<&Apis::handleInitProducerId>},

@@ -236,69 +236,104 @@ ErrorCode checkAssignments(
 
 } // namespace
 
-WireResponse KafkaApis::Private::handleCreateTopics(const RequestHeader &h, WireReader &r)
+void KafkaApis::Private::handleCreateTopics(
+    const RequestHeader &h, const CreateTopicsRequest &request, const WireConnectionInfo &, Responder respond)
 {
-    const auto data = decodeMessage<CreateTopicsRequest>(r, h.apiVersion);
-    if (!data)
-        return {};
-    QHash<QString, int> occurrences;
-    for (const auto &t : data->topics)
-        ++occurrences[t.name];
-    CreateTopicsResponse response;
-    for (const auto &t : data->topics) {
+    auto job = std::make_shared<CreateTopicsJob>();
+    job->header = h;
+    job->request = request;
+    for (const auto &t : request.topics)
+        ++job->occurrences[t.name];
+    // A step at a time, as Metadata's auto-creation: 100 topics of 10,000 partitions are a million store rows.
+    runInSteps([this, job, respond = std::move(respond)] {
+        if (!answerCreateTopicsStep(*job))
+            return false;
+        respond(sendResponse(job->header, encodeMessage(job->response, job->header.apiVersion)));
+        return true;
+    });
+}
+
+bool KafkaApis::Private::answerCreateTopicsStep(CreateTopicsJob &job)
+{
+    struct Checked {
         CreateTopicsResponse::Topic result;
-        result.name = t.name;
         QString why;
-        const int partitions = !t.assignments.isEmpty()
-            ? static_cast<int>(t.assignments.size())
-            : (t.numPartitions == -1 ? config.numPartitions : t.numPartitions);
-        TopicConfig topicConfig;
+        int partitions = 0;
+        TopicConfig config;
+        std::optional<size_t> creation; // index into toCreate when it passed the checks and is to be created
+    };
+    std::vector<Checked> step;
+    std::vector<LogManager::NewTopic> toCreate;
+    qint64 partitionsToCreate = 0;
+    const auto &topics = job.request.topics;
+    while (job.next + static_cast<qsizetype>(step.size()) < topics.size() && step.size() < StepTopics) {
+        const auto &t = topics.at(job.next + static_cast<qsizetype>(step.size()));
+        Checked c;
+        c.result.name = t.name;
+        c.partitions = !t.assignments.isEmpty() ? static_cast<int>(t.assignments.size())
+                                                : (t.numPartitions == -1 ? config.numPartitions : t.numPartitions);
         QMap<QString, QString> configs;
-        for (const auto &c : t.configs) {
-            if (c.value)
-                configs.insert(c.name, *c.value);
+        for (const auto &entry : t.configs) {
+            if (entry.value)
+                configs.insert(entry.name, *entry.value);
         }
-        if (occurrences.value(t.name) > 1) {
-            result.error = ErrorCode::InvalidRequest;
-            why = QStringLiteral("topic %1 appears more than once in the request").arg(t.name);
-        } else if (partitions <= 0) {
-            result.error = ErrorCode::InvalidPartitions;
-            why = QStringLiteral("number of partitions must be larger than 0");
+        if (job.occurrences.value(t.name) > 1) {
+            c.result.error = ErrorCode::InvalidRequest;
+            c.why = QStringLiteral("topic %1 appears more than once in the request").arg(t.name);
+        } else if (c.partitions <= 0) {
+            c.result.error = ErrorCode::InvalidPartitions;
+            c.why = QStringLiteral("number of partitions must be larger than 0");
         } else if (t.replicationFactor != -1 && t.replicationFactor != 1) {
-            result.error = ErrorCode::InvalidReplicationFactor;
-            why = QStringLiteral("replication factor %1 is impossible on a single broker").arg(t.replicationFactor);
-        } else if (const ErrorCode e = topicConfig.applyKafkaConfigs(configs, &why); e != ErrorCode::None) {
-            result.error = e;
-        } else if (const ErrorCode e = LogManager::validateTopicName(t.name, &why); e != ErrorCode::None) {
-            result.error = e;
+            c.result.error = ErrorCode::InvalidReplicationFactor;
+            c.why = QStringLiteral("replication factor %1 is impossible on a single broker").arg(t.replicationFactor);
+        } else if (const ErrorCode e = c.config.applyKafkaConfigs(configs, &c.why); e != ErrorCode::None) {
+            c.result.error = e;
+        } else if (const ErrorCode e = LogManager::validateTopicName(t.name, &c.why); e != ErrorCode::None) {
+            c.result.error = e;
         } else if (log.partitionCount(t.name) >= 0) {
-            result.error = ErrorCode::TopicAlreadyExists;
-            why = QStringLiteral("topic '%1' already exists").arg(t.name);
-        } else if (!data->validateOnly) {
-            result.error = log.createTopic(t.name, partitions, topicConfig, &why);
+            c.result.error = ErrorCode::TopicAlreadyExists;
+            c.why = QStringLiteral("topic '%1' already exists").arg(t.name);
+        } else if (!job.request.validateOnly) {
+            // A topic is created whole, in one step; the step ends before the one that would take it past its budget.
+            if (!toCreate.empty() && partitionsToCreate + c.partitions > StepPartitions)
+                break;
+            c.creation = toCreate.size();
+            toCreate.push_back({t.name, c.partitions, c.config});
+            partitionsToCreate += c.partitions;
+        }
+        step.push_back(std::move(c));
+    }
+    const std::vector<LogManager::TopicCreation> created = log.createTopics(toCreate);
+
+    for (Checked &c : step) {
+        CreateTopicsResponse::Topic &result = c.result;
+        if (c.creation) {
+            result.error = created[*c.creation].error;
+            c.why = created[*c.creation].why;
             if (result.error == ErrorCode::None)
-                result.topicId = log.topicId(t.name).toByteArray();
+                result.topicId = log.topicId(result.name).toByteArray();
         }
         if (result.error != ErrorCode::None) {
-            result.errorMessage = why;
+            result.errorMessage = c.why;
         } else {
             // KIP-525 (v5+): what the topic was created with, as DescribeConfigs would show it. A validateOnly
             // request gets the same answer without an id: no topic came into being.
             constexpr qint8 DynamicTopicConfig = 1;
             constexpr qint8 DefaultConfig = 5;
-            result.numPartitions = partitions;
+            result.numPartitions = c.partitions;
             result.replicationFactor = 1;
             const QMap<QString, QString> defaults = TopicConfig {}.toKafkaConfigs();
-            const QMap<QString, QString> effective = topicConfig.toKafkaConfigs();
+            const QMap<QString, QString> effective = c.config.toKafkaConfigs();
             for (auto it = effective.cbegin(); it != effective.cend(); ++it) {
                 const bool isDefault = defaults.value(it.key()) == it.value();
                 result.configs->append(
                     {it.key(), it.value(), false, isDefault ? DefaultConfig : DynamicTopicConfig, false});
             }
         }
-        response.topics.append(std::move(result));
+        job.response.topics.append(std::move(result));
     }
-    return sendResponse(h, encodeMessage(response, h.apiVersion));
+    job.next += static_cast<qsizetype>(step.size());
+    return job.next >= topics.size();
 }
 
 // Kafka's DeleteTopics (the KRaft controller's rules): a topic named twice (or its id given twice) is refused with

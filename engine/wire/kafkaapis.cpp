@@ -40,6 +40,9 @@ KafkaApis::KafkaApis(Broker &broker, KafkaApisConfig config, Clock *wireClock)
 KafkaApis::~KafkaApis()
 {
     d->events.unsubscribe(d->subscription);
+    // Work under way in steps stops with its requests unanswered, as parked fetches do: their connections go too.
+    for (const auto &[id, timer] : d->steppedWork)
+        d->clock.cancel(timer);
     if (d->recheckScheduled)
         d->clock.cancel(d->recheckTimer);
     for (auto &[id, fetch] : d->parkedFetches)
@@ -130,6 +133,21 @@ void KafkaApis::handle(const QByteArray &frame, const WireConnectionInfo &connec
         });
 }
 
+void KafkaApis::Private::runInSteps(std::function<bool()> step)
+{
+    if (!step())
+        scheduleStep(nextSteppedWork++, std::move(step));
+}
+
+void KafkaApis::Private::scheduleStep(quint64 id, std::function<bool()> step)
+{
+    steppedWork[id] = clock.schedule(0, [this, id, step = std::move(step)]() mutable {
+        steppedWork.erase(id);
+        if (!step())
+            scheduleStep(id, std::move(step));
+    });
+}
+
 // ---- ApiVersions, Metadata ----
 
 WireResponse KafkaApis::Private::handleApiVersions(const RequestHeader &h, WireReader &r)
@@ -142,21 +160,19 @@ WireResponse KafkaApis::Private::handleApiVersions(const RequestHeader &h, WireR
     return sendResponse(h, encodeMessage(response, h.apiVersion));
 }
 
-WireResponse KafkaApis::Private::handleMetadata(const RequestHeader &h, WireReader &r)
+void KafkaApis::Private::handleMetadata(
+    const RequestHeader &h, const MetadataRequest &request, const WireConnectionInfo &, Responder respond)
 {
-    const auto request = decodeMessage<MetadataRequest>(r, h.apiVersion);
-    if (!request)
-        return {};
     MetadataResponse response;
-    const bool allTopics = request->isAllTopics(h.apiVersion);
+    const bool allTopics = request.isAllTopics(h.apiVersion);
     const auto byIdOrNullName = [](const MetadataRequest::Topic &topic) {
         return !topic.name || !TopicId::fromBytes(topic.topicId).isNull();
     };
     if (!allTopics && h.apiVersion < 12
-        && std::any_of(request->topics->cbegin(), request->topics->cend(), byIdOrNullName)) {
+        && std::any_of(request.topics->cbegin(), request.topics->cend(), byIdOrNullName)) {
         // Kafka's handler refuses ids and null names before v12 (InvalidRequestException), and its error response
         // lists every requested topic with the error, a null name as "".
-        for (const auto &asked : *request->topics) {
+        for (const auto &asked : *request.topics) {
             MetadataResponse::Topic refused;
             refused.error = ErrorCode::InvalidRequest;
             refused.name = asked.name.value_or(QString());
@@ -166,7 +182,8 @@ WireResponse KafkaApis::Private::handleMetadata(const RequestHeader &h, WireRead
         qCInfo(lcWire).noquote() << QStringLiteral("Metadata v%1 from client '%2' asks by topic id: refused")
                                         .arg(h.apiVersion)
                                         .arg(h.clientId.value_or(QString()));
-        return sendResponse(h, encodeMessage(response, h.apiVersion));
+        respond(sendResponse(h, encodeMessage(response, h.apiVersion)));
+        return;
     }
     response.brokers.append({config.nodeId, config.advertisedHost, config.advertisedPort, std::nullopt});
     response.clusterId = config.clusterId;
@@ -178,9 +195,9 @@ WireResponse KafkaApis::Private::handleMetadata(const RequestHeader &h, WireRead
     if (allTopics) {
         names = log.topicNames();
     } else {
-        for (const auto &topic : *request->topics)
+        for (const auto &topic : *request.topics)
             byId = byId || !TopicId::fromBytes(topic.topicId).isNull();
-        for (const auto &topic : *request->topics) {
+        for (const auto &topic : *request.topics) {
             if (!byId) {
                 names.append(topic.name.value_or(QString()));
                 continue;
@@ -200,33 +217,87 @@ WireResponse KafkaApis::Private::handleMetadata(const RequestHeader &h, WireRead
             response.topics.append(std::move(unknown));
         }
     }
+    // Kafka creates named topics only; an all-topics request never creates anything.
+    const bool mayCreate = !allTopics && !byId && request.allowAutoTopicCreation && config.autoCreateTopics;
+    // The topics are answered (and the missing ones created) a step at a time: a request naming 10,000 new topics
+    // must not hold every other connection for the whole of it. Each topic is answered as of its own step.
+    auto job = std::make_shared<MetadataJob>();
+    job->header = h;
+    job->response = std::move(response);
+    job->names = std::move(names);
+    job->mayCreate = mayCreate;
+    runInSteps([this, job, respond = std::move(respond)] {
+        if (!answerMetadataStep(*job))
+            return false;
+        // One line for the request, however many topics it created.
+        const QString client = job->header.clientId.value_or(QString());
+        if (job->created == 1) {
+            qCInfo(lcWire).noquote() << QStringLiteral("auto-created topic %1 with %2 partition(s) for client '%3'")
+                                            .arg(job->firstCreated)
+                                            .arg(config.numPartitions)
+                                            .arg(client);
+        } else if (job->created > 1) {
+            qCInfo(lcWire).noquote()
+                << QStringLiteral("auto-created %1 topics (%2 ... %3) with %4 partition(s) each for client '%5'")
+                       .arg(job->created)
+                       .arg(job->firstCreated, job->lastCreated)
+                       .arg(config.numPartitions)
+                       .arg(client);
+        }
+        respond(sendResponse(job->header, encodeMessage(job->response, job->header.apiVersion)));
+        return true;
+    });
+}
+
+bool KafkaApis::Private::answerMetadataStep(MetadataJob &job)
+{
+    // Creating a topic costs a store row and a log object per partition, looking one up little. Without creation the
+    // whole answer is made in one step, so that it shows one instant (a topic deleted meanwhile is not half there).
+    const qsizetype end = job.mayCreate ? std::min(job.names.size(), job.next + static_cast<qsizetype>(StepTopics)) : job.names.size();
+    std::vector<LogManager::NewTopic> toCreate;
+    QHash<QString, size_t> creationOf; // name -> index into toCreate
+    qint64 partitionsToCreate = 0;
+    qsizetype stepEnd = job.next;
+    for (; stepEnd < end; ++stepEnd) {
+        const QString &name = job.names.at(stepEnd);
+        // Internal topics are the broker's own: __consumer_offsets exists from the start and the others
+        // (transactions, share groups) are not implemented, so a client's Metadata never creates one.
+        if (!job.mayCreate || TopicNames::isInternal(name) || creationOf.contains(name) || log.partitionCount(name) >= 0)
+            continue;
+        if (!toCreate.empty() && partitionsToCreate + config.numPartitions > StepPartitions)
+            break;
+        creationOf.insert(name, toCreate.size());
+        toCreate.push_back({name, config.numPartitions, {}});
+        partitionsToCreate += config.numPartitions;
+    }
+    const std::vector<LogManager::TopicCreation> created = log.createTopics(toCreate);
+
     const QList<qint32> replicas {config.nodeId}; // shared by every partition's replica and ISR lists
-    for (const QString &name : std::as_const(names)) {
+    QSet<QString> answered;
+    for (; job.next < stepEnd; ++job.next) {
+        const QString &name = job.names.at(job.next);
         MetadataResponse::Topic topic;
         topic.name = name;
         topic.isInternal = TopicNames::isInternal(name);
-        int count = log.partitionCount(name);
-        // Kafka creates named topics only; an all-topics request never creates anything. Internal topics are the
-        // broker's own: __consumer_offsets exists from the start and the others (transactions, share groups) are
-        // not implemented, so a client's Metadata never creates one.
-        if (count < 0 && !allTopics && !byId && request->allowAutoTopicCreation && config.autoCreateTopics
-            && !topic.isInternal) {
-            QString why;
-            const ErrorCode e = log.createTopic(name, config.numPartitions, {}, &why);
-            if (e == ErrorCode::None) {
-                qCInfo(lcWire).noquote() << QStringLiteral("auto-created topic %1 with %2 partition(s) for client '%3'")
-                                                .arg(name)
-                                                .arg(config.numPartitions)
-                                                .arg(h.clientId.value_or(QString()));
-                count = log.partitionCount(name);
-            } else if (e == ErrorCode::InvalidTopicException) {
-                topic.error = e;
+        // A name asked for twice is created once; its second entry gets the same answer, without a second log line.
+        if (const auto it = creationOf.find(name); it != creationOf.end()) {
+            const LogManager::TopicCreation &result = created[*it];
+            const bool first = !answered.contains(name);
+            answered.insert(name);
+            if (result.error == ErrorCode::None) {
+                if (first && ++job.created == 1)
+                    job.firstCreated = name;
+                if (first)
+                    job.lastCreated = name;
+            } else if (result.error == ErrorCode::InvalidTopicException) {
+                topic.error = result.error;
             } else {
-                qCWarning(lcWire).noquote() << QStringLiteral("auto-creating topic %1 failed: %2").arg(name, why);
-                topic.error = e == ErrorCode::TopicAlreadyExists ? ErrorCode::None : e;
-                count = log.partitionCount(name);
+                if (first)
+                    qCWarning(lcWire).noquote() << QStringLiteral("auto-creating topic %1 failed: %2").arg(name, result.why);
+                topic.error = result.error == ErrorCode::TopicAlreadyExists ? ErrorCode::None : result.error;
             }
         }
+        const int count = log.partitionCount(name);
         if (count < 0 && topic.error == ErrorCode::None)
             topic.error = ErrorCode::UnknownTopicOrPartition;
         if (count >= 0)
@@ -234,9 +305,9 @@ WireResponse KafkaApis::Private::handleMetadata(const RequestHeader &h, WireRead
         // One broker: the leader is the only replica and always in sync; the leader epoch never changes.
         for (int p = 0; p < count; ++p)
             topic.partitions.append({ErrorCode::None, p, config.nodeId, 0, replicas, replicas, {}});
-        response.topics.append(std::move(topic));
+        job.response.topics.append(std::move(topic));
     }
-    return sendResponse(h, encodeMessage(response, h.apiVersion));
+    return job.next >= job.names.size();
 }
 
 // ---- Produce ----

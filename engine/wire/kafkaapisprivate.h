@@ -85,6 +85,31 @@ struct KafkaApis::Private {
         QSet<TopicPartition> partitions;
     };
 
+    // A Metadata request being answered a step at a time (it auto-creates topics).
+    struct MetadataJob {
+        RequestHeader header;
+        MetadataResponse response;
+        QStringList names; // the topics to answer for, in order
+        bool mayCreate = false;
+        qsizetype next = 0; // the first name not answered yet
+        int created = 0;
+        QString firstCreated;
+        QString lastCreated;
+    };
+    // A CreateTopics request being answered a step at a time.
+    struct CreateTopicsJob {
+        RequestHeader header;
+        CreateTopicsRequest request;
+        CreateTopicsResponse response;
+        QHash<QString, int> occurrences; // of each name in the request
+        qsizetype next = 0; // the first topic not answered yet
+    };
+    // What one step may do before the engine thread goes back to its other connections: look up StepTopics topics
+    // and create at most StepPartitions partitions (but always one whole topic, up to LogManager's 10,000
+    // partitions). A partition costs a store row and a log object; 1,000 of them take about a millisecond.
+    static constexpr size_t StepTopics = 1000;
+    static constexpr qint64 StepPartitions = 1000;
+
     Broker &broker;
     LogManager &log;
     GroupCoordinator &groups;
@@ -97,6 +122,8 @@ struct KafkaApis::Private {
     std::shared_ptr<ExchangeTap> tap;
     bool recheckScheduled = false;
     TimerId recheckTimer = 0;
+    std::map<quint64, TimerId> steppedWork; // work under way in steps (runInSteps): its next step's timer
+    quint64 nextSteppedWork = 1;
 
     Private(Broker &b, KafkaApisConfig cfg, Clock &wireClock)
         : broker(b)
@@ -109,13 +136,21 @@ struct KafkaApis::Private {
     { }
 
     void onEvent(const Event &event);
+    // Runs step now and, until it returns true, again on later turns of the event loop (a zero-delay timer on the wire
+    // clock): a request that would hold the engine thread for long is split so that other connections are served in
+    // between. One connection's answers stay in order: it sends no next request before this one is answered.
+    void runInSteps(std::function<bool()> step);
+    void scheduleStep(quint64 id, std::function<bool()> step);
     void recheckParkedFetches();
     void completeFetch(quint64 id);
     // The answer to a fetch, with the records it hands out named in its exchange.
     WireResponse answerFetch(const RequestHeader &h, const FetchRequest &request, const FetchResponse &response) const;
 
     WireResponse handleApiVersions(const RequestHeader &h, WireReader &r);
-    WireResponse handleMetadata(const RequestHeader &h, WireReader &r);
+    void handleMetadata(
+        const RequestHeader &h, const MetadataRequest &request, const WireConnectionInfo &c, Responder respond);
+    // Answers the next topics of job (creating the missing ones); true when it has answered them all.
+    bool answerMetadataStep(MetadataJob &job);
     WireResponse handleProduce(const RequestHeader &h, WireReader &r);
     WireResponse handleInitProducerId(const RequestHeader &h, WireReader &r);
     // The handlers that may park take the request already decoded (wire/apitable.cpp).
@@ -134,7 +169,9 @@ struct KafkaApis::Private {
     WireResponse handleOffsetFetch(const RequestHeader &h, WireReader &r);
     WireResponse handleDescribeGroups(const RequestHeader &h, WireReader &r);
     WireResponse handleListGroups(const RequestHeader &h, WireReader &r);
-    WireResponse handleCreateTopics(const RequestHeader &h, WireReader &r);
+    void handleCreateTopics(
+        const RequestHeader &h, const CreateTopicsRequest &request, const WireConnectionInfo &c, Responder respond);
+    bool answerCreateTopicsStep(CreateTopicsJob &job);
     WireResponse handleDeleteTopics(const RequestHeader &h, WireReader &r);
     WireResponse handleDeleteRecords(const RequestHeader &h, WireReader &r);
     WireResponse handleDescribeConfigs(const RequestHeader &h, WireReader &r);
