@@ -157,8 +157,8 @@ public:
     static QByteArray encodeGroupMetadataValue(const GroupMetadataRecordValue &value);
 
     // Consumer-protocol groups: keys 3-8, values v0 (flexible). Tombstones are a key with a null value.
-    static QByteArray encodeConsumerGroupKey(ConsumerOffsetsKey::Kind kind, const QString &group,
-        const QString &memberId = {});
+    static QByteArray encodeConsumerGroupKey(
+        ConsumerOffsetsKey::Kind kind, const QString &group, const QString &memberId = {});
     static QByteArray encodeConsumerGroupMetadataValue(qint32 groupEpoch);
     static QByteArray encodeConsumerGroupPartitionMetadataValue(const QList<ConsumerGroupTopicMetadata> &topics);
     static QByteArray encodeConsumerGroupMemberMetadataValue(const ConsumerGroupMemberMetadataRecordValue &value);

@@ -642,7 +642,8 @@ bool ConsumerGroupManager::durablyDiffers(const ConsumerGroupMember &a, const Co
     return a.instanceId != b.instanceId || a.rackId != b.rackId || a.clientId != b.clientId
         || a.clientHost != b.clientHost || a.rebalanceTimeoutMs != b.rebalanceTimeoutMs || !a.sameSubscription(b)
         || a.memberEpoch != b.memberEpoch || a.previousMemberEpoch != b.previousMemberEpoch || a.state != b.state
-        || a.assignedPartitions != b.assignedPartitions || a.partitionsPendingRevocation != b.partitionsPendingRevocation;
+        || a.assignedPartitions != b.assignedPartitions
+        || a.partitionsPendingRevocation != b.partitionsPendingRevocation;
 }
 
 ConsumerGroupRecordValue ConsumerGroupManager::toRecord(const ConsumerGroup &group)

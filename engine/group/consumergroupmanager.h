@@ -26,8 +26,8 @@ namespace topicscope::engine {
 // Functional core: timers via Clock, no threads. Lives on the engine thread.
 class ConsumerGroupManager {
 public:
-    ConsumerGroupManager(Clock &clock, EventBus &events, OffsetStore &offsetStore,
-        const GroupCoordinatorConfig &config, std::function<int(const QString &topic)> partitionCount);
+    ConsumerGroupManager(Clock &clock, EventBus &events, OffsetStore &offsetStore, const GroupCoordinatorConfig &config,
+        std::function<int(const QString &topic)> partitionCount);
     ~ConsumerGroupManager();
 
     ConsumerGroupHeartbeatResponse heartbeat(const ConsumerGroupHeartbeatRequest &request);

@@ -97,8 +97,8 @@ std::vector<Record> ConsumerGroupRecords::changes(const QString &groupId,
             if (!id.isNull())
                 topics.append({id, it.key(), it.value()});
         }
-        records.push_back(record(groupId, Kind::ConsumerGroupPartitionMetadata, {},
-            R::encodeConsumerGroupPartitionMetadataValue(topics)));
+        records.push_back(record(
+            groupId, Kind::ConsumerGroupPartitionMetadata, {}, R::encodeConsumerGroupPartitionMetadataValue(topics)));
     }
     if (!before || old.groupEpoch != after.groupEpoch)
         records.push_back(
@@ -130,7 +130,8 @@ std::vector<Record> ConsumerGroupRecords::changes(const QString &groupId,
     return records;
 }
 
-std::vector<Record> ConsumerGroupRecords::tombstones(const QString &groupId, const ConsumerGroupRecordValue &group) const
+std::vector<Record> ConsumerGroupRecords::tombstones(
+    const QString &groupId, const ConsumerGroupRecordValue &group) const
 {
     std::vector<Record> records;
     for (const auto &[memberId, member] : group.members)

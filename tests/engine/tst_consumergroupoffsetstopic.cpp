@@ -2,7 +2,8 @@
 // (group epoch, subscribed topics, member metadata, target epoch, member targets, current assignments) read back
 // from the log and decoded by this test's own reader of Kafka's ConsumerGroup*Key/Value schemas (flexible values
 // v0, written from the schema facts, independent of the broker's codec). Also: a heartbeat that changes nothing
-// writes nothing; a member that leaves and a deleted group leave tombstones in Kafka's order; a broker restarted on
+// writes nothing; a failed write answers COORDINATOR_NOT_AVAILABLE and is written by the group's next heartbeat;
+// a member that leaves and a deleted group leave tombstones in Kafka's order; a broker restarted on
 // the same data directory brings the group back so that members continue at their epochs, and a silent one is
 // fenced after its session; the cleaner keeps the group; the message browser's descriptions.
 #include "broker/broker.h"
@@ -64,8 +65,8 @@ QString readRecord(const Record &record, const TopicIds &ids)
 {
     Cursor key {record.key.value_or(QByteArray())};
     const qint16 type = key.get<qint16>();
-    static const QStringList names {str("epoch"), str("topics"), str("member"), str("target-epoch"), str("target"),
-        str("assignment")};
+    static const QStringList names {
+        str("epoch"), str("topics"), str("member"), str("target-epoch"), str("target"), str("assignment")};
     if (type < 3 || type > 8)
         return str("key version %1").arg(type);
     QString head = names.at(type - 3) + QLatin1Char(' ') + *key.str();
@@ -216,6 +217,18 @@ BrokerOptions diskOptions(const QString &dir)
     return options;
 }
 
+// A broker on dir: created, with topic t of `partitions` partitions when partitions > 0, or reopened.
+std::unique_ptr<Broker> openBroker(const QString &dir, ManualClock &clock, int partitions = 0)
+{
+    QString error;
+    std::unique_ptr<Broker> broker = Broker::open(diskOptions(dir), clock, &error);
+    if (!broker)
+        qWarning("opening the broker failed: %s", qPrintable(error));
+    else if (partitions > 0 && broker->log().createTopic(str("t"), partitions) != ErrorCode::None)
+        return nullptr;
+    return broker;
+}
+
 // Two members m1 and m2 on topic t (3 partitions), settled: the heartbeats a client would send until both are
 // stable at epoch 2. Returns m1's and m2's partitions as "0,1|2".
 QString settleTwo(Broker &broker)
@@ -230,8 +243,8 @@ QString settleTwo(Broker &broker)
         kept << p;
     const ConsumerGroupHeartbeatResponse m1 = groups.consumerGroupHeartbeat(beat(str("m1"), 1, kept));
     const ConsumerGroupHeartbeatResponse m2 = groups.consumerGroupHeartbeat(beat(str("m2"), second.memberEpoch, {}));
-    return partitionsOf(revoke) + QLatin1Char('|') + partitionsOf(m2) + str(" epochs %1,%2").arg(m1.memberEpoch).arg(
-               m2.memberEpoch);
+    return partitionsOf(revoke) + QLatin1Char('|') + partitionsOf(m2)
+        + str(" epochs %1,%2").arg(m1.memberEpoch).arg(m2.memberEpoch);
 }
 
 } // namespace
@@ -248,10 +261,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         ManualClock clock;
-        QString error;
-        auto broker = Broker::open(diskOptions(dir.path()), clock, &error);
-        QVERIFY2(broker, qPrintable(error));
-        QCOMPARE(broker->log().createTopic(str("t"), 3), ErrorCode::None);
+        auto broker = openBroker(dir.path(), clock, 3);
+        QVERIFY(broker);
         GroupCoordinator &groups = broker->groups();
 
         // The first member joins: Kafka's order within one write.
@@ -260,7 +271,8 @@ private Q_SLOTS:
             QStringList({str("member g m1 instance=(null) rack=(null) client=client-m1 host=/10.0.0.1 names=[t] "
                              "regex=(null) rto=30000 assignor=(null)"),
                 str("topics g [t/t/3/racks=0]"), str("epoch g 1"), str("target g m1 [t:0,1,2]"),
-                str("target-epoch g 1"), str("assignment g m1 epoch=1 prev=0 state=0 assigned=[t:0,1,2] revoking=[]")}));
+                str("target-epoch g 1"),
+                str("assignment g m1 epoch=1 prev=0 state=0 assigned=[t:0,1,2] revoking=[]")}));
 
         // Heartbeats that change nothing write nothing.
         for (int i = 0; i < 3; ++i) {
@@ -299,18 +311,15 @@ private Q_SLOTS:
         ManualClock clock;
         QString before;
         {
-            QString error;
-            auto broker = Broker::open(diskOptions(dir.path()), clock, &error);
-            QVERIFY2(broker, qPrintable(error));
-            broker->log().createTopic(str("t"), 3);
+            auto broker = openBroker(dir.path(), clock, 3);
+            QVERIFY(broker);
             QCOMPARE(settleTwo(*broker), str("0,1|2 epochs 2,2"));
             before = broker->groups().dumpGroup(Group);
-            QCOMPARE(before,
-                str("group g: Stable epoch=2 target=2 members=[m1@2 stable [t-0,t-1], m2@2 stable [t-2]]"));
+            QCOMPARE(
+                before, str("group g: Stable epoch=2 target=2 members=[m1@2 stable [t-0,t-1], m2@2 stable [t-2]]"));
         }
-        QString error;
-        auto broker = Broker::open(diskOptions(dir.path()), clock, &error);
-        QVERIFY2(broker, qPrintable(error));
+        auto broker = openBroker(dir.path(), clock);
+        QVERIFY(broker);
         GroupCoordinator &groups = broker->groups();
         QCOMPARE(groups.dumpGroup(Group), before);
         const GroupDescription loaded = groups.describeGroup(Group);
@@ -319,8 +328,7 @@ private Q_SLOTS:
         QCOMPARE(loaded.members.size(), 2);
         QCOMPARE(loaded.members.front().clientId, str("client-m1"));
         QCOMPARE(loaded.members.front().subscribedTopicNames, QStringList {str("t")});
-        QCOMPARE(loaded.members.front().targetPartitions,
-            (QList<TopicPartition> {{str("t"), 0}, {str("t"), 1}}));
+        QCOMPARE(loaded.members.front().targetPartitions, (QList<TopicPartition> {{str("t"), 0}, {str("t"), 1}}));
         const qsizetype written = records(*broker).size();
 
         // m1 goes on at its epoch: no FENCED_MEMBER_EPOCH, no rejoin, and nothing to write.
@@ -343,8 +351,8 @@ private Q_SLOTS:
 
         // And a second restart has the fence too.
         broker.reset();
-        broker = Broker::open(diskOptions(dir.path()), clock, &error);
-        QVERIFY2(broker, qPrintable(error));
+        broker = openBroker(dir.path(), clock);
+        QVERIFY(broker);
         QCOMPARE(broker->groups().dumpGroup(Group),
             str("group g: Stable epoch=3 target=3 members=[m1@3 stable [t-0,t-1,t-2]]"));
     }
@@ -354,10 +362,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         ManualClock clock;
         {
-            QString error;
-            auto broker = Broker::open(diskOptions(dir.path()), clock, &error);
+            auto broker = openBroker(dir.path(), clock, 2);
             QVERIFY(broker);
-            broker->log().createTopic(str("t"), 2);
             broker->groups().consumerGroupHeartbeat(join(str("m1")));
             broker->groups().consumerGroupHeartbeat(join(str("m2")));
             broker->groups().consumerGroupHeartbeat(beat(str("m1"), 1, {0, 1}));
@@ -365,8 +371,7 @@ private Q_SLOTS:
                 str("group g: Reconciling epoch=2 target=2 members=[m1@1 unrevoked_partitions [t-0] revoking [t-1], "
                     "m2@2 unreleased_partitions []]"));
         }
-        QString error;
-        auto broker = Broker::open(diskOptions(dir.path()), clock, &error);
+        auto broker = openBroker(dir.path(), clock);
         QVERIFY(broker);
         GroupCoordinator &groups = broker->groups();
         QCOMPARE(groups.dumpGroup(Group),
@@ -382,15 +387,37 @@ private Q_SLOTS:
         QCOMPARE(groups.dumpGroup(Group), str("group g: Stable epoch=3 target=3 members=[m2@3 stable [t-0,t-1]]"));
     }
 
+    void aFailedWriteAnswersCoordinatorNotAvailable()
+    {
+        QTemporaryDir dir;
+        ManualClock clock;
+        auto broker = openBroker(dir.path(), clock, 3);
+        QVERIFY(broker);
+        GroupCoordinator &groups = broker->groups();
+        groups.consumerGroupHeartbeat(join(str("m1")));
+        const qsizetype written = records(*broker).size();
+        broker->log().setStorageReadOnlyForTesting(true);
+        QCOMPARE(groups.consumerGroupHeartbeat(join(str("m2"))).error, ErrorCode::CoordinatorNotAvailable);
+        broker->log().setStorageReadOnlyForTesting(false);
+        QCOMPARE(records(*broker).size(), written);
+        // The group's next heartbeat writes what the failed one could not (the change stayed in memory).
+        QCOMPARE(groups.consumerGroupHeartbeat(beat(str("m1"), 1, {0, 1, 2})).error, ErrorCode::None);
+        QVERIFY(records(*broker).mid(written).contains(str("epoch g 2")));
+        broker.reset();
+        broker = openBroker(dir.path(), clock);
+        QVERIFY(broker);
+        QCOMPARE(broker->groups().dumpGroup(Group),
+            str("group g: Reconciling epoch=2 target=2 members=[m1@1 unrevoked_partitions [t-0,t-1] revoking [t-2], "
+                "m2@2 unreleased_partitions []]"));
+    }
+
     void deletedGroupLeavesTombstonesAndStaysDeleted()
     {
         QTemporaryDir dir;
         ManualClock clock;
         {
-            QString error;
-            auto broker = Broker::open(diskOptions(dir.path()), clock, &error);
+            auto broker = openBroker(dir.path(), clock, 1);
             QVERIFY(broker);
-            broker->log().createTopic(str("t"), 1);
             GroupCoordinator &groups = broker->groups();
             groups.consumerGroupHeartbeat(join(str("m1")));
             QCOMPARE(groups.consumerGroupHeartbeat(beat(str("m1"), -1, {0})).error, ErrorCode::None);
@@ -400,8 +427,7 @@ private Q_SLOTS:
             QCOMPARE(records(*broker).mid(before),
                 QStringList({str("target-epoch g DELETED"), str("topics g DELETED"), str("epoch g DELETED")}));
         }
-        QString error;
-        auto broker = Broker::open(diskOptions(dir.path()), clock, &error);
+        auto broker = openBroker(dir.path(), clock);
         QVERIFY(broker);
         QVERIFY(broker->groups().dumpGroup(Group).isEmpty());
         QVERIFY(broker->offsetsTopic().loadConsumerGroups().isEmpty());
@@ -411,10 +437,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         ManualClock clock;
-        QString error;
-        auto broker = Broker::open(diskOptions(dir.path()), clock, &error);
+        auto broker = openBroker(dir.path(), clock, 3);
         QVERIFY(broker);
-        broker->log().createTopic(str("t"), 3);
         GroupCoordinator &groups = broker->groups();
         settleTwo(*broker);
         // A static member coming and going many times: records superseded again and again.
@@ -432,7 +456,7 @@ private Q_SLOTS:
         QCOMPARE(broker->offsetsTopic().compact(10), 1);
         QCOMPARE(broker->offsetsTopic().loadConsumerGroups(), stored);
         broker.reset();
-        broker = Broker::open(diskOptions(dir.path()), clock, &error);
+        broker = openBroker(dir.path(), clock);
         QVERIFY(broker);
         QCOMPARE(broker->offsetsTopic().loadConsumerGroups(), stored);
         QVERIFY(broker->groups().dumpGroup(Group).contains(str("s39@-2")));
@@ -445,9 +469,11 @@ private Q_SLOTS:
         const QByteArray epochKey = ConsumerOffsetsRecords::encodeConsumerGroupKey(K::ConsumerGroupMetadata, Group);
         QCOMPARE(epochKey, QByteArray::fromHex("0003 0001 67"));
         QCOMPARE(ConsumerOffsetsRecords::encodeConsumerGroupMetadataValue(7), QByteArray::fromHex("0000 00000007 00"));
-        QCOMPARE(ConsumerOffsetsRecords::describe(epochKey, ConsumerOffsetsRecords::encodeConsumerGroupMetadataValue(7)),
+        QCOMPARE(
+            ConsumerOffsetsRecords::describe(epochKey, ConsumerOffsetsRecords::encodeConsumerGroupMetadataValue(7)),
             str("consumer group epoch g epoch 7"));
-        QCOMPARE(ConsumerOffsetsRecords::describe(epochKey, std::nullopt), str("consumer group epoch g deleted (tombstone)"));
+        QCOMPARE(ConsumerOffsetsRecords::describe(epochKey, std::nullopt),
+            str("consumer group epoch g deleted (tombstone)"));
 
         const QByteArray assignmentKey
             = ConsumerOffsetsRecords::encodeConsumerGroupKey(K::ConsumerGroupCurrentMemberAssignment, Group, str("m"));
@@ -499,9 +525,9 @@ private Q_SLOTS:
         const QList<ConsumerGroupTopicMetadata> topics {{id, str("t"), 3}};
         const QByteArray topicBytes = ConsumerOffsetsRecords::encodeConsumerGroupPartitionMetadataValue(topics);
         QCOMPARE(ConsumerOffsetsRecords::decodeConsumerGroupPartitionMetadataValue(topicBytes), topics);
-        QCOMPARE(ConsumerOffsetsRecords::describe(
-                     ConsumerOffsetsRecords::encodeConsumerGroupKey(K::ConsumerGroupPartitionMetadata, Group),
-                     topicBytes),
+        QCOMPARE(
+            ConsumerOffsetsRecords::describe(
+                ConsumerOffsetsRecords::encodeConsumerGroupKey(K::ConsumerGroupPartitionMetadata, Group), topicBytes),
             str("consumer group subscribed topics g topics [t (ASNFZ4mrze8BI0VniavN7w) 3 partition(s)]"));
         const QList<ConsumerGroupTopicPartitions> target {{id, {0, 2}}};
         QCOMPARE(ConsumerOffsetsRecords::decodeConsumerGroupTargetAssignmentMemberValue(
