@@ -48,10 +48,11 @@ QRegularExpression topicPattern(const QString &regex)
 
 } // namespace
 
-ConsumerGroupManager::ConsumerGroupManager(Clock &clock, EventBus &events, const GroupCoordinatorConfig &config,
-    std::function<int(const QString &topic)> partitionCount)
+ConsumerGroupManager::ConsumerGroupManager(Clock &clock, EventBus &events, OffsetStore &offsetStore,
+    const GroupCoordinatorConfig &config, std::function<int(const QString &topic)> partitionCount)
     : m_clock(clock)
     , m_events(events)
+    , m_offsetStore(offsetStore)
     , m_config(config)
     , m_partitionCount(std::move(partitionCount))
 { }
@@ -90,7 +91,11 @@ void ConsumerGroupManager::remove(const QString &groupId, const QString &reason)
         m_clock.cancel(member.rebalanceTimer);
     }
     group->markDead(reason);
+    // Kafka's group tombstones: a restart must not bring the group back.
+    if (m_offsetStore.deleteConsumerGroup(groupId) != ErrorCode::None)
+        qCWarning(lcGroupCoordinator).noquote() << QStringLiteral("group %1: storing its removal failed").arg(groupId);
     m_rebalances.erase(groupId);
+    m_unsaved.remove(groupId);
     m_groups.erase(groupId);
 }
 
@@ -238,6 +243,8 @@ ConsumerGroupHeartbeatResponse ConsumerGroupManager::heartbeat(const ConsumerGro
     const bool created = !group;
     if (created)
         group = &create(request.groupId);
+    const qint32 groupEpochBefore = group->groupEpoch();
+    const qint32 assignmentEpochBefore = group->assignmentEpoch();
 
     bool isNew = false;
     QString replaced;
@@ -320,6 +327,12 @@ ConsumerGroupHeartbeatResponse ConsumerGroupManager::heartbeat(const ConsumerGro
             ? QStringLiteral("member %1 reconciled to epoch %2").arg(reconciled.memberId).arg(reconciled.memberEpoch)
             : reason);
 
+    if (m_unsaved.contains(group->groupId()) || !replaced.isEmpty() || group->groupEpoch() != groupEpochBefore
+        || group->assignmentEpoch() != assignmentEpochBefore || durablyDiffers(previous, reconciled)) {
+        if (const ErrorCode error = persist(*group); error != ErrorCode::None)
+            return failed({error, QStringLiteral("The coordinator is not available.")});
+    }
+
     ConsumerGroupHeartbeatResponse response;
     response.memberId = reconciled.memberId;
     response.memberEpoch = reconciled.memberEpoch;
@@ -358,9 +371,11 @@ ConsumerGroupHeartbeatResponse ConsumerGroupManager::leave(
                    .arg(group.groupId(), away.memberId, *away.instanceId);
         store(group, away);
         settle(group, QStringLiteral("static member %1 left for now").arg(away.memberId));
-        return response;
+    } else {
+        fence(group, member->memberId, QStringLiteral("member %1 left the group").arg(request.memberId));
     }
-    fence(group, member->memberId, QStringLiteral("member %1 left the group").arg(request.memberId));
+    if (const ErrorCode error = persist(group); error != ErrorCode::None)
+        return failed({error, QStringLiteral("The coordinator is not available.")});
     return response;
 }
 
@@ -513,6 +528,7 @@ void ConsumerGroupManager::onSessionExpired(const QString &groupId, const QStrin
         QStringLiteral("member %1's session timed out after %2 ms")
             .arg(memberId)
             .arg(m_config.consumerSessionTimeoutMs));
+    persist(*group);
 }
 
 void ConsumerGroupManager::onRebalanceTimeout(const QString &groupId, const QString &memberId, qint32 memberEpoch)
@@ -529,6 +545,7 @@ void ConsumerGroupManager::onRebalanceTimeout(const QString &groupId, const QStr
         QStringLiteral("member %1 did not revoke its partitions within %2 ms")
             .arg(memberId)
             .arg(member->rebalanceTimeoutMs));
+    persist(*group);
 }
 
 void ConsumerGroupManager::settle(ConsumerGroup &group, const QString &reason)
@@ -587,6 +604,118 @@ bool ConsumerGroupManager::isSubscribedToTopic(const ConsumerGroup &group, const
             return true;
     }
     return false;
+}
+
+// ---- persistence in __consumer_offsets (Kafka's records 3-8 of a consumer-protocol group) ----
+
+namespace {
+
+qint8 memberStateValue(ConsumerGroupMember::State state)
+{
+    switch (state) {
+    case ConsumerGroupMember::State::Stable:
+        return 0;
+    case ConsumerGroupMember::State::UnrevokedPartitions:
+        return 1;
+    case ConsumerGroupMember::State::UnreleasedPartitions:
+        return 2;
+    }
+    return 0;
+}
+
+ConsumerGroupMember::State memberStateOf(qint8 value)
+{
+    switch (value) {
+    case 1:
+        return ConsumerGroupMember::State::UnrevokedPartitions;
+    case 2:
+        return ConsumerGroupMember::State::UnreleasedPartitions;
+    default:
+        return ConsumerGroupMember::State::Stable;
+    }
+}
+
+} // namespace
+
+bool ConsumerGroupManager::durablyDiffers(const ConsumerGroupMember &a, const ConsumerGroupMember &b)
+{
+    return a.instanceId != b.instanceId || a.rackId != b.rackId || a.clientId != b.clientId
+        || a.clientHost != b.clientHost || a.rebalanceTimeoutMs != b.rebalanceTimeoutMs || !a.sameSubscription(b)
+        || a.memberEpoch != b.memberEpoch || a.previousMemberEpoch != b.previousMemberEpoch || a.state != b.state
+        || a.assignedPartitions != b.assignedPartitions
+        || a.partitionsPendingRevocation != b.partitionsPendingRevocation;
+}
+
+ConsumerGroupRecordValue ConsumerGroupManager::toRecord(const ConsumerGroup &group)
+{
+    ConsumerGroupRecordValue record;
+    record.groupEpoch = group.groupEpoch();
+    record.assignmentEpoch = group.assignmentEpoch();
+    record.subscriptionMetadata = group.subscriptionMetadata();
+    record.targetAssignment = group.targetAssignment();
+    for (const auto &[memberId, member] : group.members()) {
+        ConsumerGroupRecordMember stored;
+        stored.metadata.instanceId = member.instanceId;
+        stored.metadata.rackId = member.rackId;
+        stored.metadata.clientId = member.clientId;
+        stored.metadata.clientHost = member.clientHost;
+        stored.metadata.subscribedTopicNames = member.subscribedTopicNames;
+        stored.metadata.subscribedTopicRegex = member.subscribedTopicRegex;
+        stored.metadata.rebalanceTimeoutMs = member.rebalanceTimeoutMs;
+        stored.metadata.serverAssignor = member.serverAssignor;
+        stored.memberEpoch = member.memberEpoch;
+        stored.previousMemberEpoch = member.previousMemberEpoch;
+        stored.state = memberStateValue(member.state);
+        stored.assignedPartitions = member.assignedPartitions;
+        stored.partitionsPendingRevocation = member.partitionsPendingRevocation;
+        record.members.emplace(memberId, stored);
+    }
+    return record;
+}
+
+ErrorCode ConsumerGroupManager::persist(const ConsumerGroup &group)
+{
+    if (m_offsetStore.storeConsumerGroup(group.groupId(), toRecord(group)) == ErrorCode::None) {
+        m_unsaved.remove(group.groupId());
+        return ErrorCode::None;
+    }
+    // Until a store succeeds, every heartbeat tries again, even one that changes nothing.
+    m_unsaved.insert(group.groupId());
+    qCWarning(lcGroupCoordinator).noquote()
+        << QStringLiteral("group %1: storing epoch %2 failed").arg(group.groupId()).arg(group.groupEpoch());
+    return ErrorCode::CoordinatorNotAvailable;
+}
+
+void ConsumerGroupManager::restore(const QString &groupId, const ConsumerGroupRecordValue &stored)
+{
+    ConsumerGroup &group = create(groupId);
+    group.setTargetAssignment(stored.assignmentEpoch, QString(), stored.targetAssignment);
+    group.setSubscriptionMetadata(stored.subscriptionMetadata);
+    for (const auto &[memberId, record] : stored.members) {
+        ConsumerGroupMember member;
+        member.memberId = memberId;
+        member.instanceId = record.metadata.instanceId;
+        member.rackId = record.metadata.rackId;
+        member.clientId = record.metadata.clientId;
+        member.clientHost = record.metadata.clientHost;
+        member.rebalanceTimeoutMs = record.metadata.rebalanceTimeoutMs;
+        member.subscribedTopicNames = record.metadata.subscribedTopicNames;
+        member.subscribedTopicRegex = record.metadata.subscribedTopicRegex;
+        member.serverAssignor = record.metadata.serverAssignor;
+        member.memberEpoch = record.memberEpoch;
+        member.previousMemberEpoch = record.previousMemberEpoch;
+        member.state = memberStateOf(record.state);
+        member.assignedPartitions = record.assignedPartitions;
+        member.partitionsPendingRevocation = record.partitionsPendingRevocation;
+        member.lastHeartbeatMs = m_clock.nowMs();
+        // store() arms the rebalance timeout of a member still revoking (it is not in the group yet), as Kafka's
+        // loader does; every member gets a new session.
+        store(group, member);
+        scheduleSession(group, memberId);
+    }
+    group.restoreEpochs(stored.groupEpoch, stored.assignmentEpoch, preferredAssignor(group));
+    group.updateState(QStringLiteral("loaded from %1").arg(ConsumerOffsetsRecords::topicName()));
+    qCInfo(lcGroupCoordinator).noquote() << QStringLiteral("loaded group %1 (%2)").arg(groupId, group.dump());
 }
 
 } // namespace topicscope::engine

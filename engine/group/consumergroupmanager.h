@@ -4,7 +4,9 @@
 #include "core/events.h"
 #include "group/consumergroup.h"
 #include "group/groupcoordinator.h"
+#include "group/offsetstore.h"
 
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <functional>
@@ -24,7 +26,7 @@ namespace topicscope::engine {
 // Functional core: timers via Clock, no threads. Lives on the engine thread.
 class ConsumerGroupManager {
 public:
-    ConsumerGroupManager(Clock &clock, EventBus &events, const GroupCoordinatorConfig &config,
+    ConsumerGroupManager(Clock &clock, EventBus &events, OffsetStore &offsetStore, const GroupCoordinatorConfig &config,
         std::function<int(const QString &topic)> partitionCount);
     ~ConsumerGroupManager();
 
@@ -39,6 +41,11 @@ public:
     ErrorCode validateOffsetCommit(const ConsumerGroup &group, const OffsetCommitRequest &request) const;
     // Whether a member subscribes to the topic (offsets of other topics expire, OffsetDelete may drop them).
     bool isSubscribedToTopic(const ConsumerGroup &group, const QString &topic) const;
+
+    // Brings back a group stored in __consumer_offsets (GroupCoordinator::load): members with their epochs, states,
+    // assignments and targets; session timers restarted (and rebalance timers of members still revoking), as
+    // Kafka's loader does.
+    void restore(const QString &groupId, const ConsumerGroupRecordValue &stored);
 
     void setTopicLister(std::function<QStringList()> lister) { m_topicLister = std::move(lister); }
     void setMemberIdGenerator(std::function<QString()> generator) { m_memberIdGenerator = std::move(generator); }
@@ -75,8 +82,17 @@ private:
     // Publishes state changes and, when the group settles, the rebalance it went through.
     void settle(ConsumerGroup &group, const QString &reason);
 
+    // --- persistence in __consumer_offsets ---
+    // Stores the group's durable state (the store writes what changed); COORDINATOR_NOT_AVAILABLE when that fails,
+    // as Kafka answers a failed write. The in-memory change stays: the next store writes it again.
+    ErrorCode persist(const ConsumerGroup &group);
+    static ConsumerGroupRecordValue toRecord(const ConsumerGroup &group);
+    // Whether the heartbeat changed something a restart must keep (not just the liveness of the member).
+    static bool durablyDiffers(const ConsumerGroupMember &a, const ConsumerGroupMember &b);
+
     Clock &m_clock;
     EventBus &m_events;
+    OffsetStore &m_offsetStore;
     const GroupCoordinatorConfig &m_config;
     std::function<int(const QString &)> m_partitionCount;
     std::function<QStringList()> m_topicLister;
@@ -88,6 +104,7 @@ private:
         QMap<TopicPartition, QString> stableOwners;
     };
     std::map<QString, Rebalance> m_rebalances;
+    QSet<QString> m_unsaved; // groups whose last store failed
 };
 
 } // namespace topicscope::engine

@@ -48,6 +48,8 @@ ErrorCode GroupCoordinator::load(QString *why)
             d->touch(group, member);
         qCInfo(lcGroupCoordinator).noquote() << QStringLiteral("loaded group %1 (%2)").arg(it.key(), group.dump());
     }
+    if (const ErrorCode error = loadConsumerGroups(why); error != ErrorCode::None)
+        return error;
     for (auto it = stored.cbegin(); it != stored.cend(); ++it) {
         ClassicGroup *group = d->find(it.key());
         if (!group)
@@ -57,6 +59,21 @@ ErrorCode GroupCoordinator::load(QString *why)
     }
     qCInfo(lcGroupCoordinator).noquote()
         << QStringLiteral("loaded committed offsets of %1 group(s)").arg(stored.size());
+    return ErrorCode::None;
+}
+
+ErrorCode GroupCoordinator::loadConsumerGroups(QString *why)
+{
+    QString error;
+    const QMap<QString, ConsumerGroupRecordValue> stored = d->offsetStore.loadConsumerGroups(&error);
+    if (!error.isEmpty()) {
+        qCWarning(lcGroupCoordinator).noquote() << QStringLiteral("loading consumer groups failed: %1").arg(error);
+        if (why)
+            *why = error;
+        return ErrorCode::KafkaStorageError;
+    }
+    for (auto it = stored.cbegin(); it != stored.cend(); ++it)
+        d->consumerGroups.restore(it.key(), it.value());
     return ErrorCode::None;
 }
 

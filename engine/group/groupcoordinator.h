@@ -192,6 +192,7 @@ public:
     // Kafka's loader does: a group that had members comes back Stable with its generation, protocol, leader,
     // members and assignments, and each member's session timer starts again, so members that do not heartbeat
     // expire and the next rebalance continues the generation count. A group without members comes back Empty.
+    // Consumer-protocol groups come back with their epochs, members, assignments and targets (loadConsumerGroups).
     ErrorCode load(QString *why = nullptr);
 
     void joinGroup(const JoinGroupRequest &request, std::function<void(const JoinGroupResponse &)> respond);
@@ -246,6 +247,8 @@ public:
     QString dumpGroup(const QString &groupId) const;
 
 private:
+    ErrorCode loadConsumerGroups(QString *why);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

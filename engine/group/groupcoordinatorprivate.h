@@ -37,7 +37,7 @@ struct GroupCoordinator::Private {
         , offsetStore(offsetStore)
         , partitionCount(std::move(partitionCount))
         , config(config)
-        , consumerGroups(clock, events, this->config, this->partitionCount)
+        , consumerGroups(clock, events, offsetStore, this->config, this->partitionCount)
     { }
 
     // Responses are delivered once the request (or timer) that produced them has finished changing state, so

@@ -70,6 +70,9 @@ ErrorCode OffsetsTopic::open(QString *why)
     }
     for (auto it = state.groups.cbegin(); it != state.groups.cend(); ++it)
         m_groupKeys.insert(it.key());
+    m_consumerGroups.clear();
+    for (auto it = state.consumerGroups.cbegin(); it != state.consumerGroups.cend(); ++it)
+        m_consumerGroups.emplace(it.key(), it.value());
     return ErrorCode::None;
 }
 
@@ -137,6 +140,7 @@ OffsetsTopicState OffsetsTopic::replay(QString *why) const
     Q_UNUSED(why);
     OffsetsTopicState state;
     std::map<QString, std::map<TopicPartition, CommittedOffset>> offsets;
+    ConsumerGroupRecords consumerGroups = consumerGroupRecords();
     for (int p = 0; p < m_partitions; ++p) {
         for (const Record &record : readPartition(p)) {
             ++state.recordsRead;
@@ -144,6 +148,11 @@ OffsetsTopicState OffsetsTopic::replay(QString *why) const
                 = record.key ? ConsumerOffsetsRecords::decodeKey(*record.key) : std::nullopt;
             if (!key) {
                 ++state.recordsSkipped;
+                continue;
+            }
+            if (ConsumerGroupRecords::isConsumerGroupKey(key->kind)) {
+                if (!consumerGroups.apply(*key, record.value))
+                    ++state.recordsSkipped;
                 continue;
             }
             if (key->kind == ConsumerOffsetsKey::Kind::GroupMetadata) {
@@ -175,6 +184,7 @@ OffsetsTopicState OffsetsTopic::replay(QString *why) const
             offsets[key->group][key->topicPartition] = offset;
         }
     }
+    state.consumerGroups = consumerGroups.groups();
     for (const auto &[group, byPartition] : offsets) {
         if (byPartition.empty())
             continue;
@@ -335,6 +345,49 @@ ErrorCode OffsetsTopic::deleteGroup(const QString &groupId)
 QMap<QString, GroupMetadataRecordValue> OffsetsTopic::loadGroups(QString *why) const
 {
     return replay(why).groups;
+}
+
+ConsumerGroupRecords OffsetsTopic::consumerGroupRecords() const
+{
+    return ConsumerGroupRecords([this](const QString &topic) { return m_log.topicId(topic); },
+        [this](const TopicId &id) { return m_log.topicName(id); });
+}
+
+ErrorCode OffsetsTopic::storeConsumerGroup(const QString &groupId, const ConsumerGroupRecordValue &group)
+{
+    auto stored = m_consumerGroups.find(groupId);
+    const std::optional<ConsumerGroupRecordValue> before
+        = stored == m_consumerGroups.end() ? std::nullopt : std::optional(stored->second);
+    if (before && *before == group)
+        return ErrorCode::None;
+    std::vector<Record> records = consumerGroupRecords().changes(groupId, before, group);
+    const qint64 now = m_clock.nowMs();
+    for (Record &record : records)
+        record.timestamp = now;
+    if (const ErrorCode error = write(groupId, records); error != ErrorCode::None)
+        return error;
+    m_consumerGroups[groupId] = group;
+    return ErrorCode::None;
+}
+
+ErrorCode OffsetsTopic::deleteConsumerGroup(const QString &groupId)
+{
+    auto stored = m_consumerGroups.find(groupId);
+    if (stored == m_consumerGroups.end())
+        return ErrorCode::None;
+    std::vector<Record> records = consumerGroupRecords().tombstones(groupId, stored->second);
+    const qint64 now = m_clock.nowMs();
+    for (Record &record : records)
+        record.timestamp = now;
+    if (const ErrorCode error = write(groupId, records); error != ErrorCode::None)
+        return error;
+    m_consumerGroups.erase(groupId);
+    return ErrorCode::None;
+}
+
+QMap<QString, ConsumerGroupRecordValue> OffsetsTopic::loadConsumerGroups(QString *why) const
+{
+    return replay(why).consumerGroups;
 }
 
 int OffsetsTopic::compact(qint64 minRecords, qint64 deleteRetentionMs)

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/clock.h"
+#include "group/consumergrouprecords.h"
 #include "group/offsetstore.h"
 
 #include <QMap>
 #include <QSet>
 #include <QString>
+#include <map>
 #include <vector>
 
 namespace topicscope::engine {
@@ -17,6 +19,7 @@ struct Record;
 struct OffsetsTopicState {
     QMap<QString, std::vector<CommittedOffset>> offsets; // by group, in topic-partition order
     QMap<QString, GroupMetadataRecordValue> groups;
+    QMap<QString, ConsumerGroupRecordValue> consumerGroups; // consumer-protocol groups (keys 3-8)
     qint64 recordsRead = 0;
     qint64 recordsSkipped = 0; // keys or values that do not decode (a plain topic a client once created)
 };
@@ -57,6 +60,11 @@ public:
     ErrorCode storeGroup(const QString &groupId, const GroupMetadataRecordValue &group) override;
     ErrorCode deleteGroup(const QString &groupId) override;
     QMap<QString, GroupMetadataRecordValue> loadGroups(QString *why = nullptr) const override;
+    // Writes only the records whose value differs from what this group last had in the topic (see
+    // ConsumerGroupRecords::changes), in one batch; nothing when nothing differs.
+    ErrorCode storeConsumerGroup(const QString &groupId, const ConsumerGroupRecordValue &group) override;
+    ErrorCode deleteConsumerGroup(const QString &groupId) override;
+    QMap<QString, ConsumerGroupRecordValue> loadConsumerGroups(QString *why = nullptr) const override;
 
     // The cleaner. A partition whose records are mostly superseded (more than minRecords records, under half of
     // them the newest of their key) is rewritten by copying its live records forward in one batch and then moving
@@ -69,6 +77,7 @@ private:
     ErrorCode write(const QString &groupId, const std::vector<Record> &records, QString *why = nullptr);
     std::vector<Record> readPartition(int partition, qint64 *logStartOffset = nullptr) const;
     void index(const QString &groupId, const TopicPartition &tp, bool live);
+    ConsumerGroupRecords consumerGroupRecords() const;
 
     LogManager &m_log;
     Clock &m_clock;
@@ -76,6 +85,9 @@ private:
     // Live keys, kept so that tombstones can name every key of a group or topic.
     QMap<QString, QSet<TopicPartition>> m_offsetKeys;
     QSet<QString> m_groupKeys;
+    // What each consumer-protocol group last wrote, so that a store writes only what changed (and a delete knows
+    // every key to tombstone).
+    std::map<QString, ConsumerGroupRecordValue> m_consumerGroups;
 };
 
 } // namespace topicscope::engine

@@ -21,9 +21,10 @@ struct CommittedOffset {
     bool operator==(const CommittedOffset &) const = default;
 };
 
-// Durable storage of committed offsets and group metadata, used by the GroupCoordinator. The broker keeps them in
-// the internal topic __consumer_offsets (OffsetsTopic); the legacy SQLite offsets table implements the offsets
-// part and is read once to migrate an old data directory; tests may use an in-memory fake. Engine thread only.
+// Durable storage of committed offsets and group metadata (classic and consumer-protocol groups), used by the
+// GroupCoordinator. The broker keeps them in the internal topic __consumer_offsets (OffsetsTopic); the legacy SQLite
+// offsets table implements the offsets part and is read once to migrate an old data directory; tests may use an
+// in-memory fake. Engine thread only.
 class OffsetStore {
 public:
     virtual ~OffsetStore() = default;
@@ -55,6 +56,28 @@ public:
     }
     // Every stored group's last generation by group id, read once at start-up.
     virtual QMap<QString, GroupMetadataRecordValue> loadGroups(QString *why = nullptr) const
+    {
+        Q_UNUSED(why);
+        return {};
+    }
+
+    // A consumer-protocol group (KIP-848) as a whole; the store writes what differs from what it last stored for the
+    // group (Kafka's records 3-8, tombstones for members gone), all in one batch. KAFKA_STORAGE_ERROR on failure.
+    // A store without consumer-group records ignores it and loads none.
+    virtual ErrorCode storeConsumerGroup(const QString &groupId, const ConsumerGroupRecordValue &group)
+    {
+        Q_UNUSED(groupId);
+        Q_UNUSED(group);
+        return ErrorCode::None;
+    }
+    // Forgets a consumer-protocol group (tombstones for all its records, in Kafka's order).
+    virtual ErrorCode deleteConsumerGroup(const QString &groupId)
+    {
+        Q_UNUSED(groupId);
+        return ErrorCode::None;
+    }
+    // Every stored consumer-protocol group by group id, read once at start-up.
+    virtual QMap<QString, ConsumerGroupRecordValue> loadConsumerGroups(QString *why = nullptr) const
     {
         Q_UNUSED(why);
         return {};

@@ -19,7 +19,7 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
 list(APPEND TOPICSCOPE_ENGINE_SOURCES
     group/groupcoordinator.cpp group/groupcoordinatorprivate.h group/groupcoordinatorprivate.cpp
     group/classicgroup.h group/classicgroup.cpp group/classicgroupmember.h
-    group/offsetstopic.h group/offsetstopic.cpp
+    group/offsetstopic.h group/offsetstopic.cpp group/consumergrouprecords.h group/consumergrouprecords.cpp
 )
 # Kafka 4's consumer group protocol (KIP-848): its groups, members and heartbeat logic.
 list(APPEND TOPICSCOPE_ENGINE_SOURCES

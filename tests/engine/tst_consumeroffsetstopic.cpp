@@ -10,6 +10,7 @@
 #include "group/consumerprotocol.h"
 #include "group/groupcoordinator.h"
 #include "log/logmanager.h"
+#include "recordcursor.h"
 #include "wirebroker.h"
 
 #include <QTemporaryDir>
@@ -25,37 +26,7 @@ const QString Offsets = QStringLiteral("__consumer_offsets");
 
 // ---- the test's own reader of the record formats (group-coordinator/src/main/resources/common/message) ----
 
-struct Cursor {
-    QByteArray bytes;
-    int pos = 0;
-    bool ok = true;
-    template <typename T> T get()
-    {
-        if (pos + int(sizeof(T)) > bytes.size()) {
-            ok = false;
-            return T {};
-        }
-        const T v = qFromBigEndian<T>(bytes.constData() + pos);
-        pos += sizeof(T);
-        return v;
-    }
-    std::optional<QString> str()
-    {
-        const qint16 n = get<qint16>();
-        if (n < 0)
-            return std::nullopt;
-        const QString s = QString::fromUtf8(bytes.mid(pos, n));
-        pos += n;
-        return s;
-    }
-    QByteArray blob()
-    {
-        const qint32 n = get<qint32>();
-        const QByteArray b = bytes.mid(pos, n);
-        pos += n;
-        return b;
-    }
-};
+using Cursor = RecordCursor;
 
 // One record of the topic, as text a test can compare: "commit g t-0 offset=5 epoch=-1 meta= ts=..." or
 // "group g gen=1 type=consumer protocol=range leader=c-1 members=[c-1/(null)/c/host/30000/10000/sub=..,asg=..]",
