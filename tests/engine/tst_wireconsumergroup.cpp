@@ -34,7 +34,7 @@ ConsumerGroupHeartbeatRequestData joining(const QString &memberId)
     request.memberEpoch = 0;
     request.rebalanceTimeoutMs = 30000;
     request.subscribedTopicNames = QStringList {QStringLiteral("orders")};
-    request.topicPartitions = QList<ConsumerGroupTopicPartitions> {};
+    request.topicPartitions = QList<wire::ConsumerGroupTopicPartitions> {};
     return request;
 }
 
@@ -70,7 +70,7 @@ private Q_SLOTS:
         beat.groupId = QStringLiteral("g");
         beat.memberId = QStringLiteral("m-1");
         beat.memberEpoch = 1;
-        beat.topicPartitions = QList<ConsumerGroupTopicPartitions> {{ordersId, {0, 1, 2, 3}}};
+        beat.topicPartitions = QList<wire::ConsumerGroupTopicPartitions> {{ordersId, {0, 1, 2, 3}}};
         const auto revoke = roundTrip<ConsumerGroupHeartbeatResponseData>(broker, beat, 1);
         QCOMPARE(revoke.error, ErrorCode::None);
         QCOMPARE(revoke.memberEpoch, 1);
