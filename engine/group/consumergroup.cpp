@@ -21,7 +21,9 @@ QList<int> sortedList(const QSet<int> &set)
     return list;
 }
 
-QString setsText(const Sets &sets)
+} // namespace
+
+QString ConsumerGroup::setsText(const TopicPartitionSets &sets)
 {
     QStringList parts;
     for (auto it = sets.cbegin(); it != sets.cend(); ++it) {
@@ -30,8 +32,6 @@ QString setsText(const Sets &sets)
     }
     return parts.join(QLatin1Char(','));
 }
-
-} // namespace
 
 QString ConsumerGroup::stateName(State state)
 {

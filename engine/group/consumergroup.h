@@ -72,6 +72,8 @@ public:
     QString dump() const;
 
     static QList<TopicPartition> toList(const TopicPartitionSets &sets);
+    // "t-0,t-1,u-0", for log lines and dump().
+    static QString setsText(const TopicPartitionSets &sets);
 
 private:
     // The epoch of the member owning (or still revoking) topic/partition; -1 when nobody holds it.

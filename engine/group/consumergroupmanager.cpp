@@ -15,14 +15,10 @@ namespace {
 
 using Sets = TopicPartitionSets;
 
+// "[t-0,t-1]" for log lines.
 QString setsText(const Sets &sets)
 {
-    QStringList parts;
-    for (auto it = sets.cbegin(); it != sets.cend(); ++it) {
-        for (int p : it.value())
-            parts.append(QStringLiteral("%1-%2").arg(it.key()).arg(p));
-    }
-    return QLatin1Char('[') + parts.join(QLatin1Char(',')) + QLatin1Char(']');
+    return QLatin1Char('[') + ConsumerGroup::setsText(sets) + QLatin1Char(']');
 }
 
 // Kafka's isSubset: a heartbeat that leaves its owned partitions out proves nothing.
@@ -597,13 +593,11 @@ ErrorCode ConsumerGroupManager::validateOffsetCommit(
     return ErrorCode::None;
 }
 
-bool ConsumerGroupManager::isSubscribedToTopic(const ConsumerGroup &group, const QString &topic) const
+bool ConsumerGroupManager::isSubscribedToTopic(const ConsumerGroup &group, const QString &topic)
 {
-    for (const auto &[id, member] : group.members()) {
-        if (resolvedTopics(member).contains(topic))
-            return true;
-    }
-    return false;
+    // The subscription metadata is the members' resolved subscriptions, kept up to date at every heartbeat and fence:
+    // no regular expression is matched again here (offset expiry asks once per committed offset).
+    return group.subscriptionMetadata().contains(topic);
 }
 
 // ---- persistence in __consumer_offsets (Kafka's records 3-8 of a consumer-protocol group) ----

@@ -40,7 +40,7 @@ public:
     // OffsetCommit of a consumer-protocol group (Kafka's ConsumerGroup.validateOffsetCommit).
     ErrorCode validateOffsetCommit(const ConsumerGroup &group, const OffsetCommitRequest &request) const;
     // Whether a member subscribes to the topic (offsets of other topics expire, OffsetDelete may drop them).
-    bool isSubscribedToTopic(const ConsumerGroup &group, const QString &topic) const;
+    static bool isSubscribedToTopic(const ConsumerGroup &group, const QString &topic);
 
     // Brings back a group stored in __consumer_offsets (GroupCoordinator::load): members with their epochs, states,
     // assignments and targets; session timers restarted (and rebalance timers of members still revoking), as
