@@ -17,4 +17,8 @@ enum class PartitionerKind { BuiltIn, RoundRobin, UniformSticky };
 
 enum class OffsetResetPolicy { Earliest, Latest, None }; // auto.offset.reset
 
+// group.protocol: the classic JoinGroup/SyncGroup protocol with client-side assignors, or Kafka 4's consumer
+// protocol (KIP-848: heartbeats, server-side assignors, incremental reconciliation).
+enum class ConsumerGroupProtocol { Classic, Consumer };
+
 } // namespace topicscope::engine

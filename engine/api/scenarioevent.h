@@ -55,6 +55,10 @@ struct ScenarioRebalance {
     qint64 durationMs = 0;
     QMap<QString, QList<TopicPartition>> assignment; // consumer id -> sorted partitions
     QList<TopicPartition> partitionsMoved; // sorted
+    // "classic", or "consumer" (Kafka 4's protocol: generation is the group epoch, one row per epoch).
+    QString groupType = QStringLiteral("classic");
+    // Consumer protocol: a newer epoch began before every member reached this one; assignment is its target.
+    bool superseded = false;
 
     // "orders-0", "orders-1", ...: partitions as Kafka prints them, for report lines.
     static QStringList names(const QList<TopicPartition> &partitions)

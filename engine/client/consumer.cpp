@@ -1,6 +1,7 @@
 #include "consumer.h"
 
 #include "client/consumerfetcher.h"
+#include "client/consumergroupmembership.h"
 #include "group/assignor.h"
 #include "group/consumerprotocol.h"
 #include "group/groupcoordinator.h"
@@ -25,10 +26,7 @@ QList<TopicPartition> sorted(QList<TopicPartition> list)
 
 QString listString(const QList<TopicPartition> &list)
 {
-    QStringList parts;
-    for (const TopicPartition &tp : list)
-        parts << tp.toString();
-    return QLatin1Char('[') + parts.join(QLatin1Char(',')) + QLatin1Char(']');
+    return ConsumerGroupMembership::partitionsText(list);
 }
 } // namespace
 
@@ -51,6 +49,8 @@ struct Consumer::Private {
     LogManager &log;
     GroupCoordinator *coordinator;
     ConsumerFetcher fetcher;
+    // group.protocol=consumer: the KIP-848 membership, from subscribe() on; the classic fields below are unused.
+    std::unique_ptr<ConsumerGroupMembership> membership;
 
     // Every closure handed to the clock or the coordinator holds a weak reference to this token; crash(),
     // close() and the destructor drop it, so late replies and timers become no-ops.
@@ -89,7 +89,11 @@ struct Consumer::Private {
     void defer(std::function<void()> fn);
     void cancelTimers();
 
-    // Group protocol.
+    // Consumer protocol (KIP-848).
+    void startMembership();
+    MemberState membershipState() const;
+
+    // Classic group protocol.
     void invokeRevoked(const QList<TopicPartition> &partitions);
     void invokeAssigned(const QList<TopicPartition> &partitions);
     void invokeLost(const QList<TopicPartition> &partitions);
@@ -123,6 +127,8 @@ QString Consumer::stateName(MemberState state)
         return QStringLiteral("Joining");
     case MemberState::Syncing:
         return QStringLiteral("Syncing");
+    case MemberState::Reconciling:
+        return QStringLiteral("Reconciling");
     case MemberState::Stable:
         return QStringLiteral("Stable");
     case MemberState::Closed:
@@ -196,6 +202,52 @@ void Consumer::Private::invokeLost(const QList<TopicPartition> &partitions)
         listener.onPartitionsLost(partitions);
     else if (listener.onPartitionsRevoked)
         listener.onPartitionsRevoked(partitions);
+}
+
+// ---- consumer protocol (KIP-848) ----------------------------------------------------------------------------
+
+void Consumer::Private::startMembership()
+{
+    ConsumerGroupMembershipSettings settings;
+    settings.groupId = groupId();
+    settings.clientId = config.clientId;
+    settings.serverAssignor = config.groupRemoteAssignor;
+    settings.rebalanceTimeoutMs = config.maxPollIntervalMs;
+    settings.retryBackoffMs = config.retryBackoffMs;
+    ConsumerGroupMembershipHooks hooks;
+    hooks.revoke = [this](const QList<TopicPartition> &partitions) {
+        // Java's new consumer commits what was consumed before it gives partitions up (auto-commit only).
+        maybeAutoCommit(true);
+        invokeRevoked(partitions);
+        for (const TopicPartition &tp : partitions)
+            assigned.remove(tp);
+    };
+    hooks.assign = [this](const QList<TopicPartition> &partitions) {
+        for (const TopicPartition &tp : partitions)
+            assigned.insert(tp, FetchPosition {});
+        invokeAssigned(partitions);
+    };
+    hooks.lose = [this](const QList<TopicPartition> &partitions) {
+        invokeLost(partitions);
+        for (const TopicPartition &tp : partitions)
+            assigned.remove(tp);
+    };
+    membership = std::make_unique<ConsumerGroupMembership>(settings, clock, *coordinator, std::move(hooks));
+}
+
+Consumer::MemberState Consumer::Private::membershipState() const
+{
+    switch (membership->state()) {
+    case ConsumerGroupMembership::State::Joining:
+        return MemberState::Joining;
+    case ConsumerGroupMembership::State::Reconciling:
+    case ConsumerGroupMembership::State::Acknowledging:
+        return MemberState::Reconciling;
+    case ConsumerGroupMembership::State::Stable:
+        return MemberState::Stable;
+    default:
+        return MemberState::Unjoined;
+    }
 }
 
 // ---- joining ------------------------------------------------------------------------------------------------
@@ -526,13 +578,17 @@ void Consumer::Private::armPollTimeout()
 
 void Consumer::Private::onPollTimeout()
 {
-    if (!inGroup() || memberId.isEmpty())
+    if (!inGroup() || (!membership && memberId.isEmpty()))
         return;
     qCWarning(lcConsumer).noquote() << QStringLiteral(
         "consumer %1: consumer poll timeout has expired: the time between poll() calls exceeded "
         "max.poll.interval.ms (%2 ms); leaving the group")
                                            .arg(config.clientId)
                                            .arg(config.maxPollIntervalMs);
+    if (membership) {
+        membership->onPollTimeout();
+        return;
+    }
     leaveGroup(QStringLiteral("consumer poll timeout has expired."));
     rejoinNeeded = true;
 }
@@ -589,7 +645,12 @@ ErrorCode Consumer::Private::commit(const QMap<TopicPartition, qint64> &offsets,
     request.groupId = groupId();
     // A subscribed member commits with its generation (the coordinator checks it); assign() users commit as
     // a standalone consumer (generation -1, no member id), as Java does.
-    if (mode == Mode::Subscribed) {
+    if (mode == Mode::Subscribed && membership) {
+        // OffsetCommit v9's fields: the member epoch, and GROUP_ID_NOT_FOUND for a group the broker lost.
+        request.generationId = membership->memberEpoch();
+        request.memberId = membership->memberId();
+        request.unknownGroupIsNotFound = true;
+    } else if (mode == Mode::Subscribed) {
         request.generationId = generationId;
         request.memberId = memberId;
     }
@@ -671,6 +732,12 @@ ErrorCode Consumer::subscribe(const QStringList &topics, ConsumerRebalanceListen
     d->subscription = sortedTopics;
     d->listener = std::move(listener);
     d->fatalError.reset();
+    if (d->config.groupProtocol == ConsumerGroupProtocol::Consumer) {
+        if (!d->membership || d->membership->fatalError())
+            d->startMembership();
+        d->membership->setSubscription(sortedTopics); // sent with the next heartbeat
+        return ErrorCode::None;
+    }
     if (changed)
         d->rejoinNeeded = true;
     return ErrorCode::None;
@@ -680,15 +747,21 @@ void Consumer::unsubscribe()
 {
     if (d->mode != Private::Mode::Subscribed)
         return;
-    const QList<TopicPartition> current = d->owned();
-    if (!current.isEmpty()) {
-        if (d->generationId != NoGeneration)
-            d->invokeRevoked(current);
-        else
-            d->invokeLost(current);
+    const QString reason = QStringLiteral("the consumer unsubscribed from all topics");
+    if (d->membership) {
+        d->membership->leave(reason); // revokes through the hooks
+        d->membership.reset();
+    } else {
+        const QList<TopicPartition> current = d->owned();
+        if (!current.isEmpty()) {
+            if (d->generationId != NoGeneration)
+                d->invokeRevoked(current);
+            else
+                d->invokeLost(current);
+        }
+        d->leaveGroup(reason);
     }
     d->assigned.clear();
-    d->leaveGroup(QStringLiteral("the consumer unsubscribed from all topics"));
     d->partitionsLost = false;
     d->subscription.clear();
     d->mode = Private::Mode::None;
@@ -716,7 +789,13 @@ PollResult Consumer::poll()
     d->lastPollMs = d->clock.nowMs();
     if (d->inGroup()) {
         d->armPollTimeout();
-        if (d->fatalError) {
+        if (d->membership) {
+            d->membership->poll();
+            if (const auto fatal = d->membership->fatalError())
+                result.errors.push_back(PartitionError {{}, fatal->first, fatal->second});
+            else if (d->membership->memberEpoch() > 0)
+                d->maybeAutoCommit(false);
+        } else if (d->fatalError) {
             result.errors.push_back(*d->fatalError);
         } else {
             const bool idle = d->state == MemberState::Unjoined || d->state == MemberState::Stable;
@@ -825,7 +904,10 @@ void Consumer::close()
 {
     if (d->state == MemberState::Closed || d->state == MemberState::Crashed)
         return;
-    if (d->inGroup()) {
+    if (d->inGroup() && d->membership) {
+        d->membership->leave(QStringLiteral("the consumer is being closed")); // commits and revokes (hooks)
+        d->assigned.clear();
+    } else if (d->inGroup()) {
         if (d->generationId != NoGeneration && d->state == MemberState::Stable)
             d->maybeAutoCommit(true);
         const QList<TopicPartition> current = d->owned();
@@ -850,6 +932,8 @@ void Consumer::crash()
     if (d->state == MemberState::Closed || d->state == MemberState::Crashed)
         return;
     d->transitionTo(MemberState::Crashed, QStringLiteral("crash(): no commit, no LeaveGroup"));
+    if (d->membership)
+        d->membership->stop();
     d->token.reset();
     d->cancelTimers();
 }
@@ -870,19 +954,21 @@ bool Consumer::isStalled() const
 }
 Consumer::MemberState Consumer::state() const
 {
+    if (d->membership && d->state != MemberState::Closed && d->state != MemberState::Crashed)
+        return d->membershipState();
     return d->state;
 }
 QString Consumer::memberId() const
 {
-    return d->memberId;
+    return d->membership ? d->membership->memberId() : d->memberId;
 }
 qint32 Consumer::generationId() const
 {
-    return d->generationId;
+    return d->membership ? d->membership->memberEpoch() : d->generationId;
 }
 QString Consumer::protocolName() const
 {
-    return d->protocolName;
+    return d->membership ? d->config.groupRemoteAssignor.value_or(QString()) : d->protocolName;
 }
 const ConsumerConfig &Consumer::config() const
 {
@@ -891,10 +977,11 @@ const ConsumerConfig &Consumer::config() const
 
 QString Consumer::dump() const
 {
-    return QStringLiteral("consumer %1 group %2: %3 gen=%4 member=%5 assigned=%6")
-        .arg(d->config.clientId, d->groupId(), stateName(d->state))
-        .arg(d->generationId)
-        .arg(d->memberId, listString(sorted(d->owned())));
+    return QStringLiteral("consumer %1 group %2: %3 %4=%5 member=%6 assigned=%7")
+        .arg(d->config.clientId, d->groupId(), stateName(state()),
+            d->membership ? QStringLiteral("epoch") : QStringLiteral("gen"))
+        .arg(generationId())
+        .arg(memberId(), listString(sorted(d->owned())));
 }
 
 } // namespace topicscope::engine

@@ -35,7 +35,12 @@ struct ConsumerConfig {
     int maxPollRecords = 500; // max.poll.records
     qint64 fetchMaxBytes = 52428800; // fetch.max.bytes, per poll here
     qint64 maxPartitionFetchBytes = 1048576; // max.partition.fetch.bytes
-    qint64 retryBackoffMs = 100; // retry.backoff.ms, between retries of a failed JoinGroup
+    qint64 retryBackoffMs = 100; // retry.backoff.ms, between retries of a failed JoinGroup or heartbeat
+    ConsumerGroupProtocol groupProtocol = ConsumerGroupProtocol::Classic; // group.protocol
+    // group.remote.assignor: the server-side assignor asked for under the consumer protocol ("uniform", "range");
+    // nullopt lets the broker choose. Under that protocol the session timeout and heartbeat interval are the
+    // broker's (group.consumer.*), and partition.assignment.strategy is not used.
+    std::optional<QString> groupRemoteAssignor;
     // partition.assignment.strategy, in preference order. Kafka 3.x default: range first, cooperative-sticky
     // second; the rebalance protocol is cooperative only if every listed assignor supports it.
     QStringList assignmentStrategies = {QStringLiteral("range"), QStringLiteral("cooperative-sticky")};
@@ -87,13 +92,16 @@ struct ConsumerRebalanceListener {
 // heartbeats every heartbeat.interval.ms, eager or cooperative (KIP-429) revocation, auto-commit during poll(),
 // and the proactive LeaveGroup when max.poll.interval.ms passes without a poll().
 //
+// With group.protocol=consumer it speaks Kafka 4's protocol instead (ConsumerGroupMembership).
+//
 // Event-driven and non-blocking: poll() returns the records available now. Group joining proceeds through the
 // coordinator's replies (handled on the next clock tick, never re-entrantly) and clock timers; as in Java, a
 // rebalance that the coordinator announces through a heartbeat is joined at the next poll().
 // Functional core: time and timers from Clock. Lives on the engine thread.
 class Consumer {
 public:
-    enum class MemberState { Unjoined, Joining, Syncing, Stable, Closed, Crashed };
+    // Reconciling: consumer protocol only, a new assignment is being taken on (revoke, then assign, then confirm).
+    enum class MemberState { Unjoined, Joining, Syncing, Reconciling, Stable, Closed, Crashed };
     static QString stateName(MemberState state);
 
     // coordinator may be null when the consumer only uses assign() without a group.
@@ -139,8 +147,8 @@ public:
 
     MemberState state() const;
     QString memberId() const;
-    qint32 generationId() const;
-    QString protocolName() const; // the assignor the group chose
+    qint32 generationId() const; // the member epoch under the consumer protocol
+    QString protocolName() const; // the assignor the group chose (classic) / asked for (consumer protocol)
     const ConsumerConfig &config() const;
     // One line for logs and tests: "consumer c-1 group g: Stable gen=2 member=c-1-1 assigned=[t-0,t-1]".
     QString dump() const;

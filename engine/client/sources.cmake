@@ -12,5 +12,6 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     client/explicitpartitioner.h client/explicitpartitioner.cpp
     client/producer.h client/producer.cpp
     client/consumerfetcher.h client/consumerfetcher.cpp
+    client/consumergroupmembership.h client/consumergroupmembership.cpp
     client/consumer.h client/consumer.cpp
 )

@@ -71,6 +71,29 @@ struct RebalanceCompleted {
     // Partitions whose owner differs from the previous generation's (assigned, revoked or moved).
     QList<TopicPartition> partitionsMoved;
     qint64 durationMs = 0; // from entering PreparingRebalance to Stable
+    // "classic" (JoinGroup/SyncGroup generations) or "consumer" (Kafka 4's protocol, KIP-848: generationId is the
+    // group epoch whose target assignment every member reached, or that a newer epoch replaced).
+    QString groupType = QStringLiteral("classic");
+    // Consumer protocol only: a newer group epoch began before every member had reached this one's assignment;
+    // assignment is then this epoch's target, and durationMs how long it stood.
+    bool superseded = false;
+    // Consumer protocol: what began this epoch. Classic: empty; the cause is the reason of the GroupStateChanged
+    // into PreparingRebalance.
+    QString cause;
+};
+
+// Kafka 4's consumer protocol: what one member owns changed, as the coordinator sees it. A member owns a partition
+// from the heartbeat answer that hands it over until the heartbeat in which it reports the partition given up (or
+// until it leaves or is fenced), so the gaps between owners are the time each partition was processed by nobody.
+struct MemberAssignmentChanged {
+    QString groupId;
+    QString memberId;
+    QString clientId;
+    int memberEpoch = 0; // -1 once the member left or was fenced
+    int groupEpoch = 0;
+    QList<TopicPartition> assigned; // sorted; everything the member owns now
+    QList<TopicPartition> revoking; // sorted; owned, but to be given up (the member has not confirmed yet)
+    QString reason;
 };
 
 struct OffsetCommitted {
@@ -83,7 +106,7 @@ struct OffsetCommitted {
 };
 
 using Event = std::variant<TopicCreated, TopicDeleted, PartitionsAdded, BatchAppended, RecordsDeleted,
-    GroupStateChanged, RebalanceCompleted, OffsetCommitted>;
+    GroupStateChanged, RebalanceCompleted, MemberAssignmentChanged, OffsetCommitted>;
 
 // Fan-out of engine events to observers on the engine thread. Observers must not re-enter the publisher.
 class EventBus {

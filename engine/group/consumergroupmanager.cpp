@@ -165,8 +165,13 @@ std::variant<ConsumerGroupMember, ConsumerGroupManager::Failure> ConsumerGroupMa
     const ConsumerGroup &group, const ConsumerGroupHeartbeatRequest &request, bool *isNew, QString *replaced) const
 {
     QString memberId = request.memberId;
-    if (memberId.isEmpty()) // ConsumerGroupHeartbeat v0: the coordinator names a joining member
-        memberId = m_memberIdGenerator ? m_memberIdGenerator() : QUuid::createUuid().toString(QUuid::WithoutBraces);
+    // ConsumerGroupHeartbeat v0 (and the in-app consumer): the coordinator names a joining member, with a UUID as
+    // Kafka does; with an injected generator (scenarios), "<client id>-<n>" as for classic members, so that the same
+    // run names the same members and a report can tell whose they are.
+    if (memberId.isEmpty()) {
+        memberId = m_memberIdGenerator ? request.clientId + QLatin1Char('-') + m_memberIdGenerator()
+                                       : QUuid::createUuid().toString(QUuid::WithoutBraces);
+    }
     auto unknown = [&] {
         return Failure {ErrorCode::UnknownMemberId,
             QStringLiteral("Member %1 is not a member of group %2.").arg(memberId, group.groupId())};
@@ -307,11 +312,8 @@ ConsumerGroupHeartbeatResponse ConsumerGroupManager::heartbeat(const ConsumerGro
         bump = true;
         group->setSubscriptionMetadata(metadata);
     }
-    if (bump) {
-        group->bumpGroupEpoch();
-        qCInfo(lcGroupCoordinator).noquote()
-            << QStringLiteral("group %1: epoch %2: %3").arg(group->groupId()).arg(group->groupEpoch()).arg(reason);
-    }
+    if (bump)
+        bumpEpoch(*group, reason);
     if (group->groupEpoch() > group->assignmentEpoch())
         computeTargetAssignment(*group);
 
@@ -441,6 +443,12 @@ void ConsumerGroupManager::computeTargetAssignment(ConsumerGroup &group)
     const ServerAssignment target
         = assignor ? assignor->assign(members, group.subscriptionMetadata()) : ServerAssignment {};
     group.setTargetAssignment(group.groupEpoch(), name, target);
+    Rebalance &rebalance = m_rebalances[group.groupId()];
+    rebalance.targetEpoch = group.groupEpoch();
+    rebalance.assignor = name;
+    rebalance.target.clear();
+    for (auto it = target.cbegin(); it != target.cend(); ++it)
+        rebalance.target.insert(it.key(), ConsumerGroup::toList(it.value()));
     QStringList parts;
     for (auto it = target.cbegin(); it != target.cend(); ++it)
         parts.append(it.key() + QLatin1Char('=') + setsText(it.value()));
@@ -469,6 +477,12 @@ void ConsumerGroupManager::store(ConsumerGroup &group, const ConsumerGroupMember
     } else {
         m_clock.cancel(std::exchange(next.rebalanceTimer, 0));
     }
+    if (!before || before->assignedPartitions != next.assignedPartitions || before->memberEpoch != next.memberEpoch
+        || before->partitionsPendingRevocation != next.partitionsPendingRevocation)
+        publishMember(group, next, next.memberEpoch,
+            QStringLiteral("member %1 %2 at epoch %3")
+                .arg(next.memberId, ConsumerGroupMember::stateName(next.state))
+                .arg(next.memberEpoch));
     if (before && before->assignedPartitions != next.assignedPartitions) {
         qCInfo(lcGroupCoordinator).noquote()
             << QStringLiteral("group %1: member %2 epoch %3 %4: assigned %5%6")
@@ -502,11 +516,10 @@ void ConsumerGroupManager::fence(ConsumerGroup &group, const QString &memberId, 
         return;
     m_clock.cancel(removed->sessionTimer);
     m_clock.cancel(removed->rebalanceTimer);
+    publishMember(group, *removed, -1, reason);
     // Its partitions are free at once; the others learn the new target at their next heartbeat.
-    group.bumpGroupEpoch();
     group.setSubscriptionMetadata(subscriptionMetadata(group, nullptr));
-    qCInfo(lcGroupCoordinator).noquote()
-        << QStringLiteral("group %1: epoch %2: %3").arg(group.groupId()).arg(group.groupEpoch()).arg(reason);
+    bumpEpoch(group, reason);
     if (group.isEmpty())
         group.setTargetAssignment(group.groupEpoch(), group.assignorName(), {});
     settle(group, reason);
@@ -544,37 +557,82 @@ void ConsumerGroupManager::onRebalanceTimeout(const QString &groupId, const QStr
     persist(*group);
 }
 
-void ConsumerGroupManager::settle(ConsumerGroup &group, const QString &reason)
+void ConsumerGroupManager::publishMember(
+    const ConsumerGroup &group, const ConsumerGroupMember &member, qint32 epoch, const QString &reason)
 {
-    const ConsumerGroup::State before = group.state();
-    if (!group.updateState(reason))
-        return;
+    MemberAssignmentChanged changed;
+    changed.groupId = group.groupId();
+    changed.memberId = member.memberId;
+    changed.clientId = member.clientId;
+    changed.memberEpoch = epoch;
+    changed.groupEpoch = group.groupEpoch();
+    if (epoch >= 0 || epoch == ConsumerGroupMember::StaticLeftEpoch) {
+        changed.assigned = ConsumerGroup::toList(member.assignedPartitions);
+        changed.revoking = ConsumerGroup::toList(member.partitionsPendingRevocation);
+        std::sort(changed.assigned.begin(), changed.assigned.end());
+        std::sort(changed.revoking.begin(), changed.revoking.end());
+    }
+    changed.reason = reason;
+    m_events.publish(changed);
+}
+
+void ConsumerGroupManager::bumpEpoch(ConsumerGroup &group, const QString &reason)
+{
+    group.bumpGroupEpoch();
+    qCInfo(lcGroupCoordinator).noquote()
+        << QStringLiteral("group %1: epoch %2: %3").arg(group.groupId()).arg(group.groupEpoch()).arg(reason);
     Rebalance &rebalance = m_rebalances[group.groupId()];
-    const ConsumerGroup::State now = group.state();
-    if (before == ConsumerGroup::State::Stable || (before == ConsumerGroup::State::Empty && rebalance.startedAtMs < 0))
-        rebalance.startedAtMs = m_clock.nowMs();
-    if (now != ConsumerGroup::State::Stable)
-        return;
+    // The epoch in progress, if its target was computed, is replaced before every member reached it: its row.
+    if (rebalance.inProgress && rebalance.targetEpoch == rebalance.epoch)
+        publishRebalance(group, rebalance, true);
+    rebalance.epoch = group.groupEpoch();
+    rebalance.cause = reason;
+    rebalance.startedAtMs = m_clock.nowMs();
+    rebalance.inProgress = !group.isEmpty(); // nothing to reconcile in an empty group
+}
+
+void ConsumerGroupManager::publishRebalance(const ConsumerGroup &group, Rebalance &rebalance, bool superseded)
+{
     RebalanceCompleted completed;
     completed.groupId = group.groupId();
-    completed.generationId = group.groupEpoch();
+    completed.generationId = rebalance.epoch;
     completed.protocolType = QStringLiteral("consumer");
-    completed.protocolName = group.assignorName();
+    completed.groupType = QStringLiteral("consumer");
+    completed.superseded = superseded;
+    completed.cause = rebalance.cause;
+    completed.protocolName = superseded ? rebalance.assignor : group.assignorName();
+    if (superseded) {
+        completed.assignment = rebalance.target;
+    } else {
+        for (const auto &[id, member] : group.members())
+            completed.assignment.insert(id, ConsumerGroup::toList(member.assignedPartitions));
+    }
     QMap<TopicPartition, QString> owners;
-    for (const auto &[id, member] : group.members()) {
-        const QList<TopicPartition> partitions = ConsumerGroup::toList(member.assignedPartitions);
-        completed.assignment.insert(id, partitions);
-        const QString owner = member.instanceId ? *member.instanceId : id;
-        for (const TopicPartition &tp : partitions) {
+    for (auto it = completed.assignment.begin(); it != completed.assignment.end(); ++it) {
+        std::sort(it->begin(), it->end());
+        const ConsumerGroupMember *member = group.member(it.key());
+        const QString owner = member && member->instanceId ? *member->instanceId : it.key();
+        for (const TopicPartition &tp : std::as_const(*it)) {
             owners.insert(tp, owner);
             if (rebalance.stableOwners.contains(tp) && rebalance.stableOwners.value(tp) != owner)
                 completed.partitionsMoved.append(tp);
         }
     }
-    completed.durationMs = rebalance.startedAtMs >= 0 ? m_clock.nowMs() - rebalance.startedAtMs : 0;
-    rebalance.stableOwners = owners;
-    rebalance.startedAtMs = -1;
+    std::sort(completed.partitionsMoved.begin(), completed.partitionsMoved.end());
+    completed.durationMs = m_clock.nowMs() - rebalance.startedAtMs;
+    if (!superseded)
+        rebalance.stableOwners = owners;
+    rebalance.inProgress = false;
     m_events.publish(completed);
+}
+
+void ConsumerGroupManager::settle(ConsumerGroup &group, const QString &reason)
+{
+    if (!group.updateState(reason) || group.state() != ConsumerGroup::State::Stable)
+        return;
+    Rebalance &rebalance = m_rebalances[group.groupId()];
+    if (rebalance.inProgress && rebalance.epoch == group.groupEpoch())
+        publishRebalance(group, rebalance, false);
 }
 
 ErrorCode ConsumerGroupManager::validateOffsetCommit(

@@ -79,8 +79,25 @@ private:
     void fence(ConsumerGroup &group, const QString &memberId, const QString &reason);
     void onSessionExpired(const QString &groupId, const QString &memberId);
     void onRebalanceTimeout(const QString &groupId, const QString &memberId, qint32 memberEpoch);
-    // Publishes state changes and, when the group settles, the rebalance it went through.
+    // Per group: the group epoch in progress (a rebalance row each: completed when every member reached its
+    // assignment, superseded when a newer epoch began first), and who owned what at the last completed one.
+    struct Rebalance {
+        qint32 epoch = 0;
+        bool inProgress = false;
+        qint64 startedAtMs = 0;
+        QString cause;
+        qint32 targetEpoch = -1; // the epoch whose target is below
+        QString assignor;
+        QMap<QString, QList<TopicPartition>> target;
+        QMap<TopicPartition, QString> stableOwners;
+    };
+    // Publishes state changes and, when the group settles at its epoch, that epoch's rebalance row.
     void settle(ConsumerGroup &group, const QString &reason);
+    void bumpEpoch(ConsumerGroup &group, const QString &reason);
+    void publishRebalance(const ConsumerGroup &group, Rebalance &rebalance, bool superseded);
+    // MemberAssignmentChanged; epoch -1: the member is gone (its partitions are free).
+    void publishMember(
+        const ConsumerGroup &group, const ConsumerGroupMember &member, qint32 epoch, const QString &reason);
 
     // --- persistence in __consumer_offsets ---
     // Stores the group's durable state (the store writes what changed); COORDINATOR_NOT_AVAILABLE when that fails,
@@ -98,11 +115,6 @@ private:
     std::function<QStringList()> m_topicLister;
     std::function<QString()> m_memberIdGenerator;
     std::map<QString, std::unique_ptr<ConsumerGroup>> m_groups;
-    // Per group: when it last left Stable, and who owned what then (for RebalanceCompleted's moved partitions).
-    struct Rebalance {
-        qint64 startedAtMs = -1;
-        QMap<TopicPartition, QString> stableOwners;
-    };
     std::map<QString, Rebalance> m_rebalances;
     QSet<QString> m_unsaved; // groups whose last store failed
 };

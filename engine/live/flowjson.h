@@ -110,6 +110,7 @@ public:
     {
         m_object.insert(QLatin1String(name), toJson(value));
     }
+    template <typename T> void laterField(const char *name, const T &value) { field(name, value); }
     QJsonObject take() { return std::move(m_object); }
 
 private:
@@ -137,6 +138,15 @@ public:
         else
             fromJson(*it, value, m_reader);
         m_reader.leave();
+    }
+    // A field added to the format after its version was fixed: a file written before it lacks it, and the value
+    // keeps its default.
+    template <typename T> void laterField(const char *name, T &value)
+    {
+        if (m_object.contains(QLatin1String(name)))
+            field(name, value);
+        else
+            m_names.push_back(name);
     }
     // False (with the reader's error) when a field failed or the object has a key no field named.
     bool finish();
@@ -382,6 +392,8 @@ template <> struct FlowJsonFields<ScenarioRebalance> {
         io.field("durationMs", r.durationMs);
         io.field("assignment", r.assignment);
         io.field("partitionsMoved", r.partitionsMoved);
+        io.laterField("groupType", r.groupType);
+        io.laterField("superseded", r.superseded);
     }
 };
 

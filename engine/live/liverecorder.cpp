@@ -314,6 +314,45 @@ void LiveRecorder::closeMember(LiveMember &m, const QString &reason)
     m.leftMs = m_broker.clock().nowMs();
 }
 
+void LiveRecorder::onMemberAssignment(const MemberAssignmentChanged &e)
+{
+    // Kafka 4's consumer protocol: a member owns a partition from the heartbeat answer that hands it over until the
+    // heartbeat that reports it given up, so the gap between two owners is the time nobody processed it.
+    m_changed = true;
+    auto it = m_members.find(e.memberId);
+    if (it == m_members.end()) {
+        if (e.memberEpoch < 0 || m_members.size() >= MaxMembers)
+            return;
+        LiveMember m;
+        m.memberId = e.memberId;
+        m.clientId = e.clientId;
+        m.group = e.groupId;
+        m.name = memberName(e.clientId, e.memberId);
+        it = m_members.insert(m.memberId, m);
+    }
+    LiveMember &m = *it;
+    if (e.memberEpoch == -1) {
+        const QString kind = causeKind(e.reason);
+        closeMember(m, kind.isEmpty() ? QStringLiteral("left") : kind);
+        return;
+    }
+    m.active = true;
+    QList<TopicPartition> revoked;
+    QList<TopicPartition> added;
+    for (const TopicPartition &tp : std::as_const(m.assignment)) {
+        if (!e.assigned.contains(tp))
+            revoked << tp;
+    }
+    for (const TopicPartition &tp : e.assigned) {
+        if (!m.assignment.contains(tp))
+            added << tp;
+    }
+    m_recorder.closeOwnership(m.name, revoked, QStringLiteral("revoked"));
+    m_recorder.openOwnership(e.groupId, m.name, e.memberEpoch, added);
+    m.assignment = e.assigned;
+    m.generation = e.memberEpoch;
+}
+
 void LiveRecorder::onEvent(const Event &event)
 {
     if (const auto *e = std::get_if<GroupStateChanged>(&event)) {
@@ -337,9 +376,16 @@ void LiveRecorder::onEvent(const Event &event)
                     m_recorder.closeAllOwnership(m.name, QStringLiteral("revoked"));
             }
         }
+    } else if (const auto *e = std::get_if<MemberAssignmentChanged>(&event)) {
+        onMemberAssignment(*e);
     } else if (const auto *e = std::get_if<RebalanceCompleted>(&event)) {
         m_changed = true;
         m_groupProtocol[e->groupId] = e->protocolName;
+        // Under the consumer protocol each member's own heartbeats moved its partitions (onMemberAssignment).
+        if (e->groupType == QLatin1String("consumer")) {
+            m_recorder.dropOldRebalances(MaxRebalances);
+            return;
+        }
         for (LiveMember &m : m_members) {
             if (m.group != e->groupId || !m.active)
                 continue;

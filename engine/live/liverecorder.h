@@ -129,6 +129,7 @@ private:
     // The group member a fetch comes from: same client.id and host, owning tp; nullptr when none or ambiguous.
     LiveMember *memberForFetch(const WireExchange &e, const TopicPartition &tp);
     void closeMember(LiveMember &m, const QString &reason);
+    void onMemberAssignment(const MemberAssignmentChanged &e);
     void forgetOldest();
     // clientName() of the exchange's connection, computed once per connection: every batch, delivery and timeline
     // event of that connection then shares one string instead of formatting and holding its own.

@@ -124,7 +124,7 @@ void ScenarioRecorder::onEvent(const Event &event)
         r.timeMs = now();
         r.group = e->groupId;
         r.generation = e->generationId;
-        r.cause = m_rebalanceCause.value(e->groupId);
+        r.cause = e->cause.isEmpty() ? m_rebalanceCause.value(e->groupId) : e->cause;
         r.assignor = e->protocolName;
         r.durationMs = e->durationMs;
         for (auto it = e->assignment.cbegin(); it != e->assignment.cend(); ++it) {
@@ -139,17 +139,54 @@ void ScenarioRecorder::onEvent(const Event &event)
         }
         r.partitionsMoved = e->partitionsMoved;
         std::sort(r.partitionsMoved.begin(), r.partitionsMoved.end());
+        r.groupType = e->groupType;
+        r.superseded = e->superseded;
         m_data.rebalances << r;
         ScenarioEvent ev;
         ev.kind = ScenarioEvent::Kind::Rebalance;
         ev.group = e->groupId;
         ev.generation = e->generationId;
-        ev.text = QStringLiteral("group %1 generation %2 [%3] cause: %4; %5; moved [%6]; took %7 ms")
+        const QString moved = ScenarioRebalance::names(r.partitionsMoved).join(QLatin1Char(','));
+        if (e->groupType == QStringLiteral("consumer")) {
+            ev.text
+                = QStringLiteral("group %1 epoch %2 [%3, consumer protocol] cause: %4; %5 %6; moved [%7]; %8 "
+                                 "after %9 ms")
                       .arg(e->groupId)
                       .arg(e->generationId)
-                      .arg(e->protocolName, r.cause, parts.join(QLatin1Char(' ')),
-                          ScenarioRebalance::names(r.partitionsMoved).join(QLatin1Char(',')))
+                      .arg(e->protocolName, r.cause, e->superseded ? QStringLiteral("target") : QStringLiteral("owned"),
+                          parts.join(QLatin1Char(' ')), moved,
+                          e->superseded ? QStringLiteral("superseded by a newer epoch")
+                                        : QStringLiteral("every member reconciled"))
                       .arg(e->durationMs);
+        } else {
+            ev.text = QStringLiteral("group %1 generation %2 [%3] cause: %4; %5; moved [%6]; took %7 ms")
+                          .arg(e->groupId)
+                          .arg(e->generationId)
+                          .arg(e->protocolName, r.cause, parts.join(QLatin1Char(' ')), moved)
+                          .arg(e->durationMs);
+        }
+        record(ev);
+    } else if (const auto *e = std::get_if<MemberAssignmentChanged>(&event)) {
+        ScenarioEvent ev;
+        ev.kind = ScenarioEvent::Kind::GroupState;
+        ev.group = e->groupId;
+        ev.client = clientOfMember(e->memberId);
+        if (ev.client == e->memberId && !e->clientId.isEmpty()) // a live member not named yet
+            ev.client = e->clientId;
+        ev.generation = e->memberEpoch;
+        if (e->memberEpoch == -1) {
+            ev.text = QStringLiteral("group %1: %2 is out of the group: %3").arg(e->groupId, ev.client, e->reason);
+        } else {
+            ev.text = QStringLiteral("group %1: %2 at epoch %3 (group epoch %4) owns [%5]%6")
+                          .arg(e->groupId, ev.client)
+                          .arg(e->memberEpoch)
+                          .arg(e->groupEpoch)
+                          .arg(ScenarioRebalance::names(e->assigned).join(QLatin1Char(',')),
+                              e->revoking.isEmpty()
+                                  ? QString()
+                                  : QStringLiteral(", must give up [%1]")
+                                        .arg(ScenarioRebalance::names(e->revoking).join(QLatin1Char(','))));
+        }
         record(ev);
     } else if (const auto *e = std::get_if<OffsetCommitted>(&event)) {
         ScenarioEvent ev;

@@ -53,6 +53,8 @@ public:
                 transitions.append(changed->toState + QStringLiteral(": ") + changed->reason);
             else if (const auto *completed = std::get_if<RebalanceCompleted>(&event))
                 rebalances.append(*completed);
+            else if (const auto *member = std::get_if<MemberAssignmentChanged>(&event))
+                memberChanges.append(*member);
         });
     }
 
@@ -126,6 +128,7 @@ public:
     std::unique_ptr<GroupCoordinator> coordinator;
     QStringList transitions;
     QList<RebalanceCompleted> rebalances;
+    QList<MemberAssignmentChanged> memberChanges;
     QMap<QString, QSet<int>> assigned;
     mutable GroupDescription description;
 };
@@ -197,6 +200,55 @@ private Q_SLOTS:
         QCOMPARE(h.rebalances.size(), 2);
         QCOMPARE(h.rebalances.constLast().generationId, 2);
         QCOMPARE(h.rebalances.constLast().partitionsMoved.size(), 2);
+    }
+
+    void everyEpochGetsARowAndEveryOwnershipChangeAnEvent()
+    {
+        Harness h;
+        h.join(QStringLiteral("a"));
+        QCOMPARE(h.rebalances.size(), 1);
+        QCOMPARE(h.rebalances.constLast().groupType, QStringLiteral("consumer"));
+        QCOMPARE(h.rebalances.constLast().cause, QStringLiteral("member a joined the group"));
+        QVERIFY(!h.rebalances.constLast().superseded);
+        // b joins (epoch 2), then c joins (epoch 3) before anyone reconciled: epoch 2 is replaced, with its target.
+        h.clock.advance(100);
+        const qint32 b = h.join(QStringLiteral("b")).memberEpoch;
+        h.clock.advance(200);
+        const qint32 c = h.join(QStringLiteral("c")).memberEpoch;
+        QCOMPARE(h.rebalances.size(), 2);
+        const RebalanceCompleted &replaced = h.rebalances.constLast();
+        QCOMPARE(replaced.generationId, 2);
+        QVERIFY(replaced.superseded);
+        QCOMPARE(replaced.durationMs, 200);
+        QCOMPARE(replaced.assignment.value(QStringLiteral("b")).size(), 2); // its target: half of t
+        QCOMPARE(replaced.cause, QStringLiteral("member b joined the group"));
+        QMap<QString, qint32> epochs {{QStringLiteral("a"), 1}, {QStringLiteral("b"), b}, {QStringLiteral("c"), c}};
+        h.clock.advance(300);
+        h.settle(epochs);
+        const RebalanceCompleted &completed = h.rebalances.constLast();
+        QCOMPARE(h.rebalances.size(), 3);
+        QCOMPARE(completed.generationId, 3);
+        QVERIFY(!completed.superseded);
+        QCOMPARE(completed.durationMs, 300);
+        // a's events: joined with everything; kept part and gave up the rest; then at epoch 3 with only its share.
+        QList<MemberAssignmentChanged> ofA;
+        for (const MemberAssignmentChanged &m : std::as_const(h.memberChanges)) {
+            if (m.memberId == QStringLiteral("a"))
+                ofA << m;
+        }
+        QVERIFY(ofA.size() >= 2);
+        QCOMPARE(ofA.constFirst().assigned.size(), 4);
+        QCOMPARE(ofA.constFirst().memberEpoch, 1);
+        QCOMPARE(ofA.constLast().memberEpoch, 3);
+        QCOMPARE(ofA.constLast().assigned, (completed.assignment.value(QStringLiteral("a"))));
+        QVERIFY(ofA.constLast().revoking.isEmpty());
+        // A leaving member's event says it owns nothing any more.
+        h.beat(h.request(QStringLiteral("c"), -1, std::nullopt));
+        const MemberAssignmentChanged &left = h.memberChanges.constLast();
+        QCOMPARE(left.memberId, QStringLiteral("c"));
+        QCOMPARE(left.memberEpoch, -1);
+        QVERIFY(left.assigned.isEmpty());
+        QCOMPARE(left.reason, QStringLiteral("member c left the group"));
     }
 
     void leavingFreesPartitionsForTheNextHeartbeat()
