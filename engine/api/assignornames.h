@@ -15,4 +15,11 @@ inline QStringList builtInAssignorNames()
         QStringLiteral("cooperative-sticky")};
 }
 
+// The server-side assignors of Kafka 4's consumer group protocol (group.consumer.assignors; a consumer asks for
+// one with group.remote.assignor), the broker's default first.
+inline QStringList serverAssignorNames()
+{
+    return {QStringLiteral("uniform"), QStringLiteral("range")};
+}
+
 } // namespace topicscope::engine

@@ -47,15 +47,17 @@ struct ScenarioConsumer {
     QString id; // client.id
     std::optional<QString> group; // nullopt: assign() to every partition of its topics, no group
     QStringList topics;
+    ConsumerGroupProtocol groupProtocol = ConsumerGroupProtocol::Classic;
+    // partition.assignment.strategy (classic), or group.remote.assignor (consumer protocol: "uniform", "range").
     QString assignor = QStringLiteral("range");
     ScenarioCommitMode commit = ScenarioCommitMode::Auto;
     qint64 autoCommitIntervalMs = 5000;
     OffsetResetPolicy autoOffsetReset = OffsetResetPolicy::Latest;
     qint64 processingMs = 0; // per record
     int maxPollRecords = 500;
-    qint32 sessionTimeoutMs = 10000;
+    qint32 sessionTimeoutMs = 10000; // classic only: the consumer protocol uses the broker's
     qint32 maxPollIntervalMs = 300000;
-    qint64 heartbeatIntervalMs = 3000;
+    qint64 heartbeatIntervalMs = 3000; // classic only
     SerdeFormat keyDeserializer = SerdeFormat::String;
     SerdeFormat valueDeserializer = SerdeFormat::String;
     bool keyAcceptsNull = true;
@@ -118,6 +120,9 @@ struct ScenarioExpectation {
 
 struct ScenarioSettings {
     qint64 groupInitialRebalanceDelayMs = 0; // group.initial.rebalance.delay.ms (Kafka's default 3000 slows demos)
+    // The broker's settings for consumer-protocol groups (Kafka's defaults).
+    qint32 groupConsumerSessionTimeoutMs = 45000; // group.consumer.session.timeout.ms
+    qint32 groupConsumerHeartbeatIntervalMs = 5000; // group.consumer.heartbeat.interval.ms
     qint64 tickMs = 100; // how often consumers poll, in virtual time
     qint64 settleMs = 20000; // run on after the last step (session timeouts must be able to expire)
     std::optional<qint64> durationMs; // overrides the end: last step + settleMs

@@ -168,7 +168,8 @@ bool ScenarioActionValidator::validateConsumer(const ScenarioConsumer &spec, QSt
         if (partitionCount(topic) < 0)
             return fail(error, QStringLiteral("consumer %1: unknown topic \"%2\"").arg(spec.id, topic));
     }
-    const QStringList assignors = builtInAssignorNames();
+    const QStringList assignors
+        = spec.groupProtocol == ConsumerGroupProtocol::Consumer ? serverAssignorNames() : builtInAssignorNames();
     if (!assignors.contains(spec.assignor))
         return fail(error,
             QStringLiteral("consumer %1: unknown assignor \"%2\" (one of: %3)")

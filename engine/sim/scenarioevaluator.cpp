@@ -1,6 +1,7 @@
 #include "scenarioevaluator.h"
 #include "topicnames.h"
 
+#include "sim/ownershipgaps.h"
 #include "sim/scenarioformat.h"
 #include "sim/scenariorecorder.h"
 #include "sim/scenarioworld.h"
@@ -161,6 +162,20 @@ ScenarioExpectationResult ScenarioEvaluator::check(const ScenarioExpectation &e)
                                 listText(e.equalsList));
         r.actual = listText(got);
         r.passed = got == e.equalsList;
+    } else if (e.check == QStringLiteral("pausedMs")) {
+        // As the assignor comparison counts it: from a partition's first assignment in the group, the time nobody in
+        // the group owned it; at the end only while the group still has members.
+        r.description = QStringLiteral("time the partitions of group %1%2 were owned by nobody, in ms")
+                            .arg(e.group, e.topic.isEmpty() ? QString() : QStringLiteral(" on ") + tp.toString());
+        const auto hasMembers
+            = [&coordinator](const QString &group) { return !coordinator.describeGroup(group).members.isEmpty(); };
+        qint64 total = 0;
+        for (const OwnershipGap &gap :
+            ownershipGaps(recording.ownership, m_recorder.now(), TrailingGapRule::whileGroupHasMembers(hasMembers))) {
+            if (gap.group == e.group && (e.topic.isEmpty() || gap.topicPartition == tp))
+                total += gap.toMs - gap.fromMs;
+        }
+        compareCount(e, total, r);
     } else if (e.check == QStringLiteral("keyPartition")) {
         QSet<int> partitions;
         for (const ScenarioProducedRecord &p : std::as_const(recording.producedRecords)) {

@@ -144,9 +144,19 @@ void ScenarioParser::readSettings(ScenarioObjectReader &top)
     }
     ScenarioObjectReader r(top.raw(QStringLiteral("settings")).toObject(), QStringLiteral("settings"), m_error);
     r.allowOnly({QStringLiteral("groupInitialRebalanceDelayMs"), QStringLiteral("tickMs"), QStringLiteral("settleMs"),
-        QStringLiteral("durationMs"), QStringLiteral("seed")});
+        QStringLiteral("durationMs"), QStringLiteral("seed"), QStringLiteral("groupConsumerSessionTimeoutMs"),
+        QStringLiteral("groupConsumerHeartbeatIntervalMs")});
     ScenarioSettings &settings = m_scenario.settings;
     settings.groupInitialRebalanceDelayMs = r.integer(QStringLiteral("groupInitialRebalanceDelayMs"), 0, 0, 300000);
+    // The broker's settings for consumer-protocol groups; a demo may go below Kafka's minimums (45 s, 5 s) as an
+    // operator may lower group.consumer.min.*, but the interval must stay below the session timeout.
+    settings.groupConsumerSessionTimeoutMs
+        = qint32(r.integer(QStringLiteral("groupConsumerSessionTimeoutMs"), 45000, 1000, 1800000));
+    settings.groupConsumerHeartbeatIntervalMs
+        = qint32(r.integer(QStringLiteral("groupConsumerHeartbeatIntervalMs"), 5000, 100, 60000));
+    if (r.ok() && settings.groupConsumerHeartbeatIntervalMs >= settings.groupConsumerSessionTimeoutMs)
+        r.fail(QStringLiteral("groupConsumerHeartbeatIntervalMs"),
+            QStringLiteral("must be less than groupConsumerSessionTimeoutMs"));
     settings.tickMs = r.integer(QStringLiteral("tickMs"), 100, 1, 60000);
     settings.settleMs = r.integer(QStringLiteral("settleMs"), 20000, 0, Day);
     if (r.has(QStringLiteral("durationMs")))
@@ -230,7 +240,7 @@ void ScenarioParser::readConsumer(ScenarioObjectReader &r, const QString &id)
         QStringLiteral("autoOffsetReset"), QStringLiteral("processingMs"), QStringLiteral("maxPollRecords"),
         QStringLiteral("sessionTimeoutMs"), QStringLiteral("maxPollIntervalMs"), QStringLiteral("heartbeatIntervalMs"),
         QStringLiteral("keyDeserializer"), QStringLiteral("valueDeserializer"), QStringLiteral("keyAcceptsNull"),
-        QStringLiteral("valueAcceptsNull")});
+        QStringLiteral("valueAcceptsNull"), QStringLiteral("groupProtocol")});
     ScenarioConsumer c;
     c.id = id;
     c.group = r.nullableString(QStringLiteral("group"), std::nullopt);
@@ -241,7 +251,25 @@ void ScenarioParser::readConsumer(ScenarioObjectReader &r, const QString &id)
         r.fail(QStringLiteral("topics"), QStringLiteral("must name at least one topic"));
     for (qsizetype t = 0; t < c.topics.size() && r.ok(); ++t)
         checkTopic(r, QStringLiteral("topics[%1]").arg(t), c.topics.at(t));
-    c.assignor = r.choice(QStringLiteral("assignor"), builtInAssignorNames(), QStringLiteral("range"));
+    const bool consumerProtocol
+        = r.choice(QStringLiteral("groupProtocol"), {QStringLiteral("classic"), QStringLiteral("consumer")},
+              QStringLiteral("classic"))
+        == QStringLiteral("consumer");
+    if (consumerProtocol) {
+        c.groupProtocol = ConsumerGroupProtocol::Consumer;
+        if (r.ok() && !c.group)
+            r.fail(QStringLiteral("groupProtocol"), QStringLiteral("\"consumer\" needs a group"));
+        // As Java's consumer refuses them with group.protocol=consumer: the broker decides both.
+        for (const QString &key : {QStringLiteral("sessionTimeoutMs"), QStringLiteral("heartbeatIntervalMs")}) {
+            if (r.ok() && r.has(key))
+                r.fail(key,
+                    QStringLiteral("not used with groupProtocol \"consumer\": the broker's settings "
+                                   "groupConsumerSessionTimeoutMs and groupConsumerHeartbeatIntervalMs apply"));
+        }
+        c.assignor = r.choice(QStringLiteral("assignor"), serverAssignorNames(), serverAssignorNames().constFirst());
+    } else {
+        c.assignor = r.choice(QStringLiteral("assignor"), builtInAssignorNames(), QStringLiteral("range"));
+    }
     const QString commit = r.choice(QStringLiteral("commit"),
         {QStringLiteral("auto"), QStringLiteral("afterProcessing"), QStringLiteral("afterEachRecord"),
             QStringLiteral("beforeProcessing")},
@@ -384,10 +412,11 @@ QStringList ScenarioParser::readActionFields(ScenarioObjectReader &r, ScenarioSt
 
 void ScenarioParser::readExpectation(ScenarioObjectReader &r)
 {
-    static const QStringList Checks = {QStringLiteral("duplicates"), QStringLiteral("lost"),
-        QStringLiteral("deserializationFailures"), QStringLiteral("processed"), QStringLiteral("produced"),
-        QStringLiteral("assignment"), QStringLiteral("generation"), QStringLiteral("startOffset"),
-        QStringLiteral("committed"), QStringLiteral("recordsPerPartition"), QStringLiteral("keyPartition")};
+    static const QStringList Checks
+        = {QStringLiteral("duplicates"), QStringLiteral("lost"), QStringLiteral("deserializationFailures"),
+            QStringLiteral("processed"), QStringLiteral("produced"), QStringLiteral("assignment"),
+            QStringLiteral("generation"), QStringLiteral("startOffset"), QStringLiteral("committed"),
+            QStringLiteral("recordsPerPartition"), QStringLiteral("keyPartition"), QStringLiteral("pausedMs")};
     ScenarioExpectation e;
     e.path = r.path();
     e.check = r.choice(QStringLiteral("check"), Checks, {});
@@ -439,6 +468,12 @@ void ScenarioParser::readExpectation(ScenarioObjectReader &r)
         allowed << QStringLiteral("group") << CountFields;
         e.group = r.string(QStringLiteral("group"), {}, true);
         topicPartition(true);
+        readCounts(r, e);
+    } else if (e.check == QStringLiteral("pausedMs")) {
+        allowed << QStringLiteral("group") << CountFields;
+        e.group = r.string(QStringLiteral("group"), {}, true);
+        if (r.has(QStringLiteral("topic")))
+            topicPartition(true);
         readCounts(r, e);
     } else if (e.check == QStringLiteral("recordsPerPartition")) {
         allowed << QStringLiteral("topic") << QStringLiteral("producer") << QStringLiteral("equals");

@@ -75,6 +75,8 @@ bool ScenarioWorld::open(QString *error)
     BrokerOptions options;
     options.storage.inMemory = true;
     options.groups.initialRebalanceDelayMs = m_scenario.settings.groupInitialRebalanceDelayMs;
+    options.groups.consumerSessionTimeoutMs = m_scenario.settings.groupConsumerSessionTimeoutMs;
+    options.groups.consumerHeartbeatIntervalMs = m_scenario.settings.groupConsumerHeartbeatIntervalMs;
     // retention.ms of the scenario's topics acts at every poll tick of virtual time.
     options.retentionCheckIntervalMs = m_scenario.settings.tickMs;
     // Predictable member ids keep range assignments, and so every dump, the same from run to run.
@@ -279,7 +281,11 @@ void ScenarioWorld::startConsumer(ConsumerState &c)
     config.heartbeatIntervalMs = spec.heartbeatIntervalMs;
     config.maxPollIntervalMs = spec.maxPollIntervalMs;
     config.maxPollRecords = spec.maxPollRecords;
-    config.assignmentStrategies = {spec.assignor};
+    config.groupProtocol = spec.groupProtocol;
+    if (spec.groupProtocol == ConsumerGroupProtocol::Consumer)
+        config.groupRemoteAssignor = spec.assignor;
+    else
+        config.assignmentStrategies = {spec.assignor};
     config.keyDeserializer = spec.keyDeserializer;
     config.valueDeserializer = spec.valueDeserializer;
     config.keyAcceptsNull = spec.keyAcceptsNull;
@@ -326,7 +332,10 @@ void ScenarioWorld::startConsumer(ConsumerState &c)
     c.consumer->subscribe(spec.topics, listener);
     m_recorder.note(ScenarioEvent::Kind::Action, spec.id,
         QStringLiteral("%1 started: subscribes to %2 in group %3 (%4, commit %5, auto.offset.reset %6)")
-            .arg(spec.id, spec.topics.join(QLatin1Char(',')), *spec.group, spec.assignor,
+            .arg(spec.id, spec.topics.join(QLatin1Char(',')), *spec.group,
+                spec.groupProtocol == ConsumerGroupProtocol::Consumer
+                    ? QStringLiteral("consumer protocol, server assignor ") + spec.assignor
+                    : spec.assignor,
                 Scenario::commitModeName(spec.commit), resetPolicyName(spec.autoOffsetReset)));
 }
 
@@ -661,7 +670,13 @@ void ScenarioWorld::checkPollTimeouts()
         Q_UNUSED(id);
         // onPollTimeout() leaves the group and forgets the member id; the partitions are still in the consumer's
         // assignment until it polls again (then onPartitionsLost), but the group has already given them away.
-        if (c.running && c.spec.group && c.consumer->isStalled() && c.consumer->memberId().isEmpty())
+        if (!c.running || !c.spec.group || !c.consumer->isStalled())
+            continue;
+        // Under the consumer protocol the member keeps its id; it is out of the group (Unjoined) until it polls.
+        const bool left = c.spec.groupProtocol == ConsumerGroupProtocol::Consumer
+            ? c.consumer->state() == Consumer::MemberState::Unjoined
+            : c.consumer->memberId().isEmpty();
+        if (left)
             endAllOwnership(c, QStringLiteral("poll timeout"));
     }
 }
