@@ -2396,6 +2396,26 @@ This cannot be undone.</source>
         <source>No partition has been assigned yet</source>
         <translation>아직 할당된 파티션이 없습니다</translation>
     </message>
+    <message>
+        <source>%1 epoch %2</source>
+        <translation>%1 에포크 %2</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>에포크 %1</translation>
+    </message>
+    <message>
+        <source>Group %1 epoch %2 (%3, Kafka 4&apos;s consumer protocol)</source>
+        <translation>그룹 %1 에포크 %2 (%3, Kafka 4의 컨슈머 프로토콜)</translation>
+    </message>
+    <message>
+        <source>Replaced by a newer epoch at %1 after %2</source>
+        <translation>%1에 더 새로운 에포크로 대체됨 (%2 후)</translation>
+    </message>
+    <message>
+        <source>Every member reached it at %1 after %2</source>
+        <translation>%1에 모든 멤버가 도달함 (%2 후)</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::OwnershipModel</name>
@@ -2782,10 +2802,6 @@ This cannot be undone.</source>
         <translation>이 리밸런스가 넘겨준 파티션들이 아무도 처리하지 않은 채 있던 시간의 합계입니다. eager는 모든 파티션을 회수하고 모든 멤버를 기다리지만, cooperative-sticky는 이동하는 파티션만 멈춥니다</translation>
     </message>
     <message>
-        <source>Virtual time since the start of the scenario when the group became Stable again</source>
-        <translation>그룹이 다시 Stable이 된 시각 (시나리오 시작부터의 가상 시간)</translation>
-    </message>
-    <message>
         <source>Time</source>
         <translation>시각</translation>
     </message>
@@ -2820,6 +2836,30 @@ This cannot be undone.</source>
     <message>
         <source>Assignment</source>
         <translation>할당</translation>
+    </message>
+    <message>
+        <source>Group epoch %1 of Kafka 4&apos;s consumer protocol. A newer epoch began before every member had reached this one; the assignment shown is this epoch&apos;s target.</source>
+        <translation>Kafka 4 컨슈머 프로토콜의 그룹 에포크 %1입니다. 모든 멤버가 이 에포크에 도달하기 전에 더 새로운 에포크가 시작되었습니다. 보이는 할당은 이 에포크의 목표 할당입니다.</translation>
+    </message>
+    <message>
+        <source>Group epoch %1 of Kafka 4&apos;s consumer protocol: every member reached its assignment, each on its own heartbeats, without a group-wide barrier.</source>
+        <translation>Kafka 4 컨슈머 프로토콜의 그룹 에포크 %1입니다. 그룹 전체의 장벽 없이, 각 멤버가 자기 하트비트에 맞춰 할당에 도달했습니다.</translation>
+    </message>
+    <message>
+        <source>epoch %1, replaced</source>
+        <translation>에포크 %1, 대체됨</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>에포크 %1</translation>
+    </message>
+    <message>
+        <source>%1 (broker)</source>
+        <translation>%1 (브로커)</translation>
+    </message>
+    <message>
+        <source>Virtual time since the start of the scenario when the group became Stable again (Kafka 4&apos;s consumer protocol: when every member reached the epoch, or a newer epoch replaced it)</source>
+        <translation>시나리오 시작부터 그룹이 다시 Stable이 된 때까지의 가상 시간 (Kafka 4 컨슈머 프로토콜: 모든 멤버가 에포크에 도달했거나, 더 새로운 에포크가 그것을 대체한 때)</translation>
     </message>
 </context>
 <context>
@@ -2857,6 +2897,10 @@ This cannot be undone.</source>
         <translation>
             <numerusform>실시간 %1: 리밸런스 %n번. 하나를 선택하면 그 제너레이션 시점의 상태를 볼 수 있습니다</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Showing group %1 at epoch %2 (%3, at %4)</source>
+        <translation>그룹 %1의 에포크 %2 시점 (%3, %4)</translation>
     </message>
 </context>
 <context>

@@ -2,14 +2,20 @@
 // rebalance model under QAbstractItemModelTester (text dump, incremental append, reset on a new run), the
 // ownership bars' geometry, gaps and clicks, the timeline's time-travel selection, the comparison's states and
 // best-metric marks, and screenshots (PNG) checked for the gaps they must show: every partition at +10.150 s
-// under eager range, only the two moved ones under cooperative-sticky.
+// under eager range, only the two moved ones under cooperative-sticky; and the rows of a Kafka 4 consumer-protocol
+// group from a real scenario run, one per group epoch, in English and Korean.
 #include "assignorcomparisonview.h"
 #include "darkpalette.h"
 #include "format.h"
+#include "koreanfont.h"
+#include "language.h"
 #include "ownershipbars.h"
 #include "rebalancefixture.h"
 #include "rebalancemodel.h"
 #include "rebalancetimeline.h"
+#include "scenariotesthelpers.h"
+#include "sim/ownershipgaps.h"
+#include "sim/scenariorunner.h"
 #include "tableview.h"
 
 #include <QAbstractItemModelTester>
@@ -425,6 +431,56 @@ private Q_SLOTS:
         // Every column fits: the four are side by side, none cut off at the right.
         const QRect last(view.barsOf(3)->mapTo(&view, QPoint(0, 0)), view.barsOf(3)->size());
         QVERIFY(last.right() < view.width());
+    }
+
+    void consumerProtocolRowsAreEpochs_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addRow("en") << QStringLiteral("en");
+        QTest::addRow("ko") << QStringLiteral("ko");
+    }
+    void consumerProtocolRowsAreEpochs()
+    {
+        // Scenario 16 played to the end: epoch 2 is replaced by epoch 3 before anyone reconciled; at new-4's join
+        // (epoch 4) only rides-5 changes hands, so only its bar breaks.
+        QFETCH(QString, language);
+        uitest::ensureKoreanFont();
+        QVERIFY(ui::Language::install(qApp, language));
+        engine::ScenarioRunner runner(
+            engine::testing::loadScenario(QStringLiteral(":/scenarios/16-consumer-protocol-slow-member.json")));
+        QString error;
+        QVERIFY2(runner.start(&error), qPrintable(error));
+        runner.runToEnd();
+        engine::AssignorRun run;
+        run.assignor = QStringLiteral("uniform");
+        run.rebalances = runner.rebalances();
+        run.ownership = runner.ownership();
+        run.endMs = runner.elapsedMs();
+        run.gaps = engine::ownershipGaps(run.ownership, run.endMs);
+        ui::RebalanceTimeline timeline;
+        QAbstractItemModelTester tester(timeline.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        timeline.resize(1280, 520);
+        timeline.setSnapshot(fx::snapshotOf(run, run.endMs));
+        const ui::RebalanceModel *model = timeline.model();
+        QCOMPARE(model->rowCount(), 4);
+        const bool ko = language == QStringLiteral("ko");
+        const auto cell = [model](int row, int column) { return model->index(row, column).data().toString(); };
+        QCOMPARE(cell(1, ui::RebalanceModel::Generation),
+            ko ? QStringLiteral("에포크 2, 대체됨") : QStringLiteral("epoch 2, replaced"));
+        QCOMPARE(cell(3, ui::RebalanceModel::Generation), ko ? QStringLiteral("에포크 4") : QStringLiteral("epoch 4"));
+        QCOMPARE(cell(3, ui::RebalanceModel::Assignor),
+            ko ? QStringLiteral("uniform (브로커)") : QStringLiteral("uniform (broker)"));
+        QCOMPARE(model->index(3, ui::RebalanceModel::Generation).data(ui::SortRole).toInt(), 4);
+        QVERIFY(!model->index(1, ui::RebalanceModel::Generation).data(Qt::ToolTipRole).toString().isEmpty());
+        timeline.selectRebalance(3);
+        timeline.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&timeline));
+        const QImage image = timeline.grab().toImage();
+        QVERIFY(image.save(outputPath(QStringLiteral("rebalancetimeline-consumer-protocol-%1.png").arg(language))));
+        // At +10.5 s, between new-slow giving rides-5 up and new-4's heartbeat, only rides-5 is nobody's.
+        QCOMPARE(gapRowsInImage(image, &timeline, timeline.bars(), 10500), QList<int>({5}));
+        QCOMPARE(gapRowsInImage(image, &timeline, timeline.bars(), 9500), QList<int>());
+        QVERIFY(ui::Language::install(qApp, QStringLiteral("en")));
     }
 };
 

@@ -355,11 +355,12 @@ QRectF OwnershipBars::gapRect(int gap) const
 QString OwnershipBars::rebalanceLabel(int rebalance) const
 {
     const engine::ScenarioRebalance &r = m_model->rebalances().at(rebalance);
+    const bool epoch = RebalanceModel::isConsumerProtocol(r);
     if (m_compact)
-        return QStringLiteral("g%1").arg(r.generation);
+        return (epoch ? QStringLiteral("e%1") : QStringLiteral("g%1")).arg(r.generation);
     if (m_model->hasMultipleGroups())
-        return tr("%1 gen %2").arg(r.group).arg(r.generation);
-    return tr("gen %1").arg(r.generation);
+        return (epoch ? tr("%1 epoch %2") : tr("%1 gen %2")).arg(r.group).arg(r.generation);
+    return (epoch ? tr("epoch %1") : tr("gen %1")).arg(r.generation);
 }
 
 QList<QRectF> OwnershipBars::rebalanceLabelRects(const Geometry &g) const
@@ -467,9 +468,19 @@ QString OwnershipBars::toolTipAt(const QPointF &pos) const
     case Hit::Kind::Rebalance: {
         const engine::ScenarioRebalance &r = m_model->rebalances().at(hit.index);
         QStringList lines;
-        lines << tr("Group %1 generation %2 (%3)").arg(r.group).arg(r.generation).arg(r.assignor);
-        lines << tr("Stable again at %1 after %2")
-                     .arg(RebalanceModel::formatTime(r.timeMs), RebalanceModel::formatDuration(r.durationMs));
+        if (!RebalanceModel::isConsumerProtocol(r)) {
+            lines << tr("Group %1 generation %2 (%3)").arg(r.group).arg(r.generation).arg(r.assignor);
+            lines << tr("Stable again at %1 after %2")
+                         .arg(RebalanceModel::formatTime(r.timeMs), RebalanceModel::formatDuration(r.durationMs));
+        } else {
+            lines << tr("Group %1 epoch %2 (%3, Kafka 4's consumer protocol)")
+                         .arg(r.group)
+                         .arg(r.generation)
+                         .arg(r.assignor);
+            lines << (r.superseded ? tr("Replaced by a newer epoch at %1 after %2")
+                                   : tr("Every member reached it at %1 after %2"))
+                         .arg(RebalanceModel::formatTime(r.timeMs), RebalanceModel::formatDuration(r.durationMs));
+        }
         if (!r.cause.isEmpty())
             lines << tr("Cause: %1").arg(EnginePhrases::translate(r.cause));
         lines << (r.partitionsMoved.isEmpty()

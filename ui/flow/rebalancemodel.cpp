@@ -94,6 +94,15 @@ QVariant RebalanceModel::data(const QModelIndex &index, int role) const
         switch (Column(index.column())) {
         case Cause:
             return EnginePhrases::translate(r.cause);
+        case Generation:
+            if (!isConsumerProtocol(r))
+                return {};
+            return r.superseded ? tr("Group epoch %1 of Kafka 4's consumer protocol. A newer epoch began before every "
+                                     "member had reached this one; the assignment shown is this epoch's target.")
+                                      .arg(r.generation)
+                                : tr("Group epoch %1 of Kafka 4's consumer protocol: every member reached its "
+                                     "assignment, each on its own heartbeats, without a group-wide barrier.")
+                                      .arg(r.generation);
         case PartitionsMoved:
             return r.partitionsMoved.isEmpty()
                 ? tr("No partition changed owner")
@@ -124,11 +133,13 @@ QVariant RebalanceModel::data(const QModelIndex &index, int role) const
     case Group:
         return r.group;
     case Generation:
-        return r.generation;
+        if (raw || !isConsumerProtocol(r))
+            return r.generation;
+        return generationText(r);
     case Cause:
         return raw ? QVariant(r.cause) : QVariant(EnginePhrases::translate(r.cause));
     case Assignor:
-        return r.assignor;
+        return raw || !isConsumerProtocol(r) ? r.assignor : tr("%1 (broker)").arg(r.assignor);
     case Duration:
         return raw ? QVariant(r.durationMs) : QVariant(QString::number(r.durationMs));
     case Paused: {
@@ -156,7 +167,8 @@ QVariant RebalanceModel::headerData(int section, Qt::Orientation orientation, in
                   "those partitions: eager revokes everything and waits for every member; cooperative-sticky only "
                   "stops what moves");
     if (role == Qt::ToolTipRole && section == Time)
-        return tr("Virtual time since the start of the scenario when the group became Stable again");
+        return tr("Virtual time since the start of the scenario when the group became Stable again (Kafka 4's "
+                  "consumer protocol: when every member reached the epoch, or a newer epoch replaced it)");
     if (role != Qt::DisplayRole)
         return {};
     static const char *const names[] = {QT_TR_NOOP("Time"), QT_TR_NOOP("Group"), QT_TR_NOOP("Generation"),
@@ -206,6 +218,13 @@ QString RebalanceModel::formatDuration(qint64 ms)
     if (ms < 1000)
         return QStringLiteral("%1 ms").arg(ms);
     return QStringLiteral("%1 s").arg(double(ms) / 1000.0, 0, 'f', 3);
+}
+
+QString RebalanceModel::generationText(const engine::ScenarioRebalance &r)
+{
+    if (!isConsumerProtocol(r))
+        return QString::number(r.generation);
+    return r.superseded ? tr("epoch %1, replaced").arg(r.generation) : tr("epoch %1").arg(r.generation);
 }
 
 QString RebalanceModel::formatAssignment(const engine::ScenarioRebalance &rebalance)

@@ -53,6 +53,13 @@ public:
     static QString formatTime(qint64 ms); // "+12.300 s"
     static QString formatDuration(qint64 ms); // "300 ms", "2.500 s"
     static QString formatAssignment(const engine::ScenarioRebalance &rebalance); // "c1=[orders-0,orders-1] c2=[]"
+    // "3"; under the consumer protocol "epoch 3" or "epoch 3, replaced".
+    static QString generationText(const engine::ScenarioRebalance &rebalance);
+    // A row of a group under Kafka 4's consumer protocol: its generation is a group epoch.
+    static bool isConsumerProtocol(const engine::ScenarioRebalance &rebalance)
+    {
+        return rebalance.groupType == QLatin1String("consumer");
+    }
 
 private:
     QList<engine::ScenarioRebalance> m_rebalances;

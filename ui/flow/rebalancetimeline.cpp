@@ -148,7 +148,14 @@ void RebalanceTimeline::resizeColumns()
     const QFontMetrics fm(m_table->font());
     header->resizeSection(RebalanceModel::Time, fm.horizontalAdvance(QStringLiteral("+000.000 s")) + 24);
     header->resizeSection(RebalanceModel::Group, fm.horizontalAdvance(QStringLiteral("billing-service")) + 16);
-    header->resizeSection(RebalanceModel::Generation, fm.horizontalAdvance(tr("Generation")) + 24);
+    // Wide enough for a consumer-protocol row's "epoch 99, replaced" too.
+    engine::ScenarioRebalance widest;
+    widest.generation = 99;
+    widest.groupType = QStringLiteral("consumer");
+    widest.superseded = true;
+    header->resizeSection(RebalanceModel::Generation,
+        std::max(fm.horizontalAdvance(tr("Generation")), fm.horizontalAdvance(RebalanceModel::generationText(widest)))
+            + 24);
     header->resizeSection(
         RebalanceModel::Cause, fm.horizontalAdvance(QLatin1Char('x')) * (m_bars->isPresentationMode() ? 26 : 46));
     int assignorWidth = 0;
@@ -201,10 +208,12 @@ void RebalanceTimeline::updateStatus()
     m_liveButton->setEnabled(m_selected >= 0);
     if (m_selected >= 0 && m_selected < m_model->rowCount()) {
         const engine::ScenarioRebalance &r = m_model->rebalanceAt(m_selected);
-        m_status->setText(tr("Showing group %1 at generation %2 (%3, stable at %4)")
-                              .arg(r.group)
-                              .arg(r.generation)
-                              .arg(r.assignor, RebalanceModel::formatTime(r.timeMs)));
+        m_status->setText(
+            (RebalanceModel::isConsumerProtocol(r) ? tr("Showing group %1 at epoch %2 (%3, at %4)")
+                                                   : tr("Showing group %1 at generation %2 (%3, stable at %4)"))
+                .arg(r.group)
+                .arg(r.generation)
+                .arg(r.assignor, RebalanceModel::formatTime(r.timeMs)));
         return;
     }
     const int n = m_model->rowCount();
