@@ -186,6 +186,9 @@ struct RecordJourney {
 // The same membership script played under each assignor (ScenarioRunner::compareAssignors).
 struct AssignorRun {
     QString assignor;
+    // "classic", or "consumer": Kafka 4's protocol, every grouped consumer with group.protocol=consumer and the
+    // broker's assignor named above.
+    QString groupProtocol = QStringLiteral("classic");
     QList<ScenarioRebalance> rebalances;
     QList<ScenarioOwnership> ownership;
     QList<OwnershipGap> gaps; // shown: until endMs, TrailingGapRule::always(); processingGapMs counts fewer
@@ -201,7 +204,7 @@ struct AssignorComparison {
     // Why the figures come out as they do, in the requested language: e.g. why cooperative-sticky shows the longest
     // processing gap although it stops fewer partitions. "" when there is nothing to explain.
     QString note;
-    QList<AssignorRun> runs; // range, roundrobin, sticky, cooperative-sticky
+    QList<AssignorRun> runs; // range, roundrobin, sticky, cooperative-sticky, then the consumer protocol (uniform)
 };
 
 } // namespace topicscope::engine

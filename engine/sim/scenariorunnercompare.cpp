@@ -31,8 +31,9 @@ QString comparisonNote(const Scenario &scenario, const QList<AssignorRun> &runs,
     if (!cooperative || !range || runs.size() < 2)
         return {};
     qint64 largestOtherGap = 0;
+    // Among the classic assignors: the note is about the classic protocol's second rebalance.
     for (const AssignorRun &r : runs) {
-        if (&r != cooperative)
+        if (&r != cooperative && r.groupProtocol == QLatin1String("classic"))
             largestOtherGap = std::max(largestOtherGap, r.processingGapMs);
     }
     if (cooperative->processingGapMs <= largestOtherGap || cooperative->rebalances.size() <= range->rebalances.size())
@@ -73,10 +74,38 @@ AssignorComparison ScenarioRunner::compareAssignors(const Scenario &scenario, co
 {
     AssignorComparison out;
     out.title = scenario.title.text(language);
-    for (const QString &assignor : builtInAssignorNames()) {
+    // Each classic assignor, then Kafka 4's consumer protocol with the broker's default assignor: every consumer
+    // of a group plays the same script under each.
+    struct Variant {
+        QString assignor;
+        ConsumerGroupProtocol protocol;
+    };
+    QList<Variant> variants;
+    for (const QString &assignor : builtInAssignorNames())
+        variants.append({assignor, ConsumerGroupProtocol::Classic});
+    variants.append({serverAssignorNames().constFirst(), ConsumerGroupProtocol::Consumer});
+    for (const Variant &variant : std::as_const(variants)) {
         Scenario copy = scenario;
-        for (ScenarioConsumer &c : copy.consumers)
-            c.assignor = assignor;
+        bool translated = false; // a classic consumer now speaks the consumer protocol
+        qint32 sessionTimeoutMs = 0;
+        qint64 heartbeatIntervalMs = 0;
+        for (ScenarioConsumer &c : copy.consumers) {
+            c.assignor = variant.assignor;
+            if (!c.group)
+                continue;
+            translated = translated
+                || (c.groupProtocol == ConsumerGroupProtocol::Classic
+                    && variant.protocol == ConsumerGroupProtocol::Consumer);
+            sessionTimeoutMs = std::max(sessionTimeoutMs, c.sessionTimeoutMs);
+            heartbeatIntervalMs = std::max(heartbeatIntervalMs, c.heartbeatIntervalMs);
+            c.groupProtocol = variant.protocol;
+        }
+        // Only the protocol differs: the classic consumers' session timeout and heartbeat interval become the
+        // broker's settings for consumer-protocol groups.
+        if (translated) {
+            copy.settings.groupConsumerSessionTimeoutMs = sessionTimeoutMs;
+            copy.settings.groupConsumerHeartbeatIntervalMs = qint32(heartbeatIntervalMs);
+        }
         ScenarioRunner runner(std::move(copy));
         QString error;
         if (!runner.start(&error)) {
@@ -86,7 +115,9 @@ AssignorComparison ScenarioRunner::compareAssignors(const Scenario &scenario, co
         }
         runner.runToEnd();
         AssignorRun run;
-        run.assignor = assignor;
+        run.assignor = variant.assignor;
+        run.groupProtocol = variant.protocol == ConsumerGroupProtocol::Consumer ? QStringLiteral("consumer")
+                                                                                : QStringLiteral("classic");
         run.rebalances = runner.rebalances();
         run.ownership = runner.ownership();
         run.duplicates = runner.duplicates();

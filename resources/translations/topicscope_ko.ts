@@ -226,6 +226,14 @@
         <source>Paused ms</source>
         <translation>중단 ms</translation>
     </message>
+    <message>
+        <source>%1 · consumer protocol</source>
+        <translation>%1 · 컨슈머 프로토콜</translation>
+    </message>
+    <message>
+        <source>Kafka 4&apos;s consumer group protocol (KIP-848, group.protocol=consumer): no JoinGroup or SyncGroup, the broker&apos;s %1 assignor, each member reconciling on its own heartbeats</source>
+        <translation>Kafka 4의 컨슈머 그룹 프로토콜(KIP-848, group.protocol=consumer): JoinGroup도 SyncGroup도 없이, 브로커의 %1 어사이너가 할당하고 각 멤버가 자기 하트비트에 맞춰 조정합니다</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::ChartsView</name>

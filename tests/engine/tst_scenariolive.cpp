@@ -805,13 +805,14 @@ void TestScenarioLive::compareAssignors()
     const AssignorComparison c = ScenarioRunner::compareAssignors(load(builtIn("05-rebalance-join-leave.json")));
     QCOMPARE(c.error, QString());
     QCOMPARE(c.title, QStringLiteral("Rebalancing on join and leave"));
-    QCOMPARE(c.runs.size(), 4);
+    QCOMPARE(c.runs.size(), 5);
     QStringList names;
     for (const AssignorRun &r : c.runs)
-        names << r.assignor;
+        names << r.assignor + QLatin1Char('/') + r.groupProtocol;
     QCOMPARE(names,
-        QStringList({QStringLiteral("range"), QStringLiteral("roundrobin"), QStringLiteral("sticky"),
-            QStringLiteral("cooperative-sticky")}));
+        QStringList(
+            {QStringLiteral("range/classic"), QStringLiteral("roundrobin/classic"), QStringLiteral("sticky/classic"),
+                QStringLiteral("cooperative-sticky/classic"), QStringLiteral("uniform/consumer")}));
     QString summary;
     for (const AssignorRun &r : c.runs)
         summary += QStringLiteral("%1: rebalances=%2 moved=%3 gap=%4 duplicates=%5 end=%6\n")
@@ -821,7 +822,8 @@ void TestScenarioLive::compareAssignors()
                        .arg(r.processingGapMs)
                        .arg(r.duplicates)
                        .arg(r.endMs);
-    const AssignorRun &cooperative = c.runs.last();
+    const AssignorRun &cooperative = c.runs.at(3);
+    const AssignorRun &consumerProtocol = c.runs.last();
     // The partitions risk-1 gave up by the end of generation 2 (risk-2's join).
     auto revokedAtJoin = [](const AssignorRun &r) {
         const auto gen2 = std::find_if(
@@ -836,7 +838,7 @@ void TestScenarioLive::compareAssignors()
     };
     for (const AssignorRun &r : c.runs) {
         QVERIFY2(r.endMs == 30000, qPrintable(summary));
-        if (&r == &cooperative)
+        if (&r == &cooperative || &r == &consumerProtocol)
             continue;
         QVERIFY2(r.processingGapMs > 0, qPrintable(summary));
         QVERIFY2(cooperative.partitionsMoved <= r.partitionsMoved, qPrintable(summary));
@@ -856,6 +858,14 @@ void TestScenarioLive::compareAssignors()
     }
     QCOMPARE(trades0, 1);
     QVERIFY2(cooperative.rebalances.size() > c.runs.first().rebalances.size(), qPrintable(summary));
+    // Kafka 4's consumer protocol plays the same script: incremental like cooperative-sticky (risk-1 gives up only
+    // what moves, at its own heartbeat and poll), one row per group epoch, every row a consumer-protocol one.
+    QVERIFY2(consumerProtocol.processingGapMs > 0, qPrintable(summary));
+    QVERIFY2(consumerProtocol.partitionsMoved <= c.runs.first().partitionsMoved, qPrintable(summary));
+    QVERIFY(!consumerProtocol.rebalances.isEmpty());
+    for (const ScenarioRebalance &rb : consumerProtocol.rebalances)
+        QCOMPARE(rb.groupType, QStringLiteral("consumer"));
+    QVERIFY(!revokedAtJoin(consumerProtocol).contains(0));
 
     // A scenario that cannot start says why.
     Scenario broken = load(builtIn("05-rebalance-join-leave.json"));

@@ -352,8 +352,8 @@ private Q_SLOTS:
             = engine::Scenario::load(QStringLiteral(":/scenarios/14-eager-stop-the-world.json"), &error);
         QVERIFY2(scenario, qPrintable(error));
         const engine::AssignorComparison expected = engine::ScenarioRunner::compareAssignors(*scenario);
-        QCOMPARE(expected.runs.size(), 4);
-        for (int i = 0; i < 4; ++i) {
+        QCOMPARE(expected.runs.size(), 5);
+        for (int i = 0; i < 5; ++i) {
             const engine::AssignorRun &run = expected.runs.at(i);
             const QString summary = view->summaryText(i);
             QVERIFY2(
@@ -362,18 +362,28 @@ private Q_SLOTS:
             QVERIFY2(summary.contains(QStringLiteral("duplicates %1").arg(run.duplicates)), qPrintable(summary));
         }
         QCOMPARE(expected.runs.first().assignor, QStringLiteral("range"));
-        QCOMPARE(expected.runs.last().assignor, QStringLiteral("cooperative-sticky"));
+        QCOMPARE(expected.runs.at(3).assignor, QStringLiteral("cooperative-sticky"));
+        QCOMPARE(expected.runs.last().groupProtocol, QStringLiteral("consumer"));
         // Per rebalance, the Paused column: range (eager) stops more partition-time than cooperative-sticky.
         const QList<QTableView *> tables = view->findChildren<QTableView *>(QStringLiteral("comparisonRebalances"));
-        QCOMPARE(tables.size(), 4);
+        QCOMPARE(tables.size(), 5);
         const auto pausedTotal = [](QTableView *table) {
             qint64 total = 0;
             for (int row = 0; row < table->model()->rowCount(); ++row)
                 total += table->model()->index(row, ui::RebalanceModel::Paused).data(ui::SortRole).toLongLong();
             return total;
         };
-        QVERIFY2(pausedTotal(tables.first()) > pausedTotal(tables.last()),
-            qPrintable(QStringLiteral("%1 vs %2").arg(pausedTotal(tables.first())).arg(pausedTotal(tables.last()))));
+        QVERIFY2(pausedTotal(tables.first()) > pausedTotal(tables.at(3)),
+            qPrintable(QStringLiteral("%1 vs %2").arg(pausedTotal(tables.first())).arg(pausedTotal(tables.at(3)))));
+        // The consumer protocol's column lists group epochs.
+        QVERIFY(tables.last()->model()->rowCount() > 0);
+        QVERIFY2(tables.last()
+                     ->model()
+                     ->index(0, ui::RebalanceModel::Generation)
+                     .data()
+                     .toString()
+                     .startsWith(QStringLiteral("epoch ")),
+            qPrintable(tables.last()->model()->index(0, ui::RebalanceModel::Generation).data().toString()));
     }
 
     void playsOnAfterTheEnd()

@@ -308,8 +308,13 @@ QWidget *AssignorComparisonView::buildColumn(
     layout->setContentsMargins(8, 8, 8, 8);
     layout->setSpacing(m_presentation ? 8 : 5);
 
-    auto *name = new QLabel(r.assignor);
+    const bool consumerProtocol = r.groupProtocol == QLatin1String("consumer");
+    auto *name = new QLabel(consumerProtocol ? tr("%1 · consumer protocol").arg(r.assignor) : r.assignor);
     name->setObjectName(QStringLiteral("assignorName"));
+    if (consumerProtocol)
+        name->setToolTip(tr("Kafka 4's consumer group protocol (KIP-848, group.protocol=consumer): no JoinGroup or "
+                            "SyncGroup, the broker's %1 assignor, each member reconciling on its own heartbeats")
+                             .arg(r.assignor));
     name->setFont(scaled(font(), m_presentation ? 1.7 : 1.25, true));
     layout->addWidget(name);
 
