@@ -82,8 +82,10 @@ std::unique_ptr<LogManager> LogManager::open(
         return nullptr;
     }
     std::unique_ptr<LogManager> manager(new LogManager(std::move(store), clock, events));
-    if (!options.inMemory)
+    if (!options.inMemory) {
         manager->d->dataDir = options.dataDir;
+        manager->d->remover = std::make_unique<FileRemover>();
+    }
     manager->d->fsync = options.fsyncEachCommit;
     for (const StoredTopic &t : *stored) {
         Private::Topic topic;
@@ -634,6 +636,18 @@ void LogManager::setStorageHeadroomForTesting(qint64 extraPages)
 {
     d->writeLimits.budgetBytes = extraPages < 0 ? -1 : extraPages * PageBytes;
     d->store->setMaxPageCountForTesting(extraPages < 0 ? 0 : d->store->pageCount() + extraPages);
+}
+
+void LogManager::waitForFileRemovalsForTesting()
+{
+    if (d->remover)
+        d->remover->drain();
+}
+
+void LogManager::setFileRemovalPausedForTesting(bool paused)
+{
+    if (d->remover)
+        d->remover->setPausedForTesting(paused);
 }
 
 void LogManager::setStorageReadOnlyForTesting(bool readOnly)

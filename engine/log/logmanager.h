@@ -192,6 +192,11 @@ public:
     // database pages may be written, as on a nearly full disk; -1 lifts the limit.
     void setStorageHeadroomForTesting(qint64 extraPages);
     void setStorageReadOnlyForTesting(bool readOnly);
+    // Segment files retention drops are unlinked on a worker thread, after the index no longer names them (renamed
+    // "*.log.deleted" until then). Tests: wait until every one dropped so far is gone; hold them (a crash before the
+    // unlink) until resumed.
+    void waitForFileRemovalsForTesting();
+    void setFileRemovalPausedForTesting(bool paused);
 
 private:
     LogManager(std::unique_ptr<SqliteStore> store, Clock &clock, EventBus &events);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "logmanager.h"
+#include "storage/fileremover.h"
 #include "storage/segmentlog.h"
 #include "storage/sqlitestore.h"
 
@@ -40,6 +41,8 @@ struct LogManager::Private {
     QString partitionDirPrefix; // QDir(dataDir).path() and a '/', once a partition directory is named (newLog)
     bool fsync = false;
     SegmentWriteLimits writeLimits;
+    // Unlinks the segments retention drops, off the engine thread (on disk only); outlives the topics' logs.
+    std::unique_ptr<FileRemover> remover;
     std::map<QString, Topic> topics;
     QHash<TopicId, QString> namesById;
     // Each topic by its metric name ('.' as '_'), so that a new name's collision check is one lookup, not a pass
