@@ -107,8 +107,6 @@ SqliteStore::SqliteStore(sqlite3 *db, const QString &path)
 
 SqliteStore::~SqliteStore()
 {
-    // Its connection closes first, so that this one is the last and checkpoints and removes the WAL on closing.
-    m_checkpointer.reset();
     for (const auto &entry : m_statements)
         sqlite3_finalize(entry.second);
     sqlite3_close(m_db);

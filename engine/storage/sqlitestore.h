@@ -4,7 +4,6 @@
 #include "group/offsetstore.h"
 #include "producerstatesnapshot.h"
 #include "topicid.h"
-#include "walcheckpointer.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -188,7 +187,6 @@ private:
     void releaseSavepoint(bool success);
 
     sqlite3 *m_db = nullptr;
-    std::unique_ptr<WalCheckpointer> m_checkpointer; // on disk only; stopped before m_db closes
     QString m_path;
     qint64 m_defaultMaxPageCount = 0;
     // Prepared statements, keyed by the address of their SQL text (each is a named constant in the .cpp).

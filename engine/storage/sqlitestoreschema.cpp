@@ -224,22 +224,6 @@ bool SqliteStore::configure(bool fsyncEachCommit, QString *why)
         return false;
     if (!exec("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = 67108864", why))
         return false;
-    // Checkpoints off the engine thread (WalCheckpointer): SQLite's own would run inside a COMMIT. The hook asks for
-    // one where SQLite would have run it, at 1,000 WAL pages.
-    if (mode == QLatin1String("wal")) {
-        if (!exec("PRAGMA wal_autocheckpoint = 0", why))
-            return false;
-        m_checkpointer = std::make_unique<WalCheckpointer>(m_path);
-        sqlite3_wal_hook(
-            m_db,
-            [](void *checkpointer, sqlite3 *, const char *, int pages) {
-                constexpr int CheckpointPages = 1000; // SQLite's default wal_autocheckpoint
-                if (pages >= CheckpointPages)
-                    static_cast<WalCheckpointer *>(checkpointer)->request();
-                return SQLITE_OK;
-            },
-            m_checkpointer.get());
-    }
     return queryRow(
         "PRAGMA max_page_count", [&](sqlite3_stmt *s) { m_defaultMaxPageCount = sqlite3_column_int64(s, 0); }, why);
 }
