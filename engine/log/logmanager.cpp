@@ -13,6 +13,7 @@
 #include <QHash>
 #include <QLoggingCategory>
 #include <QSet>
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <map>
@@ -21,9 +22,6 @@
 namespace topicscope::engine {
 
 namespace {
-
-// Kafka has no hard limit, but a partition count this large is a typo, and every partition costs a row.
-constexpr int MaxPartitions = 10000;
 
 void setWhy(QString *why, const QString &text)
 {
@@ -50,13 +48,6 @@ PartitionInfo toInfo(const StoredPartition &p)
 
 // SQLite's page size (SqliteStore): the storage-full seam counts its headroom in pages.
 constexpr qint64 PageBytes = 16384;
-
-ErrorCode validateConfig(const TopicConfig &config, QString *why)
-{
-    // Round-trip through the Kafka config map so one set of rules decides what a valid value is.
-    TopicConfig check;
-    return check.applyKafkaConfigs(config.toKafkaConfigs(), why);
-}
 
 } // namespace
 
@@ -91,12 +82,15 @@ std::unique_ptr<LogManager> LogManager::open(
         return nullptr;
     }
     std::unique_ptr<LogManager> manager(new LogManager(std::move(store), clock, events));
-    if (!options.inMemory)
+    if (!options.inMemory) {
         manager->d->dataDir = options.dataDir;
+        manager->d->remover = std::make_unique<FileRemover>();
+    }
     manager->d->fsync = options.fsyncEachCommit;
     for (const StoredTopic &t : *stored) {
         Private::Topic topic;
         topic.topicId = t.topicId;
+        manager->d->nextTopicKey = std::max(manager->d->nextTopicKey, t.topicId + 1);
         topic.id = t.uuid;
         if (topic.config.applyKafkaConfigs(t.configs, &why) != ErrorCode::None) {
             setWhy(error, QStringLiteral("bad stored config of topic %1 in %2: %3").arg(t.name, path, why));
@@ -139,101 +133,6 @@ ErrorCode LogManager::createTopic(const QString &name, int partitions, const Top
     return created.front().error;
 }
 
-std::vector<LogManager::TopicCreation> LogManager::createTopics(const std::vector<NewTopic> &topics)
-{
-    std::vector<TopicCreation> results(topics.size());
-    std::vector<size_t> accepted; // indexes into topics of those that pass the checks
-    QHash<QString, QString> pendingByMetric; // the accepted ones, which later names of the call must not collide with
-    for (size_t i = 0; i < topics.size(); ++i) {
-        const NewTopic &t = topics[i];
-        TopicCreation &r = results[i];
-        if ((r.error = validateTopicName(t.name, &r.why)) != ErrorCode::None)
-            continue;
-        if (t.partitions <= 0 || t.partitions > MaxPartitions) {
-            r.error = fail(&r.why, ErrorCode::InvalidPartitions,
-                QStringLiteral("number of partitions must be between 1 and %1, not %2")
-                    .arg(MaxPartitions)
-                    .arg(t.partitions));
-            continue;
-        }
-        if ((r.error = validateConfig(t.config, &r.why)) != ErrorCode::None)
-            continue;
-        const QString metric = metricName(t.name);
-        if (d->topics.count(t.name) || pendingByMetric.value(metric) == t.name) {
-            r.error = fail(&r.why, ErrorCode::TopicAlreadyExists, QStringLiteral("topic \"%1\" already exists").arg(t.name));
-            continue;
-        }
-        const QString collision = d->namesByMetric.value(metric, pendingByMetric.value(metric));
-        if (!collision.isEmpty()) {
-            r.error = fail(&r.why, ErrorCode::InvalidTopicException,
-                QStringLiteral("topic \"%1\" collides with existing topic \"%2\" ('.' and '_' are equivalent)")
-                    .arg(t.name, collision));
-            continue;
-        }
-        pendingByMetric.insert(metric, t.name);
-        accepted.push_back(i);
-    }
-    if (accepted.empty())
-        return results;
-
-    // All of them in one transaction: a commit per topic made a Metadata request naming 10,000 new topics take
-    // seconds.
-    std::vector<Private::Topic> made(accepted.size());
-    QSet<TopicId> newIds;
-    QString why;
-    const ErrorCode error = d->transact(accepted.size() == 1 ? "creating a topic" : "creating topics", &why,
-        [&](QString *e) {
-            for (size_t k = 0; k < accepted.size(); ++k) {
-                const NewTopic &t = topics[accepted[k]];
-                Private::Topic &topic = made[k];
-                topic.config = t.config;
-                // A new id even for a name that existed before: clients holding the old one must not mistake the
-                // new topic for it. Drawn again on the (2^-122) chance it is taken.
-                do {
-                    topic.id = TopicId::generate();
-                } while (d->namesById.contains(topic.id) || newIds.contains(topic.id));
-                newIds.insert(topic.id);
-                if (!d->store->insertTopic(t.name, topic.id, t.config.toKafkaConfigs(), &topic.topicId, e))
-                    return false;
-                topic.partitions.reserve(static_cast<size_t>(t.partitions));
-                for (int p = 0; p < t.partitions; ++p) {
-                    StoredPartition stored;
-                    stored.partition = p;
-                    if (!d->store->insertPartition(topic.topicId, p, &stored.partitionId, e))
-                        return false;
-                    topic.partitions.push_back(stored);
-                }
-            }
-            return true;
-        });
-    if (error != ErrorCode::None) {
-        for (const size_t i : accepted)
-            results[i] = {error, why};
-        return results;
-    }
-    qint64 partitions = 0;
-    for (size_t k = 0; k < accepted.size(); ++k) {
-        const NewTopic &t = topics[accepted[k]];
-        Private::Topic &topic = made[k];
-        d->attachLogs(t.name, topic, true);
-        d->namesById.insert(topic.id, t.name);
-        d->namesByMetric.insert(metricName(t.name), t.name);
-        if (accepted.size() == 1)
-            qCDebug(lcLogManager).noquote() << "created topic" << t.name << "with" << t.partitions
-                                            << "partitions, id" << topic.id.toString();
-        partitions += t.partitions;
-        d->topics.emplace(t.name, std::move(topic));
-    }
-    if (accepted.size() > 1)
-        qCDebug(lcLogManager).noquote() << "created" << accepted.size() << "topics with" << partitions
-                                        << "partitions in all, from" << topics[accepted.front()].name << "to"
-                                        << topics[accepted.back()].name;
-    // Observers learn of each topic once all of them exist, in the order they were asked for.
-    for (const size_t i : accepted)
-        d->events.publish(TopicCreated {topics[i].name, topics[i].partitions});
-    return results;
-}
-
 ErrorCode LogManager::deleteTopic(const QString &name, QString *why)
 {
     auto it = d->topics.find(name);
@@ -273,10 +172,10 @@ ErrorCode LogManager::createPartitions(const QString &name, int newPartitionCoun
                       .arg(name)
                       .arg(oldCount)
                       .arg(newPartitionCount));
-    if (newPartitionCount > MaxPartitions)
+    if (newPartitionCount > Private::MaxPartitions)
         return fail(why, ErrorCode::InvalidPartitions,
             QStringLiteral("number of partitions must be at most %1, not %2")
-                .arg(MaxPartitions)
+                .arg(Private::MaxPartitions)
                 .arg(newPartitionCount));
     std::vector<StoredPartition> added;
     const ErrorCode error = d->transact("adding partitions", why, [&](QString *e) {
@@ -303,7 +202,7 @@ ErrorCode LogManager::alterConfig(const QString &name, const TopicConfig &config
     auto it = d->topics.find(name);
     if (it == d->topics.end())
         return fail(why, ErrorCode::UnknownTopicOrPartition, QStringLiteral("topic \"%1\" does not exist").arg(name));
-    if (const ErrorCode e = validateConfig(config, why); e != ErrorCode::None)
+    if (const ErrorCode e = Private::validateConfig(config, why); e != ErrorCode::None)
         return e;
     const qint64 topicId = it->second.topicId;
     const ErrorCode error = d->transact("altering a topic config", why,
@@ -737,6 +636,18 @@ void LogManager::setStorageHeadroomForTesting(qint64 extraPages)
 {
     d->writeLimits.budgetBytes = extraPages < 0 ? -1 : extraPages * PageBytes;
     d->store->setMaxPageCountForTesting(extraPages < 0 ? 0 : d->store->pageCount() + extraPages);
+}
+
+void LogManager::waitForFileRemovalsForTesting()
+{
+    if (d->remover)
+        d->remover->drain();
+}
+
+void LogManager::setFileRemovalPausedForTesting(bool paused)
+{
+    if (d->remover)
+        d->remover->setPausedForTesting(paused);
 }
 
 void LogManager::setStorageReadOnlyForTesting(bool readOnly)

@@ -94,6 +94,34 @@ public:
         QString why; // when error != None
     };
     std::vector<TopicCreation> createTopics(const std::vector<NewTopic> &topics);
+    // createTopics in pieces, for a request too big for one turn of the engine thread (10,000 new topics, or 100 of
+    // 10,000 partitions): beginCreatingTopics makes createTopics' checks and takes the names that pass them, then each
+    // continueCreatingTopics does a piece of the work until outOfTime() (asked between topics and every few hundred
+    // partitions) and returns, other work running in between. A topic of 10,000 partitions is prepared over several
+    // pieces. Results, topic ids, partitions and events are those of createTopics; the difference is that topics
+    // are stored and published a piece at a time (each piece's in one transaction: a failing commit fails that
+    // piece's topics). A topic being created is invisible: every look-up (partitionCount, Metadata, Produce, Fetch)
+    // finds no such topic until it is whole, stored and published, and creating, deleting or altering it meanwhile is
+    // answered as for a topic that already exists or does not exist (Kafka's controller is as atomic). A crash never
+    // leaves a half topic: each topic's rows are written by one transaction. Dropping an unfinished creation gives
+    // back the names of the topics not yet created; it must not outlive this LogManager.
+    class Creation {
+    public:
+        ~Creation();
+        Creation(const Creation &) = delete;
+        Creation &operator=(const Creation &) = delete;
+        bool done() const;
+        const std::vector<TopicCreation> &results() const; // parallel to the topics given, final once done()
+
+    private:
+        friend class LogManager;
+        Creation();
+        struct State;
+        std::unique_ptr<State> s;
+    };
+    std::unique_ptr<Creation> beginCreatingTopics(std::vector<NewTopic> topics);
+    // True when creation is done.
+    bool continueCreatingTopics(Creation &creation, const std::function<bool()> &outOfTime);
     ErrorCode deleteTopic(const QString &name, QString *why = nullptr);
     // Grows the topic to newPartitionCount partitions (Kafka's CreatePartitions); shrinking is INVALID_PARTITIONS.
     ErrorCode createPartitions(const QString &name, int newPartitionCount, QString *why = nullptr);
@@ -164,6 +192,11 @@ public:
     // database pages may be written, as on a nearly full disk; -1 lifts the limit.
     void setStorageHeadroomForTesting(qint64 extraPages);
     void setStorageReadOnlyForTesting(bool readOnly);
+    // Segment files retention drops are unlinked on a worker thread, after the index no longer names them (renamed
+    // "*.log.deleted" until then). Tests: wait until every one dropped so far is gone; hold them (a crash before the
+    // unlink) until resumed.
+    void waitForFileRemovalsForTesting();
+    void setFileRemovalPausedForTesting(bool paused);
 
 private:
     LogManager(std::unique_ptr<SqliteStore> store, Clock &clock, EventBus &events);

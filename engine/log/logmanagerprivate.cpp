@@ -28,15 +28,22 @@ void LogManager::Private::attachLogs(const QString &name, Topic &topic, bool fre
         return;
     const bool mayHaveLeftovers = fresh && deletedNames.contains(name);
     topic.logs.reserve(topic.partitions.size());
-    while (topic.logs.size() < topic.partitions.size()) {
-        const int partition = static_cast<int>(topic.logs.size());
-        const QString dir = QDir(dataDir).filePath(SegmentLog::directoryName(name, partition));
-        if (mayHaveLeftovers && QFileInfo::exists(dir)) {
-            qCWarning(lcLogManager).noquote() << "removing" << dir << "left by an earlier topic" << name;
-            QDir(dir).removeRecursively();
-        }
-        topic.logs.push_back(std::make_unique<SegmentLog>(dir, fsync, &writeLimits));
+    while (topic.logs.size() < topic.partitions.size())
+        topic.logs.push_back(newLog(name, static_cast<int>(topic.logs.size()), mayHaveLeftovers));
+}
+
+std::unique_ptr<SegmentLog> LogManager::Private::newLog(const QString &name, int partition, bool mayHaveLeftovers)
+{
+    // Joined by hand to the directory as QDir gives it (the same path QDir::filePath makes): QDir::filePath cleans
+    // the path each time, a third of the time creating 10,000 partitions took.
+    if (partitionDirPrefix.isEmpty())
+        partitionDirPrefix = QDir(dataDir).path() + QLatin1Char('/');
+    const QString dir = partitionDirPrefix + SegmentLog::directoryName(name, partition);
+    if (mayHaveLeftovers && QFileInfo::exists(dir)) {
+        qCWarning(lcLogManager).noquote() << "removing" << dir << "left by an earlier topic" << name;
+        QDir(dir).removeRecursively();
     }
+    return std::make_unique<SegmentLog>(dir, fsync, &writeLimits, remover.get());
 }
 
 bool LogManager::Private::batchBytes(

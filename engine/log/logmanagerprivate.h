@@ -1,6 +1,7 @@
 #pragma once
 
 #include "logmanager.h"
+#include "storage/fileremover.h"
 #include "storage/segmentlog.h"
 #include "storage/sqlitestore.h"
 
@@ -37,8 +38,11 @@ struct LogManager::Private {
     Clock &clock;
     EventBus &events;
     QString dataDir; // empty for an in-memory store, which keeps record bytes in SQLite and has no segments
+    QString partitionDirPrefix; // QDir(dataDir).path() and a '/', once a partition directory is named (newLog)
     bool fsync = false;
     SegmentWriteLimits writeLimits;
+    // Unlinks the segments retention drops, off the engine thread (on disk only); outlives the topics' logs.
+    std::unique_ptr<FileRemover> remover;
     std::map<QString, Topic> topics;
     QHash<TopicId, QString> namesById;
     // Each topic by its metric name ('.' as '_'), so that a new name's collision check is one lookup, not a pass
@@ -48,6 +52,21 @@ struct LogManager::Private {
     // removal), since opening removes every directory no topic owns. A new topic looks for leftovers only under these
     // names: a look per partition cost 10 s for a million partitions.
     QSet<QString> deletedNames;
+    // Names taken by an unfinished LogManager::Creation: no other call may create them (their metric names are in
+    // namesByMetric already), though no look-up finds them yet.
+    QSet<QString> creating;
+    // The store key the next new topic gets (a Creation writes a big topic's partition rows before its topic row, so
+    // it picks the key itself); above every key in the store.
+    qint64 nextTopicKey = 1;
+
+    // Kafka has no hard limit, but a partition count this large is a typo, and every partition costs a row.
+    static constexpr int MaxPartitions = 10000;
+    static ErrorCode validateConfig(const TopicConfig &config, QString *why)
+    {
+        // Round-trip through the Kafka config map so one set of rules decides what a valid value is.
+        TopicConfig check;
+        return check.applyKafkaConfigs(config.toKafkaConfigs(), why);
+    }
 
     bool onDisk() const { return !dataDir.isEmpty(); }
     static SegmentRollPolicy rollPolicy(const TopicConfig &config)
@@ -59,6 +78,9 @@ struct LogManager::Private {
     // same name that was deleted goes first: a new topic never sees old bytes. (A crash before the deleted topic's
     // files were removed leaves directories that opening the store removes; see deletedNames.)
     void attachLogs(const QString &name, Topic &topic, bool fresh);
+    // The SegmentLog of one partition of a new topic, after removing what a deleted topic of the same name left there
+    // when mayHaveLeftovers.
+    std::unique_ptr<SegmentLog> newLog(const QString &name, int partition, bool mayHaveLeftovers);
 
     SegmentLog *logOf(Topic &topic, int partition) const
     {

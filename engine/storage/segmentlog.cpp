@@ -1,5 +1,7 @@
 #include "segmentlog.h"
 
+#include "fileremover.h"
+
 #include "core/recordbatch.h"
 
 #include <QDir>
@@ -138,10 +140,11 @@ QString SegmentLog::fileName(qint64 baseOffset)
     return QStringLiteral("%1.log").arg(baseOffset, 20, 10, QLatin1Char('0'));
 }
 
-SegmentLog::SegmentLog(const QString &directory, bool fsyncEachCommit, SegmentWriteLimits *limits)
+SegmentLog::SegmentLog(const QString &directory, bool fsyncEachCommit, SegmentWriteLimits *limits, FileRemover *remover)
     : m_directory(directory)
     , m_fsync(fsyncEachCommit)
     , m_limits(limits)
+    , m_remover(remover)
 { }
 
 SegmentLog::~SegmentLog() = default;
@@ -243,6 +246,15 @@ bool SegmentLog::recover(const std::vector<SegmentInfo> &indexed, QStringList *r
                                .arg(path, describeTail(scan, fileSize - want.sizeBytes))
                                .arg(want.sizeBytes));
         }
+    }
+    // Segments retention had dropped from the index and renamed, but not yet unlinked when the process ended.
+    for (const QFileInfo &file :
+        QDir(m_directory).entryInfoList({QLatin1String("*.log") + QLatin1String(DeletedSuffix)}, QDir::Files)) {
+        if (!QFile::remove(file.filePath())) {
+            setWhy(why, QStringLiteral("cannot remove %1").arg(file.filePath()));
+            return false;
+        }
+        report->append(QStringLiteral("%1: dropped by retention before the restart: removed").arg(file.filePath()));
     }
     // Files the index does not know: a segment started by an append that never committed, or left by a deleted topic.
     const QFileInfoList files = QDir(m_directory).entryInfoList({QStringLiteral("*.log")}, QDir::Files, QDir::Name);
@@ -396,9 +408,17 @@ void SegmentLog::removeSegmentsBelow(qint64 baseOffset, bool dropActive)
         const bool isActive = m_segments.size() == 1;
         if (isActive ? !dropActive : m_segments[1].baseOffset > baseOffset)
             break;
-        ::unlink(QFile::encodeName(filePath(m_segments.front().baseOffset)).constData());
+        const QByteArray path = QFile::encodeName(filePath(m_segments.front().baseOffset));
+        // Closed first: the unlink is then the file's last reference and frees its blocks, wherever it runs.
         m_segments.erase(m_segments.begin());
         m_files.erase(m_files.begin());
+        // Renamed (cheap) before the remover unlinks it (the blocks): a new segment of the same base offset is never
+        // the one removed, and a crash in between leaves a ".deleted" file that recover() removes.
+        const QByteArray doomed = path + DeletedSuffix;
+        if (m_remover && ::rename(path.constData(), doomed.constData()) == 0)
+            m_remover->remove(QFile::decodeName(doomed));
+        else
+            ::unlink(path.constData());
     }
 }
 

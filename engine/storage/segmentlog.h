@@ -37,13 +37,19 @@ struct SegmentWriteLimits {
 // where) lives in SQLite; this class only writes, reads, truncates and deletes the files, and remembers which
 // writes are not yet committed so a failed append can be undone (memory equal to disk). Part of the functional
 // core; lives on the engine thread; not thread-safe. POSIX file calls (pwrite, pread, fdatasync).
+class FileRemover;
+
 class SegmentLog {
 public:
     // "<topic>-<partition>", Kafka's directory name: unique because the partition is the text after the last '-'.
     static QString directoryName(const QString &topic, int partition);
     static QString fileName(qint64 baseOffset);
+    // Appended to a segment's file name once retention has dropped it, until its unlink (FileRemover).
+    static constexpr char DeletedSuffix[] = ".deleted";
 
-    SegmentLog(const QString &directory, bool fsyncEachCommit, SegmentWriteLimits *limits);
+    // remover, when given, unlinks the segments retention drops (removeSegmentsBelow) on its own thread.
+    SegmentLog(
+        const QString &directory, bool fsyncEachCommit, SegmentWriteLimits *limits, FileRemover *remover = nullptr);
     ~SegmentLog();
     SegmentLog(const SegmentLog &) = delete;
     SegmentLog &operator=(const SegmentLog &) = delete;
@@ -92,6 +98,7 @@ private:
     QString m_directory;
     bool m_fsync = false;
     SegmentWriteLimits *m_limits = nullptr;
+    FileRemover *m_remover = nullptr;
     bool m_directoryDirty = false;
     std::vector<SegmentInfo> m_segments; // ordered by base offset; the last is the active one
     std::vector<std::unique_ptr<Segment>> m_files; // parallel to m_segments

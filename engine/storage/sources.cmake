@@ -5,4 +5,5 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     storage/sqlitestoresegments.cpp storage/sqlitestoreproducers.cpp storage/sqlitestatement.h
     storage/producerstatesnapshot.h
     storage/segmentlog.h storage/segmentlog.cpp
+    storage/fileremover.h storage/fileremover.cpp
 )

@@ -92,8 +92,16 @@ public:
     // uuid: the Kafka topic id, unique among the stored topics.
     bool insertTopic(
         const QString &name, const TopicId &uuid, const QMap<QString, QString> &configs, qint64 *topicId, QString *why);
+    // insertTopic with the key *topicId when > 0 (its partitions may be stored before it: insertPartitions), else one
+    // SQLite picks, stored in *topicId.
+    bool insertTopicAs(
+        qint64 *topicId, const QString &name, const TopicId &uuid, const QMap<QString, QString> &configs, QString *why);
+    // The partition rows of a topic key whose topic row was never written (an abandoned creation).
+    bool deletePartitionsOf(qint64 topicId, QString *why);
     bool replaceTopicConfigs(qint64 topicId, const QMap<QString, QString> &configs, QString *why);
     bool insertPartition(qint64 topicId, int partition, qint64 *partitionId, QString *why);
+    // Partitions from .. to-1 of the topic, appended to *partitions with their keys, in partition order.
+    bool insertPartitions(qint64 topicId, int from, int to, std::vector<StoredPartition> *partitions, QString *why);
     // Removes the topic with its partitions, batches and every group's committed offsets for it.
     bool deleteTopic(qint64 topicId, const QString &name, QString *why);
     // A batch whose bytes are stored in the database (in-memory stores).
@@ -161,6 +169,9 @@ private:
     SqliteStore(sqlite3 *db, const QString &path);
     bool configure(bool fsyncEachCommit, QString *why);
     bool migrate(QString *why);
+    // At open: partition rows without a topic row (LogManager::Creation writes a big topic's partitions over several
+    // transactions and its topic row last; a crash between them leaves these).
+    bool removeOrphanPartitions(QString *why);
     bool exec(const char *sql, QString *why) const;
     // Runs a one-off statement (not cached) and hands its first row to read.
     bool queryRow(const char *sql, const std::function<void(sqlite3_stmt *)> &read, QString *why) const;

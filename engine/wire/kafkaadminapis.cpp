@@ -255,57 +255,70 @@ void KafkaApis::Private::handleCreateTopics(
 
 bool KafkaApis::Private::answerCreateTopicsStep(CreateTopicsJob &job)
 {
-    struct Checked {
-        CreateTopicsResponse::Topic result;
-        QString why;
-        int partitions = 0;
-        TopicConfig config;
-        std::optional<size_t> creation; // index into toCreate when it passed the checks and is to be created
-    };
-    std::vector<Checked> step;
-    std::vector<LogManager::NewTopic> toCreate;
-    qint64 partitionsToCreate = 0;
+    const qint64 startMs = clock.nowMs();
+    const auto outOfTime = [this, startMs] { return clock.nowMs() - startMs >= StepBudgetMs; };
     const auto &topics = job.request.topics;
-    while (job.next + static_cast<qsizetype>(step.size()) < topics.size() && step.size() < StepTopics) {
-        const auto &t = topics.at(job.next + static_cast<qsizetype>(step.size()));
-        Checked c;
-        c.result.name = t.name;
-        c.partitions = !t.assignments.isEmpty() ? static_cast<int>(t.assignments.size())
-                                                : (t.numPartitions == -1 ? config.numPartitions : t.numPartitions);
-        QMap<QString, QString> configs;
-        for (const auto &entry : t.configs) {
-            if (entry.value)
-                configs.insert(entry.name, *entry.value);
+    while (job.next < topics.size()) {
+        if (!job.creation) {
+            // The next range: checked now, the valid ones created over as many steps as their partitions take.
+            std::vector<LogManager::NewTopic> toCreate;
+            while (job.next + static_cast<qsizetype>(job.checked.size()) < topics.size()
+                && job.checked.size() < StepTopics) {
+                const auto &t = topics.at(job.next + static_cast<qsizetype>(job.checked.size()));
+                job.checked.push_back(checkNewTopic(job, t));
+                CreateTopicsJob::Checked &c = job.checked.back();
+                if (c.result.error == ErrorCode::None && !job.request.validateOnly) {
+                    c.creation = toCreate.size();
+                    toCreate.push_back({t.name, c.partitions, c.config});
+                }
+            }
+            job.creation = log.beginCreatingTopics(std::move(toCreate));
         }
-        if (job.occurrences.value(t.name) > 1) {
-            c.result.error = ErrorCode::InvalidRequest;
-            c.why = QStringLiteral("topic %1 appears more than once in the request").arg(t.name);
-        } else if (c.partitions <= 0) {
-            c.result.error = ErrorCode::InvalidPartitions;
-            c.why = QStringLiteral("number of partitions must be larger than 0");
-        } else if (t.replicationFactor != -1 && t.replicationFactor != 1) {
-            c.result.error = ErrorCode::InvalidReplicationFactor;
-            c.why = QStringLiteral("replication factor %1 is impossible on a single broker").arg(t.replicationFactor);
-        } else if (const ErrorCode e = c.config.applyKafkaConfigs(configs, &c.why); e != ErrorCode::None) {
-            c.result.error = e;
-        } else if (const ErrorCode e = LogManager::validateTopicName(t.name, &c.why); e != ErrorCode::None) {
-            c.result.error = e;
-        } else if (log.partitionCount(t.name) >= 0) {
-            c.result.error = ErrorCode::TopicAlreadyExists;
-            c.why = QStringLiteral("topic '%1' already exists").arg(t.name);
-        } else if (!job.request.validateOnly) {
-            // A topic is created whole, in one step; the step ends before the one that would take it past its budget.
-            if (!toCreate.empty() && partitionsToCreate + c.partitions > StepPartitions)
-                break;
-            c.creation = toCreate.size();
-            toCreate.push_back({t.name, c.partitions, c.config});
-            partitionsToCreate += c.partitions;
-        }
-        step.push_back(std::move(c));
+        if (!log.continueCreatingTopics(*job.creation, outOfTime))
+            return false;
+        answerCreateTopicsRange(job);
+        if (job.next < topics.size() && outOfTime())
+            return false;
     }
-    const std::vector<LogManager::TopicCreation> created = log.createTopics(toCreate);
+    return true;
+}
 
-    for (Checked &c : step) {
+KafkaApis::Private::CreateTopicsJob::Checked KafkaApis::Private::checkNewTopic(
+    const CreateTopicsJob &job, const CreateTopicsRequest::Topic &t) const
+{
+    CreateTopicsJob::Checked c;
+    c.result.name = t.name;
+    c.partitions = !t.assignments.isEmpty() ? static_cast<int>(t.assignments.size())
+                                            : (t.numPartitions == -1 ? config.numPartitions : t.numPartitions);
+    QMap<QString, QString> configs;
+    for (const auto &entry : t.configs) {
+        if (entry.value)
+            configs.insert(entry.name, *entry.value);
+    }
+    if (job.occurrences.value(t.name) > 1) {
+        c.result.error = ErrorCode::InvalidRequest;
+        c.why = QStringLiteral("topic %1 appears more than once in the request").arg(t.name);
+    } else if (c.partitions <= 0) {
+        c.result.error = ErrorCode::InvalidPartitions;
+        c.why = QStringLiteral("number of partitions must be larger than 0");
+    } else if (t.replicationFactor != -1 && t.replicationFactor != 1) {
+        c.result.error = ErrorCode::InvalidReplicationFactor;
+        c.why = QStringLiteral("replication factor %1 is impossible on a single broker").arg(t.replicationFactor);
+    } else if (const ErrorCode e = c.config.applyKafkaConfigs(configs, &c.why); e != ErrorCode::None) {
+        c.result.error = e;
+    } else if (const ErrorCode e = LogManager::validateTopicName(t.name, &c.why); e != ErrorCode::None) {
+        c.result.error = e;
+    } else if (log.partitionCount(t.name) >= 0) {
+        c.result.error = ErrorCode::TopicAlreadyExists;
+        c.why = QStringLiteral("topic '%1' already exists").arg(t.name);
+    }
+    return c;
+}
+
+void KafkaApis::Private::answerCreateTopicsRange(CreateTopicsJob &job)
+{
+    const std::vector<LogManager::TopicCreation> &created = job.creation->results();
+    for (CreateTopicsJob::Checked &c : job.checked) {
         CreateTopicsResponse::Topic &result = c.result;
         if (c.creation) {
             result.error = created[*c.creation].error;
@@ -332,8 +345,9 @@ bool KafkaApis::Private::answerCreateTopicsStep(CreateTopicsJob &job)
         }
         job.response.topics.append(std::move(result));
     }
-    job.next += static_cast<qsizetype>(step.size());
-    return job.next >= topics.size();
+    job.next += static_cast<qsizetype>(job.checked.size());
+    job.checked.clear();
+    job.creation.reset();
 }
 
 // Kafka's DeleteTopics (the KRaft controller's rules): a topic named twice (or its id given twice) is refused with

@@ -251,36 +251,51 @@ void KafkaApis::Private::handleMetadata(
 
 bool KafkaApis::Private::answerMetadataStep(MetadataJob &job)
 {
-    // Creating a topic costs a store row and a log object per partition, looking one up little. Without creation the
-    // whole answer is made in one step, so that it shows one instant (a topic deleted meanwhile is not half there).
-    const qsizetype end = job.mayCreate ? std::min(job.names.size(), job.next + static_cast<qsizetype>(StepTopics)) : job.names.size();
-    std::vector<LogManager::NewTopic> toCreate;
-    QHash<QString, size_t> creationOf; // name -> index into toCreate
-    qint64 partitionsToCreate = 0;
-    qsizetype stepEnd = job.next;
-    for (; stepEnd < end; ++stepEnd) {
-        const QString &name = job.names.at(stepEnd);
-        // Internal topics are the broker's own: __consumer_offsets exists from the start and the others
-        // (transactions, share groups) are not implemented, so a client's Metadata never creates one.
-        if (!job.mayCreate || TopicNames::isInternal(name) || creationOf.contains(name) || log.partitionCount(name) >= 0)
-            continue;
-        if (!toCreate.empty() && partitionsToCreate + config.numPartitions > StepPartitions)
-            break;
-        creationOf.insert(name, toCreate.size());
-        toCreate.push_back({name, config.numPartitions, {}});
-        partitionsToCreate += config.numPartitions;
+    const qint64 startMs = clock.nowMs();
+    const auto outOfTime = [this, startMs] { return clock.nowMs() - startMs >= StepBudgetMs; };
+    while (job.next < job.names.size()) {
+        if (!job.creation) {
+            // The next range. Creating a topic costs a store row and a log object per partition, looking one up
+            // little. Without creation the whole answer is one range, made in one step, so that it shows one instant
+            // (a topic deleted meanwhile is not half there).
+            job.rangeEnd = job.mayCreate ? std::min(job.names.size(), job.next + static_cast<qsizetype>(StepTopics))
+                                         : job.names.size();
+            std::vector<LogManager::NewTopic> toCreate;
+            job.creationOf.clear();
+            for (qsizetype i = job.next; i < job.rangeEnd; ++i) {
+                const QString &name = job.names.at(i);
+                // Internal topics are the broker's own: __consumer_offsets exists from the start and the others
+                // (transactions, share groups) are not implemented, so a client's Metadata never creates one.
+                if (!job.mayCreate || TopicNames::isInternal(name) || job.creationOf.contains(name)
+                    || log.partitionCount(name) >= 0)
+                    continue;
+                job.creationOf.insert(name, toCreate.size());
+                toCreate.push_back({name, config.numPartitions, {}});
+            }
+            job.creation = log.beginCreatingTopics(std::move(toCreate));
+        }
+        if (!log.continueCreatingTopics(*job.creation, outOfTime))
+            return false;
+        answerMetadataRange(job);
+        job.creation.reset();
+        if (job.next < job.names.size() && outOfTime())
+            return false;
     }
-    const std::vector<LogManager::TopicCreation> created = log.createTopics(toCreate);
+    return true;
+}
 
+void KafkaApis::Private::answerMetadataRange(MetadataJob &job)
+{
+    const std::vector<LogManager::TopicCreation> &created = job.creation->results();
     const QList<qint32> replicas {config.nodeId}; // shared by every partition's replica and ISR lists
     QSet<QString> answered;
-    for (; job.next < stepEnd; ++job.next) {
+    for (; job.next < job.rangeEnd; ++job.next) {
         const QString &name = job.names.at(job.next);
         MetadataResponse::Topic topic;
         topic.name = name;
         topic.isInternal = TopicNames::isInternal(name);
         // A name asked for twice is created once; its second entry gets the same answer, without a second log line.
-        if (const auto it = creationOf.find(name); it != creationOf.end()) {
+        if (const auto it = job.creationOf.constFind(name); it != job.creationOf.cend()) {
             const LogManager::TopicCreation &result = created[*it];
             const bool first = !answered.contains(name);
             answered.insert(name);
@@ -292,14 +307,21 @@ bool KafkaApis::Private::answerMetadataStep(MetadataJob &job)
             } else if (result.error == ErrorCode::InvalidTopicException) {
                 topic.error = result.error;
             } else {
-                if (first)
+                // (Already existing: another request is creating it right now; answered below.)
+                if (first && result.error != ErrorCode::TopicAlreadyExists)
                     qCWarning(lcWire).noquote() << QStringLiteral("auto-creating topic %1 failed: %2").arg(name, result.why);
                 topic.error = result.error == ErrorCode::TopicAlreadyExists ? ErrorCode::None : result.error;
             }
         }
         const int count = log.partitionCount(name);
-        if (count < 0 && topic.error == ErrorCode::None)
-            topic.error = ErrorCode::UnknownTopicOrPartition;
+        // A name another request is creating right now (LogManager::Creation) exists to creation but not to look-ups:
+        // LEADER_NOT_AVAILABLE, as Kafka answers while an auto-created topic is in flight, so the client asks again.
+        if (count < 0 && topic.error == ErrorCode::None) {
+            const auto it = job.creationOf.constFind(name);
+            topic.error = it != job.creationOf.cend() && created[*it].error == ErrorCode::TopicAlreadyExists
+                ? ErrorCode::LeaderNotAvailable
+                : ErrorCode::UnknownTopicOrPartition;
+        }
         if (count >= 0)
             topic.topicId = log.topicId(name).toByteArray();
         // One broker: the leader is the only replica and always in sync; the leader epoch never changes.
@@ -307,7 +329,6 @@ bool KafkaApis::Private::answerMetadataStep(MetadataJob &job)
             topic.partitions.append({ErrorCode::None, p, config.nodeId, 0, replicas, replicas, {}});
         job.response.topics.append(std::move(topic));
     }
-    return job.next >= job.names.size();
 }
 
 // ---- Produce ----

@@ -7,6 +7,7 @@
 #include "wire/kafkaapis.h"
 
 #include "broker/broker.h"
+#include "log/logmanager.h"
 #include "wire/adminmessages.h"
 #include "wire/apikeys.h"
 #include "wire/clustermessages.h"
@@ -21,6 +22,8 @@
 #include <QLoggingCategory>
 #include <QSet>
 #include <map>
+#include <memory>
+#include <optional>
 
 Q_DECLARE_LOGGING_CATEGORY(lcWire)
 
@@ -95,6 +98,11 @@ struct KafkaApis::Private {
         int created = 0;
         QString firstCreated;
         QString lastCreated;
+        // The names next .. rangeEnd-1 are being answered: the missing ones among them are being created by creation
+        // (creationOf: name -> index into its topics). Null between ranges.
+        std::unique_ptr<LogManager::Creation> creation;
+        QHash<QString, size_t> creationOf;
+        qsizetype rangeEnd = 0;
     };
     // A CreateTopics request being answered a step at a time.
     struct CreateTopicsJob {
@@ -103,12 +111,24 @@ struct KafkaApis::Private {
         CreateTopicsResponse response;
         QHash<QString, int> occurrences; // of each name in the request
         qsizetype next = 0; // the first topic not answered yet
+        // The topics next .. next+checked.size()-1 are being answered: checked, and the valid ones being created by
+        // creation. Empty and null between ranges.
+        struct Checked {
+            CreateTopicsResponse::Topic result;
+            QString why;
+            int partitions = 0;
+            TopicConfig config;
+            std::optional<size_t> creation; // index into the creation's topics when it passed the checks
+        };
+        std::vector<Checked> checked;
+        std::unique_ptr<LogManager::Creation> creation;
     };
-    // What one step may do before the engine thread goes back to its other connections: look up StepTopics topics
-    // and create at most StepPartitions partitions (but always one whole topic, up to LogManager's 10,000
-    // partitions). A partition costs a store row and a log object; 1,000 of them take about a millisecond.
+    // What one step may do before the engine thread goes back to its other connections: about StepBudgetMs of work
+    // on the wire clock (a topic of 10,000 partitions is prepared over several steps; LogManager::Creation), taking
+    // at most StepTopics topics of a request in hand at a time. The budget keeps a bystander's ApiVersions or
+    // Metadata within a few steps' time of its arrival (tst_servingthread).
     static constexpr size_t StepTopics = 1000;
-    static constexpr qint64 StepPartitions = 1000;
+    static constexpr qint64 StepBudgetMs = 5;
 
     Broker &broker;
     LogManager &log;
@@ -151,6 +171,8 @@ struct KafkaApis::Private {
         const RequestHeader &h, const MetadataRequest &request, const WireConnectionInfo &c, Responder respond);
     // Answers the next topics of job (creating the missing ones); true when it has answered them all.
     bool answerMetadataStep(MetadataJob &job);
+    // Answers the names of job's range, whose creation is done.
+    void answerMetadataRange(MetadataJob &job);
     WireResponse handleProduce(const RequestHeader &h, WireReader &r);
     WireResponse handleInitProducerId(const RequestHeader &h, WireReader &r);
     // The handlers that may park take the request already decoded (wire/apitable.cpp).
@@ -172,6 +194,10 @@ struct KafkaApis::Private {
     void handleCreateTopics(
         const RequestHeader &h, const CreateTopicsRequest &request, const WireConnectionInfo &c, Responder respond);
     bool answerCreateTopicsStep(CreateTopicsJob &job);
+    // CreateTopics' own checks of one topic of job's request, before LogManager's.
+    CreateTopicsJob::Checked checkNewTopic(const CreateTopicsJob &job, const CreateTopicsRequest::Topic &t) const;
+    // Answers the topics of job's range, whose creation is done.
+    void answerCreateTopicsRange(CreateTopicsJob &job);
     WireResponse handleDeleteTopics(const RequestHeader &h, WireReader &r);
     WireResponse handleDeleteRecords(const RequestHeader &h, WireReader &r);
     WireResponse handleDescribeConfigs(const RequestHeader &h, WireReader &r);

@@ -192,6 +192,7 @@ private slots:
         // 20 batches over a 6-batch limit: 3 whole segments (12 batches) go, the fourth would undercut it.
         QCOMPARE(log->partitionInfo(tp)->logStartOffset, 120);
         QCOMPARE(QDir(dir).entryList({QStringLiteral("*.log")}, QDir::Files).size(), 2);
+        log->waitForFileRemovalsForTesting(); // their unlinks run on the remover's thread
         QVERIFY(directoryBytes(dir) <= config.retentionBytes + config.segmentBytes);
         QCOMPARE(directoryBytes(dir), 8 * batchSize);
 

@@ -1,0 +1,146 @@
+// Segment files retention drops are unlinked off the engine thread (FileRemover), after the index no longer names
+// them: until the unlink they are "*.log.deleted" files no read reaches, and a crash before it leaves files the next
+// start removes.
+
+#include "core/clock.h"
+#include "core/events.h"
+#include "log/logmanager.h"
+#include "logtesthelpers.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace topicscope::engine;
+using namespace topicscope::engine::logtest;
+
+namespace {
+
+QStringList filesOf(const QString &dir, const QString &pattern)
+{
+    return QDir(dir).entryList({pattern}, QDir::Files, QDir::Name);
+}
+
+qint64 directoryBytes(const QString &dir)
+{
+    qint64 total = 0;
+    for (const QFileInfo &f : QDir(dir).entryInfoList(QDir::Files))
+        total += f.size();
+    return total;
+}
+
+} // namespace
+
+class TestSegmentRemoval : public QObject {
+    Q_OBJECT
+
+private:
+    ManualClock m_clock;
+    EventBus m_events;
+    QTemporaryDir m_dir;
+    const TopicPartition m_tp {QStringLiteral("t"), 0};
+    qint64 m_batchSize = makeBatch(10, 100).size();
+
+    std::unique_ptr<LogManager> open(const QString &dataDir)
+    {
+        StorageOptions options;
+        options.dataDir = dataDir;
+        QString error;
+        auto log = LogManager::open(options, m_clock, m_events, &error);
+        if (!log)
+            qWarning().noquote() << error;
+        return log;
+    }
+
+    // 20 batches in segments of 4 over a retention of 6: retention drops the first 3 segments (offsets 0-119).
+    std::unique_ptr<LogManager> filledLog(const QString &dataDir)
+    {
+        auto log = open(dataDir);
+        if (!log)
+            return log;
+        TopicConfig config;
+        config.segmentBytes = 4 * m_batchSize;
+        config.retentionBytes = 6 * m_batchSize;
+        if (log->createTopic(m_tp.topic, 1, config) != ErrorCode::None)
+            return nullptr;
+        for (int i = 0; i < 20; ++i) {
+            if (log->append(m_tp, makeBatch(10, 100)).error != ErrorCode::None)
+                return nullptr;
+        }
+        return log;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QLoggingCategory::setFilterRules(
+            QStringLiteral("topicscope.engine.*.debug=false\ntopicscope.engine.*.info=false"));
+    }
+
+    void droppedSegmentsAreUnlinkedByTheRemover()
+    {
+        const QString dataDir = m_dir.filePath(QStringLiteral("unlinked"));
+        auto log = filledLog(dataDir);
+        QVERIFY(log);
+        const QString dir = dataDir + QLatin1String("/t-0");
+        log->setFileRemovalPausedForTesting(true);
+        log->enforceRetention();
+        // Out of the index and renamed at once; the blocks wait for the remover.
+        QCOMPARE(log->partitionInfo(m_tp)->logStartOffset, 120);
+        QCOMPARE(log->segmentBaseOffsets(m_tp), std::vector<qint64>({120, 160}));
+        QCOMPARE(filesOf(dir, QStringLiteral("*.log")).size(), 2);
+        QCOMPARE(filesOf(dir, QStringLiteral("*.log.deleted")),
+            QStringList({QStringLiteral("00000000000000000000.log.deleted"),
+                QStringLiteral("00000000000000000040.log.deleted"), QStringLiteral("00000000000000000080.log.deleted")}));
+        QCOMPARE(log->read(m_tp, 0, 1 << 20).error, ErrorCode::OffsetOutOfRange);
+        QCOMPARE(log->read(m_tp, 120, 1 << 20).error, ErrorCode::None);
+
+        log->setFileRemovalPausedForTesting(false);
+        log->waitForFileRemovalsForTesting();
+        QCOMPARE(filesOf(dir, QStringLiteral("*.log.deleted")), QStringList());
+        QCOMPARE(directoryBytes(dir), 8 * m_batchSize);
+    }
+
+    void aCrashBeforeTheUnlinkLeavesFilesTheNextStartRemoves()
+    {
+        const QString dataDir = m_dir.filePath(QStringLiteral("original"));
+        const QString crashed = m_dir.filePath(QStringLiteral("crashed"));
+        auto log = filledLog(dataDir);
+        QVERIFY(log);
+        log->setFileRemovalPausedForTesting(true);
+        log->enforceRetention();
+        // The files as a crash right after the index commit and the renames would leave them (the shared-memory
+        // index goes with the machine).
+        QVERIFY(QDir().mkpath(crashed + QLatin1String("/t-0")));
+        for (const QString &sub : {QString(), QStringLiteral("/t-0")}) {
+            for (const QFileInfo &f : QDir(dataDir + sub).entryInfoList(QDir::Files)) {
+                if (!f.fileName().endsWith(QLatin1String("-shm")))
+                    QVERIFY(QFile::copy(f.filePath(), crashed + sub + QLatin1Char('/') + f.fileName()));
+            }
+        }
+        QCOMPARE(filesOf(crashed + QLatin1String("/t-0"), QStringLiteral("*.log.deleted")).size(), 3);
+
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("recovery: .*log.deleted: dropped by retention")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("recovery: .*log.deleted: dropped by retention")));
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("recovery: .*log.deleted: dropped by retention")));
+        auto reopened = open(crashed);
+        QVERIFY(reopened);
+        QCOMPARE(filesOf(crashed + QLatin1String("/t-0"), QStringLiteral("*.log.deleted")), QStringList());
+        QCOMPARE(directoryBytes(crashed + QLatin1String("/t-0")), 8 * m_batchSize);
+        QCOMPARE(reopened->partitionInfo(m_tp)->logStartOffset, 120);
+        QCOMPARE(reopened->partitionInfo(m_tp)->logEndOffset, 200);
+        QCOMPARE(reopened->read(m_tp, 120, 1 << 20).error, ErrorCode::None);
+
+        // The original's remover, resumed, finishes its own.
+        log->setFileRemovalPausedForTesting(false);
+        log->waitForFileRemovalsForTesting();
+        QCOMPARE(filesOf(dataDir + QLatin1String("/t-0"), QStringLiteral("*.log.deleted")), QStringList());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSegmentRemoval)
+#include "tst_segmentremoval.moc"
