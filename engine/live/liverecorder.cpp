@@ -302,8 +302,11 @@ void LiveRecorder::onGroupRequest(const WireExchange &e)
         m_members.insert(m.memberId, m);
         m_changed = true;
     }
-    if (const auto it = m_members.find(e.memberId); it != m_members.end() && joins && e.error == ErrorCode::None)
+    if (const auto it = m_members.find(e.memberId); it != m_members.end() && joins && e.error == ErrorCode::None) {
         it->active = true;
+        if (it->host.isEmpty()) // named first by the coordinator's event (consumer protocol), before its exchange
+            it->host = hostOf(e.peer);
+    }
 }
 
 void LiveRecorder::closeMember(LiveMember &m, const QString &reason)

@@ -78,9 +78,15 @@ QString LiveRecordingFile::report() const
     out += QStringLiteral("== Rebalances: %1 ==\n").arg(rebalances.dropped + rebalances.rows.size());
     if (rebalances.dropped > 0)
         out += QStringLiteral("(%1 older rebalance(s) not kept)\n").arg(rebalances.dropped);
+    // A consumer-protocol group's rows are group epochs, reached by every member or superseded by a newer one.
     for (const ScenarioRebalance &r : rebalances.rows)
-        out += scenarioTime(r.timeMs) % u" group " % r.group % u" generation " % QString::number(r.generation) % u" ["
-            % r.assignor % u"] cause: " % r.cause % u"; took " % QString::number(r.durationMs) % u" ms; "
+        out += scenarioTime(r.timeMs) % u" group " % r.group
+            % (r.groupType == QLatin1String("consumer") ? QStringView(u" epoch ") : QStringView(u" generation "))
+            % QString::number(r.generation) % u" [" % r.assignor
+            % (r.groupType != QLatin1String("consumer") ? QStringView()
+                    : r.superseded                      ? QStringView(u", consumer protocol, superseded")
+                                                        : QStringView(u", consumer protocol"))
+            % u"] cause: " % r.cause % u"; took " % QString::number(r.durationMs) % u" ms; "
             % assignmentText(r.assignment) % u"; moved ["
             % ScenarioRebalance::names(r.partitionsMoved).join(QLatin1Char(',')) % u"]; " % pausedText(r, gaps) % u'\n';
 

@@ -213,7 +213,7 @@ private Q_SLOTS:
         facade.createTopic(QStringLiteral("while-comparing"), 1);
         QTRY_VERIFY_WITH_TIMEOUT(order.size() == 4, 60000);
         QVERIFY2(order.indexOf(QStringLiteral("command error=0"))
-                < order.indexOf(QStringLiteral("comparison %1 (4 runs)").arg(last)),
+                < order.indexOf(QStringLiteral("comparison %1 (5 runs)").arg(last)),
             qPrintable(order.join(QStringLiteral("; "))));
     }
 

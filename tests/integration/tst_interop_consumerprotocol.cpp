@@ -3,10 +3,12 @@
 // topic, one leaves cleanly and one is SIGKILLed, and after each change every partition ends owned by exactly one
 // live member; no record produced meanwhile is skipped. The same clients with the classic protocol
 // (cooperative-sticky) run the same script for comparison. Debian's librdkafka 2.0.2 predates the consumer protocol:
-// its run does the classic half, the _rdkafka215 run both. Script: interop_consumer_protocol.py.
+// its run does the classic half, the _rdkafka215 run both. Script: interop_consumer_protocol.py. The broker records
+// the session (--record) and its report must show the consumer-protocol group epoch by epoch.
 #include "clientversions.h"
 #include "interopbroker.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace topicscope::interoptest;
@@ -16,6 +18,9 @@ class TestInteropConsumerProtocol : public QObject {
 private:
     InteropBroker m_broker;
     QString m_librdkafka;
+    QTemporaryDir m_dir;
+    bool m_consumerRan = false;
+    QString recording() const { return m_dir.filePath(QStringLiteral("session.json")); }
 
     void runGroup(const QString &protocol)
     {
@@ -58,7 +63,8 @@ private Q_SLOTS:
         // seconds; the classic members ask for the same session themselves.
         QVERIFY2(m_broker.start({QStringLiteral("--group-initial-rebalance-delay-ms"), QStringLiteral("0"),
                                     QStringLiteral("--group-consumer-session-timeout-ms"), QStringLiteral("6000"),
-                                    QStringLiteral("--group-consumer-heartbeat-interval-ms"), QStringLiteral("500")},
+                                    QStringLiteral("--group-consumer-heartbeat-interval-ms"), QStringLiteral("500"),
+                                    QStringLiteral("--record"), recording()},
                      &error),
             qPrintable(error));
     }
@@ -69,15 +75,49 @@ private Q_SLOTS:
         if (parts.size() < 2 || parts.at(0).toInt() < 2 || (parts.at(0).toInt() == 2 && parts.at(1).toInt() < 4))
             QSKIP("librdkafka before 2.4 has no consumer group protocol (the _rdkafka215 run has)");
         runGroup(QStringLiteral("consumer"));
+        m_consumerRan = true;
     }
 
     void classicProtocolGroup() { runGroup(QStringLiteral("classic")); }
 
-    void cleanupTestCase()
+    void recordingShowsEveryEpoch()
     {
+        // Stopped with SIGTERM the broker saves its live recording; --report prints it.
         QVERIFY2(!m_broker.port() || m_broker.isRunning(), "the broker died during the test");
         m_broker.stop();
+        if (!m_consumerRan)
+            QSKIP("no consumer-protocol group was run (librdkafka before 2.4)");
+        const ProgramRun report = runProgram(qEnvironmentVariable("TOPICSCOPE_BIN"),
+            {QStringLiteral("--headless"), QStringLiteral("--report"), recording()}, {}, 60000);
+        const QString text = QString::fromUtf8(report.output);
+        QVERIFY2(report.exitCode == 0, qPrintable(text.right(3000)));
+        // The report's rebalance section (the timeline above it has a line per row too).
+        const QString section
+            = text.section(QLatin1String("== Rebalances:"), 1).section(QLatin1String("== Live recording"), 0, 0);
+        QStringList rows;
+        for (const QString &line : section.split(QLatin1Char('\n'))) {
+            if (line.contains(QLatin1String(" group group-consumer epoch ")))
+                rows << line;
+        }
+        qInfo().noquote() << rows.join(QLatin1Char('\n'));
+        // Two and three members, a clean leave, a kill: at least one row per change, epochs rising, each row
+        // a consumer-protocol one, and none of the classic group's rows says epoch.
+        QVERIFY2(rows.size() >= 5, qPrintable(text.right(4000)));
+        int previous = 0;
+        for (const QString &row : std::as_const(rows)) {
+            QVERIFY2(row.contains(QLatin1String("consumer protocol")), qPrintable(row));
+            const int epoch = row.section(QLatin1String(" epoch "), 1).section(QLatin1Char(' '), 0, 0).toInt();
+            QVERIFY2(epoch > previous, qPrintable(row));
+            previous = epoch;
+        }
+        QVERIFY(section.contains(QLatin1String(" group group-classic generation ")));
+        QVERIFY(!section.contains(QLatin1String(" group group-classic epoch ")));
+        // The members' steps are in the timeline: who owns what at which epoch.
+        QVERIFY2(text.contains(QLatin1String("group group-consumer: ")) && text.contains(QLatin1String(" at epoch ")),
+            qPrintable(text.left(3000)));
     }
+
+    void cleanupTestCase() { m_broker.stop(); }
 };
 
 QTEST_GUILESS_MAIN(TestInteropConsumerProtocol)
