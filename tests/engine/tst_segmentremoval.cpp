@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "core/events.h"
+#include "disklogbase.h"
 #include "log/logmanager.h"
 #include "logtesthelpers.h"
 
@@ -34,26 +35,12 @@ qint64 directoryBytes(const QString &dir)
 
 } // namespace
 
-class TestSegmentRemoval : public QObject {
+class TestSegmentRemoval : public QObject, private DiskLogBase {
     Q_OBJECT
 
 private:
-    ManualClock m_clock;
-    EventBus m_events;
-    QTemporaryDir m_dir;
     const TopicPartition m_tp {QStringLiteral("t"), 0};
     qint64 m_batchSize = makeBatch(10, 100).size();
-
-    std::unique_ptr<LogManager> open(const QString &dataDir)
-    {
-        StorageOptions options;
-        options.dataDir = dataDir;
-        QString error;
-        auto log = LogManager::open(options, m_clock, m_events, &error);
-        if (!log)
-            qWarning().noquote() << error;
-        return log;
-    }
 
     // 20 batches in segments of 4 over a retention of 6: retention drops the first 3 segments (offsets 0-119).
     std::unique_ptr<LogManager> filledLog(const QString &dataDir)
@@ -94,8 +81,9 @@ private Q_SLOTS:
         QCOMPARE(log->segmentBaseOffsets(m_tp), std::vector<qint64>({120, 160}));
         QCOMPARE(filesOf(dir, QStringLiteral("*.log")).size(), 2);
         QCOMPARE(filesOf(dir, QStringLiteral("*.log.deleted")),
-            QStringList({QStringLiteral("00000000000000000000.log.deleted"),
-                QStringLiteral("00000000000000000040.log.deleted"), QStringLiteral("00000000000000000080.log.deleted")}));
+            QStringList(
+                {QStringLiteral("00000000000000000000.log.deleted"), QStringLiteral("00000000000000000040.log.deleted"),
+                    QStringLiteral("00000000000000000080.log.deleted")}));
         QCOMPARE(log->read(m_tp, 0, 1 << 20).error, ErrorCode::OffsetOutOfRange);
         QCOMPARE(log->read(m_tp, 120, 1 << 20).error, ErrorCode::None);
 
@@ -124,9 +112,12 @@ private Q_SLOTS:
         }
         QCOMPARE(filesOf(crashed + QLatin1String("/t-0"), QStringLiteral("*.log.deleted")).size(), 3);
 
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("recovery: .*log.deleted: dropped by retention")));
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("recovery: .*log.deleted: dropped by retention")));
-        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("recovery: .*log.deleted: dropped by retention")));
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("recovery: .*log.deleted: dropped by retention")));
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("recovery: .*log.deleted: dropped by retention")));
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("recovery: .*log.deleted: dropped by retention")));
         auto reopened = open(crashed);
         QVERIFY(reopened);
         QCOMPARE(filesOf(crashed + QLatin1String("/t-0"), QStringLiteral("*.log.deleted")), QStringList());

@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "core/events.h"
+#include "disklogbase.h"
 #include "log/logmanager.h"
 #include "logtesthelpers.h"
 #include "sqlitetesthelpers.h"
@@ -52,31 +53,10 @@ int permissionBits(const QString &path)
 
 } // namespace
 
-class TestSegments : public QObject {
+class TestSegments : public QObject, private logtest::DiskLogBase {
     Q_OBJECT
 
 private:
-    ManualClock m_clock;
-    EventBus m_events;
-    QTemporaryDir m_dir;
-    int m_next = 0;
-
-    StorageOptions freshOptions()
-    {
-        StorageOptions options;
-        options.dataDir = m_dir.filePath(QStringLiteral("data%1").arg(++m_next));
-        return options;
-    }
-
-    std::unique_ptr<LogManager> open(const StorageOptions &options)
-    {
-        QString error;
-        auto log = LogManager::open(options, m_clock, m_events, &error);
-        if (!log)
-            qWarning().noquote() << error;
-        return log;
-    }
-
     static TopicConfig segmentsOf(qint64 bytes, qint64 ms = 7LL * 24 * 3600 * 1000)
     {
         TopicConfig config;

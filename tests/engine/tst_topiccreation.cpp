@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/events.h"
+#include "disklogbase.h"
 #include "log/logmanager.h"
 #include "wire/logmessages.h"
 #include "wire/topicmessages.h"
@@ -100,7 +101,8 @@ template <class Request> QByteArray requestFrame(const Request &request, qint16 
     return w.take();
 }
 
-template <class Response> std::optional<Response> decodeAnswer(const std::optional<WireResponse> &answer, qint16 version)
+template <class Response>
+std::optional<Response> decodeAnswer(const std::optional<WireResponse> &answer, qint16 version)
 {
     if (!answer || answer->action != WireResponse::Action::Send)
         return std::nullopt;
@@ -119,29 +121,10 @@ MetadataRequest metadataOf(const QString &topic, bool autoCreate)
 
 } // namespace
 
-class TestTopicCreation : public QObject {
+class TestTopicCreation : public QObject, private logtest::DiskLogBase {
     Q_OBJECT
 
 private:
-    ManualClock m_clock;
-    EventBus m_events;
-    QTemporaryDir m_dir;
-    int m_next = 0;
-
-    StorageOptions freshOptions()
-    {
-        StorageOptions options;
-        options.dataDir = m_dir.filePath(QStringLiteral("data%1").arg(++m_next));
-        return options;
-    }
-    std::unique_ptr<LogManager> open(const StorageOptions &options)
-    {
-        QString error;
-        auto log = LogManager::open(options, m_clock, m_events, &error);
-        if (!log)
-            qWarning().noquote() << error;
-        return log;
-    }
     // Runs creation a piece at a time, each piece out of time at its first look; the number of pieces it took.
     static int runInPieces(LogManager &log, LogManager::Creation &creation, const std::function<void()> &between = {})
     {
@@ -322,12 +305,14 @@ private Q_SLOTS:
         int steps = 0;
         while (!created->has_value()) {
             // Another client, between two steps.
-            const auto plain = decodeAnswer<MetadataResponse>(*send(requestFrame(metadataOf(QStringLiteral("wide"), false), 4, 2)), 4);
+            const auto plain = decodeAnswer<MetadataResponse>(
+                *send(requestFrame(metadataOf(QStringLiteral("wide"), false), 4, 2)), 4);
             QVERIFY(plain);
             QCOMPARE(plain->topics.size(), 1);
             QCOMPARE(plain->topics.at(0).error, ErrorCode::UnknownTopicOrPartition);
             QVERIFY(plain->topics.at(0).partitions.isEmpty());
-            const auto autoCreate = decodeAnswer<MetadataResponse>(*send(requestFrame(metadataOf(QStringLiteral("wide"), true), 4, 3)), 4);
+            const auto autoCreate = decodeAnswer<MetadataResponse>(
+                *send(requestFrame(metadataOf(QStringLiteral("wide"), true), 4, 3)), 4);
             QVERIFY(autoCreate);
             QCOMPARE(autoCreate->topics.at(0).error, ErrorCode::LeaderNotAvailable);
             QVERIFY(autoCreate->topics.at(0).partitions.isEmpty());
@@ -342,7 +327,8 @@ private Q_SLOTS:
         QCOMPARE(response->topics.size(), 1);
         QCOMPARE(response->topics.at(0).error, ErrorCode::None);
         QCOMPARE(events.lines, QStringList({QStringLiteral("created wide %1").arg(Partitions)}));
-        const auto after = decodeAnswer<MetadataResponse>(*send(requestFrame(metadataOf(QStringLiteral("wide"), false), 4, 4)), 4);
+        const auto after
+            = decodeAnswer<MetadataResponse>(*send(requestFrame(metadataOf(QStringLiteral("wide"), false), 4, 4)), 4);
         QVERIFY(after);
         QCOMPARE(after->topics.at(0).error, ErrorCode::None);
         QCOMPARE(after->topics.at(0).partitions.size(), Partitions);
