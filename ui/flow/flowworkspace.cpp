@@ -410,9 +410,18 @@ void FlowWorkspace::showTimelineForPresentation(bool show)
 void FlowWorkspace::keepStatusReadable()
 {
     // A short result ("Finished: 5 check(s) passed.") stays whole and the title gives way; a long one (failed
-    // checks, errors) is elided with its full text in the tooltip.
+    // checks, errors) is elided with its full text in the tooltip. Never wider than the room the bar has: a result
+    // must not make the window grow (on a small screen it would leave the screen).
     m_status->setMinimumWidth(0);
-    m_status->setMinimumWidth(std::min(m_status->sizeHint().width(), 30 * m_status->fontMetrics().averageCharWidth()));
+    const int wanted = std::min(m_status->sizeHint().width(), 30 * m_status->fontMetrics().averageCharWidth());
+    const int room = m_bar->width() - m_bar->layout()->minimumSize().width();
+    m_status->setMinimumWidth(std::clamp(room, 0, wanted));
+}
+
+void FlowWorkspace::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    keepStatusReadable();
 }
 
 QString FlowWorkspace::statusText() const

@@ -76,6 +76,9 @@ public:
 Q_SIGNALS:
     void presentationModeRequested(bool on);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void onSnapshot(const engine::FlowSnapshot &snapshot);
     void onState(const engine::ScenarioPlayerState &state);
