@@ -7,4 +7,12 @@ scripts/install-deps.sh
 cmake --preset release -DTOPICSCOPE_WERROR=ON >/dev/null
 cmake --build --preset release
 export QT_QPA_PLATFORM=offscreen
-ctest --preset release -j "$(nproc)" "$@"
+log=build/release/Testing/run-tests.log
+mkdir -p "$(dirname "$log")"
+if ! ctest --preset release -j "$(nproc)" --output-on-failure "$@" 2>&1 | tee "$log"; then
+    # CI shows the end of the output: repeat what the failing tests said there (their failed checks and where).
+    echo
+    echo "== What the failing tests reported (full output above and in $log) =="
+    grep -E -A4 '^(FAIL!|XPASS|QFATAL)|Subprocess aborted|Timeout|\*\*\*Failed' "$log" | tail -n 120 || true
+    exit 1
+fi
