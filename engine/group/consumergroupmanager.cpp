@@ -651,6 +651,17 @@ ErrorCode ConsumerGroupManager::validateOffsetCommit(
     return ErrorCode::None;
 }
 
+ErrorCode ConsumerGroupManager::validateOffsetFetch(
+    const ConsumerGroup &group, const std::optional<QString> &memberId, qint32 memberEpoch)
+{
+    if (memberEpoch < 0 && !memberId)
+        return ErrorCode::None;
+    const ConsumerGroupMember *member = group.member(memberId.value_or(QString()));
+    if (!member)
+        return ErrorCode::UnknownMemberId;
+    return memberEpoch == member->memberEpoch ? ErrorCode::None : ErrorCode::StaleMemberEpoch;
+}
+
 bool ConsumerGroupManager::isSubscribedToTopic(const ConsumerGroup &group, const QString &topic)
 {
     // The subscription metadata is the members' resolved subscriptions, kept up to date at every heartbeat and fence:

@@ -39,6 +39,11 @@ public:
 
     // OffsetCommit of a consumer-protocol group (Kafka's ConsumerGroup.validateOffsetCommit).
     ErrorCode validateOffsetCommit(const ConsumerGroup &group, const OffsetCommitRequest &request) const;
+    // OffsetFetch v9+ of a consumer-protocol group (Kafka's ConsumerGroup.validateOffsetFetch): without a member id
+    // and with epoch -1 (admin tools, assign() consumers) anyone reads; else the member must exist (UNKNOWN_MEMBER_ID)
+    // at that epoch (STALE_MEMBER_EPOCH).
+    static ErrorCode validateOffsetFetch(
+        const ConsumerGroup &group, const std::optional<QString> &memberId, qint32 memberEpoch);
     // Whether a member subscribes to the topic (offsets of other topics expire, OffsetDelete may drop them).
     static bool isSubscribedToTopic(const ConsumerGroup &group, const QString &topic);
 

@@ -269,6 +269,13 @@ std::vector<PartitionResult> GroupCoordinator::commitOffsets(const OffsetCommitR
     return results;
 }
 
+ErrorCode GroupCoordinator::validateOffsetFetch(
+    const QString &groupId, const std::optional<QString> &memberId, qint32 memberEpoch) const
+{
+    const ConsumerGroup *group = d->consumerGroups.find(groupId);
+    return group ? ConsumerGroupManager::validateOffsetFetch(*group, memberId, memberEpoch) : ErrorCode::None;
+}
+
 OffsetFetchResult GroupCoordinator::fetchOffsets(
     const QString &groupId, const std::optional<QList<TopicPartition>> &partitions) const
 {

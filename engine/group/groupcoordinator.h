@@ -210,6 +210,10 @@ public:
     // partitions == nullopt: every committed partition of the group (OffsetFetch v2+ with null topics).
     OffsetFetchResult fetchOffsets(
         const QString &groupId, const std::optional<QList<TopicPartition>> &partitions) const;
+    // OffsetFetch v9+ carries the member id and epoch of a consumer-protocol member: checked as Kafka checks them
+    // (ConsumerGroupManager::validateOffsetFetch); classic and unknown groups check nothing.
+    ErrorCode validateOffsetFetch(
+        const QString &groupId, const std::optional<QString> &memberId, qint32 memberEpoch) const;
     // Admin reset (kafka-consumer-groups --reset-offsets): allowed only when the group is Empty or unknown,
     // else NON_EMPTY_GROUP.
     ErrorCode resetOffsets(const QString &groupId, const std::vector<CommittedOffset> &offsets);

@@ -59,7 +59,7 @@ ErrorCode OffsetsTopic::open(QString *why)
         }
     }
     QString error;
-    const OffsetsTopicState state = replay(&error);
+    const OffsetsTopicState state = replayed(&error);
     if (!error.isEmpty())
         return fail(why, error);
     m_offsetKeys.clear();
@@ -135,9 +135,37 @@ std::vector<Record> OffsetsTopic::readPartition(int partition, qint64 *logStartO
     return records;
 }
 
+std::vector<std::pair<qint64, qint64>> OffsetsTopic::offsetMarks() const
+{
+    std::vector<std::pair<qint64, qint64>> marks;
+    for (int p = 0; p < m_partitions; ++p) {
+        const std::optional<PartitionInfo> info = m_log.partitionInfo({ConsumerOffsetsRecords::topicName(), p});
+        marks.emplace_back(info ? info->logStartOffset : -1, info ? info->logEndOffset : -1);
+    }
+    return marks;
+}
+
+OffsetsTopicState OffsetsTopic::replayed(QString *why) const
+{
+    std::vector<std::pair<qint64, qint64>> marks = offsetMarks();
+    if (m_replayCache && m_replayCache->first == marks)
+        return m_replayCache->second;
+    QString error;
+    OffsetsTopicState state = replay(&error);
+    if (!error.isEmpty()) {
+        if (why)
+            *why = error;
+        m_replayCache.reset();
+        return state;
+    }
+    m_replayCache.emplace(std::move(marks), state);
+    return state;
+}
+
 OffsetsTopicState OffsetsTopic::replay(QString *why) const
 {
     Q_UNUSED(why);
+    ++m_replays;
     OffsetsTopicState state;
     std::map<QString, std::map<TopicPartition, CommittedOffset>> offsets;
     ConsumerGroupRecords consumerGroups = consumerGroupRecords();
@@ -199,6 +227,7 @@ ErrorCode OffsetsTopic::write(const QString &groupId, const std::vector<Record> 
 {
     if (records.empty())
         return ErrorCode::None;
+    m_replayCache.reset(); // start-up is over
     const TopicPartition tp {
         ConsumerOffsetsRecords::topicName(), ConsumerOffsetsRecords::partitionFor(groupId, m_partitions)};
     const AppendResult result = m_log.append(tp, RecordBatch::build(0, records));
@@ -314,7 +343,7 @@ ErrorCode OffsetsTopic::deleteTopicOffsets(const QString &topic)
 
 QMap<QString, std::vector<CommittedOffset>> OffsetsTopic::loadOffsets(QString *why) const
 {
-    return replay(why).offsets;
+    return replayed(why).offsets;
 }
 
 ErrorCode OffsetsTopic::storeGroup(const QString &groupId, const GroupMetadataRecordValue &group)
@@ -344,7 +373,7 @@ ErrorCode OffsetsTopic::deleteGroup(const QString &groupId)
 
 QMap<QString, GroupMetadataRecordValue> OffsetsTopic::loadGroups(QString *why) const
 {
-    return replay(why).groups;
+    return replayed(why).groups;
 }
 
 ConsumerGroupRecords OffsetsTopic::consumerGroupRecords() const
@@ -387,7 +416,7 @@ ErrorCode OffsetsTopic::deleteConsumerGroup(const QString &groupId)
 
 QMap<QString, ConsumerGroupRecordValue> OffsetsTopic::loadConsumerGroups(QString *why) const
 {
-    return replay(why).consumerGroups;
+    return replayed(why).consumerGroups;
 }
 
 int OffsetsTopic::compact(qint64 minRecords, qint64 deleteRetentionMs)

@@ -8,6 +8,7 @@
 #include <QSet>
 #include <QString>
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace topicscope::engine {
@@ -49,6 +50,9 @@ public:
 
     // Reads the whole topic and replays it (newest value per key wins, a tombstone removes the key).
     OffsetsTopicState replay(QString *why = nullptr) const;
+    // How many times the whole topic was read: open() and the three loads at start-up share one reading as long as
+    // nothing was written in between (a write, the cleaner or DeleteRecords moves the partitions' offsets).
+    int replays() const { return m_replays; }
 
     // OffsetStore
     ErrorCode saveOffsets(
@@ -78,6 +82,9 @@ private:
     std::vector<Record> readPartition(int partition, qint64 *logStartOffset = nullptr) const;
     void index(const QString &groupId, const TopicPartition &tp, bool live);
     ConsumerGroupRecords consumerGroupRecords() const;
+    // replay(), or the state of the last one while every partition still has the same log start and end offsets.
+    OffsetsTopicState replayed(QString *why) const;
+    std::vector<std::pair<qint64, qint64>> offsetMarks() const;
 
     LogManager &m_log;
     Clock &m_clock;
@@ -88,6 +95,9 @@ private:
     // What each consumer-protocol group last wrote, so that a store writes only what changed (and a delete knows
     // every key to tombstone).
     std::map<QString, ConsumerGroupRecordValue> m_consumerGroups;
+    // The last replay and the offsets it read up to; dropped at the first write (it is for start-up).
+    mutable std::optional<std::pair<std::vector<std::pair<qint64, qint64>>, OffsetsTopicState>> m_replayCache;
+    mutable int m_replays = 0;
 };
 
 } // namespace topicscope::engine

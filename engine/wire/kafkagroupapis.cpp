@@ -277,11 +277,15 @@ WireResponse KafkaApis::Private::handleOffsetFetch(const RequestHeader &h, WireR
         response.topics = fetchGroup(data->groupId, data->topics, &response.error);
     } else {
         // v8+: several groups, each with its own error. Member id and epoch (v9+) belong to KIP-848 groups; a
-        // classic group does not check them, as in Kafka.
+        // classic group does not check them, as in Kafka. A group that refuses them answers its error alone.
         for (const auto &group : data->groups) {
             OffsetFetchResponseData::Group answered;
             answered.groupId = group.groupId;
-            answered.topics = fetchGroup(group.groupId, group.topics, &answered.error);
+            answered.error = h.apiVersion >= 9
+                ? groups.validateOffsetFetch(group.groupId, group.memberId, group.memberEpoch)
+                : ErrorCode::None;
+            if (answered.error == ErrorCode::None)
+                answered.topics = fetchGroup(group.groupId, group.topics, &answered.error);
             response.groups.append(std::move(answered));
         }
     }

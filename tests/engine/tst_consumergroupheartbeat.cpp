@@ -473,6 +473,15 @@ private Q_SLOTS:
         commit.offsets = {offset};
         QCOMPARE(h.coordinator->commitOffsets(commit).front().error, ErrorCode::None);
         QCOMPARE(h.coordinator->fetchOffsets(G, QList<TopicPartition> {{T, 0}}).offsets.front().offset, 42);
+        // OffsetFetch v9: a member reads at its own epoch; admin tools (no member id, epoch -1) always; classic and
+        // unknown groups check nothing.
+        QCOMPARE(h.coordinator->validateOffsetFetch(G, QStringLiteral("a"), 1), ErrorCode::None);
+        QCOMPARE(h.coordinator->validateOffsetFetch(G, QStringLiteral("a"), 0), ErrorCode::StaleMemberEpoch);
+        QCOMPARE(h.coordinator->validateOffsetFetch(G, QStringLiteral("nobody"), 1), ErrorCode::UnknownMemberId);
+        QCOMPARE(h.coordinator->validateOffsetFetch(G, std::nullopt, -1), ErrorCode::None);
+        QCOMPARE(h.coordinator->validateOffsetFetch(G, QString(), -1), ErrorCode::UnknownMemberId);
+        QCOMPARE(
+            h.coordinator->validateOffsetFetch(QStringLiteral("unknown"), QStringLiteral("a"), 3), ErrorCode::None);
         commit.generationId = 7;
         QCOMPARE(h.coordinator->commitOffsets(commit).front().error, ErrorCode::StaleMemberEpoch);
         commit.generationId = 1;

@@ -9,6 +9,7 @@
 #include "core/recordbatch.h"
 #include "group/consumerprotocol.h"
 #include "group/groupcoordinator.h"
+#include "group/offsetstopic.h"
 #include "log/logmanager.h"
 #include "recordcursor.h"
 #include "wirebroker.h"
@@ -424,6 +425,8 @@ private Q_SLOTS:
         QString error;
         auto broker = Broker::open(diskOptions(dir.path()), clock, &error);
         QVERIFY2(broker, qPrintable(error));
+        // Opening the topic and loading offsets, classic and consumer-protocol groups read it once.
+        QCOMPARE(broker->offsetsTopic().replays(), 1);
         GroupCoordinator &groups = broker->groups();
         // As Kafka's loader: the member comes back, the group is Stable in generation 1 with its assignment.
         const GroupDescription loaded = groups.describeGroup(QStringLiteral("g"));
@@ -451,6 +454,13 @@ private Q_SLOTS:
         QVERIFY(joined);
         QCOMPARE(joined->error, ErrorCode::None);
         QCOMPARE(joined->generationId, 2);
+        // Once the topic has changed, a load reads it again and sees the change.
+        CommittedOffset more;
+        more.topicPartition = {QStringLiteral("t"), 0};
+        more.offset = 7;
+        QCOMPARE(broker->offsetsTopic().saveOffsets(QStringLiteral("other"), {more}), ErrorCode::None);
+        QCOMPARE(broker->offsetsTopic().loadOffsets().value(QStringLiteral("other")).front().offset, 7);
+        QCOMPARE(broker->offsetsTopic().replays(), 2);
     }
 
     void loadedMembersExpireWithoutHeartbeats()
