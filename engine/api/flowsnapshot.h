@@ -57,6 +57,10 @@ struct FlowProducer {
 enum class FlowConsumerStatus {
     NotStarted,
     Joining, // in a rebalance, owns nothing yet
+    // Kafka 4's consumer protocol: moving to a new assignment one heartbeat at a time (revoking before it is given
+    // more) while it goes on processing what it still owns. Classic members have no such state: they stop at the
+    // JoinGroup barrier (Joining).
+    Reconciling,
     Running,
     Stalled, // the application stopped calling poll()
     Stopped, // closed gracefully
@@ -83,9 +87,12 @@ struct FlowConsumer {
 
 struct FlowGroup {
     QString id;
-    QString state; // Kafka's: Empty, PreparingRebalance, CompletingRebalance, Stable, Dead
-    int generation = 0;
-    QString protocol; // the assignor chosen for the generation
+    // Kafka's: classic groups Empty, PreparingRebalance, CompletingRebalance, Stable, Dead; consumer-protocol groups
+    // Empty, Assigning, Reconciling, Stable, Dead
+    QString state;
+    QString type = QStringLiteral("classic"); // "classic" or "consumer" (Kafka 4's protocol, KIP-848)
+    int generation = 0; // classic: the generation; consumer protocol: the group epoch
+    QString protocol; // the assignor chosen for the generation (consumer protocol: the server-side assignor)
     QMap<TopicPartition, qint64> committed;
     QMap<TopicPartition, QString> owners; // consumer id per assigned partition, from the group's assignment
     bool operator==(const FlowGroup &) const = default;

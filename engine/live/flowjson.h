@@ -359,6 +359,7 @@ template <> struct FlowJsonEnum<FlowConsumerStatus> {
     static constexpr std::pair<S, const char *> names[] = {
         {S::NotStarted, "notStarted"},
         {S::Joining, "joining"},
+        {S::Reconciling, "reconciling"},
         {S::Running, "running"},
         {S::Stalled, "stalled"},
         {S::Stopped, "stopped"},
@@ -491,6 +492,7 @@ template <> struct FlowJsonFields<FlowGroup> {
         io.field("protocol", g.protocol);
         io.field("committed", g.committed);
         io.field("owners", g.owners);
+        io.laterField("type", g.type);
     }
 };
 

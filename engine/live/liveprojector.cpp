@@ -68,6 +68,11 @@ FlowSnapshot LiveProjector::snapshot(const Broker &broker)
         c.commitMode = QStringLiteral("client's own");
         if (!m.active)
             c.status = FlowConsumerStatus::Stopped;
+        else if (g && g->type == QLatin1String("consumer"))
+            // No group-wide barrier: each member is where its own heartbeats took it, behind the group's epoch until
+            // its next one.
+            c.status = m.reconciling || m.generation < g->generation ? FlowConsumerStatus::Reconciling
+                                                                     : FlowConsumerStatus::Running;
         else if (g && g->state != QLatin1String("Stable"))
             c.status = FlowConsumerStatus::Joining;
         else

@@ -354,6 +354,7 @@ void LiveRecorder::onMemberAssignment(const MemberAssignmentChanged &e)
     m_recorder.openOwnership(e.groupId, m.name, e.memberEpoch, added);
     m.assignment = e.assigned;
     m.generation = e.memberEpoch;
+    m.reconciling = !e.revoking.isEmpty() || e.memberEpoch < e.groupEpoch;
 }
 
 void LiveRecorder::onEvent(const Event &event)

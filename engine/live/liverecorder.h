@@ -47,6 +47,8 @@ struct LiveMember {
     int generation = -1;
     QList<TopicPartition> assignment; // from the last completed rebalance, sorted
     bool active = true; // false once it left, expired or was left out of a generation
+    // Consumer protocol: its epoch is behind the group's, or it still owns partitions it must give up.
+    bool reconciling = false;
     qint64 leftMs = -1; // broker clock, when it stopped being active
 };
 

@@ -164,6 +164,7 @@ void FlowProjector::projectGroups(const Broker *broker, const QStringList &known
         FlowGroup g;
         g.id = id;
         g.state = coordinator ? description.state : QStringLiteral("Empty");
+        g.type = description.type;
         g.generation = description.generationId;
         g.protocol = description.protocolName;
         if (coordinator) {

@@ -4,9 +4,12 @@
 #include "scenarioworld.h"
 
 #include "flowsnapshot.h"
+#include "group/groupcoordinator.h"
+#include "groupdescription.h"
 #include "sim/flowprojector.h"
 #include "sim/scenariorecorder.h"
 
+#include <QHash>
 #include <algorithm>
 
 namespace topicscope::engine {
@@ -47,6 +50,23 @@ void ScenarioWorld::describe(FlowSnapshot &s, const QString &language, bool obse
     }
 
     const ScenarioRecording &recording = m_recorder.recording();
+    // Consumer-protocol groups as the coordinator sees them: a member is reconciling while its epoch is behind the
+    // group's (it hears of the new one at its next heartbeat) or while it has partitions to give up or to wait for.
+    QHash<QString, GroupDescription> consumerGroups;
+    const auto isReconciling = [&](const QString &group, const QString &memberId) {
+        if (!m_broker)
+            return false;
+        auto it = consumerGroups.find(group);
+        if (it == consumerGroups.end())
+            it = consumerGroups.insert(group, m_broker->groups().describeGroup(group));
+        if (it->type != ConsumerGroupType)
+            return false;
+        for (const GroupMemberDescription &m : std::as_const(it->members)) {
+            if (m.memberId == memberId)
+                return m.memberEpoch < it->groupEpoch || m.memberState != QLatin1String("stable");
+        }
+        return false;
+    };
     for (const ScenarioConsumer &spec : std::as_const(m_scenario.consumers)) {
         const auto it = m_consumers.find(spec.id);
         if (it == m_consumers.end())
@@ -64,6 +84,11 @@ void ScenarioWorld::describe(FlowSnapshot &s, const QString &language, bool obse
                                                                              : FlowConsumerStatus::Stopped;
         } else if (c.consumer->isStalled()) {
             f.status = FlowConsumerStatus::Stalled;
+        } else if (c.consumer->state() == Consumer::MemberState::Reconciling
+            || (spec.group && c.consumer->state() == Consumer::MemberState::Stable
+                && isReconciling(*spec.group, c.consumer->memberId()))) {
+            // The consumer protocol: it keeps processing what it owns while it moves to its new assignment.
+            f.status = FlowConsumerStatus::Reconciling;
         } else {
             QString groupState;
             for (const FlowGroup &g : std::as_const(s.groups)) {

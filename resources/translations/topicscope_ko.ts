@@ -78,6 +78,18 @@
         <source>max.poll.records</source>
         <translation>max.poll.records</translation>
     </message>
+    <message>
+        <source>classic</source>
+        <translation>클래식</translation>
+    </message>
+    <message>
+        <source>consumer (Kafka 4, KIP-848)</source>
+        <translation>컨슈머 (Kafka 4, KIP-848)</translation>
+    </message>
+    <message>
+        <source>group.protocol. Under the consumer protocol the broker computes the assignment (group.remote.assignor). A group is of one protocol: a group with classic members refuses consumer-protocol members, and the other way round.</source>
+        <translation>group.protocol. 컨슈머 프로토콜에서는 브로커가 할당을 계산합니다 (group.remote.assignor). 그룹은 한 프로토콜만 씁니다: 클래식 멤버가 있는 그룹은 컨슈머 프로토콜 멤버를 거절하고, 그 반대도 마찬가지입니다.</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::AddProducerDialog</name>
@@ -199,10 +211,6 @@
         <translation>처리하는 컨슈머 없음</translation>
     </message>
     <message>
-        <source>rebalance (gN = generation N)</source>
-        <translation>리밸런스 (gN = 제너레이션 N)</translation>
-    </message>
-    <message>
         <source>  best</source>
         <translation>  최고</translation>
     </message>
@@ -233,6 +241,10 @@
     <message>
         <source>Kafka 4&apos;s consumer group protocol (KIP-848, group.protocol=consumer): no JoinGroup or SyncGroup, the broker&apos;s %1 assignor, each member reconciling on its own heartbeats</source>
         <translation>Kafka 4의 컨슈머 그룹 프로토콜(KIP-848, group.protocol=consumer): JoinGroup도 SyncGroup도 없이, 브로커의 %1 어사이너가 할당하고 각 멤버가 자기 하트비트에 맞춰 조정합니다</translation>
+    </message>
+    <message>
+        <source>rebalance (gN = generation N, eN = epoch N)</source>
+        <translation>리밸런스 (gN = 제너레이션 N, eN = 에포크 N)</translation>
     </message>
 </context>
 <context>
@@ -908,6 +920,10 @@
         <source>CRASHED</source>
         <translation>비정상 종료</translation>
     </message>
+    <message>
+        <source>reconciling…</source>
+        <translation>조정 중…</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::FlowScenePainter</name>
@@ -1061,6 +1077,14 @@
         <source>redelivered </source>
         <translation>재전달 </translation>
     </message>
+    <message>
+        <source> · epoch %1</source>
+        <translation> · 에포크 %1</translation>
+    </message>
+    <message>
+        <source> · gen %1</source>
+        <translation> · gen %1</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::FlowView</name>
@@ -1085,10 +1109,6 @@ produced by </source>
 member </source>
         <translation>)
 멤버 </translation>
-    </message>
-    <message>
-        <source>, generation </source>
-        <translation>, 제너레이션 </translation>
     </message>
     <message>
         <source>
@@ -1117,6 +1137,14 @@ assigned: </source>
     <message>
         <source>deser failed</source>
         <translation>역직렬화 실패</translation>
+    </message>
+    <message>
+        <source>, epoch %1</source>
+        <translation>, 에포크 %1</translation>
+    </message>
+    <message>
+        <source>, generation %1</source>
+        <translation>, 제너레이션 %1</translation>
     </message>
 </context>
 <context>
@@ -1416,6 +1444,10 @@ assigned: </source>
     <message>
         <source>Replay of a saved live session: no broker runs. Step and Play show the world after each rebalance, then at the end; time travel and record journeys come from the file.</source>
         <translation>저장된 실시간 세션을 다시 보는 중입니다. 브로커는 실행되지 않습니다. 한 단계와 재생은 리밸런스마다 그 직후의 모습을, 마지막으로 끝의 모습을 보여 주며, 시간 여행과 레코드 여정은 파일에서 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>Time travel: group %1, epoch %2 at %3 (%4). Live is paused.</source>
+        <translation>시간 여행: 그룹 %1, 에포크 %2, %3 (%4). 실시간 재생은 일시 정지되었습니다.</translation>
     </message>
 </context>
 <context>
@@ -2423,6 +2455,10 @@ This cannot be undone.</source>
     <message>
         <source>Every member reached it at %1 after %2</source>
         <translation>%1에 모든 멤버가 도달함 (%2 후)</translation>
+    </message>
+    <message>
+        <source>%1 owned %2 (group %3, epoch %4)</source>
+        <translation>%1이(가) %2 소유 (그룹 %3, 에포크 %4)</translation>
     </message>
 </context>
 <context>

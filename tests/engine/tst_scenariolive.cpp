@@ -64,6 +64,8 @@ QString statusName(FlowConsumerStatus status)
         return QStringLiteral("NotStarted");
     case FlowConsumerStatus::Joining:
         return QStringLiteral("Joining");
+    case FlowConsumerStatus::Reconciling:
+        return QStringLiteral("Reconciling");
     case FlowConsumerStatus::Running:
         return QStringLiteral("Running");
     case FlowConsumerStatus::Stalled:

@@ -45,6 +45,7 @@ private slots:
     void runFile();
     void assignorNamesAgree();
     void ownershipGapRules();
+    void consumerProtocolMembersReconcileWhileProcessing();
 };
 
 namespace {
@@ -649,6 +650,45 @@ void TestScenarios::ownershipGapRules()
                        "g/orders-1 3000-3500\n"
                        "g/orders-1 4000-5000 trailing"));
     QVERIFY(ownershipGaps({}, 5000).isEmpty());
+}
+
+// Built-in 15 watched every 50 ms of virtual time: under the consumer protocol a member moving to a new assignment is
+// Reconciling and keeps the partitions it still owns; under the classic protocol a member in a rebalance is Joining.
+void TestScenarios::consumerProtocolMembersReconcileWhileProcessing()
+{
+    ScenarioRunner runner(load(QStringLiteral(":/scenarios/15-kafka4-consumer-protocol.json")));
+    QString error;
+    QVERIFY2(runner.start(&error), qPrintable(error));
+    QMap<QString, QString> typeOf;
+    int reconcilingWithPartitions = 0;
+    int classicJoining = 0;
+    for (qint64 t = 0; !runner.isFinished() && t <= runner.endMs(); t += 50) {
+        runner.advanceTo(t);
+        const FlowSnapshot s = runner.flowSnapshot();
+        for (const FlowGroup &g : s.groups)
+            typeOf.insert(g.id, g.type);
+        for (const FlowConsumer &c : s.consumers) {
+            const bool consumerProtocol = c.group == QLatin1String("kip848");
+            if (c.status == FlowConsumerStatus::Reconciling) {
+                QVERIFY2(consumerProtocol, qPrintable(c.id + QStringLiteral(" reconciling at ") + QString::number(t)));
+                if (!c.assignment.isEmpty())
+                    ++reconcilingWithPartitions;
+            }
+            if (c.status == FlowConsumerStatus::Joining) {
+                // A consumer-protocol member is Joining only before its first assignment (member epoch 0).
+                if (consumerProtocol)
+                    QVERIFY2(
+                        c.assignment.isEmpty(), qPrintable(c.id + QStringLiteral(" joining at ") + QString::number(t)));
+                else
+                    ++classicJoining;
+            }
+        }
+    }
+    QCOMPARE(typeOf.value(QStringLiteral("kip848")), QStringLiteral("consumer"));
+    QCOMPARE(typeOf.value(QStringLiteral("eager")), QStringLiteral("classic"));
+    QCOMPARE(typeOf.value(QStringLiteral("cooperative")), QStringLiteral("classic"));
+    QVERIFY(reconcilingWithPartitions > 0);
+    QVERIFY(classicJoining > 0);
 }
 
 QTEST_GUILESS_MAIN(TestScenarios)

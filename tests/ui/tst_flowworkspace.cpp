@@ -20,6 +20,7 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QComboBox>
 #include <QDialog>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -312,6 +313,25 @@ private Q_SLOTS:
         flow->addConsumer();
         acceptDialog();
         flow->addProducer();
+        // A consumer of Kafka 4's protocol in a group of its own: the dialog offers the broker's assignors then.
+        QStringList serverAssignors;
+        QTimer::singleShot(0, [&serverAssignors] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            auto *group = dialog->findChild<QComboBox *>(QStringLiteral("group"));
+            auto *protocol = dialog->findChild<QComboBox *>(QStringLiteral("groupProtocol"));
+            auto *assignor = dialog->findChild<QComboBox *>(QStringLiteral("assignor"));
+            if (group && protocol && assignor) {
+                group->setEditText(QStringLiteral("tickets"));
+                protocol->setCurrentIndex(1);
+                for (int i = 0; i < assignor->count(); ++i)
+                    serverAssignors << assignor->itemText(i);
+            }
+            dialog->accept(); // always: a dialog left open would hang the test
+        });
+        flow->addConsumer();
+        QCOMPARE(serverAssignors, QStringList({QStringLiteral("uniform"), QStringLiteral("range")}));
         flow->setSpeed(engine::ScenarioPlayer::MaxSpeed);
         flow->togglePlay();
         QTRY_VERIFY_WITH_TIMEOUT(flow->liveSnapshot().timeMs > 20000, 20000);
@@ -323,6 +343,18 @@ private Q_SLOTS:
         QCOMPARE(consumer->group, QStringLiteral("billing"));
         QCOMPARE(consumer->status, engine::FlowConsumerStatus::Running);
         QVERIFY(!consumer->assignment.isEmpty());
+        const auto tickets = std::find_if(s.consumers.cbegin(), s.consumers.cend(),
+            [](const engine::FlowConsumer &c) { return c.group == QStringLiteral("tickets"); });
+        QVERIFY(tickets != s.consumers.cend());
+        QCOMPARE(tickets->status, engine::FlowConsumerStatus::Running);
+        // Alone in its group, it owns every partition of the dialog's topic (the first one offered).
+        QVERIFY(!s.topics.isEmpty());
+        QCOMPARE(tickets->assignment.size(), s.topics.constFirst().partitions.size());
+        const auto ticketsGroup = std::find_if(s.groups.cbegin(), s.groups.cend(),
+            [](const engine::FlowGroup &g) { return g.id == QStringLiteral("tickets"); });
+        QVERIFY(ticketsGroup != s.groups.cend());
+        QCOMPARE(ticketsGroup->type, QStringLiteral("consumer"));
+        QCOMPARE(ticketsGroup->protocol, QStringLiteral("uniform"));
         const auto producer = std::find_if(s.producers.cbegin(), s.producers.cend(),
             [](const engine::FlowProducer &p) { return p.id == QStringLiteral("producer-1"); });
         QVERIFY(producer != s.producers.cend());
@@ -552,6 +584,55 @@ private Q_SLOTS:
         QCOMPARE(present->text(), QStringLiteral("Present"));
         QVERIFY(!hint->isVisible());
         QVERIFY(timeline->palette().color(QPalette::Base) != QColor(Qt::black));
+    }
+
+    void presentationTimelineLeavesNineConsumersReadable_data()
+    {
+        QTest::addColumn<QSize>("screen");
+        QTest::addColumn<bool>("readable");
+        QTest::addRow("1920x1080") << QSize(1920, 1080) << true;
+        QTest::addRow("1280x720") << QSize(1280, 720) << false;
+    }
+    // Built-in 15 has three groups of three: with the timeline up, the consumer cards take from it the height their
+    // names need, and no group leaves the view. At 720p the timeline keeps its 35 % and the cards show only their
+    // colour and state (their names are in the timeline's rows).
+    void presentationTimelineLeavesNineConsumersReadable()
+    {
+        QFETCH(QSize, screen);
+        QFETCH(bool, readable);
+        engine::EngineFacade facade(inMemoryOptions());
+        ui::FlowWorkspace flow(facade.scenarios());
+        flow.resize(screen);
+        flow.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&flow));
+        facade.start();
+        openAndWait(&flow, QStringLiteral(":/scenarios/15-kafka4-consumer-protocol.json"));
+        playToTheEnd(&flow);
+        flow.setPresentationMode(true);
+        QTest::keyClick(flow.flowView(), Qt::Key_T);
+        QTRY_VERIFY(flow.rebalanceTimeline()->isVisible());
+        QCoreApplication::processEvents();
+        saveShot(flow,
+            QStringLiteral("flowworkspace-presentation-nine-consumers-%1x%2.png")
+                .arg(screen.width())
+                .arg(screen.height()));
+        // The timeline keeps at least a third of the screen.
+        QVERIFY2(flow.rebalanceTimeline()->height() >= screen.height() / 3 - 40,
+            qPrintable(QString::number(flow.rebalanceTimeline()->height())));
+        const ui::FlowLayout &layout = flow.flowView()->flowLayout();
+        QCOMPARE(layout.consumers().size(), 9);
+        const double lineHeight = QFontMetricsF(layout.font()).height();
+        for (const ui::FlowLayout::ConsumerBox &box : layout.consumers()) {
+            QVERIFY2(box.rect.bottom() <= flow.flowView()->height(),
+                qPrintable(QStringLiteral("%1 ends at %2 of %3")
+                               .arg(box.id)
+                               .arg(box.rect.bottom())
+                               .arg(flow.flowView()->height())));
+            if (readable)
+                QVERIFY2(box.rect.height() - 6 * layout.scale() >= lineHeight * box.lines,
+                    qPrintable(
+                        QStringLiteral("%1: %2 px for %3 line(s)").arg(box.id).arg(box.rect.height()).arg(box.lines)));
+        }
     }
 
     void questionCardsCoverNothingTheyAskAbout_data()

@@ -18,12 +18,30 @@ AddConsumerDialog::AddConsumerDialog(
     auto *form = new QFormLayout(this);
     m_id = new QLineEdit(suggestedId, this);
     m_group = new QComboBox(this);
+    m_group->setObjectName(QStringLiteral("group"));
     m_group->setEditable(true);
     m_group->addItems(groups);
     m_topic = new QComboBox(this);
     m_topic->addItems(topics);
+    m_protocol = new QComboBox(this);
+    m_protocol->setObjectName(QStringLiteral("groupProtocol"));
+    m_protocol->addItem(tr("classic"), int(engine::ConsumerGroupProtocol::Classic));
+    m_protocol->addItem(tr("consumer (Kafka 4, KIP-848)"), int(engine::ConsumerGroupProtocol::Consumer));
+    m_protocol->setToolTip(tr("group.protocol. Under the consumer protocol the broker computes the assignment "
+                              "(group.remote.assignor). A group is of one protocol: a group with classic members "
+                              "refuses consumer-protocol members, and the other way round."));
     m_assignor = new QComboBox(this);
+    m_assignor->setObjectName(QStringLiteral("assignor"));
     m_assignor->addItems(engine::builtInAssignorNames());
+    // The assignors of the chosen protocol: the client's own (partition.assignment.strategy), or the broker's.
+    connect(m_protocol, &QComboBox::currentIndexChanged, this, [this] {
+        const bool consumerProtocol = m_protocol->currentData().toInt() == int(engine::ConsumerGroupProtocol::Consumer);
+        m_assignor->clear();
+        m_assignor->addItems(consumerProtocol ? engine::serverAssignorNames() : engine::builtInAssignorNames());
+        m_assignor->setToolTip(consumerProtocol ? QStringLiteral("group.remote.assignor")
+                                                : QStringLiteral("partition.assignment.strategy"));
+    });
+    m_assignor->setToolTip(QStringLiteral("partition.assignment.strategy"));
     m_commit = new QComboBox(this);
     m_commit->addItem(tr("auto-commit (enable.auto.commit)"), int(engine::ScenarioCommitMode::Auto));
     m_commit->addItem(tr("commitSync() after each poll's records"), int(engine::ScenarioCommitMode::AfterProcessing));
@@ -47,6 +65,7 @@ AddConsumerDialog::AddConsumerDialog(
     form->addRow(tr("Client id"), m_id);
     form->addRow(tr("group.id"), m_group);
     form->addRow(tr("Topic"), m_topic);
+    form->addRow(QStringLiteral("group.protocol"), m_protocol);
     form->addRow(tr("Assignor"), m_assignor);
     form->addRow(tr("Commit"), m_commit);
     form->addRow(tr("auto.offset.reset"), m_reset);
@@ -66,6 +85,7 @@ engine::ScenarioConsumer AddConsumerDialog::consumer() const
     if (!m_group->currentText().trimmed().isEmpty())
         c.group = m_group->currentText().trimmed();
     c.topics = {m_topic->currentText()};
+    c.groupProtocol = static_cast<engine::ConsumerGroupProtocol>(m_protocol->currentData().toInt());
     c.assignor = m_assignor->currentText();
     c.commit = static_cast<engine::ScenarioCommitMode>(m_commit->currentData().toInt());
     c.autoOffsetReset = static_cast<engine::OffsetResetPolicy>(m_reset->currentData().toInt());

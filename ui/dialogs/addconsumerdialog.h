@@ -11,7 +11,8 @@ class QSpinBox;
 namespace topicscope::ui {
 
 // The flow view's "Add Consumer…": a scenario consumer for the running sandbox or scenario — client id, group
-// (an existing one or a new name), topic, assignor, commit mode, auto.offset.reset, processing time per record,
+// (an existing one or a new name), topic, group.protocol (classic, or Kafka 4's consumer protocol with a server-side
+// assignor), assignor, commit mode, auto.offset.reset, processing time per record,
 // auto.commit.interval.ms and max.poll.records — returned by value for ScenarioControl::addConsumer(). GUI thread.
 class AddConsumerDialog : public QDialog {
     Q_OBJECT
@@ -25,6 +26,7 @@ private:
     QLineEdit *m_id = nullptr;
     QComboBox *m_group = nullptr;
     QComboBox *m_topic = nullptr;
+    QComboBox *m_protocol = nullptr;
     QComboBox *m_assignor = nullptr;
     QComboBox *m_commit = nullptr;
     QComboBox *m_reset = nullptr;

@@ -274,7 +274,7 @@ QWidget *AssignorComparisonView::buildLegend(const QStringList &consumers, const
         p.setPen(pen);
         p.drawLine(h / 4, 0, h / 4, h);
     }
-    addItem(line, tr("rebalance (gN = generation N)"));
+    addItem(line, tr("rebalance (gN = generation N, eN = epoch N)"));
     row->addStretch(1);
     return legend;
 }

@@ -164,6 +164,8 @@ QColor FlowPalette::statusColor(FlowConsumerStatus status) const
         return running;
     case FlowConsumerStatus::Joining:
         return m_scheme == Scheme::Light ? QColor(QRgb(0xb06000)) : QColor(QRgb(0xffd54f));
+    case FlowConsumerStatus::Reconciling:
+        return m_scheme == Scheme::Light ? QColor(QRgb(0x00796b)) : QColor(QRgb(0x4dd0c0));
     case FlowConsumerStatus::Stalled:
         return lost;
     case FlowConsumerStatus::Crashed:
@@ -182,6 +184,8 @@ QColor FlowPalette::statusFill(FlowConsumerStatus status) const
         switch (status) {
         case FlowConsumerStatus::Joining:
             return QColor(QRgb(0xfff4c2));
+        case FlowConsumerStatus::Reconciling:
+            return QColor(QRgb(0xdff2ef));
         case FlowConsumerStatus::Stalled:
             return QColor(QRgb(0xffe0b2));
         case FlowConsumerStatus::Crashed:
@@ -197,6 +201,8 @@ QColor FlowPalette::statusFill(FlowConsumerStatus status) const
         switch (status) {
         case FlowConsumerStatus::Joining:
             return QColor(QRgb(0x4a4120));
+        case FlowConsumerStatus::Reconciling:
+            return QColor(QRgb(0x163a36));
         case FlowConsumerStatus::Stalled:
             return QColor(QRgb(0x4d3319));
         case FlowConsumerStatus::Crashed:
@@ -212,6 +218,8 @@ QColor FlowPalette::statusFill(FlowConsumerStatus status) const
         switch (status) {
         case FlowConsumerStatus::Joining:
             return QColor(QRgb(0x5a4a00));
+        case FlowConsumerStatus::Reconciling:
+            return QColor(QRgb(0x004d45));
         case FlowConsumerStatus::Stalled:
             return QColor(QRgb(0x703800));
         case FlowConsumerStatus::Crashed:
@@ -234,6 +242,8 @@ QString FlowPalette::statusName(FlowConsumerStatus status)
         return QCoreApplication::translate("topicscope::ui::FlowPalette", "not started");
     case FlowConsumerStatus::Joining:
         return QCoreApplication::translate("topicscope::ui::FlowPalette", "joining…");
+    case FlowConsumerStatus::Reconciling:
+        return QCoreApplication::translate("topicscope::ui::FlowPalette", "reconciling…");
     case FlowConsumerStatus::Running:
         return QCoreApplication::translate("topicscope::ui::FlowPalette", "running");
     case FlowConsumerStatus::Stalled:

@@ -426,7 +426,8 @@ void FlowScenePainter::paintLinks(QPainter &p, const QPointF &origin) const
     for (const auto &link : m_layout.links()) {
         const auto &c = m_snapshot.consumers.at(link.consumerIndex);
         QColor colour = m_colours.consumerColor(link.consumer);
-        const bool alive = c.status == FlowConsumerStatus::Running;
+        // A reconciling member (consumer protocol) goes on processing what it owns.
+        const bool alive = c.status == FlowConsumerStatus::Running || c.status == FlowConsumerStatus::Reconciling;
         colour.setAlpha(alive ? 220 : 140);
         p.setPen(QPen(colour, (alive ? 1.8 : 1.3) * s, alive ? Qt::SolidLine : Qt::DashLine));
         const double dx = (link.to.x() - link.from.x()) * 0.5;
@@ -460,8 +461,9 @@ void FlowScenePainter::drawConsumers(QPainter &p) const
         p.drawText(header, Qt::AlignLeft | Qt::AlignVCenter, shownName);
         p.setFont(f);
         if (g) {
-            QString details
-                = QStringLiteral(" · ") + g->state + QStringLiteral(" · gen ") + QString::number(g->generation);
+            // A consumer-protocol group counts group epochs, a classic one generations.
+            QString details = QStringLiteral(" · ") + g->state
+                + (g->type == QLatin1String("consumer") ? tr(" · epoch %1") : tr(" · gen %1")).arg(g->generation);
             if (!g->protocol.isEmpty())
                 details += QStringLiteral(" · ") + g->protocol;
             const double nameW = fbm.horizontalAdvance(shownName);

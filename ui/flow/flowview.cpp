@@ -176,6 +176,33 @@ QSize FlowView::minimumSizeHint() const
     return QSize(400, 240);
 }
 
+int FlowView::heightForReadableConsumers(int width, int limit) const
+{
+    const double scale = m_presentation ? PresentationScale : 1.0;
+    const QFont font = viewFont();
+    const double lineHeight = QFontMetricsF(font).height();
+    const auto readable = [&](int height) {
+        const FlowLayout layout = FlowLayout::compute(m_snapshot, QSizeF(width, height), font, scale);
+        const auto &boxes = layout.consumers();
+        return std::all_of(boxes.cbegin(), boxes.cend(), [&](const FlowLayout::ConsumerBox &box) {
+            return box.rect.height() - 6 * scale >= lineHeight * box.lines
+                && layout.size().height() >= box.rect.bottom();
+        });
+    };
+    if (readable(0))
+        return 0;
+    if (!readable(limit))
+        return limit;
+    // The cards grow with the height: the least readable one by bisection.
+    int low = 0;
+    int high = limit;
+    while (high - low > 4) {
+        const int mid = (low + high) / 2;
+        (readable(mid) ? high : low) = mid;
+    }
+    return high;
+}
+
 // --- Animation ---
 
 void FlowView::spawnTokens(const QList<FlowMovement> &movements)
@@ -431,10 +458,16 @@ bool FlowView::event(QEvent *event)
         QStringList parts;
         for (const auto &tp : fc.assignment)
             parts.append(tp.toString());
+        bool epochs = false; // a consumer-protocol member counts member epochs
+        for (const engine::FlowGroup &g : m_snapshot.groups) {
+            if (g.id == fc.group)
+                epochs = g.type == QLatin1String("consumer");
+        }
         tip = fc.id + QStringLiteral(" (") + FlowPalette::statusName(fc.status) + tr(")\nmember ")
-            + (fc.memberId.isEmpty() ? QStringLiteral("—") : fc.memberId) + tr(", generation ")
-            + QString::number(fc.generation) + tr("\ncommit: ") + EnginePhrases::translate(fc.commitMode)
-            + tr("\nassigned: ") + (parts.isEmpty() ? tr("nothing") : parts.join(QStringLiteral(", ")));
+            + (fc.memberId.isEmpty() ? QStringLiteral("—") : fc.memberId)
+            + (epochs ? tr(", epoch %1") : tr(", generation %1")).arg(fc.generation) + tr("\ncommit: ")
+            + EnginePhrases::translate(fc.commitMode) + tr("\nassigned: ")
+            + (parts.isEmpty() ? tr("nothing") : parts.join(QStringLiteral(", ")));
     } else if (const auto *st = m_layout.stripAt(QPointF(help->pos()))) {
         tip = st->topicPartition.toString() + QStringLiteral("\nlogStartOffset ") + QString::number(st->logStartOffset)
             + QStringLiteral("\nhighWatermark ") + QString::number(st->highWatermark);

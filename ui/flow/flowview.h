@@ -94,6 +94,9 @@ public:
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    // The least height, at this width and up to limit, at which every consumer card is at least one line of its text
+    // tall (the cards shrink with the view; below one line their text goes); limit when even that is too little.
+    int heightForReadableConsumers(int width, int limit) const;
 
 Q_SIGNALS:
     void recordClicked(const engine::TopicPartition &tp, qint64 offset);

@@ -5,12 +5,14 @@
 #include "elidedlabel.h"
 #include "flowview.h"
 #include "protocollaneview.h"
+#include "rebalancemodel.h"
 #include "rebalancetimeline.h"
 #include "recordingmenu.h"
 #include "recordjourneypanel.h"
 #include "scenarioclient.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDialog>
 #include <QFileInfo>
@@ -133,6 +135,7 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioClient *control, QWidget *parent)
     auto *travel = new QHBoxLayout(m_travelBanner);
     travel->setContentsMargins(8, 4, 8, 4);
     m_travelText = new QLabel(m_travelBanner);
+    m_travelText->setObjectName(QStringLiteral("travelText"));
     m_travelText->setWordWrap(true);
     auto *live = new QPushButton(tr("Back to live"), m_travelBanner);
     live->setFocusPolicy(Qt::NoFocus);
@@ -275,7 +278,9 @@ FlowWorkspace::FlowWorkspace(engine::ScenarioClient *control, QWidget *parent)
                 }
                 m_travelIndex = index;
                 const engine::ScenarioRebalance &rb = snapshot.rebalances.constLast();
-                m_travelText->setText(tr("Time travel: group %1, generation %2 at %3 (%4). Live is paused.")
+                m_travelText->setText((RebalanceModel::isConsumerProtocol(rb)
+                        ? tr("Time travel: group %1, epoch %2 at %3 (%4). Live is paused.")
+                        : tr("Time travel: group %1, generation %2 at %3 (%4). Live is paused."))
                                           .arg(rb.group)
                                           .arg(rb.generation)
                                           .arg(virtualTime(rb.timeMs), EnginePhrases::translate(rb.cause)));
@@ -398,12 +403,19 @@ void FlowWorkspace::showTimelineForPresentation(bool show)
     if (!show)
         return;
     m_bottom->setCurrentWidget(m_timeline);
+    // Measured as laid out now: the panels presentation mode hid have given the flow view their width.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     // The bars are the point of the timeline (an eager group stopping): give them the room they ask for, up to
     // 58 % of the height, and the flow view the rest. What does not fit scrolls inside the timeline.
+    // Unless the consumer cards would then be too short for their names (many consumers): they take what they need
+    // from the timeline, which keeps at least 35 %.
     const int total = std::max(1, m_vertical->height());
     const int tabBar = m_bottom->tabBar()->sizeHint().height();
     const int wanted = tabBar + m_timeline->presentationHeightHint();
-    const int bottom = std::clamp(wanted, total * 35 / 100, total * 58 / 100);
+    int bottom = std::clamp(wanted, total * 35 / 100, total * 58 / 100);
+    const int aboveFlow = m_vertical->widget(0)->height() - m_flow->height(); // the bar and counters above the view
+    const int flowNeeds = m_flow->heightForReadableConsumers(m_flow->width(), total);
+    bottom = std::max(total * 35 / 100, std::min(bottom, total - aboveFlow - flowNeeds));
     m_vertical->setSizes({total - bottom, bottom});
 }
 

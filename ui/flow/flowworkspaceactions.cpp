@@ -94,7 +94,8 @@ void FlowWorkspace::showConsumerMenu(const QString &id, const QPoint &globalPos)
     if (it == m_live.consumers.cend() || m_travelIndex >= 0)
         return;
     using S = engine::FlowConsumerStatus;
-    const bool running = it->status == S::Running || it->status == S::Joining || it->status == S::Stalled;
+    const bool running = it->status == S::Running || it->status == S::Joining || it->status == S::Reconciling
+        || it->status == S::Stalled;
     QMenu menu(this);
     menu.addSection(id);
     menu.addAction(tr("Stop gracefully (commit, leave group)"), this,

@@ -442,7 +442,12 @@ QString OwnershipBars::toolTipAt(const QPointF &pos) const
         return {};
     case Hit::Kind::Bar: {
         const engine::ScenarioOwnership &o = m_model->ownership().at(hit.index);
-        QString text = tr("%1 owned %2 (group %3, generation %4)")
+        // A consumer-protocol group's rebalances are epochs: so is the member epoch its ownership began at.
+        const auto &rebalances = m_model->rebalances();
+        const bool epoch = std::any_of(rebalances.cbegin(), rebalances.cend(), [&](const engine::ScenarioRebalance &r) {
+            return r.group == o.group && RebalanceModel::isConsumerProtocol(r);
+        });
+        QString text = (epoch ? tr("%1 owned %2 (group %3, epoch %4)") : tr("%1 owned %2 (group %3, generation %4)"))
                            .arg(o.consumer, o.topicPartition.toString(), o.group)
                            .arg(o.generation);
         if (o.toMs < 0)
