@@ -23,7 +23,7 @@ BOOTSTRAP = sys.argv[1]
 MODE = sys.argv[2]
 PROTOCOL = sys.argv[3]  # "consumer" or "classic"
 PARTITIONS = 6
-BATCH = 200
+BATCH = int(os.environ.get("INTEROP_BATCH", "200"))  # records per produce burst; the recording script uses fewer
 DEADLINE_S = 60
 
 

@@ -23,6 +23,7 @@
 
 #include <QAction>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QSignalSpy>
@@ -282,6 +283,73 @@ private Q_SLOTS:
         // Back on the live broker, saving is offered again.
         QVERIFY(live.openLive());
         QVERIFY(save->isEnabled());
+    }
+
+    // A session of real clients recorded by scripts/record-consumer-protocol-session.sh: confluent-kafka members on
+    // librdkafka 2.15.1, a group under Kafka 4's consumer protocol and one under the classic protocol, each two
+    // members, a third, a clean leave and a SIGKILL. Replayed, the timeline has a row per group epoch for the first
+    // and per generation for the second, and time travel names epochs. PNGs at 1280x720 and presenting.
+    void replaysRealConsumerProtocolClients()
+    {
+        LiveWindow live;
+        live.start();
+        ui::FlowWorkspace *flow = live.window.flowWorkspace();
+        QVERIFY(live.openLive()); // the Flow tab
+        const QString path = QStringLiteral(TOPICSCOPE_TESTS_SOURCE_DIR "/ui/data/consumer-protocol-session.json");
+        flow->openRecording(path);
+        QTRY_VERIFY2(flow->playerState().replay && !flow->liveSnapshot().rebalances.isEmpty(),
+            qPrintable(flow->playerState().error));
+        const engine::FlowSnapshot s = flow->liveSnapshot();
+        QList<engine::ScenarioRebalance> epochs;
+        QList<engine::ScenarioRebalance> generations;
+        for (const engine::ScenarioRebalance &r : s.rebalances) {
+            if (r.group == QLatin1String("group-consumer"))
+                epochs << r;
+            else if (r.group == QLatin1String("group-classic"))
+                generations << r;
+        }
+        // Two members, three, a leave, a kill: a row per change at least, epochs rising.
+        QVERIFY2(epochs.size() >= 5, qPrintable(QString::number(epochs.size())));
+        QVERIFY(generations.size() >= 4);
+        for (qsizetype i = 0; i < epochs.size(); ++i) {
+            QCOMPARE(epochs.at(i).groupType, QStringLiteral("consumer"));
+            if (i > 0)
+                QVERIFY(epochs.at(i).generation > epochs.at(i - 1).generation);
+        }
+        for (const engine::ScenarioRebalance &r : generations)
+            QCOMPARE(r.groupType, QStringLiteral("classic"));
+        const auto group = std::find_if(s.groups.cbegin(), s.groups.cend(),
+            [](const engine::FlowGroup &g) { return g.id == QLatin1String("group-consumer"); });
+        QVERIFY(group != s.groups.cend());
+        QCOMPARE(group->type, QStringLiteral("consumer"));
+        QTest::qWait(300);
+        saveShot(live.window, QStringLiteral("liveflow-consumer-protocol-1280x720.png"));
+
+        // Time travel to the epoch where the third member got its partitions.
+        auto *table = flow->rebalanceTimeline()->findChild<QTableView *>();
+        QVERIFY(table);
+        int row = -1;
+        for (int i = 0; i < s.rebalances.size() && row < 0; ++i) {
+            if (s.rebalances.at(i).group == epochs.at(2).group
+                && s.rebalances.at(i).generation == epochs.at(2).generation)
+                row = i;
+        }
+        QVERIFY(row >= 0);
+        table->selectRow(row);
+        QTRY_VERIFY(flow->isTimeTravelling());
+        auto *travel = flow->findChild<QLabel *>(QStringLiteral("travelText"));
+        QVERIFY(travel);
+        QTRY_VERIFY2(travel->text().contains(QStringLiteral(", epoch ")), qPrintable(travel->text()));
+        saveShot(live.window, QStringLiteral("liveflow-consumer-protocol-timetravel-1280x720.png"));
+
+        // Presenting, with the timeline up.
+        live.window.setPresentationMode(true);
+        QTRY_VERIFY(flow->isPresentationMode());
+        if (!flow->isTimelineShown())
+            flow->toggleTimeline();
+        QTest::qWait(300);
+        saveShot(live.window, QStringLiteral("liveflow-consumer-protocol-presenting.png"));
+        live.window.setPresentationMode(false);
     }
 
     // Last (it installs the Korean catalogue for the rest of the process): the live flow in presentation mode (full
