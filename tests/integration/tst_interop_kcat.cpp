@@ -1,6 +1,7 @@
 // kcat 1.7.1 (librdkafka 2.0.2) against the real topicscope executable: metadata listing, keyed produce,
-// consume from the beginning to the end, a balanced (-G) group consumer that commits and resumes, and compressed
-// batches (produced by kcat, and by kafka-python for gzip) read back and looked up by timestamp (-Q).
+// consume from the beginning to the end, a balanced (-G) group consumer that commits and resumes, the same under
+// Kafka 4's consumer protocol (-X group.protocol=consumer; on librdkafka 2.4 and later: the _rdkafka215 run), and
+// compressed batches (produced by kcat, and by kafka-python for gzip) read back and looked up by timestamp (-Q).
 #include "interopbroker.h"
 
 #include <QJsonArray>
@@ -17,6 +18,7 @@ class TestInteropKcat : public QObject {
 private:
     InteropBroker m_broker;
     QString m_kcat;
+    QString m_librdkafka; // the version kcat loaded
 
     ProgramRun kcat(const QStringList &args, const QByteArray &input = {})
     {
@@ -44,6 +46,7 @@ private Q_SLOTS:
         }
         QString error;
         QVERIFY2(reportKcatLibrdkafka(m_kcat, &error), qPrintable(error));
+        m_librdkafka = librdkafkaVersionOf(m_kcat, {QStringLiteral("-V")});
         QVERIFY2(m_broker.start({QStringLiteral("--group-initial-rebalance-delay-ms"), QStringLiteral("100"),
                                     QStringLiteral("--num-partitions"), QStringLiteral("2")},
                      &error),
@@ -109,6 +112,40 @@ private Q_SLOTS:
         ProgramRun second = kcat(group);
         QCOMPARE(second.exitCode, 0);
         QCOMPARE(dataLines(second.output), QStringList {QStringLiteral("c=3@1/2")});
+    }
+
+    // kcat's -G member under KIP-848: the broker assigns (uniform), kcat's rebalance callback takes the partitions
+    // incrementally (librdkafka reports the COOPERATIVE protocol), commits on close, and the next member resumes.
+    void consumerProtocolGroupCommitsAndResumes()
+    {
+        const QStringList version = m_librdkafka.split(QLatin1Char('.'));
+        if (version.size() < 2 || version.at(0).toInt() < 2
+            || (version.at(0).toInt() == 2 && version.at(1).toInt() < 4))
+            QSKIP("librdkafka before 2.4 has no consumer group protocol (the _rdkafka215 run has)");
+        const QStringList group {QStringLiteral("-G"), QStringLiteral("kcat-kip848"), QStringLiteral("-X"),
+            QStringLiteral("group.protocol=consumer"), QStringLiteral("-X"),
+            QStringLiteral("auto.offset.reset=earliest"), QStringLiteral("-e"), QStringLiteral("-f"),
+            QStringLiteral("%k=%s@%p/%o\\n"), QStringLiteral("k848")};
+        QCOMPARE(kcat({QStringLiteral("-P"), QStringLiteral("-t"), QStringLiteral("k848"), QStringLiteral("-p"),
+                          QStringLiteral("0"), QStringLiteral("-K:")},
+                     "a:1\nb:2\n")
+                     .exitCode,
+            0);
+        const ProgramRun first = kcat(group);
+        QCOMPARE(first.exitCode, 0);
+        QCOMPARE(dataLines(first.output), (QStringList {QStringLiteral("a=1@0/0"), QStringLiteral("b=2@0/1")}));
+        // Both partitions of the auto-created topic, handed over incrementally.
+        QVERIFY2(first.output.contains("incremental assignment of 2 partition(s)"), first.output.constData());
+        QVERIFY2(first.output.contains("COOPERATIVE"), first.output.constData());
+
+        QCOMPARE(kcat({QStringLiteral("-P"), QStringLiteral("-t"), QStringLiteral("k848"), QStringLiteral("-p"),
+                          QStringLiteral("1"), QStringLiteral("-K:")},
+                     "c:3\n")
+                     .exitCode,
+            0);
+        const ProgramRun second = kcat(group);
+        QCOMPARE(second.exitCode, 0);
+        QCOMPARE(dataLines(second.output), QStringList {QStringLiteral("c=3@1/0")});
     }
 
     // The log reads the records of every compressed CreateTime batch on append (to check its maxTimestamp), so
