@@ -222,7 +222,9 @@ bool SqliteStore::configure(bool fsyncEachCommit, QString *why)
     // returns) but not against power loss; FULL adds an fsync per commit.
     if (!exec(fsyncEachCommit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL", why))
         return false;
-    if (!exec("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = 67108864", why))
+    if (!exec("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = 67108864; "
+              "PRAGMA wal_autocheckpoint = 250",
+            why))
         return false;
     return queryRow(
         "PRAGMA max_page_count", [&](sqlite3_stmt *s) { m_defaultMaxPageCount = sqlite3_column_int64(s, 0); }, why);
