@@ -237,12 +237,12 @@ void KafkaApis::Private::handleMetadata(
                                             .arg(config.numPartitions)
                                             .arg(client);
         } else if (job->created > 1) {
-            qCInfo(lcWire).noquote()
-                << QStringLiteral("auto-created %1 topics (%2 ... %3) with %4 partition(s) each for client '%5'")
-                       .arg(job->created)
-                       .arg(job->firstCreated, job->lastCreated)
-                       .arg(config.numPartitions)
-                       .arg(client);
+            qCInfo(lcWire).noquote() << QStringLiteral(
+                "auto-created %1 topics (%2 ... %3) with %4 partition(s) each for client '%5'")
+                                            .arg(job->created)
+                                            .arg(job->firstCreated, job->lastCreated)
+                                            .arg(config.numPartitions)
+                                            .arg(client);
         }
         respond(sendResponse(job->header, encodeMessage(job->response, job->header.apiVersion)));
         return true;
@@ -309,7 +309,8 @@ void KafkaApis::Private::answerMetadataRange(MetadataJob &job)
             } else {
                 // (Already existing: another request is creating it right now; answered below.)
                 if (first && result.error != ErrorCode::TopicAlreadyExists)
-                    qCWarning(lcWire).noquote() << QStringLiteral("auto-creating topic %1 failed: %2").arg(name, result.why);
+                    qCWarning(lcWire).noquote()
+                        << QStringLiteral("auto-creating topic %1 failed: %2").arg(name, result.why);
                 topic.error = result.error == ErrorCode::TopicAlreadyExists ? ErrorCode::None : result.error;
             }
         }
@@ -631,6 +632,9 @@ WireResponse KafkaApis::Private::handleListOffsets(const RequestHeader &h, WireR
             result.offset = found.offset;
             // -1 for the special EARLIEST and LATEST queries, the record's for a search or MAX_TIMESTAMP.
             result.timestamp = found.timestamp;
+            // The leader epoch of the offset found: one broker, elected once, so always 0 (Metadata says so too);
+            // -1 with no offset, as Kafka answers.
+            result.leaderEpoch = found.error == ErrorCode::None && found.offset >= 0 ? 0 : -1;
             // v0 lists offsets; the one it can give is the one found.
             if (found.error == ErrorCode::None && found.offset >= 0)
                 result.oldStyleOffsets = {found.offset};
