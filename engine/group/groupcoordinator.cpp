@@ -44,6 +44,8 @@ ErrorCode GroupCoordinator::load(QString *why)
     for (auto it = storedGroups.cbegin(); it != storedGroups.cend(); ++it) {
         ClassicGroup &group = d->create(it.key());
         group.restore(it.value());
+        // The next rebalance reports what moved from the stored generation's assignment, not every partition.
+        group.rebalance().previousOwners = Private::currentOwners(group);
         for (auto &[memberId, member] : group.members())
             d->touch(group, member);
         qCInfo(lcGroupCoordinator).noquote() << QStringLiteral("loaded group %1 (%2)").arg(it.key(), group.dump());

@@ -432,6 +432,26 @@ void GroupCoordinator::Private::completeSync(
     publishRebalanceCompleted(group);
 }
 
+QMap<TopicPartition, QString> GroupCoordinator::Private::currentOwners(
+    const ClassicGroup &group, QMap<QString, QList<TopicPartition>> *assignment)
+{
+    QMap<TopicPartition, QString> owners;
+    if (group.protocolType() != ConsumerProtocolType)
+        return owners;
+    for (const auto &[memberId, member] : group.members()) {
+        const std::optional<ConsumerAssignment> decoded = ConsumerProtocol::decodeAssignment(member.assignment);
+        if (!decoded)
+            continue;
+        if (assignment)
+            assignment->insert(memberId, decoded->partitions);
+        // Keyed by instance id so that a static member's new member id is not reported as a move.
+        const QString owner = member.groupInstanceId ? *member.groupInstanceId : memberId;
+        for (const TopicPartition &tp : decoded->partitions)
+            owners.insert(tp, owner);
+    }
+    return owners;
+}
+
 void GroupCoordinator::Private::publishRebalanceCompleted(ClassicGroup &group)
 {
     RebalanceCompleted event;
@@ -442,19 +462,7 @@ void GroupCoordinator::Private::publishRebalanceCompleted(ClassicGroup &group)
     event.leaderId = group.leaderId();
     ClassicGroup::Rebalance &rebalance = group.rebalance();
     event.durationMs = rebalance.startedAtMs < 0 ? 0 : clock.nowMs() - rebalance.startedAtMs;
-    QMap<TopicPartition, QString> owners;
-    if (group.protocolType() == ConsumerProtocolType) {
-        for (const auto &[memberId, member] : group.members()) {
-            const std::optional<ConsumerAssignment> decoded = ConsumerProtocol::decodeAssignment(member.assignment);
-            if (!decoded)
-                continue;
-            event.assignment.insert(memberId, decoded->partitions);
-            // Keyed by instance id so that a static member's new member id is not reported as a move.
-            const QString owner = member.groupInstanceId ? *member.groupInstanceId : memberId;
-            for (const TopicPartition &tp : decoded->partitions)
-                owners.insert(tp, owner);
-        }
-    }
+    const QMap<TopicPartition, QString> owners = currentOwners(group, &event.assignment);
     QMap<TopicPartition, bool> moved;
     for (auto it = owners.cbegin(); it != owners.cend(); ++it) {
         if (rebalance.previousOwners.value(it.key()) != it.value())

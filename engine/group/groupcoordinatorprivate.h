@@ -111,6 +111,11 @@ struct GroupCoordinator::Private {
     void resetAndPropagateAssignmentError(ClassicGroup &group, ErrorCode error);
     void completeSync(ClassicGroup &group, const QString &leaderId, const QMap<QString, QByteArray> &assignments);
     void publishRebalanceCompleted(ClassicGroup &group);
+    // Owner of each partition in the group's current assignment (a static member by its instance id, so that its new
+    // member id is not a move); empty unless the group uses the consumer protocol type. Also what a restored
+    // group's next rebalance compares with.
+    static QMap<TopicPartition, QString> currentOwners(
+        const ClassicGroup &group, QMap<QString, QList<TopicPartition>> *assignment = nullptr);
 
     // --- JoinGroup ---
     bool acceptJoiningMember(const ClassicGroup &group, const QString &memberId) const;

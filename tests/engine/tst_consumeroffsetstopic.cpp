@@ -463,6 +463,48 @@ private Q_SLOTS:
         QCOMPARE(broker->offsetsTopic().replays(), 2);
     }
 
+    // The first rebalance after a restart compares with the stored generation's assignment: a member that rejoins
+    // and is given the same partitions moved none of them.
+    void restoredGroupReportsOnlyWhatMoved()
+    {
+        QTemporaryDir dir;
+        ManualClock clock;
+        QString memberId;
+        {
+            QString error;
+            auto broker = Broker::open(diskOptions(dir.path()), clock, &error);
+            QVERIFY2(broker, qPrintable(error));
+            QCOMPARE(broker->log().createTopic(QStringLiteral("t"), 2), ErrorCode::None);
+            memberId = joinAndSync(clock, broker->groups(), QStringLiteral("g"), QStringLiteral("c")).memberId;
+        }
+        QString error;
+        auto broker = Broker::open(diskOptions(dir.path()), clock, &error);
+        QVERIFY2(broker, qPrintable(error));
+        QList<RebalanceCompleted> rebalances;
+        broker->events().subscribe([&](const Event &e) {
+            if (const auto *r = std::get_if<RebalanceCompleted>(&e))
+                rebalances << *r;
+        });
+        std::optional<JoinGroupResponse> joined;
+        broker->groups().joinGroup(joinRequest(QStringLiteral("g"), QStringLiteral("c"), memberId),
+            [&](const JoinGroupResponse &r) { joined = r; });
+        clock.advance(200);
+        QVERIFY(joined);
+        QCOMPARE(joined->error, ErrorCode::None);
+        QCOMPARE(joined->generationId, 2);
+        SyncGroupRequest sync;
+        sync.groupId = QStringLiteral("g");
+        sync.generationId = joined->generationId;
+        sync.memberId = memberId;
+        sync.assignments.insert(memberId, assignmentOfT());
+        broker->groups().syncGroup(sync, [](const SyncGroupResponse &) {});
+        QCOMPARE(rebalances.size(), 1);
+        QCOMPARE(rebalances.front().generationId, 2);
+        QCOMPARE(rebalances.front().assignment.value(memberId).size(), 2);
+        QVERIFY2(rebalances.front().partitionsMoved.isEmpty(),
+            qPrintable(QString::number(rebalances.front().partitionsMoved.size())));
+    }
+
     void loadedMembersExpireWithoutHeartbeats()
     {
         QTemporaryDir dir;
