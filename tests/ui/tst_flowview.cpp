@@ -7,7 +7,11 @@
 #include "flowpalette.h"
 #include "flowsnapshotfixture.h"
 #include "flowview.h"
+#include "koreanfont.h"
+#include "language.h"
 #include "recordjourneypanel.h"
+#include "scenariotesthelpers.h"
+#include "sim/scenariorunner.h"
 
 #include <QContextMenuEvent>
 #include <QDir>
@@ -627,6 +631,45 @@ private Q_SLOTS:
         QVERIFY(!panel.hasJourney());
         QVERIFY(panel.toPlainText().contains(QStringLiteral("Click a record")));
         QCOMPARE(ui::RecordJourneyPanel::hexDump(QByteArray(300, 'a'), 4), QStringLiteral("61 61 61 61 …"));
+    }
+
+    void consumerProtocolMemberReconciles_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::addRow("en") << QStringLiteral("en");
+        QTest::addRow("ko") << QStringLiteral("ko");
+    }
+    // Scenario 16 at +9.5 s: new-slow has heard that rides-5 goes to new-4 but is still in its batch. It is
+    // reconciling, keeps its other partitions and goes on processing; the group's card counts epochs. A PNG in each
+    // language.
+    void consumerProtocolMemberReconciles()
+    {
+        QFETCH(QString, language);
+        uitest::ensureKoreanFont();
+        QVERIFY(ui::Language::install(qApp, language));
+        engine::ScenarioRunner runner(
+            engine::testing::loadScenario(QStringLiteral(":/scenarios/16-consumer-protocol-slow-member.json")));
+        QString error;
+        QVERIFY2(runner.start(&error), qPrintable(error));
+        while (runner.advanceTo(9500)) { } // on past the scenario's questions
+        QCOMPARE(runner.elapsedMs(), 9500);
+        const FlowSnapshot s = runner.flowSnapshot();
+        const auto slow = std::find_if(s.consumers.cbegin(), s.consumers.cend(),
+            [](const engine::FlowConsumer &c) { return c.id == QLatin1String("new-slow"); });
+        QVERIFY(slow != s.consumers.cend());
+        QCOMPARE(slow->status, FlowConsumerStatus::Reconciling);
+        QVERIFY(slow->assignment.contains(TopicPartition {QStringLiteral("rides"), 5}));
+        QVERIFY(!s.groups.isEmpty());
+        QCOMPARE(s.groups.constFirst().type, QStringLiteral("consumer"));
+        QCOMPARE(FlowPalette::statusName(FlowConsumerStatus::Reconciling),
+            language == QLatin1String("ko") ? QStringLiteral("조정 중…") : QStringLiteral("reconciling…"));
+        FlowView view;
+        view.resize(1280, 600);
+        view.setSnapshot(withoutMovements(s));
+        const QImage image = view.grab().toImage();
+        QVERIFY(image.save(outputPath(QStringLiteral("flowview-reconciling-%1.png").arg(language))));
+        QVERIFY2(distinctColours(image) > 40, "the view looks blank");
+        QVERIFY(ui::Language::install(qApp, QStringLiteral("en")));
     }
 };
 
