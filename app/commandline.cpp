@@ -70,6 +70,10 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         QStringLiteral("Request bytes held in memory at once over all connections (queued.max.request.bytes; default "
                        "268435456, never below --max-request-bytes)."),
         QStringLiteral("BYTES"));
+    const QCommandLineOption connectionsMaxIdle(QStringLiteral("connections-max-idle-ms"),
+        QStringLiteral("Close a client connection that has no request in progress and sent or received nothing for "
+                       "MS (connections.max.idle.ms; default 600000, 0 = never)."),
+        QStringLiteral("MS"));
     const QCommandLineOption numPartitions(QStringLiteral("num-partitions"),
         QStringLiteral("Partitions of auto-created topics (num.partitions; default 1)."), QStringLiteral("N"));
     const QCommandLineOption noAutoCreate(QStringLiteral("no-auto-create-topics"),
@@ -127,8 +131,8 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
                        "consumer groups once and exit (0, or 1 when the cluster cannot be reached)."));
     parser.addOptions({bootstrapServer, commandConfig, describe});
     parser.addOptions({headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes,
-        queuedMaxRequestBytes, numPartitions, noAutoCreate, rebalanceDelay, consumerSession, consumerHeartbeat,
-        scenario, lang, noLiveRecording, record, report});
+        queuedMaxRequestBytes, connectionsMaxIdle, numPartitions, noAutoCreate, rebalanceDelay, consumerSession,
+        consumerHeartbeat, scenario, lang, noLiveRecording, record, report});
     parser.process(arguments); // exits for --help, --version and unknown options
 
     const auto fail = [&](const QString &message) {
@@ -206,6 +210,13 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
             if (!ok || value < 1024)
                 fail(QStringLiteral("--queued-max-request-bytes expects a number of bytes >= 1024"));
             listener.queuedMaxRequestBytes = value;
+        }
+        if (parser.isSet(connectionsMaxIdle)) {
+            bool ok = false;
+            const qint64 value = parser.value(connectionsMaxIdle).toLongLong(&ok);
+            if (!ok || value < 0)
+                fail(QStringLiteral("--connections-max-idle-ms expects a number of milliseconds >= 0"));
+            listener.connectionsMaxIdleMs = value;
         }
         if (parser.isSet(numPartitions)) {
             bool ok = false;

@@ -35,8 +35,15 @@ KafkaConnection::KafkaConnection(QTcpSocket *socket, KafkaApis &apis, AnswerGate
     m_info.connectionId = connectionId;
     m_info.clientHost = QLatin1Char('/') + m_socket->peerAddress().toString();
     m_info.peer = peer();
-    connect(m_socket, &QTcpSocket::readyRead, this, &KafkaConnection::processInput);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &KafkaConnection::onBytesWritten);
+    m_sinceActive.start();
+    connect(m_socket, &QTcpSocket::readyRead, this, [this] {
+        m_sinceActive.restart();
+        processInput();
+    });
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+        m_sinceActive.restart();
+        onBytesWritten();
+    });
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
         if (m_closing)
             return;
@@ -184,6 +191,23 @@ void KafkaConnection::onBytesWritten()
     m_busy = false;
     if (!m_inHandle)
         QMetaObject::invokeMethod(this, &KafkaConnection::processInput, Qt::QueuedConnection);
+}
+
+bool KafkaConnection::isIdleFor(qint64 idleMs) const
+{
+    return !m_busy && !m_closing && m_sinceActive.elapsed() >= idleMs;
+}
+
+void KafkaConnection::closeIdle()
+{
+    qCInfo(lcWireConnection).noquote() << QStringLiteral(
+        "closing connection %1 from %2: idle for %3 ms (connections.max.idle.ms)")
+                                              .arg(id())
+                                              .arg(peer())
+                                              .arg(m_sinceActive.elapsed());
+    m_closing = true; // before abort(): its disconnected() must not close a second time
+    m_socket->abort();
+    markClosed();
 }
 
 void KafkaConnection::closeWithError(const QString &reason)

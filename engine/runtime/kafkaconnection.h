@@ -3,6 +3,7 @@
 #include "wire/kafkaapis.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QObject>
 
 class QTcpSocket;
@@ -38,6 +39,10 @@ public:
 
     quint64 id() const { return m_info.connectionId; }
     QString peer() const;
+    // connections.max.idle.ms: no request in progress or held, and nothing read or written for idleMs.
+    bool isIdleFor(qint64 idleMs) const;
+    // Closes the connection as Kafka closes an idle one (an info line in the log, no error to the client).
+    void closeIdle();
 
 Q_SIGNALS:
     void closed(quint64 id);
@@ -53,6 +58,7 @@ private:
     void closeWithError(const QString &reason);
 
     QTcpSocket *m_socket;
+    QElapsedTimer m_sinceActive; // since the socket last read or wrote a byte
     KafkaApis &m_apis;
     AnswerGate *m_gate;
     RequestMemoryPool &m_pool;

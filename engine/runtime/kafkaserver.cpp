@@ -7,6 +7,8 @@
 #include <QLoggingCategory>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTimer>
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcWireServer, "topicscope.engine.wire.server")
 
@@ -35,6 +37,23 @@ KafkaServer::KafkaServer(
     , m_server(new QTcpServer(this))
 {
     connect(m_server, &QTcpServer::newConnection, this, &KafkaServer::onNewConnection);
+    if (m_options.connectionsMaxIdleMs > 0) {
+        // One timer for all connections: an idle one goes between idle and idle + a quarter of it (Kafka closes
+        // them as its selector polls, as roughly).
+        m_idleSweep = new QTimer(this);
+        m_idleSweep->setInterval(static_cast<int>(std::clamp<qint64>(m_options.connectionsMaxIdleMs / 4, 10, 30'000)));
+        connect(m_idleSweep, &QTimer::timeout, this, &KafkaServer::closeIdleConnections);
+        m_idleSweep->start();
+    }
+}
+
+void KafkaServer::closeIdleConnections()
+{
+    const auto connections = m_connections;
+    for (KafkaConnection *c : connections) {
+        if (c->isIdleFor(m_options.connectionsMaxIdleMs))
+            c->closeIdle();
+    }
 }
 
 KafkaServer::~KafkaServer()

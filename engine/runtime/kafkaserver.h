@@ -8,6 +8,7 @@
 #include <memory>
 
 class QTcpServer;
+class QTimer;
 
 namespace topicscope::engine {
 
@@ -45,12 +46,14 @@ public:
 
 private:
     void onNewConnection();
+    void closeIdleConnections();
 
     KafkaServerOptions m_options;
     std::unique_ptr<KafkaApis> m_apis;
     AnswerGate *m_gate;
     std::unique_ptr<RequestMemoryPool> m_requestMemory;
     QTcpServer *m_server;
+    QTimer *m_idleSweep = nullptr; // every quarter of connections.max.idle.ms, at most every 30 s
     QHash<quint64, KafkaConnection *> m_connections;
     quint64 m_nextConnectionId = 1;
 };

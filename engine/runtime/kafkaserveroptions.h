@@ -16,6 +16,9 @@ struct KafkaServerOptions {
     qint64 queuedMaxRequestBytes = 256 * 1024 * 1024;
     bool autoCreateTopics = true; // auto.create.topics.enable
     int numPartitions = 1; // num.partitions
+    // connections.max.idle.ms: a connection with no request in progress (or held while the broker is paused) that
+    // read and wrote nothing for this long is closed, as Kafka closes idle connections; 0 = never. Kafka's default.
+    qint64 connectionsMaxIdleMs = 600'000;
     // What Metadata and DescribeCluster answer; Engine::start sets it from the data directory (ClusterIdentity).
     QString clusterId = QStringLiteral("topicscope");
 };

@@ -2,8 +2,8 @@
 // 5): a client that pipelines fetches and never reads the answers gets at most a few of them made, not one per
 // request, and the rest once it reads; request bytes held at once over all connections stay within
 // queued.max.request.bytes, a connection the pool cannot serve waits instead of buffering, and waiting connections
-// are served in order. A real KafkaServer on 127.0.0.1 over the core's Broker in memory; raw POSIX sockets as
-// clients.
+// are served in order; idle connections are closed (connections.max.idle.ms), busy ones never. A real KafkaServer on
+// 127.0.0.1 over the core's Broker in memory; raw POSIX sockets as clients.
 #include "broker/broker.h"
 #include "log/logmanager.h"
 #include "logtesthelpers.h"
@@ -50,8 +50,9 @@ struct Listener {
     }
 };
 
-// Fetch v4 of partition 0 from offset 0, up to 1 MiB, no wait: size-prefixed.
-QByteArray fetchFrame(const QString &topic, qint32 correlationId)
+// Fetch v4 of partition 0 from offset 0, up to 1 MiB, no wait unless maxWaitMs (then for at least one byte):
+// size-prefixed.
+QByteArray fetchFrame(const QString &topic, qint32 correlationId, qint32 maxWaitMs = 0)
 {
     WireWriter w;
     w.int16(1);
@@ -59,8 +60,8 @@ QByteArray fetchFrame(const QString &topic, qint32 correlationId)
     w.int32(correlationId);
     w.string(QStringLiteral("pipeliner"));
     w.int32(-1);
-    w.int32(0);
-    w.int32(0);
+    w.int32(maxWaitMs);
+    w.int32(maxWaitMs > 0 ? 1 : 0);
     w.int32(1 << 20);
     w.int8(0);
     w.arrayLength(1);
@@ -165,6 +166,39 @@ private Q_SLOTS:
         QCOMPARE(l.answered, 1);
         QVERIFY(l.server->requestMemory().peak() <= 64 * 1024);
         QTRY_COMPARE(l.server->requestMemory().used(), 0);
+    }
+
+    // connections.max.idle.ms: a connection that does nothing is closed; one that keeps asking, and one whose
+    // long-poll Fetch is in progress longer than that, stay.
+    void idleConnectionsAreClosed()
+    {
+        KafkaServerOptions options;
+        options.connectionsMaxIdleMs = 1000; // generous: a loaded machine must not make the busy client look idle
+        Listener l(options);
+        QCOMPARE(l.broker->log().createTopic(QStringLiteral("empty"), 1), ErrorCode::None);
+        RawClient idle(l.server->port());
+        RawClient busy(l.server->port());
+        RawClient polling(l.server->port());
+        QTRY_COMPARE(l.server->connectionCount(), 3);
+        idle.write(apiVersionsRequest(1, "idle"));
+        QVERIFY(QTest::qWaitFor([&] { return idle.drain() > 0; }, 2000)); // the broker answers on this thread
+        // A Fetch that waits 3 s for data that never comes: in progress all along.
+        polling.write(fetchFrame(QStringLiteral("empty"), 7, 3000));
+        QElapsedTimer timer;
+        timer.start();
+        int asked = 0;
+        while (timer.elapsed() < 2500) {
+            busy.write(apiVersionsRequest(++asked, "busy"));
+            QVERIFY(QTest::qWaitFor([&] { return busy.drain() > 0; }, 2000));
+            QTest::qWait(100);
+        }
+        // Only the idle one went; the poll is answered when its wait ends.
+        QCOMPARE(l.server->connectionCount(), 2);
+        QVERIFY(QTest::qWaitFor([&] { return polling.drain() > 0; }, 5000));
+        busy.write(apiVersionsRequest(++asked, "busy"));
+        QVERIFY(QTest::qWaitFor([&] { return busy.drain() > 0; }, 2000));
+        // Once nothing is in progress, both go idle and are closed.
+        QTRY_COMPARE_WITH_TIMEOUT(l.server->connectionCount(), 0, 5000);
     }
 };
 

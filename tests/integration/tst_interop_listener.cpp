@@ -145,6 +145,8 @@ private Q_SLOTS:
         QTest::addRow("advertise without port") << QStringList {QStringLiteral("--advertise"), QStringLiteral("host")};
         QTest::addRow("negative delay") << QStringList {
             QStringLiteral("--group-initial-rebalance-delay-ms"), QStringLiteral("-1")};
+        QTest::addRow("negative idle time")
+            << QStringList {QStringLiteral("--connections-max-idle-ms"), QStringLiteral("-5")};
     }
     void badListenerOptionsAreRefused()
     {
