@@ -7,6 +7,8 @@
 #include <QStandardPaths>
 #include <cstdio>
 #include <cstring>
+#include <limits>
+#include <type_traits>
 
 namespace topicscope::app {
 
@@ -139,6 +141,18 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         std::fprintf(stderr, "topicscope: %s\n\n%s", qPrintable(message), qPrintable(parser.helpText()));
         std::exit(2);
     };
+    // A whole-number option given on the command line, at least least; refused with what it expects ("a number of
+    // bytes >= 1024") otherwise. target keeps its default when the option is absent.
+    const auto number = [&](const QCommandLineOption &option, qint64 least, const QString &expected, auto *target) {
+        if (!parser.isSet(option))
+            return;
+        bool ok = false;
+        const qint64 value = parser.value(option).toLongLong(&ok);
+        using Target = std::remove_pointer_t<decltype(target)>;
+        if (!ok || value < least || value > std::numeric_limits<Target>::max())
+            fail(QStringLiteral("--%1 expects %2").arg(option.names().constFirst(), expected));
+        *target = static_cast<Target>(value);
+    };
     if (!parser.positionalArguments().isEmpty())
         fail(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().constFirst()));
     if (parser.isSet(dataDir) && parser.isSet(inMemory))
@@ -197,34 +211,11 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
             listener.advertisedHost = host;
             listener.advertisedPort = static_cast<quint16>(port);
         }
-        if (parser.isSet(maxRequestBytes)) {
-            bool ok = false;
-            const int value = parser.value(maxRequestBytes).toInt(&ok);
-            if (!ok || value < 1024)
-                fail(QStringLiteral("--max-request-bytes expects a number of bytes >= 1024"));
-            listener.maxRequestBytes = value;
-        }
-        if (parser.isSet(queuedMaxRequestBytes)) {
-            bool ok = false;
-            const qint64 value = parser.value(queuedMaxRequestBytes).toLongLong(&ok);
-            if (!ok || value < 1024)
-                fail(QStringLiteral("--queued-max-request-bytes expects a number of bytes >= 1024"));
-            listener.queuedMaxRequestBytes = value;
-        }
-        if (parser.isSet(connectionsMaxIdle)) {
-            bool ok = false;
-            const qint64 value = parser.value(connectionsMaxIdle).toLongLong(&ok);
-            if (!ok || value < 0)
-                fail(QStringLiteral("--connections-max-idle-ms expects a number of milliseconds >= 0"));
-            listener.connectionsMaxIdleMs = value;
-        }
-        if (parser.isSet(numPartitions)) {
-            bool ok = false;
-            const int value = parser.value(numPartitions).toInt(&ok);
-            if (!ok || value < 1)
-                fail(QStringLiteral("--num-partitions expects a positive number"));
-            listener.numPartitions = value;
-        }
+        number(maxRequestBytes, 1024, QStringLiteral("a number of bytes >= 1024"), &listener.maxRequestBytes);
+        number(
+            queuedMaxRequestBytes, 1024, QStringLiteral("a number of bytes >= 1024"), &listener.queuedMaxRequestBytes);
+        number(connectionsMaxIdle, 0, QStringLiteral("a number of milliseconds >= 0"), &listener.connectionsMaxIdleMs);
+        number(numPartitions, 1, QStringLiteral("a positive number"), &listener.numPartitions);
         listener.autoCreateTopics = !parser.isSet(noAutoCreate);
         options.engine.listener = listener;
         // Headless, the listener is the point: no listener, no broker. The GUI still explores the local broker.
@@ -256,26 +247,14 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     if (parser.isSet(describe) && (!options.headless || !parser.isSet(bootstrapServer)))
         fail(QStringLiteral("--describe works with --headless and --bootstrap-server"));
     options.describe = parser.isSet(describe);
-    if (parser.isSet(rebalanceDelay)) {
-        bool ok = false;
-        const qint64 value = parser.value(rebalanceDelay).toLongLong(&ok);
-        if (!ok || value < 0)
-            fail(QStringLiteral("--group-initial-rebalance-delay-ms expects a number of milliseconds >= 0"));
-        options.engine.groups.initialRebalanceDelayMs = value;
-    }
+    number(rebalanceDelay, 0, QStringLiteral("a number of milliseconds >= 0"),
+        &options.engine.groups.initialRebalanceDelayMs);
     // Kafka's bounds for the two consumer-protocol settings are 1 ms and up; the heartbeat must come well within
     // the session.
-    auto positiveMs = [&](const QCommandLineOption &option, qint32 *target) {
-        if (!parser.isSet(option))
-            return;
-        bool ok = false;
-        const int value = parser.value(option).toInt(&ok);
-        if (!ok || value <= 0)
-            fail(QStringLiteral("--%1 expects a number of milliseconds > 0").arg(option.names().constFirst()));
-        *target = value;
-    };
-    positiveMs(consumerSession, &options.engine.groups.consumerSessionTimeoutMs);
-    positiveMs(consumerHeartbeat, &options.engine.groups.consumerHeartbeatIntervalMs);
+    number(consumerSession, 1, QStringLiteral("a number of milliseconds > 0"),
+        &options.engine.groups.consumerSessionTimeoutMs);
+    number(consumerHeartbeat, 1, QStringLiteral("a number of milliseconds > 0"),
+        &options.engine.groups.consumerHeartbeatIntervalMs);
     if (options.engine.groups.consumerHeartbeatIntervalMs >= options.engine.groups.consumerSessionTimeoutMs)
         fail(QStringLiteral("--group-consumer-heartbeat-interval-ms must be less than the consumer session timeout"));
     return options;
