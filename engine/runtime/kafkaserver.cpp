@@ -38,8 +38,8 @@ KafkaServer::KafkaServer(
 {
     connect(m_server, &QTcpServer::newConnection, this, &KafkaServer::onNewConnection);
     if (m_options.connectionsMaxIdleMs > 0) {
-        // One timer for all connections: an idle one goes between idle and idle + a quarter of it (Kafka closes
-        // them as its selector polls, as roughly).
+        // One timer for all connections: an idle one goes between idle and idle + a quarter of it (Kafka too closes
+        // them only when its selector next looks).
         m_idleSweep = new QTimer(this);
         m_idleSweep->setInterval(static_cast<int>(std::clamp<qint64>(m_options.connectionsMaxIdleMs / 4, 10, 30'000)));
         connect(m_idleSweep, &QTimer::timeout, this, &KafkaServer::closeIdleConnections);
