@@ -52,15 +52,16 @@ void ScenarioWorld::describe(FlowSnapshot &s, const QString &language, bool obse
     const ScenarioRecording &recording = m_recorder.recording();
     // Consumer-protocol groups as the coordinator sees them: a member is reconciling while its epoch is behind the
     // group's (it hears of the new one at its next heartbeat) or while it has partitions to give up or to wait for.
+    // Only those groups are described (once per snapshot); s.groups already says which they are.
     QHash<QString, GroupDescription> consumerGroups;
     const auto isReconciling = [&](const QString &group, const QString &memberId) {
-        if (!m_broker)
+        const bool consumerProtocol = std::any_of(s.groups.cbegin(), s.groups.cend(),
+            [&](const FlowGroup &g) { return g.id == group && g.type == ConsumerGroupType; });
+        if (!m_broker || !consumerProtocol)
             return false;
         auto it = consumerGroups.find(group);
         if (it == consumerGroups.end())
             it = consumerGroups.insert(group, m_broker->groups().describeGroup(group));
-        if (it->type != ConsumerGroupType)
-            return false;
         for (const GroupMemberDescription &m : std::as_const(it->members)) {
             if (m.memberId == memberId)
                 return m.memberEpoch < it->groupEpoch || m.memberState != QLatin1String("stable");
