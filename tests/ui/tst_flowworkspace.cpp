@@ -313,7 +313,13 @@ private Q_SLOTS:
         flow->addConsumer();
         acceptDialog();
         flow->addProducer();
-        // A consumer of Kafka 4's protocol in a group of its own: the dialog offers the broker's assignors then.
+        // A consumer of Kafka 4's protocol in a group of its own: the dialog offers the broker's assignors then. The
+        // dialog suggests an id not yet in the live snapshot: wait until consumer-1 is there, or it suggests that
+        // again.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::any_of(flow->liveSnapshot().consumers.cbegin(), flow->liveSnapshot().consumers.cend(),
+                [](const engine::FlowConsumer &c) { return c.id == QStringLiteral("consumer-1"); }),
+            10000);
         QStringList serverAssignors;
         QTimer::singleShot(0, [&serverAssignors] {
             auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
