@@ -1,5 +1,7 @@
 #include "topicconfig.h"
 
+#include <QStringList>
+
 #include <limits>
 
 namespace topicscope::engine {
@@ -12,6 +14,9 @@ const QString TimestampTypeName = QStringLiteral("message.timestamp.type");
 const QString MaxMessageBytes = QStringLiteral("max.message.bytes");
 const QString SegmentBytes = QStringLiteral("segment.bytes");
 const QString SegmentMs = QStringLiteral("segment.ms");
+const QString CleanupPolicy = QStringLiteral("cleanup.policy");
+const QString DeleteRetentionMs = QStringLiteral("delete.retention.ms");
+const QString MinCleanableDirtyRatio = QStringLiteral("min.cleanable.dirty.ratio");
 // Kafka's lower bound for segment.bytes: LegacyRecord.RECORD_OVERHEAD_V0.
 constexpr qint64 MinSegmentBytes = 14;
 
@@ -34,6 +39,14 @@ QMap<QString, QString> TopicConfig::toKafkaConfigs() const
     configs.insert(MaxMessageBytes, QString::number(maxMessageBytes));
     configs.insert(SegmentBytes, QString::number(segmentBytes));
     configs.insert(SegmentMs, QString::number(segmentMs));
+    QStringList policies;
+    if (cleanupCompact)
+        policies << QStringLiteral("compact");
+    if (cleanupDelete)
+        policies << QStringLiteral("delete");
+    configs.insert(CleanupPolicy, policies.join(QLatin1Char(',')));
+    configs.insert(DeleteRetentionMs, QString::number(deleteRetentionMs));
+    configs.insert(MinCleanableDirtyRatio, QString::number(minCleanableDirtyRatio));
     return configs;
 }
 
@@ -91,6 +104,32 @@ ErrorCode TopicConfig::applyKafkaConfigs(const QMap<QString, QString> &configs, 
                 return invalid(
                     why, QStringLiteral("invalid value '%1' for segment.ms: expected a number >= 1").arg(value));
             next.segmentMs = v;
+        } else if (name == CleanupPolicy) {
+            // Kafka's list of "compact" and "delete" (either order, each at most once); an empty list means neither,
+            // which Kafka 4 accepts only with remote storage, so it is refused here.
+            next.cleanupCompact = next.cleanupDelete = false;
+            const QStringList items = value.split(QLatin1Char(','));
+            for (const QString &item : items) {
+                bool &flag = item.trimmed() == QLatin1String("compact") ? next.cleanupCompact : next.cleanupDelete;
+                if ((item.trimmed() != QLatin1String("compact") && item.trimmed() != QLatin1String("delete")) || flag)
+                    return invalid(why,
+                        QStringLiteral("invalid value '%1' for cleanup.policy: expected compact, delete or "
+                                       "compact,delete")
+                            .arg(value));
+                flag = true;
+            }
+        } else if (name == DeleteRetentionMs) {
+            const qint64 v = value.toLongLong(&ok);
+            if (!ok || v < 0)
+                return invalid(why,
+                    QStringLiteral("invalid value '%1' for delete.retention.ms: expected a number >= 0").arg(value));
+            next.deleteRetentionMs = v;
+        } else if (name == MinCleanableDirtyRatio) {
+            const double v = value.toDouble(&ok);
+            if (!ok || v < 0 || v > 1)
+                return invalid(
+                    why, QStringLiteral("invalid value '%1' for min.cleanable.dirty.ratio: expected 0..1").arg(value));
+            next.minCleanableDirtyRatio = v;
         } else {
             return invalid(why, QStringLiteral("unknown topic config '%1'").arg(name));
         }

@@ -19,6 +19,16 @@ struct TopicConfig {
     // (scenarios) have no segments and ignore them.
     qint64 segmentBytes = 1LL << 30; // Kafka: an int, at least 14
     qint64 segmentMs = 7LL * 24 * 3600 * 1000; // at least 1
+    // cleanup.policy: "delete" (retention.ms and retention.bytes remove old segments), "compact" (the log cleaner
+    // keeps the newest record of each key, LogManager::clean) or both ("compact,delete").
+    bool cleanupDelete = true;
+    bool cleanupCompact = false;
+    // delete.retention.ms: how long the cleaner keeps a tombstone (a null value), so that a reader that was behind
+    // still sees the deletion.
+    qint64 deleteRetentionMs = 24LL * 3600 * 1000;
+    // min.cleanable.dirty.ratio: the cleaner takes a partition when at least this share of its cleanable bytes was
+    // written since it last cleaned it.
+    double minCleanableDirtyRatio = 0.5;
 
     bool operator==(const TopicConfig &) const = default;
 

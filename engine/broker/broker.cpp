@@ -110,7 +110,7 @@ qint64 Broker::allocateProducerId()
 void Broker::enforceRetention()
 {
     m_log->enforceRetention();
-    m_offsetsTopic->compact();
+    m_log->clean();
     const qint64 now = m_clock.nowMs();
     if (now - m_lastOffsetsExpiryMs >= m_options.groups.offsetsRetentionCheckIntervalMs) {
         m_lastOffsetsExpiryMs = now;

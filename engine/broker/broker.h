@@ -63,9 +63,9 @@ public:
     // InitProducerId for an idempotent (non-transactional) producer.
     qint64 allocateProducerId();
 
-    // Applies retention.ms and retention.bytes now (the timer calls it every retentionCheckIntervalMs), cleans
-    // __consumer_offsets, and expires committed offsets when offsetsRetentionCheckIntervalMs has passed since the
-    // last check.
+    // Applies retention.ms and retention.bytes now (the timer calls it every retentionCheckIntervalMs), runs the log
+    // cleaner over compacted topics (__consumer_offsets among them), and expires committed offsets when
+    // offsetsRetentionCheckIntervalMs has passed since the last check.
     void enforceRetention();
 
 private:

@@ -161,9 +161,23 @@ int RecordBatch::recordSize(const Record &record, qint64 timestampDelta, int off
     return varint::sizeOfSigned(body) + body;
 }
 
-QByteArray RecordBatch::build(qint64 baseOffset, const std::vector<Record> &records, const BuildOptions &options)
+namespace {
+
+// The header fields build() and retain() differ in.
+struct BatchShape {
+    qint64 baseOffset = 0;
+    qint16 attributes = 0;
+    bool offsetsFromRecords = false; // each record's offset - baseOffset; else its index
+    qint32 lastOffsetDelta = -1; // -1: the last record's
+};
+
+QByteArray encodeBatch(
+    const std::vector<Record> &records, const BatchShape &shape, const RecordBatch::BuildOptions &options)
 {
     Q_ASSERT(!records.empty());
+    const auto offsetDelta = [&](size_t i) {
+        return shape.offsetsFromRecords ? static_cast<int>(records[i].offset - shape.baseOffset) : static_cast<int>(i);
+    };
     qint64 baseTimestamp = records.front().timestamp;
     if (baseTimestamp < 0)
         baseTimestamp = 0;
@@ -172,20 +186,19 @@ QByteArray RecordBatch::build(qint64 baseOffset, const std::vector<Record> &reco
     for (size_t i = 0; i < records.size(); ++i) {
         const qint64 ts = records[i].timestamp < 0 ? baseTimestamp : records[i].timestamp;
         maxTimestamp = std::max(maxTimestamp, ts);
-        bodySize += recordSize(records[i], ts - baseTimestamp, static_cast<int>(i));
+        bodySize += RecordBatch::recordSize(records[i], ts - baseTimestamp, offsetDelta(i));
     }
 
     QByteArray out;
     out.reserve(RecordBatchHeader::Size + bodySize);
     out.resize(RecordBatchHeader::Size);
     char *h = out.data();
-    putBE<qint64>(h + 0, baseOffset);
+    putBE<qint64>(h + 0, shape.baseOffset);
     putBE<qint32>(h + 8, static_cast<qint32>(RecordBatchHeader::Size - RecordBatchHeader::LengthFieldEnd + bodySize));
     putBE<qint32>(h + 12, options.partitionLeaderEpoch);
     h[16] = 2;
-    const qint16 attributes = options.timestampType == TimestampType::LogAppendTime ? 0x08 : 0;
-    putBE<qint16>(h + 21, attributes);
-    putBE<qint32>(h + 23, static_cast<qint32>(records.size() - 1));
+    putBE<qint16>(h + 21, shape.attributes);
+    putBE<qint32>(h + 23, shape.lastOffsetDelta >= 0 ? shape.lastOffsetDelta : offsetDelta(records.size() - 1));
     putBE<qint64>(h + 27, baseTimestamp);
     putBE<qint64>(h + 35, maxTimestamp);
     putBE<qint64>(h + 43, options.producerId);
@@ -196,11 +209,11 @@ QByteArray RecordBatch::build(qint64 baseOffset, const std::vector<Record> &reco
     for (size_t i = 0; i < records.size(); ++i) {
         const Record &r = records[i];
         const qint64 ts = r.timestamp < 0 ? baseTimestamp : r.timestamp;
-        const int body = recordBodySize(r, ts - baseTimestamp, static_cast<int>(i));
+        const int body = recordBodySize(r, ts - baseTimestamp, offsetDelta(i));
         varint::appendSigned(out, body);
         out.append('\0'); // record attributes
         varint::appendSigned(out, ts - baseTimestamp);
-        varint::appendSigned(out, static_cast<qint64>(i));
+        varint::appendSigned(out, static_cast<qint64>(offsetDelta(i)));
         appendBytes(out, r.key);
         appendBytes(out, r.value);
         varint::appendSigned(out, r.headers.size());
@@ -210,8 +223,36 @@ QByteArray RecordBatch::build(qint64 baseOffset, const std::vector<Record> &reco
             appendBytes(out, header.value);
         }
     }
-    putBE<quint32>(out.data() + RecordBatchHeader::CrcOffset, computeCrc(out));
+    putBE<quint32>(out.data() + RecordBatchHeader::CrcOffset, RecordBatch::computeCrc(out));
     return out;
+}
+
+} // namespace
+
+QByteArray RecordBatch::build(qint64 baseOffset, const std::vector<Record> &records, const BuildOptions &options)
+{
+    BatchShape shape;
+    shape.baseOffset = baseOffset;
+    shape.attributes = options.timestampType == TimestampType::LogAppendTime ? 0x08 : 0;
+    return encodeBatch(records, shape, options);
+}
+
+QByteArray RecordBatch::retain(const RecordBatchHeader &original, const std::vector<Record> &retained)
+{
+    BuildOptions options;
+    options.producerId = original.producerId;
+    options.producerEpoch = original.producerEpoch;
+    options.baseSequence = original.baseSequence;
+    options.partitionLeaderEpoch = original.partitionLeaderEpoch;
+    BatchShape shape;
+    shape.baseOffset = original.baseOffset;
+    shape.attributes = static_cast<qint16>(original.attributes & ~0x07); // uncompressed
+    shape.offsetsFromRecords = true;
+    shape.lastOffsetDelta = original.lastOffsetDelta;
+    QByteArray batch = encodeBatch(retained, shape, options);
+    if (original.timestampType() == TimestampType::LogAppendTime)
+        setMaxTimestamp(batch, original.maxTimestamp);
+    return batch;
 }
 
 quint32 RecordBatch::computeCrc(QByteArrayView batch)

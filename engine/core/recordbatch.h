@@ -62,6 +62,13 @@ public:
         return build(baseOffset, records, BuildOptions {});
     }
 
+    // The batch the log cleaner writes in place of original when it drops some of its records: the same base offset,
+    // last offset delta (so the batch still spans its offsets), producer id, epoch and sequence, attributes and
+    // leader epoch; each retained record keeps its offset (records carry absolute offsets, all within original's
+    // range) and timestamp. Written uncompressed (this build has decoders only; Kafka recompresses with the
+    // original codec). retained must not be empty: a batch with nothing left is dropped whole.
+    static QByteArray retain(const RecordBatchHeader &original, const std::vector<Record> &retained);
+
     // Bytes a record adds to a batch (for batch.size accounting by producers).
     static int recordSize(const Record &record, qint64 timestampDelta, int offsetDelta);
 

@@ -14,8 +14,6 @@ Q_LOGGING_CATEGORY(lcOffsetsTopic, "topicscope.engine.offsetstopic")
 namespace {
 
 constexpr qint64 ReadChunkBytes = 4 * 1024 * 1024;
-// Copy-forward batches stay well under max.message.bytes (1 MiB by default).
-constexpr qint64 CopyBatchBytes = 512 * 1024;
 
 ErrorCode fail(QString *why, const QString &text)
 {
@@ -35,9 +33,7 @@ OffsetsTopic::OffsetsTopic(LogManager &log, Clock &clock, int partitions)
 ErrorCode OffsetsTopic::open(QString *why)
 {
     const QString name = ConsumerOffsetsRecords::topicName();
-    TopicConfig config;
-    config.retentionMs = -1; // compact-only: time and size retention must never delete its records
-    config.retentionBytes = -1;
+    const TopicConfig config = internalConfig();
     const int existing = m_log.partitionCount(name);
     if (existing < 0) {
         const ErrorCode error = m_log.createTopic(name, m_partitions, config, why);
@@ -46,14 +42,15 @@ ErrorCode OffsetsTopic::open(QString *why)
         qCInfo(lcOffsetsTopic).noquote()
             << QStringLiteral("created internal topic %1 with %2 partition(s)").arg(name).arg(m_partitions);
     } else {
-        // An older version auto-created it as a plain topic when a client asked; Kafka too keeps the partition
-        // count the topic already has. Its retention must not delete records any more.
+        // An older version auto-created it as a plain topic when a client asked, or kept it compact-only by
+        // turning retention off; Kafka too keeps the partition count the topic already has. It becomes compact-only.
         m_partitions = existing;
         const std::optional<TopicInfo> info = m_log.describeTopic(name);
-        if (info && (info->config.retentionMs != -1 || info->config.retentionBytes != -1)) {
+        if (info && (info->config.cleanupDelete || !info->config.cleanupCompact)) {
             TopicConfig adopted = info->config;
-            adopted.retentionMs = -1;
-            adopted.retentionBytes = -1;
+            adopted.cleanupDelete = false;
+            adopted.cleanupCompact = true;
+            adopted.segmentBytes = config.segmentBytes;
             if (const ErrorCode error = m_log.alterConfig(name, adopted, why); error != ErrorCode::None)
                 return error;
         }
@@ -419,70 +416,16 @@ QMap<QString, ConsumerGroupRecordValue> OffsetsTopic::loadConsumerGroups(QString
     return replayed(why).consumerGroups;
 }
 
-int OffsetsTopic::compact(qint64 minRecords, qint64 deleteRetentionMs)
+TopicConfig OffsetsTopic::internalConfig()
 {
-    const QString name = ConsumerOffsetsRecords::topicName();
-    const qint64 now = m_clock.nowMs();
-    int cleaned = 0;
-    for (int p = 0; p < m_partitions; ++p) {
-        const std::optional<PartitionInfo> info = m_log.partitionInfo({name, p});
-        if (!info || info->logEndOffset - info->logStartOffset <= minRecords)
-            continue;
-        const std::vector<Record> records = readPartition(p);
-        // Newest record of each key, by the raw key bytes (what Kafka's cleaner compares).
-        std::map<QByteArray, size_t> newest;
-        for (size_t i = 0; i < records.size(); ++i) {
-            if (records[i].key)
-                newest[*records[i].key] = i;
-        }
-        std::vector<size_t> keep;
-        for (const auto &[key, i] : newest) {
-            const Record &record = records[i];
-            if (!record.value && record.timestamp + deleteRetentionMs <= now)
-                continue; // an old tombstone has done its work
-            keep.push_back(i);
-        }
-        if (static_cast<qint64>(keep.size()) * 2 >= static_cast<qint64>(records.size()))
-            continue;
-        std::sort(keep.begin(), keep.end()); // keep the log's order
-        std::vector<AppendRequest> copies;
-        std::vector<Record> chunk;
-        qint64 chunkBytes = 0;
-        auto flushChunk = [&] {
-            if (!chunk.empty())
-                copies.push_back({{name, p}, RecordBatch::build(0, chunk)});
-            chunk.clear();
-            chunkBytes = 0;
-        };
-        for (size_t i : keep) {
-            const Record &record = records[i];
-            const qint64 size
-                = record.key.value_or(QByteArray()).size() + record.value.value_or(QByteArray()).size() + 32;
-            if (chunkBytes + size > CopyBatchBytes)
-                flushChunk();
-            Record copy = record;
-            copy.offset = -1;
-            chunk.push_back(std::move(copy));
-            chunkBytes += size;
-        }
-        flushChunk();
-        // All copies in one transaction, so that a failure leaves the partition as it was.
-        const qint64 cut = info->logEndOffset;
-        bool ok = true;
-        for (const AppendResult &result : m_log.append(copies))
-            ok = ok && result.error == ErrorCode::None;
-        if (!ok || m_log.deleteRecordsBefore({name, p}, cut) != ErrorCode::None) {
-            qCWarning(lcOffsetsTopic).noquote() << QStringLiteral("cleaning %1-%2 failed").arg(name).arg(p);
-            continue;
-        }
-        qCInfo(lcOffsetsTopic).noquote() << QStringLiteral("cleaned %1-%2: kept %3 of %4 record(s)")
-                                                .arg(name)
-                                                .arg(p)
-                                                .arg(keep.size())
-                                                .arg(records.size());
-        ++cleaned;
-    }
-    return cleaned;
+    TopicConfig config;
+    config.cleanupDelete = false;
+    config.cleanupCompact = true;
+    config.segmentBytes = SegmentBytes;
+    // Not Kafka's (it keeps its 7-day default, unused under compact alone): nothing can apply them by mistake.
+    config.retentionMs = -1;
+    config.retentionBytes = -1;
+    return config;
 }
 
 } // namespace topicscope::engine

@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "group/consumergrouprecords.h"
 #include "group/offsetstore.h"
+#include "topicconfig.h"
 
 #include <QMap>
 #include <QSet>
@@ -29,18 +30,21 @@ struct OffsetsTopicState {
 // __consumer_offsets, written through the LogManager like any topic (a group's records go to partition
 // ConsumerOffsetsRecords::partitionFor(group)), one batch per commit so that a commit is atomic, tombstones
 // (null values) where Kafka writes them. The topic is the one source of truth; the coordinator's in-memory
-// groups are rebuilt from it at start. A simple cleaner keeps it from growing without bound (see compact()).
+// groups are rebuilt from it at start. Its cleanup.policy is compact: the log cleaner (LogManager::clean) keeps it
+// from growing without bound, as Kafka's does.
 // Functional core; lives on the engine thread.
 class OffsetsTopic : public OffsetStore {
 public:
-    // Kafka's delete.retention.ms default: how long a tombstone survives compaction, so that readers that were
-    // behind still see the deletion.
-    static constexpr qint64 DefaultDeleteRetentionMs = 24LL * 3600 * 1000;
+    // Kafka's offsets.topic.segment.bytes: smaller than other topics' segments so that the cleaner, which never
+    // touches the active segment, gets to work sooner.
+    static constexpr qint64 SegmentBytes = 100LL * 1024 * 1024;
+    // Its configuration: cleanup.policy=compact (no time or size retention), segment.bytes as above.
+    static TopicConfig internalConfig();
 
     OffsetsTopic(LogManager &log, Clock &clock, int partitions = ConsumerOffsetsRecords::DefaultPartitions);
 
-    // Creates the topic if it does not exist (with partitions, no time or size retention: it is compact-only),
-    // or adopts the existing one's partition count and turns its retention off. Call once at start.
+    // Creates the topic if it does not exist (with partitions and internalConfig()), or adopts the existing one's
+    // partition count and makes it compact-only. Call once at start.
     ErrorCode open(QString *why = nullptr);
     int partitions() const { return m_partitions; }
 
@@ -51,7 +55,8 @@ public:
     // Reads the whole topic and replays it (newest value per key wins, a tombstone removes the key).
     OffsetsTopicState replay(QString *why = nullptr) const;
     // How many times the whole topic was read: open() and the three loads at start-up share one reading as long as
-    // nothing was written in between (a write, the cleaner or DeleteRecords moves the partitions' offsets).
+    // nothing was written in between (a write or DeleteRecords moves the partitions' offsets; the cleaner leaves them,
+    // and what it drops replays the same).
     int replays() const { return m_replays; }
 
     // OffsetStore
@@ -69,13 +74,6 @@ public:
     ErrorCode storeConsumerGroup(const QString &groupId, const ConsumerGroupRecordValue &group) override;
     ErrorCode deleteConsumerGroup(const QString &groupId) override;
     QMap<QString, ConsumerGroupRecordValue> loadConsumerGroups(QString *why = nullptr) const override;
-
-    // The cleaner. A partition whose records are mostly superseded (more than minRecords records, under half of
-    // them the newest of their key) is rewritten by copying its live records forward in one batch and then moving
-    // its log start past the old ones (DeleteRecords). Tombstones older than deleteRetentionMs are dropped then.
-    // Unlike Kafka's cleaner, which keeps offsets and drops records in place, live records get new offsets: the
-    // log below keeps whole batches and is not rewritten in place. Returns the number of partitions cleaned.
-    int compact(qint64 minRecords = 1000, qint64 deleteRetentionMs = DefaultDeleteRetentionMs);
 
 private:
     ErrorCode write(const QString &groupId, const std::vector<Record> &records, QString *why = nullptr);

@@ -23,6 +23,17 @@ namespace topicscope::engine {
 
 namespace {
 
+// Whether a (valid) batch holds a record without a key, which a compacted topic refuses. Control batches have keys
+// of their own; records that cannot be read are left for the timestamp check to report.
+bool hasKeylessRecord(QByteArrayView batch)
+{
+    const std::optional<RecordBatchHeader> header = RecordBatch::parseHeader(batch);
+    std::vector<Record> records;
+    if (!header || header->isControl() || RecordBatch::decode(batch, &records) != ErrorCode::None)
+        return false;
+    return std::any_of(records.cbegin(), records.cend(), [](const Record &r) { return !r.key; });
+}
+
 void setWhy(QString *why, const QString &text)
 {
     if (why)
@@ -314,6 +325,12 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
                 result.message = QStringLiteral("record batch of %1 bytes exceeds max.message.bytes %2")
                                      .arg(batches[b].size())
                                      .arg(topic->config.maxMessageBytes);
+            } else if (topic->config.cleanupCompact && hasKeylessRecord(batches[b])) {
+                // Kafka's LogValidator.validateKey: the cleaner could never keep such a record.
+                result.error = ErrorCode::InvalidRecord;
+                result.message
+                    = QStringLiteral("Compacted topic cannot accept message without key in topic partition %1")
+                          .arg(request.topicPartition.toString());
             } else if (logAppendTime) {
                 // The broker's time replaces the header's below; the records need not be read.
             } else if (const ErrorCode e = RecordBatch::maxRecordTimestamp(batches[b], &maxTimestamp, &why);
@@ -575,6 +592,8 @@ void LogManager::enforceRetention()
         // Not a structured binding: the lambdas below capture these, which clang < 16 cannot do (P1091R3).
         const QString &name = entry.first;
         auto &topic = entry.second;
+        if (!topic.config.cleanupDelete)
+            continue; // compact only: the cleaner alone removes records
         for (StoredPartition &p : topic.partitions) {
             if (p.logStartOffset == p.logEndOffset)
                 continue;

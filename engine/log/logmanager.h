@@ -163,8 +163,32 @@ public:
     // are deleted. Returns the new low watermark through *lowWatermark.
     ErrorCode deleteRecordsBefore(const TopicPartition &tp, qint64 offset, qint64 *lowWatermark = nullptr);
 
-    // Applies retention.ms and retention.bytes to every partition at clock time; publishes RecordsDeleted.
+    // Applies retention.ms and retention.bytes to every partition of a topic whose cleanup.policy includes delete,
+    // at clock time; publishes RecordsDeleted.
     void enforceRetention();
+
+    // What one cleaning of a partition did.
+    struct CleanReport {
+        ErrorCode error = ErrorCode::None;
+        bool cleaned = false; // something was dropped and the log rewritten
+        qint64 recordsRead = 0;
+        qint64 recordsKept = 0;
+        qint64 bytesBefore = 0; // of the cleanable range
+        qint64 bytesAfter = 0;
+    };
+    // The log cleaner (Kafka's LogCleaner, on the caller's thread), for each partition of a topic whose cleanup.policy
+    // includes compact: when at least min.cleanable.dirty.ratio of its cleanable bytes were written since its last
+    // cleaning, or a tombstone it kept has outlived delete.retention.ms, cleanPartition(). Returns the partitions
+    // cleaned.
+    int clean();
+    // Cleans tp now, whatever its dirty ratio. The cleanable range is every closed segment (never the active one, as
+    // Kafka; an in-memory store has no segments and cleans its whole log). In it each record whose key has a newer
+    // record in the range goes, as do records without a key and tombstones older than delete.retention.ms (by their
+    // own timestamp). What stays keeps its offset: a batch losing some records is rewritten in place with the same
+    // base and last offset (uncompressed), one losing all goes, and a segment left empty is deleted. Log start and
+    // end offsets do not move. On disk each rewritten segment is written beside the old one, synced, committed to
+    // the index and renamed over it (see SegmentLog::writeCleaned).
+    CleanReport cleanPartition(const TopicPartition &tp);
 
     QString dataDirectory() const; // empty for in-memory
     // False for an in-memory store: nothing of it outlives the process.

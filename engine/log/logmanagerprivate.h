@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QLoggingCategory>
 #include <QSet>
+#include <limits>
 #include <map>
 #include <memory>
 
@@ -149,6 +150,16 @@ struct LogManager::Private {
     // Kafka's RecordBatch.offsetOfMaxTimestamp finds it in the batch with the highest maxTimestamp, among the records
     // at or after the log start. -1 / -1 for an empty partition.
     OffsetAndTimestamp maxTimestampRecord(const TopicPartition &tp, const StoredPartition &p) const;
+
+    // The log cleaner's memory of each partition (by store key), as Kafka's cleaner-offset-checkpoint but not kept
+    // across restarts (a start then finds every partition dirty once, as Kafka does without its checkpoint file):
+    // where the part written since the last cleaning starts, and when the oldest tombstone it kept may go.
+    struct CleanerMark {
+        qint64 firstDirtyOffset = -1; // -1: never cleaned, all dirty
+        qint64 tombstonesDueMs = std::numeric_limits<qint64>::max();
+    };
+    QHash<qint64, CleanerMark> cleanerMarks;
+    LogManager::CleanReport cleanPartition(const QString &name, Topic &topic, StoredPartition &p, bool force);
 
     // Moves the log start forward to newStart, deleting the batches wholly below it, and publishes the change.
     ErrorCode moveLogStart(

@@ -207,6 +207,30 @@ bool SegmentLog::openSegment(qint64 baseOffset, bool create, QString *why)
 
 bool SegmentLog::recover(const std::vector<SegmentInfo> &indexed, QStringList *report, QString *why)
 {
+    // A cleaning interrupted between its cleaned file and the rename: the index commit decides which is the segment.
+    for (const QFileInfo &file :
+        QDir(m_directory).entryInfoList({QLatin1String("*.log") + QLatin1String(CleanedSuffix)}, QDir::Files)) {
+        bool ok = false;
+        const qint64 base = file.fileName().section(QLatin1Char('.'), 0, 0).toLongLong(&ok);
+        const auto want = std::find_if(
+            indexed.cbegin(), indexed.cend(), [&](const SegmentInfo &s) { return ok && s.baseOffset == base; });
+        if (want != indexed.cend() && want->sizeBytes == file.size()) {
+            if (::rename(QFile::encodeName(file.filePath()).constData(), QFile::encodeName(filePath(base)).constData())
+                != 0) {
+                setWhy(why, QStringLiteral("cannot rename %1: %2").arg(file.filePath(), errnoText()));
+                return false;
+            }
+            report->append(
+                QStringLiteral("%1: a cleaning the index had committed, interrupted before its rename: finished")
+                    .arg(file.filePath()));
+        } else {
+            if (!QFile::remove(file.filePath())) {
+                setWhy(why, QStringLiteral("cannot remove %1").arg(file.filePath()));
+                return false;
+            }
+            report->append(QStringLiteral("%1: a cleaning that never committed: removed").arg(file.filePath()));
+        }
+    }
     for (const SegmentInfo &want : indexed) {
         const QString path = filePath(want.baseOffset);
         QString error;
@@ -419,6 +443,81 @@ void SegmentLog::removeSegmentsBelow(qint64 baseOffset, bool dropActive)
             m_remover->remove(QFile::decodeName(doomed));
         else
             ::unlink(path.constData());
+    }
+}
+
+bool SegmentLog::writeCleaned(qint64 baseOffset, QByteArrayView bytes, QString *why)
+{
+    const QString path = filePath(baseOffset) + QLatin1String(CleanedSuffix);
+    if (m_limits && (m_limits->readOnly || (m_limits->budgetBytes >= 0 && bytes.size() > m_limits->budgetBytes))) {
+        setWhy(why,
+            QStringLiteral("cannot write %1: %2")
+                .arg(path,
+                    m_limits->readOnly ? QStringLiteral("read-only file system")
+                                       : QStringLiteral("disk full (no space left on device)")));
+        return false;
+    }
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        setWhy(why, QStringLiteral("cannot create %1: %2").arg(path, errnoText()));
+        return false;
+    }
+    // Always synced, whatever --fsync says: the index commit that follows makes these bytes the segment.
+    const bool ok = writeFully(fd, 0, bytes.data(), bytes.size()) && syncFile(fd) == 0;
+    if (!ok)
+        setWhy(why, QStringLiteral("cannot write %1: %2").arg(path, errnoText()));
+    ::close(fd);
+    if (!ok)
+        ::unlink(QFile::encodeName(path).constData());
+    else if (m_limits && m_limits->budgetBytes >= 0)
+        m_limits->budgetBytes -= bytes.size();
+    return ok;
+}
+
+bool SegmentLog::swapCleaned(const SegmentInfo &cleaned, QString *why)
+{
+    const QByteArray path = QFile::encodeName(filePath(cleaned.baseOffset));
+    const QByteArray from = path + CleanedSuffix;
+    for (size_t i = 0; i < m_segments.size(); ++i) {
+        if (m_segments[i].baseOffset != cleaned.baseOffset)
+            continue;
+        if (::rename(from.constData(), path.constData()) != 0) {
+            setWhy(why,
+                QStringLiteral("cannot rename %1 over %2: %3")
+                    .arg(QFile::decodeName(from), QFile::decodeName(path), errnoText()));
+            return false;
+        }
+        const int fd = ::open(path.constData(), O_RDWR | O_CLOEXEC);
+        if (fd < 0) {
+            setWhy(why, QStringLiteral("cannot open %1: %2").arg(QFile::decodeName(path), errnoText()));
+            return false;
+        }
+        Segment &file = *m_files[i];
+        if (file.fd >= 0)
+            ::close(file.fd);
+        file.fd = fd;
+        m_segments[i] = cleaned;
+        file.committed = cleaned;
+        return true;
+    }
+    setWhy(why, QStringLiteral("no segment %1").arg(QFile::decodeName(path)));
+    return false;
+}
+
+void SegmentLog::discardCleaned(qint64 baseOffset)
+{
+    ::unlink(QFile::encodeName(filePath(baseOffset) + QLatin1String(CleanedSuffix)).constData());
+}
+
+void SegmentLog::removeSegment(qint64 baseOffset)
+{
+    for (size_t i = 0; i + 1 < m_segments.size(); ++i) { // never the active one
+        if (m_segments[i].baseOffset != baseOffset)
+            continue;
+        m_segments.erase(m_segments.begin() + static_cast<std::ptrdiff_t>(i));
+        m_files.erase(m_files.begin() + static_cast<std::ptrdiff_t>(i)); // closes it
+        ::unlink(QFile::encodeName(filePath(baseOffset)).constData());
+        return;
     }
 }
 

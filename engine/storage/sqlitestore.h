@@ -113,6 +113,9 @@ public:
     bool loadSegments(qint64 partitionId, std::vector<StoredSegment> *segments, QString *why) const;
     // Deletes the segment rows whose base offset is below baseOffset.
     bool deleteSegmentsBelow(qint64 partitionId, qint64 baseOffset, QString *why);
+    // The log cleaner's rewrite: one segment row, and the batches whose base offset is in [from, to) with their bytes.
+    bool deleteSegment(qint64 partitionId, qint64 baseOffset, QString *why);
+    bool deleteBatchesBetween(qint64 partitionId, qint64 from, qint64 to, QString *why);
     // Migration of batches stored in the database to segment files: how many there are, each with its bytes (in
     // offset order), and moving one's bytes out (its row points at the file, its bytes are deleted).
     bool countDatabaseBatches(qint64 *count, QString *why) const;

@@ -24,6 +24,11 @@ const char SqlUpsertSegment[]
 const char SqlSelectSegments[] = "SELECT base_offset, size_bytes, roll_timestamp, max_timestamp FROM segments "
                                  "WHERE partition_id = ?1 ORDER BY base_offset";
 const char SqlDeleteSegmentsBelow[] = "DELETE FROM segments WHERE partition_id = ?1 AND base_offset < ?2";
+const char SqlDeleteSegment[] = "DELETE FROM segments WHERE partition_id = ?1 AND base_offset = ?2";
+const char SqlDeleteDataBetween[] = "DELETE FROM batch_data WHERE data_id IN (SELECT data_id FROM batches "
+                                    "WHERE partition_id = ?1 AND base_offset >= ?2 AND base_offset < ?3)";
+const char SqlDeleteBatchesBetween[]
+    = "DELETE FROM batches WHERE partition_id = ?1 AND base_offset >= ?2 AND base_offset < ?3";
 const char SqlCountDatabaseBatches[] = "SELECT count(*) FROM batches WHERE segment_base IS NULL";
 const char SqlDatabaseBatches[]
     = "SELECT b.base_offset, b.last_offset, b.max_timestamp, b.record_count, b.size_bytes, b.segment_base, "
@@ -71,6 +76,18 @@ bool SqliteStore::loadSegments(qint64 partitionId, std::vector<StoredSegment> *s
 bool SqliteStore::deleteSegmentsBelow(qint64 partitionId, qint64 baseOffset, QString *why)
 {
     return run(SqlDeleteSegmentsBelow, {partitionId, baseOffset}, "deleting segments", why);
+}
+
+bool SqliteStore::deleteSegment(qint64 partitionId, qint64 baseOffset, QString *why)
+{
+    return run(SqlDeleteSegment, {partitionId, baseOffset}, "deleting a segment", why);
+}
+
+bool SqliteStore::deleteBatchesBetween(qint64 partitionId, qint64 from, qint64 to, QString *why)
+{
+    // The bytes first (in-memory stores; data_id 0 of a segment's batch matches none), then the rows.
+    return run(SqlDeleteDataBetween, {partitionId, from, to}, "deleting record batches", why)
+        && run(SqlDeleteBatchesBetween, {partitionId, from, to}, "deleting record batches", why);
 }
 
 bool SqliteStore::countDatabaseBatches(qint64 *count, QString *why) const

@@ -2,6 +2,8 @@
 
 #include "topicconfig.h"
 
+#include <QStringList>
+
 namespace topicscope::engine::wire {
 
 namespace {
@@ -20,8 +22,17 @@ struct Setting {
 // TopicConfig's settings. For retention.ms Kafka's broker falls back to log.retention.ms, log.retention.minutes and
 // log.retention.hours in turn; only the last has a default, so it is the one synonym Kafka lists.
 constexpr Setting topicSettings[] = {
+    {"cleanup.policy", Type::List, "log.cleanup.policy", "delete",
+        "delete removes old segments by retention.ms and retention.bytes; compact keeps the newest record of each "
+        "key; compact,delete does both."},
+    {"delete.retention.ms", Type::Long, "log.cleaner.delete.retention.ms", "86400000",
+        "How long the log cleaner keeps a tombstone (a record with a null value) of a compacted topic, in "
+        "milliseconds."},
     {"max.message.bytes", Type::Int, "message.max.bytes", "1048588",
         "The largest record batch the topic accepts, in bytes (after compression, if any)."},
+    {"min.cleanable.dirty.ratio", Type::Double, "log.cleaner.min.cleanable.ratio", "0.5",
+        "The share of a compacted partition's cleanable bytes written since its last cleaning at which the cleaner "
+        "takes it."},
     {"message.timestamp.type", Type::String, "log.message.timestamp.type", "CreateTime",
         "CreateTime keeps the timestamps the producer wrote; LogAppendTime replaces them with the broker's time of "
         "append."},
@@ -96,12 +107,27 @@ ErrorCode ConfigCatalog::applyIncremental(
                 next.insert(op.name, defaults.value(op.name));
             break;
         case Operation::Append:
-        case Operation::Subtract:
-            // Kafka's ConfigurationControlManager: only LIST settings can be appended to or subtracted from.
+        case Operation::Subtract: {
+            // Kafka's ConfigurationControlManager: only LIST settings can be appended to or subtracted from; an
+            // item already there is not appended twice.
+            const std::optional<ConfigFacts> facts = topicSetting(op.name);
+            if (facts && facts->type == Type::List) {
+                QStringList items
+                    = next.value(op.name, defaults.value(op.name)).split(QLatin1Char(','), Qt::SkipEmptyParts);
+                for (const QString &item : op.value.value_or(QString()).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                    if (op.configOperation == Operation::Subtract)
+                        items.removeAll(item.trimmed());
+                    else if (!items.contains(item.trimmed()))
+                        items.append(item.trimmed());
+                }
+                next.insert(op.name, items.join(QLatin1Char(',')));
+                break;
+            }
             if (why)
                 *why = QStringLiteral("Can't %1 to key %2 because its type is not LIST.")
                            .arg(operationName(op.configOperation), op.name);
             return ErrorCode::InvalidConfig;
+        }
         default:
             if (why)
                 *why = QStringLiteral("Unknown operations type %1").arg(op.configOperation);

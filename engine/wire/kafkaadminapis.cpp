@@ -330,7 +330,10 @@ void KafkaApis::Private::answerCreateTopicsRange(CreateTopicsJob &job)
             result.errorMessage = c.why;
         } else {
             // KIP-525 (v5+): what the topic was created with, as DescribeConfigs would show it. A validateOnly
-            // request gets the same answer without an id: no topic came into being.
+            // request gets the same answer with a fresh random id that names no topic, as Kafka's controller answers
+            // (ReplicationControlManager draws the id before it looks at validate_only).
+            if (job.request.validateOnly)
+                result.topicId = TopicId::generate().toByteArray();
             constexpr qint8 DynamicTopicConfig = 1;
             constexpr qint8 DefaultConfig = 5;
             result.numPartitions = c.partitions;

@@ -303,10 +303,16 @@ private Q_SLOTS:
             lines.append(dump(c));
         QCOMPARE(lines,
             (QStringList {
+                QStringLiteral("cleanup.policy=delete source=5 type=7 readOnly=0 "
+                               "synonyms=[5:log.cleanup.policy=delete] doc=yes"),
+                QStringLiteral("delete.retention.ms=86400000 source=5 type=5 readOnly=0 "
+                               "synonyms=[5:log.cleaner.delete.retention.ms=86400000] doc=yes"),
                 QStringLiteral("max.message.bytes=1048588 source=5 type=3 readOnly=0 "
                                "synonyms=[5:message.max.bytes=1048588] doc=yes"),
                 QStringLiteral("message.timestamp.type=CreateTime source=5 type=2 readOnly=0 "
                                "synonyms=[5:log.message.timestamp.type=CreateTime] doc=yes"),
+                QStringLiteral("min.cleanable.dirty.ratio=0.5 source=5 type=6 readOnly=0 "
+                               "synonyms=[5:log.cleaner.min.cleanable.ratio=0.5] doc=yes"),
                 QStringLiteral("retention.bytes=-1 source=5 type=5 readOnly=0 "
                                "synonyms=[5:log.retention.bytes=-1] doc=yes"),
                 QStringLiteral("retention.ms=60000 source=1 type=5 readOnly=0 "
@@ -442,12 +448,14 @@ private Q_SLOTS:
         QCOMPARE(results(alter({{2, QStringLiteral("t"), {{retention, QStringLiteral("5000")}}}}, true)),
             QStringList {QStringLiteral("2 t: 0 null")});
         QCOMPARE(configsOf(broker, QStringLiteral("t")),
-            QStringLiteral("max.message.bytes=1048588 message.timestamp.type=CreateTime retention.bytes=1000 "
+            QStringLiteral("cleanup.policy=delete delete.retention.ms=86400000 max.message.bytes=1048588 "
+                           "message.timestamp.type=CreateTime min.cleanable.dirty.ratio=0.5 retention.bytes=1000 "
                            "retention.ms=604800000 segment.bytes=1073741824 segment.ms=604800000"));
         QCOMPARE(results(alter({{2, QStringLiteral("t"), {{retention, QStringLiteral("5000")}}}}, false)),
             QStringList {QStringLiteral("2 t: 0 null")});
         QCOMPARE(configsOf(broker, QStringLiteral("t")),
-            QStringLiteral("max.message.bytes=1048588 message.timestamp.type=CreateTime retention.bytes=-1 "
+            QStringLiteral("cleanup.policy=delete delete.retention.ms=86400000 max.message.bytes=1048588 "
+                           "message.timestamp.type=CreateTime min.cleanable.dirty.ratio=0.5 retention.bytes=-1 "
                            "retention.ms=5000 segment.bytes=1073741824 segment.ms=604800000"));
 
         QCOMPARE(results(alter({{2, QStringLiteral("t"), {{retention, QStringLiteral("1")}}},
@@ -475,7 +483,8 @@ private Q_SLOTS:
         QCOMPARE(results(alter({{8, QStringLiteral("0"), {}}}, false)),
             QStringList {QStringLiteral("8 0: 42 resource type 8 has no configs here")});
         QCOMPARE(configsOf(broker, QStringLiteral("t")),
-            QStringLiteral("max.message.bytes=1048588 message.timestamp.type=CreateTime retention.bytes=-1 "
+            QStringLiteral("cleanup.policy=delete delete.retention.ms=86400000 max.message.bytes=1048588 "
+                           "message.timestamp.type=CreateTime min.cleanable.dirty.ratio=0.5 retention.bytes=-1 "
                            "retention.ms=5000 segment.bytes=1073741824 segment.ms=604800000"));
     }
 
@@ -490,23 +499,29 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("after");
         const QString unchanged = QStringLiteral(
-            "max.message.bytes=1048588 message.timestamp.type=CreateTime "
+            "cleanup.policy=delete delete.retention.ms=86400000 max.message.bytes=1048588 "
+            "message.timestamp.type=CreateTime min.cleanable.dirty.ratio=0.5 "
             "retention.bytes=1000 retention.ms=604800000 segment.bytes=1073741824 segment.ms=604800000");
         QTest::addRow("SET keeps the other settings")
             << "SET retention.ms=5000" << 0 << ""
-            << "max.message.bytes=1048588 message.timestamp.type=CreateTime retention.bytes=1000 retention.ms=5000 "
+            << "cleanup.policy=delete delete.retention.ms=86400000 max.message.bytes=1048588 "
+               "message.timestamp.type=CreateTime min.cleanable.dirty.ratio=0.5 retention.bytes=1000 retention.ms=5000 "
                "segment.bytes=1073741824 segment.ms=604800000";
         QTest::addRow("several, in order")
             << "SET retention.ms=1; SET message.timestamp.type=LogAppendTime" << 0 << ""
-            << "max.message.bytes=1048588 message.timestamp.type=LogAppendTime "
+            << "cleanup.policy=delete delete.retention.ms=86400000 max.message.bytes=1048588 "
+               "message.timestamp.type=LogAppendTime min.cleanable.dirty.ratio=0.5 "
                "retention.bytes=1000 retention.ms=1 segment.bytes=1073741824 segment.ms=604800000";
         QTest::addRow("DELETE returns to the default")
             << "DELETE retention.bytes" << 0 << ""
-            << "max.message.bytes=1048588 message.timestamp.type=CreateTime retention.bytes=-1 retention.ms=604800000 "
+            << "cleanup.policy=delete delete.retention.ms=86400000 max.message.bytes=1048588 "
+               "message.timestamp.type=CreateTime min.cleanable.dirty.ratio=0.5 retention.bytes=-1 "
+               "retention.ms=604800000 "
                "segment.bytes=1073741824 segment.ms=604800000";
         QTest::addRow("DELETE with a value")
             << "DELETE retention.bytes=7" << 0 << ""
-            << "max.message.bytes=1048588 message.timestamp.type=CreateTime "
+            << "cleanup.policy=delete delete.retention.ms=86400000 max.message.bytes=1048588 "
+               "message.timestamp.type=CreateTime min.cleanable.dirty.ratio=0.5 "
                "retention.bytes=-1 retention.ms=604800000 segment.bytes=1073741824 segment.ms=604800000";
         QTest::addRow("DELETE of an unknown name is a no-op") << "DELETE no.such.config" << 0 << "" << unchanged;
         QTest::addRow("SET of an unknown name")
@@ -514,6 +529,13 @@ private Q_SLOTS:
         QTest::addRow("SET of a bad value")
             << "SET max.message.bytes=-5" << 40 << "invalid value '-5' for max.message.bytes: expected 0..2147483647"
             << unchanged;
+        // cleanup.policy is a topic's one LIST setting: APPEND adds an item once, SUBTRACT removes it.
+        QTest::addRow("APPEND to cleanup.policy") << "APPEND cleanup.policy=compact" << 0 << ""
+                                                  << QString(unchanged).replace(QStringLiteral("cleanup.policy=delete"),
+                                                         QStringLiteral("cleanup.policy=compact,delete"));
+        QTest::addRow("SUBTRACT from cleanup.policy")
+            << "SUBTRACT cleanup.policy=delete" << 40
+            << "invalid value '' for cleanup.policy: expected compact, delete or compact,delete" << unchanged;
         QTest::addRow("APPEND to a non-list")
             << "APPEND retention.ms=1" << 40 << "Can't APPEND to key retention.ms because its type is not LIST."
             << unchanged;

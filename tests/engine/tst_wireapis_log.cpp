@@ -475,7 +475,7 @@ private Q_SLOTS:
 
     // CreateTopics v7, hand-built: the answer carries the new topic's id and (v5+) its partitions, replication
     // factor and configuration; a refused topic has the zero id, -1 counts and no configs; validateOnly creates
-    // nothing and gives no id.
+    // nothing and gives an id that names no topic.
     void createTopicsV7()
     {
         WireBroker broker;
@@ -512,10 +512,12 @@ private Q_SLOTS:
         QCOMPARE(body.toHex(),
             QByteArray(hex("00000000 02 0261") + id
                 + hex("0000 00" // no error, null message
-                      "00000002 0001 07") // 2 partitions, replication factor 1, six configs
+                      "00000002 0001 0a") // 2 partitions, replication factor 1, nine configs
+                + config("cleanup.policy", "delete", 5) + config("delete.retention.ms", "86400000", 5)
                 + config("max.message.bytes", "1048588", 5) + config("message.timestamp.type", "CreateTime", 5)
-                + config("retention.bytes", "-1", 5) + config("retention.ms", "1000", 1)
-                + config("segment.bytes", "1073741824", 5) + config("segment.ms", "604800000", 5) + hex("00 00"))
+                + config("min.cleanable.dirty.ratio", "0.5", 5) + config("retention.bytes", "-1", 5)
+                + config("retention.ms", "1000", 1) + config("segment.bytes", "1073741824", 5)
+                + config("segment.ms", "604800000", 5) + hex("00 00"))
                 .toHex());
 
         const auto again = decoded<CreateTopicsResponse>(create(7, QStringLiteral("a"), 2, false), 7);
@@ -528,10 +530,16 @@ private Q_SLOTS:
         const auto checked = decoded<CreateTopicsResponse>(create(6, QStringLiteral("b"), 3, true), 6);
         QCOMPARE(checked.topics[0].error, ErrorCode::None);
         QCOMPARE(checked.topics[0].numPartitions, 3);
-        QCOMPARE(checked.topics[0].configs->size(), 6); // segment.bytes and segment.ms since issue 13
+        // segment.bytes and segment.ms since issue 13; cleanup.policy, delete.retention.ms and
+        // min.cleanable.dirty.ratio since the log cleaner.
+        QCOMPARE(checked.topics[0].configs->size(), 9);
         QCOMPARE(broker.log->partitionCount(QStringLiteral("b")), -1);
-        const auto noId = decoded<CreateTopicsResponse>(create(7, QStringLiteral("b"), 3, true), 7);
-        QCOMPARE(noId.topics[0].topicId, QByteArray(16, 0));
+        // Kafka's controller draws the id before it looks at validate_only: a fresh one, naming no topic.
+        const auto validated = decoded<CreateTopicsResponse>(create(7, QStringLiteral("b"), 3, true), 7);
+        QVERIFY(!TopicId::fromBytes(validated.topics[0].topicId).isNull());
+        QVERIFY(validated.topics[0].topicId != id);
+        QCOMPARE(broker.log->topicName(TopicId::fromBytes(validated.topics[0].topicId)), QString());
+        QCOMPARE(broker.log->partitionCount(QStringLiteral("b")), -1);
     }
 
     // DeleteTopics v6 by name or by id, with Kafka's refusals.

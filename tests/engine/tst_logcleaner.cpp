@@ -1,0 +1,353 @@
+// The log cleaner (LogManager::clean, cleanPartition): compaction in place as Kafka's LogCleaner does it. Offsets are
+// kept, superseded and keyless records dropped, tombstones kept for delete.retention.ms, the active segment never
+// touched, emptied segments deleted, the dirty ratio respected; cleanup.policy parsed and applied (retention leaves a
+// compact-only topic alone); an interrupted segment swap finished or discarded at start.
+
+#include "core/clock.h"
+#include "core/events.h"
+#include "disklogbase.h"
+#include "log/logmanager.h"
+#include "logtesthelpers.h"
+#include "storage/segmentlog.h"
+#include "wire/configcatalog.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTest>
+
+using namespace topicscope::engine;
+using namespace topicscope::engine::logtest;
+
+namespace {
+
+const QString Topic = QStringLiteral("prices");
+
+// One batch of records "key=value" (a value "-" is a tombstone, a key "" a record without a key), all at timestamp.
+QByteArray keyedBatch(const QStringList &records, qint64 timestamp = DefaultTimestamp)
+{
+    std::vector<Record> built;
+    for (const QString &text : records) {
+        Record r;
+        r.timestamp = timestamp;
+        const QString key = text.section(QLatin1Char('='), 0, 0);
+        const QString value = text.section(QLatin1Char('='), 1);
+        if (!key.isEmpty())
+            r.key = key.toUtf8();
+        if (value != QLatin1String("-"))
+            r.value = value.toUtf8();
+        built.push_back(std::move(r));
+    }
+    return RecordBatch::build(0, built);
+}
+
+QByteArray keyedBatch(std::initializer_list<const char *> records, qint64 timestamp = DefaultTimestamp)
+{
+    QStringList texts;
+    for (const char *r : records)
+        texts << QString::fromLatin1(r);
+    return keyedBatch(texts, timestamp);
+}
+
+QStringList strings(std::initializer_list<const char *> items)
+{
+    QStringList out;
+    for (const char *item : items)
+        out << QString::fromLatin1(item);
+    return out;
+}
+
+// Every record of the partition from its log start, "offset:key=value" ("-" for a null value), and the batches as
+// "base..last" in *batches.
+QStringList readAll(const LogManager &log, const TopicPartition &tp, QStringList *batches = nullptr)
+{
+    QStringList out;
+    const std::optional<PartitionInfo> info = log.partitionInfo(tp);
+    qint64 next = info->logStartOffset;
+    while (next < info->logEndOffset) {
+        const FetchResult fetched = log.read(tp, next, 1 << 20);
+        if (fetched.error != ErrorCode::None || fetched.records.isEmpty()) {
+            out << QStringLiteral("read error %1 at %2").arg(static_cast<int>(fetched.error)).arg(next);
+            break;
+        }
+        for (QByteArrayView view : RecordBatch::split(fetched.records)) {
+            if (RecordBatch::validate(view) != ErrorCode::None)
+                out << QStringLiteral("invalid batch");
+            const RecordBatchHeader header = *RecordBatch::parseHeader(view);
+            if (header.lastOffset() < next)
+                continue;
+            if (batches)
+                *batches << QStringLiteral("%1..%2").arg(header.baseOffset).arg(header.lastOffset());
+            std::vector<Record> records;
+            RecordBatch::decode(view, &records);
+            for (const Record &r : records) {
+                out << QStringLiteral("%1:%2=%3")
+                           .arg(r.offset)
+                           .arg(QString::fromUtf8(r.key.value_or(QByteArray())),
+                               r.value ? QString::fromUtf8(*r.value) : QStringLiteral("-"));
+            }
+            next = header.lastOffset() + 1;
+        }
+    }
+    return out;
+}
+
+TopicConfig compacted(qint64 segmentBytes = 1LL << 30)
+{
+    TopicConfig config;
+    config.cleanupCompact = true;
+    config.cleanupDelete = false;
+    config.segmentBytes = segmentBytes;
+    return config;
+}
+
+} // namespace
+
+class TestLogCleaner : public QObject, private DiskLogBase {
+    Q_OBJECT
+
+    std::unique_ptr<LogManager> memoryLog()
+    {
+        StorageOptions options;
+        options.inMemory = true;
+        return open(options);
+    }
+
+private Q_SLOTS:
+    void cleanupPolicyParses()
+    {
+        TopicConfig config;
+        QCOMPARE(config.toKafkaConfigs().value(QStringLiteral("cleanup.policy")), QStringLiteral("delete"));
+        QCOMPARE(config.applyKafkaConfigs({{QStringLiteral("cleanup.policy"), QStringLiteral("delete, compact")}}),
+            ErrorCode::None);
+        QVERIFY(config.cleanupCompact && config.cleanupDelete);
+        QCOMPARE(config.toKafkaConfigs().value(QStringLiteral("cleanup.policy")), QStringLiteral("compact,delete"));
+        QCOMPARE(
+            config.applyKafkaConfigs({{QStringLiteral("cleanup.policy"), QStringLiteral("compact")}}), ErrorCode::None);
+        QVERIFY(config.cleanupCompact && !config.cleanupDelete);
+        QString why;
+        for (const char *bad : {"", "compaction", "compact,compact", "delete,"}) {
+            TopicConfig before = config;
+            QCOMPARE(config.applyKafkaConfigs({{QStringLiteral("cleanup.policy"), QString::fromLatin1(bad)}}, &why),
+                ErrorCode::InvalidConfig);
+            QVERIFY2(why.contains(QStringLiteral("cleanup.policy")), qPrintable(why));
+            QCOMPARE(config, before);
+        }
+        QCOMPARE(config.applyKafkaConfigs({{QStringLiteral("min.cleanable.dirty.ratio"), QStringLiteral("1.5")}}),
+            ErrorCode::InvalidConfig);
+        QCOMPARE(config.applyKafkaConfigs({{QStringLiteral("delete.retention.ms"), QStringLiteral("60000")},
+                     {QStringLiteral("min.cleanable.dirty.ratio"), QStringLiteral("0.1")}}),
+            ErrorCode::None);
+        QCOMPARE(config.deleteRetentionMs, 60000);
+        QCOMPARE(config.minCleanableDirtyRatio, 0.1);
+
+        // IncrementalAlterConfigs: cleanup.policy is Kafka's one LIST setting of a topic, so APPEND and SUBTRACT work.
+        using Op = wire::IncrementalAlterConfigsRequestData::Operation;
+        QMap<QString, QString> settings = TopicConfig {}.toKafkaConfigs();
+        wire::IncrementalAlterConfigsRequestData::Config append;
+        append.name = QStringLiteral("cleanup.policy");
+        append.configOperation = Op::Append;
+        append.value = QStringLiteral("compact");
+        QCOMPARE(wire::ConfigCatalog::applyIncremental(settings, QList {append, append}, nullptr), ErrorCode::None);
+        QCOMPARE(settings.value(QStringLiteral("cleanup.policy")), QStringLiteral("delete,compact"));
+        wire::IncrementalAlterConfigsRequestData::Config subtract = append;
+        subtract.configOperation = Op::Subtract;
+        subtract.value = QStringLiteral("delete");
+        QCOMPARE(wire::ConfigCatalog::applyIncremental(settings, QList {subtract}, nullptr), ErrorCode::None);
+        QCOMPARE(settings.value(QStringLiteral("cleanup.policy")), QStringLiteral("compact"));
+        subtract.name = QStringLiteral("retention.ms");
+        QCOMPARE(wire::ConfigCatalog::applyIncremental(settings, QList {subtract}, nullptr), ErrorCode::InvalidConfig);
+    }
+
+    void inMemoryKeepsTheNewestOfEachKeyAtItsOffset()
+    {
+        auto log = memoryLog();
+        QVERIFY(log);
+        QCOMPARE(log->createTopic(Topic, 1, compacted()), ErrorCode::None);
+        const TopicPartition tp {Topic, 0};
+        QCOMPARE(log->append(tp, keyedBatch({"a=1", "b=1", "c=1"})).error, ErrorCode::None); // 0..2
+        // A record without a key is refused, as Kafka's LogValidator refuses it on a compacted topic.
+        const AppendResult keyless = log->append(tp, keyedBatch({"a=2", "=keyless"}));
+        QCOMPARE(keyless.error, ErrorCode::InvalidRecord);
+        QVERIFY2(keyless.message.contains(QStringLiteral("without key")), qPrintable(keyless.message));
+        QCOMPARE(log->append(tp, keyedBatch({"a=2", "b=0"})).error, ErrorCode::None); // 3..4
+        QCOMPARE(log->append(tp, keyedBatch({"b=2", "a=3"})).error, ErrorCode::None); // 5..6
+        // The last batch stands in for the active segment: never cleaned.
+        QCOMPARE(log->append(tp, keyedBatch({"c=2"})).error, ErrorCode::None); // 7
+        const qint64 sizeBefore = log->partitionInfo(tp)->sizeBytes;
+
+        const LogManager::CleanReport report = log->cleanPartition(tp);
+        QCOMPARE(report.error, ErrorCode::None);
+        QVERIFY(report.cleaned);
+        QCOMPARE(report.recordsRead, 7);
+        QCOMPARE(report.recordsKept, 3);
+        QStringList batches;
+        // c=1 stays: its newer record is in the last batch, which the cleaner does not look at.
+        QCOMPARE(readAll(*log, tp, &batches), strings({"2:c=1", "5:b=2", "6:a=3", "7:c=2"}));
+        // The first batch keeps its range (0..2) with one record left; the second lost everything and is gone.
+        QCOMPARE(batches, strings({"0..2", "5..6", "7..7"}));
+        const PartitionInfo info = *log->partitionInfo(tp);
+        QCOMPARE(info.logStartOffset, 0);
+        QCOMPARE(info.logEndOffset, 8);
+        QVERIFY2(info.sizeBytes < sizeBefore, qPrintable(QString::number(info.sizeBytes)));
+        QCOMPARE(sizeBefore - info.sizeBytes, report.bytesBefore - report.bytesAfter);
+        // A fetch from an offset whose batch went starts at the next batch, never before it.
+        const FetchResult fromGap = log->read(tp, 3, 1 << 20);
+        QCOMPARE(fromGap.error, ErrorCode::None);
+        QCOMPARE(RecordBatch::parseHeader(fromGap.records)->baseOffset, 5);
+        // Nothing new written: the next pass finds nothing dirty.
+        QCOMPARE(log->clean(), 0);
+        // New writes continue after the old end.
+        QCOMPARE(log->append(tp, keyedBatch({"c=3"})).baseOffset, 8);
+    }
+
+    void tombstonesStayForDeleteRetention()
+    {
+        auto log = memoryLog();
+        QVERIFY(log);
+        TopicConfig config = compacted();
+        config.deleteRetentionMs = 60'000;
+        QCOMPARE(log->createTopic(Topic, 1, config), ErrorCode::None);
+        const TopicPartition tp {Topic, 0};
+        QCOMPARE(log->append(tp, keyedBatch({"a=1", "b=1"}, m_clock.nowMs())).error, ErrorCode::None);
+        QCOMPARE(log->append(tp, keyedBatch({"a=-"}, m_clock.nowMs())).error, ErrorCode::None);
+        QCOMPARE(log->append(tp, keyedBatch({"c=1"}, m_clock.nowMs())).error, ErrorCode::None);
+        QCOMPARE(log->clean(), 1);
+        QCOMPARE(readAll(*log, tp), strings({"1:b=1", "2:a=-", "3:c=1"}));
+        m_clock.advance(59'999);
+        QCOMPARE(log->clean(), 0); // not dirty, and the tombstone is not due yet
+        QCOMPARE(readAll(*log, tp), strings({"1:b=1", "2:a=-", "3:c=1"}));
+        m_clock.advance(1);
+        QCOMPARE(log->clean(), 1); // nothing dirty, but the tombstone has done its work
+        QCOMPARE(readAll(*log, tp), strings({"1:b=1", "3:c=1"}));
+        QCOMPARE(log->partitionInfo(tp)->logEndOffset, 4);
+    }
+
+    void theDirtyRatioDecides()
+    {
+        auto log = memoryLog();
+        QVERIFY(log);
+        TopicConfig config = compacted();
+        config.minCleanableDirtyRatio = 0.55;
+        QCOMPARE(log->createTopic(Topic, 1, config), ErrorCode::None);
+        const TopicPartition tp {Topic, 0};
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(log->append(tp, keyedBatch({QStringLiteral("k%1=v").arg(i)})).error, ErrorCode::None);
+        QCOMPARE(log->clean(), 0); // all dirty, but nothing superseded: read, nothing rewritten
+        // Batches of one size, the last never cleanable: after k0=w the dirty share is 1 of 4 batches (k3=v), after
+        // k1=w and k2=w 3 of 6, after k3=w 4 of 7 (0.57 >= 0.55).
+        QCOMPARE(log->append(tp, keyedBatch({"k0=w"})).error, ErrorCode::None);
+        QCOMPARE(log->clean(), 0);
+        for (int i = 1; i <= 2; ++i)
+            QCOMPARE(log->append(tp, keyedBatch({QStringLiteral("k%1=w").arg(i)})).error, ErrorCode::None);
+        QCOMPARE(log->clean(), 0);
+        QCOMPARE(readAll(*log, tp).size(), 7);
+        QCOMPARE(log->append(tp, keyedBatch({"k3=w"})).error, ErrorCode::None);
+        QCOMPARE(log->clean(), 1);
+        QCOMPARE(readAll(*log, tp), strings({"3:k3=v", "4:k0=w", "5:k1=w", "6:k2=w", "7:k3=w"}));
+    }
+
+    void retentionLeavesACompactOnlyTopicAlone()
+    {
+        auto log = memoryLog();
+        QVERIFY(log);
+        TopicConfig config = compacted();
+        config.retentionMs = 1;
+        QCOMPARE(log->createTopic(Topic, 1, config), ErrorCode::None);
+        config.cleanupDelete = true;
+        QCOMPARE(log->createTopic(QStringLiteral("both"), 1, config), ErrorCode::None);
+        for (const QString &name : {Topic, QStringLiteral("both")})
+            QCOMPARE(log->append({name, 0}, keyedBatch({"a=1"}, m_clock.nowMs() - 10'000)).error, ErrorCode::None);
+        log->enforceRetention();
+        QCOMPARE(log->partitionInfo({Topic, 0})->logStartOffset, 0);
+        QCOMPARE(log->partitionInfo({QStringLiteral("both"), 0})->logStartOffset, 1);
+    }
+
+    void onDiskCleansClosedSegmentsInPlace()
+    {
+        const StorageOptions options = freshOptions();
+        const TopicPartition tp {Topic, 0};
+        const QString dir = QDir(options.dataDir).filePath(SegmentLog::directoryName(Topic, 0));
+        QStringList expected;
+        {
+            auto log = open(options);
+            QVERIFY(log);
+            // Two batches per segment.
+            const qint64 batchBytes = keyedBatch({"a=1", "b=1"}).size();
+            QCOMPARE(log->createTopic(Topic, 1, compacted(2 * batchBytes)), ErrorCode::None);
+            QCOMPARE(log->append(tp, keyedBatch({"a=1", "b=1"})).error, ErrorCode::None); // segment 0
+            QCOMPARE(log->append(tp, keyedBatch({"c=1", "d=1"})).error, ErrorCode::None);
+            QCOMPARE(log->append(tp, keyedBatch({"a=2", "b=2"})).error, ErrorCode::None); // segment 4
+            QCOMPARE(log->append(tp, keyedBatch({"c=2", "e=1"})).error, ErrorCode::None);
+            QCOMPARE(log->append(tp, keyedBatch({"a=3", "d=2"})).error, ErrorCode::None); // segment 8, active
+            QCOMPARE(log->segmentBaseOffsets(tp), std::vector<qint64>({0, 4, 8}));
+            const QByteArray activeBefore = [&] {
+                QFile f(dir + QStringLiteral("/00000000000000000008.log"));
+                return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+            }();
+
+            const LogManager::CleanReport report = log->cleanPartition(tp);
+            QCOMPARE(report.error, ErrorCode::None);
+            QVERIFY(report.cleaned);
+            QCOMPARE(report.recordsRead, 8); // the active segment is not read
+            // Segment 0 keeps only d=1 (a, b and c have newer records in segment 4): its second batch is rewritten in
+            // place (offsets 2..3, one record), its first dropped. Segment 4 loses nothing and is not rewritten. The
+            // active segment's a=3 and d=2 are not looked at, so a=2 and d=1 stay.
+            expected = strings({"3:d=1", "4:a=2", "5:b=2", "6:c=2", "7:e=1", "8:a=3", "9:d=2"});
+            QCOMPARE(readAll(*log, tp), expected);
+            QCOMPARE(log->segmentBaseOffsets(tp), std::vector<qint64>({0, 4, 8}));
+            QFile active(dir + QStringLiteral("/00000000000000000008.log"));
+            QVERIFY(active.open(QIODevice::ReadOnly));
+            QCOMPARE(active.readAll(), activeBefore);
+            QVERIFY(QDir(dir).entryList({QStringLiteral("*.cleaned")}, QDir::Files).isEmpty());
+
+            // Segment 8 fills and closes; then segment 0 has nothing left (d=1 superseded) and is deleted.
+            QCOMPARE(log->append(tp, keyedBatch({"d=3", "f=1"})).error, ErrorCode::None); // 10..11, segment 8
+            QCOMPARE(log->append(tp, keyedBatch({"g=1", "h=1"})).error, ErrorCode::None); // 12..13, segment 12
+            QVERIFY(log->cleanPartition(tp).cleaned);
+            QCOMPARE(log->segmentBaseOffsets(tp), std::vector<qint64>({4, 8, 12}));
+            QVERIFY(!QFile::exists(dir + QStringLiteral("/00000000000000000000.log")));
+            expected = strings({"5:b=2", "6:c=2", "7:e=1", "8:a=3", "10:d=3", "11:f=1", "12:g=1", "13:h=1"});
+            QCOMPARE(readAll(*log, tp), expected);
+            QCOMPARE(log->partitionInfo(tp)->logStartOffset, 0);
+        }
+        // What was cleaned is what a restart reads.
+        auto log = open(options);
+        QVERIFY(log);
+        QCOMPARE(readAll(*log, tp), expected);
+        QCOMPARE(log->segmentBaseOffsets(tp), std::vector<qint64>({4, 8, 12}));
+    }
+
+    void recoveryFinishesOrDiscardsAnInterruptedSwap()
+    {
+        QTemporaryDir dir;
+        const QString segment = dir.filePath(SegmentLog::fileName(0));
+        const QString other = dir.filePath(SegmentLog::fileName(100));
+        const auto write = [](const QString &path, const QByteArray &bytes) {
+            QFile f(path);
+            return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+        };
+        const QByteArray old = makeBatch(4, 64);
+        const QByteArray cleaned = makeBatch(1, 64);
+        QVERIFY(write(segment, old));
+        QVERIFY(write(segment + QLatin1String(SegmentLog::CleanedSuffix), cleaned));
+        QVERIFY(write(other, old));
+        QVERIFY(write(other + QLatin1String(SegmentLog::CleanedSuffix), cleaned));
+        // The index committed segment 0's cleaning (it holds the cleaned size) but not segment 100's.
+        SegmentLog log(dir.path(), false, nullptr);
+        QStringList report;
+        QString why;
+        QVERIFY2(log.recover({{0, cleaned.size(), -1, -1}, {100, old.size(), -1, -1}}, &report, &why), qPrintable(why));
+        QCOMPARE(report.size(), 2);
+        QVERIFY2(report.join(QLatin1Char('\n')).contains(QStringLiteral("finished")),
+            qPrintable(report.join(QLatin1Char('\n'))));
+        QVERIFY(report.join(QLatin1Char('\n')).contains(QStringLiteral("never committed: removed")));
+        QVERIFY(QDir(dir.path()).entryList({QStringLiteral("*.cleaned")}, QDir::Files).isEmpty());
+        QByteArray bytes;
+        QVERIFY(log.read(0, 0, cleaned.size(), &bytes, &why));
+        QCOMPARE(bytes, cleaned);
+        QCOMPARE(QFileInfo(other).size(), old.size());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLogCleaner)
+#include "tst_logcleaner.moc"
