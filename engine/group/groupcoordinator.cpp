@@ -252,6 +252,7 @@ std::vector<PartitionResult> GroupCoordinator::commitOffsets(const OffsetCommitR
         if (error == ErrorCode::None) {
             CommittedOffset stamped = offset;
             stamped.commitTimestampMs = now;
+            stamped.expireTimestampMs = request.retentionTimeMs >= 0 ? now + request.retentionTimeMs : -1;
             accepted.push_back(stamped);
             acceptedResults.push_back(results.size() - 1);
         }
@@ -491,7 +492,9 @@ int GroupCoordinator::expireOffsets()
             const qint64 base = !consumerGroup && empty && group->currentStateTimestampMs() >= 0
                 ? group->currentStateTimestampMs()
                 : offset.commitTimestampMs;
-            if (base + retention <= now)
+            // An explicit expiry (OffsetCommit v2-4's retention time) replaces the retention, as in Kafka's
+            // OffsetExpirationConditionImpl.
+            if (offset.expireTimestampMs >= 0 ? now >= offset.expireTimestampMs : base + retention <= now)
                 expired.append(offset.topicPartition);
         }
         if (!expired.isEmpty()) {

@@ -126,6 +126,9 @@ struct OffsetCommitRequest {
     QString memberId;
     std::optional<QString> groupInstanceId;
     std::vector<CommittedOffset> offsets; // commitTimestampMs is filled in by the coordinator
+    // OffsetCommit v2-4's retention_time_ms: -1 (the default) = offsets.retention.minutes; else each offset's
+    // expireTimestampMs becomes its commit time plus this, as Kafka's OffsetMetadataManager does.
+    qint64 retentionTimeMs = -1;
     // OffsetCommit v9+: a member's commit to a group we do not have gets GROUP_ID_NOT_FOUND rather than the
     // ILLEGAL_GENERATION older versions get; a consumer-protocol member's commit with a stale epoch gets
     // STALE_MEMBER_EPOCH (older versions UNSUPPORTED_VERSION: such members must use v9+).

@@ -206,6 +206,7 @@ OffsetsTopicState OffsetsTopic::replay(QString *why) const
             offset.leaderEpoch = value->leaderEpoch;
             offset.metadata = value->metadata;
             offset.commitTimestampMs = value->commitTimestamp;
+            offset.expireTimestampMs = value->expireTimestamp;
             offsets[key->group][key->topicPartition] = offset;
         }
     }
@@ -262,6 +263,7 @@ ErrorCode OffsetsTopic::saveOffsets(const QString &groupId, const std::vector<Co
         value.leaderEpoch = offset.leaderEpoch;
         value.metadata = offset.metadata;
         value.commitTimestamp = offset.commitTimestampMs >= 0 ? offset.commitTimestampMs : now;
+        value.expireTimestamp = offset.expireTimestampMs; // >= 0: written as OffsetCommitValue v1, as Kafka does
         Record record;
         record.timestamp = now;
         record.key = ConsumerOffsetsRecords::encodeOffsetCommitKey(groupId, offset.topicPartition);

@@ -18,6 +18,9 @@ struct CommittedOffset {
     qint32 leaderEpoch = -1;
     QString metadata;
     qint64 commitTimestampMs = -1;
+    // OffsetCommit v2-4's retention_time_ms as Kafka keeps it (OffsetCommitValue v1's expire_timestamp): when set,
+    // the offset expires at this time instead of offsets.retention.minutes after its base; -1 = not set.
+    qint64 expireTimestampMs = -1;
     bool operator==(const CommittedOffset &) const = default;
 };
 

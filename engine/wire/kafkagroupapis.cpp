@@ -196,6 +196,8 @@ WireResponse KafkaApis::Private::handleOffsetCommit(const RequestHeader &h, Wire
     request.memberId = data->memberId;
     request.groupInstanceId = data->groupInstanceId;
     request.unknownGroupIsNotFound = h.apiVersion >= 9;
+    if (h.apiVersion >= 2 && h.apiVersion <= 4)
+        request.retentionTimeMs = data->retentionTimeMs;
     for (const auto &topic : data->topics) {
         for (const auto &p : topic.partitions) {
             CommittedOffset offset;

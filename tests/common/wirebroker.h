@@ -42,6 +42,24 @@ inline QByteArray headerAwareFrame(qint16 apiKey, qint16 version, const std::fun
     });
 }
 
+// OffsetCommit v2 (kafka-python's) committing offset 7 of t-0 for group, with its retention_time_ms.
+inline QByteArray offsetCommitV2Frame(
+    const QString &group, qint32 generation, const QString &memberId, qint64 retentionMs, qint32 correlationId = 33)
+{
+    return frame(8, 2, correlationId, [&](WireWriter &w) {
+        w.string(group);
+        w.int32(generation);
+        w.string(memberId);
+        w.int64(retentionMs);
+        w.arrayLength(1);
+        w.string(QStringLiteral("t"));
+        w.arrayLength(1);
+        w.int32(0);
+        w.int64(7);
+        w.nullableString(QString());
+    });
+}
+
 // The core's Broker (in memory, on a ManualClock) behind KafkaApis, as the listener has it.
 struct WireBroker {
     ManualClock clock;

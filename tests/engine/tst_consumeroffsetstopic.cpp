@@ -603,6 +603,49 @@ private Q_SLOTS:
         QVERIFY2(busy.last() == QStringLiteral("commit busy u-0 DELETED"), qPrintable(busy.join(QLatin1Char('\n'))));
     }
 
+    // OffsetCommit v2-4's retention_time_ms: the offset expires that long after its commit (OffsetCommitValue v1's
+    // expire_timestamp, which Kafka writes then), whatever offsets.retention.minutes says, and a restart keeps it.
+    void aCommitsOwnRetentionTime()
+    {
+        QTemporaryDir dir;
+        ManualClock clock;
+        auto open = [&] {
+            QString error;
+            auto broker = Broker::open(diskOptions(dir.path()), clock, &error);
+            if (!broker)
+                qWarning().noquote() << error;
+            return broker;
+        };
+        {
+            auto broker = open();
+            QVERIFY(broker);
+            QCOMPARE(broker->log().createTopic(QStringLiteral("t"), 1), ErrorCode::None);
+            QCOMPARE(
+                standaloneCommit(broker->groups(), QStringLiteral("kept"), {{QStringLiteral("t"), 0}}).front().error,
+                ErrorCode::None);
+            OffsetCommitRequest request;
+            request.groupId = QStringLiteral("brief");
+            request.retentionTimeMs = 60'000;
+            CommittedOffset o;
+            o.topicPartition = {QStringLiteral("t"), 0};
+            o.offset = 9;
+            request.offsets.push_back(o);
+            QCOMPARE(broker->groups().commitOffsets(request).front().error, ErrorCode::None);
+            const qint64 committedAt = clock.nowMs();
+            const QMap<QString, std::vector<CommittedOffset>> stored = broker->offsetsTopic().loadOffsets();
+            QCOMPARE(stored.value(QStringLiteral("brief")).front().expireTimestampMs, committedAt + 60'000);
+            QCOMPARE(stored.value(QStringLiteral("kept")).front().expireTimestampMs, -1);
+        }
+        auto broker = open();
+        QVERIFY(broker);
+        clock.advance(59'999);
+        QCOMPARE(broker->groups().expireOffsets(), 0);
+        clock.advance(1);
+        QCOMPARE(broker->groups().expireOffsets(), 1);
+        QVERIFY(broker->groups().fetchOffsets(QStringLiteral("brief"), std::nullopt).offsets.empty());
+        QCOMPARE(broker->groups().fetchOffsets(QStringLiteral("kept"), std::nullopt).offsets.size(), size_t(1));
+    }
+
     void deletionsWriteTombstones()
     {
         WireBroker b;

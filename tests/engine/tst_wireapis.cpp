@@ -528,20 +528,7 @@ private Q_SLOTS:
         QCOMPARE(heartbeat.int16(), qint16(0));
 
         // kafka-python's OffsetCommit v2 (with retention) and OffsetFetch v1.
-        WireReader committed = broker.call(frame(8, 2, 33,
-                                               [&](WireWriter &w) {
-                                                   w.string(QStringLiteral("g"));
-                                                   w.int32(1);
-                                                   w.string(memberId);
-                                                   w.int64(-1);
-                                                   w.arrayLength(1);
-                                                   w.string(QStringLiteral("t"));
-                                                   w.arrayLength(1);
-                                                   w.int32(0);
-                                                   w.int64(7);
-                                                   w.nullableString(QString());
-                                               }),
-            &keep);
+        WireReader committed = broker.call(offsetCommitV2Frame(QStringLiteral("g"), 1, memberId, -1), &keep);
         committed.arrayLength();
         committed.string();
         committed.arrayLength();
