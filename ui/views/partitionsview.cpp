@@ -70,6 +70,9 @@ void PartitionsView::showReplicationColumns(bool show)
         header->resizeSection(PartitionsModel::Replicas, digit * 9);
         header->resizeSection(PartitionsModel::Isr, digit * 9);
         header->resizeSection(PartitionsModel::Status, digit * 17);
+        // Status next to the partition number: at 1280x720 the table is narrower than its columns, and the status is
+        // what a look at a remote cluster's partitions is for.
+        header->moveSection(header->visualIndex(PartitionsModel::Status), 1);
     }
 }
 
