@@ -1,8 +1,10 @@
 #include "mainwindow.h"
 
 #include "appearance.h"
+#include "brokersview.h"
 #include "chartsview.h"
 #include "clusterclient.h"
+#include "clusterkind.h"
 #include "clustertreemodel.h"
 #include "createtopicdialog.h"
 #include "flowworkspace.h"
@@ -185,8 +187,11 @@ void MainWindow::createMenus()
         if (!view || !view->currentIndex().isValid())
             return;
         QStringList cells;
-        for (int c = 0; c < view->model()->columnCount(); ++c)
+        for (int c = 0; c < view->model()->columnCount(); ++c) {
+            if (view->isColumnHidden(c))
+                continue;
             cells.append(view->model()->index(view->currentIndex().row(), c).data().toString());
+        }
         QApplication::clipboard()->setText(cells.join(QLatin1Char('\t')));
     });
     edit->addAction(tr("&Find Messages…"), QKeySequence::Find, this, [this] {
@@ -203,9 +208,12 @@ void MainWindow::createMenus()
     const QList<QPair<QString, Tab>> tabs {{tr("&Topics"), TopicsTab}, {tr("&Partitions"), PartitionsTab},
         {tr("&Messages"), MessagesTab}, {tr("Consumer &Groups"), GroupsTab}, {tr("&Charts"), ChartsTab},
         {tr("&Wire Clients"), ClientsTab}};
-    for (const auto &[name, tab] : tabs)
-        view->addAction(
+    for (const auto &[name, tab] : tabs) {
+        QAction *a = view->addAction(
             name, QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(tab))), this, [this, tab = tab] { showTab(tab); });
+        if (tab == ClientsTab)
+            m_clientsTabAction = a;
+    }
     m_viewTabsEnd = view->addSeparator(); // the Flow tab's entry goes before it when there is one
     m_viewMenu = view;
     const auto zoom = [](int step) { // 0 = back to 100 %
@@ -248,8 +256,10 @@ void MainWindow::createMenus()
                "%3.</p><p>%4</p>")
                 .arg(QApplication::applicationVersion(), QStringLiteral(QT_VERSION_STR),
                     QString::fromLatin1(qVersion()),
-                    m_snapshot.inMemory ? tr("In memory: nothing is saved.")
-                                        : tr("Data directory: %1").arg(m_snapshot.dataDirectory.toHtmlEscaped())));
+                    m_remote ? tr("Exploring %1.").arg(m_client ? m_client->displayName().toHtmlEscaped() : QString())
+                        : m_snapshot.inMemory
+                        ? tr("In memory: nothing is saved.")
+                        : tr("Data directory: %1").arg(m_snapshot.dataDirectory.toHtmlEscaped())));
     });
     QAction *shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts);
     shortcuts->setObjectName(QStringLiteral("keyboardShortcuts"));
@@ -364,7 +374,7 @@ void MainWindow::setScenarioControl(engine::ScenarioClient *control)
             setPresentationMode(false);
     });
     addAction(leave);
-    updateFirstRunHint(m_hintAddress);
+    updateFirstRunHint();
 }
 
 QString MainWindow::scenarioMenuText(int index, const QString &title)
@@ -432,9 +442,12 @@ void MainWindow::setPresentationMode(bool on)
 
 void MainWindow::showTab(Tab tab)
 {
+    // The wire clients' and the brokers' indexes depend on which tabs this cluster has.
     if (tab == ClientsTab)
-        m_tabs->setCurrentWidget(m_clients); // its index depends on whether there is a Flow tab
-    else
+        m_tabs->setCurrentWidget(m_clients);
+    else if (tab == BrokersTab && m_brokers)
+        m_tabs->setCurrentWidget(m_brokers);
+    else if (tab != BrokersTab)
         m_tabs->setCurrentIndex(int(tab));
 }
 
@@ -456,6 +469,8 @@ void MainWindow::showSnapshot(const engine::BrokerSnapshot &snapshot)
         m_tree->expand(broker);
         m_tree->expand(m_tree->model()->index(0, 0, broker));
         m_tree->expand(m_tree->model()->index(1, 0, broker));
+        if (!snapshot.brokers.isEmpty())
+            m_tree->expand(m_tree->model()->index(2, 0, broker)); // a remote cluster's few brokers
     }
     m_topics->setSnapshot(snapshot);
     if (m_topic.isEmpty() && !snapshot.topics.isEmpty())
@@ -468,7 +483,9 @@ void MainWindow::showSnapshot(const engine::BrokerSnapshot &snapshot)
     m_producer->setSnapshot(snapshot);
     // A remote cluster (it lists its brokers, or says why it cannot be reached) has no data directory or listener
     // of ours: the status bar shows its brokers and its connection instead.
-    const bool remote = !snapshot.brokers.isEmpty() || !snapshot.connectionError.isEmpty();
+    const bool remote = isRemoteCluster(snapshot);
+    if (remote)
+        showRemoteCluster(snapshot);
     m_statusDir->setText(remote ? tr("%n broker(s)", nullptr, int(snapshot.brokers.size()))
             : snapshot.inMemory ? tr("In memory (nothing is saved)")
                                 : tr("Data: %1").arg(snapshot.dataDirectory));
@@ -492,7 +509,7 @@ void MainWindow::showSnapshot(const engine::BrokerSnapshot &snapshot)
             tr("Kafka on %1 · %2").arg(snapshot.listenAddress, tr("%n connection(s)", nullptr, int(n))));
         if (snapshot.listenAddress != m_hintAddress) {
             m_hintAddress = snapshot.listenAddress;
-            updateFirstRunHint(m_hintAddress);
+            updateFirstRunHint();
         }
         m_statusListener->setToolTip(tr("Point Kafka clients at bootstrap.servers=%1").arg(snapshot.listenAddress));
     } else if (!snapshot.listenerError.isEmpty()) {
@@ -540,22 +557,50 @@ QWidget *MainWindow::createFirstRunHint()
     layout->addWidget(open);
     layout->addWidget(dismiss);
     hint->setVisible(!QSettings().value(FirstRunHintDismissedKey, false).toBool());
-    updateFirstRunHint(QString());
+    updateFirstRunHint();
     return hint;
 }
 
-void MainWindow::updateFirstRunHint(const QString &listenAddress)
+void MainWindow::updateFirstRunHint()
 {
-    const QString clients = listenAddress.isEmpty()
-        ? tr("Kafka clients can connect once the listener runs (see the status bar).")
-        : tr("Point Kafka clients at <b>%1</b> (bootstrap.servers), e.g. <tt>kcat -b %1 -L</tt>.")
-              .arg(listenAddress.toHtmlEscaped());
-    m_firstRunText->setText(tr("Welcome to Topicscope. %1 Or open a scenario to watch producers, partitions and "
-                               "consumer groups at work.")
-                                .arg(clients));
+    if (m_remote) {
+        // No listener of ours and no scenarios: the cluster's own clients are already connected to it.
+        m_firstRunText->setText(tr("Welcome to Topicscope. You are exploring a remote Kafka cluster: its brokers, "
+                                   "topics, partitions, messages and consumer groups."));
+    } else {
+        const QString clients = m_hintAddress.isEmpty()
+            ? tr("Kafka clients can connect once the listener runs (see the status bar).")
+            : tr("Point Kafka clients at <b>%1</b> (bootstrap.servers), e.g. <tt>kcat -b %1 -L</tt>.")
+                  .arg(m_hintAddress.toHtmlEscaped());
+        m_firstRunText->setText(tr("Welcome to Topicscope. %1 Or open a scenario to watch producers, partitions and "
+                                   "consumer groups at work.")
+                                    .arg(clients));
+    }
     m_firstRunText->parentWidget()
         ->findChild<QPushButton *>(QStringLiteral("firstRunOpenScenario"))
         ->setVisible(m_scenariosMenu != nullptr);
+}
+
+void MainWindow::showRemoteCluster(const engine::BrokerSnapshot &snapshot)
+{
+    if (!m_remote) {
+        m_remote = true;
+        // Its clients connect to its brokers: there is no listener of ours whose wire clients the tab could show.
+        m_tabs->setTabVisible(m_tabs->indexOf(m_clients), false);
+        m_clientsTabAction->setVisible(false);
+        updateFirstRunHint();
+    }
+    if (!m_brokers && !snapshot.brokers.isEmpty()) {
+        m_brokers = new BrokersView(this);
+        m_tabs->insertTab(m_tabs->indexOf(m_clients), m_brokers, tr("Brokers"));
+        auto *brokersTab = new QAction(tr("&Brokers"), this);
+        brokersTab->setObjectName(QStringLiteral("showBrokersTab"));
+        brokersTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + int(BrokersTab))));
+        connect(brokersTab, &QAction::triggered, this, [this] { showTab(BrokersTab); });
+        m_viewMenu->insertAction(m_viewTabsEnd, brokersTab);
+    }
+    if (m_brokers)
+        m_brokers->setSnapshot(snapshot);
 }
 
 void MainWindow::editPreferences()
@@ -617,6 +662,12 @@ void MainWindow::onTreeActivated(const QModelIndex &index)
     case ClusterTreeModel::Kind::Client:
         m_clients->selectConnection(index.data(ClusterTreeModel::ConnectionRole).toULongLong());
         showTab(ClientsTab);
+        break;
+    case ClusterTreeModel::Kind::BrokersFolder:
+    case ClusterTreeModel::Kind::ClusterBroker:
+        if (m_brokers)
+            m_brokers->selectBroker(index.data(ClusterTreeModel::BrokerIdRole).toInt());
+        showTab(BrokersTab);
         break;
     }
 }

@@ -18,6 +18,7 @@ class ScenarioClient;
 
 namespace topicscope::ui {
 
+class BrokersView;
 class ChartsView;
 class ClusterTreeModel;
 class FlowWorkspace;
@@ -29,14 +30,16 @@ class TopicsView;
 class WireClientsView;
 
 // The explorer: cluster tree (dock), Topics / Partitions / Messages / Consumer groups / Charts / Wire clients
-// tabs, the producer (dock), menus and status bar, all fed by the cluster's snapshots. Depends only on
-// ClusterClient, so the same window serves the embedded broker and, later, a remote cluster. Window geometry and dock
-// layout persist in QSettings. GUI thread.
+// (Brokers on a remote cluster) tabs, the producer (dock), menus and status bar, all fed by the cluster's snapshots.
+// Depends only on ClusterClient, so the same window serves the embedded broker and, later, a remote cluster. Window
+// geometry and dock layout persist in QSettings. GUI thread.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    // ClientsTab follows FlowTab when there is one (the embedded broker), else ChartsTab: showTab() finds it.
-    enum Tab { TopicsTab, PartitionsTab, MessagesTab, GroupsTab, ChartsTab, FlowTab, ClientsTab };
+    // ClientsTab follows FlowTab when there is one (the embedded broker), else ChartsTab: showTab() finds it. A remote
+    // cluster has BrokersTab (in the place of ClientsTab, which it hides: no listener of ours serves its clients),
+    // added when a snapshot first lists brokers.
+    enum Tab { TopicsTab, PartitionsTab, MessagesTab, GroupsTab, ChartsTab, FlowTab, ClientsTab, BrokersTab };
 
     explicit MainWindow(engine::ClusterClient *client, QWidget *parent = nullptr);
 
@@ -50,6 +53,7 @@ public:
     GroupsView *groupsView() const { return m_groups; }
     ChartsView *chartsView() const { return m_charts; }
     WireClientsView *wireClientsView() const { return m_clients; }
+    BrokersView *brokersView() const { return m_brokers; } // nullptr until a snapshot lists brokers
     ProducerPanel *producerPanel() const { return m_producer; }
     ClusterTreeModel *treeModel() const { return m_treeModel; }
 
@@ -92,7 +96,8 @@ private:
     void onTreeActivated(const QModelIndex &index);
     void showListenerProblem(const QString &reason);
     QWidget *createFirstRunHint();
-    void updateFirstRunHint(const QString &listenAddress);
+    void updateFirstRunHint();
+    void showRemoteCluster(const engine::BrokerSnapshot &snapshot);
     void editPreferences();
     void showShortcuts();
     void saveLayout() const;
@@ -113,6 +118,9 @@ private:
     GroupsView *m_groups = nullptr;
     ChartsView *m_charts = nullptr;
     WireClientsView *m_clients = nullptr;
+    BrokersView *m_brokers = nullptr;
+    QAction *m_clientsTabAction = nullptr;
+    bool m_remote = false; // a snapshot was of a remote cluster (clusterkind.h)
     ProducerPanel *m_producer = nullptr;
     QLabel *m_statusDir = nullptr;
     QLabel *m_statusRate = nullptr;

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>topicscope::ui::BrokersModel</name>
+    <message numerus="yes">
+        <source>%n partition(s)</source>
+        <translation>
+            <numerusform>%n partition</numerusform>
+            <numerusform>%n partitions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::BrokersView</name>
+    <message numerus="yes">
+        <source>%n broker(s)</source>
+        <translation>
+            <numerusform>%n broker</numerusform>
+            <numerusform>%n brokers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n broker(s) unreachable</source>
+        <translation>
+            <numerusform>%n broker unreachable</numerusform>
+            <numerusform>%n brokers unreachable</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::FlowScenePainter</name>
     <message numerus="yes">
         <source>  · %n partition(s)</source>

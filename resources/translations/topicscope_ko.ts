@@ -248,6 +248,98 @@
     </message>
 </context>
 <context>
+    <name>topicscope::ui::BrokersModel</name>
+    <message>
+        <source>up</source>
+        <translation>연결됨</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>끊김</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>미연결</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>연결 중</translation>
+    </message>
+    <message>
+        <source>Topicscope&apos;s connection to broker %1: %2</source>
+        <translation>Topicscope와 브로커 %1의 연결: %2</translation>
+    </message>
+    <message>
+        <source>The controller manages the cluster: partition leaders, topics and brokers joining.</source>
+        <translation>컨트롤러는 클러스터를 관리합니다: 파티션 리더, 토픽, 브로커 합류.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>예</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partition(s)</source>
+        <translation>
+            <numerusform>파티션 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Partitions this broker leads, over every topic: producers and consumers talk to the leader</source>
+        <translation>이 브로커가 리더인 파티션 수 (모든 토픽): 프로듀서와 컨슈머는 리더와 통신합니다</translation>
+    </message>
+    <message>
+        <source>Broker</source>
+        <translation>브로커</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>주소</translation>
+    </message>
+    <message>
+        <source>Rack</source>
+        <translation>랙</translation>
+    </message>
+    <message>
+        <source>Controller</source>
+        <translation>컨트롤러</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>연결</translation>
+    </message>
+    <message>
+        <source>Leader of</source>
+        <translation>리더 파티션</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::BrokersView</name>
+    <message numerus="yes">
+        <source>%n broker(s)</source>
+        <translation>
+            <numerusform>브로커 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>controller: broker %1</source>
+        <translation>컨트롤러: 브로커 %1</translation>
+    </message>
+    <message>
+        <source>cluster id %1</source>
+        <translation>클러스터 ID %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n broker(s) unreachable</source>
+        <translation>
+            <numerusform>연결 안 되는 브로커 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connection problem: %1</source>
+        <translation>연결 문제: %1</translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::ChartsView</name>
     <message>
         <source>Produce rate per topic</source>
@@ -371,6 +463,22 @@
     <message>
         <source>closing</source>
         <translation>닫는 중</translation>
+    </message>
+    <message>
+        <source>Brokers (%1)</source>
+        <translation>브로커 (%1)</translation>
+    </message>
+    <message>
+        <source>broker %1 · %2</source>
+        <translation>브로커 %1 · %2</translation>
+    </message>
+    <message>
+        <source> · controller</source>
+        <translation> · 컨트롤러</translation>
+    </message>
+    <message>
+        <source> · down</source>
+        <translation> · 끊김</translation>
     </message>
 </context>
 <context>
@@ -2143,6 +2251,22 @@ This cannot be undone.</source>
         <source>Connection problem</source>
         <translation>연결 문제</translation>
     </message>
+    <message>
+        <source>Exploring %1.</source>
+        <translation>%1 탐색 중.</translation>
+    </message>
+    <message>
+        <source>Welcome to Topicscope. You are exploring a remote Kafka cluster: its brokers, topics, partitions, messages and consumer groups.</source>
+        <translation>Topicscope에 오신 것을 환영합니다. 원격 Kafka 클러스터를 탐색하고 있습니다: 브로커, 토픽, 파티션, 메시지, 컨슈머 그룹.</translation>
+    </message>
+    <message>
+        <source>Brokers</source>
+        <translation>브로커</translation>
+    </message>
+    <message>
+        <source>&amp;Brokers</source>
+        <translation>브로커(&amp;B)</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::MessageBrowser</name>
@@ -2493,6 +2617,53 @@ This cannot be undone.</source>
     </message>
 </context>
 <context>
+    <name>topicscope::ui::PartitionHealth</name>
+    <message>
+        <source>ok</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>under-replicated</source>
+        <translation>복제 부족</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>응답 없음</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <source>Every replica is in sync.</source>
+        <translation>모든 복제본이 동기화되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Not in sync: broker(s) %1. A broker failure now may lose acknowledged records.</source>
+        <translation>동기화 안 됨: 브로커 %1. 지금 브로커가 고장 나면 확인된 레코드를 잃을 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Its leader did not answer (client error %1): the offsets shown are the last ones read.</source>
+        <translation>리더가 응답하지 않았습니다 (클라이언트 오류 %1). 표시된 오프셋은 마지막으로 읽은 값입니다.</translation>
+    </message>
+    <message>
+        <source>The cluster answered %1 for this partition: the offsets shown are the last ones read.</source>
+        <translation>클러스터가 이 파티션에 %1 을 응답했습니다. 표시된 오프셋은 마지막으로 읽은 값입니다.</translation>
+    </message>
+    <message>
+        <source>No leader: it can be neither written nor read.</source>
+        <translation>리더 없음: 쓸 수도 읽을 수도 없습니다.</translation>
+    </message>
+    <message>
+        <source>Its leader, broker %1, is not in the cluster: it can be neither written nor read.</source>
+        <translation>리더인 브로커 %1 이 클러스터에 없습니다: 쓸 수도 읽을 수도 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::PartitionSkewChart</name>
     <message>
         <source>records</source>
@@ -2540,6 +2711,26 @@ This cannot be undone.</source>
     <message>
         <source>Rate</source>
         <translation>속도</translation>
+    </message>
+    <message>
+        <source>Next offset to be read (high watermark: what every in-sync replica has)</source>
+        <translation>다음에 읽을 오프셋 (하이 워터마크: 모든 동기화 복제본이 가진 위치)</translation>
+    </message>
+    <message>
+        <source>In-sync replicas: brokers that have every acknowledged record</source>
+        <translation>동기화 복제본(ISR): 확인된 레코드를 모두 가진 브로커</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>복제본</translation>
+    </message>
+    <message>
+        <source>ISR</source>
+        <translation>ISR</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
     </message>
 </context>
 <context>

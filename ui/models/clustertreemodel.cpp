@@ -1,5 +1,7 @@
 #include "clustertreemodel.h"
 
+#include "brokersmodel.h"
+#include "clusterkind.h"
 #include "format.h"
 #include "topicnames.h"
 
@@ -55,7 +57,10 @@ void ClusterTreeModel::setBrokerName(const QString &name)
 
 void ClusterTreeModel::setSnapshot(const engine::BrokerSnapshot &snapshot)
 {
-    Spec broker {Kind::Broker, QStringLiteral("broker"), m_brokerName + tr(" · broker 0"), {}, -1, {}, {}};
+    // The embedded broker is the one broker, id 0; a remote cluster is named by its bootstrap servers.
+    const bool remote = isRemoteCluster(snapshot);
+    Spec broker {Kind::Broker, QStringLiteral("broker"), remote ? m_brokerName : m_brokerName + tr(" · broker 0"), {},
+        -1, {}, {}};
     // The broker's internal topics (__consumer_offsets) are shown by the Topics tab's switch, not in the tree.
     QList<engine::TopicInfo> shown;
     for (const engine::TopicInfo &t : snapshot.topics) {
@@ -82,6 +87,33 @@ void ClusterTreeModel::setSnapshot(const engine::BrokerSnapshot &snapshot)
     for (const engine::GroupDescription &g : std::as_const(groups))
         groupsFolder.children.push_back(
             {Kind::Group, g.groupId, tr("%1 · %2").arg(g.groupId, g.state), {}, -1, g.groupId, {}});
+    broker.children.push_back(std::move(topics));
+    broker.children.push_back(std::move(groupsFolder));
+    // A remote cluster's clients connect to its brokers, not to a listener of ours: it has no wire clients to show.
+    broker.children.push_back(remote ? brokersFolder(snapshot) : clientsFolder(snapshot));
+    Spec root;
+    root.children.push_back(std::move(broker));
+    sync(m_root.get(), root);
+}
+
+ClusterTreeModel::Spec ClusterTreeModel::brokersFolder(const engine::BrokerSnapshot &snapshot)
+{
+    Spec brokers {Kind::BrokersFolder, QStringLiteral("brokers"), tr("Brokers (%1)").arg(snapshot.brokers.size()), {},
+        -1, {}, {}};
+    for (const engine::BrokerNode &b : snapshot.brokers) {
+        QString label = tr("broker %1 · %2").arg(b.id).arg(BrokersModel::address(b));
+        if (b.isController || b.id == snapshot.controllerId)
+            label += tr(" · controller");
+        if (BrokersModel::isDown(b.connectionState))
+            label += tr(" · down");
+        // The id goes in the node's number field (partition), which BrokerIdRole answers for a broker.
+        brokers.children.push_back({Kind::ClusterBroker, QString::number(b.id), label, {}, b.id, {}, {}});
+    }
+    return brokers;
+}
+
+ClusterTreeModel::Spec ClusterTreeModel::clientsFolder(const engine::BrokerSnapshot &snapshot)
+{
     Spec clients {Kind::ClientsFolder, QStringLiteral("clients"),
         snapshot.listenAddress.isEmpty()
             ? tr("Wire clients (no listener)")
@@ -93,12 +125,7 @@ void ClusterTreeModel::setSnapshot(const engine::BrokerSnapshot &snapshot)
         clients.children.push_back({Kind::Client, QString::number(c.connectionId),
             c.clientId.isEmpty() ? connection : tr("%1 · %2").arg(c.clientId, connection), {}, -1, {}, {}});
     }
-    broker.children.push_back(std::move(topics));
-    broker.children.push_back(std::move(groupsFolder));
-    broker.children.push_back(std::move(clients));
-    Spec root;
-    root.children.push_back(std::move(broker));
-    sync(m_root.get(), root);
+    return clients;
 }
 
 void ClusterTreeModel::sync(Node *node, const Spec &spec)
@@ -199,8 +226,10 @@ QVariant ClusterTreeModel::data(const QModelIndex &index, int role) const
         case Kind::TopicsFolder:
         case Kind::GroupsFolder:
         case Kind::ClientsFolder:
+        case Kind::BrokersFolder:
             return style->standardIcon(QStyle::SP_DirIcon);
         case Kind::Client:
+        case Kind::ClusterBroker:
             return style->standardIcon(QStyle::SP_DriveNetIcon);
         case Kind::Topic:
             return style->standardIcon(QStyle::SP_FileDialogDetailedView);
@@ -221,6 +250,8 @@ QVariant ClusterTreeModel::data(const QModelIndex &index, int role) const
         return n->group;
     case ConnectionRole:
         return n->kind == Kind::Client ? n->key.toULongLong() : 0;
+    case BrokerIdRole:
+        return n->kind == Kind::ClusterBroker ? n->partition : -1; // its id, see brokersFolder()
     default:
         return {};
     }

@@ -9,13 +9,27 @@
 namespace topicscope::ui {
 
 // The cluster tree: broker → Topics → topic → partitions, broker → Consumer groups → group, and broker → Wire
-// clients → connection (Kafka clients connected to the listener). Updated from
+// clients → connection (Kafka clients connected to the listener). A remote cluster (its snapshot lists brokers) has
+// cluster → Brokers → broker instead of the wire clients: there is no listener of ours. Updated from
 // snapshots node by node (insert, remove, relabel), never reset, so expansion and selection survive. GUI thread.
 class ClusterTreeModel : public QAbstractItemModel {
     Q_OBJECT
 public:
-    enum class Kind { Broker, TopicsFolder, Topic, Partition, GroupsFolder, Group, ClientsFolder, Client };
-    enum Role { KindRole = Qt::UserRole + 1, TopicRole, PartitionRole, GroupRole, ConnectionRole };
+    // Broker is the tree's root (the embedded broker, or the remote cluster); ClusterBroker one broker of a
+    // remote cluster.
+    enum class Kind {
+        Broker,
+        TopicsFolder,
+        Topic,
+        Partition,
+        GroupsFolder,
+        Group,
+        ClientsFolder,
+        Client,
+        BrokersFolder,
+        ClusterBroker
+    };
+    enum Role { KindRole = Qt::UserRole + 1, TopicRole, PartitionRole, GroupRole, ConnectionRole, BrokerIdRole };
 
     explicit ClusterTreeModel(QObject *parent = nullptr);
     ~ClusterTreeModel() override;
@@ -37,6 +51,8 @@ public:
 private:
     struct Node;
     struct Spec;
+    static Spec brokersFolder(const engine::BrokerSnapshot &snapshot);
+    static Spec clientsFolder(const engine::BrokerSnapshot &snapshot);
     void sync(Node *node, const Spec &spec);
     QModelIndex indexOf(const Node *node) const;
 

@@ -12,7 +12,8 @@ class PartitionSkewChart;
 class PartitionsModel;
 class TableView;
 
-// The partitions of the current topic, and a bar chart of records per partition. GUI thread.
+// The partitions of the current topic, and a bar chart of records per partition. On a remote cluster the table adds
+// each partition's replicas, in-sync replicas and status (under-replicated, offline). GUI thread.
 class PartitionsView : public QWidget {
     Q_OBJECT
 public:
@@ -25,6 +26,8 @@ Q_SIGNALS:
     void partitionActivated(const QString &topic, int partition);
 
 private:
+    void showReplicationColumns(bool show);
+
     PartitionsModel *m_model = nullptr;
     TableView *m_table = nullptr;
     QLabel *m_title = nullptr;
