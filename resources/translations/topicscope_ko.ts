@@ -539,6 +539,22 @@
         <source>&quot;%1&quot; collides with the existing topic &quot;%2&quot;: Kafka refuses names that differ only in &apos;.&apos; and &apos;_&apos; (their metric names would be the same).</source>
         <translation>&quot;%1&quot;은(는) 기존 토픽 &quot;%2&quot;와(과) 충돌합니다: Kafka는 &apos;.&apos;과 &apos;_&apos;만 다른 이름을 거부합니다(메트릭 이름이 같아지기 때문입니다).</translation>
     </message>
+    <message>
+        <source>Delete old records (Kafka&apos;s default)</source>
+        <translation>오래된 레코드 삭제 (Kafka 기본값)</translation>
+    </message>
+    <message>
+        <source>Compact: keep the newest of each key</source>
+        <translation>컴팩션: 키마다 최신 레코드만 유지</translation>
+    </message>
+    <message>
+        <source>Compact and delete old records</source>
+        <translation>컴팩션 + 오래된 레코드 삭제</translation>
+    </message>
+    <message>
+        <source>&amp;Cleanup:</source>
+        <translation>정리 정책(&amp;C):</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::EnginePhrases</name>

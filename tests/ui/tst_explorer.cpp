@@ -149,6 +149,24 @@ private Q_SLOTS:
         QCOMPARE(buttons->button(QDialogButtonBox::Ok)->isEnabled(), valid);
     }
 
+    // cleanup.policy in the dialog: compact alone turns retention off (nothing deletes by time then).
+    void createTopicDialogOffersCompaction()
+    {
+        ui::CreateTopicDialog dialog({});
+        auto *cleanup = dialog.findChild<QComboBox *>(QStringLiteral("cleanupPolicy"));
+        auto *retention = dialog.findChild<QComboBox *>(QStringLiteral("retention"));
+        QVERIFY(cleanup && retention);
+        QVERIFY(dialog.config().cleanupDelete && !dialog.config().cleanupCompact);
+        cleanup->setCurrentIndex(cleanup->findData(QStringLiteral("compact")));
+        QVERIFY(!dialog.config().cleanupDelete && dialog.config().cleanupCompact);
+        QVERIFY(!retention->isEnabled());
+        cleanup->setCurrentIndex(cleanup->findData(QStringLiteral("compact,delete")));
+        QVERIFY(dialog.config().cleanupDelete && dialog.config().cleanupCompact);
+        QVERIFY(retention->isEnabled());
+        QCOMPARE(
+            dialog.config().toKafkaConfigs().value(QStringLiteral("cleanup.policy")), QStringLiteral("compact,delete"));
+    }
+
     void createTopicDialogShowsTheWholeReason_data()
     {
         QTest::addColumn<QString>("name");

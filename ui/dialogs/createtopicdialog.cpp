@@ -33,6 +33,15 @@ CreateTopicDialog::CreateTopicDialog(const QStringList &existingTopics, QWidget 
     m_retention->addItem(tr("7 days (Kafka's default)"), 7 * 24 * hour);
     m_retention->addItem(tr("Forever"), qint64(-1));
     m_retention->setCurrentIndex(2);
+    // cleanup.policy: what removes old records. Compaction keeps the newest record of each key (a changelog, a
+    // table's latest state), so the retention above applies only when deletion is part of the policy.
+    m_cleanup = new QComboBox(this);
+    m_cleanup->setObjectName(QStringLiteral("cleanupPolicy"));
+    m_cleanup->addItem(tr("Delete old records (Kafka's default)"), QStringLiteral("delete"));
+    m_cleanup->addItem(tr("Compact: keep the newest of each key"), QStringLiteral("compact"));
+    m_cleanup->addItem(tr("Compact and delete old records"), QStringLiteral("compact,delete"));
+    connect(m_cleanup, &QComboBox::currentIndexChanged, this,
+        [this] { m_retention->setEnabled(m_cleanup->currentData().toString().contains(QLatin1String("delete"))); });
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("validationMessage"));
     m_message->setWordWrap(true);
@@ -46,6 +55,7 @@ CreateTopicDialog::CreateTopicDialog(const QStringList &existingTopics, QWidget 
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Create"));
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Partitions:"), m_partitions);
+    form->addRow(tr("&Cleanup:"), m_cleanup);
     form->addRow(tr("&Retention:"), m_retention);
     form->addRow(m_message);
     form->addRow(m_buttons);
@@ -69,6 +79,9 @@ engine::TopicConfig CreateTopicDialog::config() const
 {
     engine::TopicConfig c;
     c.retentionMs = m_retention->currentData().toLongLong();
+    const QString policy = m_cleanup->currentData().toString();
+    c.cleanupCompact = policy.contains(QLatin1String("compact"));
+    c.cleanupDelete = policy.contains(QLatin1String("delete"));
     return c;
 }
 

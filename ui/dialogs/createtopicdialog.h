@@ -13,10 +13,10 @@ class QSpinBox;
 
 namespace topicscope::ui {
 
-// Asks for a new topic's name, partition count and retention. The name is checked against Kafka's rules as it
-// is typed (the broker's own validateTopicName), and against the existing topics, including a name that differs
-// from one only in '.' vs '_' (Kafka refuses it); Create stays disabled until it is valid, the reason shown in
-// full. GUI thread.
+// Asks for a new topic's name, partition count, cleanup policy (delete, compact or both) and retention. The name is
+// checked against Kafka's rules as it is typed (the broker's own validateTopicName), and against the existing topics,
+// including a name that differs from one only in '.' vs '_' (Kafka refuses it); Create stays disabled until it is
+// valid, the reason shown in full. GUI thread.
 class CreateTopicDialog : public QDialog {
     Q_OBJECT
 public:
@@ -36,6 +36,7 @@ private:
     QLineEdit *m_name = nullptr;
     QSpinBox *m_partitions = nullptr;
     QComboBox *m_retention = nullptr;
+    QComboBox *m_cleanup = nullptr;
     QLabel *m_message = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_valid = false;
