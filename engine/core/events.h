@@ -52,6 +52,17 @@ struct RecordsDeleted {
     DeletionCause cause = DeletionCause::DeleteRecords;
 };
 
+// The log cleaner compacted a partition (LogManager::clean): what it read and kept of the cleanable range. Offsets
+// and the log's start and end did not move.
+struct LogCleaned {
+    QString topic;
+    int partition = 0;
+    qint64 recordsRead = 0;
+    qint64 recordsKept = 0;
+    qint64 bytesBefore = 0;
+    qint64 bytesAfter = 0;
+};
+
 struct GroupStateChanged {
     QString groupId;
     QString fromState; // Kafka's state names: "Empty", "PreparingRebalance", ...
@@ -106,7 +117,7 @@ struct OffsetCommitted {
 };
 
 using Event = std::variant<TopicCreated, TopicDeleted, PartitionsAdded, BatchAppended, RecordsDeleted,
-    GroupStateChanged, RebalanceCompleted, MemberAssignmentChanged, OffsetCommitted>;
+    GroupStateChanged, RebalanceCompleted, MemberAssignmentChanged, OffsetCommitted, LogCleaned>;
 
 // Fan-out of engine events to observers on the engine thread. Observers must not re-enter the publisher.
 class EventBus {

@@ -307,6 +307,8 @@ LogManager::CleanReport LogManager::Private::cleanPartition(
     p = next;
     mark.firstDirtyOffset = cleanEnd;
     report.cleaned = true;
+    events.publish(
+        LogCleaned {name, p.partition, report.recordsRead, report.recordsKept, report.bytesBefore, report.bytesAfter});
     qCInfo(lcLogManager).noquote() << QStringLiteral("cleaned %1: kept %2 of %3 record(s), %4 -> %5 byte(s) in %6 ms")
                                           .arg(tp.toString())
                                           .arg(report.recordsKept)

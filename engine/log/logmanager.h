@@ -187,7 +187,7 @@ public:
     // own timestamp). What stays keeps its offset: a batch losing some records is rewritten in place with the same
     // base and last offset (uncompressed), one losing all goes, and a segment left empty is deleted. Log start and
     // end offsets do not move. On disk each rewritten segment is written beside the old one, synced, committed to
-    // the index and renamed over it (see SegmentLog::writeCleaned).
+    // the index and renamed over it (see SegmentLog::writeCleaned). Publishes LogCleaned when it dropped anything.
     CleanReport cleanPartition(const TopicPartition &tp);
 
     QString dataDirectory() const; // empty for in-memory

@@ -175,11 +175,22 @@ private Q_SLOTS:
         QCOMPARE(log->append(tp, keyedBatch({"c=2"})).error, ErrorCode::None); // 7
         const qint64 sizeBefore = log->partitionInfo(tp)->sizeBytes;
 
+        QList<LogCleaned> published;
+        const int subscription = m_events.subscribe([&](const Event &e) {
+            if (const auto *cleaned = std::get_if<LogCleaned>(&e))
+                published.append(*cleaned);
+        });
         const LogManager::CleanReport report = log->cleanPartition(tp);
+        m_events.unsubscribe(subscription);
         QCOMPARE(report.error, ErrorCode::None);
         QVERIFY(report.cleaned);
         QCOMPARE(report.recordsRead, 7);
         QCOMPARE(report.recordsKept, 3);
+        // Observers (the window's snapshots) hear of it.
+        QCOMPARE(published.size(), 1);
+        QCOMPARE(published[0].topic, Topic);
+        QCOMPARE(published[0].recordsKept, 3);
+        QCOMPARE(published[0].bytesAfter, report.bytesAfter);
         QStringList batches;
         // c=1 stays: its newer record is in the last batch, which the cleaner does not look at.
         QCOMPARE(readAll(*log, tp, &batches), strings({"2:c=1", "5:b=2", "6:a=3", "7:c=2"}));
