@@ -77,6 +77,7 @@ MainWindow::MainWindow(engine::ClusterClient *client, QWidget *parent)
     m_tabs->setDocumentMode(true);
     m_topics = new TopicsView(this);
     m_partitions = new PartitionsView(this);
+    m_partitions->setClient(client);
     m_messages = new MessageBrowser(client, this);
     m_groups = new GroupsView(client, this);
     m_charts = new ChartsView(this);

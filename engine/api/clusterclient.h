@@ -37,6 +37,9 @@ public:
     virtual quint64 lookupOffsets(const QString &topic, qint64 timestamp) = 0;
     virtual quint64 previewPartition(const ProduceRequest &request) = 0;
     virtual quint64 previewOffsetReset(const OffsetResetRequest &request) = 0;
+    // A partition's segment files (answers segmentsDescribed); a cluster that cannot list them says why in
+    // PartitionSegments::availability.
+    virtual quint64 describeSegments(const TopicPartition &partition) = 0;
 
     // Sends request.count records at request.ratePerSecond; progress comes as produceProgress (the last one
     // with finished = true). cancelProduce stops a running send.
@@ -51,6 +54,7 @@ Q_SIGNALS:
     void offsetsLookedUp(quint64 requestId, const topicscope::engine::OffsetLookup &lookup);
     void partitionPreviewed(quint64 requestId, const topicscope::engine::PartitionPreview &preview);
     void offsetResetPreviewed(quint64 requestId, const topicscope::engine::OffsetResetPreview &preview);
+    void segmentsDescribed(quint64 requestId, const topicscope::engine::PartitionSegments &segments);
     void produceProgress(quint64 requestId, const topicscope::engine::ProduceReport &report);
 
 protected:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "record.h"
+#include "topicconfig.h"
 #include "topicpartition.h"
 
 #include <QByteArray>
@@ -116,8 +117,33 @@ struct OffsetResetPreview {
     qint64 recordsSkipped = 0; // moved forward past unconsumed records
 };
 
+// One segment file of a partition, as the embedded broker lays its log out (Kafka's layout): for the partition view,
+// which explains by them when retention deletes records and what the cleaner may compact.
+struct SegmentSummary {
+    qint64 baseOffset = 0;
+    qint64 nextOffset = 0; // the next segment's base offset, or the log end offset for the active segment
+    qint64 sizeBytes = 0;
+    qint64 largestTimestampMs = -1; // retention.ms counts from it
+    qint64 rollTimestampMs = -1; // its first batch's timestamp: segment.ms counts from it
+    bool active = false; // the last one, being written: never deleted by time or cleaned before it rolls
+};
+
+struct PartitionSegments {
+    TopicPartition topicPartition;
+    QList<SegmentSummary> segments; // oldest first
+    TopicConfig config; // the topic's: the rules the segments are explained by
+    qint64 logStartOffset = 0;
+    qint64 logEndOffset = 0;
+    qint64 nowMs = 0; // the broker's clock when they were read
+    // Why no segments are listed: an in-memory broker keeps no segment files, Kafka's protocol has no request that
+    // lists a remote broker's, or the partition is gone.
+    enum class Availability { Listed, InMemory, NotExposed, NoSuchPartition };
+    Availability availability = Availability::Listed;
+};
+
 } // namespace topicscope::engine
 
+Q_DECLARE_METATYPE(topicscope::engine::PartitionSegments)
 Q_DECLARE_METATYPE(topicscope::engine::MessagePage)
 Q_DECLARE_METATYPE(topicscope::engine::OffsetLookup)
 Q_DECLARE_METATYPE(topicscope::engine::PartitionPreview)

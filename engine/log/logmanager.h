@@ -4,6 +4,7 @@
 #include "core/events.h"
 #include "errorcode.h"
 #include "storage/producerstatesnapshot.h"
+#include "storage/segmentlog.h"
 #include "topicconfig.h"
 #include "topicid.h"
 #include "topicinfo.h"
@@ -207,6 +208,8 @@ public:
         const std::function<bool(const RecordBatchHeader &)> &visit, QString *why = nullptr) const;
     // The base offsets of tp's segment files, oldest first (none in memory).
     std::vector<qint64> segmentBaseOffsets(const TopicPartition &tp) const;
+    // tp's segment files as the index has them, oldest first (none in memory).
+    std::vector<SegmentInfo> segments(const TopicPartition &tp) const;
 
     // Committed consumer-group offsets live in the same database (used by the GroupCoordinator).
     OffsetStore &offsetStore();

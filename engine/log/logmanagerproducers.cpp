@@ -60,6 +60,13 @@ std::vector<qint64> LogManager::segmentBaseOffsets(const TopicPartition &tp) con
     return bases;
 }
 
+std::vector<SegmentInfo> LogManager::segments(const TopicPartition &tp) const
+{
+    if (const SegmentLog *log = d->logOf(tp))
+        return log->segments();
+    return {};
+}
+
 bool LogManager::forEachBatchHeader(const TopicPartition &tp, qint64 fromOffset,
     const std::function<bool(const RecordBatchHeader &)> &visit, QString *why) const
 {

@@ -166,6 +166,18 @@ quint64 RemoteCluster::previewOffsetReset(const OffsetResetRequest &request)
     return id;
 }
 
+quint64 RemoteCluster::describeSegments(const TopicPartition &partition)
+{
+    // Kafka's protocol has no request that lists a broker's segment files (DescribeLogDirs gives sizes only).
+    const quint64 id = nextRequestId();
+    PartitionSegments answer;
+    answer.topicPartition = partition;
+    answer.availability = PartitionSegments::Availability::NotExposed;
+    QMetaObject::invokeMethod(
+        this, [this, id, answer] { Q_EMIT segmentsDescribed(id, answer); }, Qt::QueuedConnection);
+    return id;
+}
+
 quint64 RemoteCluster::produce(const ProduceRequest &request)
 {
     const quint64 id = nextRequestId();

@@ -52,6 +52,7 @@ EngineFacade::EngineFacade(EngineOptions options, QObject *parent)
     qRegisterMetaType<BrokerSnapshot>();
     qRegisterMetaType<MessagePage>();
     qRegisterMetaType<OffsetLookup>();
+    qRegisterMetaType<PartitionSegments>();
     qRegisterMetaType<PartitionPreview>();
     qRegisterMetaType<ProduceReport>();
     qRegisterMetaType<OffsetResetPreview>();
@@ -193,6 +194,14 @@ quint64 EngineFacade::lookupOffsets(const QString &topic, qint64 timestamp)
     m_service->request<OffsetLookup>(
         [topic, timestamp](ExplorerService &s) { return s.lookupOffsets(topic, timestamp); },
         [this, id](const OffsetLookup &lookup) { Q_EMIT offsetsLookedUp(id, lookup); });
+    return id;
+}
+
+quint64 EngineFacade::describeSegments(const TopicPartition &tp)
+{
+    const quint64 id = nextRequestId();
+    m_service->request<PartitionSegments>([tp](ExplorerService &s) { return s.describeSegments(tp); },
+        [this, id](const PartitionSegments &segments) { Q_EMIT segmentsDescribed(id, segments); });
     return id;
 }
 

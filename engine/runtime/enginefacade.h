@@ -43,6 +43,7 @@ public:
     quint64 lookupOffsets(const QString &topic, qint64 timestamp) override;
     quint64 previewPartition(const ProduceRequest &request) override;
     quint64 previewOffsetReset(const OffsetResetRequest &request) override;
+    quint64 describeSegments(const TopicPartition &partition) override;
     quint64 produce(const ProduceRequest &request) override;
     void cancelProduce(quint64 requestId) override;
 

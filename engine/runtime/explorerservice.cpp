@@ -281,6 +281,38 @@ OffsetLookup ExplorerService::lookupOffsets(const QString &topic, qint64 timesta
     return lookup;
 }
 
+PartitionSegments ExplorerService::describeSegments(const TopicPartition &tp) const
+{
+    PartitionSegments out;
+    out.topicPartition = tp;
+    out.nowMs = m_engine.clock().nowMs();
+    const std::optional<PartitionInfo> info = m_engine.log().partitionInfo(tp);
+    const std::optional<TopicInfo> topic = m_engine.log().describeTopic(tp.topic);
+    if (!info || !topic) {
+        out.availability = PartitionSegments::Availability::NoSuchPartition;
+        return out;
+    }
+    out.config = topic->config;
+    out.logStartOffset = info->logStartOffset;
+    out.logEndOffset = info->logEndOffset;
+    if (!m_engine.log().isPersistent()) {
+        out.availability = PartitionSegments::Availability::InMemory;
+        return out;
+    }
+    const std::vector<SegmentInfo> segments = m_engine.log().segments(tp);
+    for (size_t i = 0; i < segments.size(); ++i) {
+        SegmentSummary s;
+        s.baseOffset = segments[i].baseOffset;
+        s.active = i + 1 == segments.size();
+        s.nextOffset = s.active ? info->logEndOffset : segments[i + 1].baseOffset;
+        s.sizeBytes = segments[i].sizeBytes;
+        s.largestTimestampMs = segments[i].maxTimestamp;
+        s.rollTimestampMs = segments[i].rollTimestamp;
+        out.segments.append(s);
+    }
+    return out;
+}
+
 PartitionPreview ExplorerService::previewPartition(const ProduceRequest &request) const
 {
     return ProducePreview::preview(request, m_engine.log().partitionCount(request.topic));

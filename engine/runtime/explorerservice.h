@@ -39,6 +39,7 @@ public:
 
     MessagePage fetchMessages(const MessageQuery &query) const;
     OffsetLookup lookupOffsets(const QString &topic, qint64 timestamp) const;
+    PartitionSegments describeSegments(const TopicPartition &tp) const;
     PartitionPreview previewPartition(const ProduceRequest &request) const;
     OffsetResetPreview previewOffsetReset(const OffsetResetRequest &request) const;
     ErrorCode resetOffsets(const OffsetResetRequest &request, QString *why);

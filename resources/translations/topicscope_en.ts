@@ -193,6 +193,16 @@
     </message>
 </context>
 <context>
+    <name>topicscope::ui::SegmentsModel</name>
+    <message numerus="yes">
+        <source>Partition %1: %n segment file(s), each up to %2 (segment.bytes) · %3</source>
+        <translation>
+            <numerusform>Partition %1: %n segment file, each up to %2 (segment.bytes) · %3</numerusform>
+            <numerusform>Partition %1: %n segment files, each up to %2 (segment.bytes) · %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::WireClientsView</name>
     <message numerus="yes">
         <source>%n client connection(s) on %1. Point Kafka clients at bootstrap.servers=%1; set client.id to tell them apart.</source>

@@ -2759,6 +2759,18 @@ This cannot be undone.</source>
         <source>&lt;b&gt;%1&lt;/b&gt; — double-click a partition to browse its messages</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — 파티션을 더블 클릭하면 메시지를 볼 수 있습니다</translation>
     </message>
+    <message>
+        <source>Records per partition</source>
+        <translation>파티션별 레코드</translation>
+    </message>
+    <message>
+        <source>Select a partition to see its segment files.</source>
+        <translation>파티션을 선택하면 세그먼트 파일이 보입니다.</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>세그먼트</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::PreferencesDialog</name>
@@ -3333,6 +3345,107 @@ This cannot be undone.</source>
         <translation>
             <numerusform>%n개를 건너뜁니다.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::SegmentsModel</name>
+    <message>
+        <source>rolls at %1</source>
+        <translation>%1에 도달해 롤링되기</translation>
+    </message>
+    <message>
+        <source>rolls at %1 or with the first write after %2</source>
+        <translation>%1에 도달하거나 %2 이후 첫 쓰기로 롤링되기</translation>
+    </message>
+    <message>
+        <source>Active: neither deleted nor compacted before it %1</source>
+        <translation>활성: %1 전에는 삭제도 컴팩션도 되지 않음</translation>
+    </message>
+    <message>
+        <source>Active: never deleted before it %1</source>
+        <translation>활성: %1 전에는 삭제되지 않음</translation>
+    </message>
+    <message>
+        <source>Deleted at the next retention check (every 5 s)</source>
+        <translation>다음 보존 검사 때 삭제 (5초마다)</translation>
+    </message>
+    <message>
+        <source>Deleted by retention.ms at %1</source>
+        <translation>retention.ms에 따라 %1에 삭제</translation>
+    </message>
+    <message>
+        <source>or earlier by retention.bytes</source>
+        <translation>retention.bytes로 더 일찍 삭제될 수 있음</translation>
+    </message>
+    <message>
+        <source>Deleted, oldest first, while the partition is over retention.bytes</source>
+        <translation>파티션이 retention.bytes를 넘는 동안 오래된 것부터 삭제</translation>
+    </message>
+    <message>
+        <source>Kept forever (retention.ms = -1)</source>
+        <translation>영구 보관 (retention.ms = -1)</translation>
+    </message>
+    <message>
+        <source>Compacted by the cleaner: only the newest record of each key stays</source>
+        <translation>클리너가 컴팩션: 키마다 최신 레코드만 남음</translation>
+    </message>
+    <message>
+        <source>In memory there are no segment files: the whole log is kept in one place. Start with a data directory to see Kafka&apos;s log layout.</source>
+        <translation>메모리 모드에는 세그먼트 파일이 없습니다: 로그 전체가 한곳에 보관됩니다. Kafka의 로그 구조를 보려면 데이터 디렉터리로 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Kafka&apos;s protocol has no request that lists a broker&apos;s segment files: segments are shown for the embedded broker only.</source>
+        <translation>Kafka 프로토콜에는 브로커의 세그먼트 파일을 나열하는 요청이 없습니다: 세그먼트는 내장 브로커에서만 보입니다.</translation>
+    </message>
+    <message>
+        <source>This partition no longer exists.</source>
+        <translation>이 파티션은 더 이상 없습니다.</translation>
+    </message>
+    <message>
+        <source>retention %1</source>
+        <translation>보존 %1</translation>
+    </message>
+    <message>
+        <source>compacted</source>
+        <translation>컴팩션</translation>
+    </message>
+    <message numerus="yes">
+        <source>Partition %1: %n segment file(s), each up to %2 (segment.bytes) · %3</source>
+        <translation>
+            <numerusform>파티션 %1: 세그먼트 파일 %n개, 각각 최대 %2 (segment.bytes) · %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>비어 있음</translation>
+    </message>
+    <message>
+        <source>The largest record timestamp in the segment: retention.ms counts from it</source>
+        <translation>세그먼트 안 레코드의 가장 큰 타임스탬프: retention.ms는 여기서부터 셉니다</translation>
+    </message>
+    <message>
+        <source>Base offset</source>
+        <translation>기준 오프셋</translation>
+    </message>
+    <message>
+        <source>Offsets</source>
+        <translation>오프셋</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>Newest record</source>
+        <translation>최신 레코드</translation>
+    </message>
+    <message>
+        <source>What happens to it</source>
+        <translation>처리 예정</translation>
     </message>
 </context>
 <context>

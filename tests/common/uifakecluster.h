@@ -44,6 +44,7 @@ public:
     quint64 lookupOffsets(const QString &, qint64) override { return nextRequestId(); }
     quint64 previewPartition(const engine::ProduceRequest &) override { return nextRequestId(); }
     quint64 previewOffsetReset(const engine::OffsetResetRequest &) override { return nextRequestId(); }
+    quint64 describeSegments(const engine::TopicPartition &) override { return nextRequestId(); }
     quint64 produce(const engine::ProduceRequest &) override { return nextRequestId(); }
     void cancelProduce(quint64) override { }
 

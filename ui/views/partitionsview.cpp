@@ -1,12 +1,15 @@
 #include "partitionsview.h"
 
+#include "clusterclient.h"
 #include "partitionskewchart.h"
 #include "partitionsmodel.h"
+#include "segmentsmodel.h"
 #include "tableview.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace topicscope::ui {
@@ -25,11 +28,38 @@ PartitionsView::PartitionsView(QWidget *parent)
     layout->addWidget(m_title);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
-    splitter->addWidget(m_skew);
+    // Below the table, one of two: records per partition, or the selected partition's segments.
+    m_below = new QTabWidget(this);
+    m_below->setObjectName(QStringLiteral("partitionsBelow"));
+    m_below->setDocumentMode(true);
+    m_below->addTab(m_skew, tr("Records per partition"));
+    auto *segments = new QWidget(this);
+    segments->setObjectName(QStringLiteral("segmentsPanel"));
+    m_segmentsModel = new SegmentsModel(this);
+    m_segmentsTable = new TableView(segments);
+    m_segmentsTable->setObjectName(QStringLiteral("segmentsTable"));
+    m_segmentsTable->setSourceModel(m_segmentsModel);
+    m_segmentsTable->horizontalHeader()->setStretchLastSection(true);
+    const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
+    m_segmentsTable->horizontalHeader()->resizeSection(SegmentsModel::Base, digit * 12);
+    m_segmentsTable->horizontalHeader()->resizeSection(SegmentsModel::Offsets, digit * 13);
+    m_segmentsTable->horizontalHeader()->resizeSection(SegmentsModel::Size, digit * 11);
+    m_segmentsTable->horizontalHeader()->resizeSection(SegmentsModel::Newest, digit * 23);
+    m_segmentsSummary = new QLabel(tr("Select a partition to see its segment files."), segments);
+    m_segmentsSummary->setObjectName(QStringLiteral("segmentsSummary"));
+    m_segmentsSummary->setWordWrap(true);
+    auto *segmentsLayout = new QVBoxLayout(segments);
+    segmentsLayout->setContentsMargins(0, 4, 0, 0);
+    segmentsLayout->addWidget(m_segmentsSummary);
+    segmentsLayout->addWidget(m_segmentsTable, 1);
+    m_below->addTab(segments, tr("Segments"));
+    splitter->addWidget(m_below);
     m_skew->setMinimumHeight(240);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { requestSegments(); });
+    connect(m_below, &QTabWidget::currentChanged, this, [this] { requestSegments(); });
     showReplicationColumns(false);
     setTopic({});
     connect(m_table, &QTableView::doubleClicked, this, [this] {
@@ -41,6 +71,11 @@ PartitionsView::PartitionsView(QWidget *parent)
 
 void PartitionsView::setTopic(const QString &topic)
 {
+    if (topic != m_model->topic()) {
+        m_segmentsRequest = 0;
+        m_segmentsModel->setSegments({});
+        m_segmentsSummary->setText(tr("Select a partition to see its segment files."));
+    }
     m_model->setTopic(topic);
     m_title->setText(topic.isEmpty()
             ? tr("Select a topic to see its partitions.")
@@ -56,6 +91,35 @@ void PartitionsView::setSnapshot(const engine::BrokerSnapshot &snapshot)
     for (const PartitionRow &r : m_model->rows())
         records.append(r.logEndOffset - r.logStartOffset);
     m_skew->setRecords(m_model->topic(), records);
+    requestSegments(); // their sizes and fates move with the log
+}
+
+void PartitionsView::setClient(engine::ClusterClient *client)
+{
+    m_client = client;
+    if (!client)
+        return;
+    connect(client, &engine::ClusterClient::segmentsDescribed, this,
+        [this](quint64 id, const engine::PartitionSegments &segments) {
+            if (id != m_segmentsRequest)
+                return;
+            m_segmentsModel->setSegments(segments);
+            m_segmentsSummary->setText(SegmentsModel::summary(segments));
+        });
+}
+
+void PartitionsView::showSegments()
+{
+    m_below->setCurrentIndex(1);
+}
+
+void PartitionsView::requestSegments()
+{
+    // Asked only while the Segments tab shows, for the selected partition.
+    const int row = m_table->currentSourceRow();
+    if (!m_client || m_below->currentIndex() != 1 || row < 0 || m_model->topic().isEmpty())
+        return;
+    m_segmentsRequest = m_client->describeSegments({m_model->topic(), m_model->rowAt(row).partition});
 }
 
 void PartitionsView::showReplicationColumns(bool show)
