@@ -103,6 +103,7 @@ LogManager::CleanReport LogManager::Private::cleanPartition(
     timer.start();
     std::vector<CleanedBatch> batches;
     std::map<QByteArray, qint64> newest;
+    size_t segmentIndex = 0; // on disk: the segment of the last batch read
     for (qint64 offset = p.logStartOffset; offset < cleanEnd;) {
         QByteArray chunk;
         std::vector<StoredBatchInfo> expected;
@@ -140,10 +141,11 @@ LogManager::CleanReport LogManager::Private::cleanPartition(
                 }
             }
             if (log) {
-                for (const SegmentInfo &segment : log->segments()) {
-                    if (segment.baseOffset <= batch.header.baseOffset)
-                        batch.segmentBase = segment.baseOffset;
-                }
+                // Batches come in offset order: the segment holding this one is at or after the last one's.
+                while (segmentIndex + 1 < log->segments().size()
+                    && log->segments()[segmentIndex + 1].baseOffset <= batch.header.baseOffset)
+                    ++segmentIndex;
+                batch.segmentBase = log->segments()[segmentIndex].baseOffset;
             }
             batches.push_back(std::move(batch));
         }

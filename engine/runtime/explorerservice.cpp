@@ -286,9 +286,11 @@ PartitionSegments ExplorerService::describeSegments(const TopicPartition &tp) co
     PartitionSegments out;
     out.topicPartition = tp;
     out.nowMs = m_engine.clock().nowMs();
-    const std::optional<PartitionInfo> info = m_engine.log().partitionInfo(tp);
     const std::optional<TopicInfo> topic = m_engine.log().describeTopic(tp.topic);
-    if (!info || !topic) {
+    const PartitionInfo *info = topic && tp.partition >= 0 && tp.partition < topic->partitions.size()
+        ? &topic->partitions[tp.partition]
+        : nullptr;
+    if (!info) {
         out.availability = PartitionSegments::Availability::NoSuchPartition;
         return out;
     }
