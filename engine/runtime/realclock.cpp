@@ -1,7 +1,8 @@
 #include "realclock.h"
 
 #include <QDateTime>
-#include <QList>
+#include <QElapsedTimer>
+#include <QScopeGuard>
 #include <QTimer>
 
 #include <algorithm>
@@ -11,9 +12,18 @@ namespace topicscope::engine {
 
 RealClock::RealClock(QObject *parent)
     : QObject(parent)
-{ }
+    , m_timer(new QTimer(this))
+{
+    m_timer->setSingleShot(true);
+    m_timer->setTimerType(Qt::PreciseTimer);
+    connect(m_timer, &QTimer::timeout, this, [this] {
+        m_armedForMs = -1;
+        runDue();
+        arm();
+    });
+}
 
-RealClock::~RealClock() = default; // timers are children and die with us
+RealClock::~RealClock() = default; // the QTimer is a child and dies with us
 
 qint64 RealClock::wallMs()
 {
@@ -33,52 +43,66 @@ qint64 RealClock::lagMs() const
 TimerId RealClock::schedule(qint64 delayMs, std::function<void()> fn)
 {
     const TimerId id = m_nextId++;
-    Timer &t = m_timers[id];
-    t.dueMs = nowMs() + qMax<qint64>(0, delayMs);
-    t.fn = std::move(fn);
-    // While frozen, only what is already due runs (see the class comment).
-    if (!isFrozen() || t.dueMs <= m_frozenAtMs)
-        start(id, t);
+    const qint64 due = nowMs() + qMax<qint64>(0, delayMs);
+    m_timers.emplace(Key {due, id}, std::move(fn));
+    m_dueById.emplace(id, due);
+    arm();
     return id;
-}
-
-void RealClock::start(TimerId id, Timer &t)
-{
-    t.timer = new QTimer(this);
-    t.timer->setSingleShot(true);
-    t.timer->setTimerType(Qt::PreciseTimer);
-    connect(t.timer, &QTimer::timeout, this, [this, id] { fire(id); });
-    const qint64 delay = qMax<qint64>(0, t.dueMs - nowMs());
-    t.timer->start(static_cast<int>(std::min<qint64>(delay, std::numeric_limits<int>::max())));
-}
-
-void RealClock::fire(TimerId id)
-{
-    auto it = m_timers.find(id);
-    if (it == m_timers.end())
-        return;
-    if (isFrozen() && it->dueMs > m_frozenAtMs) {
-        // Frozen between the QTimer's expiry and its event: wait for the thaw like the others.
-        it->timer->deleteLater();
-        it->timer = nullptr;
-        return;
-    }
-    it->timer->deleteLater();
-    const std::function<void()> fn = std::move(it->fn);
-    m_timers.erase(it);
-    fn();
 }
 
 void RealClock::cancel(TimerId id)
 {
-    const auto it = m_timers.find(id);
-    if (it == m_timers.end())
+    const auto it = m_dueById.find(id);
+    if (it == m_dueById.end())
         return;
-    if (it->timer) {
-        it->timer->stop();
-        it->timer->deleteLater();
+    m_timers.erase(Key {it->second, id});
+    m_dueById.erase(it);
+    // m_timer may stay armed for the cancelled one: it then wakes, finds nothing due and re-arms.
+}
+
+// Sets m_timer for the earliest timer that may run: any while running, only those already due while frozen (see
+// the class comment). Restarts it only when that time changed, so scheduling a later timer costs no syscall.
+void RealClock::arm()
+{
+    if (m_running)
+        return; // runDue()'s caller arms once it is done
+    qint64 next = -1;
+    if (!m_timers.empty()) {
+        const qint64 due = m_timers.begin()->first.dueMs;
+        if (!isFrozen() || due <= m_frozenAtMs)
+            next = due;
     }
-    m_timers.erase(it);
+    if (next == m_armedForMs)
+        return;
+    m_armedForMs = next;
+    if (next < 0) {
+        m_timer->stop();
+        return;
+    }
+    const qint64 delay = qMax<qint64>(0, next - nowMs());
+    m_timer->start(static_cast<int>(std::min<qint64>(delay, std::numeric_limits<int>::max())));
+}
+
+void RealClock::runDue()
+{
+    // Only timers scheduled before this turn: one scheduled now (at this instant or later) sorts after them all.
+    const TimerId firstNew = m_nextId;
+    const qint64 now = nowMs();
+    QElapsedTimer spent;
+    spent.start();
+    m_running = true;
+    const auto done = qScopeGuard([this] { m_running = false; });
+    while (!m_timers.empty()) {
+        const auto it = m_timers.begin();
+        if (it->first.dueMs > now || it->first.id >= firstNew)
+            break;
+        std::function<void()> fn = std::move(it->second);
+        m_dueById.erase(it->first.id);
+        m_timers.erase(it);
+        fn();
+        if (spent.elapsed() >= MaxRunPerTurnMs)
+            break;
+    }
 }
 
 void RealClock::freeze()
@@ -86,30 +110,18 @@ void RealClock::freeze()
     if (isFrozen())
         return;
     m_frozenAtMs = nowMs();
-    for (Timer &t : m_timers) {
-        if (t.timer && t.dueMs > m_frozenAtMs) {
-            t.timer->stop();
-            t.timer->deleteLater();
-            t.timer = nullptr;
-        }
-    }
+    arm();
 }
 
 void RealClock::thaw()
 {
     if (!isFrozen())
         return;
+    // Time resumes from where it stopped: due times are on this clock, so each waiting timer keeps the delay it had
+    // left, and they fire in due order as they would have.
     m_lagMs = wallMs() - m_frozenAtMs;
     m_frozenAtMs = -1;
-    // In due order, and in scheduling order within one instant, as they would have fired.
-    QList<std::pair<qint64, TimerId>> waiting;
-    for (auto it = m_timers.cbegin(); it != m_timers.cend(); ++it) {
-        if (!it->timer)
-            waiting.append({it->dueMs, it.key()});
-    }
-    std::sort(waiting.begin(), waiting.end());
-    for (const auto &[due, id] : std::as_const(waiting))
-        start(id, m_timers[id]);
+    arm();
 }
 
 } // namespace topicscope::engine
