@@ -14,8 +14,10 @@ Q_LOGGING_CATEGORY(lcRemover, "topicscope.engine.storage")
 
 } // namespace
 
-FileRemover::FileRemover()
-    : m_thread([this] { run(); })
+FileRemover::FileRemover(qint64 maxPendingBytes, std::function<int(const char *)> unlinkFn)
+    : m_maxPendingBytes(maxPendingBytes)
+    , m_unlink(unlinkFn ? std::move(unlinkFn) : [](const char *path) { return ::unlink(path); })
+    , m_thread([this] { run(); })
 { }
 
 FileRemover::~FileRemover()
@@ -29,13 +31,33 @@ FileRemover::~FileRemover()
     m_thread.join();
 }
 
-void FileRemover::remove(QString path)
+void FileRemover::remove(QString path, qint64 sizeBytes)
 {
+    sizeBytes = qMax<qint64>(0, sizeBytes);
     {
-        const std::lock_guard lock(m_mutex);
-        m_queue.push_back(std::move(path));
+        std::unique_lock lock(m_mutex);
+        const auto hasRoom
+            = [&] { return m_paused || m_pendingBytes == 0 || m_pendingBytes + sizeBytes <= m_maxPendingBytes; };
+        if (!hasRoom()) {
+            ++m_waits;
+            m_idle.wait(lock, hasRoom);
+        }
+        m_queue.push_back({std::move(path), sizeBytes});
+        m_pendingBytes += sizeBytes;
     }
     m_wake.notify_one();
+}
+
+qint64 FileRemover::pendingBytes() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_pendingBytes;
+}
+
+quint64 FileRemover::waits() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_waits;
 }
 
 void FileRemover::drain()
@@ -62,16 +84,16 @@ void FileRemover::run()
         m_wake.wait(lock, [this] { return m_stop || (!m_paused && !m_queue.empty()); });
         if (m_queue.empty() && m_stop)
             break;
-        const QString path = std::move(m_queue.front());
+        const Doomed doomed = std::move(m_queue.front());
         m_queue.pop_front();
         m_busy = true;
         lock.unlock();
-        if (::unlink(QFile::encodeName(path).constData()) != 0 && errno != ENOENT)
-            qCWarning(lcRemover).noquote() << "cannot remove" << path << std::strerror(errno);
+        if (m_unlink(QFile::encodeName(doomed.path).constData()) != 0 && errno != ENOENT)
+            qCWarning(lcRemover).noquote() << "cannot remove" << doomed.path << std::strerror(errno);
         lock.lock();
         m_busy = false;
-        if (m_queue.empty())
-            m_idle.notify_all();
+        m_pendingBytes -= doomed.sizeBytes;
+        m_idle.notify_all();
     }
 }
 

@@ -432,18 +432,25 @@ void SegmentLog::removeSegmentsBelow(qint64 baseOffset, bool dropActive)
         const bool isActive = m_segments.size() == 1;
         if (isActive ? !dropActive : m_segments[1].baseOffset > baseOffset)
             break;
-        const QByteArray path = QFile::encodeName(filePath(m_segments.front().baseOffset));
-        // Closed first: the unlink is then the file's last reference and frees its blocks, wherever it runs.
-        m_segments.erase(m_segments.begin());
-        m_files.erase(m_files.begin());
-        // Renamed (cheap) before the remover unlinks it (the blocks): a new segment of the same base offset is never
-        // the one removed, and a crash in between leaves a ".deleted" file that recover() removes.
-        const QByteArray doomed = path + DeletedSuffix;
-        if (m_remover && ::rename(path.constData(), doomed.constData()) == 0)
-            m_remover->remove(QFile::decodeName(doomed));
-        else
-            ::unlink(path.constData());
+        dropSegmentAt(0);
     }
+}
+
+void SegmentLog::dropSegmentAt(size_t index)
+{
+    const auto at = static_cast<std::ptrdiff_t>(index);
+    const QByteArray path = QFile::encodeName(filePath(m_segments[index].baseOffset));
+    const qint64 sizeBytes = m_segments[index].sizeBytes;
+    // Closed first: the unlink is then the file's last reference and frees its blocks, wherever it runs.
+    m_segments.erase(m_segments.begin() + at);
+    m_files.erase(m_files.begin() + at);
+    // Renamed (cheap) before the remover unlinks it (the blocks): a new segment of the same base offset is never
+    // the one removed, and a crash in between leaves a ".deleted" file that recover() removes.
+    const QByteArray doomed = path + DeletedSuffix;
+    if (m_remover && ::rename(path.constData(), doomed.constData()) == 0)
+        m_remover->remove(QFile::decodeName(doomed), sizeBytes);
+    else
+        ::unlink(path.constData());
 }
 
 bool SegmentLog::writeCleaned(qint64 baseOffset, QByteArrayView bytes, QString *why)
@@ -512,12 +519,10 @@ void SegmentLog::discardCleaned(qint64 baseOffset)
 void SegmentLog::removeSegment(qint64 baseOffset)
 {
     for (size_t i = 0; i + 1 < m_segments.size(); ++i) { // never the active one
-        if (m_segments[i].baseOffset != baseOffset)
-            continue;
-        m_segments.erase(m_segments.begin() + static_cast<std::ptrdiff_t>(i));
-        m_files.erase(m_files.begin() + static_cast<std::ptrdiff_t>(i)); // closes it
-        ::unlink(QFile::encodeName(filePath(baseOffset)).constData());
-        return;
+        if (m_segments[i].baseOffset == baseOffset) {
+            dropSegmentAt(i);
+            return;
+        }
     }
 }
 

@@ -47,7 +47,7 @@ public:
     // Appended to a segment's file name once retention has dropped it, until its unlink (FileRemover).
     static constexpr char DeletedSuffix[] = ".deleted";
 
-    // remover, when given, unlinks the segments retention drops (removeSegmentsBelow) on its own thread.
+    // remover, when given, unlinks the segments retention and the cleaner drop on its own thread.
     SegmentLog(
         const QString &directory, bool fsyncEachCommit, SegmentWriteLimits *limits, FileRemover *remover = nullptr);
     ~SegmentLog();
@@ -106,6 +106,8 @@ private:
     struct Segment;
     bool openSegment(qint64 baseOffset, bool create, QString *why);
     Segment *find(qint64 baseOffset) const;
+    // Closes the segment at index, renames it "<name>.deleted" and hands it to the remover (or unlinks it).
+    void dropSegmentAt(size_t index);
 
     QString m_directory;
     bool m_fsync = false;

@@ -7,6 +7,7 @@
 #include "disklogbase.h"
 #include "log/logmanager.h"
 #include "logtesthelpers.h"
+#include "storage/fileremover.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,6 +15,9 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 using namespace topicscope::engine;
 using namespace topicscope::engine::logtest;
@@ -130,6 +134,33 @@ private Q_SLOTS:
         log->setFileRemovalPausedForTesting(false);
         log->waitForFileRemovalsForTesting();
         QCOMPARE(filesOf(dataDir + QLatin1String("/t-0"), QStringLiteral("*.log.deleted")), QStringList());
+    }
+
+    // A flood that drops segments faster than the disk unlinks them waits for the remover instead of letting
+    // ".deleted" files pile up past the bound.
+    void theRemoverBoundsTheBytesWaitingForUnlink()
+    {
+        std::atomic<int> unlinked = 0;
+        FileRemover remover(3000, [&](const char *) {
+            QThread::msleep(20); // a slow disk
+            ++unlinked;
+            return 0;
+        });
+        qint64 mostPending = 0;
+        for (int i = 0; i < 12; ++i) {
+            remover.remove(QStringLiteral("/nonexistent/%1.log.deleted").arg(i), 1000);
+            mostPending = qMax(mostPending, remover.pendingBytes());
+        }
+        QVERIFY2(mostPending <= 3000, qPrintable(QString::number(mostPending)));
+        QVERIFY(remover.waits() > 0);
+        remover.drain();
+        QCOMPARE(unlinked.load(), 12);
+        QCOMPARE(remover.pendingBytes(), 0);
+
+        // A file larger than the bound still goes, alone.
+        remover.remove(QStringLiteral("/nonexistent/big.log.deleted"), 10'000);
+        remover.drain();
+        QCOMPARE(unlinked.load(), 13);
     }
 };
 
