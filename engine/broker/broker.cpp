@@ -42,6 +42,7 @@ Broker::~Broker()
     if (m_log)
         m_producers.saveSnapshots(*m_log);
     m_clock.cancel(m_retentionTimer);
+    m_clock.cancel(m_cleanerPoll);
     m_events.unsubscribe(m_subscription);
     // The coordinator holds timers on the clock and writes offsets through the log's store: it goes first.
     m_groups.reset();
@@ -111,11 +112,25 @@ void Broker::enforceRetention()
 {
     m_log->enforceRetention();
     m_log->clean();
+    pollCleaner();
     const qint64 now = m_clock.nowMs();
     if (now - m_lastOffsetsExpiryMs >= m_options.groups.offsetsRetentionCheckIntervalMs) {
         m_lastOffsetsExpiryMs = now;
         m_groups->expireOffsets();
     }
+}
+
+// The cleaner's thread finishes a partition in its own time: look for the result every 50 ms meanwhile, so a cleaned
+// partition is committed (and the next one handed over) soon after, not at the next retention check.
+void Broker::pollCleaner()
+{
+    if (m_cleanerPoll || !m_log->cleaningInProgress())
+        return;
+    m_cleanerPoll = m_clock.schedule(50, [this] {
+        m_cleanerPoll = 0;
+        m_log->clean();
+        pollCleaner();
+    });
 }
 
 void Broker::scheduleRetention()

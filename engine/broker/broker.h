@@ -72,6 +72,7 @@ private:
     Broker(BrokerOptions options, Clock &clock);
     void onEvent(const Event &event);
     void scheduleRetention();
+    void pollCleaner();
 
     BrokerOptions m_options;
     Clock &m_clock;
@@ -82,6 +83,7 @@ private:
     qint64 m_lastOffsetsExpiryMs = 0;
     ProducerStateManager m_producers;
     TimerId m_retentionTimer = 0;
+    TimerId m_cleanerPoll = 0; // while the log cleaner's thread has a partition in hand
     int m_subscription = 0;
 };
 

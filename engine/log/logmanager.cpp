@@ -96,6 +96,8 @@ std::unique_ptr<LogManager> LogManager::open(
     if (!options.inMemory) {
         manager->d->dataDir = options.dataDir;
         manager->d->remover = std::make_unique<FileRemover>();
+        if (options.cleanerThread)
+            manager->d->cleaner = std::make_unique<CleanerThread>();
     }
     manager->d->fsync = options.fsyncEachCommit;
     for (const StoredTopic &t : *stored) {
@@ -146,6 +148,8 @@ ErrorCode LogManager::createTopic(const QString &name, int partitions, const Top
 
 ErrorCode LogManager::deleteTopic(const QString &name, QString *why)
 {
+    if (d->cleaner && d->cleaner->busy())
+        d->finishBackgroundCleaning(true); // it may be writing into this topic's directories
     auto it = d->topics.find(name);
     if (it == d->topics.end())
         return fail(why, ErrorCode::UnknownTopicOrPartition, QStringLiteral("topic \"%1\" does not exist").arg(name));

@@ -64,6 +64,10 @@ struct StorageOptions {
     bool inMemory = false;
     // synchronous=FULL fsyncs each commit (survives power loss); NORMAL (default) survives a killed process.
     bool fsyncEachCommit = false;
+    // On disk, the log cleaner reads and rewrites segments on a thread of its own, as Kafka's does, so compacting a
+    // large segment never holds the engine thread: clean() hands it one partition at a time and commits what it
+    // finished (the live engine). False: each cleaning runs inside clean() (tests, scenarios on a manual clock).
+    bool cleanerThread = false;
 };
 
 // Topics and their partition logs: the single source of truth for records, persisted in SQLite.
@@ -177,12 +181,14 @@ public:
         qint64 bytesBefore = 0; // of the cleanable range
         qint64 bytesAfter = 0;
     };
-    // The log cleaner (Kafka's LogCleaner, on the caller's thread), for each partition of a topic whose cleanup.policy
-    // includes compact: when at least min.cleanable.dirty.ratio of its cleanable bytes were written since its last
-    // cleaning, or a tombstone it kept has outlived delete.retention.ms, cleanPartition(). Returns the partitions
-    // cleaned.
+    // The log cleaner (Kafka's LogCleaner), for each partition of a topic whose cleanup.policy includes compact: when
+    // at least min.cleanable.dirty.ratio of its cleanable bytes were written since its last cleaning, or a tombstone it
+    // kept has outlived delete.retention.ms, cleans it as cleanPartition() does. Returns the partitions cleaned. On the
+    // caller's thread; with StorageOptions::cleanerThread (on disk), clean() instead commits what the cleaner's thread
+    // finished (counted) and hands it the next partition worth cleaning: call it again while cleaningInProgress().
     int clean();
-    // Cleans tp now, whatever its dirty ratio. The cleanable range is every closed segment (never the active one, as
+    bool cleaningInProgress() const;
+    // Cleans tp now, on the caller's thread, whatever its dirty ratio (after committing the cleaner thread's job). The cleanable range is every closed segment (never the active one, as
     // Kafka; an in-memory store has no segments and cleans its whole log). In it each record whose key has a newer
     // record in the range goes, as do records without a key and tombstones older than delete.retention.ms (by their
     // own timestamp). What stays keeps its offset: a batch losing some records is rewritten in place with the same

@@ -64,6 +64,21 @@ bool LogManager::Private::batchBytes(
 qint64 LogManager::Private::checkBatches(
     const TopicPartition &tp, const QByteArray &bytes, const std::vector<StoredBatchInfo> &expected, QString *why) const
 {
+    return checkStoredBatches(
+        tp, bytes, expected,
+        [&](const StoredBatchInfo *want) {
+            return want && want->segmentBase >= 0 ? QStringLiteral("%1 at position %2")
+                                                        .arg(logOf(tp)->filePath(want->segmentBase))
+                                                        .arg(want->filePosition)
+                                                  : store->path();
+        },
+        why);
+}
+
+qint64 checkStoredBatches(const TopicPartition &tp, const QByteArray &bytes,
+    const std::vector<StoredBatchInfo> &expected, const std::function<QString(const StoredBatchInfo *)> &where,
+    QString *why)
+{
     qint64 position = 0;
     size_t index = 0;
     while (position < bytes.size()) {
@@ -82,14 +97,11 @@ qint64 LogManager::Private::checkBatches(
         else
             RecordBatch::validate(rest.first(header->totalSize()), &problem);
         if (!problem.isEmpty()) {
-            const QString where = want && want->segmentBase >= 0 ? QStringLiteral("%1 at position %2")
-                                                                       .arg(logOf(tp)->filePath(want->segmentBase))
-                                                                       .arg(want->filePosition)
-                                                                 : store->path();
             const QString range = want ? QStringLiteral("offsets %1..%2").arg(want->baseOffset).arg(want->lastOffset)
                                        : QStringLiteral("after offset %1").arg(header ? header->baseOffset : -1);
             setWhy(why,
-                QStringLiteral("damaged record batch in %1, %2 of %3: %4").arg(where, range, tp.toString(), problem));
+                QStringLiteral("damaged record batch in %1, %2 of %3: %4")
+                    .arg(where(want), range, tp.toString(), problem));
             return position;
         }
         position += header->totalSize();

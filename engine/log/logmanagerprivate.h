@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cleanjob.h"
 #include "logmanager.h"
 #include "storage/fileremover.h"
 #include "storage/segmentlog.h"
@@ -8,6 +9,7 @@
 #include <QHash>
 #include <QLoggingCategory>
 #include <QSet>
+#include <functional>
 #include <limits>
 #include <map>
 #include <memory>
@@ -19,6 +21,12 @@ Q_DECLARE_LOGGING_CATEGORY(lcLogManager)
 // LogManager's state and the work shared by its calls: the topics with their partitions' index state and segment
 // files, storage transactions, reads from segments, recovery and migration at start, retention by segments. Lives on
 // the engine thread with its LogManager.
+// LogManager::Private::checkBatches on any thread: where names the file (and position) a batch the index expects was
+// read from.
+qint64 checkStoredBatches(const TopicPartition &tp, const QByteArray &bytes,
+    const std::vector<StoredBatchInfo> &expected, const std::function<QString(const StoredBatchInfo *)> &where,
+    QString *why);
+
 struct LogManager::Private {
     struct Topic {
         qint64 topicId = -1; // the store's key
@@ -159,7 +167,16 @@ struct LogManager::Private {
         qint64 tombstonesDueMs = std::numeric_limits<qint64>::max();
     };
     QHash<qint64, CleanerMark> cleanerMarks;
+    // The live engine's cleaner thread (StorageOptions::cleanerThread, on disk only); null: cleaning runs here.
+    std::unique_ptr<CleanerThread> cleaner;
+    TopicPartition lastCleaned; // the partition last handed to it: the next pass starts after it
+    // One cleaning here, from start to end (a job of the thread's first finished and committed).
     LogManager::CleanReport cleanPartition(const QString &name, Topic &topic, StoredPartition &p, bool force);
+    // The job for p, or null when it is not worth cleaning (unless force); a failed job says why.
+    std::unique_ptr<CleanJob> prepareCleaning(const QString &name, Topic &topic, StoredPartition &p, bool force);
+    LogManager::CleanReport commitCleaning(CleanJob &job);
+    // Commits the thread's finished job (waiting for it when wait); returns 1 when it cleaned a partition.
+    int finishBackgroundCleaning(bool wait);
 
     // Moves the log start forward to newStart, deleting the batches wholly below it, and publishes the change.
     ErrorCode moveLogStart(

@@ -52,6 +52,7 @@ bool Engine::start(QString *error)
     }
     BrokerOptions brokerOptions;
     brokerOptions.storage = m_options.storage;
+    brokerOptions.storage.cleanerThread = true; // compacting a large segment must not hold the serving thread
     brokerOptions.groups = m_options.groups;
     brokerOptions.retentionCheckIntervalMs = m_options.retentionCheckIntervalMs;
     m_broker = Broker::open(std::move(brokerOptions), *m_brokerClock, error);

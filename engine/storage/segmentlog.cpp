@@ -453,17 +453,9 @@ void SegmentLog::dropSegmentAt(size_t index)
         ::unlink(path.constData());
 }
 
-bool SegmentLog::writeCleaned(qint64 baseOffset, QByteArrayView bytes, QString *why)
+bool SegmentLog::writeCleaned(const QString &segmentPath, QByteArrayView bytes, QString *why)
 {
-    const QString path = filePath(baseOffset) + QLatin1String(CleanedSuffix);
-    if (m_limits && (m_limits->readOnly || (m_limits->budgetBytes >= 0 && bytes.size() > m_limits->budgetBytes))) {
-        setWhy(why,
-            QStringLiteral("cannot write %1: %2")
-                .arg(path,
-                    m_limits->readOnly ? QStringLiteral("read-only file system")
-                                       : QStringLiteral("disk full (no space left on device)")));
-        return false;
-    }
+    const QString path = segmentPath + QLatin1String(CleanedSuffix);
     const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) {
         setWhy(why, QStringLiteral("cannot create %1: %2").arg(path, errnoText()));
@@ -476,8 +468,6 @@ bool SegmentLog::writeCleaned(qint64 baseOffset, QByteArrayView bytes, QString *
     ::close(fd);
     if (!ok)
         ::unlink(QFile::encodeName(path).constData());
-    else if (m_limits && m_limits->budgetBytes >= 0)
-        m_limits->budgetBytes -= bytes.size();
     return ok;
 }
 

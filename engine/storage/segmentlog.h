@@ -94,7 +94,8 @@ public:
     // a crash interrupted by the sizes: the index holds either the old size or the cleaned one, and the cleaner never
     // writes a cleaned file of the old size.
     static constexpr char CleanedSuffix[] = ".cleaned";
-    bool writeCleaned(qint64 baseOffset, QByteArrayView bytes, QString *why);
+    // Any thread (the live engine's cleaner writes on its own); segmentPath is the segment's filePath().
+    static bool writeCleaned(const QString &segmentPath, QByteArrayView bytes, QString *why);
     bool swapCleaned(const SegmentInfo &cleaned, QString *why);
     void discardCleaned(qint64 baseOffset);
     void removeSegment(qint64 baseOffset);

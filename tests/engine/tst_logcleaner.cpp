@@ -105,6 +105,27 @@ TopicConfig compacted(qint64 segmentBytes = 1LL << 30)
 class TestLogCleaner : public QObject, private DiskLogBase {
     Q_OBJECT
 
+    const TopicPartition m_tp {Topic, 0};
+
+    // Five batches of two records, two batches per segment: segments 0 and 4 closed, 8 active.
+    void fillFiveBatches(LogManager &log, const QString &topic = Topic)
+    {
+        const TopicPartition tp {topic, 0};
+        const qint64 batchBytes = keyedBatch({"a=1", "b=1"}).size();
+        QCOMPARE(log.createTopic(topic, 1, compacted(2 * batchBytes)), ErrorCode::None);
+        QCOMPARE(log.append(tp, keyedBatch({"a=1", "b=1"})).error, ErrorCode::None);
+        QCOMPARE(log.append(tp, keyedBatch({"c=1", "d=1"})).error, ErrorCode::None);
+        QCOMPARE(log.append(tp, keyedBatch({"a=2", "b=2"})).error, ErrorCode::None);
+        QCOMPARE(log.append(tp, keyedBatch({"c=2", "e=1"})).error, ErrorCode::None);
+        QCOMPARE(log.append(tp, keyedBatch({"a=3", "d=2"})).error, ErrorCode::None);
+        QCOMPARE(log.segmentBaseOffsets(tp), std::vector<qint64>({0, 4, 8}));
+    }
+
+    static QString partitionDir(const StorageOptions &options)
+    {
+        return QDir(options.dataDir).filePath(SegmentLog::directoryName(Topic, 0));
+    }
+
     std::unique_ptr<LogManager> memoryLog()
     {
         StorageOptions options;
@@ -277,20 +298,12 @@ private Q_SLOTS:
     {
         const StorageOptions options = freshOptions();
         const TopicPartition tp {Topic, 0};
-        const QString dir = QDir(options.dataDir).filePath(SegmentLog::directoryName(Topic, 0));
+        const QString dir = partitionDir(options);
         QStringList expected;
         {
             auto log = open(options);
             QVERIFY(log);
-            // Two batches per segment.
-            const qint64 batchBytes = keyedBatch({"a=1", "b=1"}).size();
-            QCOMPARE(log->createTopic(Topic, 1, compacted(2 * batchBytes)), ErrorCode::None);
-            QCOMPARE(log->append(tp, keyedBatch({"a=1", "b=1"})).error, ErrorCode::None); // segment 0
-            QCOMPARE(log->append(tp, keyedBatch({"c=1", "d=1"})).error, ErrorCode::None);
-            QCOMPARE(log->append(tp, keyedBatch({"a=2", "b=2"})).error, ErrorCode::None); // segment 4
-            QCOMPARE(log->append(tp, keyedBatch({"c=2", "e=1"})).error, ErrorCode::None);
-            QCOMPARE(log->append(tp, keyedBatch({"a=3", "d=2"})).error, ErrorCode::None); // segment 8, active
-            QCOMPARE(log->segmentBaseOffsets(tp), std::vector<qint64>({0, 4, 8}));
+            fillFiveBatches(*log);
             const QByteArray activeBefore = [&] {
                 QFile f(dir + QStringLiteral("/00000000000000000008.log"));
                 return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
@@ -326,6 +339,67 @@ private Q_SLOTS:
         QVERIFY(log);
         QCOMPARE(readAll(*log, tp), expected);
         QCOMPARE(log->segmentBaseOffsets(tp), std::vector<qint64>({4, 8, 12}));
+    }
+
+    // The live engine's cleaner thread (StorageOptions::cleanerThread) cleans what the caller's thread would: clean()
+    // hands the partition over and returns at once, the partition unchanged until a later clean() commits the result.
+    void theCleanerThreadCleansWhatTheCallerWould()
+    {
+        QStringList cleanedHere;
+        for (const bool onThread : {false, true}) {
+            StorageOptions options = freshOptions();
+            options.cleanerThread = onThread;
+            auto log = open(options);
+            QVERIFY(log);
+            fillFiveBatches(*log);
+            const QStringList before = readAll(*log, m_tp);
+            if (!onThread) {
+                QCOMPARE(log->clean(), 1);
+                QVERIFY(!log->cleaningInProgress());
+                cleanedHere = readAll(*log, m_tp);
+                QVERIFY(cleanedHere != before);
+                continue;
+            }
+            QCOMPARE(log->clean(), 0);
+            QVERIFY(log->cleaningInProgress());
+            QCOMPARE(readAll(*log, m_tp), before); // nothing changes before the commit, here on this thread
+            int cleaned = 0;
+            QTRY_VERIFY((cleaned += log->clean(), !log->cleaningInProgress()));
+            QCOMPARE(cleaned, 1);
+            QCOMPARE(readAll(*log, m_tp), cleanedHere);
+            QVERIFY(QDir(partitionDir(options)).entryList({QStringLiteral("*.cleaned")}, QDir::Files).isEmpty());
+            QCOMPARE(log->clean(), 0); // clean now: nothing handed over
+            QVERIFY(!log->cleaningInProgress());
+        }
+    }
+
+    // A partition that changes while the thread cleans it (here its log start moves past segment 0, which the thread
+    // was rewriting) is not committed: the cleaned files go, and a later pass looks at it again as it is then.
+    void aPartitionChangedMeanwhileIsCleanedAgainLater()
+    {
+        StorageOptions options = freshOptions();
+        options.cleanerThread = true;
+        auto log = open(options);
+        QVERIFY(log);
+        fillFiveBatches(*log);
+        QCOMPARE(log->clean(), 0);
+        QVERIFY(log->cleaningInProgress());
+        QCOMPARE(log->deleteRecordsBefore(m_tp, 4), ErrorCode::None);
+        QCOMPARE(log->segmentBaseOffsets(m_tp), std::vector<qint64>({4, 8}));
+        int cleaned = 0;
+        QTRY_VERIFY((cleaned += log->clean(), !log->cleaningInProgress()));
+        // The stale result dropped; handed over again, segment 4 loses nothing (a=3 and d=2 are in the active one).
+        QCOMPARE(cleaned, 0);
+        QCOMPARE(readAll(*log, m_tp), strings({"4:a=2", "5:b=2", "6:c=2", "7:e=1", "8:a=3", "9:d=2"}));
+        QVERIFY(QDir(partitionDir(options)).entryList({QStringLiteral("*.cleaned")}, QDir::Files).isEmpty());
+
+        // Deleting the topic waits for the thread, which may be writing into its directory.
+        fillFiveBatches(*log, QStringLiteral("other"));
+        QCOMPARE(log->clean(), 0);
+        QVERIFY(log->cleaningInProgress());
+        QCOMPARE(log->deleteTopic(QStringLiteral("other")), ErrorCode::None);
+        QVERIFY(!log->cleaningInProgress());
+        QVERIFY(!QDir(QDir(options.dataDir).filePath(SegmentLog::directoryName(QStringLiteral("other"), 0))).exists());
     }
 
     void recoveryFinishesOrDiscardsAnInterruptedSwap()
