@@ -15,6 +15,7 @@
 #include "topicsmodel.h"
 #include "topicsview.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QLineEdit>
@@ -169,9 +170,17 @@ private Q_SLOTS:
         ConnectionLauncher launcher(&m_connector, &m_store);
         QList<QPointer<MainWindow>> opened;
         connect(&launcher, &ConnectionLauncher::windowOpened, this, [&](MainWindow *w) { opened.append(w); });
-        // The window of the embedded broker, say: the menu opens the dialog beside it.
-        ConnectDialog *dialog = launcher.showDialog(nullptr);
-        QVERIFY(dialog->isVisible());
+        // A window already open (the embedded broker's in the app; here one on the same cluster): its File menu
+        // opens the dialog.
+        MainWindow first(&other);
+        QAction *menuItem = first.findChild<QAction *>(QStringLiteral("connectToKafka"));
+        QVERIFY(menuItem && !menuItem->isVisible());
+        first.setConnectionLauncher(&launcher);
+        QVERIFY(menuItem->isVisible());
+        first.show();
+        menuItem->trigger();
+        ConnectDialog *dialog = first.findChild<ConnectDialog *>();
+        QVERIFY(dialog && dialog->isVisible());
         type(*dialog, "name", QStringLiteral("local broker"));
         type(*dialog, "bootstrapServers", m_broker.bootstrap());
         QPointer<ConnectDialog> guard(dialog);
@@ -181,6 +190,7 @@ private Q_SLOTS:
         QPointer<MainWindow> window = opened.constFirst();
         QVERIFY(window);
         QCOMPARE(window->windowTitle(), QStringLiteral("local broker — Topicscope"));
+        QVERIFY(window->isWindow() && !window->parentWidget()); // a top-level window of its own
         QVERIFY(window->isVisible());
         QCOMPARE(launcher.windows().size(), 1);
         const auto listsTopic = [&] {
@@ -202,6 +212,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!window);
         QTRY_VERIFY(!m_connector.opened.constFirst());
         QVERIFY(launcher.windows().isEmpty());
+        QVERIFY(first.isVisible()); // the other window stays
     }
 
 private:

@@ -273,6 +273,23 @@ private Q_SLOTS:
         QTRY_VERIFY(store.secrets().isEmpty());
     }
 
+    // Close right after typing the password, without leaving the field: the password is still stored.
+    void closingStoresTheTypedPassword()
+    {
+        InMemorySecretStore store;
+        FakeConnector connector;
+        {
+            ConnectDialog dialog(&connector, &store);
+            child<QComboBox>(dialog, "securityProtocol")->setCurrentText(QStringLiteral("SASL_SSL"));
+            type(child<QLineEdit>(dialog, "username"), QStringLiteral("dave"));
+            QTest::keyClicks(child<QLineEdit>(dialog, "password"), QStringLiteral("never-left-Pa55"));
+            QVERIFY(store.secrets().isEmpty());
+            dialog.reject();
+        }
+        QCOMPARE(store.secrets().values(), QStringList {QStringLiteral("never-left-Pa55")});
+        QVERIFY(!settingsText().contains(QLatin1String("never-left-Pa55")));
+    }
+
     void aPropertiesFileIsImported()
     {
         QTemporaryDir dir;

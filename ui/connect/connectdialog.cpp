@@ -472,6 +472,15 @@ void ConnectDialog::connectToCluster()
     accept();
 }
 
+void ConnectDialog::done(int result)
+{
+    if (m_row >= 0) {
+        onEdited();
+        storeSecrets(editedProfile());
+    }
+    QDialog::done(result);
+}
+
 void ConnectDialog::loadSecrets(const ConnectionProfile &profile)
 {
     if (m_secretsRead.contains(profile.id))

@@ -53,6 +53,9 @@ public:
     QString testResult() const;
     bool isTesting() const { return m_testing; }
 
+    // Stores the secrets typed into a field that was never left (Close right after typing the password).
+    void done(int result) override;
+
 private:
     QWidget *createProfileList();
     QWidget *createEditor();
