@@ -215,6 +215,27 @@ private Q_SLOTS:
         QVERIFY(first.isVisible()); // the other window stays
     }
 
+    // The app quitting with a connection window open: the launcher goes first and takes the window and its cluster
+    // with it.
+    void theLauncherClosesItsWindowsWhenItGoes()
+    {
+        m_connector.opened.clear();
+        QPointer<MainWindow> window;
+        {
+            ConnectionLauncher launcher(&m_connector, &m_store);
+            ConnectionProfile profile;
+            profile.id = ConnectionProfile::newId();
+            profile.name = QStringLiteral("left open");
+            profile.bootstrapServers = m_broker.bootstrap();
+            window = launcher.openWindow(profile);
+            QVERIFY(window && window->isVisible());
+            QTRY_VERIFY_WITH_TIMEOUT(window->topicsView()->model()->rowCount() > 0, 15000);
+        }
+        QVERIFY(!window);
+        QCOMPARE(m_connector.opened.size(), 1);
+        QVERIFY(!m_connector.opened.constFirst());
+    }
+
 private:
     interoptest::InteropBroker m_broker;
     TrackingConnector m_connector;
