@@ -500,10 +500,6 @@
         <translation>추가(&amp;A)</translation>
     </message>
     <message>
-        <source>D&amp;uplicate</source>
-        <translation>복제(&amp;U)</translation>
-    </message>
-    <message>
         <source>De&amp;lete</source>
         <translation>삭제(&amp;L)</translation>
     </message>
@@ -518,10 +514,6 @@
     <message>
         <source>the system&apos;s certificates</source>
         <translation>시스템 인증서</translation>
-    </message>
-    <message>
-        <source>&amp;Browse…</source>
-        <translation>찾아보기(&amp;B)…</translation>
     </message>
     <message>
         <source>Certificate Authority File</source>
@@ -542,10 +534,6 @@
     <message>
         <source>Add &amp;Property</source>
         <translation>속성 추가(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Remove Property</source>
-        <translation>속성 삭제(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Import Properties File…</source>
@@ -654,6 +642,18 @@
     <message>
         <source>The desktop keyring is not available: %1. The password is not saved; you will be asked for it when you connect.</source>
         <translation>데스크톱 키링을 사용할 수 없습니다: %1. 비밀번호는 저장되지 않으며, 연결할 때 다시 묻습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>복제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>찾아보기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve Property</source>
+        <translation>속성 삭제(&amp;V)</translation>
     </message>
 </context>
 <context>

@@ -127,7 +127,7 @@ QWidget *ConnectDialog::createProfileList()
             showProfile(index.row());
     });
     auto *add = new QPushButton(tr("&Add"), box);
-    m_duplicate = new QPushButton(tr("D&uplicate"), box);
+    m_duplicate = new QPushButton(tr("&Duplicate"), box);
     m_delete = new QPushButton(tr("De&lete"), box);
     connect(add, &QPushButton::clicked, this, &ConnectDialog::addProfile);
     connect(m_duplicate, &QPushButton::clicked, this, &ConnectDialog::duplicateProfile);
@@ -172,7 +172,7 @@ QWidget *ConnectDialog::createEditor()
     connect(m_password, &QLineEdit::editingFinished, this, [this] { storeSecrets(editedProfile()); });
     m_caFile = lineEdit(QStringLiteral("caFile"));
     m_caFile->setPlaceholderText(tr("the system's certificates"));
-    m_browseCa = new QPushButton(tr("&Browse…"), m_editor);
+    m_browseCa = new QPushButton(tr("B&rowse…"), m_editor);
     connect(m_browseCa, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Certificate Authority File"), m_caFile->text(),
             tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
@@ -199,7 +199,7 @@ QWidget *ConnectDialog::createEditor()
         }
     });
     auto *addProperty = new QPushButton(tr("Add &Property"), m_editor);
-    auto *removeProperty = new QPushButton(tr("&Remove Property"), m_editor);
+    auto *removeProperty = new QPushButton(tr("Remo&ve Property"), m_editor);
     auto *import = new QPushButton(tr("&Import Properties File…"), m_editor);
     connect(addProperty, &QPushButton::clicked, this, [this] {
         const int row = m_properties->rowCount();
