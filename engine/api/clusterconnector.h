@@ -19,7 +19,8 @@ struct ConnectionCheck {
         None,
         BadProperty, // librdkafka refused a property (its name or value)
         Unreachable, // no broker answered within the request timeout
-        Authentication, // a broker answered but refused the credentials (SASL or TLS)
+        Authentication, // a broker answered but refused the credentials (SASL)
+        Tls, // the TLS handshake failed (a certificate not trusted, a broker without TLS, ...)
     };
     Problem problem = Problem::None;
     QString error; // librdkafka's own words, with the property's origin for BadProperty

@@ -49,10 +49,12 @@ ConnectionCheck RemoteConnector::checkNow(const RemoteClusterOptions &options)
     if (!e.ok()) {
         client.poll(); // serves the errors librdkafka queued meanwhile: why nothing answered
         const RemoteError why = client.lastClientError();
-        const bool authentication = why.code == RD_KAFKA_RESP_ERR__AUTHENTICATION
-            || why.code == RD_KAFKA_RESP_ERR_SASL_AUTHENTICATION_FAILED || why.code == RD_KAFKA_RESP_ERR__SSL;
-        check.problem
-            = authentication ? ConnectionCheck::Problem::Authentication : ConnectionCheck::Problem::Unreachable;
+        if (why.code == RD_KAFKA_RESP_ERR__AUTHENTICATION || why.code == RD_KAFKA_RESP_ERR_SASL_AUTHENTICATION_FAILED)
+            check.problem = ConnectionCheck::Problem::Authentication;
+        else if (why.code == RD_KAFKA_RESP_ERR__SSL)
+            check.problem = ConnectionCheck::Problem::Tls;
+        else
+            check.problem = ConnectionCheck::Problem::Unreachable;
         check.error = why.message.isEmpty() ? e.message : QStringLiteral("%1 (%2)").arg(e.message, why.message);
         return check;
     }

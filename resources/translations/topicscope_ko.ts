@@ -655,6 +655,10 @@
         <source>Remo&amp;ve Property</source>
         <translation>속성 삭제(&amp;V)</translation>
     </message>
+    <message>
+        <source>The TLS connection failed: %1</source>
+        <translation>TLS 연결에 실패했습니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::ConnectionLauncher</name>

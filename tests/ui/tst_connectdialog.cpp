@@ -314,6 +314,14 @@ private Q_SLOTS:
         QVERIFY2(!text.contains(QLatin1String("imported-Pa55")) && !text.contains(QLatin1String("key-Pa55")),
             qPrintable(text));
 
+        // A mechanism the combo does not offer stays a property (passed after the fields: it wins).
+        QVERIFY(dialog.importPropertiesFile(
+            writeFile(dir, QStringLiteral("oauth.properties"), "sasl.mechanisms=OAUTHBEARER\n")));
+        QCOMPARE(child<QComboBox>(dialog, "saslMechanism")->currentText(), QStringLiteral("SCRAM-SHA-512"));
+        QCOMPARE(propertyText(dialog),
+            QStringLiteral("ssl.key.password=key-Pa55 client.id=topicscope-test sasl.mechanisms=OAUTHBEARER"));
+        QCOMPARE(dialog.model()->profile(0).options().properties.constLast().value, QStringLiteral("OAUTHBEARER"));
+
         const QString bad = writeFile(dir, QStringLiteral("bad.properties"), "just some words\n");
         QVERIFY(!dialog.importPropertiesFile(bad));
         QCOMPARE(dialog.testResult(),
@@ -391,6 +399,10 @@ private Q_SLOTS:
             << int(engine::ConnectionCheck::Problem::Authentication)
             << QStringLiteral("SASL authentication error: Authentication failed")
             << QStringLiteral("The cluster refused the credentials: SASL authentication error: Authentication failed");
+        QTest::addRow("tls") << int(engine::ConnectionCheck::Problem::Tls)
+                             << QStringLiteral("SSL handshake failed: certificate verify failed")
+                             << QStringLiteral("The TLS connection failed: SSL handshake failed: certificate verify "
+                                               "failed");
         QTest::addRow("bad property") << int(engine::ConnectionCheck::Problem::BadProperty)
                                       << QStringLiteral("No such configuration property: \"sasl.mechanizm\"")
                                       << QStringLiteral("librdkafka refused a setting: No such configuration property: "

@@ -456,6 +456,9 @@ void ConnectDialog::showCheck(const engine::ConnectionCheck &check, const QStrin
     case Problem::Authentication:
         m_result->setText(tr("The cluster refused the credentials: %1").arg(check.error));
         return;
+    case Problem::Tls:
+        m_result->setText(tr("The TLS connection failed: %1").arg(check.error));
+        return;
     case Problem::BadProperty:
         m_result->setText(tr("librdkafka refused a setting: %1").arg(check.error));
         return;

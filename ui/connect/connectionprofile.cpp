@@ -61,9 +61,10 @@ void ConnectionProfile::applyProperties(const QList<engine::RemoteProperty> &ent
     for (const engine::RemoteProperty &p : entries) {
         if (p.name == QLatin1String("bootstrap.servers")) {
             bootstrapServers = p.value;
-        } else if (p.name == QLatin1String("security.protocol")) {
+        } else if (p.name == QLatin1String("security.protocol") && securityProtocols().contains(p.value.toUpper())) {
             securityProtocol = p.value.toUpper();
-        } else if (p.name == QLatin1String("sasl.mechanisms") || p.name == QLatin1String("sasl.mechanism")) {
+        } else if ((p.name == QLatin1String("sasl.mechanisms") || p.name == QLatin1String("sasl.mechanism"))
+            && saslMechanisms().contains(p.value.toUpper())) {
             saslMechanism = p.value.toUpper();
         } else if (p.name == QLatin1String("sasl.username")) {
             username = p.value;

@@ -39,7 +39,8 @@ public:
     // then the other properties.
     engine::RemoteClusterOptions options() const;
     // Fills the profile from a properties file's entries: the ones it has fields for go there, the rest to
-    // properties (replacing a property of the same name).
+    // properties (replacing a property of the same name) — a protocol or mechanism the combos do not offer too
+    // (OAUTHBEARER, GSSAPI), where it overrides the field when passed to librdkafka.
     void applyProperties(const QList<engine::RemoteProperty> &entries);
 
     // The secrets by property name ("sasl.password" for the password), empty ones left out.
