@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "hostport.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -14,19 +16,7 @@ namespace topicscope::app {
 
 bool parseHostPort(const QString &text, QString *host, int *port)
 {
-    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
-    if (colon <= 0)
-        return false;
-    QString h = text.left(colon);
-    if (h.startsWith(QLatin1Char('[')) && h.endsWith(QLatin1Char(']')))
-        h = h.mid(1, h.size() - 2); // [::1]:9092
-    bool ok = false;
-    const int p = text.mid(colon + 1).toInt(&ok);
-    if (h.isEmpty() || !ok || p < 0 || p > 65535)
-        return false;
-    *host = h;
-    *port = p;
-    return true;
+    return engine::parseHostPort(text, host, port);
 }
 
 bool wantsHeadless(int argc, char **argv)
@@ -222,13 +212,10 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         options.engine.listenerRequired = options.headless;
     }
     if (parser.isSet(bootstrapServer)) {
-        for (const QString &server : parser.value(bootstrapServer).split(QLatin1Char(','))) {
-            QString host;
-            int port = -1;
-            if (!parseHostPort(server.trimmed(), &host, &port) || port == 0)
-                fail(QStringLiteral("--bootstrap-server expects HOST:PORT[,HOST:PORT...], got '%1'")
-                         .arg(parser.value(bootstrapServer)));
-        }
+        QString bad;
+        if (!engine::checkBootstrapServers(parser.value(bootstrapServer), &bad))
+            fail(QStringLiteral("--bootstrap-server expects HOST:PORT[,HOST:PORT...], got '%1'")
+                     .arg(parser.value(bootstrapServer)));
         options.remote.bootstrapServers = parser.value(bootstrapServer);
         if (parser.isSet(scenario) || parser.isSet(record) || parser.isSet(report))
             fail(QStringLiteral("--bootstrap-server explores a remote cluster; it excludes --scenario, --record and "

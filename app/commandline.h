@@ -1,6 +1,6 @@
 #pragma once
 
-#include "remote/remoteclusteroptions.h"
+#include "remoteclusteroptions.h"
 #include "runtime/engine.h"
 
 #include <QString>

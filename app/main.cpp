@@ -1,10 +1,13 @@
 #include "appearance.h"
 #include "commandline.h"
+#include "connectionlauncher.h"
+#include "keychainsecretstore.h"
 #include "language.h"
 #include "live/liverecordingfile.h"
 #include "mainwindow.h"
 #include "remote/clusterdescription.h"
 #include "remote/remotecluster.h"
+#include "remote/remoteconnector.h"
 #include "runtime/enginefacade.h"
 #include "runtime/scenariocontrol.h"
 #include "sim/scenariorunner.h"
@@ -205,6 +208,7 @@ public:
                         QCoreApplication::instance(), [this, dir] { open(dir); }, Qt::QueuedConnection);
                 });
         }
+        m_window->setConnectionLauncher(m_launcher);
         m_window->setListenerPort(m_options.listener ? m_options.listener->listenPort : 0);
         QObject::connect(m_window.get(), &ui::MainWindow::listenerPortRequested, m_window.get(), [this](quint16 port) {
             if (!m_options.listener)
@@ -223,9 +227,11 @@ public:
     }
 
     void setScenarioFile(const QString &path) { m_scenarioFile = path; }
+    void setConnectionLauncher(ui::ConnectionLauncher *launcher) { m_launcher = launcher; }
 
 private:
     engine::EngineOptions m_options;
+    ui::ConnectionLauncher *m_launcher = nullptr; // outlives the session
     QString m_scenarioFile;
     // Declared before the window: destroyed after it, as the window holds a pointer to it.
     std::unique_ptr<engine::EngineFacade> m_facade;
@@ -258,10 +264,15 @@ int runGui(int argc, char **argv)
             options.engine.listener->listenPort = static_cast<quint16>(port);
     }
     ui::Appearance::load().apply();
+    // File > Connect to Kafka: each connection in a window of its own, closed (and disconnected) before these go.
+    engine::RemoteConnector connector;
+    ui::KeychainSecretStore secrets;
+    ui::ConnectionLauncher launcher(&connector, &secrets);
     if (!options.remote.bootstrapServers.isEmpty()) {
         // A remote cluster instead of the embedded broker: no data directory, listener or scenarios of ours.
         engine::RemoteCluster cluster(options.remote);
         ui::MainWindow window(&cluster); // destroyed before the cluster it points to
+        window.setConnectionLauncher(&launcher);
         window.show();
         quitOnTerminationSignals();
         cluster.start();
@@ -269,6 +280,7 @@ int runGui(int argc, char **argv)
     }
     GuiSession session(options.engine);
     session.setScenarioFile(options.scenarioFile);
+    session.setConnectionLauncher(&launcher);
     quitOnTerminationSignals();
     session.open({});
     return app.exec();

@@ -11,6 +11,8 @@ packages=(
     zlib1g-dev libsnappy-dev liblz4-dev libzstd-dev
     kcat python3-kafka python3-confluent-kafka
     xvfb xauth qt6-qpa-plugins
+    # Connection passwords in the desktop keyring (File > Connect to Kafka; QtKeychain, Secret Service or KWallet).
+    qtkeychain-qt6-dev
     # scripts/build-librdkafka.sh (librdkafka 2.15.1 for the *_rdkafka215 tests) needs these besides the codecs'
     # -dev packages above; it leaves out GSSAPI and libcurl, so libsasl2-dev and libcurl4-openssl-dev are not needed.
     libssl-dev

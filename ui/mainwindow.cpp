@@ -6,6 +6,7 @@
 #include "clusterclient.h"
 #include "clusterkind.h"
 #include "clustertreemodel.h"
+#include "connectionlauncher.h"
 #include "createtopicdialog.h"
 #include "flowworkspace.h"
 #include "format.h"
@@ -164,6 +165,13 @@ MainWindow::MainWindow(engine::ClusterClient *client, QWidget *parent)
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_connectAction = file->addAction(tr("&Connect to Kafka…"), this, [this] {
+        if (m_launcher)
+            m_launcher->showDialog(this);
+    });
+    m_connectAction->setObjectName(QStringLiteral("connectToKafka"));
+    m_connectAction->setStatusTip(tr("Open a window on a Kafka cluster from a saved connection"));
+    m_connectAction->setVisible(false);
     QAction *open = file->addAction(tr("&Open Data Directory…"), QKeySequence::Open, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Data Directory"),
             m_snapshot.dataDirectory.isEmpty() ? QDir::homePath() : m_snapshot.dataDirectory);
@@ -838,6 +846,12 @@ void MainWindow::showEvent(QShowEvent *event)
     }
     // A geometry restored from a bigger screen (or a screen that is gone) is clamped once the frame is known.
     QMetaObject::invokeMethod(this, &MainWindow::fitToScreen, Qt::QueuedConnection);
+}
+
+void MainWindow::setConnectionLauncher(ConnectionLauncher *launcher)
+{
+    m_launcher = launcher;
+    m_connectAction->setVisible(launcher != nullptr);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

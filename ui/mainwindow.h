@@ -20,6 +20,7 @@ namespace topicscope::ui {
 
 class BrokersView;
 class ChartsView;
+class ConnectionLauncher;
 class ClusterTreeModel;
 class FlowWorkspace;
 class GroupsView;
@@ -66,6 +67,9 @@ public:
     // Full screen, explorer chrome hidden, the flow view with large fonts and high contrast (F5; Esc leaves).
     void setPresentationMode(bool on);
     bool isPresentationMode() const { return m_presenting; }
+    // File > Connect to Kafka…: shown once a launcher is set (it opens the dialog and the windows on other
+    // clusters). The launcher outlives the window.
+    void setConnectionLauncher(ConnectionLauncher *launcher);
     // The port the broker was asked to listen on (for the dialog shown when it cannot); 0 = no listener asked.
     void setListenerPort(quint16 port) { m_listenerPort = port; }
 
@@ -128,6 +132,8 @@ private:
     QLabel *m_statusListener = nullptr;
     FlowWorkspace *m_flow = nullptr;
     QMenu *m_helpMenu = nullptr;
+    ConnectionLauncher *m_launcher = nullptr;
+    QAction *m_connectAction = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_scenariosMenu = nullptr;
     QWidget *m_firstRunHint = nullptr;

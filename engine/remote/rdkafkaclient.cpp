@@ -223,6 +223,7 @@ bool RdKafkaClient::open(
 {
     close();
     m_timeoutMs = options.requestTimeoutMs;
+    m_lastClientError = {};
     const QString byUs = QStringLiteral("topicscope's default");
     const QList<RemoteProperty> common {
         {QStringLiteral("bootstrap.servers"), options.bootstrapServers, QStringLiteral("--bootstrap-server")},
@@ -268,6 +269,7 @@ bool RdKafkaClient::open(
             rd_kafka_conf_set_opaque(conf, this);
             rd_kafka_conf_set_dr_msg_cb(conf, forwardDelivery);
             rd_kafka_conf_set_stats_cb(conf, onStatistics);
+            rd_kafka_conf_set_error_cb(conf, onError);
         }
         rd_kafka_t *rk = rd_kafka_new(type, conf, errstr, sizeof errstr);
         if (!rk) {
@@ -309,6 +311,17 @@ int RdKafkaClient::onStatistics(rd_kafka_t *, char *json, size_t length, void *o
     }
     self->m_brokerStates = states;
     return 0; // the JSON buffer stays librdkafka's
+}
+
+void RdKafkaClient::onError(rd_kafka_t *, int err, const char *reason, void *opaque)
+{
+    // With an error callback set librdkafka no longer logs these itself. Served by poll(), on this client's thread;
+    // a refused connection comes on every retry, so at the level logToQt gives it.
+    qCInfo(lcRdKafka).noquote() << rd_kafka_err2name(static_cast<rd_kafka_resp_err_t>(err)) << text(reason);
+    // "1/1 brokers are down" follows the reason they are (connection refused, authentication failed): keep that.
+    auto *self = static_cast<RdKafkaClient *>(opaque);
+    if (err != RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN || self->m_lastClientError.ok())
+        self->m_lastClientError = errorOf(static_cast<rd_kafka_resp_err_t>(err), reason);
 }
 
 void RdKafkaClient::poll()

@@ -63,6 +63,9 @@ public:
     void poll();
     // Each broker's connection state as librdkafka's last statistics said (node id -> "UP", "DOWN", ...).
     QHash<int, QString> brokerStates() const { return m_brokerStates; }
+    // The last error librdkafka reported on its own (connection refused, SASL authentication failed, ...), which a
+    // call that times out does not say; code 0 when none since open().
+    RemoteError lastClientError() const { return m_lastClientError; }
 
     RemoteError metadata(RemoteMetadata *out);
     // ListOffsets for each partition at timestamp (-2 earliest, -1 latest, else the first offset at or after it;
@@ -84,11 +87,13 @@ public:
 private:
     void close();
     static int onStatistics(rd_kafka_t *rk, char *json, size_t length, void *opaque);
+    static void onError(rd_kafka_t *rk, int err, const char *reason, void *opaque);
 
     rd_kafka_t *m_producer = nullptr;
     rd_kafka_t *m_consumer = nullptr;
     int m_timeoutMs = 5000;
     QHash<int, QString> m_brokerStates;
+    RemoteError m_lastClientError;
     // The producer's opaque (handed to statistics and delivery callbacks alike): forwards deliveries to their owner.
     DeliveryCallback m_onDelivery = nullptr;
     void *m_deliveryOpaque = nullptr;

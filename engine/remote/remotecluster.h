@@ -1,7 +1,7 @@
 #pragma once
 
 #include "clusterclient.h"
-#include "remote/remoteclusteroptions.h"
+#include "remoteclusteroptions.h"
 
 #include <memory>
 

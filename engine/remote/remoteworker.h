@@ -3,7 +3,7 @@
 #include "brokersnapshot.h"
 #include "clustertypes.h"
 #include "remote/rdkafkaclient.h"
-#include "remote/remoteclusteroptions.h"
+#include "remoteclusteroptions.h"
 #include "remote/remoteproducer.h"
 
 #include <QHash>

@@ -29,6 +29,23 @@
     </message>
 </context>
 <context>
+    <name>topicscope::ui::ConnectDialog</name>
+    <message numerus="yes">
+        <source>Imported %n setting(s) from %1.</source>
+        <translation>
+            <numerusform>Imported %n setting from %1.</numerusform>
+            <numerusform>Imported %n settings from %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to cluster %1: %n broker(s), controller %2.</source>
+        <translation>
+            <numerusform>Connected to cluster %1: %n broker, controller %2.</numerusform>
+            <numerusform>Connected to cluster %1: %n brokers, controller %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::FlowScenePainter</name>
     <message numerus="yes">
         <source>  · %n partition(s)</source>

@@ -482,6 +482,226 @@
     </message>
 </context>
 <context>
+    <name>topicscope::ui::ConnectDialog</name>
+    <message>
+        <source>Connect to Kafka</source>
+        <translation>Kafka에 연결</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>연결 테스트(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>연결(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>추가(&amp;A)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>삭제(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Saved connections:</source>
+        <translation>저장된 연결:</translation>
+    </message>
+    <message>
+        <source>e.g. kafka1.example.com:9092,kafka2.example.com:9092</source>
+        <translation>예: kafka1.example.com:9092,kafka2.example.com:9092</translation>
+    </message>
+    <message>
+        <source>the system&apos;s certificates</source>
+        <translation>시스템 인증서</translation>
+    </message>
+    <message>
+        <source>Certificate Authority File</source>
+        <translation>CA 인증서 파일</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM 인증서 (*.pem *.crt *.cer);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>속성</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Add &amp;Property</source>
+        <translation>속성 추가(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Properties File…</source>
+        <translation>속성 파일 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import Properties File</source>
+        <translation>속성 파일 가져오기</translation>
+    </message>
+    <message>
+        <source>Properties files (*.properties *.conf *.config);;All files (*)</source>
+        <translation>속성 파일 (*.properties *.conf *.config);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>이름(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Bootstrap servers:</source>
+        <translation>bootstrap 서버(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Security protocol:</source>
+        <translation>보안 프로토콜(&amp;S):</translation>
+    </message>
+    <message>
+        <source>SASL &amp;mechanism:</source>
+        <translation>SASL 메커니즘(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>사용자 이름(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>비밀번호(&amp;W):</translation>
+    </message>
+    <message>
+        <source>CA &amp;file:</source>
+        <translation>CA 파일(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Other librdkafka properties:</source>
+        <translation>그 밖의 librdkafka 속성:</translation>
+    </message>
+    <message>
+        <source>Add a connection.</source>
+        <translation>연결을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>새 연결</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (사본)</translation>
+    </message>
+    <message>
+        <source>The properties file was not imported: %1</source>
+        <translation>속성 파일을 가져오지 못했습니다: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n setting(s) from %1.</source>
+        <translation>
+            <numerusform>%1에서 설정 %n개를 가져왔습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type the password for %1.</source>
+        <translation>%1의 비밀번호를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Testing the connection to %1…</source>
+        <translation>%1에 연결을 테스트하는 중…</translation>
+    </message>
+    <message>
+        <source>not named</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <source>broker %1 at %2</source>
+        <translation>%2의 브로커 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to cluster %1: %n broker(s), controller %2.</source>
+        <translation>
+            <numerusform>클러스터 %1에 연결했습니다: 브로커 %n개, 컨트롤러는 %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no id)</source>
+        <translation>(ID 없음)</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1에 연결할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>The cluster refused the credentials: %1</source>
+        <translation>클러스터가 인증 정보를 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <source>librdkafka refused a setting: %1</source>
+        <translation>librdkafka가 설정을 거부했습니다: %1</translation>
+    </message>
+    <message>
+        <source>The desktop keyring is not available: %1. The password is not saved; you will be asked for it when you connect.</source>
+        <translation>데스크톱 키링을 사용할 수 없습니다: %1. 비밀번호는 저장되지 않으며, 연결할 때 다시 묻습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>복제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>찾아보기(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve Property</source>
+        <translation>속성 삭제(&amp;V)</translation>
+    </message>
+    <message>
+        <source>The TLS connection failed: %1</source>
+        <translation>TLS 연결에 실패했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::ConnectionLauncher</name>
+    <message>
+        <source>%1 — Topicscope</source>
+        <translation>%1 — Topicscope</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::ConnectionProfile</name>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>연결의 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the bootstrap servers as HOST:PORT, several separated by commas.</source>
+        <translation>bootstrap 서버를 HOST:PORT 형식으로 입력하세요. 여러 개는 쉼표로 구분합니다.</translation>
+    </message>
+    <message>
+        <source>Bootstrap servers: &apos;%1&apos; is not HOST:PORT (a port from 1 to 65535).</source>
+        <translation>bootstrap 서버: &apos;%1&apos;은(는) HOST:PORT 형식이 아닙니다 (포트는 1부터 65535까지).</translation>
+    </message>
+    <message>
+        <source>%1 needs a user name.</source>
+        <translation>%1에는 사용자 이름이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>A property has no name (value &apos;%1&apos;).</source>
+        <translation>이름이 없는 속성이 있습니다 (값 &apos;%1&apos;).</translation>
+    </message>
+    <message>
+        <source>connection &apos;%1&apos;</source>
+        <translation>연결 &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::ConnectionProfilesModel</name>
+    <message>
+        <source>(no name)</source>
+        <translation>(이름 없음)</translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::CreateTopicDialog</name>
     <message>
         <source>New Topic</source>
@@ -1818,6 +2038,17 @@ assigned: </source>
     </message>
 </context>
 <context>
+    <name>topicscope::ui::KeychainSecretStore</name>
+    <message>
+        <source>no Secret Service or KWallet answered</source>
+        <translation>Secret Service나 KWallet이 응답하지 않음</translation>
+    </message>
+    <message>
+        <source> (there is no D-Bus session)</source>
+        <translation> (D-Bus 세션이 없음)</translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::Language</name>
     <message>
         <source>System language (%1)</source>
@@ -2282,6 +2513,14 @@ This cannot be undone.</source>
     <message>
         <source>&amp;Brokers</source>
         <translation>브로커(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Kafka…</source>
+        <translation>Kafka에 연결(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open a window on a Kafka cluster from a saved connection</source>
+        <translation>저장된 연결로 Kafka 클러스터 창을 엽니다</translation>
     </message>
 </context>
 <context>

@@ -1,17 +1,35 @@
 #pragma once
 
 // Header-only helpers of the remote cluster tests (tests/remote): wait, with a bound, for a RemoteCluster's
-// snapshots and answers while the event loop runs.
+// snapshots and answers while the event loop runs; a loopback port where nothing listens.
 
 #include "remote/remotecluster.h"
 
 #include <QElapsedTimer>
 #include <QTest>
+#include <arpa/inet.h>
 #include <functional>
+#include <netinet/in.h>
 #include <optional>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <utility>
 
 namespace topicscope::remotetest {
+
+// A loopback port nothing listens on: one the kernel picked for a socket that is closed again.
+quint16 closedPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address);
+    ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length);
+    ::close(fd);
+    return ntohs(address.sin_port);
+}
 
 // The first snapshot (from now on) that satisfies pred, or nullopt after timeoutMs; *last gets the last one seen.
 inline std::optional<engine::BrokerSnapshot> waitForSnapshot(engine::ClusterClient &cluster,

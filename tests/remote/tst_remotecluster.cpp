@@ -95,20 +95,6 @@ private:
     rd_kafka_t *m_rk = nullptr;
 };
 
-// A loopback port nothing listens on: one the kernel picked for a socket that is closed again.
-quint16 closedPort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address {};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof address);
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&address), &length);
-    ::close(fd);
-    return ntohs(address.sin_port);
-}
-
 MessageQuery page(const QString &topic, int partition, qint64 offset, int maxRecords)
 {
     MessageQuery q;

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "connectionprofile.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+class QWidget;
+
+namespace topicscope::engine {
+class ClusterConnector;
+}
+
+namespace topicscope::ui {
+
+class ConnectDialog;
+class MainWindow;
+class SecretStore;
+
+// Connections from inside the app (File > Connect to Kafka…): shows the dialog and opens each chosen cluster in a
+// main window of its own, beside the ones already open (the embedded broker's stays). Closing such a window
+// disconnects: its ClusterClient is deleted with it. The app (or a test) injects the connector, which knows how to
+// reach a cluster, and the store that keeps the profiles' secrets; both outlive the launcher, and the launcher
+// outlives the windows that point to it. GUI thread.
+class ConnectionLauncher : public QObject {
+    Q_OBJECT
+public:
+    ConnectionLauncher(engine::ClusterConnector *connector, SecretStore *secrets, QObject *parent = nullptr);
+    // Closes the windows it opened that are still open (and so disconnects their clusters).
+    ~ConnectionLauncher() override;
+
+    // The Connect to Kafka dialog, window-modal over parent, deleted when closed; Connect opens the window.
+    ConnectDialog *showDialog(QWidget *parent);
+    // A window on the profile's cluster, shown and connecting, titled after the profile.
+    MainWindow *openWindow(const ConnectionProfile &profile);
+    QList<MainWindow *> windows() const;
+
+Q_SIGNALS:
+    void windowOpened(topicscope::ui::MainWindow *window);
+
+private:
+    engine::ClusterConnector *m_connector;
+    SecretStore *m_secrets;
+    QList<QPointer<MainWindow>> m_windows;
+};
+
+} // namespace topicscope::ui
