@@ -1,9 +1,17 @@
 #include "sqlitestore.h"
 
 #include "sqlitestatement.h"
+#include "walcheckpointer.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace topicscope::engine {
 
@@ -107,13 +115,59 @@ SqliteStore::SqliteStore(sqlite3 *db, const QString &path)
 
 SqliteStore::~SqliteStore()
 {
+    m_checkpointer.reset(); // its connection closes first: the last close checkpoints and removes the WAL
     for (const auto &entry : m_statements)
         sqlite3_finalize(entry.second);
     sqlite3_close(m_db);
+    if (m_directoryLock >= 0)
+        ::close(m_directoryLock);
+}
+
+bool SqliteStore::lockDirectory(QString *why)
+{
+    // flock on the directory, not on the database file: closing any descriptor of the database file would drop the
+    // POSIX locks SQLite holds on it in this process.
+    const QString dir = QFileInfo(m_path).absolutePath();
+    m_directoryLock = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (m_directoryLock < 0) {
+        setWhy(why, QStringLiteral("cannot open %1: %2").arg(dir, QString::fromLocal8Bit(std::strerror(errno))));
+        return false;
+    }
+    if (::flock(m_directoryLock, LOCK_EX | LOCK_NB) != 0) {
+        setWhy(why,
+            errno == EWOULDBLOCK
+                ? QStringLiteral("the data directory %1 is locked: another Topicscope broker uses it").arg(dir)
+                : QStringLiteral("cannot lock %1: %2").arg(dir, QString::fromLocal8Bit(std::strerror(errno))));
+        return false;
+    }
+    return true;
+}
+
+quint64 SqliteStore::backgroundCheckpoints() const
+{
+    return m_checkpointer ? m_checkpointer->checkpoints() : 0;
+}
+
+int SqliteStore::walHook(void *store, sqlite3 *db, const char *, int pages)
+{
+    auto *self = static_cast<SqliteStore *>(store);
+    if (pages >= HardWalPages) {
+        ++self->m_inlineCheckpoints;
+        sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    } else if (pages >= CheckpointPages && self->m_checkpointer)
+        self->m_checkpointer->request();
+    return SQLITE_OK;
 }
 
 std::unique_ptr<SqliteStore> SqliteStore::open(const QString &path, bool fsyncEachCommit, QString *error)
 {
+    const bool inMemory = path == inMemoryPath();
+    std::unique_ptr<SqliteStore> store(new SqliteStore(nullptr, path));
+    QString why;
+    if (!inMemory && !store->lockDirectory(&why)) {
+        setWhy(error, QStringLiteral("cannot open database %1: %2").arg(path, why));
+        return nullptr;
+    }
     sqlite3 *db = nullptr;
     // NOMUTEX: the store lives on one thread, so SQLite's own locking would be pure overhead.
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
@@ -126,13 +180,15 @@ std::unique_ptr<SqliteStore> SqliteStore::open(const QString &path, bool fsyncEa
         return nullptr;
     }
     sqlite3_extended_result_codes(db, 1);
-    std::unique_ptr<SqliteStore> store(new SqliteStore(db, path));
-    QString why;
-    if (!store->configure(fsyncEachCommit, &why) || !store->migrate(&why) || !store->removeOrphanPartitions(&why)) {
+    store->m_db = db;
+    if (!store->configure(fsyncEachCommit, &why) || !store->migrate(&why) || !store->removeOrphanPartitions(&why)
+        || (!inMemory && !(store->m_checkpointer = WalCheckpointer::start(path, fsyncEachCommit, &why)))) {
         setWhy(error, QStringLiteral("cannot open database %1: %2").arg(path, why));
         qCWarning(lcStorage).noquote() << "cannot open database" << path << why;
         return nullptr;
     }
+    if (!inMemory)
+        sqlite3_wal_hook(db, &SqliteStore::walHook, store.get()); // in place of wal_autocheckpoint's
     qCDebug(lcStorage).noquote() << "opened" << path << "schema version" << SchemaVersion;
     return store;
 }
@@ -419,8 +475,10 @@ bool SqliteStore::insertPartitions(
         partitions->push_back(stored);
     }
     if (rc != SQLITE_DONE || partition != to) {
-        setWhy(why, rc != SQLITE_DONE ? lastError("reading stored partitions")
-                                      : QStringLiteral("stored %1 partitions, read back %2").arg(to - from).arg(partition - from));
+        setWhy(why,
+            rc != SQLITE_DONE
+                ? lastError("reading stored partitions")
+                : QStringLiteral("stored %1 partitions, read back %2").arg(to - from).arg(partition - from));
         return false;
     }
     return true;
@@ -428,9 +486,9 @@ bool SqliteStore::insertPartitions(
 
 bool SqliteStore::deleteTopic(qint64 topicId, const QString &name, QString *why)
 {
-    for (const char *sql : {SqlDeleteTopicData, SqlDeleteTopicBatches, SqlDeleteTopicSegments,
-             SqlDeleteTopicProducerBatches, SqlDeleteTopicProducerSnapshots, SqlDeleteTopicPartitions, SqlDeleteConfigs,
-             SqlDeleteTopic}) {
+    for (const char *sql :
+        {SqlDeleteTopicData, SqlDeleteTopicBatches, SqlDeleteTopicSegments, SqlDeleteTopicProducerBatches,
+            SqlDeleteTopicProducerSnapshots, SqlDeleteTopicPartitions, SqlDeleteConfigs, SqlDeleteTopic}) {
         SqliteStatement s(statement(sql, why));
         if (!s)
             return false;

@@ -65,6 +65,8 @@ struct StoredSegment {
 // the sqlite3 C API. One connection, used only from the engine thread; not
 // thread-safe. Mutating calls other than the OffsetStore ones must run between begin() and commit();
 // a failed call leaves the transaction for the caller to roll back.
+class WalCheckpointer;
+
 class SqliteStore final : public OffsetStore {
 public:
     static constexpr int SchemaVersion = 4; // the newest schema this build knows (PRAGMA user_version)
@@ -81,6 +83,11 @@ public:
     SqliteStore &operator=(const SqliteStore &) = delete;
 
     QString path() const { return m_path; }
+    // WAL checkpoints done by the checkpointer's thread, and by this thread because the WAL passed HardWalPages.
+    quint64 backgroundCheckpoints() const;
+    quint64 inlineCheckpoints() const { return m_inlineCheckpoints; }
+    static constexpr int CheckpointPages = 250; // 4 MiB of 16 KiB pages: wakes the checkpointer
+    static constexpr int HardWalPages = 8192; // 128 MiB: this thread checkpoints (see walHook)
 
     bool begin(QString *why);
     bool commit(QString *why);
@@ -188,6 +195,15 @@ private:
     bool run(const char *sql, std::initializer_list<qint64> parameters, const char *what, QString *why);
     bool savepoint(QString *why);
     void releaseSavepoint(bool success);
+
+    // On disk: the data directory's lock (flock, held for the store's life: one store per directory, in any process)
+    // and the WAL's checkpoints, off this thread (WalCheckpointer). Its pages beyond CheckpointPages wake the
+    // checkpointer; beyond HardWalPages (it fell far behind) this thread checkpoints itself, so the WAL stays bounded.
+    static int walHook(void *store, sqlite3 *db, const char *name, int pages);
+    bool lockDirectory(QString *why);
+    int m_directoryLock = -1;
+    quint64 m_inlineCheckpoints = 0;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
 
     sqlite3 *m_db = nullptr;
     QString m_path;

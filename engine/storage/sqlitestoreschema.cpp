@@ -159,15 +159,12 @@ bool assignTopicUuids(sqlite3 *db, QString *why)
 
 bool SqliteStore::configure(bool fsyncEachCommit, QString *why)
 {
-    // Held for the connection's life: a second process (or a second store in this one) gets "database is
-    // locked" instead of writing beside us, and WAL needs no shared-memory file.
-    if (!exec("PRAGMA locking_mode = EXCLUSIVE", why))
-        return false;
-
+    // Normal locking, not EXCLUSIVE: the WAL checkpointer's connection (WalCheckpointer) shares the database. A second
+    // store on the same directory is refused before SQLite opens anything (SqliteStore::lockDirectory).
     qint64 applicationId = 0;
     qint64 userVersion = 0;
     qint64 objectCount = 0;
-    // The first read is where SQLite notices a file that is not a database at all, or one locked by another.
+    // The first read is where SQLite notices a file that is not a database at all.
     if (!queryRow(
             "SELECT (SELECT application_id FROM pragma_application_id), "
             "(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)",
@@ -222,6 +219,7 @@ bool SqliteStore::configure(bool fsyncEachCommit, QString *why)
     // returns) but not against power loss; FULL adds an fsync per commit.
     if (!exec(fsyncEachCommit ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL", why))
         return false;
+    // wal_autocheckpoint stands for an in-memory store only: on disk SqliteStore::walHook replaces it.
     if (!exec("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = 67108864; "
               "PRAGMA wal_autocheckpoint = 250",
             why))

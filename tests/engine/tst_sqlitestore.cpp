@@ -2,6 +2,7 @@
 #include "storage/sqlitestore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QTest>
@@ -98,6 +99,30 @@ private Q_SLOTS:
         QString error;
         QVERIFY(!SqliteStore::open(QStringLiteral("/nonexistent-dir-for-test/x/topicscope.db"), false, &error));
         QVERIFY2(error.contains(QLatin1String("/nonexistent-dir-for-test/x/topicscope.db")), qPrintable(error));
+    }
+
+    // The WAL is copied back into the database by the checkpointer's thread, not inside a COMMIT on the engine
+    // thread, and stays bounded while small commits keep coming (single-record produces at a steady rate).
+    void walCheckpointsRunOffTheCallersThread()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(SqliteStore::databaseFileName());
+        QString error;
+        auto store = SqliteStore::open(path, false, &error);
+        QVERIFY2(store, qPrintable(error));
+        qint64 largestWal = 0;
+        for (int i = 0; i < 3000; ++i) {
+            const CommittedOffset o {{QStringLiteral("t"), i % 50}, i, -1, QString(1000, QLatin1Char('m')), i};
+            QCOMPARE(store->saveOffsets(QStringLiteral("g%1").arg(i % 200), {o}), ErrorCode::None);
+            largestWal = qMax(largestWal, QFileInfo(path + QLatin1String("-wal")).size());
+        }
+        QTRY_VERIFY(store->backgroundCheckpoints() > 0);
+        QCOMPARE(store->inlineCheckpoints(), quint64(0));
+        QVERIFY2(largestWal < qint64(SqliteStore::HardWalPages) * 16384, qPrintable(QString::number(largestWal)));
+        // A second store on the same directory is refused, the first one keeps working.
+        QVERIFY(!SqliteStore::open(path, false, &error));
+        QVERIFY2(error.contains(QLatin1String("locked")), qPrintable(error));
+        QCOMPARE(store->loadOffsets().size(), 200);
     }
 
     void committedOffsetsPersist()
