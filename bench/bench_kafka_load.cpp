@@ -51,6 +51,8 @@ struct Result {
     double seconds = 0;
     long long records = 0;
     long long bytes = 0;
+    // consume only: assign()/subscribe() to the first record (librdkafka's start-up, joining), not in seconds
+    double startupSeconds = 0;
     // latency only
     double p50Ms = 0, p99Ms = 0, p999Ms = 0, maxMs = 0;
     double ackP50Ms = 0, ackP99Ms = 0;
@@ -346,8 +348,9 @@ bool subscribe(rd_kafka_t *rk, const std::string &topic, std::string *error)
 
 // Reads back [logStartOffset, highWatermark) of every partition. That is everything produced on our broker;
 // the mock keeps only the newest ~5 MiB per partition and drops older message sets, so there it is less.
-// group "": a plain assign()ed consumer, timed from assign(); else a subscribe()d member of that (new) group, timed
-// from its first record so that joining (and the broker's initial rebalance delay) is left out.
+// group "": a plain assign()ed consumer; else a subscribe()d member of that (new) group. Timed from the first record,
+// so that librdkafka's start-up (a 0.5 s timer before its first fetch) and joining (the broker's initial rebalance
+// delay) are left out; that part is reported on its own as startupSeconds.
 Result runConsume(
     const std::string &bootstrap, const std::string &topic, const Options &options, const std::string &group = {})
 {
@@ -394,8 +397,10 @@ Result runConsume(
                     logLine("consume: partition %d expected offset %lld, got %lld", message->partition, next,
                         static_cast<long long>(message->offset));
                 next = message->offset + 1;
-                if (result.records == 0 && !group.empty())
+                if (result.records == 0) {
+                    result.startupSeconds = secondsSince(start);
                     start = SteadyClock::now();
+                }
                 ++result.records;
                 result.bytes += static_cast<long long>(message->len);
             }
@@ -539,6 +544,8 @@ void printResult(const Target &target, const std::string &test, int run, const R
         std::printf("kafka_load target=%s test=%s run=%d ok=%d records=%lld seconds=%.3f records_per_s=%.0f "
                     "mb_per_s=%.1f",
             target.label.c_str(), test.c_str(), run, r.ok ? 1 : 0, r.records, r.seconds, rps, mbps);
+        if (test.starts_with("consume"))
+            std::printf(" startup_s=%.3f", r.startupSeconds);
     }
     if (!r.error.empty())
         std::printf(" error=\"%s\"", r.error.c_str());
@@ -746,6 +753,7 @@ int main(int argc, char **argv)
                 if (r.ok) {
                     summary[target.label]["latency"].push_back(r.p99Ms);
                     summaryP50[target.label]["latency"].push_back(r.p50Ms);
+                    summaryP50[target.label]["latency-p999"].push_back(r.p999Ms);
                 }
             }
         }
@@ -763,8 +771,26 @@ int main(int argc, char **argv)
         }
         const auto &p99 = summary[target.label]["latency"];
         if (!p99.empty())
-            std::printf("kafka_load summary target=%s test=latency runs=%zu median_p50_ms=%.3f median_p99_ms=%.3f\n",
-                target.label.c_str(), p99.size(), median(summaryP50[target.label]["latency"]), median(p99));
+            std::printf("kafka_load summary target=%s test=latency runs=%zu median_p50_ms=%.3f median_p99_ms=%.3f "
+                        "median_p999_ms=%.3f\n",
+                target.label.c_str(), p99.size(), median(summaryP50[target.label]["latency"]), median(p99),
+                median(summaryP50[target.label]["latency-p999"]));
+    }
+    // Each broker's median throughput as a ratio of the mock's, measured in the same run (the targets).
+    for (const Target &mock : targets) {
+        if (!mock.mock)
+            continue;
+        for (const Target &target : targets) {
+            if (target.mock)
+                continue;
+            for (const std::string test : {"produce-all", "produce-1", "consume", "consume-group"}) {
+                const auto &ours = summary[target.label][test];
+                const auto &theirs = summary[mock.label][test];
+                if (!ours.empty() && !theirs.empty() && median(theirs) > 0)
+                    std::printf("kafka_load ratio target=%s test=%s vs=%s ratio=%.2f\n", target.label.c_str(),
+                        test.c_str(), mock.label.c_str(), median(ours) / median(theirs));
+            }
+        }
     }
     std::fflush(stdout);
 
