@@ -22,6 +22,7 @@
 #include <csignal>
 #include <cstdio>
 #include <functional>
+#include <malloc.h>
 #include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -290,6 +291,13 @@ int runGui(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    // glibc's malloc serves blocks above its mmap threshold (128 KiB at first, moving with what was freed) with
+    // fresh mappings: the broker's 1 MB produce and fetch buffers then page-fault and zero every page of every
+    // request, and the kernel's share of the broker's CPU rose to half (bench/REPORT-live.md, "The allocator
+    // finding"). Fixed thresholds keep such buffers in the heap and reused; freed memory above 256 MiB at the top
+    // of the heap still goes back to the system.
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
     if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
         qSetMessagePattern(
             QStringLiteral("%{time yyyy-MM-dd hh:mm:ss.zzz} %{if-category}%{category} %{endif}%{type}: %{message}"));
