@@ -161,8 +161,8 @@ bool LogDirectory::migratePartition(SqliteStore &store, qint64 partitionId, Segm
         [&](const StoredBatchInfo &info, QByteArrayView data) {
             StoredBatchInfo placed = info;
             // Rolled by segment.bytes, and by segment.ms as if each batch were appended at its own time.
-            if (!log.append(data, info.baseOffset, info.maxTimestamp, info.maxTimestamp, policy, &placed.segmentBase,
-                    &placed.filePosition, &writeError))
+            if (!log.append(data, {}, info.baseOffset, info.maxTimestamp, info.maxTimestamp, policy,
+                    &placed.segmentBase, &placed.filePosition, &writeError))
                 return false;
             moved.push_back(placed);
             return true;

@@ -301,14 +301,15 @@ bool SegmentLog::recover(const std::vector<SegmentInfo> &indexed, QStringList *r
     return true;
 }
 
-bool SegmentLog::append(QByteArrayView batch, qint64 baseOffset, qint64 maxTimestamp, qint64 nowMs,
+bool SegmentLog::append(QByteArrayView head, QByteArrayView tail, qint64 baseOffset, qint64 maxTimestamp, qint64 nowMs,
     const SegmentRollPolicy &policy, qint64 *segmentBase, qint64 *position, QString *why)
 {
+    const qint64 size = head.size() + tail.size();
     if (m_limits && m_limits->readOnly) {
         setWhy(why, QStringLiteral("cannot write to %1: read-only file system").arg(m_directory));
         return false;
     }
-    if (m_limits && m_limits->budgetBytes >= 0 && batch.size() > m_limits->budgetBytes) {
+    if (m_limits && m_limits->budgetBytes >= 0 && size > m_limits->budgetBytes) {
         setWhy(why, QStringLiteral("cannot write to %1: disk full (no space left on device)").arg(m_directory));
         return false;
     }
@@ -318,24 +319,24 @@ bool SegmentLog::append(QByteArrayView batch, qint64 baseOffset, qint64 maxTimes
     if (!roll) {
         const SegmentInfo &active = m_segments.back();
         roll = active.sizeBytes > 0
-            && (active.sizeBytes > policy.segmentBytes - batch.size()
-                || nowMs - active.rollTimestamp > policy.segmentMs);
+            && (active.sizeBytes > policy.segmentBytes - size || nowMs - active.rollTimestamp > policy.segmentMs);
     }
     if (roll && !openSegment(baseOffset, true, why))
         return false;
     SegmentInfo &active = m_segments.back();
     Segment &file = *m_files.back();
-    if (!writeFully(file.fd, active.sizeBytes, batch.data(), batch.size())) {
+    if (!writeFully(file.fd, active.sizeBytes, head.data(), head.size())
+        || (!tail.isEmpty() && !writeFully(file.fd, active.sizeBytes + head.size(), tail.data(), tail.size()))) {
         setWhy(why, QStringLiteral("cannot write to %1: %2").arg(filePath(active.baseOffset), errnoText()));
         return false;
     }
     if (m_limits && m_limits->budgetBytes >= 0)
-        m_limits->budgetBytes -= batch.size();
+        m_limits->budgetBytes -= size;
     *segmentBase = active.baseOffset;
     *position = active.sizeBytes;
     if (active.sizeBytes == 0)
         active.rollTimestamp = maxTimestamp;
-    active.sizeBytes += batch.size();
+    active.sizeBytes += size;
     active.maxTimestamp = std::max(active.maxTimestamp, maxTimestamp);
     file.dirty = true;
     return true;

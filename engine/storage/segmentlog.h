@@ -67,9 +67,10 @@ public:
     bool recover(const std::vector<SegmentInfo> &indexed, QStringList *report, QString *why);
 
     // Writes one batch (its final bytes: base offset assigned) at the end of the active segment, first starting a new
-    // segment at baseOffset when the policy says so or there is none. *segmentBase and *position say where it went.
-    // Nothing is durable before sync() and nothing is committed before commit().
-    bool append(QByteArrayView batch, qint64 baseOffset, qint64 maxTimestamp, qint64 nowMs,
+    // segment at baseOffset when the policy says so or there is none; head then tail (empty, or the rest of the batch
+    // when only its header was copied and patched). *segmentBase and *position say where it went. Nothing is durable
+    // before sync() and nothing is committed before commit().
+    bool append(QByteArrayView head, QByteArrayView tail, qint64 baseOffset, qint64 maxTimestamp, qint64 nowMs,
         const SegmentRollPolicy &policy, qint64 *segmentBase, qint64 *position, QString *why);
     // The segments append() touched since the last commit()/rollback(), as they are now (for the index).
     std::vector<SegmentInfo> dirtySegments() const;

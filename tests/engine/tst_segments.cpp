@@ -123,6 +123,32 @@ private slots:
         QCOMPARE(segmentFiles(dir), QStringLiteral("0:%1 3:%1 6:%2").arg(3 * batchSize).arg(2 * batchSize));
     }
 
+    // A segment holds each batch as sent but for its base offset: written as a patched header and the request's own
+    // record bytes. A header whose maxTimestamp lies is rewritten whole (new maxTimestamp, new CRC).
+    void aBatchIsStoredAsSentButForItsBaseOffset()
+    {
+        const StorageOptions options = freshOptions();
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        auto log = open(options);
+        QVERIFY(log);
+        QCOMPARE(log->createTopic(tp.topic, 1), ErrorCode::None);
+        QCOMPARE(log->append(tp, makeBatch(2)).baseOffset, 0);
+        const QByteArray honest = makeBatchWithTimestamps({DefaultTimestamp - 5, DefaultTimestamp, DefaultTimestamp - 9});
+        QCOMPARE(log->append(tp, honest).baseOffset, 2);
+        QByteArray lying = makeBatchWithTimestamps({DefaultTimestamp - 5, DefaultTimestamp});
+        RecordBatch::setMaxTimestamp(lying, -1); // as some older clients send it
+        QCOMPARE(log->append(tp, lying).baseOffset, 5);
+
+        QByteArray expected = honest;
+        RecordBatch::setBaseOffset(expected, 2);
+        QCOMPARE(log->read(tp, 2, 1).records, expected);
+        const QByteArray rewritten = log->read(tp, 5, 1).records;
+        QCOMPARE(RecordBatch::validate(rewritten), ErrorCode::None);
+        QCOMPARE(RecordBatch::parseHeader(rewritten)->maxTimestamp, DefaultTimestamp);
+        QCOMPARE(RecordBatch::parseHeader(rewritten)->baseOffset, 5);
+        QCOMPARE(rewritten.sliced(RecordBatchHeader::Size), lying.sliced(RecordBatchHeader::Size)); // the records
+    }
+
     // segment.ms: a non-empty segment rolls once now is more than segment.ms past its first batch's timestamp.
     void rollsByTime()
     {
