@@ -28,7 +28,7 @@ public:
 
     // Any thread: checkpoint as soon as the thread is free.
     void request();
-    // Checkpoints done so far, and the WAL frames the last one left behind (frames a writer added meanwhile).
+    // Checkpoints the thread has done so far (any thread).
     quint64 checkpoints() const { return m_checkpoints.load(); }
 
 private:
