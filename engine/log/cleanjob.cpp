@@ -1,14 +1,12 @@
 #include "cleanjob.h"
 
-#include <QFile>
-
 namespace topicscope::engine {
 
 void CleanJob::discardCleanedFiles() const
 {
     for (const SegmentRewrite &rewrite : rewrites) {
         if (!rewrite.bytes.isEmpty())
-            QFile::remove(segmentPath(rewrite.base) + QLatin1String(SegmentLog::CleanedSuffix));
+            SegmentLog::discardCleaned(segmentPath(rewrite.base));
     }
 }
 

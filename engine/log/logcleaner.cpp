@@ -439,8 +439,8 @@ int LogManager::clean()
         }
         return cleaned;
     }
-    // On the cleaner's thread: commit what it finished, then hand it the next partition worth cleaning, the ones
-    // after the last one handed first (so none waits behind a busy one). In memory the work stays here.
+    // On the cleaner's thread (on disk only): commit what it finished, then hand it the next partition worth cleaning,
+    // the ones after the last one handed first (so none waits behind a busy one).
     cleaned += d->finishBackgroundCleaning(false);
     if (d->cleaner->busy())
         return cleaned;
@@ -466,11 +466,8 @@ int LogManager::clean()
         if (!job)
             continue;
         d->lastCleaned = job->tp;
-        if (job->failed || job->directory.isEmpty()) {
-            if (!job->failed)
-                computeCleaning(*job);
-            if (d->commitCleaning(*job).cleaned)
-                ++cleaned;
+        if (job->failed) {
+            d->commitCleaning(*job); // says why
             continue;
         }
         d->cleaner->submit(std::move(job));

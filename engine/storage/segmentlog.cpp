@@ -502,9 +502,9 @@ bool SegmentLog::swapCleaned(const SegmentInfo &cleaned, QString *why)
     return false;
 }
 
-void SegmentLog::discardCleaned(qint64 baseOffset)
+void SegmentLog::discardCleaned(const QString &segmentPath)
 {
-    ::unlink(QFile::encodeName(filePath(baseOffset) + QLatin1String(CleanedSuffix)).constData());
+    ::unlink(QFile::encodeName(segmentPath + QLatin1String(CleanedSuffix)).constData());
 }
 
 void SegmentLog::removeSegment(qint64 baseOffset)

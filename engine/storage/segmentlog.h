@@ -90,15 +90,16 @@ public:
     void removeSegmentsBelow(qint64 offset, bool dropActive);
     // The log cleaner's swap (LogManager::clean). The new contents of a closed segment are written beside it as
     // "<base>.log.cleaned" and synced (writeCleaned); once the index commit points at them, swapCleaned renames them
-    // over the segment (atomic) and reopens it; discardCleaned removes them when the commit failed. A segment the
+    // over the segment (atomic) and reopens it; discardCleaned removes them when the commit failed (or found the
+    // partition changed). writeCleaned and discardCleaned run on any thread (the live engine's cleaner has its own);
+    // segmentPath is the segment's filePath(). A segment the
     // cleaner emptied goes with removeSegment once the index no longer names it. recover() finishes or discards a swap
     // a crash interrupted by the sizes: the index holds either the old size or the cleaned one, and the cleaner never
     // writes a cleaned file of the old size.
     static constexpr char CleanedSuffix[] = ".cleaned";
-    // Any thread (the live engine's cleaner writes on its own); segmentPath is the segment's filePath().
     static bool writeCleaned(const QString &segmentPath, QByteArrayView bytes, QString *why);
     bool swapCleaned(const SegmentInfo &cleaned, QString *why);
-    void discardCleaned(qint64 baseOffset);
+    static void discardCleaned(const QString &segmentPath);
     void removeSegment(qint64 baseOffset);
 
     // Closes and removes every file and the directory (topic deleted).

@@ -176,7 +176,7 @@ public:
     qint64 pageCount() const;
 
 private:
-    SqliteStore(sqlite3 *db, const QString &path);
+    explicit SqliteStore(const QString &path);
     bool configure(bool fsyncEachCommit, QString *why);
     bool migrate(QString *why);
     // At open: partition rows without a topic row (LogManager::Creation writes a big topic's partitions over several
