@@ -239,6 +239,10 @@ bool RdKafkaClient::open(
         // (each produced record gets an explicit partition anyway).
         {QStringLiteral("partitioner"), QStringLiteral("murmur2_random"), byUs},
         {QStringLiteral("linger.ms"), QStringLiteral("5"), byUs},
+        // The producer refreshes the metadata of every topic it has sent to; allowed to create topics (librdkafka's
+        // producer default), it would bring back a topic the person just deleted on a cluster with
+        // auto.create.topics.enable (Apache Kafka's default). Producing to a missing topic is an error instead.
+        {QStringLiteral("allow.auto.create.topics"), QStringLiteral("false"), byUs},
         {QStringLiteral("message.timeout.ms"), QString::number(options.requestTimeoutMs * 2), byUs},
         // The brokers' connection states for the views, read from the statistics.
         {QStringLiteral("statistics.interval.ms"), QString::number(std::max(100, options.pollIntervalMs / 2)), byUs},
