@@ -220,6 +220,37 @@
     </message>
 </context>
 <context>
+    <name>topicscope::ui::TopicsModel</name>
+    <message numerus="yes">
+        <source>%n offline</source>
+        <translation>
+            <numerusform>%n offline</numerusform>
+            <numerusform>%n offline</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n under-replicated</source>
+        <translation>
+            <numerusform>%n under-replicated</numerusform>
+            <numerusform>%n under-replicated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not answering</source>
+        <translation>
+            <numerusform>%n not answering</numerusform>
+            <numerusform>%n not answering</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partition(s) answered an error: their offsets may be old</source>
+        <translation>
+            <numerusform>%n partition answered an error: its offsets may be old</numerusform>
+            <numerusform>%n partitions answered an error: their offsets may be old</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::WireClientsView</name>
     <message numerus="yes">
         <source>%n client connection(s) on %1. Point Kafka clients at bootstrap.servers=%1; set client.id to tell them apart.</source>

@@ -3728,6 +3728,50 @@ This cannot be undone.</source>
         <source>Retention</source>
         <translation>보존 기간</translation>
     </message>
+    <message numerus="yes">
+        <source>%n offline</source>
+        <translation>
+            <numerusform>오프라인 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n under-replicated</source>
+        <translation>
+            <numerusform>복제 부족 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not answering</source>
+        <translation>
+            <numerusform>응답 없음 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>정상</translation>
+    </message>
+    <message>
+        <source>Offline (no leader): %1</source>
+        <translation>오프라인(리더 없음): %1</translation>
+    </message>
+    <message>
+        <source>Under-replicated (a replica is out of the ISR): %1</source>
+        <translation>복제 부족(ISR에서 빠진 레플리카 있음): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partition(s) answered an error: their offsets may be old</source>
+        <translation>
+            <numerusform>파티션 %n개가 오류로 응답함: 오프셋이 오래된 값일 수 있음</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every partition has a leader and all its replicas in sync</source>
+        <translation>모든 파티션에 리더가 있고 모든 레플리카가 동기화됨</translation>
+    </message>
+    <message>
+        <source>Replication</source>
+        <translation>복제</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::TopicsView</name>

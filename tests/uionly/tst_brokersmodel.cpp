@@ -8,6 +8,7 @@
 #include "language.h"
 #include "partitionhealth.h"
 #include "partitionsmodel.h"
+#include "topicsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -198,6 +199,48 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 1);
         QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 1);
         QCOMPARE(model.index(1, PartitionsModel::Status).data().toString(), QStringLiteral("ok"));
+    }
+
+    // The Topics tab counts each topic's unhealthy partitions, as kafka-topics --describe
+    // --under-replicated-partitions / --unavailable-partitions would list them.
+    void topicsOfARemoteClusterCountTheirUnhealthyPartitions()
+    {
+        TopicsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setShowInternal(true);
+        model.setSnapshot(remoteSnapshot());
+        QVERIFY(model.isRemote());
+        QCOMPARE(dump(model, {TopicsModel::Name, TopicsModel::Replication}),
+            QStringLiteral("orders | 2 offline, 1 under-replicated, 1 not answering\n"
+                           "__consumer_offsets | ok"));
+        QCOMPARE(model.index(0, TopicsModel::Replication).data(Qt::ToolTipRole).toString(),
+            QStringLiteral("Offline (no leader): orders-2, orders-4\n"
+                           "Under-replicated (a replica is out of the ISR): orders-1\n"
+                           "1 partition answered an error: its offsets may be old"));
+        QVERIFY(model.index(0, TopicsModel::Replication).data(Qt::ForegroundRole).isValid());
+        QVERIFY(!model.index(1, TopicsModel::Replication).data(Qt::ForegroundRole).isValid());
+        // Sorted descending, offline outweighs any number of under-replicated partitions.
+        QVERIFY(model.index(0, TopicsModel::Replication).data(SortRole).toLongLong()
+            > model.index(1, TopicsModel::Replication).data(SortRole).toLongLong());
+
+        // The leader comes back and the ISR catches up: the topic is ok again.
+        BrokerSnapshot next = remoteSnapshot();
+        for (PartitionInfo &p : next.topics[0].partitions) {
+            p.leader = 1;
+            p.replicas = {1, 2};
+            p.isr = {1, 2};
+            p.error = 0;
+        }
+        model.setSnapshot(next);
+        QCOMPARE(model.index(0, TopicsModel::Replication).data().toString(), QStringLiteral("ok"));
+        QVERIFY(!model.index(0, TopicsModel::Replication).data(Qt::ForegroundRole).isValid());
+
+        // The embedded broker is the single replica of everything: not remote, nothing counted.
+        BrokerSnapshot embedded = next;
+        embedded.brokers.clear();
+        model.setSnapshot(embedded);
+        QVERIFY(!model.isRemote());
+        QCOMPARE(model.rowAt(0).underReplicated + model.rowAt(0).offline, 0);
     }
 
     void embeddedBrokerKeepsItsPartitionsAndTree()

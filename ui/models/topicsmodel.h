@@ -13,13 +13,21 @@ struct TopicRow {
     double recordsPerSecond = 0;
     qint64 retentionMs = -1;
     qint64 retentionBytes = -1;
+    // A remote cluster's partitions by PartitionHealth (kafka-topics --describe --under-replicated-partitions /
+    // --unavailable-partitions); the embedded broker leaves remote false and the counts at 0.
+    bool remote = false;
+    int underReplicated = 0;
+    int offline = 0;
+    int errored = 0; // partitions whose leader answered another error
+    QList<int> offlinePartitions; // for the tooltip, sorted
+    QList<int> underReplicatedPartitions;
 };
 
 // Every topic of the cluster, one row each, from the snapshots. GUI thread.
 class TopicsModel : public KeyedTableModel<TopicRow, QString> {
     Q_OBJECT
 public:
-    enum Column { Name, Partitions, Records, Size, ProduceRate, Retention, ColumnCount };
+    enum Column { Name, Partitions, Replication, Records, Size, ProduceRate, Retention, ColumnCount };
     using KeyedTableModel::KeyedTableModel;
 
     void setSnapshot(const engine::BrokerSnapshot &snapshot);
@@ -27,6 +35,10 @@ public:
     void setShowInternal(bool show);
     bool showInternal() const { return m_showInternal; }
     static QList<TopicRow> rowsOf(const engine::BrokerSnapshot &snapshot, bool showInternal = true);
+    // A remote cluster (its snapshot lists brokers): the Replication column means something.
+    bool isRemote() const { return m_remote; }
+    // "2 offline, 1 under-replicated", "ok".
+    static QString replicationText(const TopicRow &row);
 
 protected:
     QString keyOf(const TopicRow &row) const override { return row.name; }
@@ -37,6 +49,7 @@ protected:
 private:
     engine::BrokerSnapshot m_snapshot;
     bool m_showInternal = false;
+    bool m_remote = false;
 };
 
 } // namespace topicscope::ui

@@ -22,6 +22,7 @@ TopicsView::TopicsView(QWidget *parent)
     m_table->setObjectName(QStringLiteral("topicsTable"));
     m_table->setSourceModel(m_model);
     m_table->horizontalHeader()->resizeSection(TopicsModel::Name, 220);
+    m_table->setColumnHidden(TopicsModel::Replication, true); // until a snapshot says the cluster is remote
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_showInternal);
@@ -34,6 +35,9 @@ TopicsView::TopicsView(QWidget *parent)
 void TopicsView::setSnapshot(const engine::BrokerSnapshot &snapshot)
 {
     m_model->setSnapshot(snapshot);
+    // The embedded broker is the single replica of everything: a replication column says nothing there.
+    if (m_table->isColumnHidden(TopicsModel::Replication) == m_model->isRemote())
+        m_table->setColumnHidden(TopicsModel::Replication, !m_model->isRemote());
 }
 
 QString TopicsView::currentTopic() const
