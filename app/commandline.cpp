@@ -121,7 +121,10 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     const QCommandLineOption describe(QStringLiteral("describe"),
         QStringLiteral("With --headless and --bootstrap-server: print the cluster's brokers, topics, partitions and "
                        "consumer groups once and exit (0, or 1 when the cluster cannot be reached)."));
-    parser.addOptions({bootstrapServer, commandConfig, describe});
+    const QCommandLineOption embedded(QStringLiteral("embedded"),
+        QStringLiteral("With --bootstrap-server: start the embedded broker as well (with its data directory and "
+                       "listener options), in a window of its own beside the cluster's."));
+    parser.addOptions({bootstrapServer, commandConfig, describe, embedded});
     parser.addOptions({headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes,
         queuedMaxRequestBytes, connectionsMaxIdle, numPartitions, noAutoCreate, rebalanceDelay, consumerSession,
         consumerHeartbeat, scenario, lang, noLiveRecording, record, report});
@@ -222,6 +225,12 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
                                 "--report"));
         if (options.headless && !parser.isSet(describe))
             fail(QStringLiteral("--headless with --bootstrap-server needs --describe"));
+        if (options.headless && parser.isSet(embedded))
+            fail(QStringLiteral("--embedded opens the embedded broker's window beside the cluster's; it excludes "
+                                "--headless (run a second topicscope --headless for a broker without a window)"));
+        options.alsoEmbedded = parser.isSet(embedded);
+    } else if (parser.isSet(embedded)) {
+        fail(QStringLiteral("--embedded works with --bootstrap-server (without it the embedded broker starts anyway)"));
     }
     if (parser.isSet(commandConfig)) {
         if (!parser.isSet(bootstrapServer))

@@ -18,6 +18,7 @@ struct CommandLineOptions {
     engine::EngineOptions engine;
     // --bootstrap-server (and --command-config): explore that Kafka cluster instead of starting the embedded broker.
     engine::RemoteClusterOptions remote;
+    bool alsoEmbedded = false; // --embedded (with --bootstrap-server): the embedded broker's window too
     bool describe = false; // --describe (headless, with --bootstrap-server): print the cluster once and exit
 };
 

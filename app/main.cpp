@@ -269,7 +269,7 @@ int runGui(int argc, char **argv)
     engine::RemoteConnector connector;
     ui::KeychainSecretStore secrets;
     ui::ConnectionLauncher launcher(&connector, &secrets);
-    if (!options.remote.bootstrapServers.isEmpty()) {
+    if (!options.remote.bootstrapServers.isEmpty() && !options.alsoEmbedded) {
         // A remote cluster instead of the embedded broker: no data directory, listener or scenarios of ours.
         engine::RemoteCluster cluster(options.remote);
         ui::MainWindow window(&cluster); // destroyed before the cluster it points to
@@ -284,6 +284,8 @@ int runGui(int argc, char **argv)
     session.setConnectionLauncher(&launcher);
     quitOnTerminationSignals();
     session.open({});
+    if (options.alsoEmbedded) // --bootstrap-server with --embedded: the cluster in a window beside the broker's
+        launcher.openWindow(options.remote.bootstrapServers, options.remote);
     return app.exec();
 }
 

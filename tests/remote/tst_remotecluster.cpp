@@ -9,6 +9,7 @@
 #include "remoteclusterfixture.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -435,6 +436,73 @@ private Q_SLOTS:
         const QByteArray err = p.readAllStandardError();
         QCOMPARE(p.exitCode(), 1);
         QVERIFY2(err.contains("bad.properties line 2: ") && err.contains("securty.protocol"), err.constData());
+    }
+
+    // With --bootstrap-server the embedded broker is not started unless --embedded asks for it; then its listener
+    // serves beside the cluster's window.
+    void embeddedBrokerStartsBesideAClusterOnlyWhenAsked()
+    {
+        // Plain sockets: this test links no Qt Network.
+        const auto listening = [](quint16 port, int withinMs) {
+            QElapsedTimer timer;
+            timer.start();
+            do {
+                const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+                sockaddr_in addr {};
+                addr.sin_family = AF_INET;
+                addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+                addr.sin_port = htons(port);
+                const bool connected = ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0;
+                ::close(fd);
+                if (connected)
+                    return true;
+                QTest::qWait(100);
+            } while (timer.elapsed() < withinMs);
+            return false;
+        };
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        const auto launch = [&](QProcess &p, quint16 port, bool embedded) {
+            p.setProcessEnvironment(env);
+            QStringList args {QStringLiteral("--bootstrap-server"), m_broker.bootstrap(), QStringLiteral("--in-memory"),
+                QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port)};
+            if (embedded)
+                args << QStringLiteral("--embedded");
+            p.start(qEnvironmentVariable("TOPICSCOPE_BIN"), args);
+            return p.waitForStarted(10000);
+        };
+
+        QProcess with;
+        const quint16 withPort = closedPort(); // free for the broker to listen on
+        QVERIFY(launch(with, withPort, true));
+        QElapsedTimer upIn;
+        upIn.start();
+        QVERIFY2(listening(withPort, 20000), with.readAllStandardError().constData());
+        const qint64 upMs = upIn.elapsed();
+        with.terminate();
+        QVERIFY(with.waitForFinished(20000));
+
+        QProcess without;
+        const quint16 withoutPort = closedPort();
+        QVERIFY(launch(without, withoutPort, false));
+        // Given several times what the broker needed to listen above, and at least three seconds.
+        QVERIFY(!listening(withoutPort, int(std::max<qint64>(3000, 3 * upMs))));
+        QCOMPARE(without.state(), QProcess::Running); // exploring the cluster, not failed
+        without.terminate();
+        QVERIFY(without.waitForFinished(20000));
+
+        // --embedded means nothing alone, and a headless broker has no window to stand beside.
+        QProcess bad;
+        bad.start(qEnvironmentVariable("TOPICSCOPE_BIN"), {QStringLiteral("--embedded")});
+        QVERIFY(bad.waitForFinished(20000));
+        QCOMPARE(bad.exitCode(), 2);
+        QVERIFY2(bad.readAllStandardError().contains("--embedded works with --bootstrap-server"), "");
+        bad.start(qEnvironmentVariable("TOPICSCOPE_BIN"),
+            {QStringLiteral("--headless"), QStringLiteral("--bootstrap-server"), m_broker.bootstrap(),
+                QStringLiteral("--describe"), QStringLiteral("--embedded")});
+        QVERIFY(bad.waitForFinished(20000));
+        QCOMPARE(bad.exitCode(), 2);
+        QVERIFY(bad.readAllStandardError().contains("excludes --headless"));
     }
 };
 

@@ -30,11 +30,16 @@ ConnectDialog *ConnectionLauncher::showDialog(QWidget *parent)
 
 MainWindow *ConnectionLauncher::openWindow(const ConnectionProfile &profile)
 {
-    std::unique_ptr<engine::ClusterClient> owned = m_connector->open(profile.options());
+    return openWindow(profile.name, profile.options());
+}
+
+MainWindow *ConnectionLauncher::openWindow(const QString &name, const engine::RemoteClusterOptions &options)
+{
+    std::unique_ptr<engine::ClusterClient> owned = m_connector->open(options);
     engine::ClusterClient *client = owned.release();
     auto *window = new MainWindow(client);
     window->setAttribute(Qt::WA_DeleteOnClose);
-    window->setWindowTitle(tr("%1 — Topicscope").arg(profile.name));
+    window->setWindowTitle(tr("%1 — Topicscope").arg(name));
     window->setConnectionLauncher(this);
     // After the window and every view in it are gone: none of them points to the client any more. Deleting a
     // remote cluster stops its worker thread, waiting for at most one bounded librdkafka call.

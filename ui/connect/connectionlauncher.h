@@ -34,6 +34,8 @@ public:
     ConnectDialog *showDialog(QWidget *parent);
     // A window on the profile's cluster, shown and connecting, titled after the profile.
     MainWindow *openWindow(const ConnectionProfile &profile);
+    // The same for a cluster named on the command line (--bootstrap-server with --embedded), titled name.
+    MainWindow *openWindow(const QString &name, const engine::RemoteClusterOptions &options);
     QList<MainWindow *> windows() const;
 
 Q_SIGNALS:
