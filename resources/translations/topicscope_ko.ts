@@ -693,6 +693,18 @@
         <source>connection &apos;%1&apos;</source>
         <translation>연결 &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>The CA file %1 does not exist.</source>
+        <translation>CA 파일 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 is not a file.</source>
+        <translation>CA 파일 %1은(는) 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read.</source>
+        <translation>CA 파일 %1을(를) 읽을 수 없습니다.</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::ConnectionProfilesModel</name>

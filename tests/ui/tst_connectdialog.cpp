@@ -101,15 +101,22 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
     return path;
 }
 
-const QByteArray ScramProperties = "# TLS and SCRAM\n"
-                                   "bootstrap.servers=kafka1.example.com:9093,kafka2.example.com:9093\n"
-                                   "security.protocol=SASL_SSL\n"
-                                   "sasl.mechanisms=SCRAM-SHA-512\n"
-                                   "sasl.username=explorer\n"
-                                   "sasl.password=imported-Pa55\n"
-                                   "ssl.ca.location=/etc/ssl/certs/kafka-ca.pem\n"
-                                   "ssl.key.password=key-Pa55\n"
-                                   "client.id=topicscope-test\n";
+// A TLS and SCRAM properties file, its CA file beside it in dir (the dialog checks that it exists).
+QByteArray scramProperties(const QTemporaryDir &dir)
+{
+    const QString ca = writeFile(dir, QStringLiteral("kafka-ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+    return "# TLS and SCRAM\n"
+           "bootstrap.servers=kafka1.example.com:9093,kafka2.example.com:9093\n"
+           "security.protocol=SASL_SSL\n"
+           "sasl.mechanisms=SCRAM-SHA-512\n"
+           "sasl.username=explorer\n"
+           "sasl.password=imported-Pa55\n"
+           "ssl.ca.location="
+        + ca.toUtf8()
+        + "\n"
+          "ssl.key.password=key-Pa55\n"
+          "client.id=topicscope-test\n";
+}
 
 } // namespace
 
@@ -217,6 +224,37 @@ private Q_SLOTS:
         QCOMPARE(dialog.result(), int(message.isEmpty() ? QDialog::Accepted : QDialog::Rejected));
     }
 
+    // A CA file librdkafka could not load is named before connecting, and only when TLS is used.
+    void theCaFileIsChecked()
+    {
+        QTemporaryDir dir;
+        InMemorySecretStore store;
+        FakeConnector connector;
+        ConnectDialog dialog(&connector, &store);
+        type(child<QLineEdit>(dialog, "bootstrapServers"), QStringLiteral("kafka1:9093"));
+        child<QComboBox>(dialog, "securityProtocol")->setCurrentText(QStringLiteral("SSL"));
+        const QString missing = dir.filePath(QStringLiteral("missing-ca.pem"));
+        type(child<QLineEdit>(dialog, "caFile"), missing);
+        QCOMPARE(dialog.validationMessage(),
+            QStringLiteral("The CA file %1 does not exist.").arg(QDir::toNativeSeparators(missing)));
+        QVERIFY(!child<QPushButton>(dialog, "connect")->isEnabled());
+        type(child<QLineEdit>(dialog, "caFile"), dir.path());
+        QCOMPARE(dialog.validationMessage(),
+            QStringLiteral("The CA file %1 is not a file.").arg(QDir::toNativeSeparators(dir.path())));
+        QFile pem(missing);
+        QVERIFY(pem.open(QIODevice::WriteOnly));
+        pem.write("-----BEGIN CERTIFICATE-----\n");
+        pem.close();
+        type(child<QLineEdit>(dialog, "caFile"), missing);
+        QCOMPARE(dialog.validationMessage(), QString());
+        QVERIFY(child<QPushButton>(dialog, "connect")->isEnabled());
+        // Without TLS the field is not used, so a stale path does not block the connection.
+        type(child<QLineEdit>(dialog, "caFile"), dir.filePath(QStringLiteral("gone.pem")));
+        QVERIFY(!dialog.validationMessage().isEmpty());
+        child<QComboBox>(dialog, "securityProtocol")->setCurrentText(QStringLiteral("PLAINTEXT"));
+        QCOMPARE(dialog.validationMessage(), QString());
+    }
+
     void secretsGoToTheStoreAndNeverToTheSettings()
     {
         InMemorySecretStore store;
@@ -293,7 +331,7 @@ private Q_SLOTS:
     void aPropertiesFileIsImported()
     {
         QTemporaryDir dir;
-        const QString path = writeFile(dir, QStringLiteral("client.properties"), ScramProperties);
+        const QString path = writeFile(dir, QStringLiteral("client.properties"), scramProperties(dir));
         InMemorySecretStore store;
         FakeConnector connector;
         ConnectDialog dialog(&connector, &store);
@@ -305,7 +343,7 @@ private Q_SLOTS:
         QCOMPARE(child<QComboBox>(dialog, "saslMechanism")->currentText(), QStringLiteral("SCRAM-SHA-512"));
         QCOMPARE(child<QLineEdit>(dialog, "username")->text(), QStringLiteral("explorer"));
         QCOMPARE(child<QLineEdit>(dialog, "password")->text(), QStringLiteral("imported-Pa55"));
-        QCOMPARE(child<QLineEdit>(dialog, "caFile")->text(), QStringLiteral("/etc/ssl/certs/kafka-ca.pem"));
+        QCOMPARE(child<QLineEdit>(dialog, "caFile")->text(), dir.filePath(QStringLiteral("kafka-ca.pem")));
         QCOMPARE(propertyText(dialog), QStringLiteral("ssl.key.password=key-Pa55 client.id=topicscope-test"));
         QVERIFY(dialog.validationMessage().isEmpty());
         QTRY_COMPARE(store.secrets().size(), 2);
@@ -313,6 +351,13 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QLatin1String("kafka-ca.pem")), qPrintable(text));
         QVERIFY2(!text.contains(QLatin1String("imported-Pa55")) && !text.contains(QLatin1String("key-Pa55")),
             qPrintable(text));
+        // A file naming a CA file this machine does not have is imported, and the dialog says what is missing.
+        QVERIFY(dialog.importPropertiesFile(
+            writeFile(dir, QStringLiteral("elsewhere.properties"), "ssl.ca.location=/nonexistent/kafka-ca.pem\n")));
+        QCOMPARE(dialog.validationMessage(),
+            QStringLiteral("The CA file %1 does not exist.")
+                .arg(QDir::toNativeSeparators(QStringLiteral("/nonexistent/kafka-ca.pem"))));
+        QVERIFY(dialog.importPropertiesFile(path));
 
         // A mechanism the combo does not offer stays a property (passed after the fields: it wins).
         QVERIFY(dialog.importPropertiesFile(
@@ -444,7 +489,7 @@ private Q_SLOTS:
         QFETCH(QString, language);
         QVERIFY(Language::install(qApp, language));
         QTemporaryDir dir;
-        const QString path = writeFile(dir, QStringLiteral("client.properties"), ScramProperties);
+        const QString path = writeFile(dir, QStringLiteral("client.properties"), scramProperties(dir));
         InMemorySecretStore store;
         store.setUnavailable(QStringLiteral("The name org.freedesktop.secrets was not provided by any .service files"));
         FakeConnector connector;

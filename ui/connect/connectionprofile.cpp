@@ -3,6 +3,8 @@
 #include "hostport.h"
 #include "secretstore.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QSettings>
 #include <QUuid>
 #include <algorithm>
@@ -28,6 +30,16 @@ QString ConnectionProfile::validationError() const
         return tr("Bootstrap servers: '%1' is not HOST:PORT (a port from 1 to 65535).").arg(bad);
     if (usesSasl() && username.trimmed().isEmpty())
         return tr("%1 needs a user name.").arg(securityProtocol);
+    // librdkafka would only say "ssl.ca.location failed" when connecting; the path is ours to check now.
+    if (usesTls() && !caFile.trimmed().isEmpty()) {
+        const QFileInfo ca(caFile.trimmed());
+        if (!ca.exists())
+            return tr("The CA file %1 does not exist.").arg(QDir::toNativeSeparators(ca.filePath()));
+        if (!ca.isFile())
+            return tr("The CA file %1 is not a file.").arg(QDir::toNativeSeparators(ca.filePath()));
+        if (!ca.isReadable())
+            return tr("The CA file %1 cannot be read.").arg(QDir::toNativeSeparators(ca.filePath()));
+    }
     for (const auto &[property, value] : properties) {
         if (property.trimmed().isEmpty())
             return tr("A property has no name (value '%1').").arg(value);
@@ -49,8 +61,8 @@ engine::RemoteClusterOptions ConnectionProfile::options() const
         add(QStringLiteral("sasl.username"), username);
         add(PasswordProperty, password);
     }
-    if (usesTls() && !caFile.isEmpty())
-        add(QStringLiteral("ssl.ca.location"), caFile);
+    if (usesTls() && !caFile.trimmed().isEmpty())
+        add(QStringLiteral("ssl.ca.location"), caFile.trimmed());
     for (const auto &[property, value] : properties)
         add(property.trimmed(), value);
     return options;
