@@ -273,6 +273,7 @@ int runGui(int argc, char **argv)
         // A remote cluster instead of the embedded broker: no data directory, listener or scenarios of ours.
         engine::RemoteCluster cluster(options.remote);
         ui::MainWindow window(&cluster); // destroyed before the cluster it points to
+        window.setLayoutGroup(ui::MainWindow::RemoteLayoutGroup);
         window.setConnectionLauncher(&launcher);
         window.show();
         quitOnTerminationSignals();

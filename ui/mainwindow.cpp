@@ -763,18 +763,28 @@ void MainWindow::onCommandFinished(quint64 id, int error, const QString &message
     }
 }
 
+void MainWindow::setLayoutGroup(const QString &group)
+{
+    if (group == m_layoutGroup)
+        return;
+    m_layoutGroup = group;
+    restoreLayout();
+}
+
 void MainWindow::saveLayout() const
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
-    settings.setValue(QStringLiteral("mainWindow/tab"), m_tabs->currentIndex());
+    settings.beginGroup(m_layoutGroup);
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("tab"), m_tabs->currentIndex());
 }
 
 void MainWindow::restoreLayout()
 {
     QSettings settings;
-    const bool restored = restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    settings.beginGroup(m_layoutGroup);
+    const bool restored = restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     if (!restored) {
         // First launch: proportions of the screen it opens on, the cluster tree wide enough to read.
         const QRect available = availableScreenGeometry();
@@ -790,8 +800,8 @@ void MainWindow::restoreLayout()
         }
         m_sizeDocksOnShow = true; // dock sizes only hold once the layout runs
     }
-    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
-    m_tabs->setCurrentIndex(settings.value(QStringLiteral("mainWindow/tab"), 0).toInt());
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("tab"), 0).toInt());
     fitToScreen();
 }
 

@@ -44,6 +44,13 @@ public:
 
     explicit MainWindow(engine::ClusterClient *client, QWidget *parent = nullptr);
 
+    // The settings group the window's geometry, docks and tab are kept under: "mainWindow", the embedded broker's,
+    // unless set. Windows on remote clusters use RemoteLayoutGroup, so they neither overwrite the embedded broker's
+    // layout nor restore a tab index that names another tab there. Restores that group's layout; call before show().
+    void setLayoutGroup(const QString &group);
+    QString layoutGroup() const { return m_layoutGroup; }
+    static constexpr QLatin1StringView RemoteLayoutGroup {"remoteWindow"};
+
     void showTab(Tab tab);
     QString currentTopic() const { return m_topic; }
     void selectTopic(const QString &topic);
@@ -113,6 +120,7 @@ private:
     QPointer<engine::ClusterClient> m_client;
     engine::BrokerSnapshot m_snapshot;
     QString m_topic;
+    QString m_layoutGroup = QStringLiteral("mainWindow");
     QTabWidget *m_tabs = nullptr;
     QTreeView *m_tree = nullptr;
     ClusterTreeModel *m_treeModel = nullptr;

@@ -208,11 +208,17 @@ private Q_SLOTS:
         // Closing it disconnects: the window and its cluster go.
         QCOMPARE(m_connector.opened.size(), 1);
         QVERIFY(m_connector.opened.constFirst());
+        QCOMPARE(window->layoutGroup(), QString(MainWindow::RemoteLayoutGroup));
+        window->showTab(MainWindow::BrokersTab); // an index the embedded broker's window would read as another tab
         window->close();
         QTRY_VERIFY(!window);
         QTRY_VERIFY(!m_connector.opened.constFirst());
         QVERIFY(launcher.windows().isEmpty());
         QVERIFY(first.isVisible()); // the other window stays
+        // Its layout is kept apart from the embedded broker's window's.
+        QVERIFY(QSettings().contains(QStringLiteral("remoteWindow/geometry")));
+        QVERIFY(!QSettings().contains(QStringLiteral("mainWindow/geometry")));
+        QVERIFY(!QSettings().contains(QStringLiteral("mainWindow/tab")));
     }
 
     // The app quitting with a connection window open: the launcher goes first and takes the window and its cluster

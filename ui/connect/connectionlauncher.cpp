@@ -40,6 +40,7 @@ MainWindow *ConnectionLauncher::openWindow(const QString &name, const engine::Re
     auto *window = new MainWindow(client);
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->setWindowTitle(tr("%1 — Topicscope").arg(name));
+    window->setLayoutGroup(MainWindow::RemoteLayoutGroup);
     window->setConnectionLauncher(this);
     // After the window and every view in it are gone: none of them points to the client any more. Deleting a
     // remote cluster stops its worker thread, waiting for at most one bounded librdkafka call.
