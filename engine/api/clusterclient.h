@@ -23,6 +23,14 @@ public:
     virtual void start() = 0;
     // Shown at the root of the cluster tree, e.g. "Embedded broker".
     virtual QString displayName() const = 0;
+    // Disconnects without making the caller wait: no signal is emitted from now on, and the client deletes itself
+    // once its work has stopped (a remote cluster's worker may be inside a librdkafka call for a few seconds).
+    // Deleting it before then is still allowed, and waits.
+    virtual void closeLater()
+    {
+        blockSignals(true);
+        deleteLater();
+    }
 
     // Admin commands. Each answers with commandFinished(requestId, error, message).
     virtual quint64 createTopic(const QString &name, int partitions, const TopicConfig &config = {}) = 0;

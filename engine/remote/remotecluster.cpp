@@ -59,6 +59,19 @@ RemoteCluster::~RemoteCluster()
     delete m_host;
 }
 
+void RemoteCluster::closeLater()
+{
+    blockSignals(true); // answers still queued to this object are dropped
+    if (!m_thread->isRunning()) {
+        deleteLater();
+        return;
+    }
+    // finished is emitted on the worker thread; the queued deleteLater runs here, where the destructor no longer
+    // waits: the thread has stopped.
+    connect(m_thread, &QThread::finished, this, &QObject::deleteLater, Qt::QueuedConnection);
+    m_thread->quit();
+}
+
 QString RemoteCluster::displayName() const
 {
     return QStringLiteral("kafka: %1").arg(m_options.bootstrapServers);

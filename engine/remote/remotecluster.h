@@ -28,6 +28,9 @@ public:
     // timeout. Polling goes on after a failed connection, so the views fill in once the cluster answers.
     void start() override;
     QString displayName() const override;
+    // Asks the worker thread to stop and deletes this cluster on its own thread once it has: the caller does not
+    // wait for the librdkafka call in progress (the destructor would).
+    void closeLater() override;
 
     quint64 createTopic(const QString &name, int partitions, const TopicConfig &config = {}) override;
     quint64 deleteTopic(const QString &name) override;

@@ -70,6 +70,38 @@ qint64 waitForCheck(ConnectDialog &dialog, int timeoutMs, qint64 *longestGapMs)
     return total.elapsed();
 }
 
+// A loopback listener that never accepts: the kernel completes connections into its backlog and nobody reads
+// them, so a client's first request waits out its timeout.
+class SilentListener {
+public:
+    SilentListener()
+        : m_fd(::socket(AF_INET, SOCK_STREAM, 0))
+    {
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        m_listening = ::bind(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0
+            && ::listen(m_fd, 16) == 0 && ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&address), &length) == 0;
+        m_port = ntohs(address.sin_port);
+    }
+    ~SilentListener() { ::close(m_fd); }
+    bool isListening() const { return m_listening; }
+    ConnectionProfile profile() const
+    {
+        ConnectionProfile p;
+        p.id = ConnectionProfile::newId();
+        p.name = QStringLiteral("silent broker");
+        p.bootstrapServers = QStringLiteral("127.0.0.1:%1").arg(m_port);
+        return p;
+    }
+
+private:
+    int m_fd;
+    quint16 m_port = 0;
+    bool m_listening = false;
+};
+
 } // namespace
 
 class TestConnectWindow : public QObject {
@@ -240,6 +272,45 @@ private Q_SLOTS:
         QVERIFY(!window);
         QCOMPARE(m_connector.opened.size(), 1);
         QVERIFY(!m_connector.opened.constFirst());
+    }
+
+    // Closing a window whose cluster's worker is inside a librdkafka call (a broker that accepts connections and
+    // never answers) does not wait for that call: the window goes at once, its cluster once the call returns.
+    void closingAWindowDoesNotWaitForItsCluster()
+    {
+        SilentListener silent;
+        QVERIFY(silent.isListening());
+
+        m_connector.opened.clear();
+        ConnectionLauncher launcher(&m_connector, &m_store);
+        QPointer<MainWindow> window = launcher.openWindow(silent.profile());
+        QVERIFY(window);
+        QTest::qWait(300); // the worker is now waiting for the first Metadata answer (5 s request timeout)
+        window->close();
+        QTRY_VERIFY(!window);
+        QTest::qWait(50);
+        QCOMPARE(m_connector.opened.size(), 1);
+        QVERIFY2(
+            m_connector.opened.constFirst(), "the cluster was deleted while its worker was in a call: the GUI waited");
+        QTRY_VERIFY_WITH_TIMEOUT(!m_connector.opened.constFirst(), 15000); // gone once the call timed out
+    }
+
+    // The app quits while a closed window's cluster is still stopping: the launcher waits for it.
+    void theLauncherWaitsForClustersStillStopping()
+    {
+        SilentListener silent;
+        QVERIFY(silent.isListening());
+
+        m_connector.opened.clear();
+        {
+            ConnectionLauncher launcher(&m_connector, &m_store);
+            QPointer<MainWindow> window = launcher.openWindow(silent.profile());
+            QTest::qWait(300);
+            window->close();
+            QTRY_VERIFY(!window);
+            QVERIFY(m_connector.opened.constFirst());
+        }
+        QVERIFY(!m_connector.opened.constFirst()); // deleted (after waiting) with the launcher
     }
 
 private:

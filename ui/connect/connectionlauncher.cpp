@@ -17,6 +17,10 @@ ConnectionLauncher::~ConnectionLauncher()
 {
     for (const QPointer<MainWindow> &window : std::as_const(m_windows))
         delete window.data();
+    // The app is quitting: clusters still stopping (and those of the windows just closed) are waited for here, so
+    // no worker thread outlives the application object.
+    for (const QPointer<engine::ClusterClient> &client : std::as_const(m_closing))
+        delete client.data();
 }
 
 ConnectDialog *ConnectionLauncher::showDialog(QWidget *parent)
@@ -42,9 +46,14 @@ MainWindow *ConnectionLauncher::openWindow(const QString &name, const engine::Re
     window->setWindowTitle(tr("%1 — Topicscope").arg(name));
     window->setLayoutGroup(MainWindow::RemoteLayoutGroup);
     window->setConnectionLauncher(this);
-    // After the window and every view in it are gone: none of them points to the client any more. Deleting a
-    // remote cluster stops its worker thread, waiting for at most one bounded librdkafka call.
-    connect(window, &QObject::destroyed, this, [client] { delete client; });
+    // After the window and every view in it are gone: none of them points to the client any more. A remote
+    // cluster's worker may be inside a librdkafka call (seconds, when a broker went away): the client goes when
+    // that call returns, and the GUI does not wait for it.
+    connect(window, &QObject::destroyed, this, [this, client] {
+        m_closing.removeAll(nullptr);
+        m_closing.append(client);
+        client->closeLater();
+    });
     m_windows.removeAll(nullptr);
     m_windows.append(window);
     window->show();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clusterclient.h"
 #include "connectionprofile.h"
 
 #include <QList>
@@ -20,9 +21,9 @@ class SecretStore;
 
 // Connections from inside the app (File > Connect to Kafka…): shows the dialog and opens each chosen cluster in a
 // main window of its own, beside the ones already open (the embedded broker's stays). Closing such a window
-// disconnects: its ClusterClient is deleted with it. The app (or a test) injects the connector, which knows how to
-// reach a cluster, and the store that keeps the profiles' secrets; both outlive the launcher, and the launcher
-// outlives the windows that point to it. GUI thread.
+// disconnects: its ClusterClient goes once its work has stopped (ClusterClient::closeLater), without the GUI waiting.
+// The app (or a test) injects the connector, which knows how to reach a cluster, and the store that keeps the profiles'
+// secrets; both outlive the launcher, and the launcher outlives the windows that point to it. GUI thread.
 class ConnectionLauncher : public QObject {
     Q_OBJECT
 public:
@@ -45,6 +46,7 @@ private:
     engine::ClusterConnector *m_connector;
     SecretStore *m_secrets;
     QList<QPointer<MainWindow>> m_windows;
+    QList<QPointer<engine::ClusterClient>> m_closing; // disconnecting: they delete themselves once stopped
 };
 
 } // namespace topicscope::ui
