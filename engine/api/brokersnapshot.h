@@ -86,6 +86,10 @@ struct BrokerSnapshot {
     QString dataDirectory; // empty when in memory
     bool inMemory = false;
     QList<TopicInfo> topics;
+    // False when topics changed faster than the engine describes them in one snapshot (a start on, or the creation
+    // of, hundreds of thousands of partitions): some are then as in a previous snapshot, or not listed yet, and a
+    // following snapshot, published soon after, brings them.
+    bool topicsComplete = true;
     QList<GroupDescription> groups;
     qint64 recordsAppended = 0; // since start
     qint64 batchesAppended = 0;

@@ -63,6 +63,12 @@ struct LogCleaned {
     qint64 bytesAfter = 0;
 };
 
+// A topic's configuration was replaced (LogManager::alterConfig: AlterConfigs, IncrementalAlterConfigs, the
+// explorer).
+struct TopicConfigChanged {
+    QString topic;
+};
+
 struct GroupStateChanged {
     QString groupId;
     QString fromState; // Kafka's state names: "Empty", "PreparingRebalance", ...
@@ -117,7 +123,21 @@ struct OffsetCommitted {
 };
 
 using Event = std::variant<TopicCreated, TopicDeleted, PartitionsAdded, BatchAppended, RecordsDeleted,
-    GroupStateChanged, RebalanceCompleted, MemberAssignmentChanged, OffsetCommitted, LogCleaned>;
+    GroupStateChanged, RebalanceCompleted, MemberAssignmentChanged, OffsetCommitted, LogCleaned, TopicConfigChanged>;
+
+// The topic an event changed what LogManager::describeTopic answers for (its partitions' offsets and sizes, its
+// partition count, its config, whether it exists); nullptr for group events.
+inline const QString *changedTopic(const Event &event)
+{
+    return std::visit(
+        [](const auto &e) -> const QString * {
+            if constexpr (requires { e.topic; })
+                return &e.topic;
+            else
+                return nullptr;
+        },
+        event);
+}
 
 // Fan-out of engine events to observers on the engine thread. Observers must not re-enter the publisher.
 class EventBus {

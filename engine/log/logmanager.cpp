@@ -225,6 +225,7 @@ ErrorCode LogManager::alterConfig(const QString &name, const TopicConfig &config
     if (error != ErrorCode::None)
         return error;
     it->second.config = config;
+    d->events.publish(TopicConfigChanged {name});
     return ErrorCode::None;
 }
 

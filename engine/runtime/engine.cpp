@@ -5,6 +5,7 @@
 #include "runtime/kafkaserver.h"
 #include "runtime/realclock.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcEngine, "topicscope.engine")
@@ -105,19 +106,46 @@ BrokerSnapshot Engine::snapshot() const
     const GroupCoordinator &groups = m_broker->groups();
     s.takenAtMs = m_wallClock->nowMs();
     s.dataDirectory = log.dataDirectory();
-    for (const QString &name : log.topicNames()) {
-        if (auto info = log.describeTopic(name))
-            s.topics.append(std::move(*info));
+    const QStringList names = log.topicNames();
+    s.topics.reserve(names.size());
+    // Describing is bounded per snapshot: past the budget (a start on 1,000,000 partitions, or creating them) a
+    // changed topic keeps its previous description and one not described yet is left out, both until a following
+    // snapshot, which is scheduled at once.
+    QElapsedTimer describing;
+    describing.start();
+    QSet<QString> stillChanged;
+    for (const QString &name : names) {
+        auto cached = m_describedTopics.find(name);
+        const bool changed = cached == m_describedTopics.end() || m_changedTopics.contains(name);
+        if (changed && describing.elapsed() >= DescribeBudgetMs) {
+            stillChanged.insert(name);
+            if (cached == m_describedTopics.end())
+                continue;
+        } else if (changed) {
+            std::optional<TopicInfo> info = log.describeTopic(name);
+            if (!info)
+                continue;
+            cached = m_describedTopics.insert(name, std::move(*info));
+        }
+        s.topics.append(*cached);
+    }
+    m_changedTopics = std::move(stillChanged);
+    if (m_describedTopics.size() > names.size()) { // deleted topics
+        const QSet<QString> present(names.cbegin(), names.cend());
+        m_describedTopics.removeIf([&](const auto &it) { return !present.contains(it.key()); });
     }
     for (const GroupListing &g : groups.listGroups())
         s.groups.append(groups.describeGroup(g.groupId));
     s.recordsAppended = m_recordsAppended;
     s.batchesAppended = m_batchesAppended;
+    s.topicsComplete = m_changedTopics.isEmpty();
     return s;
 }
 
 void Engine::onEvent(const Event &event)
 {
+    if (const QString *topic = changedTopic(event))
+        m_changedTopics.insert(*topic);
     if (const auto *appended = std::get_if<BatchAppended>(&event)) {
         m_recordsAppended += appended->recordCount;
         ++m_batchesAppended;
@@ -133,7 +161,10 @@ void Engine::scheduleSnapshot()
     m_snapshotPending = true;
     m_wallClock->schedule(m_options.snapshotIntervalMs, [this] {
         m_snapshotPending = false;
-        Q_EMIT snapshotReady(snapshot());
+        const BrokerSnapshot s = snapshot();
+        if (!m_changedTopics.isEmpty())
+            scheduleSnapshot(); // the rest of the topics, described next time
+        Q_EMIT snapshotReady(s);
     });
 }
 

@@ -5,7 +5,9 @@
 #include "brokersnapshot.h"
 #include "runtime/kafkaserveroptions.h"
 
+#include <QHash>
 #include <QObject>
+#include <QSet>
 #include <memory>
 #include <optional>
 
@@ -101,6 +103,12 @@ private:
     QString m_listenerError;
     QString m_clusterId;
     bool m_snapshotPending = false;
+    // snapshot() describes again only the topics an event named since the previous snapshot (changedTopic()); the
+    // others are the previous TopicInfo values, shared, not copied. With 1,000,000 partitions a full description
+    // holds the engine thread for ~100 ms; a flood into one topic of them costs that topic's description.
+    static constexpr qint64 DescribeBudgetMs = 4;
+    mutable QHash<QString, TopicInfo> m_describedTopics;
+    mutable QSet<QString> m_changedTopics;
     qint64 m_recordsAppended = 0;
     qint64 m_batchesAppended = 0;
 };
