@@ -105,6 +105,7 @@ BrokerSnapshot Engine::snapshot() const
     const GroupCoordinator &groups = m_broker->groups();
     s.takenAtMs = m_wallClock->nowMs();
     s.dataDirectory = log.dataDirectory();
+    s.clusterId = m_clusterId;
     for (const QString &name : log.topicNames()) {
         if (auto info = log.describeTopic(name))
             s.topics.append(std::move(*info));
