@@ -1,18 +1,62 @@
 #include "chartsview.h"
 
+#include "metricarchive.h"
 #include "timeserieschart.h"
 #include "topicnames.h"
 
 #include <QComboBox>
+#include <QDateTime>
+#include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
 
+Q_LOGGING_CATEGORY(lcChartsHistory, "topicscope.ui.charts")
+
 namespace topicscope::ui {
+
+namespace {
+
+const QLatin1String ProducePrefix("produce/");
+const QLatin1String ConsumePrefix("consume/");
+const QLatin1String LagPrefix("lag/");
+
+// The archived series whose names start with prefix, by the name after it, as chart points.
+QMap<QString, QList<QPointF>> seriesOf(const engine::MetricQueryResult &result, QLatin1String prefix)
+{
+    QMap<QString, QList<QPointF>> out;
+    for (auto it = result.series.cbegin(); it != result.series.cend(); ++it) {
+        if (!it.key().startsWith(prefix))
+            continue;
+        QList<QPointF> &points = out[it.key().mid(prefix.size())];
+        for (const engine::MetricPoint &p : it.value())
+            points.append(QPointF(double(p.timeMs), p.value));
+    }
+    return out;
+}
+
+} // namespace
+
+QString ChartsView::produceSeries(const QString &topic)
+{
+    return ProducePrefix + topic;
+}
+
+QString ChartsView::consumeSeries(const QString &topic)
+{
+    return ConsumePrefix + topic;
+}
+
+QString ChartsView::lagSeries(const QString &group)
+{
+    return LagPrefix + group;
+}
 
 ChartsView::ChartsView(QWidget *parent)
     : QWidget(parent)
@@ -33,7 +77,15 @@ ChartsView::ChartsView(QWidget *parent)
     auto *scopeRow = new QHBoxLayout;
     scopeRow->addWidget(new QLabel(tr("Rates of:"), this));
     scopeRow->addWidget(m_scopeBox);
-    scopeRow->addStretch();
+    scopeRow->addStretch(); // keeps the scope box its own width while there is no note
+    m_historyNote = new QLabel(this);
+    m_historyNote->setObjectName(QStringLiteral("historyNote"));
+    m_historyNote->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // The rest of the row, whatever the text: a long reason (a file path) is elided, never widening the window.
+    m_historyNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_historyNote->installEventFilter(this);
+    m_historyNote->hide();
+    scopeRow->addWidget(m_historyNote, 1);
     layout->addLayout(scopeRow);
     // Produce and consume side by side above lag: three charts stacked leave each too short for its axis labels.
     auto *splitter = new QSplitter(Qt::Vertical, this);
@@ -59,6 +111,139 @@ ChartsView::ChartsView(QWidget *parent)
     layout->addWidget(splitter);
     connect(
         m_scopeBox, &QComboBox::currentIndexChanged, this, [this] { setScope(m_scopeBox->currentData().toString()); });
+}
+
+ChartsView::~ChartsView()
+{
+    writePending();
+}
+
+void ChartsView::setArchive(engine::MetricArchive *archive)
+{
+    if (m_archive)
+        disconnect(m_archive, nullptr, this, nullptr);
+    m_archive = archive;
+    if (!archive)
+        return;
+    connect(archive, &engine::MetricArchive::queryAnswered, this, &ChartsView::showStoredHistory);
+    connect(archive, &engine::MetricArchive::archiveFailed, this, [this](const QString &key, const QString &message) {
+        if (key == m_clusterKey)
+            setHistoryNote(tr("History is not kept: %1").arg(message), message);
+    });
+}
+
+QString ChartsView::historyNote() const
+{
+    return m_historyNoteText;
+}
+
+void ChartsView::setHistoryNote(const QString &text, const QString &details)
+{
+    // The note in full as the tooltip (with the file's path); the label is elided to its row.
+    m_historyNoteText = text;
+    m_historyNote->setToolTip(details.isEmpty() || details == text ? text : text + QLatin1Char('\n') + details);
+    m_historyNote->setVisible(!text.isEmpty());
+    elideHistoryNote();
+}
+
+void ChartsView::elideHistoryNote()
+{
+    m_historyNote->setText(
+        m_historyNote->fontMetrics().elidedText(m_historyNoteText, Qt::ElideMiddle, m_historyNote->width()));
+}
+
+bool ChartsView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_historyNote && event->type() == QEvent::Resize)
+        elideHistoryNote();
+    return QWidget::eventFilter(watched, event);
+}
+
+void ChartsView::followCluster(const engine::BrokerSnapshot &snapshot)
+{
+    if (!m_archive)
+        return;
+    if (snapshot.inMemory) {
+        if (m_historyNoteText.isEmpty())
+            setHistoryNote(tr("History is not kept for an in-memory broker."));
+        return;
+    }
+    // A remote cluster names itself once it has answered; until then there is nothing to key the history by.
+    if (snapshot.clusterId.isEmpty() || snapshot.clusterId == m_clusterKey)
+        return;
+    writePending();
+    m_clusterKey = snapshot.clusterId;
+    engine::MetricQuery query;
+    query.clusterKey = m_clusterKey;
+    query.toMs = snapshot.takenAtMs;
+    query.fromMs = snapshot.takenAtMs - HistoryLoadMs;
+    query.maxPoints = HistoryLoadPoints;
+    m_historyRequest = m_archive->query(query);
+    setHistoryNote(tr("Reading the history…"));
+}
+
+void ChartsView::showStoredHistory(quint64 requestId, const engine::MetricQueryResult &result)
+{
+    if (requestId != m_historyRequest)
+        return;
+    m_historyRequest = 0;
+    if (!result.ok()) {
+        qCWarning(lcChartsHistory).noquote()
+            << "no chart history for cluster" << result.query.clusterKey << ":" << result.error;
+        setHistoryNote(tr("History is not kept: %1").arg(result.error), result.error);
+        return;
+    }
+    const qint64 days = m_archive ? m_archive->retentionMs() / (24 * 3600 * 1000) : 0;
+    qint64 first = 0;
+    for (const QList<engine::MetricPoint> &points : result.series) {
+        if (!points.isEmpty() && (first == 0 || points.first().timeMs < first))
+            first = points.first().timeMs;
+    }
+    if (first == 0) {
+        setHistoryNote(tr("Recording history for this cluster (kept %n day(s)).", nullptr, int(days)),
+            tr("History file: %1").arg(result.location));
+        return;
+    }
+    m_produceTopics.addEarlier(seriesOf(result, ProducePrefix));
+    m_consumeTopics.addEarlier(seriesOf(result, ConsumePrefix));
+    m_lags.addEarlier(seriesOf(result, LagPrefix));
+    m_lag->setHistory(m_lags);
+    showHistories();
+    const QDateTime since = QDateTime::fromMSecsSinceEpoch(first);
+    const QString when = since.date() == QDate::currentDate() ? QLocale().toString(since.time(), QLocale::ShortFormat)
+                                                              : QLocale().toString(since, QLocale::ShortFormat);
+    setHistoryNote(tr("Since %1 from the history file, then live (kept %n day(s)).", nullptr, int(days)).arg(when),
+        tr("History file: %1").arg(result.location));
+}
+
+void ChartsView::recordForArchive(qint64 timeMs, const QMap<QString, double> &values)
+{
+    if (!m_archive || m_clusterKey.isEmpty())
+        return;
+    if (m_pending.isEmpty())
+        m_pendingFirstMs = timeMs;
+    m_pendingLastMs = timeMs;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        auto &[sum, count] = m_pending[it.key()];
+        sum += it.value();
+        ++count;
+    }
+    if (timeMs - m_pendingFirstMs >= ArchiveWriteIntervalMs)
+        writePending();
+}
+
+void ChartsView::writePending()
+{
+    if (m_pending.isEmpty())
+        return;
+    QList<engine::MetricSample> batch;
+    batch.reserve(m_pending.size());
+    // One moment per batch (the newest sample's): every series of a batch lines up when read back.
+    for (auto it = m_pending.cbegin(); it != m_pending.cend(); ++it)
+        batch.append({m_pendingLastMs, it.key(), it->first / it->second});
+    m_pending.clear();
+    if (m_archive)
+        m_archive->append(m_clusterKey, batch);
 }
 
 void ChartsView::setScope(const QString &topic)
@@ -132,8 +317,19 @@ void ChartsView::setSnapshot(const engine::BrokerSnapshot &snapshot)
     QMap<QString, double> lags;
     for (const engine::GroupOffsets &g : snapshot.groupOffsets)
         lags.insert(g.groupId, double(g.totalLag));
+    followCluster(snapshot);
     // All histories sample together (the same minimum interval), so one answer says whether a sample was taken.
     const bool sampled = m_produceTopics.add(snapshot.takenAtMs, produceTopics);
+    if (sampled) {
+        QMap<QString, double> archived;
+        for (auto it = produceTopics.cbegin(); it != produceTopics.cend(); ++it)
+            archived.insert(produceSeries(it.key()), it.value());
+        for (auto it = consumeTopics.cbegin(); it != consumeTopics.cend(); ++it)
+            archived.insert(consumeSeries(it.key()), it.value());
+        for (auto it = lags.cbegin(); it != lags.cend(); ++it)
+            archived.insert(lagSeries(it.key()), it.value());
+        recordForArchive(snapshot.takenAtMs, archived);
+    }
     m_producePartitions.add(snapshot.takenAtMs, producePartitions);
     m_consumeTopics.add(snapshot.takenAtMs, consumeTopics);
     m_consumePartitions.add(snapshot.takenAtMs, consumePartitions);

@@ -55,6 +55,15 @@ int TimeSeriesChart::seriesCount() const
     return int(m_chart->series().size());
 }
 
+QList<QPointF> TimeSeriesChart::plottedPoints(const QString &series) const
+{
+    for (QAbstractSeries *s : m_chart->series()) {
+        if (s->name() == series)
+            return static_cast<QLineSeries *>(s)->points();
+    }
+    return {};
+}
+
 void TimeSeriesChart::setHistory(const MetricHistory &history)
 {
     m_history = history;

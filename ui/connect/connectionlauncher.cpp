@@ -36,6 +36,7 @@ MainWindow *ConnectionLauncher::openWindow(const ConnectionProfile &profile)
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->setWindowTitle(tr("%1 — Topicscope").arg(profile.name));
     window->setConnectionLauncher(this);
+    window->setMetricArchive(m_archive);
     // After the window and every view in it are gone: none of them points to the client any more. Deleting a
     // remote cluster stops its worker thread, waiting for at most one bounded librdkafka call.
     connect(window, &QObject::destroyed, this, [client] { delete client; });

@@ -10,7 +10,8 @@ class QWidget;
 
 namespace topicscope::engine {
 class ClusterConnector;
-}
+class MetricArchive;
+} // namespace topicscope::engine
 
 namespace topicscope::ui {
 
@@ -35,6 +36,8 @@ public:
     // A window on the profile's cluster, shown and connecting, titled after the profile.
     MainWindow *openWindow(const ConnectionProfile &profile);
     QList<MainWindow *> windows() const;
+    // Given to each window it opens (MainWindow::setMetricArchive); outlives the launcher.
+    void setMetricArchive(engine::MetricArchive *archive) { m_archive = archive; }
 
 Q_SIGNALS:
     void windowOpened(topicscope::ui::MainWindow *window);
@@ -42,6 +45,7 @@ Q_SIGNALS:
 private:
     engine::ClusterConnector *m_connector;
     SecretStore *m_secrets;
+    engine::MetricArchive *m_archive = nullptr;
     QList<QPointer<MainWindow>> m_windows;
 };
 
