@@ -44,6 +44,13 @@
             <numerusform>Since %1 from the history file, then live (kept %n days).</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>From the history file: one average per %n minute(s).</source>
+        <translation>
+            <numerusform>From the history file: one average per %n minute.</numerusform>
+            <numerusform>From the history file: one average per %n minutes.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::ConnectDialog</name>

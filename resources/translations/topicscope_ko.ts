@@ -449,6 +449,24 @@
             <numerusform>%1부터 이력 파일의 기록, 이어서 실시간 (%n일 보관).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Last hour, live</source>
+        <translation>최근 1시간 (실시간)</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>최근 24시간</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>최근 7일</translation>
+    </message>
+    <message numerus="yes">
+        <source>From the history file: one average per %n minute(s).</source>
+        <translation>
+            <numerusform>이력 파일의 기록 (%n분 단위 평균).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::ClusterTreeModel</name>

@@ -10,6 +10,7 @@
 #include "timeserieschart.h"
 #include "uifakecluster.h"
 
+#include <QComboBox>
 #include <QDateTime>
 #include <QDir>
 #include <QSettings>
@@ -124,6 +125,23 @@ void storeAnHour(FakeArchive &archive, qint64 nowMs)
     }
 }
 
+// Three days before that hour, every 10 minutes: a daily rhythm of orders, and billing falling behind each evening.
+void storeDays(FakeArchive &archive, qint64 nowMs)
+{
+    constexpr qint64 Day = 24 * 60 * Minute;
+    for (qint64 t = nowMs - 3 * Day; t < nowMs - 60 * Minute; t += 10 * Minute) {
+        const double phase = double((t - (nowMs - 3 * Day)) % Day) / double(Day) * 2 * M_PI;
+        const double orders = 45 + 30 * std::sin(phase);
+        archive.stored[ui::ChartsView::produceSeries(QStringLiteral("orders"))].append({t, orders});
+        archive.stored[ui::ChartsView::produceSeries(QStringLiteral("payments"))].append({t, 12});
+        archive.stored[ui::ChartsView::consumeSeries(QStringLiteral("orders"))].append({t, orders * 0.95});
+        archive.stored[ui::ChartsView::consumeSeries(QStringLiteral("payments"))].append({t, 12});
+        archive.stored[ui::ChartsView::lagSeries(QStringLiteral("billing"))].append(
+            {t, std::round(900 * std::max(0.0, std::sin(phase - 1.0)))});
+        archive.stored[ui::ChartsView::lagSeries(QStringLiteral("audit"))].append({t, 80});
+    }
+}
+
 } // namespace
 
 class TestChartsHistory : public QObject {
@@ -131,12 +149,13 @@ class TestChartsHistory : public QObject {
 
     // A window at 1280x720 on a cluster with an hour of stored history and five live snapshots, saved as png once
     // the note contains noteText.
-    void showTheWindowOnAStoredHour(const QString &noteText, const QString &png)
+    void showTheWindowOnAStoredHour(const QString &noteText, const QString &png, const QString &weekPng)
     {
         uitest::FakeCluster cluster;
         FakeArchive archive;
         const qint64 now = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000;
         storeAnHour(archive, now);
+        storeDays(archive, now);
         ui::MainWindow window(&cluster);
         window.setMetricArchive(&archive);
         window.resize(1280, 720);
@@ -152,6 +171,12 @@ class TestChartsHistory : public QObject {
         window.showTab(ui::MainWindow::ChartsTab);
         QTest::qWait(50);
         QVERIFY(window.grab().save(outputPath(png)));
+        // The last 7 days, read from the archive.
+        window.chartsView()->setHistoryRange(7 * 24 * 60 * Minute);
+        QCOMPARE(archive.queries.size(), 2);
+        QTRY_VERIFY(window.chartsView()->lagChart()->plottedPoints(QStringLiteral("billing")).size() > 250);
+        QTest::qWait(50);
+        QVERIFY(window.grab().save(outputPath(weekPng)));
     }
 
 private Q_SLOTS:
@@ -294,9 +319,59 @@ private Q_SLOTS:
         QCOMPARE(archive.queries.size(), 1);
     }
 
+    void aLongerRangeIsReadFromTheArchive()
+    {
+        constexpr qint64 Day = 24 * 60 * Minute;
+        const qint64 now = QDateTime::currentMSecsSinceEpoch() / 1000 * 1000;
+        FakeArchive archive;
+        for (qint64 t = now - 3 * Day; t < now - 60 * Minute; t += 30 * Minute) {
+            archive.stored[QStringLiteral("produce/orders")].append({t, 10});
+            archive.stored[QStringLiteral("lag/billing")].append({t, 500});
+        }
+        ui::ChartsView view;
+        view.setArchive(&archive);
+        auto *range = view.findChild<QComboBox *>(QStringLiteral("historyRange"));
+        QVERIFY(range->isHidden()); // nothing to read before the cluster is known
+        view.setSnapshot(snapshotAt(now, 3, 20));
+        QVERIFY(!range->isHidden());
+        QTRY_VERIFY(!view.historyNote().startsWith(QStringLiteral("Reading")));
+
+        range->setCurrentIndex(range->findData(7 * Day));
+        QCOMPARE(view.historyRange(), 7 * Day);
+        QCOMPARE(archive.queries.size(), 2);
+        QCOMPARE(archive.queries.at(1).fromMs, now - 7 * Day);
+        QCOMPARE(archive.queries.at(1).toMs, now);
+        QCOMPARE(archive.queries.at(1).maxPoints, ui::ChartsView::RangePoints);
+        QVERIFY(!view.findChild<QComboBox *>(QStringLiteral("chartScope"))->isEnabled());
+        // 3 days every 30 min, up to an hour ago: 142 points, each in the middle of its 14-minute bucket.
+        QTRY_COMPARE(view.rateChart()->plottedPoints(QStringLiteral("orders")).size(), 142);
+        // (to - from + 1) / maxPoints, rounded up: 840,001 ms.
+        constexpr qint64 Bucket = (7 * Day + ui::ChartsView::RangePoints) / ui::ChartsView::RangePoints;
+        for (const QPointF &p : view.lagChart()->plottedPoints(QStringLiteral("billing")))
+            QCOMPARE((qint64(p.x()) - (now - 7 * Day)) % Bucket, Bucket / 2);
+        QCOMPARE(view.lagChart()->plottedPoints(QStringLiteral("billing")).constFirst().y(), 500.0);
+        QCOMPARE(view.historyNote(), QStringLiteral("From the history file: one average per 14 minutes."));
+
+        // Live samples do not replace the range; it is read again a minute later.
+        view.setSnapshot(snapshotAt(now + 1000, 4, 20));
+        QCOMPARE(view.rateChart()->plottedPoints(QStringLiteral("orders")).size(), 142);
+        QCOMPARE(archive.queries.size(), 2);
+        view.setSnapshot(snapshotAt(now + 60'000, 5, 20));
+        QCOMPARE(archive.queries.size(), 3);
+        QCOMPARE(archive.queries.at(2).toMs, now + 60'000);
+
+        // Back to the live hour: the live samples again.
+        range->setCurrentIndex(0);
+        QCOMPARE(view.historyRange(), 0);
+        QVERIFY(view.findChild<QComboBox *>(QStringLiteral("chartScope"))->isEnabled());
+        QCOMPARE(
+            dump(view.rateChart()->plottedPoints(QStringLiteral("orders")), now), QStringLiteral("0s=3 1s=4 60s=5"));
+    }
+
     void theWindowPassesTheArchiveOn()
     {
-        showTheWindowOnAStoredHour(QStringLiteral("Since "), QStringLiteral("charts-history-1280x720.png"));
+        showTheWindowOnAStoredHour(QStringLiteral("Since "), QStringLiteral("charts-history-1280x720.png"),
+            QStringLiteral("charts-history-7d-1280x720.png"));
     }
 
     // Last: the Korean catalogue stays installed for the rest of the process.
@@ -304,8 +379,8 @@ private Q_SLOTS:
     {
         uitest::ensureKoreanFont();
         QVERIFY(ui::Language::install(qApp, QStringLiteral("ko")));
-        showTheWindowOnAStoredHour(
-            QStringLiteral("부터 이력 파일의 기록"), QStringLiteral("charts-history-ko-1280x720.png"));
+        showTheWindowOnAStoredHour(QStringLiteral("부터 이력 파일의 기록"),
+            QStringLiteral("charts-history-ko-1280x720.png"), QStringLiteral("charts-history-7d-ko-1280x720.png"));
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         FakeArchive archive;
         ui::ChartsView memory;

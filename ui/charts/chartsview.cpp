@@ -27,16 +27,22 @@ const QLatin1String ProducePrefix("produce/");
 const QLatin1String ConsumePrefix("consume/");
 const QLatin1String LagPrefix("lag/");
 
-// The archived series whose names start with prefix, by the name after it, as chart points.
-QMap<QString, QList<QPointF>> seriesOf(const engine::MetricQueryResult &result, QLatin1String prefix)
+// The archived series whose names start with prefix, by the name after it, as chart points. With bucketMs, each
+// point is put in the middle of its bucket, so that every series of a downsampled answer has the same moments (each
+// bucket's mean time differs a little from series to series, and a series missing at a moment reads 0).
+QMap<QString, QList<QPointF>> seriesOf(
+    const engine::MetricQueryResult &result, QLatin1String prefix, qint64 bucketMs = 0)
 {
     QMap<QString, QList<QPointF>> out;
+    const qint64 from = result.query.fromMs;
     for (auto it = result.series.cbegin(); it != result.series.cend(); ++it) {
         if (!it.key().startsWith(prefix))
             continue;
         QList<QPointF> &points = out[it.key().mid(prefix.size())];
-        for (const engine::MetricPoint &p : it.value())
-            points.append(QPointF(double(p.timeMs), p.value));
+        for (const engine::MetricPoint &p : it.value()) {
+            const qint64 t = bucketMs > 0 ? from + (p.timeMs - from) / bucketMs * bucketMs + bucketMs / 2 : p.timeMs;
+            points.append(QPointF(double(t), p.value));
+        }
     }
     return out;
 }
@@ -77,6 +83,16 @@ ChartsView::ChartsView(QWidget *parent)
     auto *scopeRow = new QHBoxLayout;
     scopeRow->addWidget(new QLabel(tr("Rates of:"), this));
     scopeRow->addWidget(m_scopeBox);
+    m_rangeBox = new QComboBox(this);
+    m_rangeBox->setObjectName(QStringLiteral("historyRange"));
+    m_rangeBox->addItem(tr("Last hour, live"), qint64(0));
+    m_rangeBox->addItem(tr("Last 24 hours"), qint64(24) * 3600 * 1000);
+    m_rangeBox->addItem(tr("Last 7 days"), qint64(7) * 24 * 3600 * 1000);
+    m_rangeBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_rangeBox->hide(); // until there is history for the cluster
+    scopeRow->addWidget(m_rangeBox);
+    connect(m_rangeBox, &QComboBox::currentIndexChanged, this,
+        [this] { setHistoryRange(m_rangeBox->currentData().toLongLong()); });
     scopeRow->addStretch(); // keeps the scope box its own width while there is no note
     m_historyNote = new QLabel(this);
     m_historyNote->setObjectName(QStringLiteral("historyNote"));
@@ -125,7 +141,7 @@ void ChartsView::setArchive(engine::MetricArchive *archive)
     m_archive = archive;
     if (!archive)
         return;
-    connect(archive, &engine::MetricArchive::queryAnswered, this, &ChartsView::showStoredHistory);
+    connect(archive, &engine::MetricArchive::queryAnswered, this, &ChartsView::onQueryAnswered);
     connect(archive, &engine::MetricArchive::archiveFailed, this, [this](const QString &key, const QString &message) {
         if (key == m_clusterKey)
             setHistoryNote(tr("History is not kept: %1").arg(message), message);
@@ -179,14 +195,86 @@ void ChartsView::followCluster(const engine::BrokerSnapshot &snapshot)
     query.fromMs = snapshot.takenAtMs - HistoryLoadMs;
     query.maxPoints = HistoryLoadPoints;
     m_historyRequest = m_archive->query(query);
+    m_rangeBox->show();
     setHistoryNote(tr("Reading the history…"));
 }
 
-void ChartsView::showStoredHistory(quint64 requestId, const engine::MetricQueryResult &result)
+void ChartsView::onQueryAnswered(quint64 requestId, const engine::MetricQueryResult &result)
 {
-    if (requestId != m_historyRequest)
+    if (requestId != 0 && requestId == m_historyRequest) {
+        m_historyRequest = 0;
+        showStoredHistory(result);
+    } else if (requestId != 0 && requestId == m_rangeRequest) {
+        m_rangeRequest = 0;
+        if (m_rangeMs > 0)
+            showRange(result);
+    }
+}
+
+void ChartsView::setHistoryRange(qint64 rangeMs)
+{
+    {
+        const QSignalBlocker blocker(m_rangeBox);
+        m_rangeBox->setCurrentIndex(std::max(0, m_rangeBox->findData(rangeMs)));
+    }
+    if (rangeMs == m_rangeMs)
         return;
-    m_historyRequest = 0;
+    m_rangeMs = rangeMs;
+    m_scopeBox->setEnabled(rangeMs == 0);
+    m_rangeRequest = 0;
+    if (rangeMs == 0)
+        showLive();
+    else if (m_archive && !m_clusterKey.isEmpty())
+        requestRange(
+            m_produceTopics.lastTimeMs() > 0 ? m_produceTopics.lastTimeMs() : QDateTime::currentMSecsSinceEpoch());
+}
+
+void ChartsView::requestRange(qint64 nowMs)
+{
+    engine::MetricQuery query;
+    query.clusterKey = m_clusterKey;
+    query.toMs = nowMs;
+    query.fromMs = nowMs - m_rangeMs;
+    query.maxPoints = RangePoints;
+    m_rangeRequestedAtMs = nowMs;
+    m_rangeRequest = m_archive->query(query);
+}
+
+void ChartsView::showRange(const engine::MetricQueryResult &result)
+{
+    if (!result.ok()) {
+        setHistoryNote(tr("History is not kept: %1").arg(result.error), result.error);
+        return;
+    }
+    const qint64 span = result.query.toMs - result.query.fromMs + 1;
+    const qint64 bucketMs = (span + result.query.maxPoints - 1) / result.query.maxPoints;
+    // Room for every bucket of the range, and then some: buckets only, no live samples here.
+    const int capacity = 2 * result.query.maxPoints;
+    MetricHistory produce(capacity, 0);
+    MetricHistory consume(capacity, 0);
+    MetricHistory lag(capacity, 0);
+    produce.addEarlier(seriesOf(result, ProducePrefix, bucketMs));
+    consume.addEarlier(seriesOf(result, ConsumePrefix, bucketMs));
+    lag.addEarlier(seriesOf(result, LagPrefix, bucketMs));
+    m_rate->setTitle(tr("Produce rate per topic"));
+    m_consume->setTitle(tr("Consume rate per topic (committed offsets)"));
+    m_rate->setHistory(produce);
+    m_consume->setHistory(consume);
+    m_lag->setHistory(lag);
+    setHistoryNote(tr("From the history file: one average per %n minute(s).", nullptr, int(bucketMs / 60000)),
+        tr("History file: %1").arg(result.location));
+}
+
+void ChartsView::showLive()
+{
+    if (m_rangeMs > 0)
+        return; // the charts show a range read from the archive
+    m_lag->setHistory(m_lags);
+    showHistories();
+}
+
+void ChartsView::showStoredHistory(const engine::MetricQueryResult &result)
+{
     if (!result.ok()) {
         qCWarning(lcChartsHistory).noquote()
             << "no chart history for cluster" << result.query.clusterKey << ":" << result.error;
@@ -207,8 +295,7 @@ void ChartsView::showStoredHistory(quint64 requestId, const engine::MetricQueryR
     m_produceTopics.addEarlier(seriesOf(result, ProducePrefix));
     m_consumeTopics.addEarlier(seriesOf(result, ConsumePrefix));
     m_lags.addEarlier(seriesOf(result, LagPrefix));
-    m_lag->setHistory(m_lags);
-    showHistories();
+    showLive();
     const QDateTime since = QDateTime::fromMSecsSinceEpoch(first);
     const QString when = since.date() == QDate::currentDate() ? QLocale().toString(since.time(), QLocale::ShortFormat)
                                                               : QLocale().toString(since, QLocale::ShortFormat);
@@ -333,14 +420,18 @@ void ChartsView::setSnapshot(const engine::BrokerSnapshot &snapshot)
     m_producePartitions.add(snapshot.takenAtMs, producePartitions);
     m_consumeTopics.add(snapshot.takenAtMs, consumeTopics);
     m_consumePartitions.add(snapshot.takenAtMs, consumePartitions);
-    if (m_lags.add(snapshot.takenAtMs, lags))
-        m_lag->setHistory(m_lags);
+    m_lags.add(snapshot.takenAtMs, lags);
     if (sampled)
-        showHistories();
+        showLive();
+    if (m_rangeMs > 0 && m_rangeRequest == 0 && m_archive && !m_clusterKey.isEmpty()
+        && snapshot.takenAtMs - m_rangeRequestedAtMs >= RangeRefreshMs)
+        requestRange(snapshot.takenAtMs);
 }
 
 void ChartsView::showHistories()
 {
+    if (m_rangeMs > 0)
+        return; // the charts show a range read from the archive
     if (m_scope.isEmpty()) {
         m_rate->setTitle(tr("Produce rate per topic"));
         m_consume->setTitle(tr("Consume rate per topic (committed offsets)"));

@@ -37,6 +37,8 @@ public:
     static constexpr qint64 HistoryLoadMs = 3600 * 1000; // read back on the first snapshot: the last hour
     static constexpr int HistoryLoadPoints = 900; // at most, per series: 4 s buckets over that hour
     static constexpr qint64 ArchiveWriteIntervalMs = 10 * 1000; // one batch of averages per 10 s
+    static constexpr int RangePoints = 720; // per series, for a longer range read from the archive
+    static constexpr qint64 RangeRefreshMs = 60 * 1000; // a longer range is read again once a minute
     // Archive series names: "produce/<topic>", "consume/<topic>", "lag/<group>".
     static QString produceSeries(const QString &topic);
     static QString consumeSeries(const QString &topic);
@@ -49,6 +51,12 @@ public:
     void setSnapshot(const engine::BrokerSnapshot &snapshot);
     // Where the charts' history came from ("since 10:02, from the history file"), or why there is none.
     QString historyNote() const;
+    // 0: the last hour read back and the live samples (the default). Else the charts show the last rangeMs (24 h,
+    // 7 days) per topic and group as read from the archive, averaged to RangePoints points and read again every
+    // RangeRefreshMs; the scope box waits meanwhile (per-partition series are live only). Offered once the view
+    // keeps history for its cluster.
+    void setHistoryRange(qint64 rangeMs);
+    qint64 historyRange() const { return m_rangeMs; }
     // Empty: per topic; a topic name: per partition of that topic.
     void setScope(const QString &topic);
     QString scope() const { return m_scope; }
@@ -62,7 +70,11 @@ protected:
 private:
     void elideHistoryNote();
     void followCluster(const engine::BrokerSnapshot &snapshot);
-    void showStoredHistory(quint64 requestId, const engine::MetricQueryResult &result);
+    void onQueryAnswered(quint64 requestId, const engine::MetricQueryResult &result);
+    void showStoredHistory(const engine::MetricQueryResult &result);
+    void requestRange(qint64 nowMs);
+    void showRange(const engine::MetricQueryResult &result);
+    void showLive();
     void recordForArchive(qint64 timeMs, const QMap<QString, double> &values);
     void writePending();
     void setHistoryNote(const QString &text, const QString &details = {});
@@ -87,6 +99,10 @@ private:
     QMap<QString, std::pair<double, int>> m_pending;
     qint64 m_pendingFirstMs = 0;
     qint64 m_pendingLastMs = 0;
+    QComboBox *m_rangeBox = nullptr;
+    qint64 m_rangeMs = 0;
+    quint64 m_rangeRequest = 0; // the range query whose answer is awaited; 0 = none
+    qint64 m_rangeRequestedAtMs = 0;
     QLabel *m_historyNote = nullptr;
     QString m_historyNoteText; // in full; the label shows it elided
     QMap<QString, QStringList> m_partitionSeries; // topic -> its partitions' series names, in partition order
