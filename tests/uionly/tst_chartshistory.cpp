@@ -335,6 +335,7 @@ private Q_SLOTS:
         view.setSnapshot(snapshotAt(now, 3, 20));
         QVERIFY(!range->isHidden());
         QTRY_VERIFY(!view.historyNote().startsWith(QStringLiteral("Reading")));
+        const QString liveNote = view.historyNote();
 
         range->setCurrentIndex(range->findData(7 * Day));
         QCOMPARE(view.historyRange(), 7 * Day);
@@ -364,6 +365,7 @@ private Q_SLOTS:
         range->setCurrentIndex(0);
         QCOMPARE(view.historyRange(), 0);
         QVERIFY(view.findChild<QComboBox *>(QStringLiteral("chartScope"))->isEnabled());
+        QCOMPARE(view.historyNote(), liveNote);
         QCOMPARE(
             dump(view.rateChart()->plottedPoints(QStringLiteral("orders")), now), QStringLiteral("0s=3 1s=4 60s=5"));
     }

@@ -156,6 +156,8 @@ QString ChartsView::historyNote() const
 void ChartsView::setHistoryNote(const QString &text, const QString &details)
 {
     // The note in full as the tooltip (with the file's path); the label is elided to its row.
+    if (m_rangeMs == 0)
+        m_liveNote = {text, details}; // said again when the charts come back from a longer range
     m_historyNoteText = text;
     m_historyNote->setToolTip(details.isEmpty() || details == text ? text : text + QLatin1Char('\n') + details);
     m_historyNote->setVisible(!text.isEmpty());
@@ -222,11 +224,13 @@ void ChartsView::setHistoryRange(qint64 rangeMs)
     m_rangeMs = rangeMs;
     m_scopeBox->setEnabled(rangeMs == 0);
     m_rangeRequest = 0;
-    if (rangeMs == 0)
+    if (rangeMs == 0) {
+        setHistoryNote(m_liveNote.first, m_liveNote.second);
         showLive();
-    else if (m_archive && !m_clusterKey.isEmpty())
+    } else if (m_archive && !m_clusterKey.isEmpty()) {
         requestRange(
             m_produceTopics.lastTimeMs() > 0 ? m_produceTopics.lastTimeMs() : QDateTime::currentMSecsSinceEpoch());
+    }
 }
 
 void ChartsView::requestRange(qint64 nowMs)

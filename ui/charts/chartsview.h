@@ -105,6 +105,7 @@ private:
     qint64 m_rangeRequestedAtMs = 0;
     QLabel *m_historyNote = nullptr;
     QString m_historyNoteText; // in full; the label shows it elided
+    std::pair<QString, QString> m_liveNote; // the note (and details) of the live hour, while a longer range is shown
     QMap<QString, QStringList> m_partitionSeries; // topic -> its partitions' series names, in partition order
     TimeSeriesChart *m_rate = nullptr;
     TimeSeriesChart *m_consume = nullptr;
