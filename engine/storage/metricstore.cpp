@@ -72,7 +72,10 @@ std::unique_ptr<MetricStore> MetricStore::open(const QString &path, QString *err
     sqlite3_extended_result_codes(db, 1);
     QString why;
     // A damaged or foreign file fails here, on its first read: SQLite opens any file lazily.
-    if (!store->exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", &why) || !store->migrate(&why)) {
+    // busy_timeout: another Topicscope (or window) writing the same cluster's file holds it for milliseconds; this
+    // thread may wait that long, the GUI never does.
+    if (!store->exec("PRAGMA busy_timeout = 2000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", &why)
+        || !store->migrate(&why)) {
         setError(error, QStringLiteral("cannot read the history file %1: %2").arg(path, why));
         return nullptr;
     }
