@@ -10,6 +10,7 @@
 #include "remote/remoteconnector.h"
 #include "runtime/enginefacade.h"
 #include "runtime/scenariocontrol.h"
+#include "runtime/sqlitemetricarchive.h"
 #include "sim/scenariorunner.h"
 
 #include <QApplication>
@@ -18,6 +19,7 @@
 #include <QLoggingCategory>
 #include <QSettings>
 #include <QSocketNotifier>
+#include <QStandardPaths>
 #include <algorithm>
 #include <csignal>
 #include <cstdio>
@@ -210,6 +212,7 @@ public:
                 });
         }
         m_window->setConnectionLauncher(m_launcher);
+        m_window->setMetricArchive(m_archive);
         m_window->setListenerPort(m_options.listener ? m_options.listener->listenPort : 0);
         QObject::connect(m_window.get(), &ui::MainWindow::listenerPortRequested, m_window.get(), [this](quint16 port) {
             if (!m_options.listener)
@@ -229,10 +232,12 @@ public:
 
     void setScenarioFile(const QString &path) { m_scenarioFile = path; }
     void setConnectionLauncher(ui::ConnectionLauncher *launcher) { m_launcher = launcher; }
+    void setMetricArchive(engine::MetricArchive *archive) { m_archive = archive; }
 
 private:
     engine::EngineOptions m_options;
     ui::ConnectionLauncher *m_launcher = nullptr; // outlives the session
+    engine::MetricArchive *m_archive = nullptr; // outlives the session
     QString m_scenarioFile;
     // Declared before the window: destroyed after it, as the window holds a pointer to it.
     std::unique_ptr<engine::EngineFacade> m_facade;
@@ -265,16 +270,25 @@ int runGui(int argc, char **argv)
             options.engine.listener->listenPort = static_cast<quint16>(port);
     }
     ui::Appearance::load().apply();
+    // The charts' history, one file per cluster (docs/engine.md, "Chart history"); every window is gone before it.
+    // ~/.local/share/Topicscope/history: beside the app's data location, not in it, as that is also the default
+    // data directory, whose sub-directories are the broker's partitions.
+    engine::SqliteMetricArchive::Options historyOptions;
+    historyOptions.directory = QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+                                   .filePath(QCoreApplication::organizationName() + QStringLiteral("/history"));
+    engine::SqliteMetricArchive history(historyOptions);
     // File > Connect to Kafka: each connection in a window of its own, closed (and disconnected) before these go.
     engine::RemoteConnector connector;
     ui::KeychainSecretStore secrets;
     ui::ConnectionLauncher launcher(&connector, &secrets);
+    launcher.setMetricArchive(&history);
     if (!options.remote.bootstrapServers.isEmpty() && !options.alsoEmbedded) {
         // A remote cluster instead of the embedded broker: no data directory, listener or scenarios of ours.
         engine::RemoteCluster cluster(options.remote);
         ui::MainWindow window(&cluster); // destroyed before the cluster it points to
         window.setLayoutGroup(ui::MainWindow::RemoteLayoutGroup);
         window.setConnectionLauncher(&launcher);
+        window.setMetricArchive(&history);
         window.show();
         quitOnTerminationSignals();
         cluster.start();
@@ -283,6 +297,7 @@ int runGui(int argc, char **argv)
     GuiSession session(options.engine);
     session.setScenarioFile(options.scenarioFile);
     session.setConnectionLauncher(&launcher);
+    session.setMetricArchive(&history);
     quitOnTerminationSignals();
     session.open({});
     if (options.alsoEmbedded) // --bootstrap-server with --embedded: the cluster in a window beside the broker's

@@ -858,6 +858,11 @@ void MainWindow::showEvent(QShowEvent *event)
     QMetaObject::invokeMethod(this, &MainWindow::fitToScreen, Qt::QueuedConnection);
 }
 
+void MainWindow::setMetricArchive(engine::MetricArchive *archive)
+{
+    m_charts->setArchive(archive);
+}
+
 void MainWindow::setConnectionLauncher(ConnectionLauncher *launcher)
 {
     m_launcher = launcher;

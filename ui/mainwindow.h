@@ -13,6 +13,7 @@ class QTreeView;
 
 namespace topicscope::engine {
 class ClusterClient;
+class MetricArchive;
 class ScenarioClient;
 } // namespace topicscope::engine
 
@@ -77,6 +78,9 @@ public:
     // File > Connect to Kafka…: shown once a launcher is set (it opens the dialog and the windows on other
     // clusters). The launcher outlives the window.
     void setConnectionLauncher(ConnectionLauncher *launcher);
+    // Where the Charts tab keeps its history across runs (ChartsView::setArchive); it outlives the window. Without
+    // one, the charts hold what they sampled while the window is open.
+    void setMetricArchive(engine::MetricArchive *archive);
     // The port the broker was asked to listen on (for the dialog shown when it cannot); 0 = no listener asked.
     void setListenerPort(quint16 port) { m_listenerPort = port; }
 

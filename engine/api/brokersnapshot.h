@@ -114,10 +114,12 @@ struct BrokerSnapshot {
     static constexpr int MaxExchanges = 1000;
     QList<WireExchange> exchanges;
     qint64 exchangesDropped = 0;
+    // Kafka's cluster id: the one the embedded broker keeps in its data directory (fresh for each in-memory broker),
+    // or the one a remote cluster reports (empty until it answered). It keys the charts' history file.
+    QString clusterId;
     // A remote cluster's own picture (RemoteCluster); empty for the embedded broker. connectionError says, in
     // plain words, why the last poll could not reach the cluster (the rest of the snapshot is then the last one
     // that could be read, or empty).
-    QString clusterId;
     int controllerId = -1;
     QList<BrokerNode> brokers; // by id
     QString connectionError;

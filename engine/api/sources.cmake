@@ -13,4 +13,5 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     api/scenariospec.h api/scenarioevent.h api/scenarioevent.cpp api/flowsnapshot.h api/scenarioplayerstate.h api/scenarioclient.h
     api/wireexchange.h api/brokerpause.h
     api/remoteclusteroptions.h api/remoteclusteroptions.cpp api/hostport.h api/hostport.cpp api/clusterconnector.h
+    api/metricarchive.h
 )

@@ -106,6 +106,7 @@ BrokerSnapshot Engine::snapshot() const
     const GroupCoordinator &groups = m_broker->groups();
     s.takenAtMs = m_wallClock->nowMs();
     s.dataDirectory = log.dataDirectory();
+    s.clusterId = m_clusterId;
     const QStringList names = log.topicNames();
     s.topics.reserve(names.size());
     // Describing is bounded per snapshot: past the budget (a start on 1,000,000 partitions, or creating them) a

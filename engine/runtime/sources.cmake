@@ -13,6 +13,7 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     runtime/liveflow.h runtime/liveflow.cpp
     runtime/recordingreplay.h runtime/recordingreplay.cpp
     runtime/workerchannel.h
+    runtime/sqlitemetricarchive.h runtime/sqlitemetricarchive.cpp
 )
 # The Kafka listener (wire protocol over TCP), see engine/wire for the codec and request handling.
 list(APPEND TOPICSCOPE_ENGINE_SOURCES

@@ -7,4 +7,5 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     storage/producerstatesnapshot.h
     storage/segmentlog.h storage/segmentlog.cpp
     storage/fileremover.h storage/fileremover.cpp
+    storage/metricstore.h storage/metricstore.cpp
 )

@@ -29,6 +29,30 @@
     </message>
 </context>
 <context>
+    <name>topicscope::ui::ChartsView</name>
+    <message numerus="yes">
+        <source>Recording history for this cluster (kept %n day(s)).</source>
+        <translation>
+            <numerusform>Recording history for this cluster (kept %n day).</numerusform>
+            <numerusform>Recording history for this cluster (kept %n days).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Since %1 from the history file, then live (kept %n day(s)).</source>
+        <translation>
+            <numerusform>Since %1 from the history file, then live (kept %n day).</numerusform>
+            <numerusform>Since %1 from the history file, then live (kept %n days).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>From the history file: one average per %n minute(s).</source>
+        <translation>
+            <numerusform>From the history file: one average per %n minute.</numerusform>
+            <numerusform>From the history file: one average per %n minutes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::ConnectDialog</name>
     <message numerus="yes">
         <source>Imported %n setting(s) from %1.</source>

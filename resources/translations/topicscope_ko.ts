@@ -421,6 +421,52 @@
         <source>Could not write %1.</source>
         <translation>%1에 쓰지 못했습니다.</translation>
     </message>
+    <message>
+        <source>History is not kept: %1</source>
+        <translation>이력을 보관할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>History is not kept for an in-memory broker.</source>
+        <translation>인메모리 브로커는 이력을 보관하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>이력을 읽는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recording history for this cluster (kept %n day(s)).</source>
+        <translation>
+            <numerusform>이 클러스터의 이력을 기록하는 중입니다 (%n일 보관).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History file: %1</source>
+        <translation>이력 파일: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Since %1 from the history file, then live (kept %n day(s)).</source>
+        <translation>
+            <numerusform>%1부터 이력 파일의 기록, 이어서 실시간 (%n일 보관).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last hour, live</source>
+        <translation>최근 1시간 (실시간)</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>최근 24시간</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>최근 7일</translation>
+    </message>
+    <message numerus="yes">
+        <source>From the history file: one average per %n minute(s).</source>
+        <translation>
+            <numerusform>이력 파일의 기록 (%n분 단위 평균).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::ClusterTreeModel</name>

@@ -1,6 +1,10 @@
 #include "metrichistory.h"
 
 #include <QDateTime>
+#include <algorithm>
+#include <limits>
+#include <set>
+#include <vector>
 
 namespace topicscope::ui {
 
@@ -20,12 +24,47 @@ bool MetricHistory::add(qint64 timeMs, const QMap<QString, double> &values)
     m_times.push_back(timeMs);
     for (auto it = m_series.begin(); it != m_series.end(); ++it)
         it->push_back(values.value(it.key(), 0.0));
+    dropOldest();
+    return true;
+}
+
+void MetricHistory::addEarlier(const QMap<QString, QList<QPointF>> &points)
+{
+    const qint64 before = m_times.empty() ? std::numeric_limits<qint64>::max() : m_times.front();
+    std::set<qint64> times;
+    for (const QList<QPointF> &series : points) {
+        for (const QPointF &p : series) {
+            if (qint64(p.x()) < before)
+                times.insert(qint64(p.x()));
+        }
+    }
+    if (times.empty())
+        return;
+    for (auto it = points.cbegin(); it != points.cend(); ++it) {
+        if (!m_series.contains(it.key()))
+            m_series.insert(it.key(), std::deque<double>(m_times.size(), 0.0));
+    }
+    const std::vector<qint64> earlier(times.cbegin(), times.cend());
+    for (auto it = m_series.begin(); it != m_series.end(); ++it) {
+        std::vector<double> values(earlier.size(), 0.0);
+        for (const QPointF &p : points.value(it.key())) {
+            const auto at = std::lower_bound(earlier.cbegin(), earlier.cend(), qint64(p.x()));
+            if (at != earlier.cend() && *at == qint64(p.x()))
+                values[size_t(at - earlier.cbegin())] = p.y();
+        }
+        it->insert(it->begin(), values.cbegin(), values.cend());
+    }
+    m_times.insert(m_times.begin(), earlier.cbegin(), earlier.cend());
+    dropOldest();
+}
+
+void MetricHistory::dropOldest()
+{
     while (int(m_times.size()) > m_maxSamples) {
         m_times.pop_front();
         for (auto &s : m_series)
             s.pop_front();
     }
-    return true;
 }
 
 QList<QPointF> MetricHistory::points(const QString &series) const

@@ -23,12 +23,18 @@ public:
     qint64 firstTimeMs() const { return m_times.empty() ? 0 : m_times.front(); }
     qint64 lastTimeMs() const { return m_times.empty() ? 0 : m_times.back(); }
     int sampleCount() const { return int(m_times.size()); }
+    // Adds stored samples from before the first one held (later ones are ignored), e.g. history read from a file:
+    // their moments go in order before the live ones, a series missing at a moment reads 0 there, and the oldest
+    // go when the ring is full.
+    void addEarlier(const QMap<QString, QList<QPointF>> &points);
     // The same samples restricted to the named series (those it has), e.g. the partitions of one topic.
     MetricHistory select(const QStringList &names) const;
     // "time,seriesA,seriesB" then one line per sample, ISO times.
     QString toCsv() const;
 
 private:
+    void dropOldest(); // beyond maxSamples
+
     int m_maxSamples;
     qint64 m_minIntervalMs;
     std::deque<qint64> m_times;

@@ -55,6 +55,15 @@ int TimeSeriesChart::seriesCount() const
     return int(m_chart->series().size());
 }
 
+QList<QPointF> TimeSeriesChart::plottedPoints(const QString &series) const
+{
+    for (QAbstractSeries *s : m_chart->series()) {
+        if (s->name() == series)
+            return static_cast<QLineSeries *>(s)->points();
+    }
+    return {};
+}
+
 void TimeSeriesChart::setHistory(const MetricHistory &history)
 {
     m_history = history;
@@ -85,6 +94,8 @@ void TimeSeriesChart::setHistory(const MetricHistory &history)
         const qint64 last = history.lastTimeMs();
         const qint64 first = std::min(history.firstTimeMs(), last - 60000);
         m_x->setRange(QDateTime::fromMSecsSinceEpoch(first), QDateTime::fromMSecsSinceEpoch(last));
+        // Days of history (read back from the archive) need the date; the live hour does not.
+        m_x->setFormat(last - first > 20 * 3600 * 1000 ? QStringLiteral("MM-dd HH:mm") : QStringLiteral("HH:mm:ss"));
     }
     const double top = history.maxValue();
     // At least 0-5: whole-number labels (%.0f) of a smaller range would repeat ("0 0 1 1").

@@ -26,6 +26,8 @@ public:
     bool exportPng(const QString &path) const;
     bool exportCsv(const QString &path) const;
     int seriesCount() const;
+    // The points the chart's line of that series holds (empty when there is no such line): what is drawn.
+    QList<QPointF> plottedPoints(const QString &series) const;
 
 protected:
     void changeEvent(QEvent *event) override;

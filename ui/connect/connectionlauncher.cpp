@@ -46,6 +46,7 @@ MainWindow *ConnectionLauncher::openWindow(const QString &name, const engine::Re
     window->setWindowTitle(tr("%1 — Topicscope").arg(name));
     window->setLayoutGroup(MainWindow::RemoteLayoutGroup);
     window->setConnectionLauncher(this);
+    window->setMetricArchive(m_archive);
     // After the window and every view in it are gone: none of them points to the client any more. A remote
     // cluster's worker may be inside a librdkafka call (seconds, when a broker went away): the client goes when
     // that call returns, and the GUI does not wait for it.

@@ -11,7 +11,8 @@ class QWidget;
 
 namespace topicscope::engine {
 class ClusterConnector;
-}
+class MetricArchive;
+} // namespace topicscope::engine
 
 namespace topicscope::ui {
 
@@ -38,6 +39,8 @@ public:
     // The same for a cluster named on the command line (--bootstrap-server with --embedded), titled name.
     MainWindow *openWindow(const QString &name, const engine::RemoteClusterOptions &options);
     QList<MainWindow *> windows() const;
+    // Given to each window it opens (MainWindow::setMetricArchive); outlives the launcher.
+    void setMetricArchive(engine::MetricArchive *archive) { m_archive = archive; }
 
 Q_SIGNALS:
     void windowOpened(topicscope::ui::MainWindow *window);
@@ -45,6 +48,7 @@ Q_SIGNALS:
 private:
     engine::ClusterConnector *m_connector;
     SecretStore *m_secrets;
+    engine::MetricArchive *m_archive = nullptr;
     QList<QPointer<MainWindow>> m_windows;
     QList<QPointer<engine::ClusterClient>> m_closing; // disconnecting: they delete themselves once stopped
 };
