@@ -263,7 +263,7 @@ void GenerationHistory::addOffsetsRecord(
         const std::optional<qint32> epoch = ConsumerOffsetsRecords::decodeConsumerGroupEpochValue(*value);
         if (!epoch)
             return;
-        ConsumerGroupState &state = m_consumerGroups[key->group];
+        ConsumerGroupState &state = consumerGroup(key->group, timestampMs);
         if (*epoch != state.groupEpoch) {
             state.groupEpoch = *epoch;
             state.epochTimeMs = timestampMs;
@@ -274,7 +274,7 @@ void GenerationHistory::addOffsetsRecord(
     // the current assignments. So only the epoch and the assignments make a row; the records before them belong to
     // the epoch that follows and must not change the previous epoch's row.
     case Kind::ConsumerGroupMemberMetadata: {
-        ConsumerGroupState &state = m_consumerGroups[key->group];
+        ConsumerGroupState &state = consumerGroup(key->group, timestampMs);
         if (!value)
             state.metadata.remove(key->memberId);
         else if (const auto v = ConsumerOffsetsRecords::decodeConsumerGroupMemberMetadataValue(*value))
@@ -282,7 +282,7 @@ void GenerationHistory::addOffsetsRecord(
         return;
     }
     case Kind::ConsumerGroupCurrentMemberAssignment: {
-        ConsumerGroupState &state = m_consumerGroups[key->group];
+        ConsumerGroupState &state = consumerGroup(key->group, timestampMs);
         if (!value) {
             state.assigned.remove(key->memberId);
             return;
@@ -296,6 +296,18 @@ void GenerationHistory::addOffsetsRecord(
         return; // the target is where the group is going; rows show what members hold
     }
     recordConsumerGroup(key->group, timestampMs);
+}
+
+GenerationHistory::ConsumerGroupState &GenerationHistory::consumerGroup(const QString &group, qint64 timestampMs)
+{
+    // A group known only by its records counts against MaxGroups too, so that the records' state stays bounded.
+    m_lastChangeMs.insert(group, std::max(m_lastChangeMs.value(group), timestampMs));
+    forgetOldGroups();
+    if (!m_lastChangeMs.contains(group)) {
+        m_forgotten = {}; // older than every group kept: read, and dropped
+        return m_forgotten;
+    }
+    return m_consumerGroups[group];
 }
 
 void GenerationHistory::recordConsumerGroup(const QString &group, qint64 timestampMs)

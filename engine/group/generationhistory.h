@@ -62,6 +62,7 @@ private:
     void addSeen(GroupGeneration row);
     void addRecorded(GroupGeneration row);
     void recordConsumerGroup(const QString &group, qint64 timestampMs);
+    ConsumerGroupState &consumerGroup(const QString &group, qint64 timestampMs);
     void forgetOldGroups();
 
     GroupGeneration::Source m_pollSource;
@@ -69,6 +70,7 @@ private:
     QHash<QString, QList<GroupGeneration>> m_seen; // per group, oldest first
     QHash<QString, QList<GroupGeneration>> m_recorded; // per group, by generation
     QHash<QString, ConsumerGroupState> m_consumerGroups;
+    ConsumerGroupState m_forgotten; // what consumerGroup() hands out for a group too old to keep
     QHash<TopicId, QString> m_topicNames; // from ConsumerGroupPartitionMetadata records
     QHash<QString, qint64> m_lastChangeMs; // per group: which to forget first
 };

@@ -259,6 +259,22 @@ private Q_SLOTS:
         QCOMPARE(groups.size(), GroupHistory::MaxGroups);
         QVERIFY(!groups.contains(QStringLiteral("g")));
         QVERIFY(groups.contains(QStringLiteral("group-204")));
+
+        // Consumer-protocol groups known only by their records are bounded alike.
+        GenerationHistory records;
+        using Kind = ConsumerOffsetsKey::Kind;
+        for (int i = 0; i < GroupHistory::MaxGroups + 50; ++i) {
+            const QString id = QStringLiteral("cg-%1").arg(i, 3, 10, QLatin1Char('0'));
+            records.addOffsetsRecord(ConsumerOffsetsRecords::encodeConsumerGroupKey(
+                                         Kind::ConsumerGroupMemberMetadata, id, QStringLiteral("m")),
+                ConsumerOffsetsRecords::encodeConsumerGroupMemberMetadataValue({}), i);
+            records.addOffsetsRecord(ConsumerOffsetsRecords::encodeConsumerGroupKey(Kind::ConsumerGroupMetadata, id),
+                ConsumerOffsetsRecords::encodeConsumerGroupMetadataValue(1), i);
+        }
+        const QList<GroupGeneration> recorded = records.history().rows;
+        QCOMPARE(recorded.size(), GroupHistory::MaxGroups);
+        QCOMPARE(recorded.constFirst().groupId, QStringLiteral("cg-050"));
+        QCOMPARE(recorded.constLast().members.size(), 1);
     }
 };
 
