@@ -50,12 +50,21 @@ struct GroupHistory {
     static constexpr int MaxRowsPerGroup = 50;
     static constexpr int MaxGroups = 200;
 
+    // Whether __consumer_offsets can be read on a remote cluster's connection, as a value the view words in its
+    // language. The embedded broker's rows come from its coordinator: NotApplicable.
+    enum class OffsetsTopicAccess {
+        NotApplicable,
+        NotTried, // not yet (before the first poll that could)
+        Reading,
+        NotListed, // the metadata does not list it: absent, or no Describe permission on it
+        Refused, // an authorization error, or librdkafka says it does not know the topic
+        Failed, // another error; offsetsTopicError says which
+    };
+
     QList<GroupGeneration> rows; // by group id, then in the order they happened
-    // Whether __consumer_offsets could be read on this connection, and, when not, why in plain words ("the
-    // cluster does not list __consumer_offsets", "not allowed to read it: ..."). Meaningless for the embedded
-    // broker, whose rows come from its coordinator.
-    bool offsetsTopicRead = false;
-    QString offsetsTopicProblem;
+    OffsetsTopicAccess offsetsTopicAccess = OffsetsTopicAccess::NotApplicable;
+    QString offsetsTopic; // the topic read ("__consumer_offsets")
+    QString offsetsTopicError; // librdkafka's words for Refused and Failed
 
     bool operator==(const GroupHistory &) const = default;
 };

@@ -27,6 +27,12 @@ OffsetsTopicReader::~OffsetsTopicReader()
     stop();
 }
 
+void OffsetsTopicReader::fail(int code, const QString &error)
+{
+    m_access = isRefusal(static_cast<rd_kafka_resp_err_t>(code)) ? Access::Refused : Access::Failed;
+    m_error = error;
+}
+
 void OffsetsTopicReader::stop()
 {
     if (m_rkt) {
@@ -55,7 +61,7 @@ bool OffsetsTopicReader::start(RdKafkaClient &client, int partitions)
             {QStringLiteral("client.id"), QStringLiteral("topicscope-history"), byUs}},
         &error);
     if (!m_rk) {
-        m_problem = error;
+        fail(0, error);
         return false;
     }
     const QByteArray topic = m_topic.toUtf8();
@@ -67,9 +73,7 @@ bool OffsetsTopicReader::start(RdKafkaClient &client, int partitions)
     QHash<TopicPartition, qint64> high;
     for (const RemoteError &e : {client.offsetsAt(all, -2, &low), client.offsetsAt(all, -1, &high)}) {
         if (!e.ok()) {
-            m_problem = isRefusal(static_cast<rd_kafka_resp_err_t>(e.code))
-                ? QStringLiteral("%1 cannot be read on this connection (%2)").arg(m_topic, e.message)
-                : QStringLiteral("cannot read the offsets of %1: %2").arg(m_topic, e.message);
+            fail(e.code, e.message);
             stop();
             return false;
         }
@@ -81,8 +85,8 @@ bool OffsetsTopicReader::start(RdKafkaClient &client, int partitions)
         const qint64 end = high.value(tp, 0);
         const qint64 from = std::max<qint64>(low.value(tp, 0), end - MaxRecordsPerPartition);
         if (rd_kafka_consume_start_queue(m_rkt, p, from, m_queue) == -1) {
-            m_problem = QStringLiteral("cannot read %1: %2")
-                            .arg(m_topic, QString::fromUtf8(rd_kafka_err2str(rd_kafka_last_error())));
+            const rd_kafka_resp_err_t err = rd_kafka_last_error();
+            fail(err, QString::fromUtf8(rd_kafka_err2str(err)));
             m_partitions = p;
             stop();
             return false;
@@ -102,12 +106,12 @@ void OffsetsTopicReader::read(
                 partitions = static_cast<int>(t.partitions.size());
         }
         if (partitions <= 0) {
-            m_problem = QStringLiteral(
-                "the cluster does not list %1 to this connection (absent, or no Describe permission on it)")
-                            .arg(m_topic);
+            m_access = Access::NotListed;
+            m_error.clear();
             return;
         }
-        m_problem.clear();
+        m_access = Access::Reading;
+        m_error.clear();
         if (!start(client, partitions))
             return;
     }
@@ -122,14 +126,13 @@ void OffsetsTopicReader::read(
             continue;
         }
         if (m->err) {
-            if (isRefusal(m->err)) {
-                m_problem = QStringLiteral("%1 cannot be read on this connection (%2)")
-                                .arg(m_topic, QString::fromUtf8(rd_kafka_message_errstr(m)));
-            }
+            if (isRefusal(m->err))
+                fail(m->err, QString::fromUtf8(rd_kafka_message_errstr(m)));
             rd_kafka_message_destroy(m);
             continue;
         }
-        m_problem.clear();
+        m_access = Access::Reading;
+        m_error.clear();
         rd_kafka_timestamp_type_t type;
         const qint64 timestamp = rd_kafka_message_timestamp(m, &type);
         const QByteArrayView key(static_cast<const char *>(m->key), static_cast<qsizetype>(m->key ? m->key_len : 0));

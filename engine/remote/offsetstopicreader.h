@@ -1,5 +1,6 @@
 #pragma once
 
+#include "groupgeneration.h"
 #include "topicinfo.h"
 
 #include <QList>
@@ -17,8 +18,8 @@ class RdKafkaClient;
 // group.id, so it never joins, never commits and is listed in no group. Bounded: each partition is read from at most
 // MaxRecordsPerPartition records before its end at the first read, librdkafka's fetch queue per partition is capped
 // (queued.max.messages.kbytes), and each read() drains for at most its budget. When the topic cannot be read
-// (absent from the metadata, a missing ACL), problem() says why in plain words. Lives on the remote cluster's worker
-// thread.
+// (absent from the metadata, a missing ACL), access() says so and error() gives librdkafka's words. Lives on the remote
+// cluster's worker thread.
 class OffsetsTopicReader {
 public:
     static constexpr int MaxRecordsPerPartition = 2000;
@@ -32,19 +33,23 @@ public:
 
     // Reads what arrived since the last call, for at most budgetMs. topics: the cluster's metadata just read.
     void read(RdKafkaClient &client, const QList<TopicInfo> &topics, GenerationHistory *history, int budgetMs);
-    bool isReading() const { return m_queue != nullptr && m_problem.isEmpty(); }
-    QString problem() const { return m_problem; }
+    using Access = GroupHistory::OffsetsTopicAccess;
+    Access access() const { return m_access; }
+    QString error() const { return m_error; }
+    QString topic() const { return m_topic; }
 
 private:
     bool start(RdKafkaClient &client, int partitions);
     void stop();
+    void fail(int code, const QString &error);
 
     QString m_topic;
     rd_kafka_t *m_rk = nullptr;
     rd_kafka_topic_t *m_rkt = nullptr;
     rd_kafka_queue_t *m_queue = nullptr;
     int m_partitions = 0;
-    QString m_problem;
+    Access m_access = Access::NotTried;
+    QString m_error;
 };
 
 } // namespace topicscope::engine

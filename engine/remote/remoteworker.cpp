@@ -195,8 +195,9 @@ BrokerSnapshot RemoteWorker::readSnapshot()
         m_history.observe(descriptionsOf(groups), decoded, false, now);
     }
     s.groupHistory = m_history.history();
-    s.groupHistory.offsetsTopicRead = m_offsetsReader.isReading();
-    s.groupHistory.offsetsTopicProblem = m_offsetsReader.problem();
+    s.groupHistory.offsetsTopicAccess = m_offsetsReader.access();
+    s.groupHistory.offsetsTopic = m_offsetsReader.topic();
+    s.groupHistory.offsetsTopicError = m_offsetsReader.error();
     for (const RemoteGroup &g : std::as_const(groups)) {
         s.groups.append(g.description);
         QHash<TopicPartition, qint64> committed;

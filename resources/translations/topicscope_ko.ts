@@ -2045,20 +2045,28 @@ assigned: </source>
         <translation>내장 브로커의 코디네이터가 본 제너레이션마다 한 줄입니다.</translation>
     </message>
     <message>
-        <source>Generations read from __consumer_offsets and seen by polling.</source>
-        <translation>__consumer_offsets에서 읽은 제너레이션과 폴링으로 본 제너레이션입니다.</translation>
-    </message>
-    <message>
-        <source>Only what polling saw: %1.</source>
-        <translation>폴링으로 본 것만 있습니다: %1.</translation>
-    </message>
-    <message>
-        <source>Only what polling saw (__consumer_offsets not read yet).</source>
-        <translation>폴링으로 본 것만 있습니다 (__consumer_offsets는 아직 읽지 않음).</translation>
-    </message>
-    <message>
         <source>No generation of this group seen yet.</source>
         <translation>이 그룹의 제너레이션을 아직 보지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Generations read from %1 and seen by polling.</source>
+        <translation>%1에서 읽은 제너레이션과 폴링으로 본 제너레이션입니다.</translation>
+    </message>
+    <message>
+        <source>Only what polling saw (%1 not read yet).</source>
+        <translation>폴링으로 본 것만 있습니다 (%1는 아직 읽지 않음).</translation>
+    </message>
+    <message>
+        <source>Only what polling saw: the cluster does not list %1 to this connection (absent, or no permission to describe it).</source>
+        <translation>폴링으로 본 것만 있습니다: 클러스터가 이 연결에 %1를 보여 주지 않습니다 (없거나, 조회(Describe) 권한이 없음).</translation>
+    </message>
+    <message>
+        <source>Only what polling saw: this connection may not read %1 (%2).</source>
+        <translation>폴링으로 본 것만 있습니다: 이 연결은 %1를 읽을 권한이 없습니다 (%2).</translation>
+    </message>
+    <message>
+        <source>Only what polling saw: %1 could not be read (%2).</source>
+        <translation>폴링으로 본 것만 있습니다: %1를 읽지 못했습니다 (%2).</translation>
     </message>
 </context>
 <context>

@@ -183,16 +183,32 @@ void GroupsView::showGroup()
 
 QString GroupsView::historyNote() const
 {
+    using Access = engine::GroupHistory::OffsetsTopicAccess;
     const engine::GroupHistory &h = m_snapshot.groupHistory;
     QString note;
-    if (!isRemoteCluster(m_snapshot))
+    switch (isRemoteCluster(m_snapshot) ? h.offsetsTopicAccess : Access::NotApplicable) {
+    case Access::NotApplicable:
         note = tr("Each generation as the embedded broker's coordinator saw it.");
-    else if (h.offsetsTopicRead)
-        note = tr("Generations read from __consumer_offsets and seen by polling.");
-    else if (!h.offsetsTopicProblem.isEmpty())
-        note = tr("Only what polling saw: %1.").arg(h.offsetsTopicProblem);
-    else
-        note = tr("Only what polling saw (__consumer_offsets not read yet).");
+        break;
+    case Access::Reading:
+        note = tr("Generations read from %1 and seen by polling.").arg(h.offsetsTopic);
+        break;
+    case Access::NotTried:
+        note = tr("Only what polling saw (%1 not read yet).").arg(h.offsetsTopic);
+        break;
+    case Access::NotListed:
+        note = tr("Only what polling saw: the cluster does not list %1 to this connection (absent, or no permission "
+                  "to describe it).")
+                   .arg(h.offsetsTopic);
+        break;
+    case Access::Refused:
+        note = tr("Only what polling saw: this connection may not read %1 (%2).")
+                   .arg(h.offsetsTopic, h.offsetsTopicError);
+        break;
+    case Access::Failed:
+        note = tr("Only what polling saw: %1 could not be read (%2).").arg(h.offsetsTopic, h.offsetsTopicError);
+        break;
+    }
     if (!currentGroup().isEmpty() && m_history->rowCount() == 0)
         note += QLatin1Char(' ') + tr("No generation of this group seen yet.");
     return note;
