@@ -3,6 +3,7 @@
 #include "brokernode.h"
 #include "errorcode.h"
 #include "groupdescription.h"
+#include "groupgeneration.h"
 #include "topicinfo.h"
 #include "topicpartition.h"
 #include "wireexchange.h"
@@ -96,6 +97,9 @@ struct BrokerSnapshot {
     // Filled in by the facade on the engine thread.
     QHash<TopicPartition, PartitionRate> partitionRates; // partitions with recent appends only
     QList<GroupOffsets> groupOffsets; // same order as groups
+    // Every group's rebalance history, as far as it was seen (GenerationHistory): the embedded broker's from its
+    // coordinator, a remote cluster's from polling and __consumer_offsets. Bounded (GroupHistory's limits).
+    GroupHistory groupHistory;
     double recordsInPerSecond = 0;
     // Consumption per partition, summed over the groups: how fast committed offsets advance (records/s over
     // the last 10 s). Commits are what the broker sees of every consumer, in-app or wire, and lag is measured

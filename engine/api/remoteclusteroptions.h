@@ -19,6 +19,9 @@ struct RemoteClusterOptions {
     QList<RemoteProperty> properties; // passed to librdkafka as they are, after the defaults we set
     int pollIntervalMs = 1500; // how often the snapshot is read again
     int requestTimeoutMs = 5000; // each metadata, admin or offsets request; also socket.timeout.ms
+    // Where the rebalance history reads group metadata records. Always Kafka's topic; tests name one the cluster
+    // lacks to stand for a connection that may not read it.
+    QString offsetsTopic = QStringLiteral("__consumer_offsets");
 
     // Reads a Kafka/librdkafka properties file: key=value (or key: value) lines, # and ! comments, blank lines.
     // False with *error naming the file and line for a line that is not a property.

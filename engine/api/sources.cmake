@@ -6,7 +6,7 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     api/topicconfig.h api/topicconfig.cpp
     api/topicnames.h api/topicnames.cpp
     api/consumeroffsetsrecords.h api/consumeroffsetsrecords.cpp
-    api/topicinfo.h api/topicid.h api/topicid.cpp api/groupdescription.h
+    api/topicinfo.h api/topicid.h api/topicid.cpp api/groupdescription.h api/groupgeneration.h
     api/clientoptions.h api/assignornames.h
     api/brokersnapshot.h api/brokernode.h api/clustertypes.h api/clusterclient.h
     api/localizedtext.h api/localizedtext.cpp

@@ -21,6 +21,8 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     group/classicgroup.h group/classicgroup.cpp group/classicgroupmember.h
     group/offsetstopic.h group/offsetstopic.cpp group/consumergrouprecords.h group/consumergrouprecords.cpp
 )
+# Rebalance history: group generations from polled descriptions and __consumer_offsets records, merged.
+list(APPEND TOPICSCOPE_ENGINE_SOURCES group/generationhistory.h group/generationhistory.cpp)
 # Kafka 4's consumer group protocol (KIP-848): its groups, members and heartbeat logic.
 list(APPEND TOPICSCOPE_ENGINE_SOURCES
     group/serverassignor.h group/consumergroupmember.h group/consumergroup.h group/consumergroup.cpp

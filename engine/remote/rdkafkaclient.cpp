@@ -222,18 +222,12 @@ bool RdKafkaClient::open(
     const RemoteClusterOptions &options, DeliveryCallback onDelivery, void *deliveryOpaque, QString *error)
 {
     close();
+    m_options = options;
     m_timeoutMs = options.requestTimeoutMs;
     m_lastClientError = {};
-    const QString byUs = QStringLiteral("topicscope's default");
-    const QList<RemoteProperty> common {
-        {QStringLiteral("bootstrap.servers"), options.bootstrapServers, QStringLiteral("--bootstrap-server")},
-        {QStringLiteral("client.id"), QStringLiteral("topicscope"), byUs},
-        {QStringLiteral("socket.timeout.ms"), QString::number(options.requestTimeoutMs), byUs},
-        // A broker that comes back is noticed within a poll or two.
-        {QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("2000"), byUs},
-    };
     m_onDelivery = onDelivery;
     m_deliveryOpaque = deliveryOpaque;
+    const QString byUs = QStringLiteral("topicscope's default");
     const QList<RemoteProperty> producerOnly {
         // Java's partitioner for keyed records, so that what other Kafka clients and the preview compute agree
         // (each produced record gets an explicit partition anyway).
@@ -247,49 +241,66 @@ bool RdKafkaClient::open(
         // The brokers' connection states for the views, read from the statistics.
         {QStringLiteral("statistics.interval.ms"), QString::number(std::max(100, options.pollIntervalMs / 2)), byUs},
     };
-    const QList<RemoteProperty> consumerOnly {
-        // Reading must never change a group: no group.id of ours, no commits, no offset store.
-        {QStringLiteral("enable.auto.commit"), QStringLiteral("false"), byUs},
-        {QStringLiteral("enable.auto.offset.store"), QStringLiteral("false"), byUs},
-        {QStringLiteral("enable.partition.eof"), QStringLiteral("true"), byUs},
-    };
-    const auto build = [&](rd_kafka_type_t type, const QList<RemoteProperty> &own) -> rd_kafka_t * {
-        rd_kafka_conf_t *conf = rd_kafka_conf_new();
-        char errstr[512];
-        // The person's properties come last: they override ours.
-        for (const QList<RemoteProperty> *list : {&common, &own, &options.properties}) {
-            for (const RemoteProperty &p : *list) {
-                if (rd_kafka_conf_set(
-                        conf, p.name.toUtf8().constData(), p.value.toUtf8().constData(), errstr, sizeof errstr)
-                    != RD_KAFKA_CONF_OK) {
-                    *error = QStringLiteral("%1: %2").arg(p.origin, text(errstr));
-                    rd_kafka_conf_destroy(conf);
-                    return nullptr;
-                }
-            }
-        }
-        rd_kafka_conf_set_log_cb(conf, logToQt);
-        if (type == RD_KAFKA_PRODUCER) {
-            rd_kafka_conf_set_opaque(conf, this);
-            rd_kafka_conf_set_dr_msg_cb(conf, forwardDelivery);
-            rd_kafka_conf_set_stats_cb(conf, onStatistics);
-            rd_kafka_conf_set_error_cb(conf, onError);
-        }
-        rd_kafka_t *rk = rd_kafka_new(type, conf, errstr, sizeof errstr);
-        if (!rk) {
-            *error = QStringLiteral("cannot create the librdkafka client: %1").arg(text(errstr));
-            rd_kafka_conf_destroy(conf);
-        }
-        return rk;
-    };
-    m_producer = build(RD_KAFKA_PRODUCER, producerOnly);
+    m_producer = build(RD_KAFKA_PRODUCER, producerOnly, error);
     if (m_producer)
-        m_consumer = build(RD_KAFKA_CONSUMER, consumerOnly);
+        m_consumer = newConsumer({}, error);
     if (!m_consumer) {
         close();
         return false;
     }
     return true;
+}
+
+rd_kafka_t *RdKafkaClient::newConsumer(const QList<RemoteProperty> &extra, QString *error) const
+{
+    const QString byUs = QStringLiteral("topicscope's default");
+    QList<RemoteProperty> consumerOnly {
+        // Reading must never change a group: no group.id of ours, no commits, no offset store.
+        {QStringLiteral("enable.auto.commit"), QStringLiteral("false"), byUs},
+        {QStringLiteral("enable.auto.offset.store"), QStringLiteral("false"), byUs},
+        {QStringLiteral("enable.partition.eof"), QStringLiteral("true"), byUs},
+    };
+    consumerOnly += extra;
+    return build(RD_KAFKA_CONSUMER, consumerOnly, error);
+}
+
+rd_kafka_t *RdKafkaClient::build(rd_kafka_type_t type, const QList<RemoteProperty> &own, QString *error) const
+{
+    const QString byUs = QStringLiteral("topicscope's default");
+    const QList<RemoteProperty> common {
+        {QStringLiteral("bootstrap.servers"), m_options.bootstrapServers, QStringLiteral("--bootstrap-server")},
+        {QStringLiteral("client.id"), QStringLiteral("topicscope"), byUs},
+        {QStringLiteral("socket.timeout.ms"), QString::number(m_options.requestTimeoutMs), byUs},
+        // A broker that comes back is noticed within a poll or two.
+        {QStringLiteral("reconnect.backoff.max.ms"), QStringLiteral("2000"), byUs},
+    };
+    rd_kafka_conf_t *conf = rd_kafka_conf_new();
+    char errstr[512];
+    // The person's properties come last: they override ours.
+    for (const QList<RemoteProperty> *list : {&common, &own, &m_options.properties}) {
+        for (const RemoteProperty &p : *list) {
+            if (rd_kafka_conf_set(
+                    conf, p.name.toUtf8().constData(), p.value.toUtf8().constData(), errstr, sizeof errstr)
+                != RD_KAFKA_CONF_OK) {
+                *error = QStringLiteral("%1: %2").arg(p.origin, text(errstr));
+                rd_kafka_conf_destroy(conf);
+                return nullptr;
+            }
+        }
+    }
+    rd_kafka_conf_set_log_cb(conf, logToQt);
+    if (type == RD_KAFKA_PRODUCER) {
+        rd_kafka_conf_set_opaque(conf, const_cast<RdKafkaClient *>(this));
+        rd_kafka_conf_set_dr_msg_cb(conf, forwardDelivery);
+        rd_kafka_conf_set_stats_cb(conf, onStatistics);
+        rd_kafka_conf_set_error_cb(conf, onError);
+    }
+    rd_kafka_t *rk = rd_kafka_new(type, conf, errstr, sizeof errstr);
+    if (!rk) {
+        *error = QStringLiteral("cannot create the librdkafka client: %1").arg(text(errstr));
+        rd_kafka_conf_destroy(conf);
+    }
+    return rk;
 }
 
 void RdKafkaClient::forwardDelivery(rd_kafka_t *rk, const rd_kafka_message_t *message, void *opaque)

@@ -57,6 +57,10 @@ public:
     bool isOpen() const { return m_producer != nullptr; }
     rd_kafka_t *producer() const { return m_producer; }
     rd_kafka_t *consumer() const { return m_consumer; }
+    // A further consumer handle with the same connection properties (and extra ones of ours, which the person's
+    // override): for a reader that must not share the browser's handle. No group.id either. nullptr with *error.
+    // The caller destroys it.
+    rd_kafka_t *newConsumer(const QList<RemoteProperty> &extra, QString *error) const;
     int timeoutMs() const { return m_timeoutMs; }
 
     // Serves delivery reports and statistics; call often.
@@ -86,11 +90,13 @@ public:
 
 private:
     void close();
+    rd_kafka_t *build(rd_kafka_type_t type, const QList<RemoteProperty> &own, QString *error) const;
     static int onStatistics(rd_kafka_t *rk, char *json, size_t length, void *opaque);
     static void onError(rd_kafka_t *rk, int err, const char *reason, void *opaque);
 
     rd_kafka_t *m_producer = nullptr;
     rd_kafka_t *m_consumer = nullptr;
+    RemoteClusterOptions m_options;
     int m_timeoutMs = 5000;
     QHash<int, QString> m_brokerStates;
     RemoteError m_lastClientError;

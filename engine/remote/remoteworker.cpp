@@ -14,6 +14,8 @@ namespace topicscope::engine {
 namespace {
 
 constexpr int ConsumePollMs = 100;
+// How long one poll may spend reading __consumer_offsets: a big backlog is caught up over several polls.
+constexpr int OffsetsTopicBudgetMs = 250;
 
 QList<TopicPartition> partitionsOf(const QList<TopicInfo> &topics)
 {
@@ -31,6 +33,15 @@ QList<TopicPartition> partitionsOf(const QString &topic, int count)
     for (int p = 0; p < count; ++p)
         all.append({topic, p});
     return all;
+}
+
+QList<GroupDescription> descriptionsOf(const QList<RemoteGroup> &groups)
+{
+    QList<GroupDescription> out;
+    out.reserve(groups.size());
+    for (const RemoteGroup &g : groups)
+        out.append(g.description);
+    return out;
 }
 
 MessageRow toRow(const rd_kafka_message_t *m)
@@ -71,6 +82,7 @@ RemoteWorker::RemoteWorker(RemoteClusterOptions options, QObject *parent)
     , m_options(std::move(options))
     , m_producer(
           m_client, [this](const QString &topic) { return partitionCount(topic); }, this)
+    , m_offsetsReader(m_options.offsetsTopic)
 { }
 
 RemoteWorker::~RemoteWorker() = default;
@@ -174,6 +186,18 @@ BrokerSnapshot RemoteWorker::readSnapshot()
         problems.append(QStringLiteral("consumer groups: ") + r.message);
     std::sort(groups.begin(), groups.end(),
         [](const RemoteGroup &a, const RemoteGroup &b) { return a.description.groupId < b.description.groupId; });
+    m_offsetsReader.read(m_client, m_metadata.topics, &m_history, OffsetsTopicBudgetMs);
+    if (r.ok()) {
+        GenerationHistory::Assignments decoded;
+        for (const RemoteGroup &g : std::as_const(groups))
+            decoded.insert(g.description.groupId, g.assignment);
+        // librdkafka 2.0's DescribeConsumerGroups gives no generation: polled rows merge by members and assignment.
+        m_history.observe(descriptionsOf(groups), decoded, false, now);
+    }
+    s.groupHistory = m_history.history();
+    s.groupHistory.offsetsTopicAccess = m_offsetsReader.access();
+    s.groupHistory.offsetsTopic = m_offsetsReader.topic();
+    s.groupHistory.offsetsTopicError = m_offsetsReader.error();
     for (const RemoteGroup &g : std::as_const(groups)) {
         s.groups.append(g.description);
         QHash<TopicPartition, qint64> committed;

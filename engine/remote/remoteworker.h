@@ -2,9 +2,11 @@
 
 #include "brokersnapshot.h"
 #include "clustertypes.h"
+#include "group/generationhistory.h"
+#include "remote/offsetstopicreader.h"
 #include "remote/rdkafkaclient.h"
-#include "remoteclusteroptions.h"
 #include "remote/remoteproducer.h"
+#include "remoteclusteroptions.h"
 
 #include <QHash>
 #include <QObject>
@@ -55,6 +57,9 @@ private:
     RdKafkaClient m_client;
     RemoteMetadata m_metadata;
     BrokerSnapshot m_last;
+    // The rebalance history: descriptions compared poll after poll, and __consumer_offsets where it can be read.
+    GenerationHistory m_history {GroupGeneration::Polled};
+    OffsetsTopicReader m_offsetsReader; // a handle of its own, beside the client's two
 };
 
 } // namespace topicscope::engine

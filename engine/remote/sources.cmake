@@ -6,5 +6,6 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     remote/remoteworker.h remote/remoteworker.cpp
     remote/remotecluster.h remote/remotecluster.cpp
     remote/clusterdescription.h remote/clusterdescription.cpp
+    remote/offsetstopicreader.h remote/offsetstopicreader.cpp
     remote/remoteconnector.h remote/remoteconnector.cpp
 )

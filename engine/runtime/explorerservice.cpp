@@ -226,6 +226,9 @@ void ExplorerService::enrich(BrokerSnapshot &s)
             addLogEnd(it.key());
         s.groupOffsets.append(GroupLag::compute(g.groupId, assignment, committed, logEnd));
     }
+    // The coordinator knows each generation: the rows carry it, and need no __consumer_offsets reader.
+    m_history.observe(s.groups, {}, true, now);
+    s.groupHistory = m_history.history();
 }
 
 MessagePage ExplorerService::fetchMessages(const MessageQuery &query) const

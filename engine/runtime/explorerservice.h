@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "core/events.h"
 #include "errorcode.h"
+#include "group/generationhistory.h"
 #include "runtime/clientactivity.h"
 #include "runtime/ratetracker.h"
 
@@ -68,6 +69,8 @@ private:
     int m_exchangeSubscription = 0; // on the listener's KafkaApis, when there is a listener
     TimerId m_exchangeTimer = 0; // a coalesced publish of exchanges is due
     qint64 m_lastEnrichedMs = 0;
+    // The groups' rebalance history as the coordinator's descriptions show it, snapshot after snapshot.
+    GenerationHistory m_history {GroupGeneration::Coordinator};
     bool m_resetting = false; // an offset reset moves offsets without anyone consuming
     int m_subscription = 0;
     quint64 m_tickTimer = 0;

@@ -2094,6 +2094,38 @@ assigned: </source>
         <source>&lt;b&gt;%1&lt;/b&gt; · %2 · consumer protocol (KIP-848), assignor %3 on the broker · group epoch %4 · target epoch %5 · &lt;b&gt;total lag %6&lt;/b&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; · %2 · 컨슈머 프로토콜(KIP-848), 브로커의 할당기 %3 · 그룹 에포크 %4 · 목표 에포크 %5 · &lt;b&gt;전체 랙 %6&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>Rebalance history</source>
+        <translation>리밸런스 기록</translation>
+    </message>
+    <message>
+        <source>Each generation as the embedded broker&apos;s coordinator saw it.</source>
+        <translation>내장 브로커의 코디네이터가 본 제너레이션마다 한 줄입니다.</translation>
+    </message>
+    <message>
+        <source>No generation of this group seen yet.</source>
+        <translation>이 그룹의 제너레이션을 아직 보지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>Generations read from %1 and seen by polling.</source>
+        <translation>%1에서 읽은 제너레이션과 폴링으로 본 제너레이션입니다.</translation>
+    </message>
+    <message>
+        <source>Only what polling saw (%1 not read yet).</source>
+        <translation>폴링으로 본 것만 있습니다 (%1는 아직 읽지 않음).</translation>
+    </message>
+    <message>
+        <source>Only what polling saw: the cluster does not list %1 to this connection (absent, or no permission to describe it).</source>
+        <translation>폴링으로 본 것만 있습니다: 클러스터가 이 연결에 %1를 보여 주지 않습니다 (없거나, 조회(Describe) 권한이 없음).</translation>
+    </message>
+    <message>
+        <source>Only what polling saw: this connection may not read %1 (%2).</source>
+        <translation>폴링으로 본 것만 있습니다: 이 연결은 %1를 읽을 권한이 없습니다 (%2).</translation>
+    </message>
+    <message>
+        <source>Only what polling saw: %1 could not be read (%2).</source>
+        <translation>폴링으로 본 것만 있습니다: %1를 읽지 못했습니다 (%2).</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::KeychainSecretStore</name>
@@ -3337,6 +3369,73 @@ This cannot be undone.</source>
     <message>
         <source> · %1 older ones not kept</source>
         <translation> · 이전 교환 %1개는 보관하지 않음</translation>
+    </message>
+</context>
+<context>
+    <name>topicscope::ui::RebalanceHistoryModel</name>
+    <message>
+        <source>polled</source>
+        <translation>폴링</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>코디네이터</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>The cluster&apos;s group descriptions do not carry the generation (librdkafka&apos;s DescribeConsumerGroups); it is known when __consumer_offsets can be read.</source>
+        <translation>클러스터의 그룹 설명에는 제너레이션이 없습니다 (librdkafka의 DescribeConsumerGroups). __consumer_offsets를 읽을 수 있으면 알 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Group epoch (consumer protocol, KIP-848)</source>
+        <translation>그룹 에포크 (컨슈머 프로토콜, KIP-848)</translation>
+    </message>
+    <message>
+        <source>Generation (classic protocol)</source>
+        <translation>제너레이션 (클래식 프로토콜)</translation>
+    </message>
+    <message>
+        <source>%1 (client %2, host %3): %4</source>
+        <translation>%1 (클라이언트 %2, 호스트 %3): %4</translation>
+    </message>
+    <message>
+        <source>Leader: %1</source>
+        <translation>리더: %1</translation>
+    </message>
+    <message>
+        <source>polled: seen in the group&apos;s description between two polls; __consumer_offsets: read from the group&apos;s metadata records; coordinator: the embedded broker&apos;s own group coordinator</source>
+        <translation>폴링: 두 번의 폴링 사이에 그룹 설명에서 본 것; __consumer_offsets: 그룹 메타데이터 레코드에서 읽은 것; 코디네이터: 내장 브로커의 그룹 코디네이터가 아는 것</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>제너레이션</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Assignor</source>
+        <translation>할당 전략</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>멤버</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>이동</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>출처</translation>
     </message>
 </context>
 <context>

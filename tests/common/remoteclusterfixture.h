@@ -31,6 +31,16 @@ quint16 closedPort()
     return ntohs(address.sin_port);
 }
 
+// Options for a cluster on loopback: quick polls, short request timeouts.
+inline engine::RemoteClusterOptions optionsFor(const QString &bootstrap)
+{
+    engine::RemoteClusterOptions options;
+    options.bootstrapServers = bootstrap;
+    options.pollIntervalMs = 300;
+    options.requestTimeoutMs = 3000;
+    return options;
+}
+
 // The first snapshot (from now on) that satisfies pred, or nullopt after timeoutMs; *last gets the last one seen.
 inline std::optional<engine::BrokerSnapshot> waitForSnapshot(engine::ClusterClient &cluster,
     const std::function<bool(const engine::BrokerSnapshot &)> &pred, int timeoutMs = 15000,

@@ -5,6 +5,7 @@
 // offset resets only for an Empty group. Then the errors: a wrong port, a property librdkafka refuses, a malformed
 // properties file, and `topicscope --headless --bootstrap-server ... --describe`.
 #include "client/murmur2.h"
+#include "groupconsumer.h"
 #include "interopbroker.h"
 #include "remoteclusterfixture.h"
 
@@ -25,77 +26,6 @@ using namespace topicscope::remotetest;
 
 namespace {
 
-// A consumer group member made with librdkafka's high-level consumer: joins group "explorers", reads what is
-// there, commits.
-class GroupConsumer {
-public:
-    bool start(const QString &bootstrap, const QString &topic, QString *error)
-    {
-        char errstr[512];
-        rd_kafka_conf_t *conf = rd_kafka_conf_new();
-        for (const auto &[k, v] : std::initializer_list<std::pair<const char *, QByteArray>> {
-                 {"bootstrap.servers", bootstrap.toUtf8()}, {"group.id", "explorers"}, {"client.id", "tst-consumer"},
-                 {"auto.offset.reset", "earliest"}, {"enable.auto.commit", "false"}, {"log_level", "0"}}) {
-            if (rd_kafka_conf_set(conf, k, v.constData(), errstr, sizeof errstr) != RD_KAFKA_CONF_OK) {
-                *error = QString::fromUtf8(errstr);
-                return false;
-            }
-        }
-        m_rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, errstr, sizeof errstr);
-        if (!m_rk) {
-            *error = QString::fromUtf8(errstr);
-            return false;
-        }
-        rd_kafka_poll_set_consumer(m_rk);
-        rd_kafka_topic_partition_list_t *topics = rd_kafka_topic_partition_list_new(1);
-        rd_kafka_topic_partition_list_add(topics, topic.toUtf8().constData(), RD_KAFKA_PARTITION_UA);
-        const rd_kafka_resp_err_t err = rd_kafka_subscribe(m_rk, topics);
-        rd_kafka_topic_partition_list_destroy(topics);
-        return err == RD_KAFKA_RESP_ERR_NO_ERROR;
-    }
-
-    // Polls until `records` were read (or the bound), then commits synchronously.
-    int consumeAndCommit(int records, int timeoutMs)
-    {
-        int read = 0;
-        QElapsedTimer timer;
-        timer.start();
-        while (read < records && timer.elapsed() < timeoutMs) {
-            if (rd_kafka_message_t *m = rd_kafka_consumer_poll(m_rk, 100)) {
-                if (!m->err)
-                    ++read;
-                rd_kafka_message_destroy(m);
-            }
-        }
-        rd_kafka_commit(m_rk, nullptr, 0);
-        return read;
-    }
-
-    void keepAlive(int ms)
-    {
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < ms) {
-            if (rd_kafka_message_t *m = rd_kafka_consumer_poll(m_rk, 20))
-                rd_kafka_message_destroy(m);
-            QCoreApplication::processEvents();
-        }
-    }
-
-    void close()
-    {
-        if (!m_rk)
-            return;
-        rd_kafka_consumer_close(m_rk);
-        rd_kafka_destroy(m_rk);
-        m_rk = nullptr;
-    }
-    ~GroupConsumer() { close(); }
-
-private:
-    rd_kafka_t *m_rk = nullptr;
-};
-
 MessageQuery page(const QString &topic, int partition, qint64 offset, int maxRecords)
 {
     MessageQuery q;
@@ -104,15 +34,6 @@ MessageQuery page(const QString &topic, int partition, qint64 offset, int maxRec
     q.offset = offset;
     q.maxRecords = maxRecords;
     return q;
-}
-
-RemoteClusterOptions optionsFor(const QString &bootstrap)
-{
-    RemoteClusterOptions options;
-    options.bootstrapServers = bootstrap;
-    options.pollIntervalMs = 300;
-    options.requestTimeoutMs = 3000;
-    return options;
 }
 
 } // namespace

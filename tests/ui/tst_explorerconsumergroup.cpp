@@ -9,6 +9,7 @@
 #include "i18n/language.h"
 #include "koreanfont.h"
 #include "mainwindow.h"
+#include "rebalancehistorymodel.h"
 #include "runtime/engine.h"
 #include "runtime/enginefacade.h"
 
@@ -82,6 +83,8 @@ private:
             groups->groupsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester membersTester(
             groups->membersModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester historyTester(
+            groups->historyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy started(&facade, &engine::EngineFacade::started);
         QSignalSpy finished(&facade, &engine::EngineFacade::commandFinished);
         facade.start();
@@ -132,6 +135,17 @@ private:
                 ui::GroupMembersModel::tr("epoch %1").arg(2) + QStringLiteral(" · ")
                     + ui::GroupMembersModel::tr("stable"))
                 .join(QLatin1Char('|')));
+        // The rebalance history: epoch 2 as the embedded coordinator saw it settle, both members holding three.
+        const ui::RebalanceHistoryModel *history = groups->historyModel();
+        QTRY_VERIFY(history->rowCount() >= 1);
+        const int last = history->rowCount() - 1;
+        QCOMPARE(history->index(last, ui::RebalanceHistoryModel::Generation).data().toString(), QStringLiteral("2"));
+        QCOMPARE(history->index(last, ui::RebalanceHistoryModel::State).data().toString(), QStringLiteral("Stable"));
+        QCOMPARE(history->index(last, ui::RebalanceHistoryModel::Source).data().toString(),
+            ui::RebalanceHistoryModel::tr("coordinator"));
+        QCOMPARE(history->rowAt(last).members.size(), 2);
+        for (const engine::GenerationMember &m : history->rowAt(last).members)
+            QCOMPARE(m.assignment.size(), 3);
         QTest::qWait(150);
         QVERIFY(window.grab().save(outputPath(QStringLiteral("explorer-consumergroup-stable%1.png").arg(suffix))));
     }

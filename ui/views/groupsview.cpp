@@ -1,10 +1,12 @@
 #include "groupsview.h"
 
 #include "clusterclient.h"
+#include "clusterkind.h"
 #include "format.h"
 #include "groupmembersmodel.h"
 #include "groupoffsetsmodel.h"
 #include "groupsmodel.h"
+#include "rebalancehistorymodel.h"
 #include "resetoffsetsdialog.h"
 #include "tableview.h"
 
@@ -23,7 +25,10 @@ GroupsView::GroupsView(engine::ClusterClient *client, QWidget *parent)
     , m_groups(new GroupsModel(this))
     , m_members(new GroupMembersModel(this))
     , m_offsets(new GroupOffsetsModel(this))
+    , m_history(new RebalanceHistoryModel(this))
     , m_groupTable(new TableView(this))
+    , m_historyTable(new TableView(this))
+    , m_historyNote(new QLabel(this))
     , m_memberTable(new TableView(this))
     , m_offsetTable(new TableView(this))
     , m_summary(new QLabel(this))
@@ -36,6 +41,20 @@ GroupsView::GroupsView(engine::ClusterClient *client, QWidget *parent)
     m_groupTable->setSourceModel(m_groups);
     m_memberTable->setSourceModel(m_members);
     m_offsetTable->setSourceModel(m_offsets);
+    m_historyTable->setObjectName(QStringLiteral("rebalanceHistoryTable"));
+    m_historyTable->setSourceModel(m_history);
+    // Every column in view at 1280x720, the source included: the members take what is left (their tooltip has
+    // the ids and hosts).
+    QHeaderView *historyHeader = m_historyTable->horizontalHeader();
+    historyHeader->resizeSection(RebalanceHistoryModel::Time, 90);
+    historyHeader->resizeSection(RebalanceHistoryModel::Generation, 80);
+    historyHeader->resizeSection(RebalanceHistoryModel::State, 80);
+    historyHeader->resizeSection(RebalanceHistoryModel::Assignor, 80);
+    historyHeader->resizeSection(RebalanceHistoryModel::Moved, 100);
+    historyHeader->resizeSection(RebalanceHistoryModel::Source, 175);
+    historyHeader->setSectionResizeMode(RebalanceHistoryModel::Members, QHeaderView::Stretch);
+    m_historyNote->setObjectName(QStringLiteral("rebalanceHistoryNote"));
+    m_historyNote->setWordWrap(true);
     m_groupTable->horizontalHeader()->resizeSection(GroupsModel::Group, 160);
     // What a member holds and where it stands in a rebalance come first: at 1280x720 the rest scrolls.
     m_memberTable->horizontalHeader()->resizeSection(GroupMembersModel::MemberId, 140);
@@ -65,7 +84,20 @@ GroupsView::GroupsView(engine::ClusterClient *client, QWidget *parent)
     // Members get the larger share: their assignment and reconciliation are what a rebalance demo points at.
     inner->setStretchFactor(0, 3);
     inner->setStretchFactor(1, 2);
-    dl->addWidget(inner, 1);
+    auto *history = new QWidget(details);
+    auto *hl = new QVBoxLayout(history);
+    hl->setContentsMargins(0, 0, 0, 0);
+    auto *historyTitle = new QHBoxLayout;
+    historyTitle->addWidget(new QLabel(tr("Rebalance history"), history));
+    historyTitle->addWidget(m_historyNote, 1);
+    hl->addLayout(historyTitle);
+    hl->addWidget(m_historyTable);
+    auto *lower = new QSplitter(Qt::Vertical, details);
+    lower->addWidget(inner);
+    lower->addWidget(history);
+    lower->setStretchFactor(0, 1);
+    lower->setStretchFactor(1, 1);
+    dl->addWidget(lower, 1);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_groupTable);
@@ -119,6 +151,9 @@ void GroupsView::showGroup()
     m_offsets->setGroup(group);
     m_members->setSnapshot(m_snapshot);
     m_offsets->setSnapshot(m_snapshot);
+    m_history->setGroup(group);
+    m_history->setSnapshot(m_snapshot);
+    m_historyNote->setText(historyNote());
     const int row = m_groups->rowOf(group);
     if (row < 0) {
         m_summary->setText(tr("No consumer group selected."));
@@ -144,6 +179,39 @@ void GroupsView::showGroup()
     m_reset->setToolTip(canResetOffsets()
             ? tr("Move the group's committed offsets")
             : tr("Kafka resets offsets only when the group is Empty: stop its consumers first."));
+}
+
+QString GroupsView::historyNote() const
+{
+    using Access = engine::GroupHistory::OffsetsTopicAccess;
+    const engine::GroupHistory &h = m_snapshot.groupHistory;
+    QString note;
+    switch (isRemoteCluster(m_snapshot) ? h.offsetsTopicAccess : Access::NotApplicable) {
+    case Access::NotApplicable:
+        note = tr("Each generation as the embedded broker's coordinator saw it.");
+        break;
+    case Access::Reading:
+        note = tr("Generations read from %1 and seen by polling.").arg(h.offsetsTopic);
+        break;
+    case Access::NotTried:
+        note = tr("Only what polling saw (%1 not read yet).").arg(h.offsetsTopic);
+        break;
+    case Access::NotListed:
+        note = tr("Only what polling saw: the cluster does not list %1 to this connection (absent, or no permission "
+                  "to describe it).")
+                   .arg(h.offsetsTopic);
+        break;
+    case Access::Refused:
+        note = tr("Only what polling saw: this connection may not read %1 (%2).")
+                   .arg(h.offsetsTopic, h.offsetsTopicError);
+        break;
+    case Access::Failed:
+        note = tr("Only what polling saw: %1 could not be read (%2).").arg(h.offsetsTopic, h.offsetsTopicError);
+        break;
+    }
+    if (!currentGroup().isEmpty() && m_history->rowCount() == 0)
+        note += QLatin1Char(' ') + tr("No generation of this group seen yet.");
+    return note;
 }
 
 void GroupsView::resetOffsets()

@@ -17,10 +17,12 @@ namespace topicscope::ui {
 class GroupMembersModel;
 class GroupOffsetsModel;
 class GroupsModel;
+class RebalanceHistoryModel;
 class TableView;
 
-// Consumer groups: the list, and for the current group its members with their assigned partitions and its
-// committed offsets, end offsets and lag. Offsets can be reset only while the group is Empty. GUI thread.
+// Consumer groups: the list, and for the current group its members with their assigned partitions, its
+// committed offsets, end offsets and lag, and its rebalance history (a row per generation, with where it was seen).
+// Offsets can be reset only while the group is Empty. GUI thread.
 class GroupsView : public QWidget {
     Q_OBJECT
 public:
@@ -34,6 +36,9 @@ public:
     GroupsModel *groupsModel() const { return m_groups; }
     GroupMembersModel *membersModel() const { return m_members; }
     GroupOffsetsModel *offsetsModel() const { return m_offsets; }
+    RebalanceHistoryModel *historyModel() const { return m_history; }
+    // The plain sentence above the history: where its rows come from, or why a source is unavailable.
+    QString historyNote() const;
 
 Q_SIGNALS:
     void currentGroupChanged(const QString &groupId);
@@ -46,7 +51,10 @@ private:
     GroupsModel *m_groups = nullptr;
     GroupMembersModel *m_members = nullptr;
     GroupOffsetsModel *m_offsets = nullptr;
+    RebalanceHistoryModel *m_history = nullptr;
     TableView *m_groupTable = nullptr;
+    TableView *m_historyTable = nullptr;
+    QLabel *m_historyNote = nullptr;
     TableView *m_memberTable = nullptr;
     TableView *m_offsetTable = nullptr;
     QLabel *m_summary = nullptr;
