@@ -44,6 +44,30 @@ QList<GroupDescription> descriptionsOf(const QList<RemoteGroup> &groups)
     return out;
 }
 
+// librdkafka 2.0's DescribeConsumerGroups gives neither a group's generation nor its leader. When the newest
+// generation __consumer_offsets told of has exactly the members the description lists, it is the one the group is
+// in: its number and leader fill the description (the Groups view's columns and summary line). Otherwise they stay
+// unknown (0 and empty), as before.
+void fillGenerationFromHistory(GroupDescription &group, const GroupHistory &history)
+{
+    if (group.generationId > 0 || group.members.isEmpty())
+        return;
+    const auto newest = std::find_if(history.rows.crbegin(), history.rows.crend(), [&](const GroupGeneration &r) {
+        return r.groupId == group.groupId && r.generation > 0 && r.hasSource(GroupGeneration::OffsetsTopic)
+            && r.groupType == group.type;
+    });
+    if (newest == history.rows.crend() || newest->members.size() != group.members.size())
+        return;
+    for (const GroupMemberDescription &m : group.members) {
+        if (std::none_of(newest->members.cbegin(), newest->members.cend(),
+                [&](const GenerationMember &g) { return g.memberId == m.memberId; }))
+            return;
+    }
+    group.generationId = newest->generation;
+    if (group.leader.isEmpty())
+        group.leader = newest->leader;
+}
+
 MessageRow toRow(const rd_kafka_message_t *m)
 {
     MessageRow row;
@@ -200,6 +224,7 @@ BrokerSnapshot RemoteWorker::readSnapshot()
     s.groupHistory.offsetsTopicError = m_offsetsReader.error();
     for (const RemoteGroup &g : std::as_const(groups)) {
         s.groups.append(g.description);
+        fillGenerationFromHistory(s.groups.last(), s.groupHistory);
         QHash<TopicPartition, qint64> committed;
         if (const RemoteError c = m_client.committedOffsets(g.description.groupId, &committed); !c.ok())
             problems.append(QStringLiteral("offsets of group %1: %2").arg(g.description.groupId, c.message));
