@@ -111,7 +111,7 @@ BrokerSnapshot Engine::snapshot() const
     s.topics.reserve(names.size());
     // Describing is bounded per snapshot: past the budget (a start on 1,000,000 partitions, or creating them) a
     // changed topic keeps its previous description and one not described yet is left out, both until a following
-    // snapshot, which is scheduled at once.
+    // snapshot, scheduled one snapshot interval later.
     QElapsedTimer describing;
     describing.start();
     QSet<QString> stillChanged;

@@ -96,7 +96,8 @@ private Q_SLOTS:
     }
 
     // 300,000 new partitions are more than one snapshot's budget describes: the first published snapshots are
-    // incomplete, and the engine publishes again at once until one lists every topic with all its partitions.
+    // incomplete, and the engine publishes again, one interval later each time, until one lists every topic with
+    // all its partitions.
     void manyNewPartitionsAreDescribedOverSeveralSnapshots()
     {
         EngineOptions options;
