@@ -164,6 +164,7 @@ void GenerationHistory::observe(
 
 void GenerationHistory::addSeen(GroupGeneration row)
 {
+    m_merged.reset();
     QList<GroupGeneration> &rows = m_seen[row.groupId];
     // One generation seen again with other members (a static member replaced in a Stable group): the row follows.
     if (row.generation >= 0 && !rows.isEmpty() && rows.constLast().generation == row.generation) {
@@ -179,6 +180,7 @@ void GenerationHistory::addSeen(GroupGeneration row)
 
 void GenerationHistory::addRecorded(GroupGeneration row)
 {
+    m_merged.reset();
     QList<GroupGeneration> &rows = m_recorded[row.groupId];
     const auto at = std::lower_bound(rows.begin(), rows.end(), row.generation,
         [](const GroupGeneration &r, qint32 generation) { return r.generation < generation; });
@@ -352,14 +354,17 @@ void GenerationHistory::recordConsumerGroup(const QString &group, qint64 timesta
 
 GroupHistory GenerationHistory::history() const
 {
-    QList<GroupGeneration> seen;
-    for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it)
-        seen += it.value();
-    QList<GroupGeneration> recorded;
-    for (auto it = m_recorded.cbegin(); it != m_recorded.cend(); ++it)
-        recorded += it.value();
+    if (!m_merged) {
+        QList<GroupGeneration> seen;
+        for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it)
+            seen += it.value();
+        QList<GroupGeneration> recorded;
+        for (auto it = m_recorded.cbegin(); it != m_recorded.cend(); ++it)
+            recorded += it.value();
+        m_merged = merge(seen, recorded);
+    }
     GroupHistory h;
-    h.rows = merge(seen, recorded);
+    h.rows = *m_merged;
     return h;
 }
 

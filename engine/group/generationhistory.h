@@ -73,6 +73,9 @@ private:
     ConsumerGroupState m_forgotten; // what consumerGroup() hands out for a group too old to keep
     QHash<TopicId, QString> m_topicNames; // from ConsumerGroupPartitionMetadata records
     QHash<QString, qint64> m_lastChangeMs; // per group: which to forget first
+    // history()'s merged rows, kept until addSeen or addRecorded changes what they come from: a snapshot of an
+    // unchanged history (most of them) costs no merge.
+    mutable std::optional<QList<GroupGeneration>> m_merged;
 };
 
 } // namespace topicscope::engine
