@@ -15,6 +15,7 @@
 #include "listenerproblemdialog.h"
 #include "messagebrowser.h"
 #include "partitionsview.h"
+#include "peerclusters.h"
 #include "preferencesdialog.h"
 #include "producerpanel.h"
 #include "recordingmenu.h"
@@ -98,6 +99,8 @@ MainWindow::MainWindow(engine::ClusterClient *client, QWidget *parent)
     centralLayout->addWidget(m_tabs, 1);
     setCentralWidget(central);
 
+    static int windows = 0;
+    m_clusterKey = QStringLiteral("window-%1").arg(++windows);
     m_treeModel = new ClusterTreeModel(this);
     m_treeModel->setBrokerName(client->displayName());
     m_tree = new QTreeView(this);
@@ -473,6 +476,7 @@ void MainWindow::showSnapshot(const engine::BrokerSnapshot &snapshot)
 {
     m_snapshot = snapshot;
     m_treeModel->setSnapshot(snapshot);
+    Q_EMIT snapshotShown();
     if (m_tree->model()->rowCount() > 0 && !m_tree->isExpanded(m_tree->model()->index(0, 0))) {
         const QModelIndex broker = m_tree->model()->index(0, 0);
         m_tree->expand(broker);
@@ -645,6 +649,13 @@ void MainWindow::showListenerProblem(const QString &reason)
 
 void MainWindow::onTreeActivated(const QModelIndex &index)
 {
+    // A node of another window's cluster: that window shows it.
+    const QString cluster = index.data(ClusterTreeModel::ClusterRole).toString();
+    if (cluster != ClusterTreeModel::OwnCluster) {
+        if (MainWindow *peer = m_peerClusters ? m_peerClusters->windowOf(cluster) : nullptr)
+            peer->showTreeItem(m_treeModel->keyPath(index));
+        return;
+    }
     switch (ClusterTreeModel::Kind(index.data(ClusterTreeModel::KindRole).toInt())) {
     case ClusterTreeModel::Kind::Broker:
     case ClusterTreeModel::Kind::TopicsFolder:
@@ -867,6 +878,27 @@ void MainWindow::setConnectionLauncher(ConnectionLauncher *launcher)
 {
     m_launcher = launcher;
     m_connectAction->setVisible(launcher != nullptr);
+    delete m_peerClusters;
+    m_peerClusters = nullptr;
+    for (const QString &key : m_treeModel->peers())
+        m_treeModel->removePeer(key);
+    if (launcher) {
+        launcher->addWindow(this);
+        m_peerClusters = new PeerClusters(this, m_treeModel, launcher);
+    }
+}
+
+void MainWindow::showTreeItem(const QStringList &path)
+{
+    if (isMinimized())
+        showNormal();
+    raise();
+    activateWindow();
+    const QModelIndex index = m_treeModel->indexAt(ClusterTreeModel::OwnCluster, path);
+    if (!index.isValid())
+        return;
+    m_tree->setCurrentIndex(index);
+    onTreeActivated(index);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -27,6 +27,7 @@ class FlowWorkspace;
 class GroupsView;
 class MessageBrowser;
 class PartitionsView;
+class PeerClusters;
 class ProducerPanel;
 class TopicsView;
 class WireClientsView;
@@ -65,6 +66,15 @@ public:
     BrokersView *brokersView() const { return m_brokers; } // nullptr until a snapshot lists brokers
     ProducerPanel *producerPanel() const { return m_producer; }
     ClusterTreeModel *treeModel() const { return m_treeModel; }
+    // The last snapshot shown (takenAtMs 0 before the first).
+    const engine::BrokerSnapshot &snapshot() const { return m_snapshot; }
+    // What other windows' cluster trees call this window's cluster (ClusterTreeModel::setPeerSnapshot): unique in the
+    // process.
+    QString clusterKey() const { return m_clusterKey; }
+    // Brings the window forward showing the node at path in its own cluster (ClusterTreeModel::keyPath), as if it
+    // was chosen in its tree: another window's tree calls it for this window's cluster. A node gone meanwhile just
+    // brings the window forward.
+    void showTreeItem(const QStringList &path);
 
     // The embedded broker's scenario player: adds the Flow tab and the Scenarios menu. Not called for a
     // cluster without one (a remote cluster has no simulated world).
@@ -90,6 +100,8 @@ Q_SIGNALS:
     // The listener could not start and the user chose a port (another one, or the same one to retry): the owner
     // of the broker restarts it with its listener there.
     void listenerPortRequested(quint16 port);
+    // A snapshot was shown (snapshot() is it): the other windows' trees follow this window's cluster with it.
+    void snapshotShown();
 
 public Q_SLOTS:
     void newTopic();
@@ -145,6 +157,8 @@ private:
     FlowWorkspace *m_flow = nullptr;
     QMenu *m_helpMenu = nullptr;
     ConnectionLauncher *m_launcher = nullptr;
+    PeerClusters *m_peerClusters = nullptr; // with a launcher: the other windows' clusters in the tree
+    QString m_clusterKey;
     QAction *m_connectAction = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_scenariosMenu = nullptr;

@@ -526,6 +526,14 @@
         <source> · down</source>
         <translation> · 끊김</translation>
     </message>
+    <message>
+        <source>%1 · connecting…</source>
+        <translation>%1 · 연결 중…</translation>
+    </message>
+    <message>
+        <source>Open in a window of its own: what you choose here shows there.</source>
+        <translation>자체 창에서 열려 있습니다. 여기서 고른 항목은 그 창에 표시됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::ConnectDialog</name>

@@ -63,14 +63,40 @@ MainWindow *ConnectionLauncher::openWindow(const QString &name, const engine::Re
     return window;
 }
 
-QList<MainWindow *> ConnectionLauncher::windows() const
+namespace {
+QList<MainWindow *> live(const QList<QPointer<MainWindow>> &windows)
 {
     QList<MainWindow *> open;
-    for (const QPointer<MainWindow> &window : m_windows) {
+    for (const QPointer<MainWindow> &window : windows) {
         if (window)
             open.append(window.data());
     }
     return open;
+}
+} // namespace
+
+QList<MainWindow *> ConnectionLauncher::windows() const
+{
+    return live(m_windows);
+}
+
+void ConnectionLauncher::addWindow(MainWindow *window)
+{
+    m_all.removeAll(nullptr);
+    if (!window || m_all.contains(window))
+        return;
+    m_all.append(window);
+    // A widget emits destroyed() before its QPointers are cleared: the window is taken out by its address.
+    connect(window, &QObject::destroyed, this, [this](QObject *gone) {
+        m_all.removeIf([gone](const QPointer<MainWindow> &w) { return w.isNull() || w.get() == gone; });
+        Q_EMIT windowsChanged();
+    });
+    Q_EMIT windowsChanged();
+}
+
+QList<MainWindow *> ConnectionLauncher::allWindows() const
+{
+    return live(m_all);
 }
 
 } // namespace topicscope::ui

@@ -39,17 +39,25 @@ public:
     // The same for a cluster named on the command line (--bootstrap-server with --embedded), titled name.
     MainWindow *openWindow(const QString &name, const engine::RemoteClusterOptions &options);
     QList<MainWindow *> windows() const;
+    // Every window pointing to this launcher (MainWindow::setConnectionLauncher registers it), the embedded broker's
+    // and the ones on clusters named on the command line included, in the order they came: the clusters the cluster
+    // trees show side by side. A window leaves the list when it is destroyed.
+    void addWindow(MainWindow *window);
+    QList<MainWindow *> allWindows() const;
     // Given to each window it opens (MainWindow::setMetricArchive); outlives the launcher.
     void setMetricArchive(engine::MetricArchive *archive) { m_archive = archive; }
 
 Q_SIGNALS:
     void windowOpened(topicscope::ui::MainWindow *window);
+    // allWindows() changed.
+    void windowsChanged();
 
 private:
     engine::ClusterConnector *m_connector;
     SecretStore *m_secrets;
     engine::MetricArchive *m_archive = nullptr;
-    QList<QPointer<MainWindow>> m_windows;
+    QList<QPointer<MainWindow>> m_windows; // opened here, closed here if still open
+    QList<QPointer<MainWindow>> m_all; // registered
     QList<QPointer<engine::ClusterClient>> m_closing; // disconnecting: they delete themselves once stopped
 };
 

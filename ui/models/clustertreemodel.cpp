@@ -6,6 +6,7 @@
 #include "topicnames.h"
 
 #include <QApplication>
+#include <QFont>
 #include <QStyle>
 
 namespace topicscope::ui {
@@ -57,10 +58,83 @@ void ClusterTreeModel::setBrokerName(const QString &name)
 
 void ClusterTreeModel::setSnapshot(const engine::BrokerSnapshot &snapshot)
 {
+    syncCluster(clusterSpec(OwnCluster, m_brokerName, snapshot), true);
+}
+
+void ClusterTreeModel::setPeerSnapshot(const QString &key, const QString &name, const engine::BrokerSnapshot &snapshot)
+{
+    Q_ASSERT(key != OwnCluster);
+    if (snapshot.takenAtMs == 0) { // its window has had none yet: its name only
+        syncCluster({Kind::Broker, key, tr("%1 · connecting…").arg(name), {}, -1, {}, {}}, false);
+        return;
+    }
+    syncCluster(clusterSpec(key, name, snapshot), false);
+}
+
+void ClusterTreeModel::removePeer(const QString &key)
+{
+    for (size_t i = 0; i < m_root->children.size(); ++i) {
+        if (m_root->children[i]->key == key && key != OwnCluster) {
+            beginRemoveRows({}, int(i), int(i));
+            m_root->children.erase(m_root->children.begin() + qsizetype(i));
+            endRemoveRows();
+            ownFontChanged();
+            return;
+        }
+    }
+}
+
+QStringList ClusterTreeModel::peers() const
+{
+    QStringList keys;
+    for (const auto &c : m_root->children) {
+        if (c->key != OwnCluster)
+            keys.append(c->key);
+    }
+    return keys;
+}
+
+void ClusterTreeModel::syncCluster(const Spec &spec, bool own)
+{
+    Node *node = nullptr;
+    for (const auto &c : m_root->children) {
+        if (c->key == spec.key)
+            node = c.get();
+    }
+    if (!node) {
+        // The window's own cluster first, the others after it in the order they came.
+        const int row = own ? 0 : int(m_root->children.size());
+        beginInsertRows({}, row, row);
+        auto created = std::make_unique<Node>();
+        created->kind = Kind::Broker;
+        created->key = spec.key;
+        created->label = spec.label;
+        created->parent = m_root.get();
+        node = created.get();
+        m_root->children.insert(m_root->children.begin() + row, std::move(created));
+        endInsertRows();
+        ownFontChanged();
+    } else if (node->label != spec.label) {
+        node->label = spec.label;
+        const QModelIndex idx = indexOf(node);
+        Q_EMIT dataChanged(idx, idx, {Qt::DisplayRole});
+    }
+    sync(node, spec);
+}
+
+void ClusterTreeModel::ownFontChanged()
+{
+    const QModelIndex own = indexAt(OwnCluster, {});
+    if (own.isValid())
+        Q_EMIT dataChanged(own, own, {Qt::FontRole});
+}
+
+ClusterTreeModel::Spec ClusterTreeModel::clusterSpec(
+    const QString &key, const QString &name, const engine::BrokerSnapshot &snapshot) const
+{
     // The embedded broker is the one broker, id 0; a remote cluster is named by its bootstrap servers.
     const bool remote = isRemoteCluster(snapshot);
-    Spec broker {Kind::Broker, QStringLiteral("broker"), remote ? m_brokerName : m_brokerName + tr(" · broker 0"), {},
-        -1, {}, {}};
+    Spec broker {Kind::Broker, key, remote ? name : name + tr(" · broker 0"), {}, -1, {}, {}};
     // The broker's internal topics (__consumer_offsets) are shown by the Topics tab's switch, not in the tree.
     QList<engine::TopicInfo> shown;
     for (const engine::TopicInfo &t : snapshot.topics) {
@@ -91,9 +165,7 @@ void ClusterTreeModel::setSnapshot(const engine::BrokerSnapshot &snapshot)
     broker.children.push_back(std::move(groupsFolder));
     // A remote cluster's clients connect to its brokers, not to a listener of ours: it has no wire clients to show.
     broker.children.push_back(remote ? brokersFolder(snapshot) : clientsFolder(snapshot));
-    Spec root;
-    root.children.push_back(std::move(broker));
-    sync(m_root.get(), root);
+    return broker;
 }
 
 ClusterTreeModel::Spec ClusterTreeModel::brokersFolder(const engine::BrokerSnapshot &snapshot)
@@ -252,6 +324,24 @@ QVariant ClusterTreeModel::data(const QModelIndex &index, int role) const
         return n->kind == Kind::Client ? n->key.toULongLong() : 0;
     case BrokerIdRole:
         return n->kind == Kind::ClusterBroker ? n->partition : -1; // its id, see brokersFolder()
+    case ClusterRole: {
+        const Node *top = n;
+        while (top->parent && top->parent != m_root.get())
+            top = top->parent;
+        return top->key;
+    }
+    case Qt::FontRole:
+        // The window's own cluster stands out from the others' when there are others.
+        if (n->parent == m_root.get() && n->key == OwnCluster && m_root->children.size() > 1) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (n->parent == m_root.get() && n->key != OwnCluster)
+            return tr("Open in a window of its own: what you choose here shows there.");
+        return {};
     default:
         return {};
     }
@@ -259,7 +349,7 @@ QVariant ClusterTreeModel::data(const QModelIndex &index, int role) const
 
 QModelIndex ClusterTreeModel::topicIndex(const QString &topic) const
 {
-    const QModelIndex topics = index(0, 0, index(0, 0));
+    const QModelIndex topics = indexAt(OwnCluster, {QStringLiteral("topics")});
     for (int i = 0; i < rowCount(topics); ++i) {
         const QModelIndex t = index(i, 0, topics);
         if (t.data(TopicRole).toString() == topic)
@@ -270,13 +360,41 @@ QModelIndex ClusterTreeModel::topicIndex(const QString &topic) const
 
 QModelIndex ClusterTreeModel::groupIndex(const QString &groupId) const
 {
-    const QModelIndex groups = index(1, 0, index(0, 0));
+    const QModelIndex groups = indexAt(OwnCluster, {QStringLiteral("groups")});
     for (int i = 0; i < rowCount(groups); ++i) {
         const QModelIndex g = index(i, 0, groups);
         if (g.data(GroupRole).toString() == groupId)
             return g;
     }
     return {};
+}
+
+QStringList ClusterTreeModel::keyPath(const QModelIndex &index) const
+{
+    QStringList path;
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return path;
+    for (const Node *n = static_cast<const Node *>(index.internalPointer()); n->parent && n->parent != m_root.get();
+         n = n->parent)
+        path.prepend(n->key);
+    return path;
+}
+
+QModelIndex ClusterTreeModel::indexAt(const QString &cluster, const QStringList &path) const
+{
+    const Node *node = nullptr;
+    for (const auto &c : m_root->children) {
+        if (c->key == cluster)
+            node = c.get();
+    }
+    for (const QString &key : path) {
+        if (!node)
+            break;
+        const auto it = std::find_if(
+            node->children.cbegin(), node->children.cend(), [&key](const auto &c) { return c->key == key; });
+        node = it == node->children.cend() ? nullptr : it->get();
+    }
+    return node ? indexOf(node) : QModelIndex();
 }
 
 QString ClusterTreeModel::dump() const
