@@ -1,8 +1,11 @@
 #include "rdkafkaclient.h"
 
+#include "admincall.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QStringList>
 #include <algorithm>
 #include <functional>
 #include <memory>
@@ -12,36 +15,9 @@ Q_LOGGING_CATEGORY(lcRdKafka, "topicscope.engine.remote.rdkafka")
 
 namespace topicscope::engine {
 
+using namespace rdkafka;
+
 namespace {
-
-QString text(const char *s)
-{
-    return s ? QString::fromUtf8(s) : QString();
-}
-
-RemoteError errorOf(rd_kafka_resp_err_t err, const char *message = nullptr)
-{
-    if (err == RD_KAFKA_RESP_ERR_NO_ERROR)
-        return {};
-    return {static_cast<int>(err), text(message && *message ? message : rd_kafka_err2str(err))};
-}
-
-RemoteError errorOf(const rd_kafka_error_t *error)
-{
-    if (!error)
-        return {};
-    return {static_cast<int>(rd_kafka_error_code(error)), text(rd_kafka_error_string(error))};
-}
-
-struct EventDeleter {
-    void operator()(rd_kafka_event_t *event) const { rd_kafka_event_destroy(event); }
-};
-using Event = std::unique_ptr<rd_kafka_event_t, EventDeleter>;
-
-struct PartitionListDeleter {
-    void operator()(rd_kafka_topic_partition_list_t *list) const { rd_kafka_topic_partition_list_destroy(list); }
-};
-using PartitionList = std::unique_ptr<rd_kafka_topic_partition_list_t, PartitionListDeleter>;
 
 PartitionList partitionList(const QList<TopicPartition> &partitions, qint64 offset)
 {
@@ -49,64 +25,6 @@ PartitionList partitionList(const QList<TopicPartition> &partitions, qint64 offs
     for (const TopicPartition &tp : partitions)
         rd_kafka_topic_partition_list_add(list.get(), tp.topic.toUtf8().constData(), tp.partition)->offset = offset;
     return list;
-}
-
-// One Admin API request, answered on a queue of its own and waited for with a bound: the request timeout plus a
-// margin for librdkafka to give up on its side first.
-class AdminCall {
-public:
-    AdminCall(rd_kafka_t *rk, int timeoutMs)
-        : m_timeoutMs(timeoutMs)
-        , m_queue(rd_kafka_queue_new(rk))
-        , m_options(rd_kafka_AdminOptions_new(rk, RD_KAFKA_ADMIN_OP_ANY))
-    {
-        char errstr[256];
-        rd_kafka_AdminOptions_set_request_timeout(m_options, timeoutMs, errstr, sizeof errstr);
-        // Topic changes answer once the controller applied them, so the next snapshot shows them.
-        rd_kafka_AdminOptions_set_operation_timeout(m_options, timeoutMs, errstr, sizeof errstr);
-    }
-    ~AdminCall()
-    {
-        rd_kafka_AdminOptions_destroy(m_options);
-        rd_kafka_queue_destroy(m_queue);
-    }
-    AdminCall(const AdminCall &) = delete;
-    AdminCall &operator=(const AdminCall &) = delete;
-
-    rd_kafka_AdminOptions_t *options() const { return m_options; }
-    rd_kafka_queue_t *queue() const { return m_queue; }
-
-    Event wait(RemoteError *error) const
-    {
-        Event event(rd_kafka_queue_poll(m_queue, m_timeoutMs + 2000));
-        if (!event) {
-            *error = {RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("no answer within %1 ms").arg(m_timeoutMs + 2000)};
-            return nullptr;
-        }
-        if (const rd_kafka_resp_err_t err = rd_kafka_event_error(event.get())) {
-            *error = errorOf(err, rd_kafka_event_error_string(event.get()));
-            return nullptr;
-        }
-        return event;
-    }
-
-private:
-    int m_timeoutMs;
-    rd_kafka_queue_t *m_queue;
-    rd_kafka_AdminOptions_t *m_options;
-};
-
-using Send = std::function<void(rd_kafka_AdminOptions_t *, rd_kafka_queue_t *)>;
-using Read = std::function<RemoteError(rd_kafka_event_t *)>;
-
-// Sends one Admin request and reads its result event, waiting with the bound AdminCall sets.
-RemoteError runAdmin(rd_kafka_t *rk, int timeoutMs, const Send &send, const Read &read)
-{
-    AdminCall call(rk, timeoutMs);
-    send(call.options(), call.queue());
-    RemoteError error;
-    const Event event = call.wait(&error);
-    return event ? read(event.get()) : error;
 }
 
 #if RD_KAFKA_VERSION >= 0x020300ff
