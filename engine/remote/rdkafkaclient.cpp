@@ -118,6 +118,26 @@ RemoteGroup describedGroup(const rd_kafka_ConsumerGroupDescription_t *g)
 
 } // namespace
 
+QString RdKafkaClient::capabilities()
+{
+    // Each API under the version it appeared in (librdkafka's CHANGELOG).
+    QStringList newer;
+#if RD_KAFKA_VERSION >= 0x020300ff
+    newer.append(QStringLiteral("DescribeCluster"));
+#endif
+    const auto version = [](int v) {
+        return QStringLiteral("%1.%2.%3").arg((v >> 24) & 0xff).arg((v >> 16) & 0xff).arg((v >> 8) & 0xff);
+    };
+    return QStringLiteral("librdkafka %1 (built against %2): %3")
+        .arg(version(rd_kafka_version()), version(compiledVersion()),
+            newer.isEmpty() ? QStringLiteral("the 2.0 APIs only") : newer.join(QStringLiteral(", ")));
+}
+
+int RdKafkaClient::compiledVersion()
+{
+    return RD_KAFKA_VERSION;
+}
+
 RdKafkaClient::~RdKafkaClient()
 {
     close();
@@ -166,6 +186,7 @@ bool RdKafkaClient::open(
         close();
         return false;
     }
+    qCInfo(lcRdKafka).noquote() << capabilities();
     return true;
 }
 

@@ -46,6 +46,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        const QString mismatch = librdkafkaMismatch();
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+        qInfo().noquote() << RdKafkaClient::capabilities();
         QString error;
         QVERIFY2(m_broker.start({QStringLiteral("--group-initial-rebalance-delay-ms"), QStringLiteral("0")}, &error),
             qPrintable(error));

@@ -23,6 +23,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        const QString mismatch = librdkafkaMismatch();
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+        qInfo().noquote() << RdKafkaClient::capabilities();
         char errstr[512];
         rd_kafka_conf_t *conf = rd_kafka_conf_new();
         QCOMPARE(rd_kafka_conf_set(conf, "log_level", "0", errstr, sizeof errstr), RD_KAFKA_CONF_OK);
