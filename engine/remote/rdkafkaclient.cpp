@@ -305,7 +305,10 @@ RemoteError RdKafkaClient::metadata(RemoteMetadata *out)
     }
     std::sort(out->brokers.begin(), out->brokers.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
 #if RD_KAFKA_VERSION >= 0x020300ff
-    describeCluster(m_producer, m_timeoutMs, out);
+    // DescribeCluster waits for the controller: when Metadata names none of the brokers (librdkafka's mock cluster
+    // unless told), it would only time out, every poll.
+    if (std::any_of(out->brokers.cbegin(), out->brokers.cend(), [](const BrokerNode &b) { return b.isController; }))
+        describeCluster(m_producer, m_timeoutMs, out);
 #endif
     for (int i = 0; i < md->topic_cnt; ++i) {
         const rd_kafka_metadata_topic_t &t = md->topics[i];
