@@ -122,6 +122,9 @@ QString RdKafkaClient::capabilities()
 {
     // Each API under the version it appeared in (librdkafka's CHANGELOG).
     QStringList newer;
+#if RD_KAFKA_VERSION >= 0x020200ff
+    newer.append(QStringLiteral("IncrementalAlterConfigs"));
+#endif
 #if RD_KAFKA_VERSION >= 0x020300ff
     newer.append(QStringLiteral("DescribeCluster"));
     newer.append(QStringLiteral("ListOffsets"));
@@ -532,6 +535,15 @@ RemoteError createPartitionsError(rd_kafka_event_t *event)
     return topicResultsError(results, count);
 }
 
+#if RD_KAFKA_VERSION >= 0x020200ff
+RemoteError incrementalAlterConfigsError(rd_kafka_event_t *event)
+{
+    size_t count = 0;
+    const rd_kafka_ConfigResource_t **results = rd_kafka_IncrementalAlterConfigs_result_resources(
+        rd_kafka_event_IncrementalAlterConfigs_result(event), &count);
+    return resourcesError(results, count);
+}
+#else
 RemoteError alterConfigsError(rd_kafka_event_t *event)
 {
     size_t count = 0;
@@ -539,6 +551,7 @@ RemoteError alterConfigsError(rd_kafka_event_t *event)
         = rd_kafka_AlterConfigs_result_resources(rd_kafka_event_AlterConfigs_result(event), &count);
     return resourcesError(results, count);
 }
+#endif
 
 RemoteError alterGroupOffsetsError(rd_kafka_event_t *event)
 {
@@ -594,18 +607,40 @@ RemoteError RdKafkaClient::createPartitions(const QString &name, int newPartitio
     return e;
 }
 
-RemoteError RdKafkaClient::alterTopicConfigs(const QString &name, const QMap<QString, QString> &configs)
+RemoteError RdKafkaClient::alterTopicConfigs(
+    const QString &name, const QMap<QString, QString> &configs, const QMap<QString, QString> &shown)
 {
-    // AlterConfigs (not Incremental, which librdkafka 2.0 lacks) replaces the topic's whole set of overrides: the
-    // settings TopicConfig carries are all sent, so none of them falls back to the default by omission.
     rd_kafka_ConfigResource_t *resource
         = rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, name.toUtf8().constData());
+#if RD_KAFKA_VERSION >= 0x020200ff
+    // librdkafka >= 2.2: IncrementalAlterConfigs (KIP-339) sets only what the edit changed; an override it does not
+    // name (one TopicConfig does not carry, or one changed meanwhile by someone else) stays.
+    for (auto it = configs.cbegin(); it != configs.cend(); ++it) {
+        if (shown.contains(it.key()) && shown.value(it.key()) == it.value())
+            continue;
+        if (rd_kafka_error_t *e = rd_kafka_ConfigResource_add_incremental_config(resource,
+                it.key().toUtf8().constData(), RD_KAFKA_ALTER_CONFIG_OP_TYPE_SET, it.value().toUtf8().constData())) {
+            const RemoteError error = errorOf(e);
+            rd_kafka_error_destroy(e);
+            rd_kafka_ConfigResource_destroy(resource);
+            return error;
+        }
+    }
+    const RemoteError e = runAdmin(
+        m_producer, m_timeoutMs,
+        [&](auto *options, auto *queue) { rd_kafka_IncrementalAlterConfigs(m_producer, &resource, 1, options, queue); },
+        incrementalAlterConfigsError);
+#else
+    // AlterConfigs (not Incremental, which librdkafka 2.0 lacks) replaces the topic's whole set of overrides: the
+    // settings TopicConfig carries are all sent, so none of them falls back to the default by omission.
+    Q_UNUSED(shown);
     for (auto it = configs.cbegin(); it != configs.cend(); ++it)
         rd_kafka_ConfigResource_set_config(resource, it.key().toUtf8().constData(), it.value().toUtf8().constData());
     const RemoteError e = runAdmin(
         m_producer, m_timeoutMs,
         [&](auto *options, auto *queue) { rd_kafka_AlterConfigs(m_producer, &resource, 1, options, queue); },
         alterConfigsError);
+#endif
     rd_kafka_ConfigResource_destroy(resource);
     return e;
 }

@@ -94,7 +94,12 @@ public:
     RemoteError createTopic(const QString &name, int partitions, const QMap<QString, QString> &configs);
     RemoteError deleteTopic(const QString &name);
     RemoteError createPartitions(const QString &name, int newPartitionCount);
-    RemoteError alterTopicConfigs(const QString &name, const QMap<QString, QString> &configs);
+    // Sets the topic's configs to `configs` (every setting TopicConfig carries); `shown` are the values the edit
+    // started from (the last snapshot's), empty when unknown. With IncrementalAlterConfigs (librdkafka >= 2.2) only
+    // the settings that differ from `shown` are sent, and every other override of the topic stays as it is; with
+    // 2.0's AlterConfigs all of `configs` replaces the topic's overrides.
+    RemoteError alterTopicConfigs(
+        const QString &name, const QMap<QString, QString> &configs, const QMap<QString, QString> &shown);
     RemoteError alterGroupOffsets(const QString &groupId, const QHash<TopicPartition, qint64> &offsets);
 
 private:

@@ -261,7 +261,13 @@ RemoteError RemoteWorker::createPartitions(const QString &name, int newPartition
 
 RemoteError RemoteWorker::alterTopicConfig(const QString &name, const TopicConfig &config)
 {
-    return m_client.alterTopicConfigs(name, config.toKafkaConfigs());
+    // The edit started from what the last snapshot showed: librdkafka >= 2.2 sends only what differs from that.
+    QMap<QString, QString> shown;
+    for (const TopicInfo &t : std::as_const(m_last.topics)) {
+        if (t.name == name)
+            shown = t.config.toKafkaConfigs();
+    }
+    return m_client.alterTopicConfigs(name, config.toKafkaConfigs(), shown);
 }
 
 MessagePage RemoteWorker::fetchMessages(const MessageQuery &query)

@@ -52,6 +52,7 @@ private Q_SLOTS:
         const QString capabilities = RdKafkaClient::capabilities();
         qInfo().noquote() << capabilities;
         const int v = RdKafkaClient::compiledVersion();
+        QCOMPARE(capabilities.contains(QStringLiteral("IncrementalAlterConfigs")), v >= 0x020200ff);
         QCOMPARE(capabilities.contains(QStringLiteral("ListOffsets")), v >= 0x020300ff);
         QString error;
         QVERIFY2(m_broker.start({QStringLiteral("--group-initial-rebalance-delay-ms"), QStringLiteral("0")}, &error),
@@ -278,6 +279,49 @@ private Q_SLOTS:
             const int g = groupIndex(s, QStringLiteral("explorers"));
             return g >= 0 && s.groupOffsets.at(g).totalLag == 6;
         }));
+    }
+
+    void configEditSetsOnlyWhatItChanged()
+    {
+        // Someone else sets retention.bytes after the editor's snapshot; the editor then changes retention.ms from
+        // what it showed. IncrementalAlterConfigs (librdkafka >= 2.2) sends retention.ms alone and the other change
+        // stays; 2.0's AlterConfigs sends every setting, and its stale retention.bytes replaces the other's.
+        RemoteCluster other(optionsFor(m_broker.bootstrap()));
+        QVERIFY(waitForStart(other).first);
+        QCOMPARE(waitForCommand(other, other.createTopic(QStringLiteral("tuned"), 1)).first, 0);
+        RemoteClusterOptions once = optionsFor(m_broker.bootstrap());
+        once.pollIntervalMs = 600000; // the snapshot at start, and no other during the test
+        RemoteCluster editor(once);
+        std::optional<BrokerSnapshot> shown;
+        connect(&editor, &ClusterClient::snapshotUpdated, this, [&](const BrokerSnapshot &s) { shown = s; });
+        QVERIFY(waitForStart(editor).first);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.has_value(), 15000);
+        const TopicInfo *tuned = findTopic(*shown, QStringLiteral("tuned"));
+        QVERIFY(tuned);
+        QCOMPARE(tuned->config.retentionBytes, -1);
+
+        TopicConfig bytes = tuned->config;
+        bytes.retentionBytes = 5000000;
+        QCOMPARE(waitForCommand(other, other.alterTopicConfig(QStringLiteral("tuned"), bytes)).first, 0);
+        QVERIFY(waitForSnapshot(other, [](const BrokerSnapshot &s) {
+            const TopicInfo *t = findTopic(s, QStringLiteral("tuned"));
+            return t && t->config.retentionBytes == 5000000;
+        }));
+
+        TopicConfig edit = tuned->config;
+        edit.retentionMs = 3600000;
+        QCOMPARE(waitForCommand(editor, editor.alterTopicConfig(QStringLiteral("tuned"), edit)).first, 0);
+        BrokerSnapshot last;
+        QVERIFY(waitForSnapshot(
+            other,
+            [](const BrokerSnapshot &s) {
+                const TopicInfo *t = findTopic(s, QStringLiteral("tuned"));
+                return t && t->config.retentionMs == 3600000;
+            },
+            15000, &last));
+        const qint64 expectedBytes = RdKafkaClient::compiledVersion() >= 0x020200ff ? 5000000 : -1;
+        QCOMPARE(findTopic(last, QStringLiteral("tuned"))->config.retentionBytes, expectedBytes);
+        QCOMPARE(waitForCommand(other, other.deleteTopic(QStringLiteral("tuned"))).first, 0);
     }
 
     void wrongPortFailsPlainlyWithinTheBound()
