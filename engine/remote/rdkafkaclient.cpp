@@ -82,6 +82,17 @@ void logToQt(const rd_kafka_t *, int level, const char *facility, const char *me
         qCDebug(lcRdKafka, "%s: %s", facility, message);
 }
 
+// A member's assignment as librdkafka decoded it, sorted; empty for none.
+QList<TopicPartition> partitionsOf(const rd_kafka_MemberAssignment_t *a)
+{
+    QList<TopicPartition> out;
+    const rd_kafka_topic_partition_list_t *list = a ? rd_kafka_MemberAssignment_partitions(a) : nullptr;
+    for (int p = 0; list && p < list->cnt; ++p)
+        out.append({text(list->elems[p].topic), list->elems[p].partition});
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 RemoteGroup describedGroup(const rd_kafka_ConsumerGroupDescription_t *g)
 {
     RemoteGroup group;
@@ -94,6 +105,13 @@ RemoteGroup describedGroup(const rd_kafka_ConsumerGroupDescription_t *g)
     d.protocolType
         = rd_kafka_ConsumerGroupDescription_is_simple_consumer_group(g) ? QString() : QStringLiteral("consumer");
     d.protocolName = text(rd_kafka_ConsumerGroupDescription_partition_assignor(g));
+#if RD_KAFKA_VERSION >= 0x020a00ff
+    // librdkafka >= 2.10 describes consumer-protocol groups (KIP-848, ConsumerGroupDescribe) and says which kind a
+    // group is. It gives neither the group epoch nor the member epochs.
+    const bool consumerProtocol = rd_kafka_ConsumerGroupDescription_type(g) == RD_KAFKA_CONSUMER_GROUP_TYPE_CONSUMER;
+    if (consumerProtocol)
+        d.type = ConsumerGroupType;
+#endif
     const size_t members = rd_kafka_ConsumerGroupDescription_member_count(g);
     for (size_t m = 0; m < members; ++m) {
         const rd_kafka_MemberDescription_t *member = rd_kafka_ConsumerGroupDescription_member(g, static_cast<int>(m));
@@ -103,14 +121,14 @@ RemoteGroup describedGroup(const rd_kafka_ConsumerGroupDescription_t *g)
         md.clientHost = text(rd_kafka_MemberDescription_host(member));
         if (const char *instance = rd_kafka_MemberDescription_group_instance_id(member))
             md.groupInstanceId = text(instance);
-        QList<TopicPartition> &assigned = group.assignment[md.memberId];
-        if (const rd_kafka_MemberAssignment_t *a = rd_kafka_MemberDescription_assignment(member)) {
-            if (const rd_kafka_topic_partition_list_t *list = rd_kafka_MemberAssignment_partitions(a)) {
-                for (int p = 0; p < list->cnt; ++p)
-                    assigned.append({text(list->elems[p].topic), list->elems[p].partition});
-            }
+        const QList<TopicPartition> assigned = partitionsOf(rd_kafka_MemberDescription_assignment(member));
+        group.assignment.insert(md.memberId, assigned);
+#if RD_KAFKA_VERSION >= 0x020a00ff
+        if (consumerProtocol) {
+            md.assignedPartitions = assigned;
+            md.targetPartitions = partitionsOf(rd_kafka_MemberDescription_target_assignment(member));
         }
-        std::sort(assigned.begin(), assigned.end());
+#endif
         d.members.append(md);
     }
     return group;
@@ -128,6 +146,9 @@ QString RdKafkaClient::capabilities()
 #if RD_KAFKA_VERSION >= 0x020300ff
     newer.append(QStringLiteral("DescribeCluster"));
     newer.append(QStringLiteral("ListOffsets"));
+#endif
+#if RD_KAFKA_VERSION >= 0x020a00ff
+    newer.append(QStringLiteral("consumer group types"));
 #endif
     const auto version = [](int v) {
         return QStringLiteral("%1.%2.%3").arg((v >> 24) & 0xff).arg((v >> 16) & 0xff).arg((v >> 8) & 0xff);

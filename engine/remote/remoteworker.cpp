@@ -44,7 +44,7 @@ QList<GroupDescription> descriptionsOf(const QList<RemoteGroup> &groups)
     return out;
 }
 
-// librdkafka 2.0's DescribeConsumerGroups gives neither a group's generation nor its leader. When the newest
+// librdkafka's DescribeConsumerGroups gives neither a group's generation (or epoch) nor its leader. When the newest
 // generation __consumer_offsets told of has exactly the members the description lists, it is the one the group is
 // in: its number and leader fill the description (the Groups view's columns and summary line). Otherwise they stay
 // unknown (0 and empty), as before.
@@ -64,6 +64,10 @@ void fillGenerationFromHistory(GroupDescription &group, const GroupHistory &hist
             return;
     }
     group.generationId = newest->generation;
+    // A consumer-protocol group (described as one by librdkafka >= 2.10): its generation is the group epoch, which
+    // no librdkafka description carries.
+    if (group.type == ConsumerGroupType)
+        group.groupEpoch = newest->generation;
     if (group.leader.isEmpty())
         group.leader = newest->leader;
 }
