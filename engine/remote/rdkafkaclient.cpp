@@ -556,23 +556,19 @@ RemoteError createPartitionsError(rd_kafka_event_t *event)
     return topicResultsError(results, count);
 }
 
-#if RD_KAFKA_VERSION >= 0x020200ff
-RemoteError incrementalAlterConfigsError(rd_kafka_event_t *event)
-{
-    size_t count = 0;
-    const rd_kafka_ConfigResource_t **results = rd_kafka_IncrementalAlterConfigs_result_resources(
-        rd_kafka_event_IncrementalAlterConfigs_result(event), &count);
-    return resourcesError(results, count);
-}
-#else
+// The answer of alterTopicConfigs' request: IncrementalAlterConfigs (librdkafka >= 2.2) or AlterConfigs.
 RemoteError alterConfigsError(rd_kafka_event_t *event)
 {
     size_t count = 0;
+#if RD_KAFKA_VERSION >= 0x020200ff
+    const rd_kafka_ConfigResource_t **results = rd_kafka_IncrementalAlterConfigs_result_resources(
+        rd_kafka_event_IncrementalAlterConfigs_result(event), &count);
+#else
     const rd_kafka_ConfigResource_t **results
         = rd_kafka_AlterConfigs_result_resources(rd_kafka_event_AlterConfigs_result(event), &count);
+#endif
     return resourcesError(results, count);
 }
-#endif
 
 RemoteError alterGroupOffsetsError(rd_kafka_event_t *event)
 {
@@ -647,21 +643,23 @@ RemoteError RdKafkaClient::alterTopicConfigs(
             return error;
         }
     }
-    const RemoteError e = runAdmin(
-        m_producer, m_timeoutMs,
-        [&](auto *options, auto *queue) { rd_kafka_IncrementalAlterConfigs(m_producer, &resource, 1, options, queue); },
-        incrementalAlterConfigsError);
 #else
     // AlterConfigs (not Incremental, which librdkafka 2.0 lacks) replaces the topic's whole set of overrides: the
     // settings TopicConfig carries are all sent, so none of them falls back to the default by omission.
     Q_UNUSED(shown);
     for (auto it = configs.cbegin(); it != configs.cend(); ++it)
         rd_kafka_ConfigResource_set_config(resource, it.key().toUtf8().constData(), it.value().toUtf8().constData());
+#endif
     const RemoteError e = runAdmin(
         m_producer, m_timeoutMs,
-        [&](auto *options, auto *queue) { rd_kafka_AlterConfigs(m_producer, &resource, 1, options, queue); },
-        alterConfigsError);
+        [&](auto *options, auto *queue) {
+#if RD_KAFKA_VERSION >= 0x020200ff
+            rd_kafka_IncrementalAlterConfigs(m_producer, &resource, 1, options, queue);
+#else
+            rd_kafka_AlterConfigs(m_producer, &resource, 1, options, queue);
 #endif
+        },
+        alterConfigsError);
     rd_kafka_ConfigResource_destroy(resource);
     return e;
 }
