@@ -1,8 +1,11 @@
 #include "rdkafkaclient.h"
 
+#include "admincall.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QStringList>
 #include <algorithm>
 #include <functional>
 #include <memory>
@@ -12,36 +15,9 @@ Q_LOGGING_CATEGORY(lcRdKafka, "topicscope.engine.remote.rdkafka")
 
 namespace topicscope::engine {
 
+using namespace rdkafka;
+
 namespace {
-
-QString text(const char *s)
-{
-    return s ? QString::fromUtf8(s) : QString();
-}
-
-RemoteError errorOf(rd_kafka_resp_err_t err, const char *message = nullptr)
-{
-    if (err == RD_KAFKA_RESP_ERR_NO_ERROR)
-        return {};
-    return {static_cast<int>(err), text(message && *message ? message : rd_kafka_err2str(err))};
-}
-
-RemoteError errorOf(const rd_kafka_error_t *error)
-{
-    if (!error)
-        return {};
-    return {static_cast<int>(rd_kafka_error_code(error)), text(rd_kafka_error_string(error))};
-}
-
-struct EventDeleter {
-    void operator()(rd_kafka_event_t *event) const { rd_kafka_event_destroy(event); }
-};
-using Event = std::unique_ptr<rd_kafka_event_t, EventDeleter>;
-
-struct PartitionListDeleter {
-    void operator()(rd_kafka_topic_partition_list_t *list) const { rd_kafka_topic_partition_list_destroy(list); }
-};
-using PartitionList = std::unique_ptr<rd_kafka_topic_partition_list_t, PartitionListDeleter>;
 
 PartitionList partitionList(const QList<TopicPartition> &partitions, qint64 offset)
 {
@@ -49,64 +25,6 @@ PartitionList partitionList(const QList<TopicPartition> &partitions, qint64 offs
     for (const TopicPartition &tp : partitions)
         rd_kafka_topic_partition_list_add(list.get(), tp.topic.toUtf8().constData(), tp.partition)->offset = offset;
     return list;
-}
-
-// One Admin API request, answered on a queue of its own and waited for with a bound: the request timeout plus a
-// margin for librdkafka to give up on its side first.
-class AdminCall {
-public:
-    AdminCall(rd_kafka_t *rk, int timeoutMs)
-        : m_timeoutMs(timeoutMs)
-        , m_queue(rd_kafka_queue_new(rk))
-        , m_options(rd_kafka_AdminOptions_new(rk, RD_KAFKA_ADMIN_OP_ANY))
-    {
-        char errstr[256];
-        rd_kafka_AdminOptions_set_request_timeout(m_options, timeoutMs, errstr, sizeof errstr);
-        // Topic changes answer once the controller applied them, so the next snapshot shows them.
-        rd_kafka_AdminOptions_set_operation_timeout(m_options, timeoutMs, errstr, sizeof errstr);
-    }
-    ~AdminCall()
-    {
-        rd_kafka_AdminOptions_destroy(m_options);
-        rd_kafka_queue_destroy(m_queue);
-    }
-    AdminCall(const AdminCall &) = delete;
-    AdminCall &operator=(const AdminCall &) = delete;
-
-    rd_kafka_AdminOptions_t *options() const { return m_options; }
-    rd_kafka_queue_t *queue() const { return m_queue; }
-
-    Event wait(RemoteError *error) const
-    {
-        Event event(rd_kafka_queue_poll(m_queue, m_timeoutMs + 2000));
-        if (!event) {
-            *error = {RD_KAFKA_RESP_ERR__TIMED_OUT, QStringLiteral("no answer within %1 ms").arg(m_timeoutMs + 2000)};
-            return nullptr;
-        }
-        if (const rd_kafka_resp_err_t err = rd_kafka_event_error(event.get())) {
-            *error = errorOf(err, rd_kafka_event_error_string(event.get()));
-            return nullptr;
-        }
-        return event;
-    }
-
-private:
-    int m_timeoutMs;
-    rd_kafka_queue_t *m_queue;
-    rd_kafka_AdminOptions_t *m_options;
-};
-
-using Send = std::function<void(rd_kafka_AdminOptions_t *, rd_kafka_queue_t *)>;
-using Read = std::function<RemoteError(rd_kafka_event_t *)>;
-
-// Sends one Admin request and reads its result event, waiting with the bound AdminCall sets.
-RemoteError runAdmin(rd_kafka_t *rk, int timeoutMs, const Send &send, const Read &read)
-{
-    AdminCall call(rk, timeoutMs);
-    send(call.options(), call.queue());
-    RemoteError error;
-    const Event event = call.wait(&error);
-    return event ? read(event.get()) : error;
 }
 
 #if RD_KAFKA_VERSION >= 0x020300ff
@@ -164,6 +82,17 @@ void logToQt(const rd_kafka_t *, int level, const char *facility, const char *me
         qCDebug(lcRdKafka, "%s: %s", facility, message);
 }
 
+// A member's assignment as librdkafka decoded it, sorted; empty for none.
+QList<TopicPartition> partitionsOf(const rd_kafka_MemberAssignment_t *a)
+{
+    QList<TopicPartition> out;
+    const rd_kafka_topic_partition_list_t *list = a ? rd_kafka_MemberAssignment_partitions(a) : nullptr;
+    for (int p = 0; list && p < list->cnt; ++p)
+        out.append({text(list->elems[p].topic), list->elems[p].partition});
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 RemoteGroup describedGroup(const rd_kafka_ConsumerGroupDescription_t *g)
 {
     RemoteGroup group;
@@ -176,6 +105,13 @@ RemoteGroup describedGroup(const rd_kafka_ConsumerGroupDescription_t *g)
     d.protocolType
         = rd_kafka_ConsumerGroupDescription_is_simple_consumer_group(g) ? QString() : QStringLiteral("consumer");
     d.protocolName = text(rd_kafka_ConsumerGroupDescription_partition_assignor(g));
+#if RD_KAFKA_VERSION >= 0x020a00ff
+    // librdkafka >= 2.10 describes consumer-protocol groups (KIP-848, ConsumerGroupDescribe) and says which kind a
+    // group is. It gives neither the group epoch nor the member epochs.
+    const bool consumerProtocol = rd_kafka_ConsumerGroupDescription_type(g) == RD_KAFKA_CONSUMER_GROUP_TYPE_CONSUMER;
+    if (consumerProtocol)
+        d.type = ConsumerGroupType;
+#endif
     const size_t members = rd_kafka_ConsumerGroupDescription_member_count(g);
     for (size_t m = 0; m < members; ++m) {
         const rd_kafka_MemberDescription_t *member = rd_kafka_ConsumerGroupDescription_member(g, static_cast<int>(m));
@@ -185,20 +121,47 @@ RemoteGroup describedGroup(const rd_kafka_ConsumerGroupDescription_t *g)
         md.clientHost = text(rd_kafka_MemberDescription_host(member));
         if (const char *instance = rd_kafka_MemberDescription_group_instance_id(member))
             md.groupInstanceId = text(instance);
-        QList<TopicPartition> &assigned = group.assignment[md.memberId];
-        if (const rd_kafka_MemberAssignment_t *a = rd_kafka_MemberDescription_assignment(member)) {
-            if (const rd_kafka_topic_partition_list_t *list = rd_kafka_MemberAssignment_partitions(a)) {
-                for (int p = 0; p < list->cnt; ++p)
-                    assigned.append({text(list->elems[p].topic), list->elems[p].partition});
-            }
+        const QList<TopicPartition> assigned = partitionsOf(rd_kafka_MemberDescription_assignment(member));
+        group.assignment.insert(md.memberId, assigned);
+#if RD_KAFKA_VERSION >= 0x020a00ff
+        if (consumerProtocol) {
+            md.assignedPartitions = assigned;
+            md.targetPartitions = partitionsOf(rd_kafka_MemberDescription_target_assignment(member));
         }
-        std::sort(assigned.begin(), assigned.end());
+#endif
         d.members.append(md);
     }
     return group;
 }
 
 } // namespace
+
+QString RdKafkaClient::capabilities()
+{
+    // Each API under the version it appeared in (librdkafka's CHANGELOG).
+    QStringList newer;
+#if RD_KAFKA_VERSION >= 0x020200ff
+    newer.append(QStringLiteral("IncrementalAlterConfigs"));
+#endif
+#if RD_KAFKA_VERSION >= 0x020300ff
+    newer.append(QStringLiteral("DescribeCluster"));
+    newer.append(QStringLiteral("ListOffsets"));
+#endif
+#if RD_KAFKA_VERSION >= 0x020a00ff
+    newer.append(QStringLiteral("consumer group types"));
+#endif
+    const auto version = [](int v) {
+        return QStringLiteral("%1.%2.%3").arg((v >> 24) & 0xff).arg((v >> 16) & 0xff).arg((v >> 8) & 0xff);
+    };
+    return QStringLiteral("librdkafka %1 (built against %2): %3")
+        .arg(version(rd_kafka_version()), version(compiledVersion()),
+            newer.isEmpty() ? QStringLiteral("the 2.0 APIs only") : newer.join(QStringLiteral(", ")));
+}
+
+int RdKafkaClient::compiledVersion()
+{
+    return RD_KAFKA_VERSION;
+}
 
 RdKafkaClient::~RdKafkaClient()
 {
@@ -248,6 +211,7 @@ bool RdKafkaClient::open(
         close();
         return false;
     }
+    qCInfo(lcRdKafka).noquote() << capabilities();
     return true;
 }
 
@@ -366,7 +330,10 @@ RemoteError RdKafkaClient::metadata(RemoteMetadata *out)
     }
     std::sort(out->brokers.begin(), out->brokers.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
 #if RD_KAFKA_VERSION >= 0x020300ff
-    describeCluster(m_producer, m_timeoutMs, out);
+    // DescribeCluster waits for the controller: when Metadata names none of the brokers (librdkafka's mock cluster
+    // unless told), it would only time out, every poll.
+    if (std::any_of(out->brokers.cbegin(), out->brokers.cend(), [](const BrokerNode &b) { return b.isController; }))
+        describeCluster(m_producer, m_timeoutMs, out);
 #endif
     for (int i = 0; i < md->topic_cnt; ++i) {
         const rd_kafka_metadata_topic_t &t = md->topics[i];
@@ -402,6 +369,33 @@ RemoteError RdKafkaClient::offsetsAt(
     if (partitions.isEmpty())
         return {};
     PartitionList list = partitionList(partitions, timestamp);
+#if RD_KAFKA_VERSION >= 0x020300ff
+    // librdkafka >= 2.3: the Admin ListOffsets (KIP-396) takes every partition in one call and asks each leader once;
+    // read_committed, as the 2.0 path's consumer handle asks (librdkafka's consumer default). A partition whose
+    // leader did not answer comes back with its error and is left out.
+    return runAdmin(
+        m_producer, m_timeoutMs,
+        [&](auto *options, auto *queue) {
+            if (rd_kafka_error_t *e
+                = rd_kafka_AdminOptions_set_isolation_level(options, RD_KAFKA_ISOLATION_LEVEL_READ_COMMITTED))
+                rd_kafka_error_destroy(e);
+            rd_kafka_ListOffsets(m_producer, list.get(), options, queue);
+        },
+        [out](rd_kafka_event_t *event) {
+            size_t count = 0;
+            const rd_kafka_ListOffsetsResultInfo_t **infos
+                = rd_kafka_ListOffsets_result_infos(rd_kafka_event_ListOffsets_result(event), &count);
+            RemoteError first;
+            for (size_t i = 0; i < count; ++i) {
+                const rd_kafka_topic_partition_t *e = rd_kafka_ListOffsetsResultInfo_topic_partition(infos[i]);
+                if (e->err == RD_KAFKA_RESP_ERR_NO_ERROR)
+                    out->insert({text(e->topic), e->partition}, e->offset);
+                else if (first.ok())
+                    first = errorOf(e->err);
+            }
+            return first;
+        });
+#else
     const rd_kafka_resp_err_t err = rd_kafka_offsets_for_times(m_consumer, list.get(), m_timeoutMs);
     for (int i = 0; i < list->cnt; ++i) {
         const rd_kafka_topic_partition_t &e = list->elems[i];
@@ -413,6 +407,7 @@ RemoteError RdKafkaClient::offsetsAt(
             out->insert({text(e.topic), e.partition}, e.offset);
     }
     return errorOf(err);
+#endif
 }
 
 RemoteError RdKafkaClient::listGroups(QStringList *groupIds)
@@ -561,11 +556,17 @@ RemoteError createPartitionsError(rd_kafka_event_t *event)
     return topicResultsError(results, count);
 }
 
+// The answer of alterTopicConfigs' request: IncrementalAlterConfigs (librdkafka >= 2.2) or AlterConfigs.
 RemoteError alterConfigsError(rd_kafka_event_t *event)
 {
     size_t count = 0;
+#if RD_KAFKA_VERSION >= 0x020200ff
+    const rd_kafka_ConfigResource_t **results = rd_kafka_IncrementalAlterConfigs_result_resources(
+        rd_kafka_event_IncrementalAlterConfigs_result(event), &count);
+#else
     const rd_kafka_ConfigResource_t **results
         = rd_kafka_AlterConfigs_result_resources(rd_kafka_event_AlterConfigs_result(event), &count);
+#endif
     return resourcesError(results, count);
 }
 
@@ -623,17 +624,41 @@ RemoteError RdKafkaClient::createPartitions(const QString &name, int newPartitio
     return e;
 }
 
-RemoteError RdKafkaClient::alterTopicConfigs(const QString &name, const QMap<QString, QString> &configs)
+RemoteError RdKafkaClient::alterTopicConfigs(
+    const QString &name, const QMap<QString, QString> &configs, const QMap<QString, QString> &shown)
 {
-    // AlterConfigs (not Incremental, which librdkafka 2.0 lacks) replaces the topic's whole set of overrides: the
-    // settings TopicConfig carries are all sent, so none of them falls back to the default by omission.
     rd_kafka_ConfigResource_t *resource
         = rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, name.toUtf8().constData());
+#if RD_KAFKA_VERSION >= 0x020200ff
+    // librdkafka >= 2.2: IncrementalAlterConfigs (KIP-339) sets only what the edit changed; an override it does not
+    // name (one TopicConfig does not carry, or one changed meanwhile by someone else) stays.
+    for (auto it = configs.cbegin(); it != configs.cend(); ++it) {
+        if (shown.contains(it.key()) && shown.value(it.key()) == it.value())
+            continue;
+        if (rd_kafka_error_t *e = rd_kafka_ConfigResource_add_incremental_config(resource,
+                it.key().toUtf8().constData(), RD_KAFKA_ALTER_CONFIG_OP_TYPE_SET, it.value().toUtf8().constData())) {
+            const RemoteError error = errorOf(e);
+            rd_kafka_error_destroy(e);
+            rd_kafka_ConfigResource_destroy(resource);
+            return error;
+        }
+    }
+#else
+    // AlterConfigs (not Incremental, which librdkafka 2.0 lacks) replaces the topic's whole set of overrides: the
+    // settings TopicConfig carries are all sent, so none of them falls back to the default by omission.
+    Q_UNUSED(shown);
     for (auto it = configs.cbegin(); it != configs.cend(); ++it)
         rd_kafka_ConfigResource_set_config(resource, it.key().toUtf8().constData(), it.value().toUtf8().constData());
+#endif
     const RemoteError e = runAdmin(
         m_producer, m_timeoutMs,
-        [&](auto *options, auto *queue) { rd_kafka_AlterConfigs(m_producer, &resource, 1, options, queue); },
+        [&](auto *options, auto *queue) {
+#if RD_KAFKA_VERSION >= 0x020200ff
+            rd_kafka_IncrementalAlterConfigs(m_producer, &resource, 1, options, queue);
+#else
+            rd_kafka_AlterConfigs(m_producer, &resource, 1, options, queue);
+#endif
+        },
         alterConfigsError);
     rd_kafka_ConfigResource_destroy(resource);
     return e;

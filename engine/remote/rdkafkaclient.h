@@ -39,12 +39,21 @@ struct RemoteGroup {
 // The two librdkafka handles a remote cluster is explored through, and every call made on them, each bounded by the
 // request timeout so that a broker going away never hangs a caller. Admin requests and produce go through a producer
 // handle; message pages and offset lookups through a consumer handle that never joins a group and never commits
-// (it has no group.id). librdkafka reconnects by itself. Built against librdkafka 2.0 (Debian's librdkafka-dev):
+// (it has no group.id). librdkafka reconnects by itself. Built against librdkafka 2.0 (Debian's librdkafka-dev),
 // every view is served by APIs 2.0 has (Metadata, ListOffsets through offsets_for_times, the KIP-222 group Admin
-// APIs). Not thread-safe: lives on (and is only called from) the remote cluster's worker thread.
+// APIs); built against a newer one, the Admin APIs it added are used where they serve better, each under a
+// compile-time check of the version it appeared in (capabilities() names them). Not thread-safe: lives on (and is
+// only called from) the remote cluster's worker thread.
 class RdKafkaClient {
 public:
     using DeliveryCallback = void (*)(rd_kafka_t *, const rd_kafka_message_t *, void *opaque);
+
+    // Which librdkafka runs and which of the newer Admin APIs this build uses, e.g. "librdkafka 2.15.1 (built
+    // against 2.15.1): IncrementalAlterConfigs, DescribeCluster, ListOffsets, consumer group types". Logged by
+    // open().
+    static QString capabilities();
+    // RD_KAFKA_VERSION of the headers this library was compiled with (0x020002ff for 2.0.2).
+    static int compiledVersion();
 
     RdKafkaClient() = default;
     ~RdKafkaClient();
@@ -85,7 +94,12 @@ public:
     RemoteError createTopic(const QString &name, int partitions, const QMap<QString, QString> &configs);
     RemoteError deleteTopic(const QString &name);
     RemoteError createPartitions(const QString &name, int newPartitionCount);
-    RemoteError alterTopicConfigs(const QString &name, const QMap<QString, QString> &configs);
+    // Sets the topic's configs to `configs` (every setting TopicConfig carries); `shown` are the values the edit
+    // started from (the last snapshot's), empty when unknown. With IncrementalAlterConfigs (librdkafka >= 2.2) only
+    // the settings that differ from `shown` are sent, and every other override of the topic stays as it is; with
+    // 2.0's AlterConfigs all of `configs` replaces the topic's overrides.
+    RemoteError alterTopicConfigs(
+        const QString &name, const QMap<QString, QString> &configs, const QMap<QString, QString> &shown);
     RemoteError alterGroupOffsets(const QString &groupId, const QHash<TopicPartition, qint64> &offsets);
 
 private:

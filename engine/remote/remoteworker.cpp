@@ -44,7 +44,7 @@ QList<GroupDescription> descriptionsOf(const QList<RemoteGroup> &groups)
     return out;
 }
 
-// librdkafka 2.0's DescribeConsumerGroups gives neither a group's generation nor its leader. When the newest
+// librdkafka's DescribeConsumerGroups gives neither a group's generation (or epoch) nor its leader. When the newest
 // generation __consumer_offsets told of has exactly the members the description lists, it is the one the group is
 // in: its number and leader fill the description (the Groups view's columns and summary line). Otherwise they stay
 // unknown (0 and empty), as before.
@@ -64,6 +64,10 @@ void fillGenerationFromHistory(GroupDescription &group, const GroupHistory &hist
             return;
     }
     group.generationId = newest->generation;
+    // A consumer-protocol group (described as one by librdkafka >= 2.10): its generation is the group epoch, which
+    // no librdkafka description carries.
+    if (group.type == ConsumerGroupType)
+        group.groupEpoch = newest->generation;
     if (group.leader.isEmpty())
         group.leader = newest->leader;
 }
@@ -261,7 +265,13 @@ RemoteError RemoteWorker::createPartitions(const QString &name, int newPartition
 
 RemoteError RemoteWorker::alterTopicConfig(const QString &name, const TopicConfig &config)
 {
-    return m_client.alterTopicConfigs(name, config.toKafkaConfigs());
+    // The edit started from what the last snapshot showed: librdkafka >= 2.2 sends only what differs from that.
+    QMap<QString, QString> shown;
+    for (const TopicInfo &t : std::as_const(m_last.topics)) {
+        if (t.name == name)
+            shown = t.config.toKafkaConfigs();
+    }
+    return m_client.alterTopicConfigs(name, config.toKafkaConfigs(), shown);
 }
 
 MessagePage RemoteWorker::fetchMessages(const MessageQuery &query)

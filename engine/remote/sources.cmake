@@ -2,6 +2,7 @@
 # librdkafka, on a worker thread of its own.
 list(APPEND TOPICSCOPE_ENGINE_SOURCES
     remote/rdkafkaclient.h remote/rdkafkaclient.cpp
+    remote/admincall.h remote/admincall.cpp
     remote/remoteproducer.h remote/remoteproducer.cpp
     remote/remoteworker.h remote/remoteworker.cpp
     remote/remotecluster.h remote/remotecluster.cpp

@@ -3,12 +3,15 @@
 // Header-only helpers of the remote cluster tests (tests/remote): wait, with a bound, for a RemoteCluster's
 // snapshots and answers while the event loop runs; a loopback port where nothing listens.
 
+#include "remote/rdkafkaclient.h"
 #include "remote/remotecluster.h"
 
 #include <QElapsedTimer>
+#include <QStringList>
 #include <QTest>
 #include <arpa/inet.h>
 #include <functional>
+#include <librdkafka/rdkafka.h>
 #include <netinet/in.h>
 #include <optional>
 #include <sys/socket.h>
@@ -16,6 +19,31 @@
 #include <utility>
 
 namespace topicscope::remotetest {
+
+// Empty when the test, the remote library it links (RdKafkaClient) and the librdkafka it loaded all have the version
+// the test was built for: TOPICSCOPE_EXPECT_RD_KAFKA_VERSION for the <test>_rdkafka215 executables
+// (tests/CMakeLists.txt), the headers' own for the others. Else what differs: those runs exist to test one version,
+// so they fail at start rather than pass on another.
+inline QString librdkafkaMismatch()
+{
+#ifdef TOPICSCOPE_EXPECT_RD_KAFKA_VERSION
+    constexpr int expected = TOPICSCOPE_EXPECT_RD_KAFKA_VERSION;
+#else
+    constexpr int expected = RD_KAFKA_VERSION;
+#endif
+    const auto hex = [](int v) { return QStringLiteral("0x%1").arg(v, 8, 16, QLatin1Char('0')); };
+    QStringList wrong;
+    if (RD_KAFKA_VERSION != expected)
+        wrong.append(QStringLiteral("the test was compiled against librdkafka %1").arg(hex(RD_KAFKA_VERSION)));
+    if (engine::RdKafkaClient::compiledVersion() != expected)
+        wrong.append(QStringLiteral("the remote library was compiled against %1")
+                         .arg(hex(engine::RdKafkaClient::compiledVersion())));
+    if (rd_kafka_version() != expected)
+        wrong.append(QStringLiteral("the process loaded librdkafka %1").arg(QString::fromUtf8(rd_kafka_version_str())));
+    return wrong.isEmpty()
+        ? QString()
+        : QStringLiteral("expected librdkafka %1, but %2").arg(hex(expected), wrong.join(QStringLiteral(", ")));
+}
 
 // A loopback port nothing listens on: one the kernel picked for a socket that is closed again.
 quint16 closedPort()

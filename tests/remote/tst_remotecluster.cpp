@@ -4,9 +4,13 @@
 // topic configs, produce with key and headers read back at the right partition and offset, offsets by timestamp,
 // offset resets only for an Empty group. Then the errors: a wrong port, a property librdkafka refuses, a malformed
 // properties file, and `topicscope --headless --bootstrap-server ... --describe`.
+// Built twice (tests/CMakeLists.txt): against Debian's librdkafka 2.0.2, and as tst_remotecluster_rdkafka215 against
+// 2.15.1, where the offsets come from the Admin ListOffsets, a config edit from IncrementalAlterConfigs and a
+// consumer-protocol group (KIP-848) is described as one. Each asserts what its version does.
 #include "client/murmur2.h"
 #include "groupconsumer.h"
 #include "interopbroker.h"
+#include "remote/clusterdescription.h"
 #include "remoteclusterfixture.h"
 
 #include <QDateTime>
@@ -46,6 +50,15 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        const QString mismatch = librdkafkaMismatch();
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+        // The newer Admin APIs this build uses, each from the librdkafka version that added it.
+        const QString capabilities = RdKafkaClient::capabilities();
+        qInfo().noquote() << capabilities;
+        const int v = RdKafkaClient::compiledVersion();
+        QCOMPARE(capabilities.contains(QStringLiteral("IncrementalAlterConfigs")), v >= 0x020200ff);
+        QCOMPARE(capabilities.contains(QStringLiteral("ListOffsets")), v >= 0x020300ff);
+        QCOMPARE(capabilities.contains(QStringLiteral("consumer group types")), v >= 0x020a00ff);
         QString error;
         QVERIFY2(m_broker.start({QStringLiteral("--group-initial-rebalance-delay-ms"), QStringLiteral("0")}, &error),
             qPrintable(error));
@@ -271,6 +284,110 @@ private Q_SLOTS:
             const int g = groupIndex(s, QStringLiteral("explorers"));
             return g >= 0 && s.groupOffsets.at(g).totalLag == 6;
         }));
+    }
+
+    void configEditSetsOnlyWhatItChanged()
+    {
+        // Someone else sets retention.bytes after the editor's snapshot; the editor then changes retention.ms from
+        // what it showed. IncrementalAlterConfigs (librdkafka >= 2.2) sends retention.ms alone and the other change
+        // stays; 2.0's AlterConfigs sends every setting, and its stale retention.bytes replaces the other's.
+        RemoteCluster other(optionsFor(m_broker.bootstrap()));
+        QVERIFY(waitForStart(other).first);
+        QCOMPARE(waitForCommand(other, other.createTopic(QStringLiteral("tuned"), 1)).first, 0);
+        RemoteClusterOptions once = optionsFor(m_broker.bootstrap());
+        once.pollIntervalMs = 600000; // the snapshot at start, and no other during the test
+        RemoteCluster editor(once);
+        std::optional<BrokerSnapshot> shown;
+        connect(&editor, &ClusterClient::snapshotUpdated, this, [&](const BrokerSnapshot &s) { shown = s; });
+        QVERIFY(waitForStart(editor).first);
+        QTRY_VERIFY_WITH_TIMEOUT(shown.has_value(), 15000);
+        const TopicInfo *tuned = findTopic(*shown, QStringLiteral("tuned"));
+        QVERIFY(tuned);
+        QCOMPARE(tuned->config.retentionBytes, -1);
+
+        TopicConfig bytes = tuned->config;
+        bytes.retentionBytes = 5000000;
+        QCOMPARE(waitForCommand(other, other.alterTopicConfig(QStringLiteral("tuned"), bytes)).first, 0);
+        QVERIFY(waitForSnapshot(other, [](const BrokerSnapshot &s) {
+            const TopicInfo *t = findTopic(s, QStringLiteral("tuned"));
+            return t && t->config.retentionBytes == 5000000;
+        }));
+
+        TopicConfig edit = tuned->config;
+        edit.retentionMs = 3600000;
+        QCOMPARE(waitForCommand(editor, editor.alterTopicConfig(QStringLiteral("tuned"), edit)).first, 0);
+        BrokerSnapshot last;
+        QVERIFY(waitForSnapshot(
+            other,
+            [](const BrokerSnapshot &s) {
+                const TopicInfo *t = findTopic(s, QStringLiteral("tuned"));
+                return t && t->config.retentionMs == 3600000;
+            },
+            15000, &last));
+        const qint64 expectedBytes = RdKafkaClient::compiledVersion() >= 0x020200ff ? 5000000 : -1;
+        QCOMPARE(findTopic(last, QStringLiteral("tuned"))->config.retentionBytes, expectedBytes);
+        QCOMPARE(waitForCommand(other, other.deleteTopic(QStringLiteral("tuned"))).first, 0);
+    }
+
+    void consumerProtocolGroupIsDescribedAsOne()
+    {
+#if RD_KAFKA_VERSION < 0x020a00ff
+        QSKIP("librdkafka before 2.10 does not describe consumer-protocol groups, and 2.0 cannot join one (the "
+              "_rdkafka215 build runs this)");
+#else
+        RemoteCluster cluster(optionsFor(m_broker.bootstrap()));
+        QVERIFY(waitForStart(cluster).first);
+        QCOMPARE(waitForCommand(cluster, cluster.createTopic(QStringLiteral("kip848"), 2)).first, 0);
+        GroupConsumer consumer;
+        QString error;
+        QVERIFY2(consumer.start(m_broker.bootstrap(), QStringLiteral("kip848"), &error, QStringLiteral("next-gen"),
+                     QStringLiteral("tst-848"), {{"group.protocol", "consumer"}}),
+            qPrintable(error));
+        const QList<TopicPartition> both {{QStringLiteral("kip848"), 0}, {QStringLiteral("kip848"), 1}};
+        const auto settled = [&](const BrokerSnapshot &s) {
+            const int i = groupIndex(s, QStringLiteral("next-gen"));
+            return i >= 0 && s.groups.at(i).state == QLatin1String("Stable") && s.groups.at(i).members.size() == 1
+                && s.groups.at(i).members.constFirst().assignedPartitions == both;
+        };
+        std::optional<BrokerSnapshot> seen;
+        BrokerSnapshot last;
+        QElapsedTimer timer;
+        timer.start();
+        while (!seen && timer.elapsed() < 20000) {
+            consumer.keepAlive(200);
+            seen = waitForSnapshot(cluster, settled, 400, &last);
+        }
+        QVERIFY2(seen, qPrintable(ClusterDescription::text(last)));
+        const GroupDescription &group = seen->groups.at(groupIndex(*seen, QStringLiteral("next-gen")));
+        QCOMPARE(group.type, ConsumerGroupType);
+        const GroupMemberDescription &member = group.members.constFirst();
+        QCOMPARE(member.clientId, QStringLiteral("tst-848"));
+        QCOMPARE(member.targetPartitions, both);
+        QCOMPARE(seen->groupOffsets.at(groupIndex(*seen, QStringLiteral("next-gen"))).assignment.value(member.memberId),
+            both);
+        // The polled rebalance history knows it as a consumer-protocol group.
+        bool polledRow = false;
+        for (const GroupGeneration &r : seen->groupHistory.rows) {
+            if (r.groupId == QLatin1String("next-gen") && r.hasSource(GroupGeneration::Polled)) {
+                QCOMPARE(r.groupType, ConsumerGroupType);
+                polledRow = true;
+            }
+        }
+        QVERIFY(polledRow);
+        // Its epoch, which librdkafka's description lacks, comes from the group's records in __consumer_offsets.
+        const auto epochKnown = [](const BrokerSnapshot &s) {
+            const int i = groupIndex(s, QStringLiteral("next-gen"));
+            return i >= 0 && s.groups.at(i).groupEpoch > 0 && s.groups.at(i).generationId == s.groups.at(i).groupEpoch;
+        };
+        seen.reset();
+        timer.restart();
+        while (!seen && timer.elapsed() < 20000) {
+            consumer.keepAlive(200);
+            seen = waitForSnapshot(cluster, epochKnown, 400, &last);
+        }
+        QVERIFY2(seen, qPrintable(ClusterDescription::text(last)));
+        consumer.close();
+#endif
     }
 
     void wrongPortFailsPlainlyWithinTheBound()

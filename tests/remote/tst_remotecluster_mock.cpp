@@ -1,6 +1,8 @@
 // RemoteCluster against librdkafka's mock cluster (rdkafka_mock.h, in librdkafka 2.0): three brokers, a topic whose
 // leaders are spread over them, a broker taken down and brought back. The snapshot lists the brokers and the
 // partitions' leaders, shows the broker that went away and recovers once it is back, without any call hanging.
+// Built twice (tests/CMakeLists.txt): against Debian's librdkafka 2.0.2, and as tst_remotecluster_mock_rdkafka215
+// against 2.15.1, where DescribeCluster names the brokers' racks and the Admin ListOffsets reads the offsets.
 #include "remote/clusterdescription.h"
 #include "remoteclusterfixture.h"
 
@@ -23,6 +25,9 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        const QString mismatch = librdkafkaMismatch();
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
+        qInfo().noquote() << RdKafkaClient::capabilities();
         char errstr[512];
         rd_kafka_conf_t *conf = rd_kafka_conf_new();
         QCOMPARE(rd_kafka_conf_set(conf, "log_level", "0", errstr, sizeof errstr), RD_KAFKA_CONF_OK);
@@ -31,6 +36,15 @@ private Q_SLOTS:
         m_mock = rd_kafka_mock_cluster_new(m_handle, 3);
         QVERIFY(m_mock);
         QCOMPARE(rd_kafka_mock_topic_create(m_mock, "spread", 6, 3), RD_KAFKA_RESP_ERR_NO_ERROR);
+#if RD_KAFKA_VERSION >= 0x020f0000
+        // DescribeCluster (librdkafka >= 2.3) waits for the controller, and the mock cluster names one of its brokers
+        // only when told (rd_kafka_mock_set_controller_id: in 2.15.1's mock, not in 2.0's).
+        rd_kafka_mock_set_controller_id(m_mock, 2);
+#endif
+        for (int id = 1; id <= 3; ++id) {
+            QCOMPARE(rd_kafka_mock_broker_set_rack(m_mock, id, QStringLiteral("rack-%1").arg(id).toUtf8().constData()),
+                RD_KAFKA_RESP_ERR_NO_ERROR);
+        }
         m_bootstrap = QString::fromUtf8(rd_kafka_mock_cluster_bootstraps(m_mock));
     }
 
@@ -66,6 +80,13 @@ private Q_SLOTS:
         for (const BrokerNode &b : first->brokers)
             ids.append(b.id);
         QCOMPARE(ids, (QList<int> {1, 2, 3}));
+        // Each broker's rack comes from DescribeCluster (librdkafka >= 2.3); 2.0's Metadata does not expose it.
+        const bool described = RdKafkaClient::compiledVersion() >= 0x020300ff && RD_KAFKA_VERSION >= 0x020f0000;
+        for (const BrokerNode &b : first->brokers) {
+            QCOMPARE(b.rack, described ? QStringLiteral("rack-%1").arg(b.id) : QString());
+            if (described)
+                QCOMPARE(b.isController, b.id == 2);
+        }
         const TopicInfo *spread = findTopic(*first, QStringLiteral("spread"));
         QSet<int> leaders;
         for (const PartitionInfo &p : spread->partitions) {
