@@ -124,7 +124,10 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     const QCommandLineOption embedded(QStringLiteral("embedded"),
         QStringLiteral("With --bootstrap-server: start the embedded broker as well (with its data directory and "
                        "listener options), in a window of its own beside the cluster's."));
-    parser.addOptions({bootstrapServer, commandConfig, describe, embedded});
+    const QCommandLineOption noOffsetsTopic(QStringLiteral("no-offsets-topic"),
+        QStringLiteral("With --bootstrap-server: do not read __consumer_offsets for the rebalance history (it holds "
+                       "every offset commit, all downloaded); the history is then what polling sees."));
+    parser.addOptions({bootstrapServer, commandConfig, describe, embedded, noOffsetsTopic});
     parser.addOptions({headless, dataDir, inMemory, fsync, listen, advertise, noListen, maxRequestBytes,
         queuedMaxRequestBytes, connectionsMaxIdle, numPartitions, noAutoCreate, rebalanceDelay, consumerSession,
         consumerHeartbeat, scenario, lang, noLiveRecording, record, report});
@@ -229,8 +232,11 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
             fail(QStringLiteral("--embedded opens the embedded broker's window beside the cluster's; it excludes "
                                 "--headless (run a second topicscope --headless for a broker without a window)"));
         options.alsoEmbedded = parser.isSet(embedded);
+        options.remote.readOffsetsTopic = !parser.isSet(noOffsetsTopic);
     } else if (parser.isSet(embedded)) {
         fail(QStringLiteral("--embedded works with --bootstrap-server (without it the embedded broker starts anyway)"));
+    } else if (parser.isSet(noOffsetsTopic)) {
+        fail(QStringLiteral("--no-offsets-topic works with --bootstrap-server"));
     }
     if (parser.isSet(commandConfig)) {
         if (!parser.isSet(bootstrapServer))

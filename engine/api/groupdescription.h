@@ -52,7 +52,7 @@ struct GroupDescription {
     QString state;
     QString protocolType;
     QString protocolName;
-    qint32 generationId = 0;
+    qint32 generationId = 0; // -1 when the description does not say (librdkafka's DescribeConsumerGroups)
     QString leader;
     QList<GroupMemberDescription> members;
     // Consumer-protocol groups only: the epoch bumped by every membership or subscription change, the epoch of the

@@ -59,6 +59,7 @@ struct GroupHistory {
         NotListed, // the metadata does not list it: absent, or no Describe permission on it
         Refused, // an authorization error, or librdkafka says it does not know the topic
         Failed, // another error; offsetsTopicError says which
+        TurnedOff, // the connection's settings say not to read it (RemoteClusterOptions::readOffsetsTopic)
     };
 
     QList<GroupGeneration> rows; // by group id, then in the order they happened

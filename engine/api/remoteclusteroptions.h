@@ -22,6 +22,10 @@ struct RemoteClusterOptions {
     // Where the rebalance history reads group metadata records. Always Kafka's topic; tests name one the cluster
     // lacks to stand for a connection that may not read it.
     QString offsetsTopic = QStringLiteral("__consumer_offsets");
+    // Whether to read it at all. The reader fetches every record of the topic, offset commits included: on a
+    // cluster committing thousands of offsets a second that is a steady download, which a person may not want.
+    // Off: the rebalance history is what polling saw, and says why (GroupHistory::OffsetsTopicAccess::TurnedOff).
+    bool readOffsetsTopic = true;
 
     // Reads a Kafka/librdkafka properties file: key=value (or key: value) lines, # and ! comments, blank lines.
     // False with *error naming the file and line for a line that is not a property.

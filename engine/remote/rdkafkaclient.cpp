@@ -105,6 +105,7 @@ RemoteGroup describedGroup(const rd_kafka_ConsumerGroupDescription_t *g)
     d.protocolType
         = rd_kafka_ConsumerGroupDescription_is_simple_consumer_group(g) ? QString() : QStringLiteral("consumer");
     d.protocolName = text(rd_kafka_ConsumerGroupDescription_partition_assignor(g));
+    d.generationId = -1; // librdkafka describes no generation: unknown until __consumer_offsets tells it
 #if RD_KAFKA_VERSION >= 0x020a00ff
     // librdkafka >= 2.10 describes consumer-protocol groups (KIP-848, ConsumerGroupDescribe) and says which kind a
     // group is. It gives neither the group epoch nor the member epochs.
@@ -624,17 +625,73 @@ RemoteError RdKafkaClient::createPartitions(const QString &name, int newPartitio
     return e;
 }
 
-RemoteError RdKafkaClient::alterTopicConfigs(
-    const QString &name, const QMap<QString, QString> &configs, const QMap<QString, QString> &shown)
+QMap<QString, QString> RdKafkaClient::changedSettings(
+    const QMap<QString, QString> &configs, const QMap<QString, QString> &shown)
+{
+    QMap<QString, QString> changed;
+    for (auto it = configs.cbegin(); it != configs.cend(); ++it) {
+        if (!shown.contains(it.key()) || shown.value(it.key()) != it.value())
+            changed.insert(it.key(), it.value());
+    }
+    return changed;
+}
+
+QMap<QString, QString> RdKafkaClient::replacedOverrides(
+    const QMap<QString, QString> &overrides, const QMap<QString, QString> &configs, const QMap<QString, QString> &shown)
+{
+    QMap<QString, QString> all = overrides;
+    const QMap<QString, QString> changed = changedSettings(configs, shown);
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it)
+        all.insert(it.key(), it.value());
+    return all;
+}
+
+RemoteError RdKafkaClient::topicOverrides(const QString &name, QMap<QString, QString> *out)
 {
     rd_kafka_ConfigResource_t *resource
         = rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, name.toUtf8().constData());
+    const RemoteError e = runAdmin(
+        m_producer, m_timeoutMs,
+        [&](auto *options, auto *queue) { rd_kafka_DescribeConfigs(m_producer, &resource, 1, options, queue); },
+        [&](rd_kafka_event_t *event) {
+            size_t count = 0;
+            const rd_kafka_ConfigResource_t **results
+                = rd_kafka_DescribeConfigs_result_resources(rd_kafka_event_DescribeConfigs_result(event), &count);
+            if (count != 1)
+                return RemoteError {RD_KAFKA_RESP_ERR__BAD_MSG, QStringLiteral("DescribeConfigs answered no topic")};
+            if (const rd_kafka_resp_err_t err = rd_kafka_ConfigResource_error(results[0]))
+                return errorOf(err, rd_kafka_ConfigResource_error_string(results[0]));
+            size_t entryCount = 0;
+            const rd_kafka_ConfigEntry_t **entries = rd_kafka_ConfigResource_configs(results[0], &entryCount);
+            for (size_t n = 0; n < entryCount; ++n) {
+                if (rd_kafka_ConfigEntry_source(entries[n]) != RD_KAFKA_CONFIG_SOURCE_DYNAMIC_TOPIC_CONFIG)
+                    continue;
+                const QString setting = text(rd_kafka_ConfigEntry_name(entries[n]));
+                const char *value = rd_kafka_ConfigEntry_value(entries[n]);
+                // A secret the cluster does not show cannot be sent back: replacing the overrides would drop it.
+                if (rd_kafka_ConfigEntry_is_sensitive(entries[n]) || !value)
+                    return RemoteError {RD_KAFKA_RESP_ERR_INVALID_CONFIG,
+                        QStringLiteral("topic %1 has a setting the cluster does not show (%2); changing its settings "
+                                       "through this librdkafka would drop it")
+                            .arg(name, setting)};
+                out->insert(setting, text(value));
+            }
+            return RemoteError {};
+        });
+    rd_kafka_ConfigResource_destroy(resource);
+    return e;
+}
+
+RemoteError RdKafkaClient::alterTopicConfigs(
+    const QString &name, const QMap<QString, QString> &configs, const QMap<QString, QString> &shown)
+{
 #if RD_KAFKA_VERSION >= 0x020200ff
     // librdkafka >= 2.2: IncrementalAlterConfigs (KIP-339) sets only what the edit changed; an override it does not
     // name (one TopicConfig does not carry, or one changed meanwhile by someone else) stays.
-    for (auto it = configs.cbegin(); it != configs.cend(); ++it) {
-        if (shown.contains(it.key()) && shown.value(it.key()) == it.value())
-            continue;
+    const QMap<QString, QString> changed = changedSettings(configs, shown);
+    rd_kafka_ConfigResource_t *resource
+        = rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, name.toUtf8().constData());
+    for (auto it = changed.cbegin(); it != changed.cend(); ++it) {
         if (rd_kafka_error_t *e = rd_kafka_ConfigResource_add_incremental_config(resource,
                 it.key().toUtf8().constData(), RD_KAFKA_ALTER_CONFIG_OP_TYPE_SET, it.value().toUtf8().constData())) {
             const RemoteError error = errorOf(e);
@@ -644,10 +701,17 @@ RemoteError RdKafkaClient::alterTopicConfigs(
         }
     }
 #else
-    // AlterConfigs (not Incremental, which librdkafka 2.0 lacks) replaces the topic's whole set of overrides: the
-    // settings TopicConfig carries are all sent, so none of them falls back to the default by omission.
-    Q_UNUSED(shown);
-    for (auto it = configs.cbegin(); it != configs.cend(); ++it)
+    // librdkafka 2.0 has only AlterConfigs, which replaces the topic's whole set of overrides: what the cluster
+    // overrides now (DescribeConfigs, the DYNAMIC_TOPIC_CONFIG entries, settings TopicConfig does not carry
+    // included) is sent back with what the edit changed on top, as Kafka's tools did before KIP-339. Only a change
+    // someone else makes between the two requests (milliseconds) can be lost.
+    QMap<QString, QString> overrides;
+    if (const RemoteError described = topicOverrides(name, &overrides); !described.ok())
+        return described;
+    const QMap<QString, QString> all = replacedOverrides(overrides, configs, shown);
+    rd_kafka_ConfigResource_t *resource
+        = rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, name.toUtf8().constData());
+    for (auto it = all.cbegin(); it != all.cend(); ++it)
         rd_kafka_ConfigResource_set_config(resource, it.key().toUtf8().constData(), it.value().toUtf8().constData());
 #endif
     const RemoteError e = runAdmin(

@@ -95,14 +95,24 @@ public:
     RemoteError deleteTopic(const QString &name);
     RemoteError createPartitions(const QString &name, int newPartitionCount);
     // Sets the topic's configs to `configs` (every setting TopicConfig carries); `shown` are the values the edit
-    // started from (the last snapshot's), empty when unknown. With IncrementalAlterConfigs (librdkafka >= 2.2) only
-    // the settings that differ from `shown` are sent, and every other override of the topic stays as it is; with
-    // 2.0's AlterConfigs all of `configs` replaces the topic's overrides.
+    // started from (the last snapshot's), empty when unknown. Only the settings that differ from `shown` change, and
+    // every other override of the topic stays as it is: with IncrementalAlterConfigs (librdkafka >= 2.2) they alone
+    // are sent; with 2.0's AlterConfigs, which replaces the whole set, the topic's current overrides are read first
+    // (DescribeConfigs) and sent back with the changes on top (replacedOverrides).
     RemoteError alterTopicConfigs(
         const QString &name, const QMap<QString, QString> &configs, const QMap<QString, QString> &shown);
+    // The settings of configs whose value is not the one shown (all of them when shown lacks it).
+    static QMap<QString, QString> changedSettings(
+        const QMap<QString, QString> &configs, const QMap<QString, QString> &shown);
+    // What AlterConfigs must send so that only the edit's changes take effect: the topic's current overrides with
+    // changedSettings(configs, shown) on top.
+    static QMap<QString, QString> replacedOverrides(const QMap<QString, QString> &overrides,
+        const QMap<QString, QString> &configs, const QMap<QString, QString> &shown);
     RemoteError alterGroupOffsets(const QString &groupId, const QHash<TopicPartition, qint64> &offsets);
 
 private:
+    // The topic's dynamic overrides (DescribeConfigs entries whose source is DYNAMIC_TOPIC_CONFIG), by name.
+    RemoteError topicOverrides(const QString &name, QMap<QString, QString> *out);
     void close();
     rd_kafka_t *build(rd_kafka_type_t type, const QList<RemoteProperty> &own, QString *error) const;
     static int onStatistics(rd_kafka_t *rk, char *json, size_t length, void *opaque);

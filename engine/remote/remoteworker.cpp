@@ -47,10 +47,10 @@ QList<GroupDescription> descriptionsOf(const QList<RemoteGroup> &groups)
 // librdkafka's DescribeConsumerGroups gives neither a group's generation (or epoch) nor its leader. When the newest
 // generation __consumer_offsets told of has exactly the members the description lists, it is the one the group is
 // in: its number and leader fill the description (the Groups view's columns and summary line). Otherwise they stay
-// unknown (0 and empty), as before.
+// unknown (-1 and empty), and the views say so ("—").
 void fillGenerationFromHistory(GroupDescription &group, const GroupHistory &history)
 {
-    if (group.generationId > 0 || group.members.isEmpty())
+    if (group.generationId >= 0 || group.members.isEmpty())
         return;
     const auto newest = std::find_if(history.rows.crbegin(), history.rows.crend(), [&](const GroupGeneration &r) {
         return r.groupId == group.groupId && r.generation > 0 && r.hasSource(GroupGeneration::OffsetsTopic)
@@ -214,7 +214,8 @@ BrokerSnapshot RemoteWorker::readSnapshot()
         problems.append(QStringLiteral("consumer groups: ") + r.message);
     std::sort(groups.begin(), groups.end(),
         [](const RemoteGroup &a, const RemoteGroup &b) { return a.description.groupId < b.description.groupId; });
-    m_offsetsReader.read(m_client, m_metadata.topics, &m_history, OffsetsTopicBudgetMs);
+    if (m_options.readOffsetsTopic)
+        m_offsetsReader.read(m_client, m_metadata.topics, &m_history, OffsetsTopicBudgetMs);
     if (r.ok()) {
         GenerationHistory::Assignments decoded;
         for (const RemoteGroup &g : std::as_const(groups))
@@ -223,7 +224,8 @@ BrokerSnapshot RemoteWorker::readSnapshot()
         m_history.observe(descriptionsOf(groups), decoded, false, now);
     }
     s.groupHistory = m_history.history();
-    s.groupHistory.offsetsTopicAccess = m_offsetsReader.access();
+    s.groupHistory.offsetsTopicAccess
+        = m_options.readOffsetsTopic ? m_offsetsReader.access() : GroupHistory::OffsetsTopicAccess::TurnedOff;
     s.groupHistory.offsetsTopic = m_offsetsReader.topic();
     s.groupHistory.offsetsTopicError = m_offsetsReader.error();
     for (const RemoteGroup &g : std::as_const(groups)) {

@@ -713,6 +713,14 @@
         <source>The TLS connection failed: %1</source>
         <translation>TLS 연결에 실패했습니다: %1</translation>
     </message>
+    <message>
+        <source>Read the rebalance &amp;history from __consumer_offsets</source>
+        <translation>__consumer_offsets에서 리밸런스 이력 읽기(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Each generation of every group as Kafka recorded it. The topic holds every offset commit too, and all of it is downloaded: turn this off on a cluster that commits a lot, and the history is what polling sees.</source>
+        <translation>Kafka가 기록한 모든 그룹의 제너레이션입니다. 이 토픽에는 모든 오프셋 커밋도 들어 있어 전부 내려받습니다. 커밋이 많은 클러스터에서는 끄세요. 그러면 이력은 폴링으로 본 것만 남습니다.</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::ConnectionLauncher</name>
@@ -1287,6 +1295,34 @@
     <message>
         <source>a classic member joined the Empty group</source>
         <translation>클래식 멤버가 빈(Empty) 그룹에 참여</translation>
+    </message>
+    <message>
+        <source>cannot write the history file %1: %2</source>
+        <translation>이력 파일 %1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the history file %1: %2</source>
+        <translation>이력 파일 %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot open the history file %1: %2</source>
+        <translation>이력 파일 %1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the history directory %1</source>
+        <translation>이력 디렉터리 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>no cluster id to name the history file after</source>
+        <translation>이력 파일 이름으로 쓸 클러스터 ID가 없습니다</translation>
+    </message>
+    <message>
+        <source>not a Topicscope history file</source>
+        <translation>Topicscope 이력 파일이 아닙니다</translation>
+    </message>
+    <message>
+        <source>written by a newer Topicscope (history schema %1, this one reads %2)</source>
+        <translation>더 새로운 Topicscope가 쓴 파일입니다(이력 스키마 %1, 이 버전은 %2까지 읽음)</translation>
     </message>
 </context>
 <context>
@@ -2059,6 +2095,10 @@ assigned: </source>
         <source>Generation</source>
         <translation>제너레이션</translation>
     </message>
+    <message>
+        <source>The cluster&apos;s description of the group does not say (librdkafka reports no generation or epoch). It is filled in from __consumer_offsets when that topic can be read and lists the same members.</source>
+        <translation>클러스터의 그룹 설명에는 이 값이 없습니다(librdkafka는 제너레이션도 에포크도 알려 주지 않습니다). __consumer_offsets를 읽을 수 있고 같은 멤버가 나오면 그 값으로 채워집니다.</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::GroupsView</name>
@@ -2133,6 +2173,10 @@ assigned: </source>
     <message>
         <source>Only what polling saw: %1 could not be read (%2).</source>
         <translation>폴링으로 본 것만 있습니다: %1를 읽지 못했습니다 (%2).</translation>
+    </message>
+    <message>
+        <source>Only what polling saw: reading %1 is turned off for this connection.</source>
+        <translation>폴링으로 본 것만 있습니다: 이 연결에서는 %1 읽기가 꺼져 있습니다.</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,23 @@ QString dump(const QList<GroupGeneration> &rows)
     return out.join(QLatin1Char('\n'));
 }
 
+// The first snapshot whose newest row of the group has tst-b alone (a consumer already a member when the cluster
+// is opened); nullopt after 15 s, with the rows seen last printed.
+std::optional<BrokerSnapshot> waitForLastRowOfB(RemoteCluster &cluster)
+{
+    BrokerSnapshot last;
+    const auto seen = waitForSnapshot(
+        cluster,
+        [](const BrokerSnapshot &s) {
+            const QList<GroupGeneration> rows = rowsOf(s, Group);
+            return !rows.isEmpty() && clientsOf(rows.constLast()) == QLatin1String("tst-b");
+        },
+        15000, &last);
+    if (!seen)
+        qWarning().noquote() << "rows seen last:" << dump(rowsOf(last, Group));
+    return seen;
+}
+
 // The rows whose members are exactly these clients, in order, each after the previous: the index of each, or -1.
 QList<qsizetype> find(const QList<GroupGeneration> &rows, const QStringList &sequence)
 {
@@ -232,15 +249,8 @@ private Q_SLOTS:
         options.offsetsTopic = QStringLiteral("__consumer_offsets_hidden");
         RemoteCluster cluster(options);
         QVERIFY(waitForStart(cluster).first);
-        BrokerSnapshot last;
-        const auto seen = waitForSnapshot(
-            cluster,
-            [](const BrokerSnapshot &s) {
-                const QList<GroupGeneration> rows = rowsOf(s, Group);
-                return !rows.isEmpty() && clientsOf(rows.constLast()) == QLatin1String("tst-b");
-            },
-            15000, &last);
-        QVERIFY2(seen, qPrintable(dump(rowsOf(last, Group))));
+        const auto seen = waitForLastRowOfB(cluster);
+        QVERIFY(seen);
         QCOMPARE(seen->groupHistory.offsetsTopicAccess, GroupHistory::OffsetsTopicAccess::NotListed);
         QCOMPARE(seen->groupHistory.offsetsTopic, QStringLiteral("__consumer_offsets_hidden"));
         for (const GroupGeneration &r : rowsOf(*seen, Group)) {
@@ -248,6 +258,11 @@ private Q_SLOTS:
             QCOMPARE(r.generation, -1); // librdkafka 2.0's descriptions carry none
             QCOMPARE(r.state, QStringLiteral("Stable"));
         }
+        // Nothing tells the group's generation: it is unknown (-1), not 0, and the Groups table says "—".
+        const auto described = std::find_if(
+            seen->groups.cbegin(), seen->groups.cend(), [](const GroupDescription &g) { return g.groupId == Group; });
+        QVERIFY(described != seen->groups.cend());
+        QCOMPARE(described->generationId, -1);
         // The Groups view says so in plain words, and still lists the polled row.
         ui::MainWindow window(&cluster);
         window.resize(1280, 720);
@@ -256,6 +271,10 @@ private Q_SLOTS:
         window.showTab(ui::MainWindow::GroupsTab);
         ui::GroupsView *groups = window.groupsView();
         QTRY_VERIFY_WITH_TIMEOUT(groups->groupsModel()->rowOf(Group) >= 0, 10000);
+        const QModelIndex generation
+            = groups->groupsModel()->index(groups->groupsModel()->rowOf(Group), ui::GroupsModel::Generation);
+        QCOMPARE(generation.data().toString(), QStringLiteral("—"));
+        QVERIFY(generation.data(Qt::ToolTipRole).toString().contains(QLatin1String("__consumer_offsets")));
         groups->selectGroup(Group);
         QTRY_VERIFY_WITH_TIMEOUT(groups->historyModel()->rowCount() >= 1, 10000);
         QVERIFY2(groups->historyNote().contains(QLatin1String("Only what polling saw: the cluster does not list")),
@@ -266,6 +285,32 @@ private Q_SLOTS:
         QCOMPARE(source.data().toString(), QStringLiteral("polled"));
         QTest::qWait(300);
         QVERIFY(window.grab().save(outputPath(QStringLiteral("remote-rebalance-history-unread.png"))));
+    }
+
+    // A connection set not to read __consumer_offsets (a cluster that commits a lot): the topic is there, but the
+    // history is what polling saw, and the view says it was turned off.
+    void readingTheOffsetsTopicCanBeTurnedOff()
+    {
+        QVERIFY(m_b);
+        RemoteClusterOptions options = optionsFor(m_broker.bootstrap());
+        options.readOffsetsTopic = false;
+        RemoteCluster cluster(options);
+        QVERIFY(waitForStart(cluster).first);
+        const auto seen = waitForLastRowOfB(cluster);
+        QVERIFY(seen);
+        QCOMPARE(seen->groupHistory.offsetsTopicAccess, GroupHistory::OffsetsTopicAccess::TurnedOff);
+        QVERIFY(std::any_of(seen->topics.cbegin(), seen->topics.cend(),
+            [](const TopicInfo &t) { return t.name == QLatin1String("__consumer_offsets"); }));
+        for (const GroupGeneration &r : rowsOf(*seen, Group))
+            QCOMPARE(r.sources, int(GroupGeneration::Polled)); // the topic read, rows would say so
+        ui::MainWindow window(&cluster);
+        window.show();
+        ui::GroupsView *groups = window.groupsView();
+        QTRY_VERIFY_WITH_TIMEOUT(groups->groupsModel()->rowOf(Group) >= 0, 10000);
+        groups->selectGroup(Group);
+        QTRY_VERIFY_WITH_TIMEOUT(groups->historyNote().contains(QLatin1String("turned off")), 10000);
+        QVERIFY2(
+            groups->historyNote().contains(QLatin1String("__consumer_offsets")), qPrintable(groups->historyNote()));
     }
 
     // The Groups view on the remote cluster: the history table, its model under the tester, PNGs in English and

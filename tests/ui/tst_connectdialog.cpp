@@ -17,6 +17,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -172,6 +173,14 @@ private Q_SLOTS:
             QCOMPARE(dialog.result(), int(QDialog::Accepted));
             QCOMPARE(dialog.chosenProfile().name, QStringLiteral("staging"));
             QCOMPARE(dialog.chosenProfile().options().bootstrapServers, QStringLiteral("stage1:9092,stage2:9092"));
+            // The rebalance history reads __consumer_offsets unless the profile says not to.
+            QVERIFY(dialog.chosenProfile().options().readOffsetsTopic);
+            dialog.selectProfile(1);
+            auto *readOffsets = child<QCheckBox>(dialog, "readOffsetsTopic");
+            QVERIFY(readOffsets->isChecked());
+            readOffsets->setChecked(false);
+            QVERIFY(!dialog.model()->profile(1).options().readOffsetsTopic);
+            QVERIFY(settingsText().contains(QLatin1String("readOffsetsTopic=false")));
         }
         // Saved as they were left; the last used one is selected first.
         ConnectDialog again(&connector, &store);
@@ -180,12 +189,36 @@ private Q_SLOTS:
         QCOMPARE(again.model()->index(1).data().toString(), QStringLiteral("production"));
         QCOMPARE(again.currentRow(), 0);
         QCOMPARE(again.model()->profile(0).id, firstId);
+        QVERIFY(again.model()->profile(0).readOffsetsTopic);
+        QVERIFY(!again.model()->profile(1).readOffsetsTopic);
         again.selectProfile(1);
         again.deleteProfile();
         again.deleteProfile();
         QCOMPARE(again.model()->rowCount(), 0);
         QCOMPARE(again.validationMessage(), QStringLiteral("Add a connection."));
         QVERIFY(!child<QPushButton>(again, "connect")->isEnabled());
+    }
+
+    // The settings file is rewritten whole at every save: typing saves once the person pauses or leaves the field,
+    // not at every key stroke, and nothing typed is lost when the dialog goes right after.
+    void typingSavesAtAPauseNotAtEveryKey()
+    {
+        InMemorySecretStore store;
+        FakeConnector connector;
+        {
+            ConnectDialog dialog(&connector, &store);
+            auto *name = child<QLineEdit>(dialog, "name");
+            type(name, QStringLiteral("first"));
+            QVERIFY(settingsText().contains(QLatin1String("first"))); // left the field: saved at once
+            name->setFocus();
+            QTest::keyClicks(name, QStringLiteral("-typed"));
+            QCOMPARE(dialog.model()->index(0).data().toString(), QStringLiteral("first-typed"));
+            QVERIFY2(!settingsText().contains(QLatin1String("first-typed")), qPrintable(settingsText()));
+            QTRY_VERIFY_WITH_TIMEOUT(settingsText().contains(QLatin1String("first-typed")), 5000); // the pause
+            QTest::keyClicks(name, QStringLiteral("-again"));
+            QVERIFY(!settingsText().contains(QLatin1String("first-typed-again")));
+        } // gone before the pause is over
+        QVERIFY2(settingsText().contains(QLatin1String("first-typed-again")), qPrintable(settingsText()));
     }
 
     void bootstrapServersAreChecked_data()

@@ -389,6 +389,15 @@ private Q_SLOTS:
         memory.setArchive(&archive);
         memory.setSnapshot(snapshotAt(now, 1, 1, true));
         QCOMPARE(memory.historyNote(), QStringLiteral("인메모리 브로커는 이력을 보관하지 않습니다."));
+        // Why a file cannot be kept, which the archive says in English, is Korean too (the path as it is).
+        ui::ChartsView keyed;
+        keyed.setArchive(&archive);
+        keyed.setSnapshot(snapshotAt(now, 3, 20));
+        Q_EMIT archive.archiveFailed(QStringLiteral("c1"),
+            QStringLiteral("cannot open the history file /h/c1.sqlite: not a Topicscope history file"));
+        QCOMPARE(keyed.historyNote(),
+            QStringLiteral("이력을 보관할 수 없습니다: 이력 파일 /h/c1.sqlite을(를) 열 수 없습니다: Topicscope 이력 "
+                           "파일이 아닙니다"));
     }
 };
 

@@ -1,5 +1,6 @@
 #include "chartsview.h"
 
+#include "enginephrases.h"
 #include "metricarchive.h"
 #include "timeserieschart.h"
 #include "topicnames.h"
@@ -144,7 +145,7 @@ void ChartsView::setArchive(engine::MetricArchive *archive)
     connect(archive, &engine::MetricArchive::queryAnswered, this, &ChartsView::onQueryAnswered);
     connect(archive, &engine::MetricArchive::archiveFailed, this, [this](const QString &key, const QString &message) {
         if (key == m_clusterKey)
-            setHistoryNote(tr("History is not kept: %1").arg(message), message);
+            setHistoryNote(tr("History is not kept: %1").arg(EnginePhrases::translate(message)), message);
     });
 }
 
@@ -247,7 +248,7 @@ void ChartsView::requestRange(qint64 nowMs)
 void ChartsView::showRange(const engine::MetricQueryResult &result)
 {
     if (!result.ok()) {
-        setHistoryNote(tr("History is not kept: %1").arg(result.error), result.error);
+        setHistoryNote(tr("History is not kept: %1").arg(EnginePhrases::translate(result.error)), result.error);
         return;
     }
     const qint64 span = result.query.toMs - result.query.fromMs + 1;
@@ -282,7 +283,7 @@ void ChartsView::showStoredHistory(const engine::MetricQueryResult &result)
     if (!result.ok()) {
         qCWarning(lcChartsHistory).noquote()
             << "no chart history for cluster" << result.query.clusterKey << ":" << result.error;
-        setHistoryNote(tr("History is not kept: %1").arg(result.error), result.error);
+        setHistoryNote(tr("History is not kept: %1").arg(EnginePhrases::translate(result.error)), result.error);
         return;
     }
     const qint64 days = m_archive ? m_archive->retentionMs() / (24 * 3600 * 1000) : 0;

@@ -4,6 +4,7 @@
 #include "connectionprofilesmodel.h"
 #include "secretstore.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -20,6 +21,7 @@
 #include <QSplitter>
 #include <QStyledItemDelegate>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace topicscope::ui {
@@ -71,8 +73,12 @@ ConnectDialog::ConnectDialog(engine::ClusterConnector *connector, SecretStore *s
     , m_connector(connector)
     , m_secrets(secrets)
     , m_model(new ConnectionProfilesModel(this))
+    , m_saveLater(new QTimer(this))
 {
     setWindowTitle(tr("Connect to Kafka"));
+    m_saveLater->setSingleShot(true);
+    m_saveLater->setInterval(500);
+    connect(m_saveLater, &QTimer::timeout, this, &ConnectDialog::saveSettings);
     auto *splitter = new QSplitter(this);
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(createProfileList());
@@ -152,6 +158,7 @@ QWidget *ConnectDialog::createEditor()
         auto *edit = new QLineEdit(m_editor);
         edit->setObjectName(objectName);
         connect(edit, &QLineEdit::textEdited, this, &ConnectDialog::onEdited);
+        connect(edit, &QLineEdit::editingFinished, this, &ConnectDialog::flushSettings);
         return edit;
     };
     m_name = lineEdit(QStringLiteral("name"));
@@ -163,8 +170,10 @@ QWidget *ConnectDialog::createEditor()
     m_mechanism = new QComboBox(m_editor);
     m_mechanism->setObjectName(QStringLiteral("saslMechanism"));
     m_mechanism->addItems(ConnectionProfile::saslMechanisms());
-    for (QComboBox *combo : {m_protocol, m_mechanism})
+    for (QComboBox *combo : {m_protocol, m_mechanism}) {
         connect(combo, &QComboBox::currentIndexChanged, this, &ConnectDialog::onEdited);
+        connect(combo, &QComboBox::currentIndexChanged, this, &ConnectDialog::flushSettings);
+    }
     m_username = lineEdit(QStringLiteral("username"));
     m_password = lineEdit(QStringLiteral("password"));
     m_password->setEchoMode(QLineEdit::Password);
@@ -184,6 +193,16 @@ QWidget *ConnectDialog::createEditor()
     auto *caRow = new QHBoxLayout;
     caRow->addWidget(m_caFile, 1);
     caRow->addWidget(m_browseCa);
+
+    m_readOffsetsTopic = new QCheckBox(tr("Read the rebalance &history from __consumer_offsets"), m_editor);
+    m_readOffsetsTopic->setObjectName(QStringLiteral("readOffsetsTopic"));
+    m_readOffsetsTopic->setToolTip(tr("Each generation of every group as Kafka recorded it. The topic holds every "
+                                      "offset commit too, and all of it is downloaded: turn this off on a cluster "
+                                      "that commits a lot, and the history is what polling sees."));
+    connect(m_readOffsetsTopic, &QCheckBox::toggled, this, [this] {
+        onEdited();
+        flushSettings();
+    });
 
     m_properties = new QTableWidget(0, 2, m_editor);
     m_properties->setObjectName(QStringLiteral("properties"));
@@ -237,6 +256,7 @@ QWidget *ConnectDialog::createEditor()
     auto *caLabel = new QLabel(tr("CA &file:"), m_editor);
     caLabel->setBuddy(m_caFile);
     form->addRow(caLabel, caRow);
+    form->addRow(m_readOffsetsTopic);
     form->addRow(new QLabel(tr("Other librdkafka properties:"), m_editor));
     form->addRow(m_properties);
     form->addRow(propertyButtons);
@@ -263,6 +283,7 @@ void ConnectDialog::showProfile(int row)
     m_username->setText(p.username);
     m_password->setText(p.password);
     m_caFile->setText(p.caFile);
+    m_readOffsetsTopic->setChecked(p.readOffsetsTopic);
     setProperties(p.properties);
     m_showing = false;
     m_result->clear();
@@ -298,6 +319,7 @@ ConnectionProfile ConnectDialog::editedProfile() const
     p.username = m_username->text();
     p.password = m_password->text();
     p.caFile = m_caFile->text();
+    p.readOffsetsTopic = m_readOffsetsTopic->isChecked();
     p.properties.clear();
     for (int r = 0; r < m_properties->rowCount(); ++r) {
         const QTableWidgetItem *name = m_properties->item(r, 0);
@@ -315,8 +337,21 @@ void ConnectDialog::onEdited()
     if (m_showing || m_row < 0)
         return;
     m_model->setProfile(m_row, editedProfile());
-    saveSettings();
+    // Written once the person pauses or leaves the field (flushSettings), not at every key stroke: QSettings rewrites
+    // the whole file each time.
+    m_saveLater->start();
     updateState();
+}
+
+ConnectDialog::~ConnectDialog()
+{
+    flushSettings(); // closed with its window, say, before the pause was over
+}
+
+void ConnectDialog::flushSettings()
+{
+    if (m_saveLater->isActive())
+        saveSettings();
 }
 
 void ConnectDialog::updateState()
@@ -337,8 +372,9 @@ void ConnectDialog::updateState()
     m_browseCa->setEnabled(p.usesTls());
 }
 
-void ConnectDialog::saveSettings() const
+void ConnectDialog::saveSettings()
 {
+    m_saveLater->stop();
     QSettings settings;
     ConnectionProfile::save(settings, m_model->profiles());
 }
@@ -481,6 +517,7 @@ void ConnectDialog::done(int result)
         onEdited();
         storeSecrets(editedProfile());
     }
+    flushSettings();
     QDialog::done(result);
 }
 

@@ -6,12 +6,14 @@
 #include <QHash>
 #include <QSet>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
 class QPushButton;
 class QTableWidget;
+class QTimer;
 
 namespace topicscope::engine {
 class ClusterConnector;
@@ -33,6 +35,7 @@ class ConnectDialog : public QDialog {
     Q_OBJECT
 public:
     ConnectDialog(engine::ClusterConnector *connector, SecretStore *secrets, QWidget *parent = nullptr);
+    ~ConnectDialog() override;
 
     ConnectionProfilesModel *model() const { return m_model; }
     int currentRow() const { return m_row; }
@@ -63,7 +66,8 @@ private:
     ConnectionProfile editedProfile() const;
     void onEdited();
     void updateState();
-    void saveSettings() const;
+    void saveSettings();
+    void flushSettings(); // saves now what onEdited() would save a moment later
     bool readyToConnect();
     void loadSecrets(const ConnectionProfile &profile);
     void storeSecrets(const ConnectionProfile &profile);
@@ -75,6 +79,7 @@ private:
     engine::ClusterConnector *m_connector;
     SecretStore *m_secrets;
     ConnectionProfilesModel *m_model = nullptr;
+    QTimer *m_saveLater = nullptr; // onEdited(): the settings are written when it fires, or flushed earlier
     int m_row = -1;
     bool m_showing = false; // filling the editor from the model: not an edit
     QSet<QString> m_secretsRead; // profile ids whose secrets were asked of the store
@@ -92,6 +97,7 @@ private:
     QLineEdit *m_password = nullptr;
     QLineEdit *m_caFile = nullptr;
     QPushButton *m_browseCa = nullptr;
+    QCheckBox *m_readOffsetsTopic = nullptr;
     QTableWidget *m_properties = nullptr;
     QLabel *m_message = nullptr;
     QLabel *m_keyring = nullptr;

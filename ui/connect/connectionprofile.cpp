@@ -65,6 +65,7 @@ engine::RemoteClusterOptions ConnectionProfile::options() const
         add(QStringLiteral("ssl.ca.location"), caFile.trimmed());
     for (const auto &[property, value] : properties)
         add(property.trimmed(), value);
+    options.readOffsetsTopic = readOffsetsTopic;
     return options;
 }
 
@@ -165,6 +166,7 @@ QList<ConnectionProfile> ConnectionProfile::load(QSettings &settings)
         p.saslMechanism = settings.value(QStringLiteral("saslMechanism"), p.saslMechanism).toString();
         p.username = settings.value(QStringLiteral("username")).toString();
         p.caFile = settings.value(QStringLiteral("caFile")).toString();
+        p.readOffsetsTopic = settings.value(QStringLiteral("readOffsetsTopic"), true).toBool();
         const QStringList names = settings.value(QStringLiteral("propertyNames")).toStringList();
         const QStringList values = settings.value(QStringLiteral("propertyValues")).toStringList();
         for (qsizetype n = 0; n < names.size(); ++n)
@@ -190,6 +192,7 @@ void ConnectionProfile::save(QSettings &settings, const QList<ConnectionProfile>
         settings.setValue(QStringLiteral("saslMechanism"), p.saslMechanism);
         settings.setValue(QStringLiteral("username"), p.username);
         settings.setValue(QStringLiteral("caFile"), p.caFile);
+        settings.setValue(QStringLiteral("readOffsetsTopic"), p.readOffsetsTopic);
         QStringList names;
         QStringList values;
         for (const auto &[property, value] : p.properties) {

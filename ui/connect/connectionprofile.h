@@ -29,6 +29,7 @@ public:
     QString password; // a secret: sasl.password
     QString caFile; // ssl.ca.location
     QList<QPair<QString, QString>> properties; // any other librdkafka property, name and value, in order
+    bool readOffsetsTopic = true; // the rebalance history from __consumer_offsets (RemoteClusterOptions)
 
     bool usesSasl() const { return securityProtocol.startsWith(QLatin1String("SASL")); }
     bool usesTls() const { return securityProtocol.endsWith(QLatin1String("SSL")); }

@@ -182,6 +182,15 @@ const Phrase Phrases[] = {
     {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "built-in")},
     {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "round-robin")},
     {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "uniform-sticky")},
+    // Why the Charts tab keeps no history (engine/runtime/sqlitemetricarchive.cpp, engine/storage/metricstore.cpp).
+    {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "cannot write the history file %1: %2"), "2"},
+    {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "cannot read the history file %1: %2"), "2"},
+    {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "cannot open the history file %1: %2"), "2"},
+    {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "cannot create the history directory %1")},
+    {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "no cluster id to name the history file after")},
+    {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "not a Topicscope history file")},
+    {QT_TRANSLATE_NOOP(
+        "topicscope::ui::EnginePhrases", "written by a newer Topicscope (history schema %1, this one reads %2)")},
     // A scenario consumer's commit mode, as its file names it (engine/sim/scenario.cpp, Scenario::commitModeName).
     {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "auto")},
     {QT_TRANSLATE_NOOP("topicscope::ui::EnginePhrases", "afterProcessing")},

@@ -33,6 +33,9 @@ QVariant GroupsModel::cell(const GroupRow &row, int column, int role) const
 {
     if (role == Qt::TextAlignmentRole)
         return column >= Generation && column != Leader ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+    if (role == Qt::ToolTipRole && column == Generation && row.generationId < 0)
+        return tr("The cluster's description of the group does not say (librdkafka reports no generation or epoch). It "
+                  "is filled in from __consumer_offsets when that topic can be read and lists the same members.");
     if (role == Qt::ToolTipRole && row.consumerProtocol) {
         switch (Column(column)) {
         case Type:
@@ -67,6 +70,8 @@ QVariant GroupsModel::cell(const GroupRow &row, int column, int role) const
     case Assignor:
         return row.protocolName;
     case Generation:
+        if (row.generationId < 0 && role == Qt::DisplayRole)
+            return QStringLiteral("—");
         if (row.consumerProtocol && role == Qt::DisplayRole && row.assignmentEpoch >= 0
             && row.assignmentEpoch != row.generationId)
             return tr("epoch %1 (target %2)").arg(row.generationId).arg(row.assignmentEpoch);

@@ -11,7 +11,7 @@ struct GroupRow {
     bool consumerProtocol = false; // Kafka 4's consumer group protocol (KIP-848), else classic
     QString protocolType;
     QString protocolName;
-    int generationId = 0; // the group epoch of a consumer-protocol group
+    int generationId = 0; // the group epoch of a consumer-protocol group; -1 when the cluster did not say
     int assignmentEpoch = -1; // consumer protocol: the epoch of the target assignment
     QString leader;
     int members = 0;

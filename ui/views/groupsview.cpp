@@ -161,19 +161,20 @@ void GroupsView::showGroup()
         return;
     }
     const GroupRow &g = m_groups->rowAt(row);
+    const QString generation = g.generationId < 0 ? tr("—") : QString::number(g.generationId); // -1: not known
     if (g.consumerProtocol) {
         // Kafka 4's protocol: no leader and no generation, but a group epoch and a target assignment epoch.
         m_summary->setText(
             tr("<b>%1</b> · %2 · consumer protocol (KIP-848), assignor %3 on the broker · group epoch %4 "
                "· target epoch %5 · <b>total lag %6</b>")
-                .arg(g.groupId.toHtmlEscaped(), g.state, g.protocolName, QString::number(g.generationId),
-                    QString::number(g.assignmentEpoch), format::count(g.totalLag)));
+                .arg(g.groupId.toHtmlEscaped(), g.state, g.protocolName, generation, QString::number(g.assignmentEpoch),
+                    format::count(g.totalLag)));
     } else {
         m_summary->setText(
             tr("<b>%1</b> · %2 · %3 %4 · generation %5 · leader %6 · <b>total lag %7</b>")
                 .arg(g.groupId.toHtmlEscaped(), g.state, g.protocolType.isEmpty() ? tr("no protocol") : g.protocolType,
-                    g.protocolName, QString::number(g.generationId),
-                    g.leader.isEmpty() ? tr("—") : g.leader.toHtmlEscaped(), format::count(g.totalLag)));
+                    g.protocolName, generation, g.leader.isEmpty() ? tr("—") : g.leader.toHtmlEscaped(),
+                    format::count(g.totalLag)));
     }
     m_reset->setEnabled(canResetOffsets());
     m_reset->setToolTip(canResetOffsets()
@@ -207,6 +208,9 @@ QString GroupsView::historyNote() const
         break;
     case Access::Failed:
         note = tr("Only what polling saw: %1 could not be read (%2).").arg(h.offsetsTopic, h.offsetsTopicError);
+        break;
+    case Access::TurnedOff:
+        note = tr("Only what polling saw: reading %1 is turned off for this connection.").arg(h.offsetsTopic);
         break;
     }
     if (!currentGroup().isEmpty() && m_history->rowCount() == 0)
