@@ -8,6 +8,7 @@
 #include "clustertreemodel.h"
 #include "connectionlauncher.h"
 #include "createtopicdialog.h"
+#include "deleterecordsdialog.h"
 #include "flowworkspace.h"
 #include "format.h"
 #include "groupsview.h"
@@ -248,6 +249,8 @@ void MainWindow::createMenus()
         = broker->addAction(tr("&Delete Topic…"), QKeySequence::Delete, this, &MainWindow::deleteTopic);
     broker->addAction(tr("Add &Partitions…"), this, &MainWindow::addPartitions);
     broker->addAction(tr("Edit &Retention…"), this, &MainWindow::editRetention);
+    broker->addAction(tr("Delete Re&cords…"), this, &MainWindow::deleteRecords)
+        ->setObjectName(QStringLiteral("deleteRecords"));
     broker->addSeparator();
     broker->addAction(tr("P&roduce"), QKeySequence(Qt::CTRL | Qt::Key_Return), m_producer, &ProducerPanel::send);
     broker->addAction(tr("Reset &Offsets…"), this, [this] {
@@ -737,6 +740,20 @@ void MainWindow::addPartitions()
         current + 1, current + 1, 10000, 1, &ok);
     if (ok)
         m_commands.insert(m_client->createPartitions(m_topic, count), tr("add partitions to %1").arg(m_topic));
+}
+
+void MainWindow::deleteRecords()
+{
+    const auto topic = std::find_if(m_snapshot.topics.cbegin(), m_snapshot.topics.cend(),
+        [this](const engine::TopicInfo &t) { return t.name == m_topic; });
+    if (topic == m_snapshot.topics.cend() || !m_client)
+        return;
+    DeleteRecordsDialog dialog(*topic, m_partitions->currentPartition(), this);
+    if (dialog.exec() != QDialog::Accepted || !dialog.isInputValid())
+        return;
+    const engine::TopicPartition tp = dialog.partition();
+    m_commands.insert(m_client->deleteRecords(tp, dialog.beforeOffset()),
+        tr("delete the records of %1-%2 before offset %3").arg(tp.topic).arg(tp.partition).arg(dialog.beforeOffset()));
 }
 
 void MainWindow::editRetention()

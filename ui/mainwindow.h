@@ -108,6 +108,7 @@ public Q_SLOTS:
     void deleteTopic();
     void addPartitions();
     void editRetention();
+    void deleteRecords(); // of a partition of the current topic (DeleteRecordsDialog)
 
     // Moves and shrinks the window into the available area of its screen (never larger than the screen).
     void fitToScreen();

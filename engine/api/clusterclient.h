@@ -39,6 +39,12 @@ public:
     virtual quint64 alterTopicConfig(const QString &name, const TopicConfig &config) = 0;
     // Only when the group is Empty (NON_EMPTY_GROUP otherwise), as Kafka enforces.
     virtual quint64 resetOffsets(const OffsetResetRequest &request) = 0;
+    // Kafka's DeleteRecords: the partition's log start offset moves up to beforeOffset (-1: its high watermark); the
+    // records below it are no longer served, and segments wholly below it are deleted. OFFSET_OUT_OF_RANGE past the
+    // high watermark.
+    virtual quint64 deleteRecords(const TopicPartition &partition, qint64 beforeOffset) = 0;
+    // Kafka's DeleteGroups: the group and its committed offsets, only when it is Empty (NON_EMPTY_GROUP otherwise).
+    virtual quint64 deleteGroup(const QString &groupId) = 0;
 
     // Reads. Each answers with its own signal below.
     virtual quint64 fetchMessages(const MessageQuery &query) = 0;

@@ -625,6 +625,48 @@ RemoteError RdKafkaClient::createPartitions(const QString &name, int newPartitio
     return e;
 }
 
+RemoteError RdKafkaClient::deleteRecords(const TopicPartition &partition, qint64 beforeOffset)
+{
+    PartitionList list(rd_kafka_topic_partition_list_new(1));
+    rd_kafka_topic_partition_list_add(list.get(), partition.topic.toUtf8().constData(), partition.partition)->offset
+        = beforeOffset < 0 ? RD_KAFKA_OFFSET_END : beforeOffset;
+    rd_kafka_DeleteRecords_t *request = rd_kafka_DeleteRecords_new(list.get());
+    const RemoteError e = runAdmin(
+        m_producer, m_timeoutMs,
+        [&](auto *options, auto *queue) { rd_kafka_DeleteRecords(m_producer, &request, 1, options, queue); },
+        [](rd_kafka_event_t *event) {
+            const rd_kafka_topic_partition_list_t *offsets
+                = rd_kafka_DeleteRecords_result_offsets(rd_kafka_event_DeleteRecords_result(event));
+            for (int i = 0; offsets && i < offsets->cnt; ++i) {
+                if (offsets->elems[i].err != RD_KAFKA_RESP_ERR_NO_ERROR)
+                    return errorOf(offsets->elems[i].err);
+            }
+            return RemoteError {};
+        });
+    rd_kafka_DeleteRecords_destroy(request);
+    return e;
+}
+
+RemoteError RdKafkaClient::deleteGroup(const QString &groupId)
+{
+    rd_kafka_DeleteGroup_t *request = rd_kafka_DeleteGroup_new(groupId.toUtf8().constData());
+    const RemoteError e = runAdmin(
+        m_producer, m_timeoutMs,
+        [&](auto *options, auto *queue) { rd_kafka_DeleteGroups(m_producer, &request, 1, options, queue); },
+        [](rd_kafka_event_t *event) {
+            size_t count = 0;
+            const rd_kafka_group_result_t **groups
+                = rd_kafka_DeleteGroups_result_groups(rd_kafka_event_DeleteGroups_result(event), &count);
+            for (size_t i = 0; i < count; ++i) {
+                if (const rd_kafka_error_t *error = rd_kafka_group_result_error(groups[i]))
+                    return errorOf(error);
+            }
+            return RemoteError {};
+        });
+    rd_kafka_DeleteGroup_destroy(request);
+    return e;
+}
+
 QMap<QString, QString> RdKafkaClient::changedSettings(
     const QMap<QString, QString> &configs, const QMap<QString, QString> &shown)
 {

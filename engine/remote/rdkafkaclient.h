@@ -94,6 +94,9 @@ public:
     RemoteError createTopic(const QString &name, int partitions, const QMap<QString, QString> &configs);
     RemoteError deleteTopic(const QString &name);
     RemoteError createPartitions(const QString &name, int newPartitionCount);
+    // DeleteRecords (beforeOffset -1: the high watermark) and DeleteGroups, with each one's own error.
+    RemoteError deleteRecords(const TopicPartition &partition, qint64 beforeOffset);
+    RemoteError deleteGroup(const QString &groupId);
     // Sets the topic's configs to `configs` (every setting TopicConfig carries); `shown` are the values the edit
     // started from (the last snapshot's), empty when unknown. Only the settings that differ from `shown` change, and
     // every other override of the topic stays as it is: with IncrementalAlterConfigs (librdkafka >= 2.2) they alone

@@ -142,6 +142,16 @@ quint64 RemoteCluster::alterTopicConfig(const QString &name, const TopicConfig &
     return runCommand([=](RemoteWorker &w) { return answer(w.alterTopicConfig(name, config)); });
 }
 
+quint64 RemoteCluster::deleteRecords(const TopicPartition &partition, qint64 beforeOffset)
+{
+    return runCommand([=](RemoteWorker &w) { return answer(w.deleteRecords(partition, beforeOffset)); });
+}
+
+quint64 RemoteCluster::deleteGroup(const QString &groupId)
+{
+    return runCommand([=](RemoteWorker &w) { return answer(w.deleteGroup(groupId)); });
+}
+
 quint64 RemoteCluster::resetOffsets(const OffsetResetRequest &request)
 {
     return runCommand([=](RemoteWorker &w) { return answer(w.resetOffsets(request)); });

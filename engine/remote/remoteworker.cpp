@@ -260,6 +260,16 @@ RemoteError RemoteWorker::deleteTopic(const QString &name)
     return m_client.deleteTopic(name);
 }
 
+RemoteError RemoteWorker::deleteRecords(const TopicPartition &partition, qint64 beforeOffset)
+{
+    return m_client.deleteRecords(partition, beforeOffset);
+}
+
+RemoteError RemoteWorker::deleteGroup(const QString &groupId)
+{
+    return m_client.deleteGroup(groupId);
+}
+
 RemoteError RemoteWorker::createPartitions(const QString &name, int newPartitionCount)
 {
     return m_client.createPartitions(name, newPartitionCount);

@@ -36,6 +36,8 @@ public:
     RemoteError createTopic(const QString &name, int partitions, const TopicConfig &config);
     RemoteError deleteTopic(const QString &name);
     RemoteError createPartitions(const QString &name, int newPartitionCount);
+    RemoteError deleteRecords(const TopicPartition &partition, qint64 beforeOffset);
+    RemoteError deleteGroup(const QString &groupId);
     RemoteError alterTopicConfig(const QString &name, const TopicConfig &config);
     RemoteError resetOffsets(const OffsetResetRequest &request);
 

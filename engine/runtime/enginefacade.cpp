@@ -180,6 +180,24 @@ quint64 EngineFacade::resetOffsets(const OffsetResetRequest &request)
     });
 }
 
+quint64 EngineFacade::deleteRecords(const TopicPartition &partition, qint64 beforeOffset)
+{
+    return runCommand([=](Engine &e, QString *why) {
+        const ErrorCode error = e.log().deleteRecordsBefore(partition, beforeOffset);
+        if (error != ErrorCode::None && why)
+            *why = QStringLiteral("cannot delete the records of %1-%2 before offset %3")
+                       .arg(partition.topic)
+                       .arg(partition.partition)
+                       .arg(beforeOffset);
+        return error;
+    });
+}
+
+quint64 EngineFacade::deleteGroup(const QString &groupId)
+{
+    return runCommand([=](Engine &e, QString *) { return e.broker().groups().deleteGroup(groupId); });
+}
+
 quint64 EngineFacade::fetchMessages(const MessageQuery &q)
 {
     const quint64 id = nextRequestId();

@@ -38,6 +38,8 @@ public:
     quint64 createPartitions(const QString &name, int newPartitionCount) override;
     quint64 alterTopicConfig(const QString &name, const TopicConfig &config) override;
     quint64 resetOffsets(const OffsetResetRequest &request) override;
+    quint64 deleteRecords(const TopicPartition &partition, qint64 beforeOffset) override;
+    quint64 deleteGroup(const QString &groupId) override;
 
     quint64 fetchMessages(const MessageQuery &query) override;
     quint64 lookupOffsets(const QString &topic, qint64 timestamp) override;

@@ -851,6 +851,45 @@
     </message>
 </context>
 <context>
+    <name>topicscope::ui::DeleteRecordsDialog</name>
+    <message>
+        <source>Delete Records</source>
+        <translation>레코드 삭제</translation>
+    </message>
+    <message>
+        <source>partition %1 (offsets %2 to %3)</source>
+        <translation>파티션 %1(오프셋 %2부터 %3까지)</translation>
+    </message>
+    <message>
+        <source>Kafka moves the partition&apos;s log start offset up to this offset: consumers can no longer read the records before it, and segment files wholly below it are deleted at once. Nothing brings them back.</source>
+        <translation>Kafka는 파티션의 로그 시작 오프셋을 이 오프셋까지 옮깁니다. 컨슈머는 그 앞의 레코드를 더 이상 읽을 수 없고, 전부 그 아래에 있는 세그먼트 파일은 바로 삭제됩니다. 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Records</source>
+        <translation>레코드 삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Topic:</source>
+        <translation>토픽:</translation>
+    </message>
+    <message>
+        <source>&amp;Partition:</source>
+        <translation>파티션(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Delete &amp;before offset:</source>
+        <translation>이 오프셋 앞까지 삭제(&amp;B):</translation>
+    </message>
+    <message>
+        <source>The topic has no partition.</source>
+        <translation>토픽에 파티션이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Enter an offset from %1 (the log start) to %2 (the high watermark).</source>
+        <translation>%1(로그 시작)부터 %2(하이 워터마크)까지의 오프셋을 입력하세요.</translation>
+    </message>
+</context>
+<context>
     <name>topicscope::ui::EnginePhrases</name>
     <message>
         <source>%1; removed %2 (did not rejoin)</source>
@@ -2178,6 +2217,34 @@ assigned: </source>
         <source>Only what polling saw: reading %1 is turned off for this connection.</source>
         <translation>폴링으로 본 것만 있습니다: 이 연결에서는 %1 읽기가 꺼져 있습니다.</translation>
     </message>
+    <message>
+        <source>Delete Group…</source>
+        <translation>그룹 삭제…</translation>
+    </message>
+    <message>
+        <source>Delete Group</source>
+        <translation>그룹 삭제</translation>
+    </message>
+    <message>
+        <source>The group was not deleted: %1</source>
+        <translation>그룹이 삭제되지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>error %1</source>
+        <translation>오류 %1</translation>
+    </message>
+    <message>
+        <source>Delete the group and its committed offsets</source>
+        <translation>그룹과 커밋된 오프셋을 삭제합니다</translation>
+    </message>
+    <message>
+        <source>Kafka deletes a group only when it is Empty: stop its consumers first.</source>
+        <translation>Kafka는 Empty 상태인 그룹만 삭제합니다. 먼저 컨슈머를 멈추세요.</translation>
+    </message>
+    <message>
+        <source>Delete consumer group %1 and its committed offsets? The next consumer to join it starts where auto.offset.reset says.</source>
+        <translation>컨슈머 그룹 %1과(와) 커밋된 오프셋을 삭제할까요? 다음에 이 그룹에 참여하는 컨슈머는 auto.offset.reset이 정하는 위치에서 시작합니다.</translation>
+    </message>
 </context>
 <context>
     <name>topicscope::ui::KeychainSecretStore</name>
@@ -2663,6 +2730,14 @@ This cannot be undone.</source>
     <message>
         <source>Open a window on a Kafka cluster from a saved connection</source>
         <translation>저장된 연결로 Kafka 클러스터 창을 엽니다</translation>
+    </message>
+    <message>
+        <source>Delete Re&amp;cords…</source>
+        <translation>레코드 삭제(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>delete the records of %1-%2 before offset %3</source>
+        <translation>%1-%2의 오프셋 %3 앞 레코드 삭제</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,13 @@ public:
     quint64 createPartitions(const QString &, int) override { return nextRequestId(); }
     quint64 alterTopicConfig(const QString &, const engine::TopicConfig &) override { return nextRequestId(); }
     quint64 resetOffsets(const engine::OffsetResetRequest &) override { return nextRequestId(); }
+    quint64 deleteRecords(const engine::TopicPartition &, qint64) override { return nextRequestId(); }
+    quint64 deleteGroup(const QString &groupId) override
+    {
+        deletedGroups.append(groupId);
+        return nextRequestId();
+    }
+    QStringList deletedGroups;
     quint64 lookupOffsets(const QString &, qint64) override { return nextRequestId(); }
     quint64 previewPartition(const engine::ProduceRequest &) override { return nextRequestId(); }
     quint64 previewOffsetReset(const engine::OffsetResetRequest &) override { return nextRequestId(); }

@@ -40,6 +40,29 @@ private Q_SLOTS:
         facade.post([&engineThread](Engine &) { engineThread = QThread::currentThread(); });
         QTRY_VERIFY(engineThread != nullptr);
         QVERIFY(engineThread != QThread::currentThread());
+
+        // DeleteRecords and DeleteGroups, as the explorer sends them: the log start moves, offsets past the high
+        // watermark and unknown groups are refused with Kafka's errors.
+        facade.post([](Engine &e) {
+            for (int i = 0; i < 5; ++i)
+                e.log().append({QStringLiteral("t"), 0}, logtest::makeBatch(1));
+        });
+        const quint64 trim = facade.deleteRecords({QStringLiteral("t"), 0}, 3);
+        const quint64 past = facade.deleteRecords({QStringLiteral("t"), 0}, 6);
+        const quint64 noGroup = facade.deleteGroup(QStringLiteral("nobody"));
+        QTRY_COMPARE(finished.count(), 6);
+        QCOMPARE(finished.at(3).at(0).toULongLong(), trim);
+        QCOMPARE(finished.at(3).at(1).toInt(), int(ErrorCode::None));
+        QCOMPARE(finished.at(4).at(0).toULongLong(), past);
+        QCOMPARE(finished.at(4).at(1).toInt(), int(ErrorCode::OffsetOutOfRange));
+        QVERIFY(finished.at(4).at(2).toString().contains(QLatin1String("t-0")));
+        QCOMPARE(finished.at(5).at(0).toULongLong(), noGroup);
+        QCOMPARE(finished.at(5).at(1).toInt(), int(ErrorCode::GroupIdNotFound));
+        qint64 logStart = -1;
+        facade.post([&logStart](Engine &e) {
+            logStart = e.log().partitionInfo({QStringLiteral("t"), 0})->logStartOffset;
+        });
+        QTRY_COMPARE(logStart, 3);
     }
 
     void floodIsCoalesced()

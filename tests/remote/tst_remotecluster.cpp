@@ -264,6 +264,9 @@ private Q_SLOTS:
         const auto refused = waitForCommand(cluster, cluster.resetOffsets(reset));
         QCOMPARE(refused.first, static_cast<int>(ErrorCode::NonEmptyGroup));
         QVERIFY2(refused.second.contains(QStringLiteral("Stable")), qPrintable(refused.second));
+        // So is deleting it (DeleteGroups).
+        QCOMPARE(waitForCommand(cluster, cluster.deleteGroup(QStringLiteral("explorers"))).first,
+            static_cast<int>(ErrorCode::NonEmptyGroup));
 
         // Once it is Empty: the preview, then the reset, then the snapshot's lag is the whole partition.
         consumer.close();
@@ -283,6 +286,40 @@ private Q_SLOTS:
         QVERIFY(waitForSnapshot(cluster, [](const BrokerSnapshot &s) {
             const int g = groupIndex(s, QStringLiteral("explorers"));
             return g >= 0 && s.groupOffsets.at(g).totalLag == 6;
+        }));
+
+        // DeleteGroups on a group of its own ("explorers" stays for the tests below): once it is Empty, it and its
+        // offsets go.
+        GroupConsumer doomed;
+        QVERIFY2(doomed.start(m_broker.bootstrap(), QStringLiteral("events"), &error, QStringLiteral("doomed"),
+                     QStringLiteral("tst-doomed")),
+            qPrintable(error));
+        QCOMPARE(doomed.consumeAndCommit(6, 20000), 6);
+        doomed.close();
+        QVERIFY(waitForSnapshot(cluster, [](const BrokerSnapshot &s) {
+            const int g = groupIndex(s, QStringLiteral("doomed"));
+            return g >= 0 && s.groups.at(g).state == QLatin1String("Empty");
+        }));
+        QCOMPARE(waitForCommand(cluster, cluster.deleteGroup(QStringLiteral("doomed"))), (std::pair {0, QString()}));
+        QVERIFY(waitForSnapshot(
+            cluster, [](const BrokerSnapshot &s) { return groupIndex(s, QStringLiteral("doomed")) < 0; }));
+        QCOMPARE(waitForCommand(cluster, cluster.deleteGroup(QStringLiteral("doomed"))).first,
+            static_cast<int>(ErrorCode::GroupIdNotFound));
+
+        // DeleteRecords: partition 0's log start moves to 4 (and the group's lag there shrinks to what is left);
+        // past the high watermark is refused, as Kafka refuses it.
+        QCOMPARE(waitForCommand(cluster, cluster.deleteRecords({QStringLiteral("events"), 0}, 4)).first, 0);
+        QVERIFY(waitForSnapshot(cluster, [](const BrokerSnapshot &s) {
+            const TopicInfo *t = findTopic(s, QStringLiteral("events"));
+            return t && t->partitions.constFirst().logStartOffset == 4 && t->partitions.constFirst().logEndOffset == 6;
+        }));
+        QCOMPARE(waitForCommand(cluster, cluster.deleteRecords({QStringLiteral("events"), 0}, 7)).first,
+            static_cast<int>(ErrorCode::OffsetOutOfRange));
+        // -1: up to the high watermark.
+        QCOMPARE(waitForCommand(cluster, cluster.deleteRecords({QStringLiteral("events"), 0}, -1)).first, 0);
+        QVERIFY(waitForSnapshot(cluster, [](const BrokerSnapshot &s) {
+            const TopicInfo *t = findTopic(s, QStringLiteral("events"));
+            return t && t->partitions.constFirst().logStartOffset == 6;
         }));
     }
 

@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -33,7 +34,9 @@ GroupsView::GroupsView(engine::ClusterClient *client, QWidget *parent)
     , m_offsetTable(new TableView(this))
     , m_summary(new QLabel(this))
     , m_reset(new QPushButton(tr("Reset Offsets…"), this))
+    , m_delete(new QPushButton(tr("Delete Group…"), this))
 {
+    m_delete->setObjectName(QStringLiteral("deleteGroup"));
     m_groupTable->setObjectName(QStringLiteral("groupsTable"));
     m_memberTable->setObjectName(QStringLiteral("membersTable"));
     m_offsetTable->setObjectName(QStringLiteral("groupOffsetsTable"));
@@ -69,6 +72,7 @@ GroupsView::GroupsView(engine::ClusterClient *client, QWidget *parent)
     auto *header = new QHBoxLayout;
     header->addWidget(m_summary, 1);
     header->addWidget(m_reset);
+    header->addWidget(m_delete);
     dl->addLayout(header);
     auto *inner = new QSplitter(Qt::Horizontal, details);
     auto wrap = [](const QString &title, QWidget *table, QWidget *parent) {
@@ -113,6 +117,22 @@ GroupsView::GroupsView(engine::ClusterClient *client, QWidget *parent)
         Q_EMIT currentGroupChanged(currentGroup());
     });
     connect(m_reset, &QPushButton::clicked, this, &GroupsView::resetOffsets);
+    connect(m_delete, &QPushButton::clicked, this, &GroupsView::deleteGroup);
+    if (client) {
+        connect(client, &engine::ClusterClient::commandFinished, this,
+            [this](quint64 id, int error, const QString &message) {
+                if (id != m_deleteRequest)
+                    return;
+                m_deleteRequest = 0;
+                if (error == 0)
+                    return;
+                auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete Group"),
+                    tr("The group was not deleted: %1").arg(message.isEmpty() ? tr("error %1").arg(error) : message),
+                    QMessageBox::Ok, this);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            });
+    }
     showGroup();
 }
 
@@ -158,6 +178,7 @@ void GroupsView::showGroup()
     if (row < 0) {
         m_summary->setText(tr("No consumer group selected."));
         m_reset->setEnabled(false);
+        m_delete->setEnabled(false);
         return;
     }
     const GroupRow &g = m_groups->rowAt(row);
@@ -177,6 +198,10 @@ void GroupsView::showGroup()
                     format::count(g.totalLag)));
     }
     m_reset->setEnabled(canResetOffsets());
+    m_delete->setEnabled(canResetOffsets());
+    m_delete->setToolTip(canResetOffsets()
+            ? tr("Delete the group and its committed offsets")
+            : tr("Kafka deletes a group only when it is Empty: stop its consumers first."));
     m_reset->setToolTip(canResetOffsets()
             ? tr("Move the group's committed offsets")
             : tr("Kafka resets offsets only when the group is Empty: stop its consumers first."));
@@ -216,6 +241,27 @@ QString GroupsView::historyNote() const
     if (!currentGroup().isEmpty() && m_history->rowCount() == 0)
         note += QLatin1Char(' ') + tr("No generation of this group seen yet.");
     return note;
+}
+
+void GroupsView::deleteGroup()
+{
+    if (!canResetOffsets() || !m_client)
+        return;
+    const QString group = currentGroup();
+    const auto answer = QMessageBox::question(this, tr("Delete Group"),
+        tr("Delete consumer group %1 and its committed offsets? The next consumer to join it starts where "
+           "auto.offset.reset says.")
+            .arg(group));
+    if (answer == QMessageBox::Yes && currentGroup() == group)
+        deleteCurrentGroup();
+}
+
+quint64 GroupsView::deleteCurrentGroup()
+{
+    if (!canResetOffsets() || !m_client)
+        return 0;
+    m_deleteRequest = m_client->deleteGroup(currentGroup());
+    return m_deleteRequest;
 }
 
 void GroupsView::resetOffsets()

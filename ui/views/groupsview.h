@@ -32,6 +32,10 @@ public:
     void selectGroup(const QString &groupId);
     bool canResetOffsets() const;
     void resetOffsets(); // opens the dialog
+    // Kafka's DeleteGroups for the current group, Empty only (as resetting offsets): asks first, then
+    // deleteCurrentGroup(). A refusal (the group came back meanwhile) is shown when it answers.
+    void deleteGroup();
+    quint64 deleteCurrentGroup(); // without asking; 0 when the group cannot be deleted
 
     GroupsModel *groupsModel() const { return m_groups; }
     GroupMembersModel *membersModel() const { return m_members; }
@@ -59,6 +63,8 @@ private:
     TableView *m_offsetTable = nullptr;
     QLabel *m_summary = nullptr;
     QPushButton *m_reset = nullptr;
+    QPushButton *m_delete = nullptr;
+    quint64 m_deleteRequest = 0; // the DeleteGroups answer awaited
 };
 
 } // namespace topicscope::ui

@@ -69,6 +69,12 @@ PartitionsView::PartitionsView(QWidget *parent)
     });
 }
 
+int PartitionsView::currentPartition() const
+{
+    const int row = m_table->currentSourceRow();
+    return row >= 0 ? m_model->rowAt(row).partition : -1;
+}
+
 void PartitionsView::setTopic(const QString &topic)
 {
     if (topic != m_model->topic()) {

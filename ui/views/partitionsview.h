@@ -34,6 +34,7 @@ public:
     void setTopic(const QString &topic);
     void setSnapshot(const engine::BrokerSnapshot &snapshot);
     PartitionsModel *model() const { return m_model; }
+    int currentPartition() const; // the selected row's partition, -1 when none
 
 Q_SIGNALS:
     void partitionActivated(const QString &topic, int partition);
