@@ -15,6 +15,8 @@
 #include "partitionsmodel.h"
 #include "partitionsview.h"
 #include "remoteclusterfixture.h"
+#include "topicsmodel.h"
+#include "topicsview.h"
 #include "wireclientsview.h"
 
 #include <QApplication>
@@ -22,6 +24,7 @@
 #include <QLabel>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
@@ -116,6 +119,17 @@ private Q_SLOTS:
         }));
         QTRY_VERIFY_WITH_TIMEOUT(showsLabel(window, QStringLiteral("1 broker")), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(showsLabel(window, QStringLiteral("Connected")), 5000);
+        // librdkafka cannot ask a broker for its log sizes (no DescribeLogDirs): no size column, not "0 bytes".
+        auto *topicsTable = window.topicsView()->findChild<QTableView *>(QStringLiteral("topicsTable"));
+        QVERIFY(topicsTable);
+        QVERIFY(topicsTable->isColumnHidden(ui::TopicsModel::Size));
+        QVERIFY(!topicsTable->isColumnHidden(ui::TopicsModel::Replication));
+        window.selectTopic(QStringLiteral("payments"));
+        QTRY_COMPARE(window.partitionsView()->model()->rowCount(), 3);
+        auto *partitionsTable = window.partitionsView()->findChild<QTableView *>(QStringLiteral("partitionsTable"));
+        QVERIFY(partitionsTable);
+        QVERIFY(partitionsTable->isColumnHidden(ui::PartitionsModel::Size));
+        QVERIFY(!partitionsTable->isColumnHidden(ui::PartitionsModel::Replicas));
 
         const QList<QPair<ui::MainWindow::Tab, QString>> shots {
             {ui::MainWindow::TopicsTab, QStringLiteral("remote-topics.png")},

@@ -133,6 +133,8 @@ void PartitionsView::showReplicationColumns(bool show)
     // The embedded broker is the single replica of every partition: replica lists and a status say nothing there.
     for (int column : {PartitionsModel::Replicas, PartitionsModel::Isr, PartitionsModel::Status})
         m_table->setColumnHidden(column, !show);
+    // Nor does a remote cluster's partition have a size here: librdkafka has no DescribeLogDirs.
+    m_table->setColumnHidden(PartitionsModel::Size, show);
     if (show) {
         const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
         QHeaderView *header = m_table->horizontalHeader();

@@ -35,9 +35,13 @@ TopicsView::TopicsView(QWidget *parent)
 void TopicsView::setSnapshot(const engine::BrokerSnapshot &snapshot)
 {
     m_model->setSnapshot(snapshot);
-    // The embedded broker is the single replica of everything: a replication column says nothing there.
-    if (m_table->isColumnHidden(TopicsModel::Replication) == m_model->isRemote())
+    // The embedded broker is the single replica of everything: a replication column says nothing there. A remote
+    // cluster's sizes would need DescribeLogDirs, which librdkafka does not offer: no size column rather than "0
+    // bytes".
+    if (m_table->isColumnHidden(TopicsModel::Replication) == m_model->isRemote()) {
         m_table->setColumnHidden(TopicsModel::Replication, !m_model->isRemote());
+        m_table->setColumnHidden(TopicsModel::Size, m_model->isRemote());
+    }
 }
 
 QString TopicsView::currentTopic() const
