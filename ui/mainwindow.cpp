@@ -774,8 +774,9 @@ void MainWindow::editRetention()
         config.retentionMs < 0 ? -1.0 : double(config.retentionMs) / 3.6e6, -1, 1e6, 3, &ok);
     if (!ok)
         return;
+    const engine::TopicConfig from = config;
     config.retentionMs = hours < 0 ? -1 : qint64(hours * 3.6e6);
-    m_commands.insert(m_client->alterTopicConfig(m_topic, config), tr("change retention of %1").arg(m_topic));
+    m_commands.insert(m_client->alterTopicConfig(m_topic, config, from), tr("change retention of %1").arg(m_topic));
 }
 
 void MainWindow::onCommandFinished(quint64 id, int error, const QString &message)

@@ -36,7 +36,10 @@ public:
     virtual quint64 createTopic(const QString &name, int partitions, const TopicConfig &config = {}) = 0;
     virtual quint64 deleteTopic(const QString &name) = 0;
     virtual quint64 createPartitions(const QString &name, int newPartitionCount) = 0;
-    virtual quint64 alterTopicConfig(const QString &name, const TopicConfig &config) = 0;
+    // The settings of config that differ from `from` (what the edit started from, as a snapshot showed it) are set;
+    // every other setting stays as the cluster has it when the command runs, so a change someone else made while the
+    // edit was open is kept, whatever the edit's copy of it says.
+    virtual quint64 alterTopicConfig(const QString &name, const TopicConfig &config, const TopicConfig &from) = 0;
     // Only when the group is Empty (NON_EMPTY_GROUP otherwise), as Kafka enforces.
     virtual quint64 resetOffsets(const OffsetResetRequest &request) = 0;
     // Kafka's DeleteRecords: the partition's log start offset moves up to beforeOffset (-1: its high watermark); the

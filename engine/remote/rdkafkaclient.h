@@ -98,10 +98,10 @@ public:
     RemoteError deleteRecords(const TopicPartition &partition, qint64 beforeOffset);
     RemoteError deleteGroup(const QString &groupId);
     // Sets the topic's configs to `configs` (every setting TopicConfig carries); `shown` are the values the edit
-    // started from (the last snapshot's), empty when unknown. Only the settings that differ from `shown` change, and
-    // every other override of the topic stays as it is: with IncrementalAlterConfigs (librdkafka >= 2.2) they alone
-    // are sent; with 2.0's AlterConfigs, which replaces the whole set, the topic's current overrides are read first
-    // (DescribeConfigs) and sent back with the changes on top (replacedOverrides).
+    // started from (ClusterClient::alterTopicConfig's `from`), empty when unknown. Only the settings that differ from
+    // `shown` change, and every other override of the topic stays as it is: with IncrementalAlterConfigs (librdkafka
+    // >= 2.2) they alone are sent; with 2.0's AlterConfigs, which replaces the whole set, the topic's current overrides
+    // are read first (DescribeConfigs) and sent back with the changes on top (replacedOverrides).
     RemoteError alterTopicConfigs(
         const QString &name, const QMap<QString, QString> &configs, const QMap<QString, QString> &shown);
     // The settings of configs whose value is not the one shown (all of them when shown lacks it).

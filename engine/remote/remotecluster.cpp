@@ -137,9 +137,9 @@ quint64 RemoteCluster::createPartitions(const QString &name, int newPartitionCou
     return runCommand([=](RemoteWorker &w) { return answer(w.createPartitions(name, newPartitionCount)); });
 }
 
-quint64 RemoteCluster::alterTopicConfig(const QString &name, const TopicConfig &config)
+quint64 RemoteCluster::alterTopicConfig(const QString &name, const TopicConfig &config, const TopicConfig &from)
 {
-    return runCommand([=](RemoteWorker &w) { return answer(w.alterTopicConfig(name, config)); });
+    return runCommand([=](RemoteWorker &w) { return answer(w.alterTopicConfig(name, config, from)); });
 }
 
 quint64 RemoteCluster::deleteRecords(const TopicPartition &partition, qint64 beforeOffset)

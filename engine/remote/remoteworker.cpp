@@ -275,15 +275,10 @@ RemoteError RemoteWorker::createPartitions(const QString &name, int newPartition
     return m_client.createPartitions(name, newPartitionCount);
 }
 
-RemoteError RemoteWorker::alterTopicConfig(const QString &name, const TopicConfig &config)
+RemoteError RemoteWorker::alterTopicConfig(const QString &name, const TopicConfig &config, const TopicConfig &from)
 {
-    // The edit started from what the last snapshot showed: librdkafka >= 2.2 sends only what differs from that.
-    QMap<QString, QString> shown;
-    for (const TopicInfo &t : std::as_const(m_last.topics)) {
-        if (t.name == name)
-            shown = t.config.toKafkaConfigs();
-    }
-    return m_client.alterTopicConfigs(name, config.toKafkaConfigs(), shown);
+    // Only what differs from what the edit started from is changed (RdKafkaClient::alterTopicConfigs).
+    return m_client.alterTopicConfigs(name, config.toKafkaConfigs(), from.toKafkaConfigs());
 }
 
 MessagePage RemoteWorker::fetchMessages(const MessageQuery &query)

@@ -38,7 +38,7 @@ public:
     RemoteError createPartitions(const QString &name, int newPartitionCount);
     RemoteError deleteRecords(const TopicPartition &partition, qint64 beforeOffset);
     RemoteError deleteGroup(const QString &groupId);
-    RemoteError alterTopicConfig(const QString &name, const TopicConfig &config);
+    RemoteError alterTopicConfig(const QString &name, const TopicConfig &config, const TopicConfig &from);
     RemoteError resetOffsets(const OffsetResetRequest &request);
 
     MessagePage fetchMessages(const MessageQuery &query);

@@ -167,9 +167,28 @@ quint64 EngineFacade::createPartitions(const QString &name, int newPartitionCoun
     return runCommand([=](Engine &e, QString *why) { return e.log().createPartitions(name, newPartitionCount, why); });
 }
 
-quint64 EngineFacade::alterTopicConfig(const QString &name, const TopicConfig &config)
+quint64 EngineFacade::alterTopicConfig(const QString &name, const TopicConfig &config, const TopicConfig &from)
 {
-    return runCommand([=](Engine &e, QString *why) { return e.log().alterConfig(name, config, why); });
+    return runCommand([=](Engine &e, QString *why) {
+        const std::optional<TopicInfo> now = e.log().describeTopic(name);
+        if (!now) {
+            if (why)
+                *why = QStringLiteral("topic %1 does not exist").arg(name);
+            return ErrorCode::UnknownTopicOrPartition;
+        }
+        // The edit's changes on top of the topic's settings as they are now (ClusterClient::alterTopicConfig).
+        const QMap<QString, QString> before = from.toKafkaConfigs();
+        const QMap<QString, QString> after = config.toKafkaConfigs();
+        QMap<QString, QString> changed;
+        for (auto it = after.cbegin(); it != after.cend(); ++it) {
+            if (before.value(it.key()) != it.value())
+                changed.insert(it.key(), it.value());
+        }
+        TopicConfig merged = now->config;
+        if (const ErrorCode error = merged.applyKafkaConfigs(changed, why); error != ErrorCode::None)
+            return error;
+        return e.log().alterConfig(name, merged, why);
+    });
 }
 
 quint64 EngineFacade::resetOffsets(const OffsetResetRequest &request)

@@ -36,7 +36,7 @@ public:
     quint64 createTopic(const QString &name, int partitions, const TopicConfig &config = {}) override;
     quint64 deleteTopic(const QString &name) override;
     quint64 createPartitions(const QString &name, int newPartitionCount) override;
-    quint64 alterTopicConfig(const QString &name, const TopicConfig &config) override;
+    quint64 alterTopicConfig(const QString &name, const TopicConfig &config, const TopicConfig &from) override;
     quint64 resetOffsets(const OffsetResetRequest &request) override;
     quint64 deleteRecords(const TopicPartition &partition, qint64 beforeOffset) override;
     quint64 deleteGroup(const QString &groupId) override;

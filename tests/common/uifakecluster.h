@@ -39,7 +39,10 @@ public:
     quint64 createTopic(const QString &, int, const engine::TopicConfig &) override { return nextRequestId(); }
     quint64 deleteTopic(const QString &) override { return nextRequestId(); }
     quint64 createPartitions(const QString &, int) override { return nextRequestId(); }
-    quint64 alterTopicConfig(const QString &, const engine::TopicConfig &) override { return nextRequestId(); }
+    quint64 alterTopicConfig(const QString &, const engine::TopicConfig &, const engine::TopicConfig &) override
+    {
+        return nextRequestId();
+    }
     quint64 resetOffsets(const engine::OffsetResetRequest &) override { return nextRequestId(); }
     quint64 deleteRecords(const engine::TopicPartition &, qint64) override { return nextRequestId(); }
     quint64 deleteGroup(const QString &groupId) override

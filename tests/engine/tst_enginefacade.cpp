@@ -58,6 +58,26 @@ private Q_SLOTS:
         QVERIFY(finished.at(4).at(2).toString().contains(QLatin1String("t-0")));
         QCOMPARE(finished.at(5).at(0).toULongLong(), noGroup);
         QCOMPARE(finished.at(5).at(1).toInt(), int(ErrorCode::GroupIdNotFound));
+        // A config edit changes what differs from what it started from: a change made meanwhile stays.
+        const TopicConfig start;
+        TopicConfig bytes = start;
+        bytes.retentionBytes = 5000000;
+        TopicConfig ms = start; // opened before the other edit, so it still has retention.bytes -1
+        ms.retentionMs = 3600000;
+        facade.alterTopicConfig(QStringLiteral("t"), bytes, start);
+        facade.alterTopicConfig(QStringLiteral("t"), ms, start);
+        const quint64 unknown = facade.alterTopicConfig(QStringLiteral("nope"), ms, start);
+        QTRY_COMPARE(finished.count(), 9);
+        QCOMPARE(finished.at(6).at(1).toInt(), int(ErrorCode::None));
+        QCOMPARE(finished.at(7).at(1).toInt(), int(ErrorCode::None));
+        QCOMPARE(finished.at(8).at(0).toULongLong(), unknown);
+        QCOMPARE(finished.at(8).at(1).toInt(), int(ErrorCode::UnknownTopicOrPartition));
+        std::optional<TopicConfig> now;
+        facade.post([&now](Engine &e) { now = e.log().describeTopic(QStringLiteral("t"))->config; });
+        QTRY_VERIFY(now.has_value());
+        QCOMPARE(now->retentionBytes, 5000000);
+        QCOMPARE(now->retentionMs, 3600000);
+
         qint64 logStart = -1;
         facade.post([&logStart](Engine &e) {
             logStart = e.log().partitionInfo({QStringLiteral("t"), 0})->logStartOffset;

@@ -182,9 +182,11 @@ private Q_SLOTS:
             const TopicInfo *t = findTopic(s, QStringLiteral("orders"));
             return t && t->partitions.size() == 4;
         }));
-        TopicConfig config;
+        const TopicConfig defaults; // the topic was created with them
+        TopicConfig config = defaults;
         config.retentionMs = 3600000;
-        QCOMPARE(waitForCommand(cluster, cluster.alterTopicConfig(QStringLiteral("orders"), config)).first, 0);
+        QCOMPARE(
+            waitForCommand(cluster, cluster.alterTopicConfig(QStringLiteral("orders"), config, defaults)).first, 0);
         QVERIFY(waitForSnapshot(cluster, [](const BrokerSnapshot &s) {
             const TopicInfo *t = findTopic(s, QStringLiteral("orders"));
             return t && t->config.retentionMs == 3600000;
@@ -325,35 +327,34 @@ private Q_SLOTS:
 
     void configEditSetsOnlyWhatItChanged()
     {
-        // Someone else sets retention.bytes after the editor's snapshot; the editor then changes retention.ms from
-        // what it showed. Only retention.ms changes and the other change stays: IncrementalAlterConfigs (librdkafka
-        // >= 2.2) sends retention.ms alone; with 2.0's AlterConfigs the topic's overrides are read first and sent
-        // back with retention.ms on top (before, the editor's stale retention.bytes replaced the other's).
+        // The editor opens an edit on its snapshot; someone else then sets retention.bytes, and the editor's own
+        // snapshots show it; the edit, still holding the old retention.bytes, changes retention.ms. Only
+        // retention.ms changes: the edit sends what differs from what it started from (ClusterClient::
+        // alterTopicConfig's `from`), not from the latest snapshot. IncrementalAlterConfigs (librdkafka >= 2.2)
+        // sends retention.ms alone; with 2.0's AlterConfigs the topic's overrides are read first and sent back with
+        // retention.ms on top (before either, the edit's stale retention.bytes replaced the other's).
         RemoteCluster other(optionsFor(m_broker.bootstrap()));
         QVERIFY(waitForStart(other).first);
         QCOMPARE(waitForCommand(other, other.createTopic(QStringLiteral("tuned"), 1)).first, 0);
-        RemoteClusterOptions once = optionsFor(m_broker.bootstrap());
-        once.pollIntervalMs = 600000; // the snapshot at start, and no other during the test
-        RemoteCluster editor(once);
-        std::optional<BrokerSnapshot> shown;
-        connect(&editor, &ClusterClient::snapshotUpdated, this, [&](const BrokerSnapshot &s) { shown = s; });
+        RemoteCluster editor(optionsFor(m_broker.bootstrap()));
         QVERIFY(waitForStart(editor).first);
-        QTRY_VERIFY_WITH_TIMEOUT(shown.has_value(), 15000);
-        const TopicInfo *tuned = findTopic(*shown, QStringLiteral("tuned"));
-        QVERIFY(tuned);
-        QCOMPARE(tuned->config.retentionBytes, -1);
+        const auto opened = waitForSnapshot(
+            editor, [](const BrokerSnapshot &s) { return findTopic(s, QStringLiteral("tuned")) != nullptr; });
+        QVERIFY(opened);
+        const TopicConfig start = findTopic(*opened, QStringLiteral("tuned"))->config;
+        QCOMPARE(start.retentionBytes, -1);
 
-        TopicConfig bytes = tuned->config;
+        TopicConfig bytes = start;
         bytes.retentionBytes = 5000000;
-        QCOMPARE(waitForCommand(other, other.alterTopicConfig(QStringLiteral("tuned"), bytes)).first, 0);
-        QVERIFY(waitForSnapshot(other, [](const BrokerSnapshot &s) {
+        QCOMPARE(waitForCommand(other, other.alterTopicConfig(QStringLiteral("tuned"), bytes, start)).first, 0);
+        QVERIFY(waitForSnapshot(editor, [](const BrokerSnapshot &s) {
             const TopicInfo *t = findTopic(s, QStringLiteral("tuned"));
             return t && t->config.retentionBytes == 5000000;
         }));
 
-        TopicConfig edit = tuned->config;
+        TopicConfig edit = start;
         edit.retentionMs = 3600000;
-        QCOMPARE(waitForCommand(editor, editor.alterTopicConfig(QStringLiteral("tuned"), edit)).first, 0);
+        QCOMPARE(waitForCommand(editor, editor.alterTopicConfig(QStringLiteral("tuned"), edit, start)).first, 0);
         BrokerSnapshot last;
         QVERIFY(waitForSnapshot(
             other,
