@@ -29,6 +29,17 @@ ErrorCode invalid(QString *why, const QString &text)
 
 } // namespace
 
+QMap<QString, QString> TopicConfig::changedConfigs(
+    const QMap<QString, QString> &edited, const QMap<QString, QString> &from)
+{
+    QMap<QString, QString> changed;
+    for (auto it = edited.cbegin(); it != edited.cend(); ++it) {
+        if (!from.contains(it.key()) || from.value(it.key()) != it.value())
+            changed.insert(it.key(), it.value());
+    }
+    return changed;
+}
+
 QMap<QString, QString> TopicConfig::toKafkaConfigs() const
 {
     QMap<QString, QString> configs;

@@ -34,6 +34,10 @@ struct TopicConfig {
 
     // Kafka config map ("retention.ms" -> "604800000", ...) of every setting above.
     QMap<QString, QString> toKafkaConfigs() const;
+    // What an edit changed: the configs of `edited` whose value is not the one in `from` (all of them for a name
+    // `from` lacks). Both backends apply only these (ClusterClient::alterTopicConfig).
+    static QMap<QString, QString> changedConfigs(
+        const QMap<QString, QString> &edited, const QMap<QString, QString> &from);
     // Applies a Kafka config map on top of this config. Unknown names or bad values give INVALID_CONFIG
     // with *why naming the entry; nothing is applied then.
     ErrorCode applyKafkaConfigs(const QMap<QString, QString> &configs, QString *why = nullptr);

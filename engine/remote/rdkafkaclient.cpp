@@ -667,22 +667,11 @@ RemoteError RdKafkaClient::deleteGroup(const QString &groupId)
     return e;
 }
 
-QMap<QString, QString> RdKafkaClient::changedSettings(
-    const QMap<QString, QString> &configs, const QMap<QString, QString> &shown)
-{
-    QMap<QString, QString> changed;
-    for (auto it = configs.cbegin(); it != configs.cend(); ++it) {
-        if (!shown.contains(it.key()) || shown.value(it.key()) != it.value())
-            changed.insert(it.key(), it.value());
-    }
-    return changed;
-}
-
 QMap<QString, QString> RdKafkaClient::replacedOverrides(
     const QMap<QString, QString> &overrides, const QMap<QString, QString> &configs, const QMap<QString, QString> &shown)
 {
     QMap<QString, QString> all = overrides;
-    const QMap<QString, QString> changed = changedSettings(configs, shown);
+    const QMap<QString, QString> changed = TopicConfig::changedConfigs(configs, shown);
     for (auto it = changed.cbegin(); it != changed.cend(); ++it)
         all.insert(it.key(), it.value());
     return all;
@@ -730,7 +719,7 @@ RemoteError RdKafkaClient::alterTopicConfigs(
 #if RD_KAFKA_VERSION >= 0x020200ff
     // librdkafka >= 2.2: IncrementalAlterConfigs (KIP-339) sets only what the edit changed; an override it does not
     // name (one TopicConfig does not carry, or one changed meanwhile by someone else) stays.
-    const QMap<QString, QString> changed = changedSettings(configs, shown);
+    const QMap<QString, QString> changed = TopicConfig::changedConfigs(configs, shown);
     rd_kafka_ConfigResource_t *resource
         = rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, name.toUtf8().constData());
     for (auto it = changed.cbegin(); it != changed.cend(); ++it) {

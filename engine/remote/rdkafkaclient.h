@@ -104,11 +104,8 @@ public:
     // are read first (DescribeConfigs) and sent back with the changes on top (replacedOverrides).
     RemoteError alterTopicConfigs(
         const QString &name, const QMap<QString, QString> &configs, const QMap<QString, QString> &shown);
-    // The settings of configs whose value is not the one shown (all of them when shown lacks it).
-    static QMap<QString, QString> changedSettings(
-        const QMap<QString, QString> &configs, const QMap<QString, QString> &shown);
     // What AlterConfigs must send so that only the edit's changes take effect: the topic's current overrides with
-    // changedSettings(configs, shown) on top.
+    // TopicConfig::changedConfigs(configs, shown) on top.
     static QMap<QString, QString> replacedOverrides(const QMap<QString, QString> &overrides,
         const QMap<QString, QString> &configs, const QMap<QString, QString> &shown);
     RemoteError alterGroupOffsets(const QString &groupId, const QHash<TopicPartition, qint64> &offsets);

@@ -177,14 +177,9 @@ quint64 EngineFacade::alterTopicConfig(const QString &name, const TopicConfig &c
             return ErrorCode::UnknownTopicOrPartition;
         }
         // The edit's changes on top of the topic's settings as they are now (ClusterClient::alterTopicConfig).
-        const QMap<QString, QString> before = from.toKafkaConfigs();
-        const QMap<QString, QString> after = config.toKafkaConfigs();
-        QMap<QString, QString> changed;
-        for (auto it = after.cbegin(); it != after.cend(); ++it) {
-            if (before.value(it.key()) != it.value())
-                changed.insert(it.key(), it.value());
-        }
         TopicConfig merged = now->config;
+        const QMap<QString, QString> changed
+            = TopicConfig::changedConfigs(config.toKafkaConfigs(), from.toKafkaConfigs());
         if (const ErrorCode error = merged.applyKafkaConfigs(changed, why); error != ErrorCode::None)
             return error;
         return e.log().alterConfig(name, merged, why);

@@ -1,7 +1,7 @@
-// A topic config edit changes only what the person changed (RdKafkaClient::changedSettings, replacedOverrides): with
-// librdkafka 2.0's AlterConfigs, which replaces every override of the topic, the overrides the cluster has (settings
-// Topicscope does not show included) are sent back with the edit on top. No network: tst_remotecluster's
-// configEditSetsOnlyWhatItChanged runs both librdkafka paths against a broker.
+// A topic config edit changes only what the person changed (TopicConfig::changedConfigs,
+// RdKafkaClient::replacedOverrides): with librdkafka 2.0's AlterConfigs, which replaces every override of the topic,
+// the overrides the cluster has (settings Topicscope does not show included) are sent back with the edit on top. No
+// network: tst_remotecluster's configEditSetsOnlyWhatItChanged runs both librdkafka paths against a broker.
 #include "remote/rdkafkaclient.h"
 
 #include <QTest>
@@ -25,9 +25,9 @@ private Q_SLOTS:
     {
         const QMap<QString, QString> shown = settings({{"retention.ms", "604800000"}, {"retention.bytes", "-1"}});
         const QMap<QString, QString> edited = settings({{"retention.ms", "3600000"}, {"retention.bytes", "-1"}});
-        QCOMPARE(RdKafkaClient::changedSettings(edited, shown), settings({{"retention.ms", "3600000"}}));
+        QCOMPARE(TopicConfig::changedConfigs(edited, shown), settings({{"retention.ms", "3600000"}}));
         // Nothing shown (the topic not in the last snapshot): everything the edit carries.
-        QCOMPARE(RdKafkaClient::changedSettings(edited, {}), edited);
+        QCOMPARE(TopicConfig::changedConfigs(edited, {}), edited);
     }
 
     void aWholeReplacementKeepsTheOverridesTheEditDidNotTouch()

@@ -18,7 +18,6 @@ DeleteRecordsDialog::DeleteRecordsDialog(const engine::TopicInfo &topic, int par
     , m_partition(new QComboBox(this))
     , m_offset(new QLineEdit(this))
     , m_message(new QLabel(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Delete Records"));
     m_partition->setObjectName(QStringLiteral("partition"));
@@ -35,10 +34,11 @@ DeleteRecordsDialog::DeleteRecordsDialog(const engine::TopicInfo &topic, int par
         this);
     explain->setWordWrap(true);
     m_message->setWordWrap(true);
-    QPushButton *remove = m_buttons->addButton(tr("&Delete Records"), QDialogButtonBox::DestructiveRole);
-    remove->setObjectName(QStringLiteral("deleteRecords"));
-    connect(remove, &QPushButton::clicked, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_remove = buttons->addButton(tr("&Delete Records"), QDialogButtonBox::DestructiveRole);
+    m_remove->setObjectName(QStringLiteral("deleteRecords"));
+    connect(m_remove, &QPushButton::clicked, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *form = new QFormLayout;
     form->addRow(tr("Topic:"), new QLabel(m_topic.name.toHtmlEscaped(), this));
     form->addRow(tr("&Partition:"), m_partition);
@@ -47,7 +47,7 @@ DeleteRecordsDialog::DeleteRecordsDialog(const engine::TopicInfo &topic, int par
     layout->addLayout(form);
     layout->addWidget(explain);
     layout->addWidget(m_message);
-    layout->addWidget(m_buttons);
+    layout->addWidget(buttons);
     // The high watermark of the partition chosen: every record it holds.
     const auto fill = [this] {
         if (!m_topic.partitions.isEmpty())
@@ -96,10 +96,10 @@ void DeleteRecordsDialog::setOffsetText(const QString &text)
 
 void DeleteRecordsDialog::validate()
 {
-    m_message->setText(validationMessage());
-    m_message->setVisible(!validationMessage().isEmpty());
-    if (QPushButton *remove = findChild<QPushButton *>(QStringLiteral("deleteRecords")))
-        remove->setEnabled(isInputValid());
+    const QString message = validationMessage();
+    m_message->setText(message);
+    m_message->setVisible(!message.isEmpty());
+    m_remove->setEnabled(message.isEmpty());
 }
 
 } // namespace topicscope::ui

@@ -6,9 +6,9 @@
 #include <QDialog>
 
 class QComboBox;
-class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace topicscope::ui {
 
@@ -35,7 +35,7 @@ private:
     QComboBox *m_partition = nullptr;
     QLineEdit *m_offset = nullptr;
     QLabel *m_message = nullptr;
-    QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_remove = nullptr; // enabled while the offset is in range
 };
 
 } // namespace topicscope::ui
