@@ -57,9 +57,6 @@ PartitionInfo toInfo(const StoredPartition &p)
     return info;
 }
 
-// SQLite's page size (SqliteStore): the storage-full seam counts its headroom in pages.
-constexpr qint64 PageBytes = 16384;
-
 } // namespace
 
 LogManager::LogManager(std::unique_ptr<SqliteStore> store, Clock &clock, EventBus &events)
@@ -666,7 +663,7 @@ OffsetStore &LogManager::offsetStore()
 
 void LogManager::setStorageHeadroomForTesting(qint64 extraPages)
 {
-    d->writeLimits.budgetBytes = extraPages < 0 ? -1 : extraPages * PageBytes;
+    d->writeLimits.budgetBytes = extraPages < 0 ? -1 : extraPages * d->store->pageSize();
     d->store->setMaxPageCountForTesting(extraPages < 0 ? 0 : d->store->pageCount() + extraPages);
 }
 

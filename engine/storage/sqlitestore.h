@@ -83,11 +83,14 @@ public:
     SqliteStore &operator=(const SqliteStore &) = delete;
 
     QString path() const { return m_path; }
-    // WAL checkpoints done by the checkpointer's thread, and by this thread because the WAL passed HardWalPages.
+    // WAL checkpoints done by the checkpointer's thread, and by this thread because the WAL passed HardWalBytes.
     quint64 backgroundCheckpoints() const;
     quint64 inlineCheckpoints() const { return m_inlineCheckpoints; }
-    static constexpr int CheckpointPages = 250; // 4 MiB of 16 KiB pages: wakes the checkpointer
-    static constexpr int HardWalPages = 8192; // 128 MiB: this thread checkpoints (see walHook)
+    static constexpr qint64 CheckpointWalBytes = 4 << 20; // wakes the checkpointer
+    static constexpr qint64 HardWalBytes = 128 << 20; // this thread checkpoints (see walHook)
+    // The database's page size: 4 KiB for a database created on disk by this version, 16 KiB in memory and for
+    // databases created before (SQLite keeps a file's page size; see configure()).
+    int pageSize() const { return m_pageSize; }
 
     bool begin(QString *why);
     bool commit(QString *why);
@@ -197,12 +200,15 @@ private:
     void releaseSavepoint(bool success);
 
     // On disk: the data directory's lock (flock, held for the store's life: one store per directory, in any process)
-    // and the WAL's checkpoints, off this thread (WalCheckpointer). Its pages beyond CheckpointPages wake the
-    // checkpointer; beyond HardWalPages (it fell far behind) this thread checkpoints itself, so the WAL stays bounded.
+    // and the WAL's checkpoints, off this thread (WalCheckpointer). Its pages beyond CheckpointWalBytes wake the
+    // checkpointer; beyond HardWalBytes (it fell far behind) this thread checkpoints itself, so the WAL stays bounded.
     static int walHook(void *store, sqlite3 *db, const char *name, int pages);
     bool lockDirectory(QString *why);
     int m_directoryLock = -1;
     quint64 m_inlineCheckpoints = 0;
+    int m_pageSize = 0;
+    int m_checkpointPages = 0; // CheckpointWalBytes in pages
+    int m_hardWalPages = 0; // HardWalBytes in pages
     std::unique_ptr<WalCheckpointer> m_checkpointer;
 
     sqlite3 *m_db = nullptr;

@@ -193,12 +193,14 @@ bool SqliteStore::configure(bool fsyncEachCommit, QString *why)
         return false;
     }
     if (fresh) {
-        // 16 KiB pages: a commit writes every page it touches to the WAL, so small commits (one record per
-        // produce at low rates) pay per page: 64 KiB pages put ~196 KB in the WAL per record and a 48 ms p99
-        // on the wire latency benchmark, 16 KiB pages 19 ms, while bulk appends and reads measured the same
-        // (bench/REPORT.md). 4 KiB pages halve bulk throughput (batches spill into overflow chains).
-        // Only takes effect before the first table is created.
-        if (!exec("PRAGMA page_size = 16384", why))
+        // Record bytes live in segment files, so on disk the database holds the index and small rows only, and
+        // its cost is what each commit writes to the WAL: every page it touches, whole. A single-record produce
+        // touches three (batches, segments, partitions): 52 KiB of WAL with 16 KiB pages, 13 KiB with 4 KiB, and
+        // at 1,000 records/s those writes and their writeback were the broker's largest disk load (wire latency
+        // benchmark, bench/REPORT-wire.md). In memory the database still holds batch bytes (batch_data), where
+        // 4 KiB pages halve bulk throughput (blobs spill into overflow chains, bench/REPORT.md): 16 KiB there.
+        // Only takes effect before the first table is created; an older database keeps its 16 KiB pages.
+        if (!exec(m_path == inMemoryPath() ? "PRAGMA page_size = 16384" : "PRAGMA page_size = 4096", why))
             return false;
     }
     QString mode;
@@ -222,11 +224,16 @@ bool SqliteStore::configure(bool fsyncEachCommit, QString *why)
     // wal_autocheckpoint stands for an in-memory store only: on disk SqliteStore::walHook replaces it. No
     // journal_size_limit: with one, the first commit after a checkpoint of a grown WAL truncates the file, on the
     // engine thread, freeing up to 128 MiB of dirty pages (60-300 ms under disk load). The WAL file keeps its
-    // largest size instead, which SqliteStore::HardWalPages bounds.
+    // largest size instead, which SqliteStore::HardWalBytes bounds.
     if (!exec("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = -1; "
               "PRAGMA wal_autocheckpoint = 250",
             why))
         return false;
+    if (!queryRow(
+            "PRAGMA page_size", [&](sqlite3_stmt *s) { m_pageSize = sqlite3_column_int(s, 0); }, why))
+        return false;
+    m_checkpointPages = int(CheckpointWalBytes / m_pageSize);
+    m_hardWalPages = int(HardWalBytes / m_pageSize);
     return queryRow(
         "PRAGMA max_page_count", [&](sqlite3_stmt *s) { m_defaultMaxPageCount = sqlite3_column_int64(s, 0); }, why);
 }

@@ -61,11 +61,41 @@ private Q_SLOTS:
         }
         QCOMPARE(pragmaOn(path, "PRAGMA application_id"), qint64(SqliteStore::ApplicationId));
         QCOMPARE(pragmaOn(path, "PRAGMA user_version"), qint64(SqliteStore::SchemaVersion));
-        QCOMPARE(pragmaOn(path, "PRAGMA page_size"), 16384);
+        // 4 KiB pages on disk (record bytes are in segment files; a commit writes whole pages to the WAL).
+        QCOMPARE(pragmaOn(path, "PRAGMA page_size"), 4096);
         QCOMPARE(pragmaTextOn(path, "PRAGMA journal_mode"), QStringLiteral("wal")); // WAL is persistent
         // A reopen of a current database runs no migration and keeps the data.
         QString error;
         QVERIFY2(SqliteStore::open(path, true, &error), qPrintable(error));
+    }
+
+    // A database created before 4 KiB pages keeps its 16 KiB ones (SQLite fixes a file's page size): it opens, its
+    // data stays, and the WAL thresholds follow its page size.
+    void databaseWithSixteenKibPagesKeepsThem()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(SqliteStore::databaseFileName());
+        const CommittedOffset o {{QStringLiteral("t"), 0}, 42, -1, QStringLiteral("m"), 7};
+        {
+            QString error;
+            auto store = SqliteStore::open(path, false, &error);
+            QVERIFY2(store, qPrintable(error));
+            QCOMPARE(store->pageSize(), 4096);
+            QCOMPARE(store->saveOffsets(QStringLiteral("g"), {o}), ErrorCode::None);
+        }
+        // What an earlier version wrote: the same schema in 16 KiB pages (VACUUM rewrites pages outside WAL mode).
+        QVERIFY(
+            execOn(path, "PRAGMA journal_mode = DELETE; PRAGMA page_size = 16384; VACUUM; PRAGMA journal_mode = WAL"));
+        QCOMPARE(pragmaOn(path, "PRAGMA page_size"), 16384);
+        QString error;
+        auto store = SqliteStore::open(path, false, &error);
+        QVERIFY2(store, qPrintable(error));
+        QCOMPARE(store->pageSize(), 16384);
+        const auto offsets = store->loadOffsets();
+        QCOMPARE(offsets.size(), 1);
+        QCOMPARE(offsets.value(QStringLiteral("g")).size(), size_t(1));
+        QCOMPARE(offsets.value(QStringLiteral("g")).front().offset, qint64(42));
+        QCOMPARE(SqliteStore::open(SqliteStore::inMemoryPath(), false, &error)->pageSize(), 16384);
     }
 
     void refusesForeignAndNewerDatabases_data()
@@ -118,7 +148,7 @@ private Q_SLOTS:
         }
         QTRY_VERIFY(store->backgroundCheckpoints() > 0);
         QCOMPARE(store->inlineCheckpoints(), quint64(0));
-        QVERIFY2(largestWal < qint64(SqliteStore::HardWalPages) * 16384, qPrintable(QString::number(largestWal)));
+        QVERIFY2(largestWal < SqliteStore::HardWalBytes, qPrintable(QString::number(largestWal)));
         // A second store on the same directory is refused, the first one keeps working.
         QVERIFY(!SqliteStore::open(path, false, &error));
         QVERIFY2(error.contains(QLatin1String("locked")), qPrintable(error));
