@@ -93,6 +93,7 @@ std::unique_ptr<LogManager> LogManager::open(
     if (!options.inMemory) {
         manager->d->dataDir = options.dataDir;
         manager->d->remover = std::make_unique<FileRemover>();
+        manager->d->writeback = std::make_unique<WritebackStarter>();
         if (options.cleanerThread)
             manager->d->cleaner = std::make_unique<CleanerThread>();
     }

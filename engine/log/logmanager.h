@@ -188,13 +188,14 @@ public:
     // finished (counted) and hands it the next partition worth cleaning: call it again while cleaningInProgress().
     int clean();
     bool cleaningInProgress() const;
-    // Cleans tp now, on the caller's thread, whatever its dirty ratio (after committing the cleaner thread's job). The cleanable range is every closed segment (never the active one, as
-    // Kafka; an in-memory store has no segments and cleans its whole log). In it each record whose key has a newer
-    // record in the range goes, as do records without a key and tombstones older than delete.retention.ms (by their
-    // own timestamp). What stays keeps its offset: a batch losing some records is rewritten in place with the same
-    // base and last offset (uncompressed), one losing all goes, and a segment left empty is deleted. Log start and
-    // end offsets do not move. On disk each rewritten segment is written beside the old one, synced, committed to
-    // the index and renamed over it (see SegmentLog::writeCleaned). Publishes LogCleaned when it dropped anything.
+    // Cleans tp now, on the caller's thread, whatever its dirty ratio (after committing the cleaner thread's job). The
+    // cleanable range is every closed segment (never the active one, as Kafka; an in-memory store has no segments and
+    // cleans its whole log). In it each record whose key has a newer record in the range goes, as do records without a
+    // key and tombstones older than delete.retention.ms (by their own timestamp). What stays keeps its offset: a batch
+    // losing some records is rewritten in place with the same base and last offset (uncompressed), one losing all goes,
+    // and a segment left empty is deleted. Log start and end offsets do not move. On disk each rewritten segment is
+    // written beside the old one, synced, committed to the index and renamed over it (see SegmentLog::writeCleaned).
+    // Publishes LogCleaned when it dropped anything.
     CleanReport cleanPartition(const TopicPartition &tp);
 
     QString dataDirectory() const; // empty for in-memory

@@ -106,7 +106,8 @@ std::unique_ptr<LogManager::Creation> LogManager::beginCreatingTopics(std::vecto
         // once the topic's records are in its log.
         const QString metric = metricName(t.name);
         if (d->topics.count(t.name) || d->creating.contains(t.name)) {
-            r.error = fail(&r.why, ErrorCode::TopicAlreadyExists, QStringLiteral("topic \"%1\" already exists").arg(t.name));
+            r.error = fail(
+                &r.why, ErrorCode::TopicAlreadyExists, QStringLiteral("topic \"%1\" already exists").arg(t.name));
             continue;
         }
         const QString collision = d->namesByMetric.value(metric);
@@ -189,7 +190,8 @@ bool LogManager::continueCreatingTopics(Creation &creation, const std::function<
         do {
             topic.id = TopicId::generate();
         } while (taken(topic.id));
-        failed = !write() || !d->store->insertTopicAs(&topic.topicId, t.name, topic.id, t.config.toKafkaConfigs(), &error);
+        failed
+            = !write() || !d->store->insertTopicAs(&topic.topicId, t.name, topic.id, t.config.toKafkaConfigs(), &error);
         if (failed)
             break;
         ++whole;
@@ -220,15 +222,15 @@ bool LogManager::continueCreatingTopics(Creation &creation, const std::function<
         d->creating.remove(t.name);
         d->namesById.insert(topic.id, t.name);
         if (count == 1)
-            qCDebug(lcLogManager).noquote() << "created topic" << t.name << "with" << t.partitions
-                                            << "partitions, id" << topic.id.toString();
+            qCDebug(lcLogManager).noquote()
+                << "created topic" << t.name << "with" << t.partitions << "partitions, id" << topic.id.toString();
         partitions += t.partitions;
         d->topics.emplace(t.name, std::move(topic));
     }
     st.next = whole;
     if (count > 1)
-        qCDebug(lcLogManager).noquote() << "created" << count << "topics with" << partitions << "partitions in all, from"
-                                        << st.topics[st.accepted[first]].name << "to"
+        qCDebug(lcLogManager).noquote() << "created" << count << "topics with" << partitions
+                                        << "partitions in all, from" << st.topics[st.accepted[first]].name << "to"
                                         << st.topics[st.accepted[whole - 1]].name;
     // Observers learn of each topic once all of the piece's exist, in the order they were asked for.
     for (size_t k = first; k < whole; ++k) {

@@ -43,7 +43,7 @@ std::unique_ptr<SegmentLog> LogManager::Private::newLog(const QString &name, int
         qCWarning(lcLogManager).noquote() << "removing" << dir << "left by an earlier topic" << name;
         QDir(dir).removeRecursively();
     }
-    return std::make_unique<SegmentLog>(dir, fsync, &writeLimits, remover.get());
+    return std::make_unique<SegmentLog>(dir, fsync, &writeLimits, remover.get(), writeback.get());
 }
 
 bool LogManager::Private::batchBytes(

@@ -5,6 +5,7 @@
 #include "storage/fileremover.h"
 #include "storage/segmentlog.h"
 #include "storage/sqlitestore.h"
+#include "storage/writebackstarter.h"
 
 #include <QHash>
 #include <QLoggingCategory>
@@ -52,6 +53,8 @@ struct LogManager::Private {
     SegmentWriteLimits writeLimits;
     // Unlinks the segments retention drops, off the engine thread (on disk only); outlives the topics' logs.
     std::unique_ptr<FileRemover> remover;
+    // Starts the writeback of appended segment bytes as they come (on disk only); outlives the topics' logs.
+    std::unique_ptr<WritebackStarter> writeback;
     std::map<QString, Topic> topics;
     QHash<TopicId, QString> namesById;
     // Each topic by its metric name ('.' as '_'), so that a new name's collision check is one lookup, not a pass

@@ -1,6 +1,7 @@
 #include "segmentlog.h"
 
 #include "fileremover.h"
+#include "writebackstarter.h"
 
 #include "core/recordbatch.h"
 
@@ -123,6 +124,7 @@ struct SegmentLog::Segment {
     SegmentInfo committed; // as the index has it
     bool created = false; // since the last commit
     bool dirty = false; // written since the last commit
+    qint64 writebackFrom = 0; // bytes before it were handed to the WritebackStarter
     ~Segment()
     {
         if (fd >= 0)
@@ -140,11 +142,13 @@ QString SegmentLog::fileName(qint64 baseOffset)
     return QStringLiteral("%1.log").arg(baseOffset, 20, 10, QLatin1Char('0'));
 }
 
-SegmentLog::SegmentLog(const QString &directory, bool fsyncEachCommit, SegmentWriteLimits *limits, FileRemover *remover)
+SegmentLog::SegmentLog(const QString &directory, bool fsyncEachCommit, SegmentWriteLimits *limits, FileRemover *remover,
+    WritebackStarter *writeback)
     : m_directory(directory)
     , m_fsync(fsyncEachCommit)
     , m_limits(limits)
     , m_remover(remover)
+    , m_writeback(fsyncEachCommit ? nullptr : writeback)
 { }
 
 SegmentLog::~SegmentLog() = default;
@@ -321,6 +325,8 @@ bool SegmentLog::append(QByteArrayView head, QByteArrayView tail, qint64 baseOff
         roll = active.sizeBytes > 0
             && (active.sizeBytes > policy.segmentBytes - size || nowMs - active.rollTimestamp > policy.segmentMs);
     }
+    if (roll && !m_segments.empty())
+        startWriteback(m_segments.size() - 1); // its last bytes: it is closed from now on
     if (roll && !openSegment(baseOffset, true, why))
         return false;
     SegmentInfo &active = m_segments.back();
@@ -377,6 +383,9 @@ bool SegmentLog::sync(QString *why)
 void SegmentLog::commit()
 {
     for (size_t i = 0; i < m_segments.size(); ++i) {
+        if (m_writeback && m_files[i]->dirty
+            && m_segments[i].sizeBytes - m_files[i]->writebackFrom >= WritebackStarter::DefaultChunkBytes)
+            startWriteback(i);
         m_files[i]->committed = m_segments[i];
         m_files[i]->created = false;
         m_files[i]->dirty = false;
@@ -403,6 +412,15 @@ void SegmentLog::rollback()
         }
     }
     m_directoryDirty = false;
+}
+
+void SegmentLog::startWriteback(size_t index)
+{
+    Segment &file = *m_files[index];
+    const qint64 size = m_segments[index].sizeBytes;
+    if (m_writeback && file.fd >= 0 && size > file.writebackFrom)
+        m_writeback->start(file.fd, file.writebackFrom, size - file.writebackFrom);
+    file.writebackFrom = size;
 }
 
 bool SegmentLog::read(qint64 segmentBase, qint64 position, qint64 size, QByteArray *out, QString *why) const

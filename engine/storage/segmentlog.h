@@ -38,6 +38,7 @@ struct SegmentWriteLimits {
 // writes are not yet committed so a failed append can be undone (memory equal to disk). Part of the functional
 // core; lives on the engine thread; not thread-safe. POSIX file calls (pwrite, pread, fdatasync).
 class FileRemover;
+class WritebackStarter;
 
 class SegmentLog {
 public:
@@ -47,9 +48,11 @@ public:
     // Appended to a segment's file name once retention has dropped it, until its unlink (FileRemover).
     static constexpr char DeletedSuffix[] = ".deleted";
 
-    // remover, when given, unlinks the segments retention and the cleaner drop on its own thread.
-    SegmentLog(
-        const QString &directory, bool fsyncEachCommit, SegmentWriteLimits *limits, FileRemover *remover = nullptr);
+    // remover, when given, unlinks the segments retention and the cleaner drop on its own thread. writeback, when
+    // given (and without fsyncEachCommit, which syncs anyway), is handed each WritebackStarter::DefaultChunkBytes
+    // appended, and a segment's remainder when it rolls, so the kernel writes them back as they come.
+    SegmentLog(const QString &directory, bool fsyncEachCommit, SegmentWriteLimits *limits,
+        FileRemover *remover = nullptr, WritebackStarter *writeback = nullptr);
     ~SegmentLog();
     SegmentLog(const SegmentLog &) = delete;
     SegmentLog &operator=(const SegmentLog &) = delete;
@@ -111,11 +114,14 @@ private:
     Segment *find(qint64 baseOffset) const;
     // Closes the segment at index, renames it "<name>.deleted" and hands it to the remover (or unlinks it).
     void dropSegmentAt(size_t index);
+    // Hands the bytes of the segment at index appended since its last hand-over to m_writeback.
+    void startWriteback(size_t index);
 
     QString m_directory;
     bool m_fsync = false;
     SegmentWriteLimits *m_limits = nullptr;
     FileRemover *m_remover = nullptr;
+    WritebackStarter *m_writeback = nullptr;
     bool m_directoryDirty = false;
     std::vector<SegmentInfo> m_segments; // ordered by base offset; the last is the active one
     std::vector<std::unique_ptr<Segment>> m_files; // parallel to m_segments

@@ -7,5 +7,6 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     storage/producerstatesnapshot.h
     storage/segmentlog.h storage/segmentlog.cpp
     storage/fileremover.h storage/fileremover.cpp
+    storage/writebackstarter.h storage/writebackstarter.cpp
     storage/metricstore.h storage/metricstore.cpp
 )

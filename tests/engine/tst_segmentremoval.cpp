@@ -1,6 +1,6 @@
 // Segment files retention drops are unlinked off the engine thread (FileRemover), after the index no longer names
 // them: until the unlink they are "*.log.deleted" files no read reaches, and a crash before it leaves files the next
-// start removes.
+// start removes. Appended bytes are handed off the engine thread for writeback as they come (WritebackStarter).
 
 #include "core/clock.h"
 #include "core/events.h"
@@ -8,6 +8,8 @@
 #include "log/logmanager.h"
 #include "logtesthelpers.h"
 #include "storage/fileremover.h"
+#include "storage/segmentlog.h"
+#include "storage/writebackstarter.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,6 +20,9 @@
 #include <QThread>
 
 #include <atomic>
+#include <mutex>
+#include <sys/stat.h>
+#include <vector>
 
 using namespace topicscope::engine;
 using namespace topicscope::engine::logtest;
@@ -161,6 +166,75 @@ private Q_SLOTS:
         remover.remove(QStringLiteral("/nonexistent/big.log.deleted"), 10'000);
         remover.drain();
         QCOMPARE(unlinked.load(), 13);
+    }
+
+    // Committed appends are handed to the WritebackStarter a chunk at a time, and a segment's last bytes when it rolls,
+    // each range once and in order, on a descriptor of that segment's file; with --fsync none are (each commit syncs).
+    void appendedBytesAreHandedForWritebackAsTheyCome()
+    {
+        struct Call {
+            ino_t inode;
+            qint64 offset;
+            qint64 size;
+        };
+        std::mutex mutex;
+        std::vector<Call> calls;
+        WritebackStarter writeback([&](int fd, qint64 offset, qint64 size) {
+            struct stat st { };
+            if (::fstat(fd, &st) != 0)
+                return -1;
+            const std::lock_guard lock(mutex);
+            calls.push_back({st.st_ino, offset, size});
+            return 0;
+        });
+        const auto inodeOf = [](const QString &path) {
+            struct stat st { };
+            return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? st.st_ino : ino_t(0);
+        };
+        const auto appendAndCommit = [](SegmentLog &log, qint64 offset, qint64 *segmentBase) {
+            static const QByteArray record(300 * 1024, 'r'); // 307,200 bytes
+            const SegmentRollPolicy policy {3 << 20, 1LL << 40}; // 3,145,728 bytes: ten appends fit
+            qint64 position = 0;
+            QString why;
+            const bool ok = log.append(record, {}, offset, 0, 0, policy, segmentBase, &position, &why);
+            log.commit();
+            return ok;
+        };
+
+        QTemporaryDir dir;
+        SegmentLog log(dir.path(), false, nullptr, nullptr, &writeback);
+        qint64 base = -1;
+        for (qint64 i = 0; i < 14; ++i) {
+            QVERIFY(appendAndCommit(log, i, &base));
+            QCOMPARE(base, i < 10 ? 0 : 10);
+        }
+        writeback.drain();
+        const ino_t first = inodeOf(log.filePath(0));
+        const ino_t second = inodeOf(log.filePath(10));
+        QVERIFY(first != 0 && second != 0 && first != second);
+        {
+            const std::lock_guard lock(mutex);
+            QCOMPARE(calls.size(), size_t(4));
+            // At 1 MiB or more appended: 4 appends (1,228,800 bytes), then 4 more; at the roll, the last 2.
+            const Call expected[]
+                = {{first, 0, 1228800}, {first, 1228800, 1228800}, {first, 2457600, 614400}, {second, 0, 1228800}};
+            for (size_t i = 0; i < calls.size(); ++i) {
+                QCOMPARE(calls[i].inode, expected[i].inode);
+                QCOMPARE(calls[i].offset, expected[i].offset);
+                QCOMPARE(calls[i].size, expected[i].size);
+            }
+        }
+        QCOMPARE(writeback.startedBytes(), qint64(3072000 + 1228800));
+        QCOMPARE(writeback.dropped(), quint64(0));
+
+        // --fsync: every commit syncs its segment anyway.
+        QTemporaryDir syncedDir;
+        SegmentLog synced(syncedDir.path(), true, nullptr, nullptr, &writeback);
+        for (qint64 i = 0; i < 14; ++i)
+            QVERIFY(appendAndCommit(synced, i, &base));
+        writeback.drain();
+        const std::lock_guard lock(mutex);
+        QCOMPARE(calls.size(), size_t(4));
     }
 };
 
