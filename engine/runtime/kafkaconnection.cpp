@@ -114,11 +114,20 @@ void KafkaConnection::processInput()
     while (!m_busy && !m_closing) {
         if (!startFrame())
             return;
-        // Grows with the bytes that really arrived, never with what the size field claims.
-        const qint64 wanted = m_frameSize - m_frame.size();
+        // Read straight into the frame (no chunk copied into it). Its capacity is the size field's, which the pool
+        // has just reserved (socket.request.max.bytes and the pool's cap bound it); the pages behind it are touched,
+        // so resident memory grows, only as the bytes really arrive.
+        const qint64 have = m_frame.size();
+        const qint64 wanted = m_frameSize - have;
         if (wanted > 0) {
-            const QByteArray chunk = m_socket->read(wanted);
-            m_frame.append(chunk);
+            const qint64 take = qMin(wanted, m_socket->bytesAvailable());
+            if (take <= 0)
+                return;
+            if (have == 0)
+                m_frame.reserve(m_frameSize);
+            m_frame.resize(have + take);
+            const qint64 got = m_socket->read(m_frame.data() + have, take);
+            m_frame.resize(have + qMax<qint64>(0, got));
             if (m_frame.size() < m_frameSize)
                 return;
         }
