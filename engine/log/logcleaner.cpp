@@ -269,22 +269,22 @@ std::vector<Record> keptRecords(CleanJob &job, const KeyMap &newest, const std::
 }
 
 // Pass 2 over the batches of infos: hands out what each keeps (the batch as stored, or rewritten with the records it
-// keeps and its offsets; nothing when it keeps none) and the bytes held meanwhile. Control batches are kept as they
-// are (no transactions here). False when out failed, or the read (job.failed).
+// keeps and its offsets; nothing when it keeps none), whether it is the batch as stored, and the bytes held meanwhile.
+// Control batches are kept as they are (no transactions here). False when out failed, or the read (job.failed).
 bool cleanBatches(CleanJob &job, std::span<const StoredBatchInfo> infos, const KeyMap &newest,
-    const std::function<bool(QByteArrayView, qint64 held)> &out)
+    const std::function<bool(QByteArrayView, bool asStored, qint64 held)> &out)
 {
     return forEachBatch(job, infos, [&](const ReadBatch &batch) {
         const qint64 held = batch.runBytes + recordBytes(batch.records);
         if (batch.header.isControl())
-            return out(batch.bytes, held);
+            return out(batch.bytes, true, held);
         const std::vector<Record> kept = keptRecords(job, newest, batch.records);
         if (kept.size() == batch.records.size())
-            return out(batch.bytes, held);
+            return out(batch.bytes, true, held);
         if (kept.empty())
             return true; // dropped whole
         const QByteArray rewritten = RecordBatch::retain(batch.header, kept);
-        return out(rewritten, held + recordBytes(kept) + rewritten.size());
+        return out(rewritten, false, held + recordBytes(kept) + rewritten.size());
     });
 }
 
@@ -304,7 +304,7 @@ StoredBatchInfo keptBatchInfo(QByteArrayView bytes)
 void cleanInMemory(CleanJob &job, const KeyMap &newest)
 {
     job.firstBatchBase = job.infos.empty() ? job.cleanEnd : job.infos.front().baseOffset;
-    cleanBatches(job, {}, newest, [&](QByteArrayView bytes, qint64) {
+    cleanBatches(job, {}, newest, [&](QByteArrayView bytes, bool, qint64) {
         job.memoryInfos.push_back(keptBatchInfo(bytes));
         job.memoryKept.push_back(bytes.toByteArray());
         return true;
@@ -312,9 +312,11 @@ void cleanInMemory(CleanJob &job, const KeyMap &newest)
     job.memoryBytes.clear();
 }
 
-// Pass 2 on disk: each segment of the range read again and written, as it is read, to "<base>.log.cleaned". A segment
-// that loses nothing, or whose cleaned file would have its old size (see SegmentLog::writeCleaned: rare, when it lost
-// records but a compressed batch grew by as much; left for a later cleaning), keeps no file; one left empty neither.
+// Pass 2 on disk: each segment of the range read again and written, as it is read, to "<base>.log.cleaned". The file
+// is started at the segment's first change, with a copy of the batches before it (read again from the segment, in
+// checked runs), so a segment that loses nothing is never written. One whose cleaned file would have its old size
+// (see SegmentLog::writeCleaned: rare, when it lost records but a compressed batch grew by as much; left for a later
+// cleaning) keeps no file; one left empty neither.
 void rewriteSegments(CleanJob &job, const KeyMap &newest)
 {
     qint64 infosBytes = static_cast<qint64>(job.infos.size() * sizeof(StoredBatchInfo));
@@ -330,22 +332,40 @@ void rewriteSegments(CleanJob &job, const KeyMap &newest)
             }
         }
         const qint64 droppedBefore = job.report.recordsRead - job.report.recordsKept;
+        const auto changedYet = [&] { return job.report.recordsRead - job.report.recordsKept > droppedBefore; };
         SegmentLog::CleanedFile file(job.segmentPath(rewrite.base)); // removed unless finished
-        bool written = file.open(&why) && cleanBatches(job, {from, to}, newest, [&](QByteArrayView bytes, qint64 held) {
+        bool started = false;
+        qint64 size = 0; // of the cleaned segment so far, started or not
+        // Starts the file with the batches kept as stored so far (on disk every batch of infos is handed out or
+        // dropped, in order: before the first change, the ones kept are the first of the segment's infos).
+        const auto start = [&](qint64 held) {
+            started = true;
+            return file.open(&why)
+                && (rewrite.infos.empty()
+                    || readSegmentRuns(job, {from, from + static_cast<std::ptrdiff_t>(rewrite.infos.size())},
+                        [&](const QByteArray &run) {
+                            noteHeld(job, newest.bytes() + held + run.size() + infosBytes);
+                            return file.append(run, &why);
+                        }));
+        };
+        bool written = cleanBatches(job, {from, to}, newest, [&](QByteArrayView bytes, bool asStored, qint64 held) {
+            if (!started && (!asStored || changedYet()) && !start(held))
+                return false;
             StoredBatchInfo info = keptBatchInfo(bytes);
             info.segmentBase = rewrite.base;
-            info.filePosition = file.size();
+            info.filePosition = size;
+            size += bytes.size();
             rewrite.maxTimestamp = std::max(rewrite.maxTimestamp, info.maxTimestamp);
             rewrite.infos.push_back(info);
             infosBytes += static_cast<qint64>(sizeof(StoredBatchInfo));
             noteHeld(job, newest.bytes() + held + infosBytes);
-            return file.append(bytes, &why);
+            return !started || file.append(bytes, &why);
         });
-        rewrite.changed = job.report.recordsRead - job.report.recordsKept > droppedBefore;
-        rewrite.sizeBytes = file.size();
+        rewrite.changed = changedYet();
+        rewrite.sizeBytes = size;
         const bool keep = written && rewrite.changed && rewrite.sizeBytes != rewrite.oldSize;
         if (keep && rewrite.sizeBytes > 0)
-            written = file.finish(&why);
+            written = (started || start(0)) && file.finish(&why);
         if (!written) {
             job.discardCleanedFiles();
             if (!job.failed)

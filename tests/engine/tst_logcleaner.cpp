@@ -431,6 +431,35 @@ private Q_SLOTS:
         QVERIFY(!QDir(QDir(options.dataDir).filePath(SegmentLog::directoryName(QStringLiteral("other"), 0))).exists());
     }
 
+    // A segment's cleaned file starts at its first change, with a copy of the batches before it: at a batch rewritten
+    // (segment 4: c=2, d=2 copied, then e=1 dropped from the next) or at the end (segment 0: a=1, b=1 copied, the
+    // batch after them dropped whole). What a restart reads is the same.
+    void aSegmentIsRewrittenFromItsFirstChange()
+    {
+        const StorageOptions options = freshOptions();
+        const qint64 batchBytes = keyedBatch({"a=1", "b=1"}).size();
+        QStringList batches;
+        const QStringList expected = strings({"0:a=1", "1:b=1", "4:c=2", "5:d=2", "7:e=2", "8:g=1", "9:h=1"});
+        {
+            auto log = open(options);
+            QVERIFY(log);
+            QCOMPARE(log->createTopic(Topic, 1, compacted(2 * batchBytes)), ErrorCode::None);
+            for (const QStringList &records : {strings({"a=1", "b=1"}), strings({"c=1", "d=1"}),
+                     strings({"c=2", "d=2"}), strings({"e=1", "e=2"}), strings({"g=1", "h=1"})})
+                QCOMPARE(log->append(m_tp, keyedBatch(records)).error, ErrorCode::None);
+            QCOMPARE(log->segmentBaseOffsets(m_tp), std::vector<qint64>({0, 4, 8}));
+            const LogManager::CleanReport report = log->cleanPartition(m_tp);
+            QVERIFY(report.cleaned);
+            QCOMPARE(report.recordsKept, 5);
+            QCOMPARE(readAll(*log, m_tp, &batches), expected);
+            QCOMPARE(batches, strings({"0..1", "4..5", "6..7", "8..9"}));
+            QCOMPARE(QFileInfo(partitionDir(options) + QStringLiteral("/00000000000000000000.log")).size(), batchBytes);
+        }
+        auto log = open(options);
+        QVERIFY(log);
+        QCOMPARE(readAll(*log, m_tp), expected);
+    }
+
     // A key map with too little room for the dirty range (StorageOptions::cleanerKeyMapBytes): the cleaning covers the
     // segments whose keys fit and stops at the next one's base; the next pass cleans the rest, even below
     // min.cleanable.dirty.ratio; the end result is what one cleaning with room for every key makes.
