@@ -53,7 +53,8 @@ struct CleanJob {
     // Worked out by computeCleaning().
     LogManager::CleanReport report; // bytesBefore is the range's (once computed: the range cleaned)
     // The first offset the key map did not cover: the next cleaning's firstDirtyOffset. cleanEnd when the map held the
-    // whole dirty range or stopped at a segment; inside the last segment cleaned when that one alone filled it.
+    // whole dirty range or stopped at a segment; inside the last segment cleaned when that one alone filled it; a
+    // segment's base when it lost records but is left as it was (its cleaned file would have had its old size).
     qint64 dirtyEnd = 0;
     bool cutShort = false; // the map filled before the prepared cleanEnd: the rest is left for the next pass
     bool failed = false; // report.error and why say why; the partition is left as it is

@@ -374,6 +374,8 @@ void rewriteSegments(CleanJob &job, const KeyMap &newest)
         }
         if (keep)
             job.rewrites.push_back(std::move(rewrite));
+        else if (rewrite.changed) // left with records it should lose: the next pass maps its keys again
+            job.dirtyEnd = std::min(job.dirtyEnd, rewrite.base);
         from = to;
     }
 }
