@@ -5,7 +5,7 @@ namespace topicscope::engine {
 void CleanJob::discardCleanedFiles() const
 {
     for (const SegmentRewrite &rewrite : rewrites) {
-        if (!rewrite.bytes.isEmpty())
+        if (rewrite.sizeBytes > 0)
             SegmentLog::discardCleaned(segmentPath(rewrite.base));
     }
 }

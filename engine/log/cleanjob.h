@@ -20,12 +20,13 @@ namespace topicscope::engine {
 // from the index on the engine thread; computeCleaning() reads the range, decides what each batch keeps and writes
 // the cleaned segment files, touching nothing the engine thread owns (so it may run on CleanerThread); commit() then
 // checks on the engine thread that the partition did not change meanwhile, points the index at the cleaned files and
-// swaps them in.
+// swaps them in. On disk computeCleaning() holds a bounded amount: a key map within keyMapBudgetBytes, one read run
+// and one batch at a time; the infos (one per batch) are the only part that grows with the range.
 struct CleanJob {
     // What one closed segment becomes.
     struct SegmentRewrite {
         qint64 base = -1;
-        QByteArray bytes; // empty: the segment goes
+        qint64 sizeBytes = 0; // of "<base>.log.cleaned", written and synced; 0: the segment goes
         std::vector<StoredBatchInfo> infos;
         qint64 maxTimestamp = -1;
         qint64 rollTimestamp = -1;
@@ -37,7 +38,9 @@ struct CleanJob {
     TopicPartition tp;
     qint64 partitionId = -1; // the store's key: a topic deleted and created again has another
     qint64 logStartOffset = 0;
-    qint64 cleanEnd = 0; // the first offset not cleaned (the active segment's base on disk)
+    qint64 cleanEnd = 0; // the first offset not cleaned (the active segment's base on disk; earlier if cut short)
+    qint64 firstDirtyOffset = 0; // where the part written since the last cleaning starts (the log start if never)
+    qint64 keyMapBudgetBytes = 0; // on disk: StorageOptions::cleanerKeyMapBytes
     qint64 nowMs = 0;
     qint64 deleteRetentionMs = 0;
     std::vector<StoredBatchInfo> infos; // the range's batches, from the index
@@ -48,7 +51,12 @@ struct CleanJob {
     QByteArray memoryBytes;
 
     // Worked out by computeCleaning().
-    LogManager::CleanReport report; // bytesBefore is the prepared range's
+    LogManager::CleanReport report; // bytesBefore is the range's (once computed: the range cleaned)
+    // The first offset the key map did not cover: the next cleaning's firstDirtyOffset. cleanEnd when the map held the
+    // whole dirty range or stopped at a segment; inside the last segment cleaned when that one alone filled it; a
+    // segment's base when it lost records but is left as it was (its cleaned file would have had its old size).
+    qint64 dirtyEnd = 0;
+    bool cutShort = false; // the map filled before the prepared cleanEnd: the rest is left for the next pass
     bool failed = false; // report.error and why say why; the partition is left as it is
     QString why;
     bool changed = false; // some record goes
@@ -66,7 +74,10 @@ struct CleanJob {
 
 // Any thread: reads and validates the range (CRC per batch), decodes it, keeps each key's newest record (and
 // tombstones younger than delete.retention.ms) and, on disk, writes "<base>.log.cleaned" beside each changed segment,
-// synced. A segment renamed away by retention meanwhile fails the read; commit() would refuse the result anyway.
+// synced. On disk in two passes over bounded reads: the first maps each key of the dirty range to its newest offset
+// (stopping at a segment when the map would pass its budget: job.cleanEnd then moves back to it), the second rewrites
+// the range a segment at a time against the map. A segment renamed away by retention meanwhile fails the read;
+// commit() would refuse the result anyway.
 void computeCleaning(CleanJob &job);
 
 // The live engine's log cleaner thread: one job at a time, as Kafka's single cleaner thread. Created, fed and polled

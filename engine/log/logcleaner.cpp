@@ -9,23 +9,19 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <map>
+#include <QHash>
+#include <span>
 
 namespace topicscope::engine {
 
 namespace {
 
-// One batch of the cleanable range: what it held and what the cleaner keeps of it.
-struct CleanedBatch {
-    RecordBatchHeader header;
-    QByteArray bytes; // as stored, and after the cleaning as it will be stored (empty: dropped)
-    std::vector<Record> records;
-    qint64 segmentBase = -1; // on disk: the segment holding it
-    bool rewritten = false; // it lost records (and maybe all of them)
-};
-
 // Bytes read from the log per step while the cleaner reads its range.
 constexpr qint64 ReadChunkBytes = 4 << 20;
+
+// What one entry of the key map costs beyond its key's bytes, by our estimate: the QHash node (a QByteArray and a
+// qint64, 32 bytes), its share of the spans, and the key's own heap block (header and allocator overhead).
+constexpr qint64 KeyMapEntryOverhead = 96;
 
 // Said by commitCleaning(), unless the partition changed meanwhile (a segment retention renamed away mid-read).
 void fail(CleanJob &job, ErrorCode error, const QString &why)
@@ -35,9 +31,60 @@ void fail(CleanJob &job, ErrorCode error, const QString &why)
     job.report.error = error;
 }
 
-// Reads job's range from its segment files (own file handles: the engine thread's are not shared), in runs of at
-// most ReadChunkBytes of adjacent batches, each run checked against the index.
-bool readSegmentRuns(CleanJob &job, const std::function<bool(const QByteArray &)> &onRun)
+// The newest offset of each key seen, and an estimate of the memory that takes. Whole keys, not hashes of them: a
+// hash collision would make one key's newest record look superseded by another key's, and drop it.
+class KeyMap {
+public:
+    void record(const QByteArray &key, qint64 offset)
+    {
+        const auto found = m_newest.find(key);
+        if (found == m_newest.end()) {
+            m_newest.insert(key, offset);
+            m_bytes += key.size() + KeyMapEntryOverhead;
+        } else if (*found < offset) {
+            *found = offset;
+        }
+    }
+    void merge(const KeyMap &other)
+    {
+        for (auto it = other.m_newest.cbegin(); it != other.m_newest.cend(); ++it)
+            record(it.key(), it.value());
+    }
+    // A record of key at a later offset was seen. A key the map lacks has none in the part mapped: its records are the
+    // newest ones the cleaner knows of.
+    bool supersedes(const QByteArray &key, qint64 offset) const { return m_newest.value(key, -1) > offset; }
+    qint64 bytes() const { return m_bytes; }
+
+private:
+    QHash<QByteArray, qint64> m_newest;
+    qint64 m_bytes = 0;
+};
+
+// The bytes one batch's decoded records take, by estimate.
+qint64 recordBytes(const std::vector<Record> &records)
+{
+    qint64 bytes = 0;
+    for (const Record &record : records) {
+        bytes += static_cast<qint64>(sizeof(Record)) + record.key.value_or(QByteArray()).size()
+            + record.value.value_or(QByteArray()).size();
+        for (const RecordHeader &header : record.headers)
+            bytes += static_cast<qint64>(sizeof(RecordHeader)) + header.key.size()
+                + header.value.value_or(QByteArray()).size();
+    }
+    return bytes;
+}
+
+// The cleaner's own count of what it holds at a moment (CleanReport::peakHeldBytes keeps the most).
+void noteHeld(CleanJob &job, qint64 bytes)
+{
+    job.report.peakHeldBytes = std::max(job.report.peakHeldBytes, bytes);
+}
+
+// Reads infos (batches of job's range, in offset order) from their segment files (own file handles: the engine
+// thread's are not shared), in runs of at most ReadChunkBytes of adjacent batches, each run checked against the
+// index. False when onRun returns false (it stops) or a read fails (job.failed).
+bool readSegmentRuns(
+    CleanJob &job, std::span<const StoredBatchInfo> infos, const std::function<bool(const QByteArray &)> &onRun)
 {
     QFile file;
     qint64 openBase = -1;
@@ -80,7 +127,7 @@ bool readSegmentRuns(CleanJob &job, const std::function<bool(const QByteArray &)
         return onRun(run);
     };
     qint64 runBytes = 0;
-    for (const StoredBatchInfo &info : job.infos) {
+    for (const StoredBatchInfo &info : infos) {
         const bool adjacent = !expected.empty() && info.segmentBase == expected.back().segmentBase
             && info.filePosition == expected.back().filePosition + expected.back().sizeBytes;
         if (!adjacent || runBytes + info.sizeBytes > ReadChunkBytes) {
@@ -99,43 +146,238 @@ bool readSegmentRuns(CleanJob &job, const std::function<bool(const QByteArray &)
     return flush();
 }
 
-// Each batch of the range, decoded, and the newest offset of each key in it.
-bool decodeRange(CleanJob &job, std::vector<CleanedBatch> *batches, std::map<QByteArray, qint64> *newest)
+// One batch of the range as the cleaner reads it: its bytes, header and records (none for a control batch), and the
+// size of the read run holding it.
+struct ReadBatch {
+    QByteArrayView bytes;
+    RecordBatchHeader header;
+    const std::vector<Record> &records;
+    qint64 runBytes = 0;
+};
+
+// Decodes the batches of infos (in memory: of job.memoryBytes) one at a time and hands each to visit, until it returns
+// false. False when it stopped or failed (job.failed).
+bool forEachBatch(
+    CleanJob &job, std::span<const StoredBatchInfo> infos, const std::function<bool(const ReadBatch &)> &visit)
 {
-    size_t segmentIndex = 0; // on disk: the segment of the last batch read
-    const auto onRun = [&](const QByteArray &chunk) {
-        for (QByteArrayView view : RecordBatch::split(chunk)) {
-            CleanedBatch batch;
-            batch.header = *RecordBatch::parseHeader(view);
-            if (batch.header.baseOffset >= job.cleanEnd || batch.header.lastOffset() < job.logStartOffset)
+    std::vector<Record> records;
+    const auto onRun = [&](const QByteArray &run) {
+        for (QByteArrayView view : RecordBatch::split(run)) {
+            const RecordBatchHeader header = *RecordBatch::parseHeader(view);
+            if (header.baseOffset >= job.cleanEnd || header.lastOffset() < job.logStartOffset)
                 continue;
-            batch.bytes = view.toByteArray();
-            if (!batch.header.isControl()) {
-                QString why;
-                if (RecordBatch::decode(view, &batch.records, &why) != ErrorCode::None) {
-                    fail(job, ErrorCode::CorruptMessage,
-                        QStringLiteral("cannot decode the batch at offset %1: %2")
-                            .arg(batch.header.baseOffset)
-                            .arg(why));
-                    return false;
-                }
-                for (const Record &record : batch.records) {
-                    if (record.key)
-                        (*newest)[*record.key] = record.offset;
-                }
+            records.clear();
+            QString why;
+            if (!header.isControl() && RecordBatch::decode(view, &records, &why) != ErrorCode::None) {
+                fail(job, ErrorCode::CorruptMessage,
+                    QStringLiteral("cannot decode the batch at offset %1: %2").arg(header.baseOffset).arg(why));
+                return false;
             }
-            if (!job.directory.isEmpty()) {
-                // Batches come in offset order: the segment holding this one is at or after the last one's.
-                while (segmentIndex + 1 < job.segments.size()
-                    && job.segments[segmentIndex + 1].baseOffset <= batch.header.baseOffset)
-                    ++segmentIndex;
-                batch.segmentBase = job.segments[segmentIndex].baseOffset;
-            }
-            batches->push_back(std::move(batch));
+            if (!visit(ReadBatch {view, header, records, run.size()}))
+                return false;
         }
         return true;
     };
-    return job.directory.isEmpty() ? onRun(job.memoryBytes) : readSegmentRuns(job, onRun);
+    return job.directory.isEmpty() ? onRun(job.memoryBytes) : readSegmentRuns(job, infos, onRun);
+}
+
+// The end of the batches of infos from first on that lie in first's segment.
+std::vector<StoredBatchInfo>::const_iterator segmentEnd(
+    const std::vector<StoredBatchInfo> &infos, std::vector<StoredBatchInfo>::const_iterator first)
+{
+    return std::find_if(
+        first, infos.cend(), [&](const StoredBatchInfo &info) { return info.segmentBase != first->segmentBase; });
+}
+
+// Pass 1: the newest offset of each key of the dirty range [firstDirtyOffset, cleanEnd), into *newest. In memory the
+// whole range, without a budget: in-memory stores are demo-sized and their bytes are all in memory already. On disk a
+// segment at a time, within keyMapBudgetBytes: when a segment's keys would take the map past it, the segment is left
+// out and the cleaning ends at its base (cleanEnd moves back), the rest left for the next pass. When the first
+// segment alone does, it is mapped up to the batch that filled the map and cleaned against that, the rest of it
+// staying dirty: each pass makes progress, as Kafka's cleaner does, and the map stays bounded (budget + one batch).
+bool mapDirtyRange(CleanJob &job, KeyMap *newest)
+{
+    job.dirtyEnd = job.cleanEnd;
+    if (job.directory.isEmpty()) {
+        return forEachBatch(job, {}, [&](const ReadBatch &batch) {
+            for (const Record &record : batch.records) {
+                if (record.key)
+                    newest->record(*record.key, record.offset);
+            }
+            return true;
+        });
+    }
+    const qint64 infosBytes = static_cast<qint64>(job.infos.size() * sizeof(StoredBatchInfo));
+    auto from = std::find_if(job.infos.cbegin(), job.infos.cend(),
+        [&](const StoredBatchInfo &info) { return info.lastOffset >= job.firstDirtyOffset; });
+    for (bool first = true; from != job.infos.cend(); first = false) {
+        const auto to = segmentEnd(job.infos, from);
+        KeyMap segmentKeys; // apart until the segment is read whole: a segment that does not fit is left out
+        qint64 filledAt = -1;
+        forEachBatch(job, {from, to}, [&](const ReadBatch &batch) {
+            for (const Record &record : batch.records) {
+                if (record.key)
+                    segmentKeys.record(*record.key, record.offset);
+            }
+            const qint64 mapBytes = newest->bytes() + segmentKeys.bytes();
+            noteHeld(job, mapBytes + batch.runBytes + recordBytes(batch.records) + infosBytes);
+            if (mapBytes <= job.keyMapBudgetBytes)
+                return true;
+            filledAt = batch.header.lastOffset() + 1;
+            return false;
+        });
+        if (job.failed)
+            return false;
+        if (filledAt >= 0 && !first) {
+            job.cleanEnd = job.dirtyEnd = from->segmentBase;
+            return true;
+        }
+        newest->merge(segmentKeys);
+        if (filledAt >= 0) {
+            job.dirtyEnd = filledAt;
+            if (to != job.infos.cend())
+                job.cleanEnd = to->segmentBase;
+            return true;
+        }
+        from = to;
+    }
+    return true;
+}
+
+// The records of one batch the cleaner keeps: not superseded by a newer record of their key, with a key (a compacted
+// log cannot hold a record without one: Kafka's cleaner drops it too), and not a tombstone older than
+// delete.retention.ms. Counted in job.report.
+std::vector<Record> keptRecords(CleanJob &job, const KeyMap &newest, const std::vector<Record> &records)
+{
+    std::vector<Record> kept;
+    for (const Record &record : records) {
+        if (!record.key || newest.supersedes(*record.key, record.offset))
+            continue;
+        if (!record.value) {
+            const qint64 due = record.timestamp + job.deleteRetentionMs;
+            if (due <= job.nowMs)
+                continue; // a tombstone that has done its work
+            job.tombstonesDueMs = std::min(job.tombstonesDueMs, due);
+        }
+        kept.push_back(record);
+    }
+    job.report.recordsRead += static_cast<qint64>(records.size());
+    job.report.recordsKept += static_cast<qint64>(kept.size());
+    if (kept.size() != records.size())
+        job.changed = true;
+    return kept;
+}
+
+// Pass 2 over the batches of infos: hands out what each keeps (the batch as stored, or rewritten with the records it
+// keeps and its offsets; nothing when it keeps none), whether it is the batch as stored, and the bytes held meanwhile.
+// Control batches are kept as they are (no transactions here). False when out failed, or the read (job.failed).
+bool cleanBatches(CleanJob &job, std::span<const StoredBatchInfo> infos, const KeyMap &newest,
+    const std::function<bool(QByteArrayView, bool asStored, qint64 held)> &out)
+{
+    return forEachBatch(job, infos, [&](const ReadBatch &batch) {
+        const qint64 held = batch.runBytes + recordBytes(batch.records);
+        if (batch.header.isControl())
+            return out(batch.bytes, true, held);
+        const std::vector<Record> kept = keptRecords(job, newest, batch.records);
+        if (kept.size() == batch.records.size())
+            return out(batch.bytes, true, held);
+        if (kept.empty())
+            return true; // dropped whole
+        const QByteArray rewritten = RecordBatch::retain(batch.header, kept);
+        return out(rewritten, false, held + recordBytes(kept) + rewritten.size());
+    });
+}
+
+StoredBatchInfo keptBatchInfo(QByteArrayView bytes)
+{
+    const RecordBatchHeader header = *RecordBatch::parseHeader(bytes);
+    StoredBatchInfo info;
+    info.baseOffset = header.baseOffset;
+    info.lastOffset = header.lastOffset();
+    info.maxTimestamp = header.maxTimestamp;
+    info.recordCount = header.recordsCount;
+    info.sizeBytes = bytes.size();
+    return info;
+}
+
+// Pass 2 in memory: the batches kept, for commitCleaning() to put in the store in place of the range's.
+void cleanInMemory(CleanJob &job, const KeyMap &newest)
+{
+    job.firstBatchBase = job.infos.empty() ? job.cleanEnd : job.infos.front().baseOffset;
+    cleanBatches(job, {}, newest, [&](QByteArrayView bytes, bool, qint64) {
+        job.memoryInfos.push_back(keptBatchInfo(bytes));
+        job.memoryKept.push_back(bytes.toByteArray());
+        return true;
+    });
+    job.memoryBytes.clear();
+}
+
+// Pass 2 on disk: each segment of the range read again and written, as it is read, to "<base>.log.cleaned". The file
+// is started at the segment's first change, with a copy of the batches before it (read again from the segment, in
+// checked runs), so a segment that loses nothing is never written. One whose cleaned file would have its old size
+// (see SegmentLog::writeCleaned: rare, when it lost records but a compressed batch grew by as much; left for a later
+// cleaning) keeps no file; one left empty neither.
+void rewriteSegments(CleanJob &job, const KeyMap &newest)
+{
+    qint64 infosBytes = static_cast<qint64>(job.infos.size() * sizeof(StoredBatchInfo));
+    QString why;
+    for (auto from = job.infos.cbegin(); from != job.infos.cend();) {
+        const auto to = segmentEnd(job.infos, from);
+        CleanJob::SegmentRewrite rewrite;
+        rewrite.base = from->segmentBase;
+        for (const SegmentInfo &segment : job.segments) {
+            if (segment.baseOffset == rewrite.base) {
+                rewrite.oldSize = segment.sizeBytes;
+                rewrite.rollTimestamp = segment.rollTimestamp;
+            }
+        }
+        const qint64 droppedBefore = job.report.recordsRead - job.report.recordsKept;
+        const auto changedYet = [&] { return job.report.recordsRead - job.report.recordsKept > droppedBefore; };
+        SegmentLog::CleanedFile file(job.segmentPath(rewrite.base)); // removed unless finished
+        bool started = false;
+        qint64 size = 0; // of the cleaned segment so far, started or not
+        // Starts the file with the batches kept as stored so far (on disk every batch of infos is handed out or
+        // dropped, in order: before the first change, the ones kept are the first of the segment's infos).
+        const auto start = [&](qint64 held) {
+            started = true;
+            return file.open(&why)
+                && (rewrite.infos.empty()
+                    || readSegmentRuns(job, {from, from + static_cast<std::ptrdiff_t>(rewrite.infos.size())},
+                        [&](const QByteArray &run) {
+                            noteHeld(job, newest.bytes() + held + run.size() + infosBytes);
+                            return file.append(run, &why);
+                        }));
+        };
+        bool written = cleanBatches(job, {from, to}, newest, [&](QByteArrayView bytes, bool asStored, qint64 held) {
+            if (!started && (!asStored || changedYet()) && !start(held))
+                return false;
+            StoredBatchInfo info = keptBatchInfo(bytes);
+            info.segmentBase = rewrite.base;
+            info.filePosition = size;
+            size += bytes.size();
+            rewrite.maxTimestamp = std::max(rewrite.maxTimestamp, info.maxTimestamp);
+            rewrite.infos.push_back(info);
+            infosBytes += static_cast<qint64>(sizeof(StoredBatchInfo));
+            noteHeld(job, newest.bytes() + held + infosBytes);
+            return !started || file.append(bytes, &why);
+        });
+        rewrite.changed = changedYet();
+        rewrite.sizeBytes = size;
+        const bool keep = written && rewrite.changed && rewrite.sizeBytes != rewrite.oldSize;
+        if (keep && rewrite.sizeBytes > 0)
+            written = (started || start(0)) && file.finish(&why);
+        if (!written) {
+            job.discardCleanedFiles();
+            if (!job.failed)
+                fail(job, ErrorCode::KafkaStorageError, why);
+            return;
+        }
+        if (keep)
+            job.rewrites.push_back(std::move(rewrite));
+        else if (rewrite.changed) // left with records it should lose: the next pass maps its keys again
+            job.dirtyEnd = std::min(job.dirtyEnd, rewrite.base);
+        from = to;
+    }
 }
 
 } // namespace
@@ -144,89 +386,23 @@ void computeCleaning(CleanJob &job)
 {
     QElapsedTimer timer;
     timer.start();
-    std::vector<CleanedBatch> batches;
-    std::map<QByteArray, qint64> newest;
-    if (!decodeRange(job, &batches, &newest))
+    const qint64 preparedEnd = job.cleanEnd;
+    KeyMap newest;
+    if (!mapDirtyRange(job, &newest))
         return;
-    job.memoryBytes.clear();
-    job.firstBatchBase = batches.empty() ? job.cleanEnd : batches.front().header.baseOffset;
-
-    // What each batch keeps.
-    for (CleanedBatch &batch : batches) {
-        if (batch.header.isControl())
-            continue; // no transactions here; kept as they are
-        std::vector<Record> kept;
-        for (const Record &record : batch.records) {
-            ++job.report.recordsRead;
-            if (!record.key || newest[*record.key] != record.offset)
-                continue; // superseded, or a record a compacted log cannot hold (Kafka's cleaner drops it too)
-            if (!record.value) {
-                const qint64 due = record.timestamp + job.deleteRetentionMs;
-                if (due <= job.nowMs)
-                    continue; // a tombstone that has done its work
-                job.tombstonesDueMs = std::min(job.tombstonesDueMs, due);
-            }
-            kept.push_back(record);
-        }
-        job.report.recordsKept += static_cast<qint64>(kept.size());
-        if (kept.size() == batch.records.size())
-            continue;
-        job.changed = true;
-        batch.rewritten = true;
-        batch.bytes = kept.empty() ? QByteArray() : RecordBatch::retain(batch.header, kept);
+    job.cutShort = job.dirtyEnd < preparedEnd;
+    if (job.cleanEnd < preparedEnd) {
+        std::erase_if(job.infos, [&](const StoredBatchInfo &info) { return info.baseOffset >= job.cleanEnd; });
+        job.report.bytesBefore = 0;
+        for (const StoredBatchInfo &info : job.infos)
+            job.report.bytesBefore += info.sizeBytes;
+        job.report.bytesAfter = job.report.bytesBefore;
     }
-    if (!job.changed)
-        return;
-
-    // The new contents: per segment on disk (a cleaned file beside each changed one), or the batches in memory.
-    for (const CleanedBatch &batch : batches) {
-        if (!job.directory.isEmpty() && (job.rewrites.empty() || job.rewrites.back().base != batch.segmentBase)) {
-            CleanJob::SegmentRewrite next;
-            next.base = batch.segmentBase;
-            for (const SegmentInfo &segment : job.segments) {
-                if (segment.baseOffset == batch.segmentBase) {
-                    next.oldSize = segment.sizeBytes;
-                    next.rollTimestamp = segment.rollTimestamp;
-                }
-            }
-            job.rewrites.push_back(next);
-        }
-        if (!job.directory.isEmpty() && batch.rewritten)
-            job.rewrites.back().changed = true;
-        if (batch.bytes.isEmpty())
-            continue; // dropped whole
-        const RecordBatchHeader header = *RecordBatch::parseHeader(batch.bytes);
-        StoredBatchInfo info;
-        info.baseOffset = header.baseOffset;
-        info.lastOffset = header.lastOffset();
-        info.maxTimestamp = header.maxTimestamp;
-        info.recordCount = header.recordsCount;
-        info.sizeBytes = batch.bytes.size();
-        if (!job.directory.isEmpty()) {
-            CleanJob::SegmentRewrite &rewrite = job.rewrites.back();
-            info.segmentBase = rewrite.base;
-            info.filePosition = rewrite.bytes.size();
-            rewrite.bytes += batch.bytes;
-            rewrite.maxTimestamp = std::max(rewrite.maxTimestamp, info.maxTimestamp);
-            rewrite.infos.push_back(info);
-        } else {
-            job.memoryInfos.push_back(info);
-            job.memoryKept.push_back(batch.bytes);
-        }
-    }
-    // A cleaned file the size of the old one would make an interrupted swap ambiguous at recovery (see
-    // SegmentLog::writeCleaned): such a segment (rare: it lost records but a compressed batch grew by as much) is left
-    // for a later cleaning.
-    std::erase_if(
-        job.rewrites, [](const CleanJob::SegmentRewrite &r) { return !r.changed || r.bytes.size() == r.oldSize; });
-    for (CleanJob::SegmentRewrite &rewrite : job.rewrites) {
-        QString why;
-        if (!rewrite.bytes.isEmpty() && !SegmentLog::writeCleaned(job.segmentPath(rewrite.base), rewrite.bytes, &why)) {
-            job.discardCleanedFiles();
-            fail(job, ErrorCode::KafkaStorageError, why);
-            return;
-        }
-    }
+    job.report.rangeEnd = job.cleanEnd;
+    if (job.directory.isEmpty())
+        cleanInMemory(job, newest);
+    else
+        rewriteSegments(job, newest);
     job.computeMs = timer.elapsed();
 }
 
@@ -273,11 +449,14 @@ std::unique_ptr<CleanJob> LogManager::Private::prepareCleaning(
             dirtyBytes += info.sizeBytes;
     }
     job->report.bytesAfter = job->report.bytesBefore;
+    job->report.rangeEnd = job->cleanEnd;
     const bool dirtyEnough = dirtyBytes > 0
         && static_cast<double>(dirtyBytes) >= topic.config.minCleanableDirtyRatio * job->report.bytesBefore;
-    if (job->infos.empty() || !(force || dirtyEnough || mark.tombstonesDueMs <= job->nowMs))
+    if (job->infos.empty() || !(force || dirtyEnough || mark.cutShort || mark.tombstonesDueMs <= job->nowMs))
         return nullptr;
+    job->firstDirtyOffset = std::max(mark.firstDirtyOffset, p.logStartOffset);
     if (log) {
+        job->keyMapBudgetBytes = cleanerKeyMapBytes;
         job->directory = log->directory();
         job->segments = log->segments();
         return job;
@@ -331,7 +510,8 @@ LogManager::CleanReport LogManager::Private::commitCleaning(CleanJob &job)
     }
     mark.tombstonesDueMs = job.tombstonesDueMs;
     if (!job.changed || (log && job.rewrites.empty())) {
-        mark.firstDirtyOffset = job.cleanEnd;
+        mark.firstDirtyOffset = job.dirtyEnd;
+        mark.cutShort = job.cutShort;
         return report;
     }
 
@@ -352,7 +532,7 @@ LogManager::CleanReport LogManager::Private::commitCleaning(CleanJob &job)
             const qint64 segmentEnd = (segment + 1)->baseOffset;
             if (!store->deleteBatchesBetween(p.partitionId, rewrite.base, segmentEnd, e))
                 return false;
-            if (rewrite.bytes.isEmpty()) {
+            if (rewrite.sizeBytes == 0) {
                 if (!store->deleteSegment(p.partitionId, rewrite.base, e))
                     return false;
                 continue;
@@ -362,14 +542,14 @@ LogManager::CleanReport LogManager::Private::commitCleaning(CleanJob &job)
                     return false;
             }
             if (!store->upsertSegment(p.partitionId,
-                    StoredSegment {rewrite.base, rewrite.bytes.size(), rewrite.rollTimestamp, rewrite.maxTimestamp}, e))
+                    StoredSegment {rewrite.base, rewrite.sizeBytes, rewrite.rollTimestamp, rewrite.maxTimestamp}, e))
                 return false;
         }
         qint64 after = 0;
         for (const StoredBatchInfo &info : job.memoryInfos)
             after += info.sizeBytes;
         for (const CleanJob::SegmentRewrite &rewrite : job.rewrites)
-            after += rewrite.bytes.size() - rewrite.oldSize;
+            after += rewrite.sizeBytes - rewrite.oldSize;
         next.sizeBytes = log ? p.sizeBytes + after : p.sizeBytes - report.bytesBefore + after;
         return store->updatePartition(next, e);
     });
@@ -380,10 +560,10 @@ LogManager::CleanReport LogManager::Private::commitCleaning(CleanJob &job)
         return report;
     }
     for (const CleanJob::SegmentRewrite &rewrite : job.rewrites) {
-        if (rewrite.bytes.isEmpty()) {
+        if (rewrite.sizeBytes == 0) {
             log->removeSegment(rewrite.base);
         } else if (!log->swapCleaned(
-                       SegmentInfo {rewrite.base, rewrite.bytes.size(), rewrite.rollTimestamp, rewrite.maxTimestamp},
+                       SegmentInfo {rewrite.base, rewrite.sizeBytes, rewrite.rollTimestamp, rewrite.maxTimestamp},
                        &why)) {
             // The index already points at the cleaned bytes; reads of this segment fail (checked batches) until the
             // next start finishes the swap (SegmentLog::recover).
@@ -392,7 +572,8 @@ LogManager::CleanReport LogManager::Private::commitCleaning(CleanJob &job)
     }
     report.bytesAfter = report.bytesBefore + (next.sizeBytes - p.sizeBytes);
     p = next;
-    mark.firstDirtyOffset = job.cleanEnd;
+    mark.firstDirtyOffset = job.dirtyEnd;
+    mark.cutShort = job.cutShort;
     report.cleaned = true;
     events.publish(LogCleaned {
         job.tp.topic, p.partition, report.recordsRead, report.recordsKept, report.bytesBefore, report.bytesAfter});

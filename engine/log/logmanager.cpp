@@ -98,6 +98,7 @@ std::unique_ptr<LogManager> LogManager::open(
             manager->d->cleaner = std::make_unique<CleanerThread>();
     }
     manager->d->fsync = options.fsyncEachCommit;
+    manager->d->cleanerKeyMapBytes = options.cleanerKeyMapBytes;
     for (const StoredTopic &t : *stored) {
         Private::Topic topic;
         topic.topicId = t.topicId;

@@ -68,6 +68,10 @@ struct StorageOptions {
     // large segment never holds the engine thread: clean() hands it one partition at a time and commits what it
     // finished (the live engine). False: each cleaning runs inside clean() (tests, scenarios on a manual clock).
     bool cleanerThread = false;
+    // The log cleaner's key map (each key's newest offset) may hold this many bytes, by its own estimate; a dirty range
+    // with more keys is cleaned a prefix at a time. Kafka's log.cleaner.dedupe.buffer.size (128 MiB for all its
+    // cleaner threads; ours is one thread). In-memory stores clean their (demo-sized) log whole, without a budget.
+    qint64 cleanerKeyMapBytes = 64LL << 20;
 };
 
 // Topics and their partition logs: the single source of truth for records, persisted in SQLite.
@@ -180,6 +184,12 @@ public:
         qint64 recordsKept = 0;
         qint64 bytesBefore = 0; // of the cleanable range
         qint64 bytesAfter = 0;
+        // The first offset after the range looked at: the active segment's base on disk, or an earlier segment's when
+        // the key map (StorageOptions::cleanerKeyMapBytes) filled first (the rest is cleaned by the next pass).
+        qint64 rangeEnd = -1;
+        // On disk: the most bytes the cleaning held at once by its own count (key map, one read run, one batch decoded
+        // and rewritten, the batch positions); the memory bound tests check it.
+        qint64 peakHeldBytes = 0;
     };
     // The log cleaner (Kafka's LogCleaner), for each partition of a topic whose cleanup.policy includes compact: when
     // at least min.cleanable.dirty.ratio of its cleanable bytes were written since its last cleaning, or a tombstone it
@@ -195,7 +205,8 @@ public:
     // losing some records is rewritten in place with the same base and last offset (uncompressed), one losing all goes,
     // and a segment left empty is deleted. Log start and end offsets do not move. On disk each rewritten segment is
     // written beside the old one, synced, committed to the index and renamed over it (see SegmentLog::writeCleaned).
-    // Publishes LogCleaned when it dropped anything.
+    // When the dirty part has more keys than StorageOptions::cleanerKeyMapBytes holds, the range ends earlier
+    // (CleanReport::rangeEnd) and the next pass cleans the rest. Publishes LogCleaned when it dropped anything.
     CleanReport cleanPartition(const TopicPartition &tp);
 
     QString dataDirectory() const; // empty for in-memory

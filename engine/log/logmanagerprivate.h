@@ -50,6 +50,7 @@ struct LogManager::Private {
     QString dataDir; // empty for an in-memory store, which keeps record bytes in SQLite and has no segments
     QString partitionDirPrefix; // QDir(dataDir).path() and a '/', once a partition directory is named (newLog)
     bool fsync = false;
+    qint64 cleanerKeyMapBytes = StorageOptions {}.cleanerKeyMapBytes;
     SegmentWriteLimits writeLimits;
     // Unlinks the segments retention drops, off the engine thread (on disk only); outlives the topics' logs.
     std::unique_ptr<FileRemover> remover;
@@ -168,6 +169,9 @@ struct LogManager::Private {
     struct CleanerMark {
         qint64 firstDirtyOffset = -1; // -1: never cleaned, all dirty
         qint64 tombstonesDueMs = std::numeric_limits<qint64>::max();
+        // The last cleaning stopped before the active segment (its key map was full): the next pass cleans the rest
+        // whatever the dirty ratio, as the part already cleaned may outweigh it.
+        bool cutShort = false;
     };
     QHash<qint64, CleanerMark> cleanerMarks;
     // The live engine's cleaner thread (StorageOptions::cleanerThread, on disk only); null: cleaning runs here.

@@ -474,20 +474,61 @@ void SegmentLog::dropSegmentAt(size_t index)
 
 bool SegmentLog::writeCleaned(const QString &segmentPath, QByteArrayView bytes, QString *why)
 {
-    const QString path = segmentPath + QLatin1String(CleanedSuffix);
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        setWhy(why, QStringLiteral("cannot create %1: %2").arg(path, errnoText()));
+    CleanedFile file(segmentPath);
+    return file.open(why) && file.append(bytes, why) && file.finish(why);
+}
+
+SegmentLog::CleanedFile::CleanedFile(const QString &segmentPath)
+    : m_path(segmentPath + QLatin1String(CleanedSuffix))
+{ }
+
+SegmentLog::CleanedFile::~CleanedFile()
+{
+    discard();
+}
+
+bool SegmentLog::CleanedFile::open(QString *why)
+{
+    m_fd = ::open(QFile::encodeName(m_path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (m_fd < 0) {
+        setWhy(why, QStringLiteral("cannot create %1: %2").arg(m_path, errnoText()));
         return false;
     }
+    m_size = 0;
+    return true;
+}
+
+bool SegmentLog::CleanedFile::append(QByteArrayView bytes, QString *why)
+{
+    if (m_fd < 0 || !writeFully(m_fd, m_size, bytes.data(), bytes.size())) {
+        setWhy(why, QStringLiteral("cannot write %1: %2").arg(m_path, errnoText()));
+        discard();
+        return false;
+    }
+    m_size += bytes.size();
+    return true;
+}
+
+bool SegmentLog::CleanedFile::finish(QString *why)
+{
     // Always synced, whatever --fsync says: the index commit that follows makes these bytes the segment.
-    const bool ok = writeFully(fd, 0, bytes.data(), bytes.size()) && syncFile(fd) == 0;
-    if (!ok)
-        setWhy(why, QStringLiteral("cannot write %1: %2").arg(path, errnoText()));
-    ::close(fd);
-    if (!ok)
-        ::unlink(QFile::encodeName(path).constData());
-    return ok;
+    if (m_fd < 0 || syncFile(m_fd) != 0) {
+        setWhy(why, QStringLiteral("cannot write %1: %2").arg(m_path, errnoText()));
+        discard();
+        return false;
+    }
+    ::close(m_fd);
+    m_fd = -1;
+    return true;
+}
+
+void SegmentLog::CleanedFile::discard()
+{
+    if (m_fd < 0)
+        return;
+    ::close(m_fd);
+    m_fd = -1;
+    ::unlink(QFile::encodeName(m_path).constData());
 }
 
 bool SegmentLog::swapCleaned(const SegmentInfo &cleaned, QString *why)

@@ -101,6 +101,27 @@ public:
     // writes a cleaned file of the old size.
     static constexpr char CleanedSuffix[] = ".cleaned";
     static bool writeCleaned(const QString &segmentPath, QByteArrayView bytes, QString *why);
+    // A cleaned file written as the cleaner goes, a batch at a time, so a segment's new contents are never whole in
+    // memory: open() creates "<segmentPath>.cleaned", append() writes at its end, finish() syncs and closes it. One
+    // not finished is removed when discarded or destroyed. Any thread; one owner.
+    class CleanedFile {
+    public:
+        explicit CleanedFile(const QString &segmentPath);
+        ~CleanedFile();
+        CleanedFile(const CleanedFile &) = delete;
+        CleanedFile &operator=(const CleanedFile &) = delete;
+
+        bool open(QString *why);
+        bool append(QByteArrayView bytes, QString *why);
+        bool finish(QString *why);
+        void discard();
+        qint64 size() const { return m_size; }
+
+    private:
+        QString m_path;
+        int m_fd = -1;
+        qint64 m_size = 0;
+    };
     bool swapCleaned(const SegmentInfo &cleaned, QString *why);
     static void discardCleaned(const QString &segmentPath);
     void removeSegment(qint64 baseOffset);

@@ -11,8 +11,11 @@
 #include "storage/segmentlog.h"
 #include "wire/configcatalog.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace topicscope::engine;
@@ -124,6 +127,32 @@ class TestLogCleaner : public QObject, private DiskLogBase {
     static QString partitionDir(const StorageOptions &options)
     {
         return QDir(options.dataDir).filePath(SegmentLog::directoryName(Topic, 0));
+    }
+
+    // Nine batches of two records "kN=v", keys and values of one size so two batches fill a segment: segments 0, 4, 8
+    // and 12 closed, 16 active. Keys k0..k5 come in segments 0 and 4, again in 8, and k0, k2, k6, k7 in 12.
+    void fillNineBatches(LogManager &log, double minCleanableDirtyRatio = 0.5)
+    {
+        TopicConfig config = compacted(2 * keyedBatch({"k0=1", "k1=1"}).size());
+        config.minCleanableDirtyRatio = minCleanableDirtyRatio;
+        QCOMPARE(log.createTopic(Topic, 1, config), ErrorCode::None);
+        for (const auto &records : std::vector<std::vector<const char *>> {{"k0=1", "k1=1"}, {"k2=1", "k3=1"},
+                 {"k4=1", "k5=1"}, {"k0=2", "k1=2"}, {"k2=2", "k3=2"}, {"k4=2", "k5=2"}, {"k0=3", "k6=1"},
+                 {"k7=1", "k2=3"}, {"k1=3", "k8=1"}}) {
+            QStringList texts;
+            for (const char *r : records)
+                texts << QString::fromLatin1(r);
+            QCOMPARE(log.append(m_tp, keyedBatch(texts)).error, ErrorCode::None);
+        }
+        QCOMPARE(log.segmentBaseOffsets(m_tp), std::vector<qint64>({0, 4, 8, 12, 16}));
+    }
+
+    // clean() until nothing is in the cleaner thread's hands (at once when cleaning inline); *cleaned counts the
+    // partitions cleaned.
+    static void cleanAll(LogManager &log, int *cleaned)
+    {
+        *cleaned = 0;
+        QTRY_VERIFY((*cleaned += log.clean(), !log.cleaningInProgress()));
     }
 
     std::unique_ptr<LogManager> memoryLog()
@@ -400,6 +429,214 @@ private Q_SLOTS:
         QCOMPARE(log->deleteTopic(QStringLiteral("other")), ErrorCode::None);
         QVERIFY(!log->cleaningInProgress());
         QVERIFY(!QDir(QDir(options.dataDir).filePath(SegmentLog::directoryName(QStringLiteral("other"), 0))).exists());
+    }
+
+    // A segment's cleaned file starts at its first change, with a copy of the batches before it: at a batch rewritten
+    // (segment 4: c=2, d=2 copied, then e=1 dropped from the next) or at the end (segment 0: a=1, b=1 copied, the
+    // batch after them dropped whole). What a restart reads is the same.
+    void aSegmentIsRewrittenFromItsFirstChange()
+    {
+        const StorageOptions options = freshOptions();
+        const qint64 batchBytes = keyedBatch({"a=1", "b=1"}).size();
+        QStringList batches;
+        const QStringList expected = strings({"0:a=1", "1:b=1", "4:c=2", "5:d=2", "7:e=2", "8:g=1", "9:h=1"});
+        {
+            auto log = open(options);
+            QVERIFY(log);
+            QCOMPARE(log->createTopic(Topic, 1, compacted(2 * batchBytes)), ErrorCode::None);
+            for (const QStringList &records : {strings({"a=1", "b=1"}), strings({"c=1", "d=1"}),
+                     strings({"c=2", "d=2"}), strings({"e=1", "e=2"}), strings({"g=1", "h=1"})})
+                QCOMPARE(log->append(m_tp, keyedBatch(records)).error, ErrorCode::None);
+            QCOMPARE(log->segmentBaseOffsets(m_tp), std::vector<qint64>({0, 4, 8}));
+            const LogManager::CleanReport report = log->cleanPartition(m_tp);
+            QVERIFY(report.cleaned);
+            QCOMPARE(report.recordsKept, 5);
+            QCOMPARE(readAll(*log, m_tp, &batches), expected);
+            QCOMPARE(batches, strings({"0..1", "4..5", "6..7", "8..9"}));
+            QCOMPARE(QFileInfo(partitionDir(options) + QStringLiteral("/00000000000000000000.log")).size(), batchBytes);
+        }
+        auto log = open(options);
+        QVERIFY(log);
+        QCOMPARE(readAll(*log, m_tp), expected);
+    }
+
+    // A key map with too little room for the dirty range (StorageOptions::cleanerKeyMapBytes): the cleaning covers the
+    // segments whose keys fit and stops at the next one's base; the next pass cleans the rest, even below
+    // min.cleanable.dirty.ratio; the end result is what one cleaning with room for every key makes.
+    void aFullKeyMapCleansAPrefixAndTheNextPassTheRest_data()
+    {
+        QTest::addColumn<bool>("onThread");
+        QTest::addRow("inline") << false;
+        QTest::addRow("cleaner thread") << true;
+    }
+    void aFullKeyMapCleansAPrefixAndTheNextPassTheRest()
+    {
+        QFETCH(bool, onThread);
+        QStringList reference;
+        {
+            auto log = open(freshOptions());
+            QVERIFY(log);
+            fillNineBatches(*log);
+            const LogManager::CleanReport report = log->cleanPartition(m_tp);
+            QVERIFY(report.cleaned);
+            QCOMPARE(report.rangeEnd, 16);
+            QCOMPARE(report.recordsRead, 16);
+            QCOMPARE(report.recordsKept, 8);
+            reference = readAll(*log, m_tp);
+        }
+        QCOMPARE(reference,
+            strings({"7:k1=2", "9:k3=2", "10:k4=2", "11:k5=2", "12:k0=3", "13:k6=1", "14:k7=1", "15:k2=3", "16:k1=3",
+                "17:k8=1"}));
+
+        StorageOptions options = freshOptions();
+        options.cleanerThread = onThread;
+        // Room for 8 keys of 2 bytes (each entry is counted as its key and 96 bytes). The map takes segment 0 (k0..k3)
+        // and 4 (k4, k5, and k0, k1 again: 8 entries while it is read apart), not segment 8 (k2..k5 again: 10).
+        options.cleanerKeyMapBytes = 8 * (2 + 96);
+        auto log = open(options);
+        QVERIFY(log);
+        // So high a ratio that only the cut-short mark gets the second pass going (4 dirty batches of 7).
+        fillNineBatches(*log, 0.9);
+        QList<LogCleaned> published;
+        const int subscription = m_events.subscribe([&](const Event &e) {
+            if (const auto *cleaned = std::get_if<LogCleaned>(&e))
+                published.append(*cleaned);
+        });
+        auto unsubscribe = qScopeGuard([&] { m_events.unsubscribe(subscription); }); // also when a check fails
+        if (onThread) {
+            int cleaned = 0;
+            cleanAll(*log, &cleaned);
+            QCOMPARE(cleaned, 2); // the thread is handed the rest as soon as the first part is committed
+        } else {
+            const LogManager::CleanReport first = log->cleanPartition(m_tp);
+            QCOMPARE(first.error, ErrorCode::None);
+            QVERIFY(first.cleaned);
+            QCOMPARE(first.rangeEnd, 8); // segment 8's base, before the active segment's
+            QCOMPARE(first.bytesBefore, qint64(4 * keyedBatch({"k0=1", "k1=1"}).size()));
+            // Segment 0 keeps k2=1 and k3=1 (k0 and k1 have newer records in segment 4), segment 4 all.
+            QCOMPARE(
+                readAll(*log, m_tp).mid(0, 6), strings({"2:k2=1", "3:k3=1", "4:k4=1", "5:k5=1", "6:k0=2", "7:k1=2"}));
+            QCOMPARE(log->segmentBaseOffsets(m_tp), std::vector<qint64>({0, 4, 8, 12, 16}));
+            QCOMPARE(log->clean(), 1);
+        }
+        unsubscribe.dismiss();
+        m_events.unsubscribe(subscription);
+        QCOMPARE(published.size(), 2);
+        QCOMPARE(published[0].recordsRead, 8);
+        QCOMPARE(published[0].recordsKept, 6);
+        // The second maps segments 8 and 12 (k2..k5, then k0, k6, k7, k2: 8 entries) and cleans 0..15 against that:
+        // segment 0 is left empty, 4 keeps k1=2, 8 all but k2=2, 12 all.
+        QCOMPARE(published[1].recordsRead, 14);
+        QCOMPARE(published[1].recordsKept, 8);
+        QCOMPARE(readAll(*log, m_tp), reference);
+        QCOMPARE(log->segmentBaseOffsets(m_tp), std::vector<qint64>({4, 8, 12, 16}));
+        int cleanedAfter = -1;
+        cleanAll(*log, &cleanedAfter);
+        QCOMPARE(cleanedAfter, 0); // nothing dirty is left
+        QVERIFY(QDir(partitionDir(options)).entryList({QStringLiteral("*.cleaned")}, QDir::Files).isEmpty());
+    }
+
+    // A first dirty segment whose keys alone fill the map is mapped up to the batch that filled it and cleaned against
+    // that (each pass makes progress); the rest of it and the segments after it are cleaned by the next passes.
+    void aSegmentAloneFillingTheKeyMapStillMakesProgress()
+    {
+        StorageOptions options = freshOptions();
+        options.cleanerKeyMapBytes = 3 * (2 + 96); // less than one segment's 4 keys
+        auto log = open(options);
+        QVERIFY(log);
+        fillNineBatches(*log);
+        const LogManager::CleanReport first = log->cleanPartition(m_tp);
+        QCOMPARE(first.error, ErrorCode::None);
+        // k0..k3 mapped (the batch that passed the budget included): nothing of segment 0 is superseded within it.
+        QVERIFY(!first.cleaned);
+        QCOMPARE(first.rangeEnd, 4);
+        QCOMPARE(first.recordsRead, 4);
+        // Then segment 4 is mapped up to offset 8 (k4, k5, k0, k1), 8 up to 12 and 12 whole, each pass dropping
+        // what the keys mapped supersede.
+        for (int pass = 0; pass < 3; ++pass)
+            QCOMPARE(log->clean(), 1);
+        QCOMPARE(log->clean(), 0);
+        QCOMPARE(readAll(*log, m_tp),
+            strings({"7:k1=2", "9:k3=2", "10:k4=2", "11:k5=2", "12:k0=3", "13:k6=1", "14:k7=1", "15:k2=3", "16:k1=3",
+                "17:k8=1"}));
+    }
+
+    // The cleaner's memory does not grow with the range: 40 MiB of closed segments, values that compress nothing,
+    // cleaned while holding (by its own count) less than 16 MiB: one 4 MiB read run, one batch decoded and rewritten,
+    // the key map and the batch positions. What it keeps is the newest record of each key, at its offset.
+    void theCleanerHoldsABoundedAmountWhateverTheRange()
+    {
+        constexpr int ValueBytes = 32 << 10;
+        constexpr int RecordsPerBatch = 8;
+        constexpr int Batches = 160; // 40 MiB
+        constexpr int Keys = 100;
+        StorageOptions options = freshOptions();
+        auto log = open(options);
+        QVERIFY(log);
+        QCOMPARE(log->createTopic(Topic, 1, compacted(4 << 20)), ErrorCode::None);
+        QRandomGenerator random(42);
+        std::map<QByteArray, std::pair<qint64, QByteArray>> newest; // key -> offset, digest, up to the active segment
+        std::vector<std::pair<QByteArray, QByteArray>> written; // by offset: key, digest
+        const auto digest = [](const QByteArray &value) {
+            return QCryptographicHash::hash(value, QCryptographicHash::Sha1).toHex().left(12);
+        };
+        for (int b = 0; b < Batches; ++b) {
+            std::vector<Record> records;
+            for (int r = 0; r < RecordsPerBatch; ++r) {
+                Record record;
+                record.timestamp = DefaultTimestamp;
+                record.key = QByteArray("key") + QByteArray::number(random.bounded(Keys));
+                QByteArray value(ValueBytes, Qt::Uninitialized);
+                random.fillRange(reinterpret_cast<quint32 *>(value.data()), ValueBytes / 4);
+                written.emplace_back(*record.key, digest(value));
+                record.value = std::move(value);
+                records.push_back(std::move(record));
+            }
+            QCOMPARE(log->append(m_tp, RecordBatch::build(0, records)).error, ErrorCode::None);
+        }
+        const std::vector<qint64> segments = log->segmentBaseOffsets(m_tp);
+        QVERIFY2(segments.size() >= 9, qPrintable(QString::number(segments.size())));
+        const qint64 activeBase = segments.back();
+        QStringList expected;
+        for (qint64 offset = 0; offset < static_cast<qint64>(written.size()); ++offset) {
+            if (offset < activeBase)
+                newest[written[offset].first] = {offset, written[offset].second};
+        }
+        for (qint64 offset = 0; offset < static_cast<qint64>(written.size()); ++offset) {
+            const auto &[key, value] = written[offset];
+            if (offset >= activeBase || newest[key].first == offset)
+                expected << QStringLiteral("%1:%2=%3").arg(offset).arg(QLatin1String(key), QLatin1String(value));
+        }
+
+        const LogManager::CleanReport report = log->cleanPartition(m_tp);
+        QCOMPARE(report.error, ErrorCode::None);
+        QVERIFY(report.cleaned);
+        QCOMPARE(report.rangeEnd, activeBase);
+        QVERIFY2(report.bytesBefore > 36LL << 20, qPrintable(QString::number(report.bytesBefore)));
+        QCOMPARE(report.recordsRead, activeBase);
+        QVERIFY2(report.peakHeldBytes > 0 && report.peakHeldBytes < 16LL << 20,
+            qPrintable(QString::number(report.peakHeldBytes)));
+
+        QStringList cleaned;
+        qint64 next = 0;
+        const qint64 end = log->partitionInfo(m_tp)->logEndOffset;
+        while (next < end) {
+            const FetchResult fetched = log->read(m_tp, next, 1 << 20);
+            QCOMPARE(fetched.error, ErrorCode::None);
+            QVERIFY(!fetched.records.isEmpty());
+            for (QByteArrayView view : RecordBatch::split(fetched.records)) {
+                std::vector<Record> records;
+                QCOMPARE(RecordBatch::decode(view, &records), ErrorCode::None);
+                for (const Record &r : records) {
+                    if (r.offset >= next)
+                        cleaned << QStringLiteral("%1:%2=%3")
+                                       .arg(r.offset)
+                                       .arg(QLatin1String(*r.key), QLatin1String(digest(*r.value)));
+                }
+                next = RecordBatch::parseHeader(view)->lastOffset() + 1;
+            }
+        }
+        QCOMPARE(cleaned, expected);
     }
 
     void recoveryFinishesOrDiscardsAnInterruptedSwap()
