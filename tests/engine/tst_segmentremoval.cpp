@@ -16,6 +16,7 @@
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
 #include <QThread>
 
@@ -40,6 +41,11 @@ qint64 directoryBytes(const QString &dir)
     for (const QFileInfo &f : QDir(dir).entryInfoList(QDir::Files))
         total += f.size();
     return total;
+}
+
+qsizetype openDescriptors()
+{
+    return QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::Files | QDir::System | QDir::NoDotAndDotDot).size();
 }
 
 } // namespace
@@ -235,6 +241,35 @@ private Q_SLOTS:
         writeback.drain();
         const std::lock_guard lock(mutex);
         QCOMPARE(calls.size(), size_t(4));
+    }
+
+    // A disk that is slow to take writeback requests never holds the engine thread or grows the queue: past MaxQueued
+    // waiting ranges, start() skips the range (the kernel writes it back later) and returns at once.
+    void theWritebackQueueIsBounded()
+    {
+        std::mutex gate;
+        std::unique_lock closed(gate); // the first range handed blocks the thread until released
+        std::atomic<int> handed = 0;
+        WritebackStarter writeback([&](int, qint64, qint64) {
+            const std::lock_guard wait(gate);
+            ++handed;
+            return 0;
+        });
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        const qsizetype descriptorsBefore = openDescriptors();
+        const size_t given = WritebackStarter::MaxQueued + 20;
+        for (size_t i = 0; i < given; ++i)
+            writeback.start(file.handle(), qint64(i) << 20, 1 << 20);
+        // One range may already be in the thread's hands, out of the queue.
+        QVERIFY2(
+            writeback.dropped() >= 19 && writeback.dropped() <= 20, qPrintable(QString::number(writeback.dropped())));
+        closed.unlock();
+        writeback.drain();
+        QCOMPARE(quint64(handed.load()) + writeback.dropped(), quint64(given));
+        QCOMPARE(writeback.startedBytes(), qint64(handed.load()) << 20);
+        // Nothing is left open: every descriptor the starter duplicated was closed.
+        QCOMPARE(openDescriptors(), descriptorsBefore);
     }
 };
 
