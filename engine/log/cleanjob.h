@@ -41,6 +41,7 @@ struct CleanJob {
     qint64 cleanEnd = 0; // the first offset not cleaned (the active segment's base on disk; earlier if cut short)
     qint64 firstDirtyOffset = 0; // where the part written since the last cleaning starts (the log start if never)
     qint64 keyMapBudgetBytes = 0; // on disk: StorageOptions::cleanerKeyMapBytes
+    SegmentWriteLimits writeLimits; // on disk: the storage fault seam's, copied (the cleaned files are the job's)
     qint64 nowMs = 0;
     qint64 deleteRetentionMs = 0;
     std::vector<StoredBatchInfo> infos; // the range's batches, from the index

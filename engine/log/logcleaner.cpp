@@ -333,7 +333,7 @@ void rewriteSegments(CleanJob &job, const KeyMap &newest)
         }
         const qint64 droppedBefore = job.report.recordsRead - job.report.recordsKept;
         const auto changedYet = [&] { return job.report.recordsRead - job.report.recordsKept > droppedBefore; };
-        SegmentLog::CleanedFile file(job.segmentPath(rewrite.base)); // removed unless finished
+        SegmentLog::CleanedFile file(job.segmentPath(rewrite.base), &job.writeLimits); // removed unless finished
         bool started = false;
         qint64 size = 0; // of the cleaned segment so far, started or not
         // Starts the file with the batches kept as stored so far (on disk every batch of infos is handed out or
@@ -457,6 +457,7 @@ std::unique_ptr<CleanJob> LogManager::Private::prepareCleaning(
     job->firstDirtyOffset = std::max(mark.firstDirtyOffset, p.logStartOffset);
     if (log) {
         job->keyMapBudgetBytes = cleanerKeyMapBytes;
+        job->writeLimits = writeLimits;
         job->directory = log->directory();
         job->segments = log->segments();
         return job;

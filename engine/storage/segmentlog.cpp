@@ -478,8 +478,9 @@ bool SegmentLog::writeCleaned(const QString &segmentPath, QByteArrayView bytes, 
     return file.open(why) && file.append(bytes, why) && file.finish(why);
 }
 
-SegmentLog::CleanedFile::CleanedFile(const QString &segmentPath)
+SegmentLog::CleanedFile::CleanedFile(const QString &segmentPath, SegmentWriteLimits *limits)
     : m_path(segmentPath + QLatin1String(CleanedSuffix))
+    , m_limits(limits)
 { }
 
 SegmentLog::CleanedFile::~CleanedFile()
@@ -489,6 +490,10 @@ SegmentLog::CleanedFile::~CleanedFile()
 
 bool SegmentLog::CleanedFile::open(QString *why)
 {
+    if (m_limits && m_limits->readOnly) {
+        setWhy(why, QStringLiteral("cannot create %1: read-only file system").arg(m_path));
+        return false;
+    }
     m_fd = ::open(QFile::encodeName(m_path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (m_fd < 0) {
         setWhy(why, QStringLiteral("cannot create %1: %2").arg(m_path, errnoText()));
@@ -500,6 +505,13 @@ bool SegmentLog::CleanedFile::open(QString *why)
 
 bool SegmentLog::CleanedFile::append(QByteArrayView bytes, QString *why)
 {
+    if (m_limits && m_limits->budgetBytes >= 0 && bytes.size() > m_limits->budgetBytes) {
+        setWhy(why, QStringLiteral("cannot write %1: disk full (no space left on device)").arg(m_path));
+        discard();
+        return false;
+    }
+    if (m_limits && m_limits->budgetBytes >= 0)
+        m_limits->budgetBytes -= bytes.size();
     if (m_fd < 0 || !writeFully(m_fd, m_size, bytes.data(), bytes.size())) {
         setWhy(why, QStringLiteral("cannot write %1: %2").arg(m_path, errnoText()));
         discard();

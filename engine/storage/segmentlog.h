@@ -103,10 +103,11 @@ public:
     static bool writeCleaned(const QString &segmentPath, QByteArrayView bytes, QString *why);
     // A cleaned file written as the cleaner goes, a batch at a time, so a segment's new contents are never whole in
     // memory: open() creates "<segmentPath>.cleaned", append() writes at its end, finish() syncs and closes it. One
-    // not finished is removed when discarded or destroyed. Any thread; one owner.
+    // not finished is removed when discarded or destroyed. Any thread; one owner. limits, when given, is the storage
+    // fault seam's (LogManager::setStorage*ForTesting), as the cleaning's own copy: it runs on the cleaner's thread.
     class CleanedFile {
     public:
-        explicit CleanedFile(const QString &segmentPath);
+        explicit CleanedFile(const QString &segmentPath, SegmentWriteLimits *limits = nullptr);
         ~CleanedFile();
         CleanedFile(const CleanedFile &) = delete;
         CleanedFile &operator=(const CleanedFile &) = delete;
@@ -119,6 +120,7 @@ public:
 
     private:
         QString m_path;
+        SegmentWriteLimits *m_limits = nullptr;
         int m_fd = -1;
         qint64 m_size = 0;
     };

@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QRandomGenerator>
 #include <QScopeGuard>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace topicscope::engine;
@@ -368,6 +369,51 @@ private Q_SLOTS:
         QVERIFY(log);
         QCOMPARE(readAll(*log, tp), expected);
         QCOMPARE(log->segmentBaseOffsets(tp), std::vector<qint64>({4, 8, 12}));
+    }
+
+    // A disk that refuses the cleaned file (read-only, then full: the storage fault seam) fails the cleaning with
+    // KAFKA_STORAGE_ERROR and leaves the partition and its files as they were, no ".cleaned" file behind; once the disk
+    // takes writes again, the same cleaning succeeds.
+    void aDiskThatRefusesTheCleanedFileLeavesThePartitionAsItWas()
+    {
+        const StorageOptions options = freshOptions();
+        const TopicPartition tp {Topic, 0};
+        const QString dir = partitionDir(options);
+        auto log = open(options);
+        QVERIFY(log);
+        fillFiveBatches(*log);
+        const QStringList before = readAll(*log, tp);
+        const std::vector<qint64> segmentsBefore = log->segmentBaseOffsets(tp);
+        const auto segmentBytes = [&] {
+            QByteArray all;
+            for (const QString &name : QDir(dir).entryList({QStringLiteral("*.log")}, QDir::Files, QDir::Name)) {
+                QFile f(dir + QLatin1Char('/') + name);
+                all += f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("unreadable");
+            }
+            return all;
+        };
+        const QByteArray bytesBefore = segmentBytes();
+
+        // The cleaned file is what fails (not the index commit after it), and the warning says why.
+        log->setStorageReadOnlyForTesting(true);
+        QTest::ignoreMessage(QtWarningMsg,
+            QRegularExpression(QStringLiteral("^cleaner: cannot create .*\\.log\\.cleaned: read-only file system")));
+        QCOMPARE(log->cleanPartition(tp).error, ErrorCode::KafkaStorageError);
+        log->setStorageReadOnlyForTesting(false);
+        log->setStorageHeadroomForTesting(0); // full: not one byte more
+        QTest::ignoreMessage(QtWarningMsg,
+            QRegularExpression(QStringLiteral("^cleaner: cannot write .*\\.log\\.cleaned: disk full")));
+        QCOMPARE(log->cleanPartition(tp).error, ErrorCode::KafkaStorageError);
+        log->setStorageHeadroomForTesting(-1);
+        QCOMPARE(readAll(*log, tp), before);
+        QCOMPARE(log->segmentBaseOffsets(tp), segmentsBefore);
+        QCOMPARE(segmentBytes(), bytesBefore);
+        QVERIFY(QDir(dir).entryList({QStringLiteral("*.cleaned")}, QDir::Files).isEmpty());
+
+        const LogManager::CleanReport report = log->cleanPartition(tp);
+        QCOMPARE(report.error, ErrorCode::None);
+        QVERIFY(report.cleaned);
+        QCOMPARE(readAll(*log, tp), strings({"3:d=1", "4:a=2", "5:b=2", "6:c=2", "7:e=1", "8:a=3", "9:d=2"}));
     }
 
     // The live engine's cleaner thread (StorageOptions::cleanerThread) cleans what the caller's thread would: clean()
