@@ -29,6 +29,26 @@ QString errnoText()
     return QString::fromLocal8Bit(std::strerror(errno));
 }
 
+// Why the storage fault seam (SegmentWriteLimits, tests only) refuses a write of size bytes; empty when it allows it.
+// A size of 0 asks only whether files may be created.
+QString refusal(const SegmentWriteLimits *limits, qint64 size)
+{
+    if (!limits)
+        return {};
+    if (limits->readOnly)
+        return QStringLiteral("read-only file system");
+    if (limits->budgetBytes >= 0 && size > limits->budgetBytes)
+        return QStringLiteral("disk full (no space left on device)");
+    return {};
+}
+
+// Counts a write of size bytes against the seam's budget.
+void spend(SegmentWriteLimits *limits, qint64 size)
+{
+    if (limits && limits->budgetBytes >= 0)
+        limits->budgetBytes -= size;
+}
+
 int syncFile(int fd)
 {
 #if defined(__APPLE__)
@@ -178,8 +198,8 @@ SegmentLog::Segment *SegmentLog::find(qint64 baseOffset) const
 bool SegmentLog::openSegment(qint64 baseOffset, bool create, QString *why)
 {
     if (create) {
-        if (m_limits && m_limits->readOnly) {
-            setWhy(why, QStringLiteral("cannot create %1: read-only file system").arg(filePath(baseOffset)));
+        if (const QString refused = refusal(m_limits, 0); !refused.isEmpty()) {
+            setWhy(why, QStringLiteral("cannot create %1: %2").arg(filePath(baseOffset), refused));
             return false;
         }
         if (!QDir(m_directory).exists()) {
@@ -309,12 +329,8 @@ bool SegmentLog::append(QByteArrayView head, QByteArrayView tail, qint64 baseOff
     const SegmentRollPolicy &policy, qint64 *segmentBase, qint64 *position, QString *why)
 {
     const qint64 size = head.size() + tail.size();
-    if (m_limits && m_limits->readOnly) {
-        setWhy(why, QStringLiteral("cannot write to %1: read-only file system").arg(m_directory));
-        return false;
-    }
-    if (m_limits && m_limits->budgetBytes >= 0 && size > m_limits->budgetBytes) {
-        setWhy(why, QStringLiteral("cannot write to %1: disk full (no space left on device)").arg(m_directory));
+    if (const QString refused = refusal(m_limits, size); !refused.isEmpty()) {
+        setWhy(why, QStringLiteral("cannot write to %1: %2").arg(m_directory, refused));
         return false;
     }
     // Kafka's LogSegment.shouldRoll: a non-empty active segment rolls when this batch would take it past
@@ -336,8 +352,7 @@ bool SegmentLog::append(QByteArrayView head, QByteArrayView tail, qint64 baseOff
         setWhy(why, QStringLiteral("cannot write to %1: %2").arg(filePath(active.baseOffset), errnoText()));
         return false;
     }
-    if (m_limits && m_limits->budgetBytes >= 0)
-        m_limits->budgetBytes -= size;
+    spend(m_limits, size);
     *segmentBase = active.baseOffset;
     *position = active.sizeBytes;
     if (active.sizeBytes == 0)
@@ -490,8 +505,8 @@ SegmentLog::CleanedFile::~CleanedFile()
 
 bool SegmentLog::CleanedFile::open(QString *why)
 {
-    if (m_limits && m_limits->readOnly) {
-        setWhy(why, QStringLiteral("cannot create %1: read-only file system").arg(m_path));
+    if (const QString refused = refusal(m_limits, 0); !refused.isEmpty()) {
+        setWhy(why, QStringLiteral("cannot create %1: %2").arg(m_path, refused));
         return false;
     }
     m_fd = ::open(QFile::encodeName(m_path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
@@ -505,13 +520,12 @@ bool SegmentLog::CleanedFile::open(QString *why)
 
 bool SegmentLog::CleanedFile::append(QByteArrayView bytes, QString *why)
 {
-    if (m_limits && m_limits->budgetBytes >= 0 && bytes.size() > m_limits->budgetBytes) {
-        setWhy(why, QStringLiteral("cannot write %1: disk full (no space left on device)").arg(m_path));
+    if (const QString refused = refusal(m_limits, bytes.size()); !refused.isEmpty()) {
+        setWhy(why, QStringLiteral("cannot write %1: %2").arg(m_path, refused));
         discard();
         return false;
     }
-    if (m_limits && m_limits->budgetBytes >= 0)
-        m_limits->budgetBytes -= bytes.size();
+    spend(m_limits, bytes.size());
     if (m_fd < 0 || !writeFully(m_fd, m_size, bytes.data(), bytes.size())) {
         setWhy(why, QStringLiteral("cannot write %1: %2").arg(m_path, errnoText()));
         discard();

@@ -207,8 +207,6 @@ private:
     int m_directoryLock = -1;
     quint64 m_inlineCheckpoints = 0;
     int m_pageSize = 0;
-    int m_checkpointPages = 0; // CheckpointWalBytes in pages
-    int m_hardWalPages = 0; // HardWalBytes in pages
     std::unique_ptr<WalCheckpointer> m_checkpointer;
 
     sqlite3 *m_db = nullptr;

@@ -51,10 +51,11 @@ quint64 SqliteStore::backgroundCheckpoints() const
 int SqliteStore::walHook(void *store, sqlite3 *db, const char *, int pages)
 {
     auto *self = static_cast<SqliteStore *>(store);
-    if (pages >= self->m_hardWalPages) {
+    const qint64 walBytes = qint64(pages) * self->m_pageSize;
+    if (walBytes >= HardWalBytes) {
         ++self->m_inlineCheckpoints;
         sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-    } else if (pages >= self->m_checkpointPages && self->m_checkpointer)
+    } else if (walBytes >= CheckpointWalBytes && self->m_checkpointer)
         self->m_checkpointer->request();
     return SQLITE_OK;
 }

@@ -232,8 +232,6 @@ bool SqliteStore::configure(bool fsyncEachCommit, QString *why)
     if (!queryRow(
             "PRAGMA page_size", [&](sqlite3_stmt *s) { m_pageSize = sqlite3_column_int(s, 0); }, why))
         return false;
-    m_checkpointPages = int(CheckpointWalBytes / m_pageSize);
-    m_hardWalPages = int(HardWalBytes / m_pageSize);
     return queryRow(
         "PRAGMA max_page_count", [&](sqlite3_stmt *s) { m_defaultMaxPageCount = sqlite3_column_int64(s, 0); }, why);
 }
