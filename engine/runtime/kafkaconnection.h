@@ -51,6 +51,8 @@ private:
     void processInput();
     // Reads the frame's size field and reserves its bytes; false while it cannot go on (no size yet, no memory).
     bool startFrame();
+    // Up to wanted bytes of the frame being read: QTcpSocket's buffered ones, then the socket's. Never waits.
+    qint64 readFrameBytes(char *to, qint64 wanted);
     void onBytesWritten();
     void onAnswer(const WireResponse &response);
     void onResponse(const WireResponse &response);

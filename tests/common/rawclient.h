@@ -48,12 +48,19 @@ public:
     // Reads whatever arrived without waiting, so that the broker's answers never fill the socket buffers.
     qsizetype drain()
     {
+        QByteArray discarded;
+        return readAvailable(&discarded);
+    }
+    // Appends whatever arrived to *into without waiting; the bytes appended.
+    qsizetype readAvailable(QByteArray *into)
+    {
         char buffer[65536];
         qsizetype total = 0;
         while (m_fd >= 0) {
             const auto n = ::recv(m_fd, buffer, sizeof buffer, MSG_DONTWAIT);
             if (n <= 0)
                 break;
+            into->append(buffer, n);
             total += n;
         }
         return total;

@@ -5,6 +5,7 @@
 // are served in order; idle connections are closed (connections.max.idle.ms), busy ones never. A real KafkaServer on
 // 127.0.0.1 over the core's Broker in memory; raw POSIX sockets as clients.
 #include "broker/broker.h"
+#include "core/recordbatch.h"
 #include "log/logmanager.h"
 #include "logtesthelpers.h"
 #include "rawclient.h"
@@ -76,6 +77,28 @@ QByteArray fetchFrame(const QString &topic, qint32 correlationId, qint32 maxWait
     return framed.take();
 }
 
+// Produce v3 (request header v1) of one record set to partition 0 with acks=1: size-prefixed.
+QByteArray produceFrame(const QString &topic, qint32 correlationId, const QByteArray &records)
+{
+    WireWriter w;
+    w.int16(0);
+    w.int16(3);
+    w.int32(correlationId);
+    w.string(QStringLiteral("splitter"));
+    w.nullableString(std::nullopt);
+    w.int16(1);
+    w.int32(5000);
+    w.arrayLength(1);
+    w.string(topic);
+    w.arrayLength(1);
+    w.int32(0);
+    w.bytes(records);
+    WireWriter framed;
+    framed.int32(static_cast<qint32>(w.size()));
+    framed.raw(w.data());
+    return framed.take();
+}
+
 } // namespace
 
 class TestRequestPath : public QObject {
@@ -103,6 +126,61 @@ private Q_SLOTS:
         QCOMPARE(calls.last(), QStringLiteral("5"));
         QVERIFY(pool.tryReserve(20, 5, {}));
         QCOMPARE(pool.waiting(), 0);
+    }
+
+    // A frame's bytes come partly through QTcpSocket's buffer and partly from the socket straight into the frame
+    // (KafkaConnection::readFrameBytes): whatever the split, every request arrives whole and in order. Big produce
+    // requests and small ApiVersions ones are pipelined and written in pieces of every size, with pauses that let
+    // the broker read between them; the stored batches must be byte for byte the ones sent.
+    void framesSplitAnywhereArriveWholeAndInOrder()
+    {
+        Listener l;
+        QCOMPARE(l.broker->log().createTopic(QStringLiteral("split"), 1), ErrorCode::None);
+        QByteArray stream;
+        std::vector<QByteArray> sent;
+        int requests = 0;
+        for (int i = 0; i < 6; ++i) {
+            // 300 to 900 KiB of records (within max.message.bytes): far beyond QTcpSocket's buffer.
+            sent.push_back(makeBatch(300 + 120 * i, 1000, 1'700'000'000'000 + i, QByteArray("b") + char('0' + i)));
+            stream += produceFrame(QStringLiteral("split"), requests++, sent.back());
+            stream += apiVersionsRequest(requests++, "splitter");
+        }
+        RawClient client(l.server->port());
+        QVERIFY(client.isConnected());
+        QByteArray answers;
+        const qsizetype pieces[] = {1, 3, 17, 4096, 70'000, 5, 300'000, 2, 16 * 1024, 16 * 1024 + 1, 900'000};
+        qsizetype at = 0;
+        for (size_t k = 0; at < stream.size(); ++k) {
+            const qsizetype n = qMin(pieces[k % std::size(pieces)], stream.size() - at);
+            client.write(stream.mid(at, n));
+            at += n;
+            if (k % 3 == 0)
+                QTest::qWait(2); // the broker reads what is there, then the rest arrives
+            client.readAvailable(&answers);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT((client.readAvailable(&answers), l.answered == requests), 10000);
+        client.readAvailable(&answers);
+
+        // Every answer, in request order.
+        qsizetype pos = 0;
+        for (int id = 0; id < requests; ++id) {
+            QVERIFY2(answers.size() >= pos + 8, qPrintable(QString::number(id)));
+            const qint32 size = qFromBigEndian<qint32>(answers.constData() + pos);
+            QCOMPARE(qFromBigEndian<qint32>(answers.constData() + pos + 4), id);
+            pos += 4 + size;
+        }
+        QCOMPARE(pos, answers.size());
+
+        // Every batch stored as sent (only the base offset is the broker's).
+        const FetchResult read = l.broker->log().read({QStringLiteral("split"), 0}, 0, 64 << 20);
+        QCOMPARE(read.error, ErrorCode::None);
+        bool truncated = false;
+        const std::vector<QByteArrayView> stored = RecordBatch::split(read.records, &truncated);
+        QVERIFY(!truncated);
+        QCOMPARE(stored.size(), sent.size());
+        for (size_t i = 0; i < sent.size(); ++i)
+            QVERIFY2(stored[i].sliced(8) == QByteArrayView(sent[i]).sliced(8), qPrintable(QString::number(i)));
+        QCOMPARE(l.server->requestMemory().used(), 0);
     }
 
     void aClientThatNeverReadsGetsOnlyAFewAnswersMade()
