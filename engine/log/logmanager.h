@@ -43,7 +43,10 @@ struct AppendResult {
 
 struct AppendRequest {
     TopicPartition topicPartition;
-    QByteArray records; // one or more whole RecordBatch v2, as a producer sent them
+    // One or more whole RecordBatch v2, as a producer sent them. It may borrow its bytes (QByteArray::fromRawData
+    // over a Produce request's frame, which lives only as long as the request's handler): append() and all it
+    // calls read it and keep none of it (a copy of such a QByteArray would borrow the same bytes).
+    QByteArray records;
 };
 
 struct FetchResult {

@@ -354,7 +354,7 @@ WireResponse KafkaApis::Private::handleProduce(const RequestHeader &h, WireReade
             ProduceResponse::Partition result;
             result.index = partition.index;
             const TopicPartition tp {topic.name, partition.index};
-            const QByteArray records = partition.records.value_or(QByteArray());
+            const QByteArrayView records = partition.records.value_or(QByteArrayView());
             std::optional<RecordBatchHeader> header;
             if (byId && topic.name.isEmpty()) {
                 result.error = ErrorCode::UnknownTopicId;
@@ -373,7 +373,8 @@ WireResponse KafkaApis::Private::handleProduce(const RequestHeader &h, WireReade
             }
             response.topics.last().partitions.append(result);
             if (result.error == ErrorCode::None) {
-                appends.push_back({tp, records});
+                // Borrowed, not copied: the frame outlives broker.append(), which keeps no copy of the bytes.
+                appends.push_back({tp, QByteArray::fromRawData(records.data(), records.size())});
                 targets.emplace_back(response.topics.size() - 1, response.topics.last().partitions.size() - 1);
             }
         }

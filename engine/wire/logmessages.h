@@ -28,7 +28,9 @@ struct ProduceRequest {
     static constexpr ApiKey apiKey = ApiKey::Produce;
     struct Partition {
         qint32 index = 0;
-        std::optional<QByteArray> records;
+        // Not copied out of the request (a 1 MB batch copied per request was 7 % of the engine thread): a view
+        // of the frame, valid while the handler runs.
+        std::optional<QByteArrayView> records;
     };
     struct Topic {
         QString name; // v0-12; from v13 the handler fills it in from the id

@@ -61,6 +61,8 @@ public:
     void nullableString(std::optional<QString> &v) { v = m_r.nullableString(m_flexible); }
     void bytes(QByteArray &v) { v = m_r.bytes(m_flexible); }
     void nullableBytes(std::optional<QByteArray> &v) { v = m_r.nullableBytes(m_flexible); }
+    // Not copied: the message is then valid only while the bytes it was decoded from are.
+    void nullableBytes(std::optional<QByteArrayView> &v) { v = m_r.nullableBytesView(m_flexible); }
     // A Kafka uuid (16 bytes), kept as its bytes; all zero is Kafka's "no id".
     void uuid(QByteArray &v) { v = m_r.uuid(); }
 
@@ -142,6 +144,7 @@ public:
     void nullableString(const std::optional<QString> &v) { m_w.nullableString(v, m_flexible); }
     void bytes(const QByteArray &v) { m_w.bytes(v, m_flexible); }
     void nullableBytes(const std::optional<QByteArray> &v) { m_w.nullableBytes(v, m_flexible); }
+    void nullableBytes(const std::optional<QByteArrayView> &v) { m_w.nullableBytes(v, m_flexible); }
     void uuid(const QByteArray &v) { m_w.uuid(v); }
 
     template <class T, class Each> void array(const QList<T> &list, int /*minElementSize*/, Each &&each)

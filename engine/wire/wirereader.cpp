@@ -134,22 +134,30 @@ QString WireReader::string(bool compact)
 
 std::optional<QByteArray> WireReader::nullableBytes(bool compact)
 {
+    const std::optional<QByteArrayView> view = nullableBytesView(compact);
+    if (!view)
+        return std::nullopt;
+    return view->toByteArray();
+}
+
+std::optional<QByteArrayView> WireReader::nullableBytesView(bool compact)
+{
     qint64 length;
     if (compact)
         length = static_cast<qint64>(uvarint()) - 1;
     else
         length = int32();
     if (!ok())
-        return QByteArray();
+        return QByteArrayView();
     if (length < -1) {
         fail(QStringLiteral("negative bytes length %1").arg(length));
-        return QByteArray();
+        return QByteArrayView();
     }
     if (length == -1)
         return std::nullopt;
     if (!need(length, "bytes"))
-        return QByteArray();
-    return take(length).toByteArray();
+        return QByteArrayView();
+    return take(length);
 }
 
 QByteArray WireReader::bytes(bool compact)

@@ -40,6 +40,8 @@ public:
     // Bytes: int32 length (classic) or uvarint length+1 (compact).
     QByteArray bytes(bool compact = false);
     std::optional<QByteArray> nullableBytes(bool compact = false);
+    // The same, not copied: a view of the bytes the reader reads, valid only while they are.
+    std::optional<QByteArrayView> nullableBytesView(bool compact = false);
 
     // Array element count: int32 (classic) or uvarint count+1 (compact); -1 means null. A count that cannot fit
     // in the remaining bytes (each element takes at least minElementSize) fails the reader, so a lying count

@@ -77,7 +77,7 @@ void WireWriter::bytes(QByteArrayView v, bool compact)
     m_data.append(v);
 }
 
-void WireWriter::nullableBytes(const std::optional<QByteArray> &v, bool compact)
+void WireWriter::nullableBytes(const std::optional<QByteArrayView> &v, bool compact)
 {
     if (v) {
         bytes(*v, compact);

@@ -24,7 +24,7 @@ public:
     void string(const QString &v, bool compact = false);
     void nullableString(const std::optional<QString> &v, bool compact = false);
     void bytes(QByteArrayView v, bool compact = false);
-    void nullableBytes(const std::optional<QByteArray> &v, bool compact = false);
+    void nullableBytes(const std::optional<QByteArrayView> &v, bool compact = false);
     void arrayLength(qsizetype count, bool compact = false); // count -1 writes null
     void uuid(QByteArrayView v); // 16 bytes; anything else is written as the all-zero "no id"
     void emptyTaggedFields() { uvarint(0); }

@@ -237,9 +237,10 @@ private Q_SLOTS:
     void advertisedVersionsStayNonFlexible()
     {
         // Reference §2.5 / §9.4: every API is now on message descriptions up to Kafka 4.1's versions, flexible ones
-        // included (issue 12; KIP-848's 68 and 69 are flexible only); only OffsetDelete has no flexible version. The minima librdkafka 2.0.2 checks one
-        // version at a time are still included, and flexible versions are picked only by clients that speak them: the
-        // highest versions the reference clients implement (reference §2.1-2.3) are still classic ones (below).
+        // included (issue 12; KIP-848's 68 and 69 are flexible only); only OffsetDelete has no flexible version. The
+        // minima librdkafka 2.0.2 checks one version at a time are still included, and flexible versions are picked
+        // only by clients that speak them: the highest versions the reference clients implement (reference §2.1-2.3)
+        // are still classic ones (below).
         const QSet<qint16> flexibleAdvertised
             = {0, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19, 20, 21, 22, 32, 33, 35, 37, 42, 44, 60, 68, 69};
         for (const ApiVersionRange &range : ApiKeys::supported()) {
@@ -340,6 +341,9 @@ private Q_SLOTS:
         QCOMPARE(request->topics[0].name, QStringLiteral("orders"));
         QCOMPARE(request->topics[0].partitions[0].index, 2);
         QCOMPARE(request->topics[0].partitions[0].records, QByteArray("batch"));
+        // The records are not copied: they are the request's own bytes (its last five).
+        const QByteArray &body = w.data();
+        QCOMPARE(request->topics[0].partitions[0].records->data(), body.constData() + body.size() - 5);
 
         // Every truncation of the same request fails cleanly.
         for (qsizetype n = 0; n < w.data().size(); ++n) {
