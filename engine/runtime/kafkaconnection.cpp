@@ -12,6 +12,7 @@
 #if defined(Q_OS_UNIX)
 #include <cerrno>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #endif
 
 // Accepts and closes are debug lines, off by default; refused requests are warnings.
@@ -197,10 +198,7 @@ void KafkaConnection::onResponse(const WireResponse &response)
         return;
     switch (response.action) {
     case WireResponse::Action::Send: {
-        char sizeField[4];
-        qToBigEndian<qint32>(static_cast<qint32>(response.frame.size()), sizeField);
-        m_socket->write(sizeField, 4);
-        m_socket->write(response.frame);
+        writeFrame(response);
         if (m_socket->bytesToWrite() > MaxUnsentResponseBytes) {
             m_draining = true; // stays muted until onBytesWritten
             return;
@@ -218,6 +216,51 @@ void KafkaConnection::onResponse(const WireResponse &response)
     // the join phase): continue from the event loop, never inside that call.
     if (!m_inHandle)
         QMetaObject::invokeMethod(this, &KafkaConnection::processInput, Qt::QueuedConnection);
+}
+
+void KafkaConnection::writeFrame(const WireResponse &response)
+{
+    char sizeField[4];
+    qToBigEndian<qint32>(static_cast<qint32>(response.frameSize()), sizeField);
+    std::vector<QByteArrayView> pieces;
+    pieces.reserve(2 + response.more.size());
+    pieces.emplace_back(sizeField, 4);
+    pieces.emplace_back(response.frame);
+    for (const QByteArray &piece : response.more)
+        pieces.emplace_back(piece);
+    qint64 sent = 0;
+#if defined(Q_OS_UNIX)
+    // Nothing waits in QTcpSocket's buffer: the pieces go to the socket as they are, without being copied into that
+    // buffer first (a Fetch answer's records straight from the log's read). What the socket does not take now, and
+    // errors, are QTcpSocket's, as for any write.
+    const qintptr fd = m_socket->socketDescriptor();
+    if (fd >= 0 && m_socket->bytesToWrite() == 0) {
+        constexpr size_t MaxPieces = 64;
+        iovec vectors[MaxPieces];
+        size_t count = 0;
+        for (; count < pieces.size() && count < MaxPieces; ++count)
+            vectors[count] = {const_cast<char *>(pieces[count].data()), static_cast<size_t>(pieces[count].size())};
+        msghdr message {};
+        message.msg_iov = vectors;
+        message.msg_iovlen = count;
+        ssize_t n;
+        do {
+            n = ::sendmsg(static_cast<int>(fd), &message, MSG_DONTWAIT | MSG_NOSIGNAL);
+        } while (n < 0 && errno == EINTR);
+        if (n > 0) {
+            sent = n;
+            m_sinceActive.restart();
+        }
+    }
+#endif
+    for (const QByteArrayView piece : pieces) {
+        if (sent >= piece.size()) {
+            sent -= piece.size();
+            continue;
+        }
+        m_socket->write(piece.data() + sent, piece.size() - sent);
+        sent = 0;
+    }
 }
 
 void KafkaConnection::onBytesWritten()

@@ -53,6 +53,8 @@ private:
     bool startFrame();
     // Up to wanted bytes of the frame being read: QTcpSocket's buffered ones, then the socket's. Never waits.
     qint64 readFrameBytes(char *to, qint64 wanted);
+    // Writes a response's size field and frame, pieces and all.
+    void writeFrame(const WireResponse &response);
     void onBytesWritten();
     void onAnswer(const WireResponse &response);
     void onResponse(const WireResponse &response);

@@ -32,7 +32,7 @@ void ExchangeTap::complete(const WireExchange &begun, WireResponse &response)
     e = begun;
     e.sequence = ++m_sequence;
     e.answeredMs = m_clock.nowMs();
-    e.responseBytes = response.action == WireResponse::Action::Send ? response.frame.size() + 4 : 0;
+    e.responseBytes = response.action == WireResponse::Action::Send ? response.frameSize() + 4 : 0;
     e.error = filled.error;
     e.group = filled.group;
     e.memberId = filled.memberId;

@@ -569,7 +569,13 @@ WireResponse KafkaApis::Private::answerFetch(
     const RequestHeader &h, const FetchRequest &request, const FetchResponse &response) const
 {
     WireResponse answer;
-    answer.frame = encodeFetchFrame(h.correlationId, response, h.apiVersion);
+    std::vector<QByteArray> pieces = encodeFetchFrame(h.correlationId, response, h.apiVersion);
+    answer.frame = std::move(pieces.front());
+    answer.more.reserve(pieces.size() - 1);
+    for (size_t i = 1; i < pieces.size(); ++i) {
+        if (!pieces[i].isEmpty())
+            answer.more.push_back(std::move(pieces[i]));
+    }
     answer.exchange.fetched = ExchangeTap::fetchedRanges(request, response);
     answer.exchange.error = response.error;
     for (const auto &topic : response.topics) {

@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <vector>
 
 namespace topicscope::engine {
 
@@ -40,11 +41,32 @@ struct WireResponse {
         Close, // unknown API, unsupported version or malformed request: drop the connection
     };
     Action action = Action::Send;
-    QByteArray frame;
+    QByteArray frame; // the whole frame, or its first bytes when `more` is not empty
+    // The rest of the frame, in order: a Fetch answer's records stay in the buffers the log read them into, between
+    // the encoded pieces around them (wire::encodeFetchFrame), so the connection writes them without a copy.
+    std::vector<QByteArray> more;
     QString reason; // for Close: the log line
     // The request and what its answer carries (Send and NoResponse): handlers fill the API-specific parts,
     // KafkaApis::handle the header fields, timing and summary.
     WireExchange exchange;
+
+    qsizetype frameSize() const
+    {
+        qsizetype size = frame.size();
+        for (const QByteArray &piece : more)
+            size += piece.size();
+        return size;
+    }
+    // The frame in one buffer (a copy when it comes in pieces): for tests and tools, not for the connection.
+    QByteArray wholeFrame() const
+    {
+        QByteArray whole;
+        whole.reserve(frameSize());
+        whole += frame;
+        for (const QByteArray &piece : more)
+            whole += piece;
+        return whole;
+    }
 };
 
 // Kafka's request handler ("KafkaApis"): parses one request frame, checks it against the API's row in the dispatch

@@ -267,9 +267,11 @@ template <class IO, MessageOf<FetchResponse> M> void describe(IO &io, M &m)
     io.taggedFields();
 }
 
-// The whole answer to a Fetch, response header and body, in one buffer sized for it up front: the records, the
-// bulk of a fetch, are copied once, from the log's read into the frame (no regrowth, no header + body join).
-QByteArray encodeFetchFrame(qint32 correlationId, const FetchResponse &response, qint16 version);
+// The whole answer to a Fetch, response header and body, as pieces to be written one after the other: the records of
+// a partition (the bulk of a fetch) from FetchRecordsPieceBytes on are pieces of their own, shared with the log's
+// read and never copied into a frame; the encoded fields around them are the other pieces.
+constexpr qsizetype FetchRecordsPieceBytes = 4096;
+std::vector<QByteArray> encodeFetchFrame(qint32 correlationId, const FetchResponse &response, qint16 version);
 
 // ---- ListOffsets (key 2), v0-10 (flexible from 6) ----
 struct ListOffsetsRequest {

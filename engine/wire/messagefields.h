@@ -9,6 +9,7 @@
 #include <concepts>
 #include <optional>
 #include <type_traits>
+#include <vector>
 
 // One description per message, read in both directions.
 //
@@ -142,7 +143,23 @@ public:
     void errorCode(ErrorCode v) { m_w.int16(toWire(v)); }
     void string(const QString &v) { m_w.string(v, m_flexible); }
     void nullableString(const std::optional<QString> &v) { m_w.nullableString(v, m_flexible); }
-    void bytes(const QByteArray &v) { m_w.bytes(v, m_flexible); }
+    // With a piece list set, bytes of at least minimumSize are not copied into the writer: what the writer holds so
+    // far becomes a piece, then the bytes themselves (shared), and writing goes on into the emptied writer.
+    void splitBytesInto(std::vector<QByteArray> *pieces, qsizetype minimumSize)
+    {
+        m_pieces = pieces;
+        m_minimumPieceSize = minimumSize;
+    }
+    void bytes(const QByteArray &v)
+    {
+        if (m_pieces && v.size() >= m_minimumPieceSize) {
+            m_w.bytesLength(v.size(), m_flexible);
+            m_pieces->push_back(m_w.take());
+            m_pieces->push_back(v);
+            return;
+        }
+        m_w.bytes(v, m_flexible);
+    }
     void nullableBytes(const std::optional<QByteArray> &v) { m_w.nullableBytes(v, m_flexible); }
     void nullableBytes(const std::optional<QByteArrayView> &v) { m_w.nullableBytes(v, m_flexible); }
     void uuid(const QByteArray &v) { m_w.uuid(v); }
@@ -182,6 +199,8 @@ private:
     WireWriter &m_w;
     qint16 m_version;
     bool m_flexible;
+    std::vector<QByteArray> *m_pieces = nullptr;
+    qsizetype m_minimumPieceSize = 0;
 };
 
 // A message type with a description: the struct names its API and describe(io, message) exists for both IOs.

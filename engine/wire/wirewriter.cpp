@@ -70,11 +70,16 @@ void WireWriter::nullableString(const std::optional<QString> &v, bool compact)
 
 void WireWriter::bytes(QByteArrayView v, bool compact)
 {
-    if (compact)
-        uvarint(static_cast<quint64>(v.size()) + 1);
-    else
-        int32(static_cast<qint32>(v.size()));
+    bytesLength(v.size(), compact);
     m_data.append(v);
+}
+
+void WireWriter::bytesLength(qsizetype size, bool compact)
+{
+    if (compact)
+        uvarint(static_cast<quint64>(size) + 1);
+    else
+        int32(static_cast<qint32>(size));
 }
 
 void WireWriter::nullableBytes(const std::optional<QByteArrayView> &v, bool compact)

@@ -24,6 +24,7 @@ public:
     void string(const QString &v, bool compact = false);
     void nullableString(const std::optional<QString> &v, bool compact = false);
     void bytes(QByteArrayView v, bool compact = false);
+    void bytesLength(qsizetype size, bool compact = false); // the length prefix alone, before bytes written apart
     void nullableBytes(const std::optional<QByteArrayView> &v, bool compact = false);
     void arrayLength(qsizetype count, bool compact = false); // count -1 writes null
     void uuid(QByteArrayView v); // 16 bytes; anything else is written as the all-zero "no id"

@@ -105,7 +105,7 @@ struct WireBroker {
             *keep = QByteArray();
             return WireReader(*keep);
         }
-        *keep = (*response)->frame;
+        *keep = (*response)->wholeFrame();
         WireReader r(*keep);
         r.int32(); // correlation id
         return r;

@@ -88,7 +88,8 @@ struct WireBroker {
     std::optional<WireResponse> send(const QByteArray &request)
     {
         std::optional<WireResponse> out;
-        apis->handle(request, {1, QStringLiteral("/127.0.0.1"), QStringLiteral("127.0.0.1:50000")}, [&out](const WireResponse &r) { out = r; });
+        apis->handle(request, {1, QStringLiteral("/127.0.0.1"), QStringLiteral("127.0.0.1:50000")},
+            [&out](const WireResponse &r) { out = r; });
         return out;
     }
 
@@ -110,7 +111,8 @@ struct WireBroker {
         result.action = response->action;
         if (response->action != WireResponse::Action::Send)
             return result;
-        WireReader r(response->frame);
+        const QByteArray answerFrame = response->wholeFrame();
+        WireReader r(answerFrame);
         r.int32(); // correlation id
         r.arrayLength();
         r.string();
@@ -160,7 +162,8 @@ InitProducerIdAnswer initProducerId(WireBroker &broker, qint16 version, const st
     InitProducerIdAnswer answer;
     if (!response || response->action != WireResponse::Action::Send)
         return answer;
-    WireReader r(response->frame);
+    const QByteArray answerFrame = response->wholeFrame();
+    WireReader r(answerFrame);
     if (r.int32() != 5)
         return answer;
     if (flexible)
@@ -185,7 +188,8 @@ private Q_SLOTS:
         WireBroker broker;
         const auto response = broker.send(frame(18, 0, 1, {}));
         QVERIFY(response && response->action == WireResponse::Action::Send);
-        WireReader r(response->frame);
+        const QByteArray answerFrame = response->wholeFrame();
+        WireReader r(answerFrame);
         r.int32();
         QCOMPARE(r.int16(), qint16(0));
         const int count = r.arrayLength();

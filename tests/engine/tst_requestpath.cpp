@@ -12,6 +12,8 @@
 #include "runtime/kafkaserver.h"
 #include "runtime/realclock.h"
 #include "runtime/requestmemorypool.h"
+#include "wire/logmessages.h"
+#include "wire/wirereader.h"
 #include "wire/wirewriter.h"
 
 #include <QTest>
@@ -75,6 +77,23 @@ QByteArray fetchFrame(const QString &topic, qint32 correlationId, qint32 maxWait
     framed.int32(static_cast<qint32>(w.size()));
     framed.raw(w.data());
     return framed.take();
+}
+
+// A topic "big" of `batches` batches of about 1 MB (1024 records of 1000 bytes): every fetch answers with 1 MiB.
+void createBigTopic(Listener &l, int batches)
+{
+    QCOMPARE(l.broker->log().createTopic(QStringLiteral("big"), 1), ErrorCode::None);
+    for (int i = 0; i < batches; ++i)
+        QVERIFY(l.broker->log().append({QStringLiteral("big"), 0}, makeBatch(1024, 1000)).error == ErrorCode::None);
+}
+
+// `requests` fetches of "big" from offset 0 (correlation ids 0, 1, ...), one after the other.
+QByteArray pipelinedFetches(int requests)
+{
+    QByteArray pipelined;
+    for (int i = 0; i < requests; ++i)
+        pipelined += fetchFrame(QStringLiteral("big"), i);
+    return pipelined;
 }
 
 // Produce v3 (request header v1) of one record set to partition 0 with acks=1: size-prefixed.
@@ -186,18 +205,11 @@ private Q_SLOTS:
     void aClientThatNeverReadsGetsOnlyAFewAnswersMade()
     {
         Listener l;
-        QCOMPARE(l.broker->log().createTopic(QStringLiteral("big"), 1), ErrorCode::None);
-        // 16 MiB of records: every fetch answers with 1 MiB.
-        for (int i = 0; i < 16; ++i)
-            QVERIFY(l.broker->log().append({QStringLiteral("big"), 0}, makeBatch(1024, 1000)).error == ErrorCode::None);
-
+        createBigTopic(l, 16);
         constexpr int Requests = 100;
         RawClient client(l.server->port());
         QVERIFY(client.isConnected());
-        QByteArray pipelined;
-        for (int i = 0; i < Requests; ++i)
-            pipelined += fetchFrame(QStringLiteral("big"), i);
-        client.write(pipelined);
+        client.write(pipelinedFetches(Requests));
 
         // The broker makes answers until the socket's buffers are full, then waits for the client: the kernel's
         // buffers hold a few MiB of loopback traffic, far from 100 answers of 1 MiB.
@@ -212,6 +224,41 @@ private Q_SLOTS:
         // Reading lets it go on: every request is answered, in order, nothing lost.
         QTRY_VERIFY_WITH_TIMEOUT((client.drain(), l.answered == Requests), 30000);
         QCOMPARE(l.server->requestMemory().used(), 0);
+    }
+
+    // Answers go to the socket without QTcpSocket's buffer while it is empty (KafkaConnection::writeFrame), what the
+    // socket does not take goes through it: with 1 MiB answers to a client that reads late and slowly, the kernel
+    // takes parts of answers and the rest waits in QTcpSocket. Every answer must still arrive whole and in order,
+    // its records the log's own bytes.
+    void bigAnswersArriveWholeAndInOrderToASlowReader()
+    {
+        Listener l;
+        createBigTopic(l, 4);
+        const QByteArray expected = l.broker->log().read({QStringLiteral("big"), 0}, 0, 1 << 20).records;
+        QVERIFY(expected.size() > 1000 * 1000);
+        constexpr int Requests = 24;
+        RawClient client(l.server->port());
+        QVERIFY(client.isConnected());
+        client.write(pipelinedFetches(Requests));
+        QTest::qWait(500); // the socket's buffers fill, the rest of an answer waits in QTcpSocket's
+
+        QByteArray received;
+        QTRY_VERIFY_WITH_TIMEOUT((QTest::qWait(5), client.readAvailable(&received), l.answered == Requests), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT((client.readAvailable(&received), l.server->requestMemory().used() == 0), 5000);
+        qsizetype pos = 0;
+        for (int id = 0; id < Requests; ++id) {
+            QTRY_VERIFY_WITH_TIMEOUT((client.readAvailable(&received), received.size() >= pos + 4), 5000);
+            const qint32 size = qFromBigEndian<qint32>(received.constData() + pos);
+            QTRY_VERIFY_WITH_TIMEOUT((client.readAvailable(&received), received.size() >= pos + 4 + size), 5000);
+            WireReader r(QByteArrayView(received).sliced(pos + 4, size));
+            QCOMPARE(r.int32(), id);
+            const auto response = decodeMessage<FetchResponse>(r, 4);
+            QVERIFY2(response && r.atEnd(), qPrintable(QString::number(id)));
+            QCOMPARE(response->topics.at(0).partitions.at(0).records, expected);
+            pos += 4 + size;
+        }
+        client.readAvailable(&received);
+        QCOMPARE(pos, received.size());
     }
 
     void requestBytesHeldAtOnceStayWithinTheCap()

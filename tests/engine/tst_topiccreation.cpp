@@ -106,7 +106,8 @@ std::optional<Response> decodeAnswer(const std::optional<WireResponse> &answer, 
 {
     if (!answer || answer->action != WireResponse::Action::Send)
         return std::nullopt;
-    WireReader r(answer->frame);
+    const QByteArray answerFrame = answer->wholeFrame();
+    WireReader r(answerFrame);
     r.int32();
     return decodeMessage<Response>(r, version);
 }

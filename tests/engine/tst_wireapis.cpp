@@ -209,7 +209,7 @@ private Q_SLOTS:
                 QVERIFY(response->has_value());
                 if (route.key == ApiKey::ApiVersions) {
                     QCOMPARE((*response)->action, WireResponse::Action::Send);
-                    QCOMPARE((*response)->frame.toHex(), QByteArray("00000005002300000001001200000004"));
+                    QCOMPARE((*response)->wholeFrame().toHex(), QByteArray("00000005002300000001001200000004"));
                     continue;
                 }
                 QCOMPARE((*response)->action, WireResponse::Action::Close);
@@ -376,7 +376,8 @@ private Q_SLOTS:
         broker.clock.advance(0);
         QVERIFY(parked->has_value());
         QCOMPARE(broker.apis->parkedFetchCount(), 0);
-        WireReader r((*parked)->frame);
+        const QByteArray answerFrame = (*parked)->wholeFrame();
+        WireReader r(answerFrame);
         QCOMPARE(r.int32(), 20); // correlation id
         const FetchPartitionResult result = readFetchResult(r);
         QCOMPARE(result.error, 0);
@@ -394,7 +395,8 @@ private Q_SLOTS:
         QVERIFY(!parked->has_value());
         broker.clock.advance(1);
         QVERIFY(parked->has_value());
-        WireReader r((*parked)->frame);
+        const QByteArray answerFrame = (*parked)->wholeFrame();
+        WireReader r(answerFrame);
         r.int32();
         const FetchPartitionResult result = readFetchResult(r);
         QCOMPARE(result.error, 0);
@@ -490,7 +492,8 @@ private Q_SLOTS:
         QVERIFY(!parkedJoin->has_value());
         broker.clock.advance(100);
         QVERIFY(parkedJoin->has_value());
-        WireReader joined((*parkedJoin)->frame);
+        const QByteArray joinedFrame = (*parkedJoin)->wholeFrame();
+        WireReader joined(joinedFrame);
         QCOMPARE(joined.int32(), 30);
         joined.int32();
         QCOMPARE(joined.int16(), qint16(0));

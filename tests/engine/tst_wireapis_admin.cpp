@@ -38,11 +38,12 @@ QByteArray answerBody(WireBroker &broker, ApiKey key, qint16 version, const Body
         qWarning() << "no answer" << (response->has_value() ? (*response)->reason : QString());
         return {};
     }
-    WireReader r((*response)->frame);
+    const QByteArray answerFrame = (*response)->wholeFrame();
+    WireReader r(answerFrame);
     r.int32(); // correlation id
     if (ApiKeys::responseHeaderVersion(k, version) >= 1)
         r.skipTaggedFields();
-    return (*response)->frame.mid(r.position());
+    return answerFrame.mid(r.position());
 }
 
 // The same, decoded; nullopt unless the body decodes to exactly its length.
@@ -168,7 +169,7 @@ private Q_SLOTS:
             w.emptyTaggedFields();
         }));
         QVERIFY(response->has_value() && (*response)->action == WireResponse::Action::Send);
-        const QByteArray frame = (*response)->frame;
+        const QByteArray frame = (*response)->wholeFrame();
         QCOMPARE(frame.left(6).toHex(), QByteArray("000000050000")); // correlation id, no tag byte, error 0
         WireReader r(frame.mid(4));
         const auto body = decodeMessage<ApiVersionsResponseData>(r, 4);
@@ -698,7 +699,7 @@ private Q_SLOTS:
             w.emptyTaggedFields();
         }));
         QVERIFY(response->has_value() && (*response)->action == WireResponse::Action::Send);
-        QCOMPARE((*response)->frame.toHex(),
+        QCOMPARE((*response)->wholeFrame().toHex(),
             QByteArray("00000005"
                        "00" // response header v1: tags
                        "00000000" // throttle
@@ -863,7 +864,8 @@ private Q_SLOTS:
             [&out](const WireResponse &r) { out = r; });
         apis.reset();
         QVERIFY(out && out->action == WireResponse::Action::Send);
-        WireReader r(out->frame);
+        const QByteArray answerFrame = out->wholeFrame();
+        WireReader r(answerFrame);
         r.int32();
         r.skipTaggedFields();
         const auto response = decodeMessage<DescribeLogDirsResponseData>(r, 4);

@@ -34,7 +34,7 @@ QByteArray flexible(ApiKey key, qint16 version, const std::function<void(WireWri
 // The body of a flexible response, after the correlation id and response header v1's tag section.
 WireReader flexibleBody(const std::optional<WireResponse> &response, QByteArray *keep)
 {
-    *keep = response && response->action == WireResponse::Action::Send ? response->frame : QByteArray();
+    *keep = response && response->action == WireResponse::Action::Send ? response->wholeFrame() : QByteArray();
     WireReader r(*keep);
     r.int32();
     r.skipTaggedFields();

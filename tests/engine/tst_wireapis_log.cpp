@@ -31,12 +31,13 @@ QByteArray answerBody(WireBroker &broker, qint16 key, qint16 version, const std:
         qWarning() << "no answer" << (answer->has_value() ? (*answer)->reason : QString());
         return {};
     }
-    WireReader r((*answer)->frame);
+    const QByteArray answerFrame = (*answer)->wholeFrame();
+    WireReader r(answerFrame);
     if (r.int32() != 5)
         qWarning() << "wrong correlation id";
     if (ApiKeys::responseHeaderVersion(key, version) >= 1)
         r.skipTaggedFields();
-    return (*answer)->frame.mid(r.position());
+    return answerFrame.mid(r.position());
 }
 
 template <class Response> Response decoded(const QByteArray &body, qint16 version)
@@ -272,6 +273,48 @@ private Q_SLOTS:
         }
     }
 
+    // A partition's records of FetchRecordsPieceBytes or more are a piece of the answer of their own, the buffer the
+    // log read them into, written without a copy into a frame; smaller ones are copied into the encoded fields. Both
+    // kinds, classic and flexible versions: the pieces in order are the whole answer.
+    void bigFetchedRecordsAreAPieceOfTheirOwn()
+    {
+        WireBroker broker;
+        broker.log->createTopic(QStringLiteral("t"), 2);
+        broker.log->append({QStringLiteral("t"), 0}, logtest::makeBatch(100, 1000)); // ~100 KB
+        broker.log->append({QStringLiteral("t"), 1}, logtest::makeBatch(3)); // below 4 KiB
+        const QByteArray big = broker.log->read({QStringLiteral("t"), 0}, 0, 1 << 20).records;
+        const QByteArray small = broker.log->read({QStringLiteral("t"), 1}, 0, 1 << 20).records;
+        QVERIFY(big.size() >= FetchRecordsPieceBytes && small.size() < FetchRecordsPieceBytes);
+        for (const qint16 version : {4, 12}) {
+            FetchRequest request;
+            request.minBytes = 1;
+            FetchRequest::Topic topic;
+            topic.name = QStringLiteral("t");
+            topic.partitions = {{0, -1, 0, -1, -1, 1 << 20}, {1, -1, 0, -1, -1, 1 << 20}};
+            request.topics = {topic};
+            const QByteArray encoded = encodeMessage(request, version);
+            const auto answer = broker.send(headerAwareFrame(1, version, [&](WireWriter &w) { w.raw(encoded); }));
+            QVERIFY(answer->has_value());
+            const WireResponse &response = **answer;
+            // The big records are the second piece: after the fields before them, before those after them.
+            QCOMPARE(response.more.size(), size_t(2));
+            QCOMPARE(response.more[0], big);
+            QVERIFY(!response.frame.contains(big.left(64)));
+            QVERIFY(response.more[1].contains(small));
+            QCOMPARE(response.frameSize(), response.wholeFrame().size());
+
+            const QByteArray answerFrame = response.wholeFrame();
+            WireReader r(answerFrame);
+            QCOMPARE(r.int32(), 5);
+            if (ApiKeys::responseHeaderVersion(1, version) >= 1)
+                r.skipTaggedFields();
+            const auto decodedResponse = decodeMessage<FetchResponse>(r, version);
+            QVERIFY(decodedResponse && r.atEnd());
+            QCOMPARE(decodedResponse->topics[0].partitions[0].records, big);
+            QCOMPARE(decodedResponse->topics[0].partitions[1].records, small);
+        }
+    }
+
     // Fetch sessions (KIP-227) declined as Kafka declines them: asking for one (id 0, epoch 0) or for none (epoch
     // -1, closing any given session) gets a full answer with session id 0; an incremental request names a session
     // that does not exist: FETCH_SESSION_ID_NOT_FOUND, no partitions, answered at once.
@@ -329,7 +372,8 @@ private Q_SLOTS:
         broker.log->createTopic(QStringLiteral("t"), 1);
         broker.clock.advance(0);
         QVERIFY(parked->has_value());
-        WireReader r((*parked)->frame);
+        const QByteArray answerFrame = (*parked)->wholeFrame();
+        WireReader r(answerFrame);
         r.int32();
         r.skipTaggedFields();
         const auto response = decodeMessage<FetchResponse>(r, 16);

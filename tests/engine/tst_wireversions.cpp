@@ -72,7 +72,8 @@ template <class A> QString walk(qint16 version)
     if ((*answer)->action != WireResponse::Action::Send)
         return where + QStringLiteral("connection closed: ") + (*answer)->reason;
 
-    WireReader r((*answer)->frame);
+    const QByteArray answerFrame = (*answer)->wholeFrame();
+    WireReader r(answerFrame);
     if (r.int32() != 5)
         return where + QStringLiteral("wrong correlation id");
     const int headerVersion = ApiKeys::responseHeaderVersion(key, version);
