@@ -24,6 +24,11 @@
 #   MOCK_NO_WAIT=0 skip the extra mock latency run with fetch.wait.max.ms=1 (see bench/REPORT-wire.md)
 #   BENCH_NICE=N   run broker and client under `nice -n N` (e.g. -10 on a machine busy with other work;
 #                  negative values need root). Both targets get the same priority.
+#   KCAT_ROUNDS=N  after bench_kafka_load, N rounds of kcat (another client, another code path): produce
+#                  KCAT_RECORDS 100-byte records with acks=all to the (first) broker and to a mock cluster of
+#                  kcat's own (test.mock.num.brokers=1), alternately, then consume them back from the broker
+#                  (kcat's mock lives in its producing process, so there is no mock consume to compare with).
+#                  Times are whole kcat runs, start-up included, for both targets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -61,6 +66,7 @@ free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 data_dirs=()
+temp_files=()
 broker_pids=()
 
 # shellcheck disable=SC2317 # called through the EXIT trap
@@ -76,6 +82,7 @@ cleanup() {
             rm -rf "$dir"
         done
     fi
+    rm -f "${temp_files[@]}"
 }
 trap cleanup EXIT
 
@@ -124,6 +131,43 @@ fi
 status=0
 echo "# command: $client ${load_targets[*]} $*"
 "${run[@]}" "$client" "${load_targets[@]}" "$@" || status=$?
+
+if [[ -n "${KCAT_ROUNDS:-}" ]]; then
+    kcat_records=${KCAT_RECORDS:-1000000}
+    kcat_input=$(mktemp "$root/$build_dir/bench-wire-kcat.XXXXXX")
+    temp_files+=("$kcat_input")
+    awk -v n="$kcat_records" 'BEGIN { v = sprintf("%100s", ""); gsub(/ /, "x", v); for (i = 0; i < n; ++i) print v }' \
+        >"$kcat_input"
+    # seconds CMD...: the wall time of one run of CMD, its output thrown away.
+    seconds() {
+        local start end
+        start=$(date +%s.%N)
+        "$@" >/dev/null 2>&1 || { echo "bench-wire: failed: $*" >&2; status=1; }
+        end=$(date +%s.%N)
+        echo "$end - $start" | bc -l
+    }
+    broker_bootstrap=${load_targets[1]#*=}
+    ratios=()
+    for round in $(seq 1 "$KCAT_ROUNDS"); do
+        topic=kcat-$$-$round
+        ours=$(seconds "${run[@]}" kcat -P -b "$broker_bootstrap" -t "$topic" -p 0 -X acks=all -l "$kcat_input")
+        mock=$(seconds "${run[@]}" kcat -P -b 127.0.0.1:1 -X test.mock.num.brokers=1 -t "$topic" -p 0 -X acks=all \
+            -l "$kcat_input")
+        consumed=$(mktemp)
+        start=$(date +%s.%N)
+        "${run[@]}" kcat -C -b "$broker_bootstrap" -t "$topic" -p 0 -o beginning -e -q >"$consumed" 2>/dev/null || status=1
+        consume=$(echo "$(date +%s.%N) - $start" | bc -l)
+        got=$(wc -l <"$consumed")
+        rm -f "$consumed"
+        [[ "$got" == "$kcat_records" ]] || { echo "bench-wire: kcat consumed $got of $kcat_records" >&2; status=1; }
+        printf 'kcat round=%d records=%d produce_acks_all_s %s=%.3f mock=%.3f ratio=%.2f consume_s %s=%.3f (%d records)\n' \
+            "$round" "$kcat_records" "$label" "$ours" "$mock" "$(echo "$mock / $ours" | bc -l)" "$label" "$consume" "$got"
+        ratios+=("$(echo "$mock / $ours" | bc -l)")
+    done
+    printf '%s\n' "${ratios[@]}" | sort -g | awk '{ r[NR] = $1 } END {
+        median = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
+        printf "kcat summary rounds=%d produce acks=all ratio vs mock: median %.2f\n", NR, median }'
+fi
 
 if [[ "${MOCK_NO_WAIT:-1}" == 1 ]]; then
     # The mock does not answer a waiting Fetch early when data arrives (it always waits fetch.wait.max.ms),
