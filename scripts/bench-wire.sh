@@ -138,31 +138,34 @@ if [[ -n "${KCAT_ROUNDS:-}" ]]; then
     temp_files+=("$kcat_input")
     awk -v n="$kcat_records" 'BEGIN { v = sprintf("%100s", ""); gsub(/ /, "x", v); for (i = 0; i < n; ++i) print v }' \
         >"$kcat_input"
-    # seconds CMD...: the wall time of one run of CMD, its output thrown away.
+    # seconds OUT CMD...: the wall time of one run of CMD, its output to the file OUT; fails when CMD does.
     seconds() {
-        local start end
+        local out=$1 start end
+        shift
         start=$(date +%s.%N)
-        "$@" >/dev/null 2>&1 || { echo "bench-wire: failed: $*" >&2; status=1; }
+        "$@" >"$out" 2>/dev/null || { echo "bench-wire: failed: $*" >&2; return 1; }
         end=$(date +%s.%N)
         echo "$end - $start" | bc -l
     }
     broker_bootstrap=${load_targets[1]#*=}
+    consumed=$(mktemp "$root/$build_dir/bench-wire-kcat-out.XXXXXX")
+    temp_files+=("$consumed")
     ratios=()
     for round in $(seq 1 "$KCAT_ROUNDS"); do
         topic=kcat-$$-$round
-        ours=$(seconds "${run[@]}" kcat -P -b "$broker_bootstrap" -t "$topic" -p 0 -X acks=all -l "$kcat_input")
-        mock=$(seconds "${run[@]}" kcat -P -b 127.0.0.1:1 -X test.mock.num.brokers=1 -t "$topic" -p 0 -X acks=all \
-            -l "$kcat_input")
-        consumed=$(mktemp)
-        start=$(date +%s.%N)
-        "${run[@]}" kcat -C -b "$broker_bootstrap" -t "$topic" -p 0 -o beginning -e -q >"$consumed" 2>/dev/null || status=1
-        consume=$(echo "$(date +%s.%N) - $start" | bc -l)
+        ours=$(seconds /dev/null "${run[@]}" kcat -P -b "$broker_bootstrap" -t "$topic" -p 0 -X acks=all \
+            -l "$kcat_input") || status=1
+        mock=$(seconds /dev/null "${run[@]}" kcat -P -b 127.0.0.1:1 -X test.mock.num.brokers=1 -t "$topic" -p 0 \
+            -X acks=all -l "$kcat_input") || status=1
+        consume=$(seconds "$consumed" "${run[@]}" kcat -C -b "$broker_bootstrap" -t "$topic" -p 0 -o beginning -e -q) \
+            || status=1
         got=$(wc -l <"$consumed")
-        rm -f "$consumed"
         [[ "$got" == "$kcat_records" ]] || { echo "bench-wire: kcat consumed $got of $kcat_records" >&2; status=1; }
+        [[ -n "$ours" && -n "$mock" && -n "$consume" ]] || continue
+        ratio=$(echo "$mock / $ours" | bc -l)
+        ratios+=("$ratio")
         printf 'kcat round=%d records=%d produce_acks_all_s %s=%.3f mock=%.3f ratio=%.2f consume_s %s=%.3f (%d records)\n' \
-            "$round" "$kcat_records" "$label" "$ours" "$mock" "$(echo "$mock / $ours" | bc -l)" "$label" "$consume" "$got"
-        ratios+=("$(echo "$mock / $ours" | bc -l)")
+            "$round" "$kcat_records" "$label" "$ours" "$mock" "$ratio" "$label" "$consume" "$got"
     done
     printf '%s\n' "${ratios[@]}" | sort -g | awk '{ r[NR] = $1 } END {
         median = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
