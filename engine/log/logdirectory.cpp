@@ -3,6 +3,7 @@
 #include "storage/segmentlog.h"
 #include "storage/sqlitestore.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -129,8 +130,20 @@ QStringList LogDirectory::removeOrphanDirectories(const QString &dataDir, const 
     return kept;
 }
 
-bool LogDirectory::recoverPartition(SqliteStore &store, qint64 partitionId, SegmentLog &log, QString *why)
+bool LogDirectory::indexSegments(
+    SqliteStore &store, qint64 partitionId, const std::vector<SegmentInfo> &segments, QString *why)
 {
+    for (const SegmentInfo &s : segments) {
+        if (!store.upsertSegment(
+                partitionId, StoredSegment {s.baseOffset, s.sizeBytes, s.rollTimestamp, s.maxTimestamp}, why))
+            return false;
+    }
+    return true;
+}
+
+bool LogDirectory::recoverPartition(SqliteStore &store, StoredPartition *partition, SegmentLog &log, QString *why)
+{
+    const qint64 partitionId = partition->partitionId;
     std::vector<StoredSegment> stored;
     if (!store.loadSegments(partitionId, &stored, why))
         return false;
@@ -141,10 +154,34 @@ bool LogDirectory::recoverPartition(SqliteStore &store, qint64 partitionId, Segm
     for (const StoredSegment &s : stored)
         indexed.push_back(SegmentInfo {s.baseOffset, s.sizeBytes, s.rollTimestamp, s.maxTimestamp});
     QStringList report;
-    if (!log.recover(indexed, &report, why))
+    std::vector<StoredBatchInfo> found;
+    if (!log.recover(indexed, partition->logEndOffset, &found, &report, why))
         return false;
     for (const QString &line : report)
         qCWarning(lcLogDir).noquote() << "recovery:" << line;
+    if (found.empty())
+        return true;
+    StoredPartition next = *partition;
+    next.logEndOffset = found.back().lastOffset + 1;
+    for (const StoredBatchInfo &info : found)
+        next.sizeBytes += info.sizeBytes;
+    // The broker's clock at that append is not stored anywhere: the file's last change is the nearest.
+    const std::vector<SegmentInfo> &segments = log.segments();
+    next.lastAppendTimeMs = std::max(
+        next.lastAppendTimeMs, QFileInfo(log.filePath(segments.back().baseOffset)).lastModified().toMSecsSinceEpoch());
+    bool ok = store.begin(why);
+    for (size_t i = 0; ok && i < found.size(); ++i)
+        ok = store.insertBatchLocation(partitionId, found[i], why);
+    if (!ok || !indexSegments(store, partitionId, log.dirtySegments(), why) || !store.updatePartition(next, why)
+        || !store.commit(why)) {
+        store.rollback();
+        return false;
+    }
+    log.commit();
+    *partition = next;
+    qCInfo(lcLogDir).noquote() << "recovery:" << found.size() << "batch(es) of" << log.directory()
+                               << "appended after the last index commit indexed again, offsets"
+                               << found.front().baseOffset << "to" << found.back().lastOffset;
     return true;
 }
 
@@ -177,12 +214,7 @@ bool LogDirectory::migratePartition(SqliteStore &store, qint64 partitionId, Segm
     bool ok = store.begin(why);
     for (size_t i = 0; ok && i < moved.size(); ++i)
         ok = store.moveBatchToSegment(partitionId, moved[i], why);
-    for (const SegmentInfo &s : log.dirtySegments()) {
-        if (ok)
-            ok = store.upsertSegment(
-                partitionId, StoredSegment {s.baseOffset, s.sizeBytes, s.rollTimestamp, s.maxTimestamp}, why);
-    }
-    if (!ok || !store.commit(why)) {
+    if (!ok || !indexSegments(store, partitionId, log.dirtySegments(), why) || !store.commit(why)) {
         store.rollback();
         log.rollback();
         return false;

@@ -2,11 +2,14 @@
 
 #include <QSet>
 #include <QString>
+#include <vector>
 
 namespace topicscope::engine {
 
 class SegmentLog;
 class SqliteStore;
+struct StoredPartition;
+struct SegmentInfo;
 struct SegmentRollPolicy;
 
 // What LogManager does with its data directory before and just after the store opens: creating it (0700),
@@ -29,9 +32,13 @@ public:
     // Returns the names of the directories not in known that it left in place.
     static QStringList removeOrphanDirectories(const QString &dataDir, const QSet<QString> &known);
 
+    // Writes the index rows of segments (as SegmentLog has them) for the partition with that store key.
+    static bool indexSegments(
+        SqliteStore &store, qint64 partitionId, const std::vector<SegmentInfo> &segments, QString *why);
     // Loads the partition's segments from the index and recovers its files (SegmentLog::recover), logging each
-    // thing done. False only when a file or database operation fails.
-    static bool recoverPartition(SqliteStore &store, qint64 partitionId, SegmentLog &log, QString *why);
+    // thing done; the batches appended after the last index commit that recovery keeps are indexed (one transaction)
+    // and *partition moves past them. False only when a file or database operation fails.
+    static bool recoverPartition(SqliteStore &store, StoredPartition *partition, SegmentLog &log, QString *why);
     // Moves the partition's batches kept in the database into segment files, in one transaction: the files are
     // written and synced first, then the index points at them and the database bytes go. *batches and *bytes get
     // what was moved.

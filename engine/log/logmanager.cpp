@@ -63,7 +63,21 @@ LogManager::LogManager(std::unique_ptr<SqliteStore> store, Clock &clock, EventBu
     : d(std::make_unique<Private>(std::move(store), clock, events))
 { }
 
-LogManager::~LogManager() = default;
+LogManager::~LogManager()
+{
+    // The appends' index rows are committed with the rest (closing the connection would roll them back).
+    d->commitIndex(nullptr);
+}
+
+bool LogManager::commitIndex(QString *why)
+{
+    return d->commitIndex(why);
+}
+
+bool LogManager::indexCommitPending() const
+{
+    return d->indexOpenSince >= 0 || d->deferredLost;
+}
 
 std::unique_ptr<LogManager> LogManager::open(
     const StorageOptions &options, Clock &clock, EventBus &events, QString *error)
@@ -98,6 +112,7 @@ std::unique_ptr<LogManager> LogManager::open(
             manager->d->cleaner = std::make_unique<CleanerThread>();
     }
     manager->d->fsync = options.fsyncEachCommit;
+    manager->d->deferIndex = !options.inMemory && !options.fsyncEachCommit;
     manager->d->cleanerKeyMapBytes = options.cleanerKeyMapBytes;
     for (const StoredTopic &t : *stored) {
         Private::Topic topic;
@@ -289,6 +304,7 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
     // truncated back when it fails.
     std::unordered_map<SegmentLog *, qint64> touchedLogs;
     QString storageError;
+    std::vector<std::pair<qint64, StoredBatchInfo>> indexed; // the index rows written, for a deferred commit
     bool inTransaction = false;
     bool storageFailed = false;
 
@@ -352,7 +368,10 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
             continue;
 
         if (!inTransaction) {
-            if (!d->store->begin(&storageError)) {
+            if (!(d->deferIndex ? d->openIndexTransaction(&storageError) && d->store->openAppendSavepoint(&storageError)
+                                : d->store->begin(&storageError))) {
+                if (d->deferIndex)
+                    d->undoDeferredAppend();
                 storageFailed = true;
                 continue;
             }
@@ -396,6 +415,8 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
                 stored = log->append(scratch, rest, info.baseOffset, info.maxTimestamp, now,
                              Private::rollPolicy(topic->config), &info.segmentBase, &info.filePosition, &storageError)
                     && d->store->insertBatchLocation(partition->partitionId, info, &storageError);
+                if (stored && d->deferIndex)
+                    indexed.emplace_back(partition->partitionId, info);
                 // A segment starts at the offset of its first batch.
                 result.segmentRolled = result.segmentRolled || (stored && info.segmentBase == info.baseOffset);
             } else {
@@ -426,15 +447,10 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
                 storageFailed = true;
                 break;
             }
-            for (const SegmentInfo &s : log->dirtySegments()) {
-                if (!d->store->upsertSegment(partitionId,
-                        StoredSegment {s.baseOffset, s.sizeBytes, s.rollTimestamp, s.maxTimestamp}, &storageError)) {
-                    storageFailed = true;
-                    break;
-                }
-            }
-            if (storageFailed)
+            if (!LogDirectory::indexSegments(*d->store, partitionId, log->dirtySegments(), &storageError)) {
+                storageFailed = true;
                 break;
+            }
         }
     }
     if (inTransaction && !storageFailed) {
@@ -444,12 +460,17 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
                 break;
             }
         }
-        if (!storageFailed && !d->store->commit(&storageError))
+        if (!storageFailed
+            && !(d->deferIndex ? d->store->keepAppendSavepoint(&storageError) : d->store->commit(&storageError)))
             storageFailed = true;
     }
     if (storageFailed) {
-        // Nothing of this call is stored: every request not already refused fails with the transaction.
-        d->store->rollback();
+        // Nothing of this call is stored: every request not already refused fails with the transaction (with
+        // deferred index commits, with its savepoint: the earlier appends' rows stay).
+        if (d->deferIndex && inTransaction)
+            d->undoDeferredAppend();
+        else
+            d->store->rollback();
         for (const auto &entry : touchedLogs)
             entry.first->rollback();
         qCWarning(lcLogManager).noquote() << "append failed:" << storageError;
@@ -469,6 +490,16 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
         entry.first->commit();
     for (auto &entry : staged)
         *entry.first = entry.second;
+    if (d->deferIndex && inTransaction) {
+        d->deferredBatches.insert(d->deferredBatches.end(), indexed.cbegin(), indexed.cend());
+        for (size_t i = 0; i < requests.size(); ++i) {
+            if (results[i].error == ErrorCode::None && results[i].baseOffset >= 0)
+                if (const StoredPartition *p = d->find(requests[i].topicPartition))
+                    d->deferredPartitions.insert(p->partitionId, requests[i].topicPartition);
+        }
+        if (d->deferredBatches.size() >= Private::MaxDeferredBatches)
+            d->commitIndex(nullptr);
+    }
     for (const BatchAppended &event : appended)
         d->events.publish(event);
     return results;

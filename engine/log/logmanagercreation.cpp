@@ -142,7 +142,7 @@ bool LogManager::continueCreatingTopics(Creation &creation, const std::function<
     const auto write = [&] {
         if (!inTransaction) {
             inTransaction = true;
-            failed = !d->store->begin(&error);
+            failed = !d->commitIndex(&error) || !d->store->begin(&error);
         }
         return !failed;
     };

@@ -22,6 +22,85 @@ void setWhy(QString *why, const QString &text)
 
 } // namespace
 
+bool LogManager::Private::openIndexTransaction(QString *why)
+{
+    if (indexOpenSince >= 0)
+        return true;
+    if (!store->begin(why))
+        return false;
+    if (deferredLost) {
+        // SQLite rolled back rows of appends already acknowledged: written again, from what memory holds.
+        bool ok = true;
+        for (const auto &[partitionId, info] : deferredBatches) {
+            if (!(ok = store->insertBatchLocation(partitionId, info, why)))
+                break;
+        }
+        for (auto it = deferredPartitions.cbegin(); ok && it != deferredPartitions.cend(); ++it) {
+            Topic *topic = nullptr;
+            const StoredPartition *p = find(it.value(), &topic);
+            if (!p || p->partitionId != it.key())
+                continue; // deleted since: its rows went with it
+            const SegmentLog *log = logOf(*topic, p->partition);
+            ok = store->updatePartition(*p, why)
+                && (!log || LogDirectory::indexSegments(*store, p->partitionId, log->segments(), why));
+        }
+        if (!ok) {
+            store->rollback();
+            return false;
+        }
+        deferredLost = false;
+        qCInfo(lcLogManager).noquote() << "index rows of" << deferredBatches.size()
+                                       << "acknowledged batch(es) written again after the store had rolled them back";
+    }
+    indexOpenSince = clock.nowMs();
+    indexTimer = clock.schedule(LogManager::IndexCommitIntervalMs, [this] {
+        indexTimer = 0;
+        commitIndex(nullptr);
+    });
+    return true;
+}
+
+bool LogManager::Private::commitIndex(QString *why)
+{
+    if (indexOpenSince < 0 && deferredLost && !openIndexTransaction(why)) {
+        qCWarning(lcLogManager).noquote()
+            << "writing the index rows of appended batches again failed:" << (why ? *why : QString());
+        return false;
+    }
+    if (indexOpenSince < 0)
+        return true;
+    clock.cancel(indexTimer);
+    indexTimer = 0;
+    indexOpenSince = -1;
+    QString error;
+    if (store->commit(&error)) {
+        deferredBatches.clear();
+        deferredPartitions.clear();
+        return true;
+    }
+    // SQLite may have ended the transaction itself (a full disk, an I/O error); either way its rows are written
+    // again before the next change to the store. The segment bytes stay: they were acknowledged.
+    store->rollback();
+    deferredLost = true;
+    qCWarning(lcLogManager).noquote() << "committing the index rows of" << deferredBatches.size()
+                                      << "appended batch(es) failed:" << error << "(written again at the next try)";
+    setWhy(why, QStringLiteral("committing the index of appended batches failed: %1").arg(error));
+    return false;
+}
+
+void LogManager::Private::undoDeferredAppend()
+{
+    if (store->inTransaction()) {
+        store->undoAppendSavepoint();
+        return;
+    }
+    // The whole transaction went: the earlier appends' rows are written again by the next one.
+    clock.cancel(indexTimer);
+    indexTimer = 0;
+    indexOpenSince = -1;
+    deferredLost = true;
+}
+
 void LogManager::Private::attachLogs(const QString &name, Topic &topic, bool fresh)
 {
     if (!onDisk())
@@ -199,8 +278,7 @@ bool LogManager::Private::openSegments(QString *error)
         deletedNames.insert(kept.left(kept.lastIndexOf(QLatin1Char('-'))));
     for (auto &entry : topics) {
         for (size_t i = 0; i < entry.second.partitions.size(); ++i) {
-            if (!LogDirectory::recoverPartition(
-                    *store, entry.second.partitions[i].partitionId, *entry.second.logs[i], &why)) {
+            if (!LogDirectory::recoverPartition(*store, &entry.second.partitions[i], *entry.second.logs[i], &why)) {
                 setWhy(error, QStringLiteral("cannot recover %1-%2: %3").arg(entry.first).arg(i).arg(why));
                 return false;
             }

@@ -130,11 +130,32 @@ struct LogManager::Private {
     }
     const StoredPartition *find(const TopicPartition &tp) const { return const_cast<Private *>(this)->find(tp); }
 
-    // Runs work in one transaction; on any failure rolls back and reports KAFKA_STORAGE_ERROR.
+    // Deferred index commits (on disk without --fsync; LogManager::append()). While indexOpenSince >= 0 the
+    // connection is inside a transaction that holds the index rows of the appends since then, each kept from its own
+    // savepoint; a clock timer (indexTimer) commits it. deferredBatches and deferredPartitions are what it wrote,
+    // so that rows SQLite rolled back with the whole transaction (a full disk or an I/O error ends it, not only the
+    // statement) are written again (deferredLost) before anything else is stored.
+    bool deferIndex = false;
+    qint64 indexOpenSince = -1;
+    TimerId indexTimer = 0;
+    std::vector<std::pair<qint64, StoredBatchInfo>> deferredBatches; // partition store key, index row
+    QHash<qint64, TopicPartition> deferredPartitions; // by the partition's store key
+    bool deferredLost = false;
+    // Past this many rows the transaction is committed at once, so that the rows kept for a rewrite stay small.
+    static constexpr size_t MaxDeferredBatches = 20000;
+    // Opens the transaction appends add their savepoints to (writing lost rows again first); false: storage failed.
+    bool openIndexTransaction(QString *why);
+    // Commits it, when open; false (the rows then marked lost) when SQLite refuses.
+    bool commitIndex(QString *why);
+    // After an append's failed savepoint: ends the savepoint, or notes that SQLite ended the whole transaction.
+    void undoDeferredAppend();
+
+    // Runs work in one transaction (after the appends' deferred index commit); on any failure rolls back and reports
+    // KAFKA_STORAGE_ERROR.
     template <typename Work> ErrorCode transact(const char *what, QString *why, Work &&work)
     {
         QString error;
-        if (store->begin(&error) && work(&error) && store->commit(&error))
+        if (commitIndex(&error) && store->begin(&error) && work(&error) && store->commit(&error))
             return ErrorCode::None;
         store->rollback();
         qCWarning(lcLogManager).noquote() << what << "failed:" << error;

@@ -85,15 +85,19 @@ bool writeFully(int fd, qint64 position, const char *from, qint64 size)
     return transferFully(fd, position, from, size, ::pwrite);
 }
 
-// What lies in [from, fileSize) of a segment: whole batches that pass validation, then whatever is left.
+// What lies in [from, fileSize) of a segment: whole batches that pass validation (and, when nextOffset >= 0, each
+// starting at the offset the one before ends at, the first at nextOffset), then whatever is left.
 struct TailScan {
     int validBatches = 0;
     qint64 firstOffset = -1;
     qint64 lastOffset = -1;
     qint64 validBytes = 0;
+    qint64 maxTimestamp = -1;
 };
 
-TailScan scanTail(int fd, qint64 from, qint64 fileSize)
+// found, when given, gets each valid batch's index row (in the segment starting at segmentBase).
+TailScan scanTail(int fd, qint64 from, qint64 fileSize, qint64 nextOffset = -1,
+    std::vector<StoredBatchInfo> *found = nullptr, qint64 segmentBase = -1)
 {
     TailScan scan;
     qint64 position = from;
@@ -112,9 +116,17 @@ TailScan scanTail(int fd, qint64 from, qint64 fileSize)
         if (!readFully(fd, position, buffer.data(), total) || RecordBatch::validate(buffer) != ErrorCode::None)
             break;
         const auto header = RecordBatch::parseHeader(buffer);
+        if (nextOffset >= 0 && header->baseOffset != nextOffset)
+            break;
         if (scan.firstOffset < 0)
             scan.firstOffset = header->baseOffset;
         scan.lastOffset = header->lastOffset();
+        scan.maxTimestamp = std::max(scan.maxTimestamp, header->maxTimestamp);
+        if (found)
+            found->push_back(StoredBatchInfo {header->baseOffset, header->lastOffset(), header->maxTimestamp,
+                header->recordsCount, total, segmentBase, position});
+        if (nextOffset >= 0)
+            nextOffset = header->lastOffset() + 1;
         ++scan.validBatches;
         position += total;
     }
@@ -122,14 +134,17 @@ TailScan scanTail(int fd, qint64 from, qint64 fileSize)
     return scan;
 }
 
-QString describeTail(const TailScan &scan, qint64 tailBytes)
+// kept: the valid batches stay in the log (appended after the last index commit) rather than being cut off.
+QString describeTail(const TailScan &scan, qint64 tailBytes, bool kept = false)
 {
     QString text = QStringLiteral("%1 byte(s)").arg(tailBytes);
     if (scan.validBatches > 0)
-        text += QStringLiteral(": %1 whole valid batch(es), offsets %2..%3, written but never committed")
+        text += QStringLiteral(": %1 whole valid batch(es), offsets %2..%3, %4")
                     .arg(scan.validBatches)
                     .arg(scan.firstOffset)
-                    .arg(scan.lastOffset);
+                    .arg(scan.lastOffset)
+                    .arg(kept ? QStringLiteral("appended after the last index commit: indexed again")
+                              : QStringLiteral("written but never committed"));
     if (scan.validBytes < tailBytes)
         text += QStringLiteral("%1%2 byte(s) of a torn or invalid batch")
                     .arg(scan.validBatches > 0 ? QStringLiteral(", then ") : QStringLiteral(": "))
@@ -229,7 +244,8 @@ bool SegmentLog::openSegment(qint64 baseOffset, bool create, QString *why)
     return true;
 }
 
-bool SegmentLog::recover(const std::vector<SegmentInfo> &indexed, QStringList *report, QString *why)
+bool SegmentLog::recover(const std::vector<SegmentInfo> &indexed, qint64 nextOffset,
+    std::vector<StoredBatchInfo> *found, QStringList *report, QString *why)
 {
     // A cleaning interrupted between its cleaned file and the rename: the index commit decides which is the segment.
     for (const QFileInfo &file :
@@ -255,7 +271,12 @@ bool SegmentLog::recover(const std::vector<SegmentInfo> &indexed, QStringList *r
             report->append(QStringLiteral("%1: a cleaning that never committed: removed").arg(file.filePath()));
         }
     }
-    for (const SegmentInfo &want : indexed) {
+    // Whether the log may continue past the index: the last indexed segment is whole, and every byte found after it
+    // so far was kept.
+    bool open = true;
+    for (size_t i = 0; i < indexed.size(); ++i) {
+        const SegmentInfo &want = indexed[i];
+        const bool last = i + 1 == indexed.size();
         const QString path = filePath(want.baseOffset);
         QString error;
         if (!openSegment(want.baseOffset, false, &error)) {
@@ -263,6 +284,7 @@ bool SegmentLog::recover(const std::vector<SegmentInfo> &indexed, QStringList *r
             report->append(QStringLiteral("damage: %1 is missing (%2); the index holds %3 byte(s) there")
                                .arg(path, error)
                                .arg(want.sizeBytes));
+            open = open && !last;
             auto segment = std::make_unique<Segment>();
             segment->committed = want;
             m_segments.push_back(want);
@@ -284,6 +306,11 @@ bool SegmentLog::recover(const std::vector<SegmentInfo> &indexed, QStringList *r
                                .arg(path)
                                .arg(fileSize)
                                .arg(want.sizeBytes));
+            open = open && !last;
+        } else if (fileSize > want.sizeBytes && last && open) {
+            if (!keepTail(m_segments.size() - 1, fileSize, &nextOffset, found, report, why))
+                return false;
+            open = m_segments.back().sizeBytes == fileSize;
         } else if (fileSize > want.sizeBytes) {
             const TailScan scan = scanTail(segment.fd, want.sizeBytes, fileSize);
             if (::ftruncate(segment.fd, want.sizeBytes) != 0) {
@@ -304,13 +331,31 @@ bool SegmentLog::recover(const std::vector<SegmentInfo> &indexed, QStringList *r
         }
         report->append(QStringLiteral("%1: dropped by retention before the restart: removed").arg(file.filePath()));
     }
-    // Files the index does not know: a segment started by an append that never committed, or left by a deleted topic.
+    // Files the index does not know: segments rolled after the last index commit, which continue the log (in name
+    // order, the order of their offsets), or left by an append that failed or by a deleted topic.
     const QFileInfoList files = QDir(m_directory).entryInfoList({QStringLiteral("*.log")}, QDir::Files, QDir::Name);
     for (const QFileInfo &file : files) {
         bool ok = false;
         const qint64 base = file.completeBaseName().toLongLong(&ok);
         if (ok && find(base))
             continue;
+        if (ok && open && base == nextOffset && (m_segments.empty() || base > m_segments.back().baseOffset)) {
+            QString error;
+            if (!openSegment(base, false, &error)) {
+                setWhy(why, error);
+                return false;
+            }
+            if (!keepTail(m_segments.size() - 1, file.size(), &nextOffset, found, report, why))
+                return false;
+            if (m_segments.back().sizeBytes > 0) {
+                open = m_segments.back().sizeBytes == file.size();
+                continue;
+            }
+            // Not one batch of it continues the log: removed below as any unknown file.
+            m_files.pop_back();
+            m_segments.pop_back();
+            open = false;
+        }
         const int fd = ::open(QFile::encodeName(file.filePath()).constData(), O_RDONLY | O_CLOEXEC);
         const TailScan scan = fd >= 0 ? scanTail(fd, 0, file.size()) : TailScan {};
         if (fd >= 0)
@@ -322,6 +367,39 @@ bool SegmentLog::recover(const std::vector<SegmentInfo> &indexed, QStringList *r
         report->append(
             QStringLiteral("%1: not in the index, %2: removed").arg(file.filePath(), describeTail(scan, file.size())));
     }
+    return true;
+}
+
+bool SegmentLog::keepTail(size_t index, qint64 fileSize, qint64 *nextOffset, std::vector<StoredBatchInfo> *found,
+    QStringList *report, QString *why)
+{
+    SegmentInfo &info = m_segments[index];
+    Segment &segment = *m_files[index];
+    const QString path = filePath(info.baseOffset);
+    const qint64 from = info.sizeBytes;
+    const size_t before = found->size();
+    const TailScan scan = scanTail(segment.fd, from, fileSize, *nextOffset, found, info.baseOffset);
+    if (scan.validBatches == 0 && from == 0)
+        return true; // a file the index does not know, of which nothing continues the log: the caller removes it
+    if (scan.validBatches > 0) {
+        if (info.sizeBytes == 0)
+            info.rollTimestamp = found->at(before).maxTimestamp;
+        info.sizeBytes += scan.validBytes;
+        info.maxTimestamp = std::max(info.maxTimestamp, scan.maxTimestamp);
+        *nextOffset = scan.lastOffset + 1;
+        segment.dirty = true;
+    }
+    QString line = QStringLiteral("%1: %2 past the last indexed batch at position %3")
+                       .arg(path, describeTail(scan, fileSize - from, true))
+                       .arg(from);
+    if (info.sizeBytes < fileSize) {
+        if (::ftruncate(segment.fd, info.sizeBytes) != 0) {
+            setWhy(why, QStringLiteral("cannot truncate %1: %2").arg(path, errnoText()));
+            return false;
+        }
+        line += QStringLiteral(": truncated to %1").arg(info.sizeBytes);
+    }
+    report->append(line);
     return true;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storedbatchinfo.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
@@ -63,11 +65,17 @@ public:
     qint64 totalBytes() const;
 
     // Brings the files in line with the index at start-up (indexed: the index's segments, in offset order, their
-    // sizes as committed). Bytes past a segment's indexed size were written but never committed (a crash between the
-    // write and the index commit): they are validated batch by batch (length, CRC-32C), described and cut off, as
-    // are files the index does not know. A file shorter than the index says is damage: reported, left for reads to
-    // fail on. Each thing done or found is one line of *report. False only when a file operation fails.
-    bool recover(const std::vector<SegmentInfo> &indexed, QStringList *report, QString *why);
+    // sizes as committed; nextOffset: the log end offset the index has). Bytes past the last segment's indexed size,
+    // and files after it the index does not know, were appended after the last index commit (appends are
+    // acknowledged before it; LogManager::append): they are validated batch by batch (length, CRC-32C, and each
+    // batch's base offset the next one), and the whole valid batches that continue the log are kept and given to
+    // *found (the segments grow: dirtySegments() has them for the index, commit() once it has them); the first that
+    // is torn, invalid or out of place, and everything after it, is cut off. Bytes past the indexed size of an earlier
+    // segment, and files before the last indexed one that the index does not know, are cut off or removed. A file
+    // shorter than the index says is damage: reported, left for reads to fail on. Each thing done or found is one
+    // line of *report. False only when a file operation fails.
+    bool recover(const std::vector<SegmentInfo> &indexed, qint64 nextOffset, std::vector<StoredBatchInfo> *found,
+        QStringList *report, QString *why);
 
     // Writes one batch (its final bytes: base offset assigned) at the end of the active segment, first starting a new
     // segment at baseOffset when the policy says so or there is none; head then tail (empty, or the rest of the batch
@@ -134,6 +142,11 @@ public:
 private:
     struct Segment;
     bool openSegment(qint64 baseOffset, bool create, QString *why);
+    // recover(): keeps the whole valid batches past segment index's size that continue the log at *nextOffset (moved
+    // past them), given to *found, and cuts off the rest of the file (fileSize bytes); one line of *report says so.
+    // A segment of size 0 (a file the index does not know) is left untouched when none does.
+    bool keepTail(size_t index, qint64 fileSize, qint64 *nextOffset, std::vector<StoredBatchInfo> *found,
+        QStringList *report, QString *why);
     Segment *find(qint64 baseOffset) const;
     // Closes the segment at index, renames it "<name>.deleted" and hands it to the remover (or unlinks it).
     void dropSegmentAt(size_t index);

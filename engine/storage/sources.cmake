@@ -4,7 +4,7 @@ list(APPEND TOPICSCOPE_ENGINE_SOURCES
     storage/sqlitestore.h storage/sqlitestore.cpp storage/sqlitestoreschema.cpp
     storage/sqlitestoresegments.cpp storage/sqlitestoreproducers.cpp storage/sqlitestatement.h
     storage/sqlitestorefiles.cpp storage/walcheckpointer.h storage/walcheckpointer.cpp
-    storage/producerstatesnapshot.h
+    storage/producerstatesnapshot.h storage/storedbatchinfo.h
     storage/segmentlog.h storage/segmentlog.cpp
     storage/fileremover.h storage/fileremover.cpp
     storage/writebackstarter.h storage/writebackstarter.cpp

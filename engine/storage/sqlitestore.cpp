@@ -19,6 +19,9 @@ const char SqlCommit[] = "COMMIT";
 const char SqlSavepoint[] = "SAVEPOINT offset_store";
 const char SqlRelease[] = "RELEASE offset_store";
 const char SqlRollbackTo[] = "ROLLBACK TO offset_store";
+const char SqlAppendSavepoint[] = "SAVEPOINT append";
+const char SqlAppendRelease[] = "RELEASE append";
+const char SqlAppendRollbackTo[] = "ROLLBACK TO append";
 const char SqlSelectTopics[] = "SELECT topic_id, name, uuid FROM topics ORDER BY name";
 const char SqlSelectConfigs[] = "SELECT topic_id, name, value FROM topic_configs";
 const char SqlSelectPartitions[] = "SELECT partition_id, topic_id, partition, log_start_offset, log_end_offset, "
@@ -202,26 +205,32 @@ bool SqliteStore::queryRow(const char *sql, const std::function<void(sqlite3_stm
 
 bool SqliteStore::begin(QString *why)
 {
-    SqliteStatement s(statement(SqlBegin, why));
-    if (!s)
-        return false;
-    if (s.step() != SQLITE_DONE) {
-        setWhy(why, lastError("BEGIN"));
-        return false;
-    }
-    return true;
+    return step(SqlBegin, "BEGIN", why);
 }
 
 bool SqliteStore::commit(QString *why)
 {
-    SqliteStatement s(statement(SqlCommit, why));
-    if (!s)
-        return false;
-    if (s.step() != SQLITE_DONE) {
-        setWhy(why, lastError("COMMIT"));
-        return false;
+    return step(SqlCommit, "COMMIT", why);
+}
+
+bool SqliteStore::openAppendSavepoint(QString *why)
+{
+    return step(SqlAppendSavepoint, "SAVEPOINT", why);
+}
+
+bool SqliteStore::keepAppendSavepoint(QString *why)
+{
+    return step(SqlAppendRelease, "RELEASE", why);
+}
+
+void SqliteStore::undoAppendSavepoint()
+{
+    // Either may fail when SQLite already rolled the whole transaction back after an error; the caller looks.
+    for (const char *sql : {SqlAppendRollbackTo, SqlAppendRelease}) {
+        SqliteStatement s(statement(sql, nullptr));
+        if (s)
+            s.step();
     }
-    return true;
 }
 
 void SqliteStore::rollback()
@@ -645,11 +654,16 @@ bool SqliteStore::findOneBatch(const char *sql, std::initializer_list<qint64> pa
 
 bool SqliteStore::savepoint(QString *why)
 {
-    SqliteStatement s(statement(SqlSavepoint, why));
+    return step(SqlSavepoint, "SAVEPOINT", why);
+}
+
+bool SqliteStore::step(const char *sql, const char *what, QString *why)
+{
+    SqliteStatement s(statement(sql, why));
     if (!s)
         return false;
     if (s.step() != SQLITE_DONE) {
-        setWhy(why, lastError("SAVEPOINT"));
+        setWhy(why, lastError(what));
         return false;
     }
     return true;

@@ -3,6 +3,7 @@
 #include "errorcode.h"
 #include "group/offsetstore.h"
 #include "producerstatesnapshot.h"
+#include "storedbatchinfo.h"
 #include "topicid.h"
 
 #include <QByteArray>
@@ -37,19 +38,6 @@ struct StoredTopic {
     TopicId uuid; // Kafka's topic id; never null in a loaded topic
     QMap<QString, QString> configs; // Kafka config names and values
     std::vector<StoredPartition> partitions; // ordered by partition
-};
-
-// One stored record batch, as described by its row in the batches table (the bytes live beside it).
-struct StoredBatchInfo {
-    qint64 baseOffset = 0;
-    qint64 lastOffset = 0;
-    qint64 maxTimestamp = -1;
-    int recordCount = 0;
-    qint64 sizeBytes = 0;
-    // Where the bytes are: the segment file (its base offset) and the position in it; -1 / -1 when they are in the
-    // database (in-memory stores, and data directories written before schema version 3 until they are migrated).
-    qint64 segmentBase = -1;
-    qint64 filePosition = -1;
 };
 
 // One segment file of a partition as the segments table has it (see SegmentLog).
@@ -96,6 +84,12 @@ public:
     bool commit(QString *why);
     void rollback(); // safe to call when SQLite already rolled the transaction back itself
     bool inTransaction() const;
+    // A savepoint for one append inside the open transaction (LogManager's deferred index commits): kept, its rows
+    // join the transaction; undone, only what was written since it goes. After an I/O error or a full disk SQLite
+    // may have rolled the whole transaction back instead: inTransaction() then says false.
+    bool openAppendSavepoint(QString *why);
+    bool keepAppendSavepoint(QString *why);
+    void undoAppendSavepoint();
 
     std::optional<std::vector<StoredTopic>> loadTopics(QString *why) const;
 
@@ -198,6 +192,8 @@ private:
     bool run(const char *sql, std::initializer_list<qint64> parameters, const char *what, QString *why);
     bool savepoint(QString *why);
     void releaseSavepoint(bool success);
+    // Runs a statement without parameters or rows (transaction control); *why names what failed.
+    bool step(const char *sql, const char *what, QString *why);
 
     // On disk: the data directory's lock (flock, held for the store's life: one store per directory, in any process)
     // and the WAL's checkpoints, off this thread (WalCheckpointer). Its pages beyond CheckpointWalBytes wake the

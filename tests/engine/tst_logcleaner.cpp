@@ -15,8 +15,8 @@
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
-#include <QScopeGuard>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace topicscope::engine;
@@ -401,8 +401,8 @@ private Q_SLOTS:
         QCOMPARE(log->cleanPartition(tp).error, ErrorCode::KafkaStorageError);
         log->setStorageReadOnlyForTesting(false);
         log->setStorageHeadroomForTesting(0); // full: not one byte more
-        QTest::ignoreMessage(QtWarningMsg,
-            QRegularExpression(QStringLiteral("^cleaner: cannot write .*\\.log\\.cleaned: disk full")));
+        QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("^cleaner: cannot write .*\\.log\\.cleaned: disk full")));
         QCOMPARE(log->cleanPartition(tp).error, ErrorCode::KafkaStorageError);
         log->setStorageHeadroomForTesting(-1);
         QCOMPARE(readAll(*log, tp), before);
@@ -704,8 +704,11 @@ private Q_SLOTS:
         SegmentLog log(dir.path(), false, nullptr);
         QStringList report;
         QString why;
-        QVERIFY2(log.recover({{0, cleaned.size(), -1, -1}, {100, old.size(), -1, -1}}, &report, &why), qPrintable(why));
+        std::vector<StoredBatchInfo> found;
+        QVERIFY2(log.recover({{0, cleaned.size(), -1, -1}, {100, old.size(), -1, -1}}, 104, &found, &report, &why),
+            qPrintable(why));
         QCOMPARE(report.size(), 2);
+        QVERIFY(found.empty());
         QVERIFY2(report.join(QLatin1Char('\n')).contains(QStringLiteral("finished")),
             qPrintable(report.join(QLatin1Char('\n'))));
         QVERIFY(report.join(QLatin1Char('\n')).contains(QStringLiteral("never committed: removed")));

@@ -65,6 +65,19 @@ private:
         return config;
     }
 
+    // Fills a fresh data directory: topic "t", one partition, three batches of records records each; then closes it.
+    bool writeThreeBatches(const StorageOptions &options, int records, const TopicConfig &config = {})
+    {
+        auto log = open(options);
+        if (!log || log->createTopic(QStringLiteral("t"), 1, config) != ErrorCode::None)
+            return false;
+        for (int i = 0; i < 3; ++i) {
+            if (log->append(TopicPartition {QStringLiteral("t"), 0}, makeBatch(records)).error != ErrorCode::None)
+                return false;
+        }
+        return true;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -133,7 +146,8 @@ private slots:
         QVERIFY(log);
         QCOMPARE(log->createTopic(tp.topic, 1), ErrorCode::None);
         QCOMPARE(log->append(tp, makeBatch(2)).baseOffset, 0);
-        const QByteArray honest = makeBatchWithTimestamps({DefaultTimestamp - 5, DefaultTimestamp, DefaultTimestamp - 9});
+        const QByteArray honest
+            = makeBatchWithTimestamps({DefaultTimestamp - 5, DefaultTimestamp, DefaultTimestamp - 9});
         QCOMPARE(log->append(tp, honest).baseOffset, 2);
         QByteArray lying = makeBatchWithTimestamps({DefaultTimestamp - 5, DefaultTimestamp});
         RecordBatch::setMaxTimestamp(lying, -1); // as some older clients send it
@@ -241,53 +255,185 @@ private slots:
         QCOMPARE(segmentFiles(options.dataDir + QLatin1String("/t-0")).count(QLatin1Char(':')), 2);
     }
 
-    // A crash between the segment write and the index commit leaves bytes past the last indexed batch: recovery
-    // validates them, says what they were and cuts them off; nothing acknowledged is touched.
+    // Appends are acknowledged before their index rows are committed (LogManager::IndexCommitIntervalMs): their rows
+    // join an open transaction, which the clock's timer commits, as does any other change to the store.
+    void appendsAreIndexedAtTheNextIndexCommit()
+    {
+        const StorageOptions options = freshOptions();
+        const QString database = options.dataDir + QLatin1String("/topicscope.db");
+        auto log = open(options);
+        QVERIFY(log);
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        QCOMPARE(log->createTopic(tp.topic, 1), ErrorCode::None);
+        QVERIFY(!log->indexCommitPending());
+        QCOMPARE(log->append(tp, makeBatch(2)).error, ErrorCode::None);
+        QCOMPARE(log->append(tp, makeBatch(3)).error, ErrorCode::None);
+        // Another connection sees the last commit; this one serves the appends already.
+        QVERIFY(log->indexCommitPending());
+        QCOMPARE(pragmaOn(database, "SELECT count(*) FROM batches"), 0);
+        QCOMPARE(pragmaOn(database, "SELECT log_end_offset FROM partitions"), 0);
+        QCOMPARE(baseOffsets(log->read(tp, 0, 1 << 20).records), QStringLiteral("0 2"));
+        m_clock.advance(LogManager::IndexCommitIntervalMs - 1);
+        QCOMPARE(pragmaOn(database, "SELECT count(*) FROM batches"), 0);
+        m_clock.advance(1);
+        QVERIFY(!log->indexCommitPending());
+        QCOMPARE(pragmaOn(database, "SELECT count(*) FROM batches"), 2);
+        QCOMPARE(pragmaOn(database, "SELECT log_end_offset FROM partitions"), 5);
+        QCOMPARE(pragmaOn(database, "SELECT size_bytes FROM segments"), makeBatch(2).size() + makeBatch(3).size());
+        // Any other change to the store commits the waiting rows first.
+        QCOMPARE(log->append(tp, makeBatch(1)).error, ErrorCode::None);
+        QCOMPARE(pragmaOn(database, "SELECT count(*) FROM batches"), 2);
+        QCOMPARE(log->createTopic(QStringLiteral("u"), 1), ErrorCode::None);
+        QCOMPARE(pragmaOn(database, "SELECT count(*) FROM batches"), 3);
+        QCOMPARE(pragmaOn(database, "SELECT max(log_end_offset) FROM partitions"), 6);
+        // And closing the log.
+        QCOMPARE(log->append(tp, makeBatch(1)).error, ErrorCode::None);
+        log.reset();
+        QCOMPARE(pragmaOn(database, "SELECT count(*) FROM batches"), 4);
+        // --fsync commits each append.
+        StorageOptions synced = freshOptions();
+        synced.fsyncEachCommit = true;
+        log = open(synced);
+        QVERIFY(log);
+        QCOMPARE(log->createTopic(tp.topic, 1), ErrorCode::None);
+        QCOMPARE(log->append(tp, makeBatch(2)).error, ErrorCode::None);
+        QVERIFY(!log->indexCommitPending());
+        QCOMPARE(pragmaOn(synced.dataDir + QLatin1String("/topicscope.db"), "SELECT count(*) FROM batches"), 1);
+    }
+
+    // A crash after an append but before the index commit leaves bytes past the last indexed batch: recovery
+    // validates them and keeps the whole valid batches that continue the log (their append may have been
+    // acknowledged, as Kafka's recovery keeps them), cuts off a torn batch after them, says what it did, and removes
+    // a segment file that can no longer continue the log.
     void tornTailIsTruncatedAtStart()
     {
         const StorageOptions options = freshOptions();
         const TopicPartition tp {QStringLiteral("t"), 0};
-        QString before;
-        {
-            auto log = open(options);
-            QVERIFY(log);
-            QCOMPARE(log->createTopic(tp.topic, 1), ErrorCode::None);
-            for (int i = 0; i < 3; ++i)
-                QCOMPARE(log->append(tp, makeBatch(2)).error, ErrorCode::None);
-            before = QString::fromLatin1(log->read(tp, 0, 1 << 20).records.toHex());
-        }
+        QVERIFY(writeThreeBatches(options, 2));
         const QString segment = options.dataDir + QLatin1String("/t-0/00000000000000000000.log");
         const qint64 committed = QFileInfo(segment).size();
+        QString before;
+        {
+            QFile file(segment);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            before = QString::fromLatin1(file.readAll().toHex());
+        }
+        QByteArray whole = makeBatch(2);
+        RecordBatch::setBaseOffset(whole, 6);
         {
             QFile file(segment);
             QVERIFY(file.open(QIODevice::Append));
-            QByteArray whole = makeBatch(2);
-            RecordBatch::setBaseOffset(whole, 6);
             file.write(whole);
             file.write(makeBatch(5).left(40)); // half a batch
         }
-        // And a segment the index never heard of (rolled by the append that did not commit).
+        // And a segment the index never heard of, after the torn batch.
         {
             QFile orphan(options.dataDir + QLatin1String("/t-0/00000000000000000008.log"));
             QVERIFY(orphan.open(QIODevice::WriteOnly));
-            orphan.write(makeBatch(1));
+            QByteArray next = makeBatch(1);
+            RecordBatch::setBaseOffset(next, 8);
+            orphan.write(next);
         }
         QTest::ignoreMessage(QtWarningMsg,
             QRegularExpression(QStringLiteral("recovery: .*00000000000000000000\\.log: \\d+ byte\\(s\\): 1 whole valid "
-                                              "batch\\(es\\), offsets 6\\.\\.7, written but never committed, then 40 "
-                                              "byte\\(s\\) of a torn or invalid batch past the last indexed batch at "
-                                              "position %1: truncated to %1")
-                                   .arg(committed)));
+                                              "batch\\(es\\), offsets 6\\.\\.7, appended after the last index commit: "
+                                              "indexed again, then 40 byte\\(s\\) of a torn or invalid batch past the "
+                                              "last indexed batch at position %1: truncated to %2")
+                                   .arg(committed)
+                                   .arg(committed + whole.size())));
         QTest::ignoreMessage(QtWarningMsg,
             QRegularExpression(QStringLiteral("recovery: .*00000000000000000008\\.log: not in the index")));
         auto log = open(options);
         QVERIFY(log);
-        QCOMPARE(QFileInfo(segment).size(), committed);
+        QCOMPARE(QFileInfo(segment).size(), committed + whole.size());
         QVERIFY(!QFile::exists(options.dataDir + QLatin1String("/t-0/00000000000000000008.log")));
+        QCOMPARE(log->partitionInfo(tp)->logEndOffset, 8);
+        QCOMPARE(QString::fromLatin1(log->read(tp, 0, 1 << 20).records.toHex()),
+            before + QString::fromLatin1(whole.toHex()));
+        QCOMPARE(log->append(tp, makeBatch(1)).baseOffset, 8);
+        QCOMPARE(baseOffsets(log->read(tp, 0, 1 << 20).records), QStringLiteral("0 2 4 6 8"));
+    }
+
+    // A valid batch that does not continue the log (its base offset is not the log end) was never an append of this
+    // log: cut off with what follows, as a torn one.
+    void aBatchOutOfPlaceIsCutOffAtStart()
+    {
+        const StorageOptions options = freshOptions();
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        QVERIFY(writeThreeBatches(options, 2));
+        const QString segment = options.dataDir + QLatin1String("/t-0/00000000000000000000.log");
+        const qint64 committed = QFileInfo(segment).size();
+        QByteArray stale = makeBatch(2);
+        RecordBatch::setBaseOffset(stale, 9);
+        {
+            QFile file(segment);
+            QVERIFY(file.open(QIODevice::Append));
+            file.write(stale);
+        }
+        QTest::ignoreMessage(QtWarningMsg,
+            QRegularExpression(
+                QStringLiteral("recovery: .*00000000000000000000\\.log: %1 byte\\(s\\): %1 byte\\(s\\) of a "
+                               "torn or invalid batch past the last indexed batch at position %2: "
+                               "truncated to %2")
+                    .arg(stale.size())
+                    .arg(committed)));
+        auto log = open(options);
+        QVERIFY(log);
+        QCOMPARE(QFileInfo(segment).size(), committed);
         QCOMPARE(log->partitionInfo(tp)->logEndOffset, 6);
-        QCOMPARE(QString::fromLatin1(log->read(tp, 0, 1 << 20).records.toHex()), before);
         QCOMPARE(log->append(tp, makeBatch(1)).baseOffset, 6);
-        QCOMPARE(baseOffsets(log->read(tp, 0, 1 << 20).records), QStringLiteral("0 2 4 6"));
+    }
+
+    // Segments rolled after the last index commit continue the log: recovery keeps each, in offset order, up to the
+    // first batch that is torn or out of place; a file after a gap is removed.
+    void segmentsRolledAfterTheLastIndexCommitAreKept()
+    {
+        const StorageOptions options = freshOptions();
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        QVERIFY(writeThreeBatches(options, 2, segmentsOf(2 * makeBatch(2).size())));
+        const QString dir = options.dataDir + QLatin1String("/t-0");
+        QCOMPARE(segmentFiles(dir), QStringLiteral("0:%1 4:%2").arg(2 * makeBatch(2).size()).arg(makeBatch(2).size()));
+        const auto batchAt = [](qint64 base, int records) {
+            QByteArray batch = makeBatch(records);
+            RecordBatch::setBaseOffset(batch, base);
+            return batch;
+        };
+        const auto writeFile = [&](qint64 base, const QByteArray &bytes) {
+            QFile file(dir + QLatin1Char('/') + SegmentLog::fileName(base));
+            return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+        };
+        QVERIFY(writeFile(6, batchAt(6, 2) + batchAt(8, 1)));
+        QVERIFY(writeFile(9, batchAt(9, 3) + makeBatch(4).left(30)));
+        QVERIFY(writeFile(20, batchAt(20, 1))); // after a gap
+        QTest::ignoreMessage(QtWarningMsg,
+            QRegularExpression(QStringLiteral("recovery: .*00000000000000000006\\.log: .*2 whole valid batch\\(es\\), "
+                                              "offsets 6\\.\\.8, appended after the last index commit: indexed again "
+                                              "past the last indexed batch at position 0$")));
+        QTest::ignoreMessage(QtWarningMsg,
+            QRegularExpression(QStringLiteral("recovery: .*00000000000000000009\\.log: .*1 whole valid batch\\(es\\), "
+                                              "offsets 9\\.\\.11, .*then 30 byte\\(s\\) of a torn or invalid batch .*"
+                                              "truncated to %1")
+                                   .arg(makeBatch(3).size())));
+        QTest::ignoreMessage(QtWarningMsg,
+            QRegularExpression(QStringLiteral("recovery: .*00000000000000000020\\.log: not in the index")));
+        auto log = open(options);
+        QVERIFY(log);
+        QCOMPARE(segmentFiles(dir),
+            QStringLiteral("0:%1 4:%2 6:%3 9:%4")
+                .arg(2 * makeBatch(2).size())
+                .arg(makeBatch(2).size())
+                .arg(makeBatch(2).size() + makeBatch(1).size())
+                .arg(makeBatch(3).size()));
+        QCOMPARE(log->partitionInfo(tp)->logEndOffset, 12);
+        QCOMPARE(baseOffsets(log->read(tp, 0, 1 << 20).records), QStringLiteral("0 2 4 6 8 9"));
+        QCOMPARE(log->append(tp, makeBatch(1)).baseOffset, 12);
+        // The index has them: a restart finds nothing to do.
+        log.reset();
+        log = open(options);
+        QVERIFY(log);
+        QCOMPARE(baseOffsets(log->read(tp, 0, 1 << 20).records), QStringLiteral("0 2 4 6 8 9 12"));
+        QCOMPARE(log->segments(tp).back().baseOffset, 9); // the last batch filled segment 9 to segment.bytes
+        QCOMPARE(log->segments(tp).back().sizeBytes, makeBatch(3).size() + makeBatch(1).size());
     }
 
     // Garbage in a stored batch is found by its CRC when it is read: reported with the file and offsets, never
@@ -425,13 +571,7 @@ private slots:
     {
         const StorageOptions options = freshOptions();
         const TopicPartition tp {QStringLiteral("t"), 0};
-        {
-            auto log = open(options);
-            QVERIFY(log);
-            QCOMPARE(log->createTopic(tp.topic, 1), ErrorCode::None);
-            for (int i = 0; i < 3; ++i)
-                QCOMPARE(log->append(tp, makeBatch(1)).error, ErrorCode::None);
-        }
+        QVERIFY(writeThreeBatches(options, 1));
         const QString segment = options.dataDir + QLatin1String("/t-0/00000000000000000000.log");
         const qint64 size = QFileInfo(segment).size();
         QVERIFY(QFile::resize(segment, size - 10));

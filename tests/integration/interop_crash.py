@@ -10,7 +10,10 @@ Usage:
       compares with the ACK lines in ACKFILE.
   interop_crash.py check-db DBFILE TOPIC
       Opens the broker's SQLite file (broker stopped) and checks every stored batch of TOPIC byte by byte:
-      header fields against the index row, CRC-32C, and offsets contiguous from log start to log end.
+      header fields against the index row, CRC-32C, and offsets contiguous from log start to log end. Then, as
+      the broker's recovery would, counts the whole valid batches that continue each partition's log past the
+      last index commit (appends are acknowledged before their index rows are committed): in the last indexed
+      segment past its last batch, and in the segment files after it, each starting at the next offset.
 Prints RESULT lines the C++ test checks; exits non-zero when a check of its own fails.
 """
 import os
@@ -137,15 +140,52 @@ def crc32c(data):
 crc32c.table = None
 
 
+def batches_past_index(directory, segment, position, expected_next):
+    """(batches, records) of the whole valid batches continuing the log at expected_next: in the segment file
+    starting at offset segment from position on, then in each later segment file starting where the log is."""
+    files = sorted(int(name[:-4]) for name in os.listdir(directory) if name.endswith(".log")) \
+        if os.path.isdir(directory) else []
+    batches = records = 0
+    for base in files:
+        if segment is not None and base < segment:
+            continue
+        if segment is None or base > segment:
+            if base != expected_next:
+                break
+            position = 0
+        with open(os.path.join(directory, "%020d.log" % base), "rb") as f:
+            data = f.read()
+        while len(data) - position >= 61:
+            base_offset, batch_length = struct.unpack(">qi", data[position:position + 12])
+            end = position + 12 + batch_length
+            if batch_length < 49 or end > len(data) or base_offset != expected_next:
+                return batches, records
+            crc = struct.unpack(">I", data[position + 17:position + 21])[0]
+            if crc != crc32c(data[position + 21:end]):
+                return batches, records
+            last_delta = struct.unpack(">i", data[position + 23:position + 27])[0]
+            batches += 1
+            records += struct.unpack(">i", data[position + 57:position + 61])[0]
+            expected_next = base_offset + last_delta + 1
+            position = end
+        if position != len(data):
+            break  # a torn batch: nothing after it continues the log
+        segment = None
+    return batches, records
+
+
 def check_db(dbfile, topic):
     db = sqlite3.connect("file:%s?mode=ro" % dbfile, uri=True)
     problems = []
     batches = 0
     records = 0
+    tail_batches = 0
+    tail_records = 0
     rows = db.execute("SELECT p.partition, p.log_start_offset, p.log_end_offset, p.partition_id FROM partitions p "
                       "JOIN topics t ON t.topic_id = p.topic_id WHERE t.name = ? ORDER BY p.partition", (topic,))
     for partition, log_start, log_end, partition_id in rows.fetchall():
         expected_next = None
+        last_segment = last_end = None
         # Since schema 3 the bytes are in the partition's segment files (<topic>-<partition>/<base>.log), at the
         # position the index gives; batch_data only holds them for in-memory stores.
         for base, last, count, size, data, segment, position in db.execute(
@@ -176,13 +216,19 @@ def check_db(dbfile, topic):
             if expected_next is not None and base != expected_next:
                 problems.append("%s: gap or overlap, expected base %d" % (where, expected_next))
             expected_next = last + 1
+            last_segment, last_end = segment, position + size
         if expected_next is not None and expected_next != log_end:
             problems.append("partition %d: batches end at %d, log end offset %d" % (partition, expected_next, log_end))
+        found = batches_past_index(os.path.join(os.path.dirname(dbfile), "%s-%d" % (topic, partition)),
+                                   last_segment, last_end or 0, log_end)
+        tail_batches += found[0]
+        tail_records += found[1]
         if log_start > log_end:
             problems.append("partition %d: log start %d > log end %d" % (partition, log_start, log_end))
     for p in problems[:10]:
         print(p)
     result("db", "batches", batches, "records", records, "problems", len(problems))
+    result("tail", "batches", tail_batches, "records", tail_records)
 
 
 if __name__ == "__main__":
