@@ -467,10 +467,10 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
     if (storageFailed) {
         // Nothing of this call is stored: every request not already refused fails with the transaction (with
         // deferred index commits, with its savepoint: the earlier appends' rows stay).
-        if (d->deferIndex && inTransaction)
-            d->undoDeferredAppend();
-        else
+        if (!d->deferIndex)
             d->store->rollback();
+        else if (inTransaction)
+            d->undoDeferredAppend(); // (a savepoint that failed to open was undone there)
         for (const auto &entry : touchedLogs)
             entry.first->rollback();
         qCWarning(lcLogManager).noquote() << "append failed:" << storageError;
@@ -710,6 +710,11 @@ void LogManager::setFileRemovalPausedForTesting(bool paused)
 {
     if (d->remover)
         d->remover->setPausedForTesting(paused);
+}
+
+void LogManager::loseIndexTransactionForTesting()
+{
+    d->store->rollback();
 }
 
 void LogManager::setStorageReadOnlyForTesting(bool readOnly)

@@ -258,6 +258,9 @@ public:
     // unlink) until resumed.
     void waitForFileRemovalsForTesting();
     void setFileRemovalPausedForTesting(bool paused);
+    // Rolls back the open transaction of the appends' index rows behind this LogManager's back, as SQLite does after
+    // an I/O error or a full disk in any statement.
+    void loseIndexTransactionForTesting();
 
 private:
     LogManager(std::unique_ptr<SqliteStore> store, Clock &clock, EventBus &events);

@@ -22,8 +22,21 @@ void setWhy(QString *why, const QString &text)
 
 } // namespace
 
+void LogManager::Private::noteLostIndexTransaction()
+{
+    if (indexOpenSince < 0 || store->inTransaction())
+        return;
+    // SQLite ended it after an error in some statement (an I/O error or a full disk can end a whole transaction):
+    // a savepoint opened now would start a transaction of its own and commit, leaving a gap in the index.
+    clock.cancel(indexTimer);
+    indexTimer = 0;
+    indexOpenSince = -1;
+    deferredLost = true;
+}
+
 bool LogManager::Private::openIndexTransaction(QString *why)
 {
+    noteLostIndexTransaction();
     if (indexOpenSince >= 0)
         return true;
     if (!store->begin(why))
@@ -62,10 +75,14 @@ bool LogManager::Private::openIndexTransaction(QString *why)
 
 bool LogManager::Private::commitIndex(QString *why)
 {
-    if (indexOpenSince < 0 && deferredLost && !openIndexTransaction(why)) {
-        qCWarning(lcLogManager).noquote()
-            << "writing the index rows of appended batches again failed:" << (why ? *why : QString());
-        return false;
+    noteLostIndexTransaction();
+    if (indexOpenSince < 0 && deferredLost) {
+        QString error;
+        if (!openIndexTransaction(&error)) {
+            qCWarning(lcLogManager).noquote() << "writing the index rows of appended batches again failed:" << error;
+            setWhy(why, QStringLiteral("writing the index rows of appended batches again failed: %1").arg(error));
+            return false;
+        }
     }
     if (indexOpenSince < 0)
         return true;
@@ -90,15 +107,10 @@ bool LogManager::Private::commitIndex(QString *why)
 
 void LogManager::Private::undoDeferredAppend()
 {
-    if (store->inTransaction()) {
+    if (store->inTransaction())
         store->undoAppendSavepoint();
-        return;
-    }
-    // The whole transaction went: the earlier appends' rows are written again by the next one.
-    clock.cancel(indexTimer);
-    indexTimer = 0;
-    indexOpenSince = -1;
-    deferredLost = true;
+    else
+        noteLostIndexTransaction(); // the earlier appends' rows are written again by the next one
 }
 
 void LogManager::Private::attachLogs(const QString &name, Topic &topic, bool fresh)

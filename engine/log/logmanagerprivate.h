@@ -149,6 +149,8 @@ struct LogManager::Private {
     bool commitIndex(QString *why);
     // After an append's failed savepoint: ends the savepoint, or notes that SQLite ended the whole transaction.
     void undoDeferredAppend();
+    // When SQLite ended the open transaction by itself: its rows are marked lost (written again before the next write).
+    void noteLostIndexTransaction();
 
     // Runs work in one transaction (after the appends' deferred index commit); on any failure rolls back and reports
     // KAFKA_STORAGE_ERROR.

@@ -301,6 +301,59 @@ private slots:
         QCOMPARE(pragmaOn(synced.dataDir + QLatin1String("/topicscope.db"), "SELECT count(*) FROM batches"), 1);
     }
 
+    // SQLite may end the open transaction by itself (an I/O error or a full disk in any statement): the rows of the
+    // acknowledged appends it held are written again before the next write, from what memory keeps.
+    void indexRowsRolledBackBySqliteAreWrittenAgain()
+    {
+        const StorageOptions options = freshOptions();
+        const QString database = options.dataDir + QLatin1String("/topicscope.db");
+        auto log = open(options);
+        QVERIFY(log);
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        QCOMPARE(log->createTopic(tp.topic, 1, segmentsOf(2 * makeBatch(2).size())), ErrorCode::None);
+        for (int i = 0; i < 3; ++i) // the third rolls a segment
+            QCOMPARE(log->append(tp, makeBatch(2)).error, ErrorCode::None);
+        log->loseIndexTransactionForTesting();
+        QCOMPARE(log->append(tp, makeBatch(1)).baseOffset, 6);
+        m_clock.advance(LogManager::IndexCommitIntervalMs);
+        QVERIFY(!log->indexCommitPending());
+        QCOMPARE(pragmaOn(database, "SELECT count(*) FROM batches"), 4);
+        QCOMPARE(pragmaOn(database, "SELECT count(*) FROM segments"), 2);
+        QCOMPARE(pragmaOn(database, "SELECT log_end_offset FROM partitions"), 7);
+        // The same before another change to the store, and with nothing appended after the loss.
+        QCOMPARE(log->append(tp, makeBatch(1)).error, ErrorCode::None);
+        log->loseIndexTransactionForTesting();
+        QCOMPARE(log->createTopic(QStringLiteral("u"), 1), ErrorCode::None);
+        QCOMPARE(pragmaOn(database, "SELECT count(*) FROM batches"), 5);
+        // Nothing is left for recovery to do at the next start (it would warn).
+        log.reset();
+        log = open(options);
+        QVERIFY(log);
+        QCOMPARE(baseOffsets(log->read(tp, 0, 1 << 20).records), QStringLiteral("0 2 4 6 7"));
+    }
+
+    // A failed append rolls back its own savepoint only: the waiting rows of the appends before it are committed.
+    void aFailedAppendLeavesTheWaitingRowsOfEarlierOnes()
+    {
+        const StorageOptions options = freshOptions();
+        auto log = open(options);
+        QVERIFY(log);
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        QCOMPARE(log->createTopic(tp.topic, 1), ErrorCode::None);
+        QCOMPARE(log->append(tp, makeBatch(2)).error, ErrorCode::None);
+        log->setStorageReadOnlyForTesting(true);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("append failed")));
+        QCOMPARE(log->append(tp, makeBatch(3)).error, ErrorCode::KafkaStorageError);
+        log->setStorageReadOnlyForTesting(false);
+        QCOMPARE(log->append(tp, makeBatch(1)).baseOffset, 2);
+        m_clock.advance(LogManager::IndexCommitIntervalMs);
+        QCOMPARE(pragmaOn(options.dataDir + QLatin1String("/topicscope.db"), "SELECT count(*) FROM batches"), 2);
+        log.reset();
+        log = open(options);
+        QVERIFY(log);
+        QCOMPARE(baseOffsets(log->read(tp, 0, 1 << 20).records), QStringLiteral("0 2"));
+    }
+
     // A crash after an append but before the index commit leaves bytes past the last indexed batch: recovery
     // validates them and keeps the whole valid batches that continue the log (their append may have been
     // acknowledged, as Kafka's recovery keeps them), cuts off a torn batch after them, says what it did, and removes
