@@ -273,7 +273,7 @@ bool SegmentLog::recover(const std::vector<SegmentInfo> &indexed, qint64 nextOff
     }
     // Whether the log may continue past the index: the last indexed segment is whole, and every byte found after it
     // so far was kept.
-    bool open = true;
+    bool continues = true;
     for (size_t i = 0; i < indexed.size(); ++i) {
         const SegmentInfo &want = indexed[i];
         const bool last = i + 1 == indexed.size();
@@ -284,7 +284,7 @@ bool SegmentLog::recover(const std::vector<SegmentInfo> &indexed, qint64 nextOff
             report->append(QStringLiteral("damage: %1 is missing (%2); the index holds %3 byte(s) there")
                                .arg(path, error)
                                .arg(want.sizeBytes));
-            open = open && !last;
+            continues = continues && !last;
             auto segment = std::make_unique<Segment>();
             segment->committed = want;
             m_segments.push_back(want);
@@ -306,11 +306,11 @@ bool SegmentLog::recover(const std::vector<SegmentInfo> &indexed, qint64 nextOff
                                .arg(path)
                                .arg(fileSize)
                                .arg(want.sizeBytes));
-            open = open && !last;
-        } else if (fileSize > want.sizeBytes && last && open) {
+            continues = continues && !last;
+        } else if (fileSize > want.sizeBytes && last && continues) {
             if (!keepTail(m_segments.size() - 1, fileSize, &nextOffset, found, report, why))
                 return false;
-            open = m_segments.back().sizeBytes == fileSize;
+            continues = m_segments.back().sizeBytes == fileSize;
         } else if (fileSize > want.sizeBytes) {
             const TailScan scan = scanTail(segment.fd, want.sizeBytes, fileSize);
             if (::ftruncate(segment.fd, want.sizeBytes) != 0) {
@@ -339,7 +339,7 @@ bool SegmentLog::recover(const std::vector<SegmentInfo> &indexed, qint64 nextOff
         const qint64 base = file.completeBaseName().toLongLong(&ok);
         if (ok && find(base))
             continue;
-        if (ok && open && base == nextOffset && (m_segments.empty() || base > m_segments.back().baseOffset)) {
+        if (ok && continues && base == nextOffset && (m_segments.empty() || base > m_segments.back().baseOffset)) {
             QString error;
             if (!openSegment(base, false, &error)) {
                 setWhy(why, error);
@@ -348,13 +348,13 @@ bool SegmentLog::recover(const std::vector<SegmentInfo> &indexed, qint64 nextOff
             if (!keepTail(m_segments.size() - 1, file.size(), &nextOffset, found, report, why))
                 return false;
             if (m_segments.back().sizeBytes > 0) {
-                open = m_segments.back().sizeBytes == file.size();
+                continues = m_segments.back().sizeBytes == file.size();
                 continue;
             }
             // Not one batch of it continues the log: removed below as any unknown file.
             m_files.pop_back();
             m_segments.pop_back();
-            open = false;
+            continues = false;
         }
         const int fd = ::open(QFile::encodeName(file.filePath()).constData(), O_RDONLY | O_CLOEXEC);
         const TailScan scan = fd >= 0 ? scanTail(fd, 0, file.size()) : TailScan {};
