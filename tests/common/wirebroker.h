@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "wire/apikeys.h"
 #include "wire/kafkaapis.h"
+#include "wire/messagefields.h"
 #include "wire/wirereader.h"
 #include "wire/wirewriter.h"
 
@@ -143,5 +144,52 @@ struct WireBroker {
         });
     }
 };
+
+// The body of the answer to one request that must be answered at once, after the response header of the version
+// Kafka uses for it; empty, with a warning, when the broker did not answer at once with a frame.
+inline QByteArray answerBody(
+    WireBroker &broker, qint16 apiKey, qint16 version, const std::function<void(WireWriter &)> &body)
+{
+    const auto answer = broker.send(headerAwareFrame(apiKey, version, body));
+    if (!answer->has_value() || (*answer)->action != WireResponse::Action::Send) {
+        qWarning() << "no answer" << (answer->has_value() ? (*answer)->reason : QString());
+        return {};
+    }
+    const QByteArray answerFrame = (*answer)->wholeFrame();
+    WireReader r(answerFrame);
+    if (r.int32() != 5) // headerAwareFrame's correlation id
+        qWarning() << "wrong correlation id";
+    if (ApiKeys::responseHeaderVersion(apiKey, version) >= 1)
+        r.skipTaggedFields();
+    return answerFrame.mid(r.position());
+}
+
+inline QByteArray answerBody(
+    WireBroker &broker, ApiKey apiKey, qint16 version, const std::function<void(WireWriter &)> &body)
+{
+    return answerBody(broker, static_cast<qint16>(apiKey), version, body);
+}
+
+// The same, decoded; nullopt unless the body decodes to exactly its length.
+template <class Response>
+std::optional<Response> answer(WireBroker &broker, qint16 version, const std::function<void(WireWriter &)> &body)
+{
+    const QByteArray bytes = answerBody(broker, Response::apiKey, version, body);
+    WireReader r(bytes);
+    auto decoded = decodeMessage<Response>(r, version);
+    if (!decoded || !r.atEnd())
+        return std::nullopt;
+    return decoded;
+}
+
+// The reason the broker closed the connection for this request; empty when it did not close it.
+inline QString closeReason(WireBroker &broker, ApiKey apiKey, qint16 version, const QByteArray &body)
+{
+    const auto response
+        = broker.send(headerAwareFrame(static_cast<qint16>(apiKey), version, [&](WireWriter &w) { w.raw(body); }));
+    if (!response->has_value() || (*response)->action != WireResponse::Action::Close)
+        return {};
+    return (*response)->reason;
+}
 
 } // namespace topicscope::engine::wire

@@ -23,23 +23,6 @@ QByteArray hex(const char *text)
     return QByteArray::fromHex(QByteArray(text).replace(' ', ""));
 }
 
-// The answer to a request that must be answered at once, as its body (after the response header v0 or v1).
-QByteArray answerBody(WireBroker &broker, qint16 key, qint16 version, const std::function<void(WireWriter &)> &body)
-{
-    const auto answer = broker.send(headerAwareFrame(key, version, body));
-    if (!answer->has_value() || (*answer)->action != WireResponse::Action::Send) {
-        qWarning() << "no answer" << (answer->has_value() ? (*answer)->reason : QString());
-        return {};
-    }
-    const QByteArray answerFrame = (*answer)->wholeFrame();
-    WireReader r(answerFrame);
-    if (r.int32() != 5)
-        qWarning() << "wrong correlation id";
-    if (ApiKeys::responseHeaderVersion(key, version) >= 1)
-        r.skipTaggedFields();
-    return answerFrame.mid(r.position());
-}
-
 template <class Response> Response decoded(const QByteArray &body, qint16 version)
 {
     WireReader r(body);
