@@ -16,6 +16,9 @@ public:
     explicit WireReader(QByteArrayView data)
         : m_data(data)
     { }
+    // The reader keeps a view of the bytes, which must outlive it: a temporary would be freed at the end of the
+    // statement (an AddressSanitizer run found a test reading one).
+    explicit WireReader(QByteArray &&) = delete;
 
     bool ok() const { return m_error.isEmpty(); }
     QString error() const { return m_error; } // what failed and where, for the log line

@@ -217,7 +217,8 @@ private Q_SLOTS:
         const QByteArray v1 = QByteArray::fromHex("ffff 0000ea60");
         WireReader r1(v1);
         QVERIFY(decodeMessage<InitProducerIdRequest>(r1, 1) && r1.atEnd());
-        WireReader truncated(QByteArray::fromHex("ffff 0000"));
+        const QByteArray truncatedBytes = QByteArray::fromHex("ffff 0000");
+        WireReader truncated(truncatedBytes);
         QVERIFY(!decodeMessage<InitProducerIdRequest>(truncated, 1));
 
         InitProducerIdResponse response;

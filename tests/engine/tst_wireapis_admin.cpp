@@ -47,7 +47,8 @@ private Q_SLOTS:
         QVERIFY(response->has_value() && (*response)->action == WireResponse::Action::Send);
         const QByteArray frame = (*response)->wholeFrame();
         QCOMPARE(frame.left(6).toHex(), QByteArray("000000050000")); // correlation id, no tag byte, error 0
-        WireReader r(frame.mid(4));
+        const QByteArray rBytes = frame.mid(4);
+        WireReader r(rBytes);
         const auto body = decodeMessage<ApiVersionsResponseData>(r, 4);
         QVERIFY(body && r.atEnd());
         QCOMPARE(body->apiKeys.size(), qsizetype(ApiTable::routes().size()));

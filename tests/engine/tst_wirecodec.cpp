@@ -92,7 +92,8 @@ private Q_SLOTS:
 
     void truncationIsStickyAndReadsGiveZero()
     {
-        WireReader r(hex("0001 02"));
+        const QByteArray rBytes = hex("0001 02");
+        WireReader r(rBytes);
         QCOMPARE(r.int16(), qint16(1));
         QCOMPARE(r.int32(), 0); // only one byte left
         QVERIFY(!r.ok());
@@ -161,11 +162,13 @@ private Q_SLOTS:
     void taggedFieldsAreSkipped()
     {
         // Two tagged fields (tag 0 with 2 bytes, tag 5 with 1 byte), then an int16.
-        WireReader r(hex("02 00 02 abcd 05 01 ef 0007"));
+        const QByteArray rBytes = hex("02 00 02 abcd 05 01 ef 0007");
+        WireReader r(rBytes);
         r.skipTaggedFields();
         QCOMPARE(r.int16(), qint16(7));
         QVERIFY(r.ok());
-        WireReader truncated(hex("01 00 05 ab"));
+        const QByteArray truncatedBytes = hex("01 00 05 ab");
+        WireReader truncated(truncatedBytes);
         truncated.skipTaggedFields();
         QVERIFY(!truncated.ok());
     }
@@ -173,7 +176,8 @@ private Q_SLOTS:
     void kafkaPythonApiVersionsV0Header()
     {
         // Reference §1.3: key 18, version 0, correlation 1, client id "kp", empty body.
-        WireReader r(hex("0012 0000 00000001 0002 6b70"));
+        const QByteArray rBytes = hex("0012 0000 00000001 0002 6b70");
+        WireReader r(rBytes);
         const auto header = RequestHeader::read(r);
         QVERIFY(header);
         QCOMPARE(header->apiKey, qint16(18));
@@ -305,17 +309,21 @@ private Q_SLOTS:
                 list.append(*topic.name);
             return list;
         };
-        WireReader v0(hex("00000000"));
+        const QByteArray v0Bytes = hex("00000000");
+        WireReader v0(v0Bytes);
         QVERIFY(decodeMessage<MetadataRequest>(v0, 0)->isAllTopics(0)); // v0 empty list = all topics
-        WireReader v1null(hex("ffffffff"));
+        const QByteArray v1nullBytes = hex("ffffffff");
+        WireReader v1null(v1nullBytes);
         const auto null = decodeMessage<MetadataRequest>(v1null, 1);
         QCOMPARE(null->topics.has_value(), false);
         QVERIFY(null->isAllTopics(1));
-        WireReader v1empty(hex("00000000"));
+        const QByteArray v1emptyBytes = hex("00000000");
+        WireReader v1empty(v1emptyBytes);
         const auto empty = decodeMessage<MetadataRequest>(v1empty, 1);
         QCOMPARE(names(*empty), QStringList {}); // brokers only
         QVERIFY(!empty->isAllTopics(1));
-        WireReader v4(hex("00000001 0001 74 00"));
+        const QByteArray v4Bytes = hex("00000001 0001 74 00");
+        WireReader v4(v4Bytes);
         const auto request = decodeMessage<MetadataRequest>(v4, 4);
         QCOMPARE(names(*request), QStringList {QStringLiteral("t")});
         QCOMPARE(request->allowAutoTopicCreation, false);
@@ -405,14 +413,15 @@ private Q_SLOTS:
     // the array's lying-count guard must not refuse them.
     void flexibleArraysAcceptTheirSmallestElements()
     {
-        WireReader r(QByteArray::fromHex("00"
-                                         "0001"
-                                         "000003e8"
-                                         "02"
-                                         "01"
-                                         "01"
-                                         "00"
-                                         "00"));
+        const QByteArray rBytes = QByteArray::fromHex("00"
+                                                      "0001"
+                                                      "000003e8"
+                                                      "02"
+                                                      "01"
+                                                      "01"
+                                                      "00"
+                                                      "00");
+        WireReader r(rBytes);
         const auto request = decodeMessage<ProduceRequest>(r, 9);
         QVERIFY2(request, qPrintable(r.error()));
         QVERIFY(r.atEnd());
@@ -420,14 +429,15 @@ private Q_SLOTS:
         QCOMPARE(request->topics[0].name, QString());
         QVERIFY(request->topics[0].partitions.isEmpty());
         // A count larger than the bytes left still fails before any element is read.
-        WireReader lying(QByteArray::fromHex("00"
-                                             "0001"
-                                             "000003e8"
-                                             "ff01"
-                                             "01"
-                                             "01"
-                                             "00"
-                                             "00"));
+        const QByteArray lyingBytes = QByteArray::fromHex("00"
+                                                          "0001"
+                                                          "000003e8"
+                                                          "ff01"
+                                                          "01"
+                                                          "01"
+                                                          "00"
+                                                          "00");
+        WireReader lying(lyingBytes);
         QVERIFY(!decodeMessage<ProduceRequest>(lying, 9));
     }
 
@@ -552,9 +562,11 @@ private Q_SLOTS:
 
     void offsetFetchNullTopicsOnlyFromV2()
     {
-        WireReader v1(hex("0001 67 ffffffff"));
+        const QByteArray v1Bytes = hex("0001 67 ffffffff");
+        WireReader v1(v1Bytes);
         QVERIFY(!decodeMessage<OffsetFetchRequestData>(v1, 1));
-        WireReader v2(hex("0001 67 ffffffff"));
+        const QByteArray v2Bytes = hex("0001 67 ffffffff");
+        WireReader v2(v2Bytes);
         const auto request = decodeMessage<OffsetFetchRequestData>(v2, 2);
         QVERIFY(request);
         QCOMPARE(request->topics, std::nullopt);
