@@ -492,11 +492,6 @@ std::vector<AppendResult> LogManager::append(const std::vector<AppendRequest> &r
         *entry.first = entry.second;
     if (d->deferIndex && inTransaction) {
         d->deferredBatches.insert(d->deferredBatches.end(), indexed.cbegin(), indexed.cend());
-        for (size_t i = 0; i < requests.size(); ++i) {
-            if (results[i].error == ErrorCode::None && results[i].baseOffset >= 0)
-                if (const StoredPartition *p = d->find(requests[i].topicPartition))
-                    d->deferredPartitions.insert(p->partitionId, requests[i].topicPartition);
-        }
         if (d->deferredBatches.size() >= Private::MaxDeferredBatches)
             d->commitIndex(nullptr);
     }

@@ -48,14 +48,19 @@ bool LogManager::Private::openIndexTransaction(QString *why)
             if (!(ok = store->insertBatchLocation(partitionId, info, why)))
                 break;
         }
-        for (auto it = deferredPartitions.cbegin(); ok && it != deferredPartitions.cend(); ++it) {
-            Topic *topic = nullptr;
-            const StoredPartition *p = find(it.value(), &topic);
-            if (!p || p->partitionId != it.key())
-                continue; // deleted since: its rows went with it
-            const SegmentLog *log = logOf(*topic, p->partition);
-            ok = store->updatePartition(*p, why)
-                && (!log || LogDirectory::indexSegments(*store, p->partitionId, log->segments(), why));
+        // The partitions they belong to, as memory has them now (a rare path: one pass over every partition).
+        QSet<qint64> touched;
+        for (const auto &entry : deferredBatches)
+            touched.insert(entry.first);
+        for (auto topic = topics.begin(); ok && topic != topics.end(); ++topic) {
+            for (size_t i = 0; ok && i < topic->second.partitions.size(); ++i) {
+                const StoredPartition &p = topic->second.partitions[i];
+                if (!touched.contains(p.partitionId))
+                    continue;
+                const SegmentLog *log = logOf(topic->second, p.partition);
+                ok = store->updatePartition(p, why)
+                    && (!log || LogDirectory::indexSegments(*store, p.partitionId, log->segments(), why));
+            }
         }
         if (!ok) {
             store->rollback();
@@ -92,7 +97,6 @@ bool LogManager::Private::commitIndex(QString *why)
     QString error;
     if (store->commit(&error)) {
         deferredBatches.clear();
-        deferredPartitions.clear();
         return true;
     }
     // SQLite may have ended the transaction itself (a full disk, an I/O error); either way its rows are written

@@ -132,14 +132,13 @@ struct LogManager::Private {
 
     // Deferred index commits (on disk without --fsync; LogManager::append()). While indexOpenSince >= 0 the
     // connection is inside a transaction that holds the index rows of the appends since then, each kept from its own
-    // savepoint; a clock timer (indexTimer) commits it. deferredBatches and deferredPartitions are what it wrote,
-    // so that rows SQLite rolled back with the whole transaction (a full disk or an I/O error ends it, not only the
-    // statement) are written again (deferredLost) before anything else is stored.
+    // savepoint; a clock timer (indexTimer) commits it. deferredBatches are the batch rows it wrote, so that rows
+    // SQLite rolled back with the whole transaction (a full disk or an I/O error ends it, not only the statement)
+    // are written again (deferredLost) before anything else is stored, with the state of their partitions.
     bool deferIndex = false;
     qint64 indexOpenSince = -1;
     TimerId indexTimer = 0;
     std::vector<std::pair<qint64, StoredBatchInfo>> deferredBatches; // partition store key, index row
-    QHash<qint64, TopicPartition> deferredPartitions; // by the partition's store key
     bool deferredLost = false;
     // Past this many rows the transaction is committed at once, so that the rows kept for a rewrite stay small.
     static constexpr size_t MaxDeferredBatches = 20000;

@@ -225,8 +225,13 @@ bool SqliteStore::keepAppendSavepoint(QString *why)
 
 void SqliteStore::undoAppendSavepoint()
 {
-    // Either may fail when SQLite already rolled the whole transaction back after an error; the caller looks.
-    for (const char *sql : {SqlAppendRollbackTo, SqlAppendRelease}) {
+    undoSavepoint(SqlAppendRollbackTo, SqlAppendRelease); // the caller looks whether the transaction is still open
+}
+
+void SqliteStore::undoSavepoint(const char *rollbackTo, const char *release)
+{
+    // Either may fail when SQLite already rolled the whole transaction back after an error.
+    for (const char *sql : {rollbackTo, release}) {
         SqliteStatement s(statement(sql, nullptr));
         if (s)
             s.step();
@@ -676,12 +681,7 @@ void SqliteStore::releaseSavepoint(bool success)
         if (s && s.step() == SQLITE_DONE)
             return;
     }
-    // Undo and end the savepoint; either may fail if SQLite already rolled everything back after an error.
-    for (const char *sql : {SqlRollbackTo, SqlRelease}) {
-        SqliteStatement s(statement(sql, nullptr));
-        if (s)
-            s.step();
-    }
+    undoSavepoint(SqlRollbackTo, SqlRelease);
 }
 
 ErrorCode SqliteStore::saveOffsets(const QString &groupId, const std::vector<CommittedOffset> &offsets, QString *why)

@@ -192,6 +192,8 @@ private:
     bool run(const char *sql, std::initializer_list<qint64> parameters, const char *what, QString *why);
     bool savepoint(QString *why);
     void releaseSavepoint(bool success);
+    // ROLLBACK TO and RELEASE of a savepoint (the two statements given), ignoring failures.
+    void undoSavepoint(const char *rollbackTo, const char *release);
     // Runs a statement without parameters or rows (transaction control); *why names what failed.
     bool step(const char *sql, const char *what, QString *why);
 

@@ -65,6 +65,21 @@ private:
         return config;
     }
 
+    // A batch of records records whose base offset is base, as an append would have written it there.
+    static QByteArray batchAt(qint64 base, int records)
+    {
+        QByteArray batch = makeBatch(records);
+        RecordBatch::setBaseOffset(batch, base);
+        return batch;
+    }
+
+    // Writes bytes to the file at path, appended or in place of what it held (as a crash would have left them).
+    static bool writeTo(const QString &path, const QByteArray &bytes, QIODevice::OpenMode mode)
+    {
+        QFile file(path);
+        return file.open(mode) && file.write(bytes) == bytes.size();
+    }
+
     // Fills a fresh data directory: topic "t", one partition, three batches of records records each; then closes it.
     bool writeThreeBatches(const StorageOptions &options, int records, const TopicConfig &config = {})
     {
@@ -371,22 +386,11 @@ private slots:
             QVERIFY(file.open(QIODevice::ReadOnly));
             before = QString::fromLatin1(file.readAll().toHex());
         }
-        QByteArray whole = makeBatch(2);
-        RecordBatch::setBaseOffset(whole, 6);
-        {
-            QFile file(segment);
-            QVERIFY(file.open(QIODevice::Append));
-            file.write(whole);
-            file.write(makeBatch(5).left(40)); // half a batch
-        }
+        const QByteArray whole = batchAt(6, 2);
+        QVERIFY(writeTo(segment, whole + makeBatch(5).left(40), QIODevice::Append)); // then half a batch
         // And a segment the index never heard of, after the torn batch.
-        {
-            QFile orphan(options.dataDir + QLatin1String("/t-0/00000000000000000008.log"));
-            QVERIFY(orphan.open(QIODevice::WriteOnly));
-            QByteArray next = makeBatch(1);
-            RecordBatch::setBaseOffset(next, 8);
-            orphan.write(next);
-        }
+        QVERIFY(writeTo(
+            options.dataDir + QLatin1String("/t-0/00000000000000000008.log"), batchAt(8, 1), QIODevice::WriteOnly));
         QTest::ignoreMessage(QtWarningMsg,
             QRegularExpression(QStringLiteral("recovery: .*00000000000000000000\\.log: \\d+ byte\\(s\\): 1 whole valid "
                                               "batch\\(es\\), offsets 6\\.\\.7, appended after the last index commit: "
@@ -416,13 +420,8 @@ private slots:
         QVERIFY(writeThreeBatches(options, 2));
         const QString segment = options.dataDir + QLatin1String("/t-0/00000000000000000000.log");
         const qint64 committed = QFileInfo(segment).size();
-        QByteArray stale = makeBatch(2);
-        RecordBatch::setBaseOffset(stale, 9);
-        {
-            QFile file(segment);
-            QVERIFY(file.open(QIODevice::Append));
-            file.write(stale);
-        }
+        const QByteArray stale = batchAt(9, 2);
+        QVERIFY(writeTo(segment, stale, QIODevice::Append));
         QTest::ignoreMessage(QtWarningMsg,
             QRegularExpression(
                 QStringLiteral("recovery: .*00000000000000000000\\.log: %1 byte\\(s\\): %1 byte\\(s\\) of a "
@@ -446,14 +445,8 @@ private slots:
         QVERIFY(writeThreeBatches(options, 2, segmentsOf(2 * makeBatch(2).size())));
         const QString dir = options.dataDir + QLatin1String("/t-0");
         QCOMPARE(segmentFiles(dir), QStringLiteral("0:%1 4:%2").arg(2 * makeBatch(2).size()).arg(makeBatch(2).size()));
-        const auto batchAt = [](qint64 base, int records) {
-            QByteArray batch = makeBatch(records);
-            RecordBatch::setBaseOffset(batch, base);
-            return batch;
-        };
         const auto writeFile = [&](qint64 base, const QByteArray &bytes) {
-            QFile file(dir + QLatin1Char('/') + SegmentLog::fileName(base));
-            return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+            return writeTo(dir + QLatin1Char('/') + SegmentLog::fileName(base), bytes, QIODevice::WriteOnly);
         };
         QVERIFY(writeFile(6, batchAt(6, 2) + batchAt(8, 1)));
         QVERIFY(writeFile(9, batchAt(9, 3) + makeBatch(4).left(30)));
