@@ -1,5 +1,6 @@
 #include "logdirectory.h"
 
+#include "core/setwhy.h"
 #include "storage/segmentlog.h"
 #include "storage/sqlitestore.h"
 
@@ -20,12 +21,6 @@ namespace topicscope::engine {
 namespace {
 
 Q_LOGGING_CATEGORY(lcLogDir, "topicscope.engine.log")
-
-void setWhy(QString *why, const QString &text)
-{
-    if (why)
-        *why = text;
-}
 
 constexpr QFile::Permissions OwnerOnlyDirectory = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
 constexpr QFile::Permissions OwnerOnlyFile = QFile::ReadOwner | QFile::WriteOwner;

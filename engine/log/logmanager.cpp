@@ -3,6 +3,7 @@
 #include "logmanagerprivate.h"
 
 #include "core/recordbatch.h"
+#include "core/setwhy.h"
 #include "logdirectory.h"
 #include "storage/segmentlog.h"
 #include "storage/sqlitestore.h"
@@ -32,12 +33,6 @@ bool hasKeylessRecord(QByteArrayView batch)
     if (!header || header->isControl() || RecordBatch::decode(batch, &records) != ErrorCode::None)
         return false;
     return std::any_of(records.cbegin(), records.cend(), [](const Record &r) { return !r.key; });
-}
-
-void setWhy(QString *why, const QString &text)
-{
-    if (why)
-        *why = text;
 }
 
 ErrorCode fail(QString *why, ErrorCode code, const QString &text)

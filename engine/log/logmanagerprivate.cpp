@@ -1,6 +1,7 @@
 #include "logmanagerprivate.h"
 
 #include "core/recordbatch.h"
+#include "core/setwhy.h"
 #include "logdirectory.h"
 
 #include <QDir>
@@ -11,16 +12,6 @@
 namespace topicscope::engine {
 
 Q_LOGGING_CATEGORY(lcLogManager, "topicscope.engine.log")
-
-namespace {
-
-void setWhy(QString *why, const QString &text)
-{
-    if (why)
-        *why = text;
-}
-
-} // namespace
 
 void LogManager::Private::noteLostIndexTransaction()
 {

@@ -3,6 +3,7 @@
 #include "logmanagerprivate.h"
 
 #include "core/recordbatch.h"
+#include "core/setwhy.h"
 
 // LogManager's part for producer state (ProducerStateManager): its snapshots in the store and the batch headers it
 // replays after them, read without the records.
@@ -10,12 +11,6 @@
 namespace topicscope::engine {
 
 namespace {
-
-void setWhy(QString *why, const QString &text)
-{
-    if (why)
-        *why = text;
-}
 
 // Index rows taken per scan: the store may not be called back while it scans, so headers are read a chunk at a time.
 constexpr size_t HeaderChunk = 1024;

@@ -4,6 +4,7 @@
 #include "writebackstarter.h"
 
 #include "core/recordbatch.h"
+#include "core/setwhy.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -17,12 +18,6 @@
 namespace topicscope::engine {
 
 namespace {
-
-void setWhy(QString *why, const QString &text)
-{
-    if (why)
-        *why = text;
-}
 
 QString errnoText()
 {

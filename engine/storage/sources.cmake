@@ -2,7 +2,8 @@
 # offsets) and the segment files holding the record bytes.
 list(APPEND TOPICSCOPE_ENGINE_SOURCES
     storage/sqlitestore.h storage/sqlitestore.cpp storage/sqlitestoreschema.cpp
-    storage/sqlitestoresegments.cpp storage/sqlitestoreproducers.cpp storage/sqlitestatement.h
+    storage/sqlitestoresegments.cpp storage/sqlitestoreproducers.cpp storage/sqlitestoreoffsets.cpp
+    storage/sqlitestatement.h
     storage/sqlitestorefiles.cpp storage/walcheckpointer.h storage/walcheckpointer.cpp
     storage/producerstatesnapshot.h storage/storedbatchinfo.h
     storage/segmentlog.h storage/segmentlog.cpp

@@ -1,5 +1,6 @@
 #include "sqlitestore.h"
 
+#include "core/setwhy.h"
 #include "sqlitestatement.h"
 #include "walcheckpointer.h"
 
@@ -16,9 +17,6 @@ Q_LOGGING_CATEGORY(lcStorage, "topicscope.engine.storage")
 // The statements, as named constants: the cache keys them by address.
 const char SqlBegin[] = "BEGIN";
 const char SqlCommit[] = "COMMIT";
-const char SqlSavepoint[] = "SAVEPOINT offset_store";
-const char SqlRelease[] = "RELEASE offset_store";
-const char SqlRollbackTo[] = "ROLLBACK TO offset_store";
 const char SqlAppendSavepoint[] = "SAVEPOINT append";
 const char SqlAppendRelease[] = "RELEASE append";
 const char SqlAppendRollbackTo[] = "ROLLBACK TO append";
@@ -87,21 +85,6 @@ const char SqlFindByTimestamp[]
 const char SqlMaxTimestampBatch[]
     = "SELECT base_offset, last_offset, max_timestamp, record_count, size_bytes, segment_base, file_position "
       "FROM batches WHERE partition_id = ?1 AND last_offset >= ?2 ORDER BY max_timestamp DESC, base_offset LIMIT 1";
-const char SqlUpsertOffset[]
-    = "INSERT OR REPLACE INTO committed_offsets(group_id, topic, partition, committed_offset, leader_epoch, metadata, "
-      "commit_timestamp_ms) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)";
-const char SqlDeleteGroupOffsets[] = "DELETE FROM committed_offsets WHERE group_id = ?1";
-const char SqlDeletePartitionOffset[]
-    = "DELETE FROM committed_offsets WHERE group_id = ?1 AND topic = ?2 AND partition = ?3";
-const char SqlDeleteTopicOffsets[] = "DELETE FROM committed_offsets WHERE topic = ?1";
-const char SqlSelectOffsets[] = "SELECT group_id, topic, partition, committed_offset, leader_epoch, metadata, "
-                                "commit_timestamp_ms FROM committed_offsets ORDER BY group_id, topic, partition";
-
-void setWhy(QString *why, const QString &text)
-{
-    if (why)
-        *why = text;
-}
 
 } // namespace
 
@@ -469,15 +452,7 @@ bool SqliteStore::deleteTopic(qint64 topicId, const QString &name, QString *why)
             return false;
         }
     }
-    SqliteStatement s(statement(SqlDeleteTopicOffsets, why));
-    if (!s)
-        return false;
-    s.bind(1, name);
-    if (s.step() != SQLITE_DONE) {
-        setWhy(why, lastError("deleting the topic's committed offsets"));
-        return false;
-    }
-    return true;
+    return deleteTopicOffsetRows(name, why);
 }
 
 bool SqliteStore::insertBatch(qint64 partitionId, const StoredBatchInfo &info, QByteArrayView bytes, QString *why)
@@ -657,11 +632,6 @@ bool SqliteStore::findOneBatch(const char *sql, std::initializer_list<qint64> pa
     return true;
 }
 
-bool SqliteStore::savepoint(QString *why)
-{
-    return step(SqlSavepoint, "SAVEPOINT", why);
-}
-
 bool SqliteStore::step(const char *sql, const char *what, QString *why)
 {
     SqliteStatement s(statement(sql, why));
@@ -672,125 +642,6 @@ bool SqliteStore::step(const char *sql, const char *what, QString *why)
         return false;
     }
     return true;
-}
-
-void SqliteStore::releaseSavepoint(bool success)
-{
-    if (success) {
-        SqliteStatement s(statement(SqlRelease, nullptr));
-        if (s && s.step() == SQLITE_DONE)
-            return;
-    }
-    undoSavepoint(SqlRollbackTo, SqlRelease);
-}
-
-ErrorCode SqliteStore::saveOffsets(const QString &groupId, const std::vector<CommittedOffset> &offsets, QString *why)
-{
-    if (!savepoint(why))
-        return ErrorCode::KafkaStorageError;
-    for (const CommittedOffset &o : offsets) {
-        SqliteStatement s(statement(SqlUpsertOffset, why));
-        if (!s) {
-            releaseSavepoint(false);
-            return ErrorCode::KafkaStorageError;
-        }
-        s.bind(1, groupId);
-        s.bind(2, o.topicPartition.topic);
-        s.bind(3, o.topicPartition.partition);
-        s.bind(4, o.offset);
-        s.bind(5, o.leaderEpoch);
-        s.bind(6, o.metadata);
-        s.bind(7, o.commitTimestampMs);
-        if (s.step() != SQLITE_DONE) {
-            setWhy(why, lastError("storing committed offsets"));
-            releaseSavepoint(false);
-            return ErrorCode::KafkaStorageError;
-        }
-    }
-    SqliteStatement release(statement(SqlRelease, why));
-    if (!release || release.step() != SQLITE_DONE) {
-        setWhy(why, lastError("committing offsets"));
-        releaseSavepoint(false);
-        return ErrorCode::KafkaStorageError;
-    }
-    return ErrorCode::None;
-}
-
-ErrorCode SqliteStore::deleteGroupOffsets(const QString &groupId)
-{
-    SqliteStatement s(statement(SqlDeleteGroupOffsets, nullptr));
-    if (!s)
-        return ErrorCode::KafkaStorageError;
-    s.bind(1, groupId);
-    // A single statement is atomic on its own (autocommit) or inside the caller's transaction.
-    if (s.step() != SQLITE_DONE) {
-        qCWarning(lcStorage).noquote() << lastError("deleting group offsets");
-        return ErrorCode::KafkaStorageError;
-    }
-    return ErrorCode::None;
-}
-
-ErrorCode SqliteStore::deleteOffsets(const QString &groupId, const QList<TopicPartition> &partitions)
-{
-    if (!savepoint(nullptr))
-        return ErrorCode::KafkaStorageError;
-    for (const TopicPartition &tp : partitions) {
-        SqliteStatement s(statement(SqlDeletePartitionOffset, nullptr));
-        if (!s) {
-            releaseSavepoint(false);
-            return ErrorCode::KafkaStorageError;
-        }
-        s.bind(1, groupId);
-        s.bind(2, tp.topic);
-        s.bind(3, tp.partition);
-        if (s.step() != SQLITE_DONE) {
-            qCWarning(lcStorage).noquote() << lastError("deleting committed offsets");
-            releaseSavepoint(false);
-            return ErrorCode::KafkaStorageError;
-        }
-    }
-    SqliteStatement release(statement(SqlRelease, nullptr));
-    if (!release || release.step() != SQLITE_DONE) {
-        qCWarning(lcStorage).noquote() << lastError("committing the deletion of offsets");
-        releaseSavepoint(false);
-        return ErrorCode::KafkaStorageError;
-    }
-    return ErrorCode::None;
-}
-
-ErrorCode SqliteStore::deleteTopicOffsets(const QString &topic)
-{
-    SqliteStatement s(statement(SqlDeleteTopicOffsets, nullptr));
-    if (!s)
-        return ErrorCode::KafkaStorageError;
-    s.bind(1, topic);
-    if (s.step() != SQLITE_DONE) {
-        qCWarning(lcStorage).noquote() << lastError("deleting topic offsets");
-        return ErrorCode::KafkaStorageError;
-    }
-    return ErrorCode::None;
-}
-
-QMap<QString, std::vector<CommittedOffset>> SqliteStore::loadOffsets(QString *why) const
-{
-    QMap<QString, std::vector<CommittedOffset>> result;
-    SqliteStatement s(statement(SqlSelectOffsets, why));
-    if (!s)
-        return result;
-    int rc;
-    while ((rc = s.step()) == SQLITE_ROW) {
-        CommittedOffset o;
-        o.topicPartition.topic = s.text(1);
-        o.topicPartition.partition = static_cast<int>(s.int64(2));
-        o.offset = s.int64(3);
-        o.leaderEpoch = static_cast<qint32>(s.int64(4));
-        o.metadata = s.text(5);
-        o.commitTimestampMs = s.int64(6);
-        result[s.text(0)].push_back(std::move(o));
-    }
-    if (rc != SQLITE_DONE)
-        setWhy(why, lastError("reading committed offsets"));
-    return result;
 }
 
 void SqliteStore::setMaxPageCountForTesting(qint64 maxPages)

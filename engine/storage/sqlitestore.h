@@ -190,8 +190,10 @@ private:
         QByteArray *bytes, const char *what, QString *why) const;
     // Runs a write statement binding parameters as ?1, ?2, ...; *why gets what failed, prefixed with what.
     bool run(const char *sql, std::initializer_list<qint64> parameters, const char *what, QString *why);
-    bool savepoint(QString *why);
-    void releaseSavepoint(bool success);
+    // Runs change inside the offset store's savepoint: kept (RELEASE; what names a failure of it) when change returns
+    // true, undone otherwise. engine/storage/sqlitestoreoffsets.cpp.
+    bool inOffsetSavepoint(const std::function<bool()> &change, const char *what, QString *why);
+    bool deleteTopicOffsetRows(const QString &topic, QString *why);
     // ROLLBACK TO and RELEASE of a savepoint (the two statements given), ignoring failures.
     void undoSavepoint(const char *rollbackTo, const char *release);
     // Runs a statement without parameters or rows (transaction control); *why names what failed.

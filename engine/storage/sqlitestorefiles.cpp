@@ -1,4 +1,5 @@
 // SqliteStore's hold on its files beside the SQL: the data directory's lock and the WAL's checkpoints.
+#include "core/setwhy.h"
 #include "sqlitestore.h"
 #include "walcheckpointer.h"
 
@@ -12,16 +13,6 @@
 #include <unistd.h>
 
 namespace topicscope::engine {
-
-namespace {
-
-void setWhy(QString *why, const QString &text)
-{
-    if (why)
-        *why = text;
-}
-
-} // namespace
 
 bool SqliteStore::lockDirectory(QString *why)
 {

@@ -1,5 +1,6 @@
 #include "sqlitestore.h"
 
+#include "core/setwhy.h"
 #include "sqlitestatement.h"
 
 // SqliteStore's part for producer-state snapshots (ProducerStateManager): one per partition, its offset in
@@ -8,12 +9,6 @@
 namespace topicscope::engine {
 
 namespace {
-
-void setWhy(QString *why, const QString &text)
-{
-    if (why)
-        *why = text;
-}
 
 const char SqlSelectProducerSnapshot[] = "SELECT snapshot_offset FROM producer_snapshots WHERE partition_id = ?1";
 const char SqlSelectProducerBatches[]
@@ -60,8 +55,8 @@ bool SqliteStore::loadProducerSnapshot(
     while ((rc = s.step()) == SQLITE_ROW) {
         ProducerStateEntry &entry = (*snapshot)->producers[s.int64(0)];
         entry.producerEpoch = static_cast<qint16>(s.int64(1));
-        entry.batches.push_back(ProducerBatchMetadata {static_cast<qint32>(s.int64(4)),
-            static_cast<qint32>(s.int64(5)), s.int64(2), s.int64(3)});
+        entry.batches.push_back(ProducerBatchMetadata {
+            static_cast<qint32>(s.int64(4)), static_cast<qint32>(s.int64(5)), s.int64(2), s.int64(3)});
     }
     if (rc != SQLITE_DONE) {
         setWhy(why, lastError("reading a producer-state snapshot"));

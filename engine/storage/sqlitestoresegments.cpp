@@ -1,5 +1,6 @@
 #include "sqlitestore.h"
 
+#include "core/setwhy.h"
 #include "sqlitestatement.h"
 
 // SqliteStore's part for segment files: batch locations, the segments table and the one-time move of record bytes
@@ -8,12 +9,6 @@
 namespace topicscope::engine {
 
 namespace {
-
-void setWhy(QString *why, const QString &text)
-{
-    if (why)
-        *why = text;
-}
 
 const char SqlInsertBatchLocation[]
     = "INSERT INTO batches(partition_id, base_offset, last_offset, max_timestamp, record_count, size_bytes, data_id, "
