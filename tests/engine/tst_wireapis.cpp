@@ -2,7 +2,7 @@
 // sockets): version gating and connection closes, Metadata auto-creation, Produce validation and acks=0,
 // Fetch long poll woken by appends or by max_wait_ms, ListOffsets, a whole JoinGroup/SyncGroup/Heartbeat/
 // OffsetCommit/OffsetFetch/LeaveGroup cycle, and the admin APIs (CreateTopics, DeleteTopics, DeleteRecords,
-// DescribeConfigs, AlterConfigs, CreatePartitions, DeleteGroups).
+// CreatePartitions, DeleteGroups), OffsetCommit v2's retention time. The config APIs are tst_wireapis_configs'.
 #include "core/events.h"
 #include "group/groupcoordinator.h"
 #include "log/logmanager.h"
@@ -571,6 +571,31 @@ private Q_SLOTS:
         QCOMPARE(broker.groups->describeGroup(QStringLiteral("g")).state, QStringLiteral("Empty"));
     }
 
+    // OffsetCommit v2-4 carry retention_time_ms: the broker keeps it as the offset's expiry (commit time + it);
+    // -1 and later versions (which have no such field) leave the expiry unset.
+    void offsetCommitRetentionTime()
+    {
+        WireBroker b;
+        QCOMPARE(b.log->createTopic(QStringLiteral("t"), 1), ErrorCode::None);
+        const auto commitV2 = [&](const QString &group, qint64 retentionMs) {
+            QByteArray keep;
+            WireReader r = b.call(offsetCommitV2Frame(group, -1, QString(), retentionMs), &keep);
+            r.arrayLength();
+            r.string();
+            r.arrayLength();
+            r.int32();
+            return r.int16();
+        };
+        QCOMPARE(commitV2(QStringLiteral("brief"), 5000), 0);
+        QCOMPARE(commitV2(QStringLiteral("default"), -1), 0);
+        const QMap<QString, std::vector<CommittedOffset>> stored = b.broker->offsetsTopic().loadOffsets();
+        QCOMPARE(stored.value(QStringLiteral("brief")).front().expireTimestampMs, b.clock.nowMs() + 5000);
+        QCOMPARE(stored.value(QStringLiteral("default")).front().expireTimestampMs, -1);
+        b.clock.advance(5000);
+        QCOMPARE(b.groups->expireOffsets(), 1);
+        QVERIFY(b.groups->fetchOffsets(QStringLiteral("brief"), std::nullopt).offsets.empty());
+    }
+
     void findCoordinatorIsThisBroker()
     {
         KafkaApisConfig config;
@@ -663,64 +688,6 @@ private Q_SLOTS:
         QCOMPARE(broker.log->partitionInfo({QStringLiteral("t"), 0})->logStartOffset, 2);
     }
 
-    void describeConfigsOfTopicAndBroker()
-    {
-        WireBroker broker;
-        TopicConfig config;
-        config.retentionMs = 60000;
-        QCOMPARE(broker.log->createTopic(QStringLiteral("t"), 1, config), ErrorCode::None);
-        const auto request = [](qint8 type, const QString &name, const std::optional<QStringList> &keys) {
-            return frame(32, 1, 1, [=](WireWriter &w) {
-                w.arrayLength(1);
-                w.int8(type);
-                w.string(name);
-                if (keys) {
-                    w.arrayLength(keys->size());
-                    for (const QString &k : *keys)
-                        w.string(k);
-                } else {
-                    w.arrayLength(-1);
-                }
-                w.boolean(false);
-            });
-        };
-        // "name=value source" lines of the single result.
-        const auto dump = [&](const QByteArray &req, int *error) {
-            QByteArray keep;
-            WireReader r = broker.call(req, &keep);
-            r.int32();
-            r.arrayLength();
-            *error = r.int16();
-            r.nullableString();
-            r.int8();
-            r.string();
-            QStringList lines;
-            const int n = r.arrayLength();
-            for (int i = 0; i < n; ++i) {
-                const QString name = r.string();
-                const QString value = r.nullableString().value_or(QStringLiteral("null"));
-                r.boolean(); // read only
-                const int source = r.int8();
-                r.boolean(); // sensitive
-                r.arrayLength(); // synonyms
-                lines.append(QStringLiteral("%1=%2 %3").arg(name, value).arg(source));
-            }
-            return lines;
-        };
-        int error = -1;
-        const QStringList topic
-            = dump(request(2, QStringLiteral("t"),
-                       QStringList {QStringLiteral("retention.ms"), QStringLiteral("retention.bytes")}),
-                &error);
-        QCOMPARE(error, 0);
-        QCOMPARE(topic, (QStringList {QStringLiteral("retention.bytes=-1 5"), QStringLiteral("retention.ms=60000 1")}));
-        QVERIFY(dump(request(2, QStringLiteral("t"), std::nullopt), &error).size() >= 4);
-        dump(request(2, QStringLiteral("missing"), std::nullopt), &error);
-        QCOMPARE(error, 3);
-        QCOMPARE(dump(request(4, QStringLiteral("0"), QStringList {QStringLiteral("num.partitions")}), &error),
-            QStringList {QStringLiteral("num.partitions=1 4")});
-    }
-
     void deleteGroupsOnlyWhenEmpty()
     {
         WireBroker broker;
@@ -744,38 +711,6 @@ private Q_SLOTS:
         QCOMPARE(r.string(), QStringLiteral("never-seen"));
         QCOMPARE(r.int16(), qint16(69)); // GROUP_ID_NOT_FOUND
         QVERIFY(broker.groups->fetchOffsets(QStringLiteral("standalone"), std::nullopt).offsets.empty());
-    }
-
-    void alterConfigsReplacesTheTopicConfig()
-    {
-        WireBroker broker;
-        TopicConfig config;
-        config.retentionBytes = 1000;
-        broker.log->createTopic(QStringLiteral("t"), 1, config);
-        const auto alter = [](const QString &topic, const QString &name, const QString &value) {
-            return frame(33, 1, 1, [=](WireWriter &w) {
-                w.arrayLength(1);
-                w.int8(2);
-                w.string(topic);
-                w.arrayLength(1);
-                w.string(name);
-                w.nullableString(value);
-                w.boolean(false);
-            });
-        };
-        const auto errorOf = [&](const QByteArray &request) {
-            QByteArray keep;
-            WireReader r = broker.call(request, &keep);
-            r.int32();
-            r.arrayLength();
-            return int(r.int16());
-        };
-        QCOMPARE(errorOf(alter(QStringLiteral("t"), QStringLiteral("retention.ms"), QStringLiteral("5000"))), 0);
-        const TopicConfig altered = broker.log->describeTopic(QStringLiteral("t"))->config;
-        QCOMPARE(altered.retentionMs, 5000);
-        QCOMPARE(altered.retentionBytes, -1); // not listed: back to the default, as Kafka's AlterConfigs does
-        QCOMPARE(errorOf(alter(QStringLiteral("t"), QStringLiteral("no.such.config"), QStringLiteral("1"))), 40);
-        QCOMPARE(errorOf(alter(QStringLiteral("missing"), QStringLiteral("retention.ms"), QStringLiteral("1"))), 3);
     }
 
     void createPartitionsGrowsOnly()

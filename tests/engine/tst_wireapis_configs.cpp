@@ -1,7 +1,7 @@
 // The config APIs of KafkaApis at the versions of Kafka 4.1, driven with hand-built request frames (compact strings
 // and arrays, tagged-field sections written here, not by the message descriptions) and answers read back:
 // DescribeConfigs v3-v4 (synonyms, documentation, config types), AlterConfigs v2 and IncrementalAlterConfigs v0-v1
-// with Kafka's checks.
+// with Kafka's checks; and DescribeConfigs v1 and AlterConfigs v1, non-flexible.
 #include "broker/broker.h"
 #include "log/logmanager.h"
 #include "wire/adminmessages.h"
@@ -438,6 +438,97 @@ private Q_SLOTS:
             QStringLiteral("42 Node id must be an integer, but it is: one"));
         QCOMPARE(alter(16, QStringLiteral("m"), QString()), QStringLiteral("42 resource type 16 has no configs here"));
         QCOMPARE(alter(0, QStringLiteral("x"), QString()), QStringLiteral("42 Unknown resource type 0"));
+    }
+
+    // DescribeConfigs v1 and AlterConfigs v1 (non-flexible), as older clients send them.
+    void describeConfigsOfTopicAndBroker()
+    {
+        WireBroker broker;
+        TopicConfig config;
+        config.retentionMs = 60000;
+        QCOMPARE(broker.log->createTopic(QStringLiteral("t"), 1, config), ErrorCode::None);
+        const auto request = [](qint8 type, const QString &name, const std::optional<QStringList> &keys) {
+            return frame(32, 1, 1, [=](WireWriter &w) {
+                w.arrayLength(1);
+                w.int8(type);
+                w.string(name);
+                if (keys) {
+                    w.arrayLength(keys->size());
+                    for (const QString &k : *keys)
+                        w.string(k);
+                } else {
+                    w.arrayLength(-1);
+                }
+                w.boolean(false);
+            });
+        };
+        // "name=value source" lines of the single result.
+        const auto linesOf = [&](const QByteArray &req, int *error) {
+            QByteArray keep;
+            WireReader r = broker.call(req, &keep);
+            r.int32();
+            r.arrayLength();
+            *error = r.int16();
+            r.nullableString();
+            r.int8();
+            r.string();
+            QStringList lines;
+            const int n = r.arrayLength();
+            for (int i = 0; i < n; ++i) {
+                const QString name = r.string();
+                const QString value = r.nullableString().value_or(QStringLiteral("null"));
+                r.boolean(); // read only
+                const int source = r.int8();
+                r.boolean(); // sensitive
+                r.arrayLength(); // synonyms
+                lines.append(QStringLiteral("%1=%2 %3").arg(name, value).arg(source));
+            }
+            return lines;
+        };
+        int error = -1;
+        const QStringList topic
+            = linesOf(request(2, QStringLiteral("t"),
+                          QStringList {QStringLiteral("retention.ms"), QStringLiteral("retention.bytes")}),
+                &error);
+        QCOMPARE(error, 0);
+        QCOMPARE(topic, (QStringList {QStringLiteral("retention.bytes=-1 5"), QStringLiteral("retention.ms=60000 1")}));
+        QVERIFY(linesOf(request(2, QStringLiteral("t"), std::nullopt), &error).size() >= 4);
+        linesOf(request(2, QStringLiteral("missing"), std::nullopt), &error);
+        QCOMPARE(error, 3);
+        QCOMPARE(linesOf(request(4, QStringLiteral("0"), QStringList {QStringLiteral("num.partitions")}), &error),
+            QStringList {QStringLiteral("num.partitions=1 4")});
+    }
+
+    void alterConfigsReplacesTheTopicConfig()
+    {
+        WireBroker broker;
+        TopicConfig config;
+        config.retentionBytes = 1000;
+        broker.log->createTopic(QStringLiteral("t"), 1, config);
+        const auto alter = [](const QString &topic, const QString &name, const QString &value) {
+            return frame(33, 1, 1, [=](WireWriter &w) {
+                w.arrayLength(1);
+                w.int8(2);
+                w.string(topic);
+                w.arrayLength(1);
+                w.string(name);
+                w.nullableString(value);
+                w.boolean(false);
+            });
+        };
+        const auto errorOf = [&](const QByteArray &request) {
+            QByteArray keep;
+            WireReader r = broker.call(request, &keep);
+            r.int32();
+            r.arrayLength();
+            return int(r.int16());
+        };
+        QCOMPARE(errorOf(alter(QStringLiteral("t"), QStringLiteral("retention.ms"), QStringLiteral("5000"))), 0);
+        const TopicConfig altered = broker.log->describeTopic(QStringLiteral("t"))->config;
+        QCOMPARE(altered.retentionMs, 5000);
+        QCOMPARE(altered.retentionBytes, -1); // not listed: back to the default, as Kafka's AlterConfigs does
+        QCOMPARE(errorOf(alter(QStringLiteral("t"), QStringLiteral("no.such.config"), QStringLiteral("1"))), 40);
+        QCOMPARE(errorOf(alter(QStringLiteral("missing"), QStringLiteral("retention.ms"), QStringLiteral("1"))), 3);
     }
 };
 

@@ -675,31 +675,6 @@ private Q_SLOTS:
 
     // Every truncation of a flexible request body, and a tagged field whose size lies, closes the connection with
     // the API, the version and what failed.
-    // OffsetCommit v2-4 carry retention_time_ms: the broker keeps it as the offset's expiry (commit time + it);
-    // -1 and later versions (which have no such field) leave the expiry unset.
-    void offsetCommitRetentionTime()
-    {
-        WireBroker b;
-        QCOMPARE(b.log->createTopic(QStringLiteral("t"), 1), ErrorCode::None);
-        const auto commitV2 = [&](const QString &group, qint64 retentionMs) {
-            QByteArray keep;
-            WireReader r = b.call(offsetCommitV2Frame(group, -1, QString(), retentionMs), &keep);
-            r.arrayLength();
-            r.string();
-            r.arrayLength();
-            r.int32();
-            return r.int16();
-        };
-        QCOMPARE(commitV2(QStringLiteral("brief"), 5000), 0);
-        QCOMPARE(commitV2(QStringLiteral("default"), -1), 0);
-        const QMap<QString, std::vector<CommittedOffset>> stored = b.broker->offsetsTopic().loadOffsets();
-        QCOMPARE(stored.value(QStringLiteral("brief")).front().expireTimestampMs, b.clock.nowMs() + 5000);
-        QCOMPARE(stored.value(QStringLiteral("default")).front().expireTimestampMs, -1);
-        b.clock.advance(5000);
-        QCOMPARE(b.groups->expireOffsets(), 1);
-        QVERIFY(b.groups->fetchOffsets(QStringLiteral("brief"), std::nullopt).offsets.empty());
-    }
-
     void truncatedOrLyingFlexibleBodiesClose_data()
     {
         QTest::addColumn<int>("apiKey");
