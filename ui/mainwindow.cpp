@@ -7,8 +7,6 @@
 #include "clusterkind.h"
 #include "clustertreemodel.h"
 #include "connectionlauncher.h"
-#include "createtopicdialog.h"
-#include "deleterecordsdialog.h"
 #include "flowworkspace.h"
 #include "format.h"
 #include "groupsview.h"
@@ -21,10 +19,10 @@
 #include "producerpanel.h"
 #include "recordingmenu.h"
 #include "scenarioclient.h"
-#include "screenfit.h"
 #include "shortcutsdialog.h"
 #include "topicnames.h"
 #include "topicsview.h"
+#include "uilogging.h"
 #include "wireclientsview.h"
 
 #include <QAction>
@@ -37,18 +35,14 @@
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMetaMethod>
 #include <QPushButton>
-#include <QScreen>
 #include <QScrollArea>
-#include <QScrollBar>
 #include <QSettings>
-#include <QShowEvent>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
@@ -65,8 +59,6 @@ namespace topicscope::ui {
 
 namespace {
 const QString FirstRunHintDismissedKey = QStringLiteral("ui/firstRunHintDismissed");
-// Below this first-launch width the docks share one column instead of flanking the tabs.
-constexpr int WideLayoutWidth = 1500;
 } // namespace
 
 MainWindow::MainWindow(engine::ClusterClient *client, QWidget *parent)
@@ -693,198 +685,6 @@ void MainWindow::onTreeActivated(const QModelIndex &index)
         showTab(BrokersTab);
         break;
     }
-}
-
-void MainWindow::newTopic()
-{
-    QStringList existing;
-    for (const engine::TopicInfo &t : std::as_const(m_snapshot.topics))
-        existing.append(t.name);
-    CreateTopicDialog dialog(existing, this);
-    if (dialog.exec() != QDialog::Accepted || !m_client)
-        return;
-    m_commands.insert(m_client->createTopic(dialog.topicName(), dialog.partitions(), dialog.config()),
-        tr("create topic %1").arg(dialog.topicName()));
-    m_topic = dialog.topicName();
-}
-
-void MainWindow::deleteTopic()
-{
-    const QString topic = m_topic;
-    if (topic.isEmpty() || !m_client)
-        return;
-    const auto answer = QMessageBox::warning(this, tr("Delete Topic"),
-        tr("Delete topic \"%1\" with all its records and the consumer groups' offsets on it?\nThis cannot be undone.")
-            .arg(topic),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
-        return;
-    m_commands.insert(m_client->deleteTopic(topic), tr("delete topic %1").arg(topic));
-    m_topic.clear();
-}
-
-void MainWindow::addPartitions()
-{
-    int current = 0;
-    for (const engine::TopicInfo &t : std::as_const(m_snapshot.topics)) {
-        if (t.name == m_topic)
-            current = int(t.partitions.size());
-    }
-    if (m_topic.isEmpty() || !m_client)
-        return;
-    bool ok = false;
-    const int count = QInputDialog::getInt(this, tr("Add Partitions"),
-        tr("New partition count of %1 (now %2; Kafka never removes partitions, and keys may map elsewhere):")
-            .arg(m_topic)
-            .arg(current),
-        current + 1, current + 1, 10000, 1, &ok);
-    if (ok)
-        m_commands.insert(m_client->createPartitions(m_topic, count), tr("add partitions to %1").arg(m_topic));
-}
-
-void MainWindow::deleteRecords()
-{
-    const auto topic = std::find_if(m_snapshot.topics.cbegin(), m_snapshot.topics.cend(),
-        [this](const engine::TopicInfo &t) { return t.name == m_topic; });
-    if (topic == m_snapshot.topics.cend() || !m_client)
-        return;
-    DeleteRecordsDialog dialog(*topic, m_partitions->currentPartition(), this);
-    if (dialog.exec() != QDialog::Accepted || !dialog.isInputValid())
-        return;
-    const engine::TopicPartition tp = dialog.partition();
-    m_commands.insert(m_client->deleteRecords(tp, dialog.beforeOffset()),
-        tr("delete the records of %1-%2 before offset %3").arg(tp.topic).arg(tp.partition).arg(dialog.beforeOffset()));
-}
-
-void MainWindow::editRetention()
-{
-    engine::TopicConfig config;
-    bool found = false;
-    for (const engine::TopicInfo &t : std::as_const(m_snapshot.topics)) {
-        if (t.name == m_topic) {
-            config = t.config;
-            found = true;
-        }
-    }
-    if (!found || !m_client)
-        return;
-    bool ok = false;
-    const double hours = QInputDialog::getDouble(this, tr("Edit Retention"),
-        tr("retention.ms of %1 in hours (-1 = forever):").arg(m_topic),
-        config.retentionMs < 0 ? -1.0 : double(config.retentionMs) / 3.6e6, -1, 1e6, 3, &ok);
-    if (!ok)
-        return;
-    const engine::TopicConfig from = config;
-    config.retentionMs = hours < 0 ? -1 : qint64(hours * 3.6e6);
-    m_commands.insert(m_client->alterTopicConfig(m_topic, config, from), tr("change retention of %1").arg(m_topic));
-}
-
-void MainWindow::onCommandFinished(quint64 id, int error, const QString &message)
-{
-    const QString what = m_commands.take(id);
-    if (what.isEmpty())
-        return;
-    if (error != 0) {
-        qCWarning(lcUi).noquote() << "could not" << what << ":" << message;
-        QMessageBox::warning(this, tr("Topicscope"), tr("Could not %1:\n%2").arg(what, message));
-    } else {
-        statusBar()->showMessage(tr("Done: %1").arg(what), 4000);
-    }
-}
-
-void MainWindow::setLayoutGroup(const QString &group)
-{
-    if (group == m_layoutGroup)
-        return;
-    m_layoutGroup = group;
-    restoreLayout();
-}
-
-void MainWindow::saveLayout() const
-{
-    QSettings settings;
-    settings.beginGroup(m_layoutGroup);
-    settings.setValue(QStringLiteral("geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("state"), saveState());
-    settings.setValue(QStringLiteral("tab"), m_tabs->currentIndex());
-}
-
-void MainWindow::restoreLayout()
-{
-    QSettings settings;
-    settings.beginGroup(m_layoutGroup);
-    const bool restored = restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
-    if (!restored) {
-        // First launch: proportions of the screen it opens on, the cluster tree wide enough to read.
-        const QRect available = availableScreenGeometry();
-        const QSize size = screenfit::firstLaunchSize(available);
-        resize(size);
-        move(available.center() - QPoint(size.width() / 2, size.height() / 2));
-        if (size.width() < WideLayoutWidth) {
-            // Three columns do not fit a projector or a laptop: the producer goes under the cluster tree.
-            auto *tree = findChild<QDockWidget *>(QStringLiteral("clusterDock"));
-            auto *producer = findChild<QDockWidget *>(QStringLiteral("producerDock"));
-            addDockWidget(Qt::LeftDockWidgetArea, producer);
-            splitDockWidget(tree, producer, Qt::Vertical);
-        }
-        m_sizeDocksOnShow = true; // dock sizes only hold once the layout runs
-    }
-    restoreState(settings.value(QStringLiteral("state")).toByteArray());
-    m_tabs->setCurrentIndex(settings.value(QStringLiteral("tab"), 0).toInt());
-    fitToScreen();
-}
-
-QRect MainWindow::availableScreenGeometry() const
-{
-    const QScreen *s = screen();
-    if (!s)
-        s = QGuiApplication::primaryScreen();
-    return s ? s->availableGeometry() : QRect(0, 0, 1280, 720);
-}
-
-void MainWindow::fitToScreen()
-{
-    if (isFullScreen() || isMaximized())
-        return;
-    const QRect available = availableScreenGeometry();
-    // Before the window is shown its frame is not known; the client area stands for it then.
-    const QRect frame = isVisible() ? frameGeometry() : geometry();
-    const QSize margins = isVisible() ? frame.size() - geometry().size() : QSize();
-    if (available.contains(frame))
-        return;
-    const QRect client = screenfit::clampedClientGeometry(frame, margins, available);
-    qCDebug(lcUi) << "window" << frame << "does not fit the screen" << available << "->" << client;
-    setGeometry(client);
-}
-
-void MainWindow::showEvent(QShowEvent *event)
-{
-    QMainWindow::showEvent(event);
-    if (std::exchange(m_sizeDocksOnShow, false)) {
-        // Queued: the dock layout takes sizes only once it has laid the shown window out.
-        QMetaObject::invokeMethod(
-            this,
-            [this] {
-                auto *tree = findChild<QDockWidget *>(QStringLiteral("clusterDock"));
-                auto *producer = findChild<QDockWidget *>(QStringLiteral("producerDock"));
-                if (dockWidgetArea(producer) == Qt::LeftDockWidgetArea) {
-                    // The column as wide as the producer's controls and the producer as tall as them, when the
-                    // window has the room (the rest goes to the cluster tree); it scrolls when it has not.
-                    auto *scroll = findChild<QScrollArea *>(QStringLiteral("producerScroll"));
-                    const QSize panel = m_producer->minimumSizeHint();
-                    const int bar = scroll ? scroll->verticalScrollBar()->sizeHint().width() : 0;
-                    resizeDocks({tree}, {std::clamp(panel.width() + bar + 8, 260, width() / 3)}, Qt::Horizontal);
-                    const int treeHeight = std::max(120, tree->height() + producer->height() - panel.height() - 40);
-                    resizeDocks({tree, producer}, {treeHeight, panel.height() + 40}, Qt::Vertical);
-                } else {
-                    resizeDocks(
-                        {tree, producer}, {std::max(200, width() / 6), std::max(380, width() / 4)}, Qt::Horizontal);
-                }
-            },
-            Qt::QueuedConnection);
-    }
-    // A geometry restored from a bigger screen (or a screen that is gone) is clamped once the frame is known.
-    QMetaObject::invokeMethod(this, &MainWindow::fitToScreen, Qt::QueuedConnection);
 }
 
 void MainWindow::setMetricArchive(engine::MetricArchive *archive)
