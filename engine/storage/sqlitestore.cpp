@@ -188,22 +188,22 @@ bool SqliteStore::queryRow(const char *sql, const std::function<void(sqlite3_stm
 
 bool SqliteStore::begin(QString *why)
 {
-    return step(SqlBegin, "BEGIN", why);
+    return run(SqlBegin, {}, "BEGIN", why);
 }
 
 bool SqliteStore::commit(QString *why)
 {
-    return step(SqlCommit, "COMMIT", why);
+    return run(SqlCommit, {}, "COMMIT", why);
 }
 
 bool SqliteStore::openAppendSavepoint(QString *why)
 {
-    return step(SqlAppendSavepoint, "SAVEPOINT", why);
+    return run(SqlAppendSavepoint, {}, "SAVEPOINT", why);
 }
 
 bool SqliteStore::keepAppendSavepoint(QString *why)
 {
-    return step(SqlAppendRelease, "RELEASE", why);
+    return run(SqlAppendRelease, {}, "RELEASE", why);
 }
 
 void SqliteStore::undoAppendSavepoint()
@@ -331,26 +331,13 @@ bool SqliteStore::insertTopicAs(
 
 bool SqliteStore::deletePartitionsOf(qint64 topicId, QString *why)
 {
-    SqliteStatement s(statement(SqlDeleteTopicPartitions, why));
-    if (!s)
-        return false;
-    s.bind(1, topicId);
-    if (s.step() != SQLITE_DONE) {
-        setWhy(why, lastError("deleting partitions"));
-        return false;
-    }
-    return true;
+    return run(SqlDeleteTopicPartitions, {topicId}, "deleting partitions", why);
 }
 
 bool SqliteStore::removeOrphanPartitions(QString *why)
 {
-    SqliteStatement s(statement(SqlDeleteOrphanPartitions, why));
-    if (!s)
+    if (!run(SqlDeleteOrphanPartitions, {}, "removing partitions of unfinished topics", why))
         return false;
-    if (s.step() != SQLITE_DONE) {
-        setWhy(why, lastError("removing partitions of unfinished topics"));
-        return false;
-    }
     if (const int removed = sqlite3_changes(m_db); removed > 0)
         qCInfo(lcStorage).noquote() << "removed" << removed << "partition rows of topics whose creation was cut short";
     return true;
@@ -358,42 +345,19 @@ bool SqliteStore::removeOrphanPartitions(QString *why)
 
 bool SqliteStore::replaceTopicConfigs(qint64 topicId, const QMap<QString, QString> &configs, QString *why)
 {
-    {
-        SqliteStatement s(statement(SqlDeleteConfigs, why));
-        if (!s)
-            return false;
-        s.bind(1, topicId);
-        if (s.step() != SQLITE_DONE) {
-            setWhy(why, lastError("replacing topic configs"));
-            return false;
-        }
-    }
+    if (!run(SqlDeleteConfigs, {topicId}, "replacing topic configs", why))
+        return false;
     for (auto it = configs.cbegin(); it != configs.cend(); ++it) {
-        SqliteStatement s(statement(SqlInsertConfig, why));
-        if (!s)
+        if (!run(SqlInsertConfig, {topicId, it.key(), it.value()}, "storing a topic config", why))
             return false;
-        s.bind(1, topicId);
-        s.bind(2, it.key());
-        s.bind(3, it.value());
-        if (s.step() != SQLITE_DONE) {
-            setWhy(why, lastError("storing a topic config"));
-            return false;
-        }
     }
     return true;
 }
 
 bool SqliteStore::insertPartition(qint64 topicId, int partition, qint64 *partitionId, QString *why)
 {
-    SqliteStatement s(statement(SqlInsertPartition, why));
-    if (!s)
+    if (!run(SqlInsertPartition, {topicId, partition}, "storing a partition", why))
         return false;
-    s.bind(1, topicId);
-    s.bind(2, partition);
-    if (s.step() != SQLITE_DONE) {
-        setWhy(why, lastError("storing a partition"));
-        return false;
-    }
     *partitionId = sqlite3_last_insert_rowid(m_db);
     return true;
 }
@@ -403,18 +367,8 @@ bool SqliteStore::insertPartitions(
 {
     if (from >= to)
         return true;
-    {
-        SqliteStatement s(statement(SqlInsertPartitions, why));
-        if (!s)
-            return false;
-        s.bind(1, topicId);
-        s.bind(2, from);
-        s.bind(3, to);
-        if (s.step() != SQLITE_DONE) {
-            setWhy(why, lastError("storing partitions"));
-            return false;
-        }
-    }
+    if (!run(SqlInsertPartitions, {topicId, from, to}, "storing partitions", why))
+        return false;
     SqliteStatement s(statement(SqlSelectPartitionIds, why));
     if (!s)
         return false;
@@ -443,14 +397,8 @@ bool SqliteStore::deleteTopic(qint64 topicId, const QString &name, QString *why)
     for (const char *sql :
         {SqlDeleteTopicData, SqlDeleteTopicBatches, SqlDeleteTopicSegments, SqlDeleteTopicProducerBatches,
             SqlDeleteTopicProducerSnapshots, SqlDeleteTopicPartitions, SqlDeleteConfigs, SqlDeleteTopic}) {
-        SqliteStatement s(statement(sql, why));
-        if (!s)
+        if (!run(sql, {topicId}, "deleting the topic", why))
             return false;
-        s.bind(1, topicId);
-        if (s.step() != SQLITE_DONE) {
-            setWhy(why, lastError("deleting the topic"));
-            return false;
-        }
     }
     return deleteTopicOffsetRows(name, why);
 }
@@ -485,14 +433,14 @@ bool SqliteStore::insertBatch(qint64 partitionId, const StoredBatchInfo &info, Q
     return true;
 }
 
-bool SqliteStore::run(const char *sql, std::initializer_list<qint64> parameters, const char *what, QString *why)
+bool SqliteStore::run(const char *sql, std::initializer_list<SqlParameter> parameters, const char *what, QString *why)
 {
     SqliteStatement s(statement(sql, why));
     if (!s)
         return false;
     int index = 0;
-    for (const qint64 parameter : parameters)
-        s.bind(++index, parameter);
+    for (const SqlParameter &parameter : parameters)
+        std::visit([&](const auto &value) { s.bind(++index, value); }, parameter);
     if (s.step() != SQLITE_DONE) {
         setWhy(why, lastError(what));
         return false;
@@ -502,19 +450,9 @@ bool SqliteStore::run(const char *sql, std::initializer_list<qint64> parameters,
 
 bool SqliteStore::updatePartition(const StoredPartition &state, QString *why)
 {
-    SqliteStatement s(statement(SqlUpdatePartition, why));
-    if (!s)
-        return false;
-    s.bind(1, state.partitionId);
-    s.bind(2, state.logStartOffset);
-    s.bind(3, state.logEndOffset);
-    s.bind(4, state.sizeBytes);
-    s.bind(5, state.lastAppendTimeMs);
-    if (s.step() != SQLITE_DONE) {
-        setWhy(why, lastError("updating the partition state"));
-        return false;
-    }
-    return true;
+    return run(SqlUpdatePartition,
+        {state.partitionId, state.logStartOffset, state.logEndOffset, state.sizeBytes, state.lastAppendTimeMs},
+        "updating the partition state", why);
 }
 
 bool SqliteStore::deleteBatchesBelow(qint64 partitionId, qint64 offset, qint64 *deletedBytes, QString *why)
@@ -532,15 +470,8 @@ bool SqliteStore::deleteBatchesBelow(qint64 partitionId, qint64 offset, qint64 *
         *deletedBytes = s.int64(0);
     }
     for (const char *sql : {SqlDeleteDataBelow, SqlDeleteBatchesBelow}) {
-        SqliteStatement s(statement(sql, why));
-        if (!s)
+        if (!run(sql, {partitionId, offset}, "deleting record batches", why))
             return false;
-        s.bind(1, partitionId);
-        s.bind(2, offset);
-        if (s.step() != SQLITE_DONE) {
-            setWhy(why, lastError("deleting record batches"));
-            return false;
-        }
     }
     return true;
 }
@@ -626,18 +557,6 @@ bool SqliteStore::findOneBatch(const char *sql, std::initializer_list<qint64> pa
         return true;
     }
     if (rc != SQLITE_DONE) {
-        setWhy(why, lastError(what));
-        return false;
-    }
-    return true;
-}
-
-bool SqliteStore::step(const char *sql, const char *what, QString *why)
-{
-    SqliteStatement s(statement(sql, why));
-    if (!s)
-        return false;
-    if (s.step() != SQLITE_DONE) {
         setWhy(why, lastError(what));
         return false;
     }

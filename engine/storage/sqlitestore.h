@@ -14,6 +14,7 @@
 #include <initializer_list>
 #include <memory>
 #include <optional>
+#include <variant>
 #include <vector>
 
 struct sqlite3;
@@ -188,16 +189,17 @@ private:
     // is given, the batch bytes (column 5); nullopt when it has no row.
     bool findOneBatch(const char *sql, std::initializer_list<qint64> parameters, std::optional<StoredBatchInfo> *info,
         QByteArray *bytes, const char *what, QString *why) const;
-    // Runs a write statement binding parameters as ?1, ?2, ...; *why gets what failed, prefixed with what.
-    bool run(const char *sql, std::initializer_list<qint64> parameters, const char *what, QString *why);
+    // A parameter of run(): an integer or a text.
+    using SqlParameter = std::variant<qint64, QString>;
+    // Runs a statement that returns no rows, binding parameters as ?1, ?2, ...; *why gets what failed, prefixed
+    // with what.
+    bool run(const char *sql, std::initializer_list<SqlParameter> parameters, const char *what, QString *why);
     // Runs change inside the offset store's savepoint: kept (RELEASE; what names a failure of it) when change returns
     // true, undone otherwise. engine/storage/sqlitestoreoffsets.cpp.
     bool inOffsetSavepoint(const std::function<bool()> &change, const char *what, QString *why);
     bool deleteTopicOffsetRows(const QString &topic, QString *why);
     // ROLLBACK TO and RELEASE of a savepoint (the two statements given), ignoring failures.
     void undoSavepoint(const char *rollbackTo, const char *release);
-    // Runs a statement without parameters or rows (transaction control); *why names what failed.
-    bool step(const char *sql, const char *what, QString *why);
 
     // On disk: the data directory's lock (flock, held for the store's life: one store per directory, in any process)
     // and the WAL's checkpoints, off this thread (WalCheckpointer). Its pages beyond CheckpointWalBytes wake the

@@ -4,6 +4,7 @@
 #include "sqlitestatement.h"
 
 #include <QLoggingCategory>
+#include <algorithm>
 
 // SqliteStore's part as the OffsetStore: the groups' committed offsets, one row per group and partition in
 // committed_offsets. Each change is atomic on its own; inside the caller's open transaction it joins it.
@@ -31,9 +32,9 @@ const char SqlSelectOffsets[] = "SELECT group_id, topic, partition, committed_of
 
 bool SqliteStore::inOffsetSavepoint(const std::function<bool()> &change, const char *what, QString *why)
 {
-    if (!step(SqlSavepoint, "SAVEPOINT", why))
+    if (!run(SqlSavepoint, {}, "SAVEPOINT", why))
         return false;
-    if (change() && step(SqlRelease, what, why))
+    if (change() && run(SqlRelease, {}, what, why))
         return true;
     undoSavepoint(SqlRollbackTo, SqlRelease);
     return false;
@@ -43,23 +44,12 @@ ErrorCode SqliteStore::saveOffsets(const QString &groupId, const std::vector<Com
 {
     const bool saved = inOffsetSavepoint(
         [&] {
-            for (const CommittedOffset &o : offsets) {
-                SqliteStatement s(statement(SqlUpsertOffset, why));
-                if (!s)
-                    return false;
-                s.bind(1, groupId);
-                s.bind(2, o.topicPartition.topic);
-                s.bind(3, o.topicPartition.partition);
-                s.bind(4, o.offset);
-                s.bind(5, o.leaderEpoch);
-                s.bind(6, o.metadata);
-                s.bind(7, o.commitTimestampMs);
-                if (s.step() != SQLITE_DONE) {
-                    setWhy(why, lastError("storing committed offsets"));
-                    return false;
-                }
-            }
-            return true;
+            return std::all_of(offsets.cbegin(), offsets.cend(), [&](const CommittedOffset &o) {
+                return run(SqlUpsertOffset,
+                    {groupId, o.topicPartition.topic, o.topicPartition.partition, o.offset, o.leaderEpoch, o.metadata,
+                        o.commitTimestampMs},
+                    "storing committed offsets", why);
+            });
         },
         "committing offsets", why);
     return saved ? ErrorCode::None : ErrorCode::KafkaStorageError;
@@ -67,16 +57,12 @@ ErrorCode SqliteStore::saveOffsets(const QString &groupId, const std::vector<Com
 
 ErrorCode SqliteStore::deleteGroupOffsets(const QString &groupId)
 {
-    SqliteStatement s(statement(SqlDeleteGroupOffsets, nullptr));
-    if (!s)
-        return ErrorCode::KafkaStorageError;
-    s.bind(1, groupId);
     // A single statement is atomic on its own (autocommit) or inside the caller's transaction.
-    if (s.step() != SQLITE_DONE) {
-        qCWarning(lcOffsets).noquote() << lastError("deleting group offsets");
-        return ErrorCode::KafkaStorageError;
-    }
-    return ErrorCode::None;
+    QString why;
+    if (run(SqlDeleteGroupOffsets, {groupId}, "deleting group offsets", &why))
+        return ErrorCode::None;
+    qCWarning(lcOffsets).noquote() << why;
+    return ErrorCode::KafkaStorageError;
 }
 
 ErrorCode SqliteStore::deleteOffsets(const QString &groupId, const QList<TopicPartition> &partitions)
@@ -84,19 +70,10 @@ ErrorCode SqliteStore::deleteOffsets(const QString &groupId, const QList<TopicPa
     QString why;
     const bool deleted = inOffsetSavepoint(
         [&] {
-            for (const TopicPartition &tp : partitions) {
-                SqliteStatement s(statement(SqlDeletePartitionOffset, &why));
-                if (!s)
-                    return false;
-                s.bind(1, groupId);
-                s.bind(2, tp.topic);
-                s.bind(3, tp.partition);
-                if (s.step() != SQLITE_DONE) {
-                    why = lastError("deleting committed offsets");
-                    return false;
-                }
-            }
-            return true;
+            return std::all_of(partitions.cbegin(), partitions.cend(), [&](const TopicPartition &tp) {
+                return run(
+                    SqlDeletePartitionOffset, {groupId, tp.topic, tp.partition}, "deleting committed offsets", &why);
+            });
         },
         "committing the deletion of offsets", &why);
     if (deleted)
@@ -107,15 +84,7 @@ ErrorCode SqliteStore::deleteOffsets(const QString &groupId, const QList<TopicPa
 
 bool SqliteStore::deleteTopicOffsetRows(const QString &topic, QString *why)
 {
-    SqliteStatement s(statement(SqlDeleteTopicOffsets, why));
-    if (!s)
-        return false;
-    s.bind(1, topic);
-    if (s.step() != SQLITE_DONE) {
-        setWhy(why, lastError("deleting the topic's committed offsets"));
-        return false;
-    }
-    return true;
+    return run(SqlDeleteTopicOffsets, {topic}, "deleting the topic's committed offsets", why);
 }
 
 ErrorCode SqliteStore::deleteTopicOffsets(const QString &topic)
