@@ -15,8 +15,8 @@
 #include <algorithm>
 #include <utility>
 
-// MainWindow's layout: saved and restored per cluster (QSettings), sized for the screen at first launch, and kept
-// within the screen it is on.
+// MainWindow's layout: saved and restored (QSettings: one layout for the embedded broker's window, one for remote
+// clusters' windows), sized for the screen at first launch, and kept within the screen it is on.
 
 namespace topicscope::ui {
 
