@@ -1,5 +1,7 @@
 #include "fileremover.h"
 
+#include "storagelogging.h"
+
 #include <QFile>
 #include <QLoggingCategory>
 #include <cerrno>
@@ -7,12 +9,6 @@
 #include <unistd.h>
 
 namespace topicscope::engine {
-
-namespace {
-
-Q_LOGGING_CATEGORY(lcRemover, "topicscope.engine.storage")
-
-} // namespace
 
 FileRemover::FileRemover(qint64 maxPendingBytes, std::function<int(const char *)> unlinkFn)
     : m_maxPendingBytes(maxPendingBytes)
@@ -89,7 +85,7 @@ void FileRemover::run()
         m_busy = true;
         lock.unlock();
         if (m_unlink(QFile::encodeName(doomed.path).constData()) != 0 && errno != ENOENT)
-            qCWarning(lcRemover).noquote() << "cannot remove" << doomed.path << std::strerror(errno);
+            qCWarning(lcStorage).noquote() << "cannot remove" << doomed.path << std::strerror(errno);
         lock.lock();
         m_busy = false;
         m_pendingBytes -= doomed.sizeBytes;

@@ -3,7 +3,7 @@
 list(APPEND TOPICSCOPE_ENGINE_SOURCES
     storage/sqlitestore.h storage/sqlitestore.cpp storage/sqlitestoreschema.cpp
     storage/sqlitestoresegments.cpp storage/sqlitestoreproducers.cpp storage/sqlitestoreoffsets.cpp
-    storage/sqlitestatement.h
+    storage/sqlitestatement.h storage/storagelogging.h
     storage/sqlitestorefiles.cpp storage/walcheckpointer.h storage/walcheckpointer.cpp
     storage/producerstatesnapshot.h storage/storedbatchinfo.h
     storage/segmentlog.h storage/segmentlog.cpp

@@ -2,6 +2,7 @@
 
 #include "core/setwhy.h"
 #include "sqlitestatement.h"
+#include "storagelogging.h"
 #include "walcheckpointer.h"
 
 #include <QLoggingCategory>
@@ -10,9 +11,9 @@
 
 namespace topicscope::engine {
 
-namespace {
-
 Q_LOGGING_CATEGORY(lcStorage, "topicscope.engine.storage")
+
+namespace {
 
 // The statements, as named constants: the cache keys them by address.
 const char SqlBegin[] = "BEGIN";

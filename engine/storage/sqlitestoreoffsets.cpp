@@ -2,6 +2,7 @@
 
 #include "core/setwhy.h"
 #include "sqlitestatement.h"
+#include "storagelogging.h"
 
 #include <QLoggingCategory>
 #include <algorithm>
@@ -12,8 +13,6 @@
 namespace topicscope::engine {
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcOffsets, "topicscope.engine.storage")
 
 const char SqlSavepoint[] = "SAVEPOINT offset_store";
 const char SqlRelease[] = "RELEASE offset_store";
@@ -61,7 +60,7 @@ ErrorCode SqliteStore::deleteGroupOffsets(const QString &groupId)
     QString why;
     if (run(SqlDeleteGroupOffsets, {groupId}, "deleting group offsets", &why))
         return ErrorCode::None;
-    qCWarning(lcOffsets).noquote() << why;
+    qCWarning(lcStorage).noquote() << why;
     return ErrorCode::KafkaStorageError;
 }
 
@@ -78,7 +77,7 @@ ErrorCode SqliteStore::deleteOffsets(const QString &groupId, const QList<TopicPa
         "committing the deletion of offsets", &why);
     if (deleted)
         return ErrorCode::None;
-    qCWarning(lcOffsets).noquote() << why;
+    qCWarning(lcStorage).noquote() << why;
     return ErrorCode::KafkaStorageError;
 }
 
@@ -92,7 +91,7 @@ ErrorCode SqliteStore::deleteTopicOffsets(const QString &topic)
     QString why;
     if (deleteTopicOffsetRows(topic, &why))
         return ErrorCode::None;
-    qCWarning(lcOffsets).noquote() << why;
+    qCWarning(lcStorage).noquote() << why;
     return ErrorCode::KafkaStorageError;
 }
 

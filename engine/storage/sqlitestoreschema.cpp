@@ -1,6 +1,7 @@
 #include "sqlitestore.h"
 
 #include "core/setwhy.h"
+#include "storagelogging.h"
 
 #include <QLoggingCategory>
 #include <sqlite3.h>
@@ -10,8 +11,6 @@
 namespace topicscope::engine {
 
 namespace {
-
-Q_LOGGING_CATEGORY(lcStorage, "topicscope.engine.storage")
 
 // Each schema version is reached by running its migration on the previous one, in order, each in its own
 // transaction together with the user_version bump: its SQL, then its step, when it has one, for what SQL cannot do.

@@ -1,15 +1,11 @@
 #include "walcheckpointer.h"
 
+#include "storagelogging.h"
+
 #include <QLoggingCategory>
 #include <sqlite3.h>
 
 namespace topicscope::engine {
-
-namespace {
-
-Q_LOGGING_CATEGORY(lcCheckpointer, "topicscope.engine.storage")
-
-} // namespace
 
 std::unique_ptr<WalCheckpointer> WalCheckpointer::start(const QString &path, bool fsyncEachCommit, QString *why)
 {
@@ -75,7 +71,7 @@ void WalCheckpointer::run()
         // starts the WAL over at its next commit once everything was copied.
         const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &walFrames, &copied);
         if (rc != SQLITE_OK && rc != SQLITE_BUSY)
-            qCWarning(lcCheckpointer).noquote() << "WAL checkpoint failed:" << sqlite3_errmsg(m_db);
+            qCWarning(lcStorage).noquote() << "WAL checkpoint failed:" << sqlite3_errmsg(m_db);
         else
             ++m_checkpoints;
         lock.lock();
