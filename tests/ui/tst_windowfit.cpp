@@ -36,7 +36,12 @@ QString screenName()
 
 void saveShot(QWidget &w, const QString &name)
 {
-    const QString path = QStringLiteral(TOPICSCOPE_TEST_OUTPUT_DIR "/windowfit-%1-%2.png").arg(screenName(), name);
+    // The scaled run (QT_SCALE_FACTOR) names its shots apart, or it would overwrite the unscaled run's.
+    const QString scale = qEnvironmentVariableIsSet("QT_SCALE_FACTOR")
+        ? QStringLiteral("-scale") + qEnvironmentVariable("QT_SCALE_FACTOR")
+        : QString();
+    const QString path
+        = QStringLiteral(TOPICSCOPE_TEST_OUTPUT_DIR "/windowfit-%1%2-%3.png").arg(screenName(), scale, name);
     QVERIFY2(w.grab().save(path), qPrintable(path));
 }
 
