@@ -60,8 +60,11 @@ LogManager::LogManager(std::unique_ptr<SqliteStore> store, Clock &clock, EventBu
 
 LogManager::~LogManager()
 {
-    // The appends' index rows are committed with the rest (closing the connection would roll them back).
+    // The appends' index rows are committed with the rest (closing the connection would roll them back). If that
+    // fails, recovery at the next start indexes their batches again from the segment files.
+    d->closing = true;
     d->commitIndex(nullptr);
+    d->clock.cancel(d->indexRetryTimer);
 }
 
 bool LogManager::commitIndex(QString *why)

@@ -161,7 +161,8 @@ public:
     std::vector<AppendResult> append(const std::vector<AppendRequest> &requests);
     AppendResult append(const TopicPartition &tp, const QByteArray &records);
     // Commits the index rows of the appends since the last index commit now (see append()). False when the store
-    // refuses; the rows are then written again at the next append or change to the store, or when the log closes.
+    // refuses; the rows are then written again by a timer (IndexCommitIntervalMs after the first failure, twice as long
+    // after each further one, up to 30 s), or sooner at the next append or change to the store, or when the log closes.
     bool commitIndex(QString *why = nullptr);
     // Appends whose index rows wait for commitIndex().
     bool indexCommitPending() const;

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSet>
+#include <algorithm>
 #include <limits>
 
 namespace topicscope::engine {
@@ -23,6 +24,19 @@ void LogManager::Private::noteLostIndexTransaction()
     indexTimer = 0;
     indexOpenSince = -1;
     deferredLost = true;
+    retryIndexCommitLater();
+}
+
+void LogManager::Private::retryIndexCommitLater()
+{
+    if (indexRetryTimer != 0 || closing)
+        return;
+    indexRetryDelayMs
+        = indexRetryDelayMs == 0 ? LogManager::IndexCommitIntervalMs : std::min(2 * indexRetryDelayMs, MaxIndexRetryMs);
+    indexRetryTimer = clock.schedule(indexRetryDelayMs, [this] {
+        indexRetryTimer = 0;
+        commitIndex(nullptr);
+    });
 }
 
 bool LogManager::Private::openIndexTransaction(QString *why)
@@ -75,7 +89,11 @@ bool LogManager::Private::commitIndex(QString *why)
     if (indexOpenSince < 0 && deferredLost) {
         QString error;
         if (!openIndexTransaction(&error)) {
-            qCWarning(lcLogManager).noquote() << "writing the index rows of appended batches again failed:" << error;
+            retryIndexCommitLater();
+            qCWarning(lcLogManager).noquote()
+                << "writing the index rows of appended batches again failed:" << error
+                << (closing ? QStringLiteral("(the log closes: indexed again from the segment files at the next start)")
+                            : QStringLiteral("(tried again within %1 ms)").arg(indexRetryDelayMs));
             setWhy(why, QStringLiteral("writing the index rows of appended batches again failed: %1").arg(error));
             return false;
         }
@@ -88,14 +106,21 @@ bool LogManager::Private::commitIndex(QString *why)
     QString error;
     if (store->commit(&error)) {
         deferredBatches.clear();
+        clock.cancel(indexRetryTimer);
+        indexRetryTimer = 0;
+        indexRetryDelayMs = 0;
         return true;
     }
     // SQLite may have ended the transaction itself (a full disk, an I/O error); either way its rows are written
     // again before the next change to the store. The segment bytes stay: they were acknowledged.
     store->rollback();
     deferredLost = true;
-    qCWarning(lcLogManager).noquote() << "committing the index rows of" << deferredBatches.size()
-                                      << "appended batch(es) failed:" << error << "(written again at the next try)";
+    retryIndexCommitLater();
+    qCWarning(lcLogManager).noquote()
+        << "committing the index rows of" << deferredBatches.size() << "appended batch(es) failed:" << error
+        << (closing ? QStringLiteral("(the log closes: indexed again from the segment files at the next start)")
+                    : QStringLiteral("(written again within %1 ms, or before the next change to the store)")
+                          .arg(indexRetryDelayMs));
     setWhy(why, QStringLiteral("committing the index of appended batches failed: %1").arg(error));
     return false;
 }

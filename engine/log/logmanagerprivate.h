@@ -140,6 +140,14 @@ struct LogManager::Private {
     TimerId indexTimer = 0;
     std::vector<std::pair<qint64, StoredBatchInfo>> deferredBatches; // partition store key, index row
     bool deferredLost = false;
+    // After a failed index commit (or rows SQLite rolled back) a timer tries again, IndexCommitIntervalMs after the
+    // first failure and twice as long after each further one, up to MaxIndexRetryMs: without it the rows would wait for
+    // the next append or change to the store, or for the log to close.
+    TimerId indexRetryTimer = 0;
+    qint64 indexRetryDelayMs = 0;
+    static constexpr qint64 MaxIndexRetryMs = 30000;
+    bool closing = false; // the LogManager's destructor runs: no retry is scheduled
+    void retryIndexCommitLater();
     // Past this many rows the transaction is committed at once, so that the rows kept for a rewrite stay small.
     static constexpr size_t MaxDeferredBatches = 20000;
     // Opens the transaction appends add their savepoints to (writing lost rows again first); false: storage failed.

@@ -347,6 +347,68 @@ private slots:
         QCOMPARE(baseOffsets(log->read(tp, 0, 1 << 20).records), QStringLiteral("0 2 4 6 7"));
     }
 
+    // When writing the rows again fails, a timer tries again, backing off, with nothing else appended or changed.
+    void aFailedIndexCommitIsRetriedOnATimer()
+    {
+        const StorageOptions options = freshOptions();
+        const QString database = options.dataDir + QLatin1String("/topicscope.db");
+        auto log = open(options);
+        QVERIFY(log);
+        const TopicPartition tp {QStringLiteral("t"), 0};
+        QCOMPARE(log->createTopic(tp.topic, 1), ErrorCode::None);
+        QCOMPARE(log->append(tp, makeBatch(2)).error, ErrorCode::None);
+        QCOMPARE(log->append(tp, makeBatch(3)).error, ErrorCode::None);
+        log->loseIndexTransactionForTesting();
+        log->setStorageReadOnlyForTesting(true);
+        const auto failed = [](int retryMs) {
+            QTest::ignoreMessage(QtWarningMsg,
+                QRegularExpression(
+                    QStringLiteral("appended batches again failed: .* \\(tried again within %1 ms\\)").arg(retryMs)));
+        };
+        // The commit timer finds the rows lost and cannot write them: tried again 500 ms later, then 1 s later.
+        failed(500);
+        m_clock.advance(LogManager::IndexCommitIntervalMs);
+        QVERIFY(log->indexCommitPending());
+        failed(1000);
+        m_clock.advance(500);
+        QVERIFY(log->indexCommitPending());
+        m_clock.advance(999);
+        QCOMPARE(pragmaOn(database, "SELECT count(*) FROM batches"), 0);
+        log->setStorageReadOnlyForTesting(false);
+        m_clock.advance(1);
+        QVERIFY(!log->indexCommitPending());
+        QCOMPARE(pragmaOn(database, "SELECT count(*) FROM batches"), 2);
+        QCOMPARE(pragmaOn(database, "SELECT log_end_offset FROM partitions"), 5);
+        // A later failure starts from 500 ms again.
+        QCOMPARE(log->append(tp, makeBatch(1)).error, ErrorCode::None);
+        log->loseIndexTransactionForTesting();
+        log->setStorageReadOnlyForTesting(true);
+        failed(500);
+        m_clock.advance(LogManager::IndexCommitIntervalMs);
+        log->setStorageReadOnlyForTesting(false);
+        m_clock.advance(500);
+        QVERIFY(!log->indexCommitPending());
+        QCOMPARE(pragmaOn(database, "SELECT count(*) FROM batches"), 3);
+        // Closed while it cannot write them: no timer of the closed log is left on the clock, and the next start
+        // indexes those batches again from the segment file.
+        QCOMPARE(log->append(tp, makeBatch(1)).error, ErrorCode::None);
+        log->loseIndexTransactionForTesting();
+        log->setStorageReadOnlyForTesting(true);
+        failed(500);
+        m_clock.advance(LogManager::IndexCommitIntervalMs); // a retry is now due in 500 ms
+        QTest::ignoreMessage(QtWarningMsg,
+            QRegularExpression(
+                QStringLiteral("again failed: .* \\(the log closes: indexed again from the segment files "
+                               "at the next start\\)")));
+        log.reset();
+        m_clock.advance(60000); // longer than any retry delay (at most 30 s)
+        QTest::ignoreMessage(QtWarningMsg,
+            QRegularExpression(QStringLiteral("recovery: .* offsets 6\\.\\.6, appended after the last index commit")));
+        log = open(options);
+        QVERIFY(log);
+        QCOMPARE(baseOffsets(log->read(tp, 0, 1 << 20).records), QStringLiteral("0 2 5 6"));
+    }
+
     // A failed append rolls back its own savepoint only: the waiting rows of the appends before it are committed.
     void aFailedAppendLeavesTheWaitingRowsOfEarlierOnes()
     {
