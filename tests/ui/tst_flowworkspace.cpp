@@ -545,6 +545,20 @@ private Q_SLOTS:
         saveShot(flow,
             QStringLiteral("flowworkspace-presentation-timeline-%1x%2.png").arg(screen.width()).arg(screen.height()));
 
+        // The bars stand beside the table, with the timeline's height: at 720p as at 1080p, four rows of them or more
+        // show at once (under the table, a 720p screen showed less than one).
+        auto *table = timeline->findChild<QTableView *>(QStringLiteral("rebalanceTable"));
+        QVERIFY(table);
+        QVERIFY(timeline->mapFromGlobal(bars->mapToGlobal(QPoint())).x()
+            >= timeline->mapFromGlobal(table->mapToGlobal(QPoint(table->width(), 0))).x());
+        int wholeRows = 0;
+        for (int row = 0; row < bars->rowCount(); ++row) {
+            if (bars->visibleRegion().boundingRect().contains(
+                    bars->rowRect(row).toAlignedRect().adjusted(0, 0, -1, -1)))
+                ++wholeRows;
+        }
+        QVERIFY2(wholeRows >= 4, qPrintable(QString::number(wholeRows)));
+
         // The eager group's bars: on screen as they are at 1080p, one scroll away at 720p.
         QRectF eager;
         for (int row = 0; row < bars->rowCount(); ++row) {

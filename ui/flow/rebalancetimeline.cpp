@@ -113,16 +113,28 @@ void RebalanceTimeline::setPresentationMode(bool on)
     m_liveButton->setFont(on ? f : font());
     m_table->verticalHeader()->setDefaultSectionSize(QFontMetrics(m_table->font()).height() + 8);
     resizeColumns();
-    // On a projector the bars are what the room looks at: the table keeps about three rows, the bars the rest.
+    // On a projector the bars are what the room looks at. They stand beside the table, with the timeline's whole
+    // height: under it, a 720p screen left them less than one row. The table is as wide as its columns up to the
+    // cause, at most two fifths of the width, and keeps that width when the window is resized.
+    m_splitter->setOrientation(on ? Qt::Horizontal : Qt::Vertical);
     m_splitter->setStretchFactor(0, on ? 0 : 2);
     m_splitter->setStretchFactor(1, on ? 1 : 3);
     if (on) {
-        const int table = m_table->horizontalHeader()->sizeHint().height()
-            + 3 * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth();
-        m_splitter->setSizes({table, std::max(table, m_splitter->height() - table)});
+        const int total = std::max(m_splitter->width(), 1000);
+        const int table = std::min(total * 2 / 5, presentationTableWidth());
+        m_splitter->setSizes({table, total - table});
     } else {
         m_splitter->setSizes({1000, 2000});
     }
+}
+
+int RebalanceTimeline::presentationTableWidth() const
+{
+    const QHeaderView *header = m_table->horizontalHeader();
+    int width = m_table->verticalScrollBar()->sizeHint().width() + 2 * m_table->frameWidth();
+    for (int column = 0; column <= RebalanceModel::Cause; ++column)
+        width += header->sectionSize(column);
+    return width;
 }
 
 void RebalanceTimeline::setConsumerOrder(const QStringList &consumers)
@@ -138,8 +150,11 @@ int RebalanceTimeline::presentationHeightHint() const
     const int rows = std::clamp(m_model->rowCount(), 1, 3);
     const int table = m_table->horizontalHeader()->sizeHint().height()
         + rows * m_table->verticalHeader()->defaultSectionSize() + 2 * m_table->frameWidth();
-    return m_status->sizeHint().height() + 4 + table + m_splitter->handleWidth() + m_bars->minimumSizeHint().height()
-        + 2 * m_barsScroll->frameWidth() + 4;
+    const int bars = m_bars->minimumSizeHint().height() + 2 * m_barsScroll->frameWidth();
+    // Side by side in presentation mode (setPresentationMode), one under the other otherwise.
+    const int body = m_splitter->orientation() == Qt::Horizontal ? std::max(table, bars)
+                                                                 : table + m_splitter->handleWidth() + bars;
+    return m_status->sizeHint().height() + 4 + body + 4;
 }
 
 void RebalanceTimeline::resizeColumns()

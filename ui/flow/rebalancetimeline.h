@@ -47,6 +47,8 @@ private:
     void onModelReset();
     void updateStatus();
     void resizeColumns();
+    // The table's width up to its cause column (presentation mode puts the bars beside it).
+    int presentationTableWidth() const;
 
     RebalanceModel *m_model = nullptr;
     TableView *m_table = nullptr;
