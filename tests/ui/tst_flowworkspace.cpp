@@ -24,6 +24,7 @@
 #include <QDialog>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLayout>
 #include <QMenuBar>
 #include <QScrollArea>
@@ -558,6 +559,8 @@ private Q_SLOTS:
                 ++wholeRows;
         }
         QVERIFY2(wholeRows >= 4, qPrintable(QString::number(wholeRows)));
+        // Why each group rebalanced comes right after the group (its generation is on the bars too).
+        QCOMPARE(table->horizontalHeader()->visualIndex(ui::RebalanceModel::Cause), ui::RebalanceModel::Generation);
 
         // The eager group's bars: on screen as they are at 1080p, one scroll away at 720p.
         QRectF eager;
@@ -604,6 +607,7 @@ private Q_SLOTS:
         QCOMPARE(present->text(), QStringLiteral("Present"));
         QVERIFY(!hint->isVisible());
         QVERIFY(timeline->palette().color(QPalette::Base) != QColor(Qt::black));
+        QCOMPARE(table->horizontalHeader()->visualIndex(ui::RebalanceModel::Cause), ui::RebalanceModel::Cause);
     }
 
     void presentationTimelineLeavesNineConsumersReadable_data()

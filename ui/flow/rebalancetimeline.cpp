@@ -115,8 +115,12 @@ void RebalanceTimeline::setPresentationMode(bool on)
     resizeColumns();
     // On a projector the bars are what the room looks at. They stand beside the table, with the timeline's whole
     // height: under it, a 720p screen left them less than one row. The table is as wide as its columns up to the
-    // cause, at most two fifths of the width, and keeps that width when the window is resized.
+    // cause (Time, Group, Cause), at most two fifths of the width, and keeps that width when the window is resized.
     m_splitter->setOrientation(on ? Qt::Horizontal : Qt::Vertical);
+    // Why a group rebalanced is what the room asks; its generation is on the bars too: the cause comes first.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->moveSection(
+        header->visualIndex(RebalanceModel::Cause), on ? RebalanceModel::Generation : RebalanceModel::Cause);
     m_splitter->setStretchFactor(0, on ? 0 : 2);
     m_splitter->setStretchFactor(1, on ? 1 : 3);
     if (on) {
@@ -132,8 +136,8 @@ int RebalanceTimeline::presentationTableWidth() const
 {
     const QHeaderView *header = m_table->horizontalHeader();
     int width = m_table->verticalScrollBar()->sizeHint().width() + 2 * m_table->frameWidth();
-    for (int column = 0; column <= RebalanceModel::Cause; ++column)
-        width += header->sectionSize(column);
+    for (int visual = 0; visual <= header->visualIndex(RebalanceModel::Cause); ++visual)
+        width += header->sectionSize(header->logicalIndex(visual));
     return width;
 }
 
