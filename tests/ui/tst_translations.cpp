@@ -6,6 +6,8 @@
 #include "koreanfont.h"
 #include "language.h"
 #include "mainwindow.h"
+#include "rebalancemodel.h"
+#include "rebalancetimeline.h"
 #include "runtime/enginefacade.h"
 #include "runtime/scenariocontrol.h"
 #include "runtime/scenarioplayer.h"
@@ -27,6 +29,7 @@
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 #include <QTextLayout>
 #include <QTranslator>
@@ -419,6 +422,16 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i)
             QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
         QVERIFY(window.grab().save(outputPath(QStringLiteral("translations-presentation-ko.png"))));
+        // And with the rebalance timeline up (T): its table beside its bars, headed in Korean.
+        QTest::keyClick(flow->flowView(), Qt::Key_T);
+        QTRY_VERIFY(flow->rebalanceTimeline()->isVisible());
+        for (int i = 0; i < 3; ++i)
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        auto *rebalances = flow->rebalanceTimeline()->findChild<QTableView *>(QStringLiteral("rebalanceTable"));
+        QVERIFY(rebalances);
+        const QString cause = rebalances->model()->headerData(ui::RebalanceModel::Cause, Qt::Horizontal).toString();
+        QVERIFY2(hasHangul(cause), qPrintable(cause));
+        QVERIFY(window.grab().save(outputPath(QStringLiteral("translations-presentation-timeline-ko.png"))));
         window.setPresentationMode(false);
     }
 };
