@@ -83,10 +83,11 @@ std::optional<ConsumerGroupMember> ConsumerGroup::removeMember(const QString &me
     auto it = m_members.find(memberId);
     if (it == m_members.end())
         return std::nullopt;
+    // memberId may be the removed member's own id (callers pass member.memberId): it is not read after the move.
     ConsumerGroupMember removed = std::move(it->second);
     m_members.erase(it);
     release(removed);
-    m_target.remove(memberId);
+    m_target.remove(removed.memberId);
     return removed;
 }
 
