@@ -80,6 +80,7 @@ bool Engine::start(QString *error)
         } else if (m_options.listenerRequired) {
             if (error)
                 *error = m_listenerError;
+            server.reset(); // before the broker: its KafkaApis unsubscribes from the broker's events
             m_broker.reset();
             return false;
         } else {
