@@ -15,7 +15,7 @@ ConnectionLauncher::ConnectionLauncher(engine::ClusterConnector *connector, Secr
 
 ConnectionLauncher::~ConnectionLauncher()
 {
-    for (const QPointer<MainWindow> &window : std::as_const(m_windows))
+    for (const QPointer<QObject> &window : std::as_const(m_windows))
         delete window.data();
     // The app is quitting: clusters still stopping (and those of the windows just closed) are waited for here, so
     // no worker thread outlives the application object.
@@ -64,12 +64,13 @@ MainWindow *ConnectionLauncher::openWindow(const QString &name, const engine::Re
 }
 
 namespace {
-QList<MainWindow *> live(const QList<QPointer<MainWindow>> &windows)
+// The windows not destroyed, nor being destroyed (qobject_cast gives nullptr once ~MainWindow has run).
+QList<MainWindow *> live(const QList<QPointer<QObject>> &windows)
 {
     QList<MainWindow *> open;
-    for (const QPointer<MainWindow> &window : windows) {
-        if (window)
-            open.append(window.data());
+    for (const QPointer<QObject> &window : windows) {
+        if (auto *w = qobject_cast<MainWindow *>(window.data()))
+            open.append(w);
     }
     return open;
 }
@@ -88,7 +89,7 @@ void ConnectionLauncher::addWindow(MainWindow *window)
     m_all.append(window);
     // A widget emits destroyed() before its QPointers are cleared: the window is taken out by its address.
     connect(window, &QObject::destroyed, this, [this](QObject *gone) {
-        m_all.removeIf([gone](const QPointer<MainWindow> &w) { return w.isNull() || w.get() == gone; });
+        m_all.removeIf([gone](const QPointer<QObject> &w) { return w.isNull() || w.data() == gone; });
         Q_EMIT windowsChanged();
     });
     Q_EMIT windowsChanged();

@@ -56,8 +56,10 @@ private:
     engine::ClusterConnector *m_connector;
     SecretStore *m_secrets;
     engine::MetricArchive *m_archive = nullptr;
-    QList<QPointer<MainWindow>> m_windows; // opened here, closed here if still open
-    QList<QPointer<MainWindow>> m_all; // registered
+    // MainWindows, held as QObjects: a window being destroyed is a MainWindow no more (its QPointers are cleared after
+    // destroyed()), so it is read back with qobject_cast, never cast down as QPointer<MainWindow> would.
+    QList<QPointer<QObject>> m_windows; // opened here, closed here if still open
+    QList<QPointer<QObject>> m_all; // registered
     QList<QPointer<engine::ClusterClient>> m_closing; // disconnecting: they delete themselves once stopped
 };
 

@@ -4,6 +4,8 @@
 #include "connectionlauncher.h"
 #include "mainwindow.h"
 
+#include <algorithm>
+
 namespace topicscope::ui {
 
 PeerClusters::PeerClusters(MainWindow *window, ClusterTreeModel *tree, ConnectionLauncher *launcher)
@@ -18,7 +20,7 @@ PeerClusters::PeerClusters(MainWindow *window, ClusterTreeModel *tree, Connectio
 
 MainWindow *PeerClusters::windowOf(const QString &key) const
 {
-    return m_peers.value(key).data();
+    return qobject_cast<MainWindow *>(m_peers.value(key).data());
 }
 
 void PeerClusters::sync()
@@ -26,7 +28,8 @@ void PeerClusters::sync()
     const QList<MainWindow *> open = m_launcher ? m_launcher->allWindows() : QList<MainWindow *>();
     // Closed windows first: a window being destroyed is no longer listed, though its QPointer may not be cleared yet.
     for (auto it = m_peers.begin(); it != m_peers.end();) {
-        if (!open.contains(it.value().data())) {
+        const QObject *peer = it.value().data();
+        if (std::none_of(open.cbegin(), open.cend(), [peer](const MainWindow *w) { return w == peer; })) {
             m_tree->removePeer(it.key());
             it = m_peers.erase(it);
         } else {

@@ -32,7 +32,8 @@ private:
     MainWindow *m_window;
     ClusterTreeModel *m_tree;
     QPointer<ConnectionLauncher> m_launcher;
-    QHash<QString, QPointer<MainWindow>> m_peers; // by tree key
+    // By tree key; held as QObjects so that a window being destroyed is never cast down (ConnectionLauncher).
+    QHash<QString, QPointer<QObject>> m_peers;
 };
 
 } // namespace topicscope::ui
