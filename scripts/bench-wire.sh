@@ -127,15 +127,15 @@ start_broker() {
     exit 1
 }
 
-# dd's rate of one write of WARM_MB MiB into the page cache (its file is deleted after).
+# dd's rate of one write of WARM_MB MiB into the page cache (its file is deleted after). The file is named here,
+# not in the function: it runs in a subshell, and the EXIT trap must know the file if the run is interrupted.
 page_cache_rate() {
-    local file
-    file=$(mktemp "$root/$build_dir/bench-wire-warm.XXXXXX")
-    temp_files+=("$file")
-    dd if=/dev/zero of="$file" bs=1M count="$WARM_MB" 2>&1 | tail -n 1 | sed 's/.*, //'
-    rm -f "$file"
+    dd if=/dev/zero of="$warm_file" bs=1M count="$WARM_MB" 2>&1 | tail -n 1 | sed 's/.*, //'
+    rm -f "$warm_file"
 }
 if [[ "${WARM_MB:-0}" -gt 0 ]]; then
+    warm_file=$(mktemp "$root/$build_dir/bench-wire-warm.XXXXXX")
+    temp_files+=("$warm_file")
     first=$(page_cache_rate)
     second=$(page_cache_rate)
     echo "# warm-up: $WARM_MB MiB written to the page cache at $first, then again (reusing the freed pages) at $second"
