@@ -135,7 +135,9 @@ void ExplorerService::tick()
         std::sort(connections.begin(), connections.end());
     }
     // One more snapshot after the last append left the window, so the views see the rates drop to zero.
-    if ((active || m_ratesWereActive || connections != m_publishedConnections) && m_publish) {
+    // std::ranges::equal, not QList's !=: Qt 6.4 compares two empty lists with memcmp on a null pointer (UBSan).
+    const bool connectionsChanged = !std::ranges::equal(connections, m_publishedConnections);
+    if ((active || m_ratesWereActive || connectionsChanged) && m_publish) {
         BrokerSnapshot s = m_engine.snapshot();
         enrich(s);
         m_publish(s);
