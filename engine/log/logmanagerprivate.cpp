@@ -39,6 +39,14 @@ void LogManager::Private::retryIndexCommitLater()
     });
 }
 
+QString LogManager::Private::nextIndexTry(const QString &retry) const
+{
+    return QLatin1Char('(')
+        + (closing ? QStringLiteral("the log closes: indexed again from the segment files at the next start")
+                   : retry.arg(indexRetryDelayMs))
+        + QLatin1Char(')');
+}
+
 bool LogManager::Private::openIndexTransaction(QString *why)
 {
     noteLostIndexTransaction();
@@ -90,10 +98,8 @@ bool LogManager::Private::commitIndex(QString *why)
         QString error;
         if (!openIndexTransaction(&error)) {
             retryIndexCommitLater();
-            qCWarning(lcLogManager).noquote()
-                << "writing the index rows of appended batches again failed:" << error
-                << (closing ? QStringLiteral("(the log closes: indexed again from the segment files at the next start)")
-                            : QStringLiteral("(tried again within %1 ms)").arg(indexRetryDelayMs));
+            qCWarning(lcLogManager).noquote() << "writing the index rows of appended batches again failed:" << error
+                                              << nextIndexTry(QStringLiteral("tried again within %1 ms"));
             setWhy(why, QStringLiteral("writing the index rows of appended batches again failed: %1").arg(error));
             return false;
         }
@@ -116,11 +122,10 @@ bool LogManager::Private::commitIndex(QString *why)
     store->rollback();
     deferredLost = true;
     retryIndexCommitLater();
-    qCWarning(lcLogManager).noquote()
-        << "committing the index rows of" << deferredBatches.size() << "appended batch(es) failed:" << error
-        << (closing ? QStringLiteral("(the log closes: indexed again from the segment files at the next start)")
-                    : QStringLiteral("(written again within %1 ms, or before the next change to the store)")
-                          .arg(indexRetryDelayMs));
+    qCWarning(lcLogManager).noquote() << "committing the index rows of" << deferredBatches.size()
+                                      << "appended batch(es) failed:" << error
+                                      << nextIndexTry(QStringLiteral(
+                                             "written again within %1 ms, or before the next change to the store"));
     setWhy(why, QStringLiteral("committing the index of appended batches failed: %1").arg(error));
     return false;
 }

@@ -148,6 +148,8 @@ struct LogManager::Private {
     static constexpr qint64 MaxIndexRetryMs = 30000;
     bool closing = false; // the LogManager's destructor runs: no retry is scheduled
     void retryIndexCommitLater();
+    // What a failure's warning says comes next: retry (its %1 the delay), or recovery when the log closes.
+    QString nextIndexTry(const QString &retry) const;
     // Past this many rows the transaction is committed at once, so that the rows kept for a rewrite stay small.
     static constexpr size_t MaxDeferredBatches = 20000;
     // Opens the transaction appends add their savepoints to (writing lost rows again first); false: storage failed.
