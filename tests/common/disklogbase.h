@@ -1,7 +1,8 @@
 #pragma once
 
-// A base for tests of the on-disk log (tst_segments, tst_segmentremoval, tst_topiccreation): a LogManager opened on
-// a ManualClock in a temporary directory, each fresh data directory a new subdirectory. Header-only, test thread.
+// A base for tests of the on-disk log (tst_segments, tst_indexcommit, tst_segmentremoval, tst_topiccreation): a
+// LogManager opened on a ManualClock in a temporary directory, each fresh data directory a new subdirectory.
+// Header-only, test thread.
 
 #include "core/clock.h"
 #include "core/events.h"
@@ -37,6 +38,15 @@ protected:
         if (!log)
             qWarning().noquote() << error;
         return log;
+    }
+
+    // A topic config with these segment.bytes and segment.ms (default: Kafka's 7 days).
+    static TopicConfig segmentsOf(qint64 bytes, qint64 ms = 7LL * 24 * 3600 * 1000)
+    {
+        TopicConfig config;
+        config.segmentBytes = bytes;
+        config.segmentMs = ms;
+        return config;
     }
 
     std::unique_ptr<LogManager> open(const QString &dataDir)
